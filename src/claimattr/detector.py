@@ -1,0 +1,503 @@
+"""``claim_detector``: rule-based detection of reported-speech claims (cue, content, kind).
+
+The rules read the dependency parse: a cue is a reporting verb or noun from a data lexicon
+(``data/cues.json``) that actually governs content (a clause, an object, a complement
+preposition, or an adjacent quotation). Requiring content is what keeps "declined to comment"
+or "has not claimed responsibility" out without a list of exceptions. Quotation regions come from
+the characters (``quotes.py``), so multi-sentence and multi-paragraph quotes survive sentence
+splitting. Speakers are left to ``speaker_linker``.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
+
+import srsly
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.training import Example
+from spacy.util import ensure_path
+
+from .model import Claim, TextSpan
+from .quotes import find_quote_regions, quote_marks
+from .segmenter import FURNITURE_SPANS, HEADLINE_SPANS
+
+DEFAULT_LEXICON = Path(__file__).parent / "data" / "cues.json"
+CONTENT_CLAUSE_DEPS = ("ccomp", "xcomp")
+OBJECT_DEPS = ("dobj", "obj", "attr", "oprd", "dative")
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
+DASHES = {"-", "–", "—", "―", "--"}
+IRREGULAR_FORMS = {
+    "say": ["said"], "tell": ["told"], "think": ["thought"], "feel": ["felt"], "swear": ["swore", "sworn"],
+    "find": ["found"], "write": ["wrote", "written"], "read": ["read"], "show": ["shown"], "hear": ["heard"],
+    "learn": ["learnt"], "speak": ["spoke", "spoken"], "know": ["knew", "known"], "hold": ["held"],
+}
+
+Piece = Tuple[int, int]  # token range [start, end)
+
+
+@Language.factory(
+    "claim_detector",
+    default_config={"lexicon_path": None, "skip_negated": True},
+    requires=["token.dep", "token.lemma", "token.pos"],
+    assigns=["doc._.claims", "doc.spans"],
+)
+def make_claim_detector(
+    nlp: Language, name: str, lexicon_path: Optional[str], skip_negated: bool
+) -> "ClaimDetector":
+    return ClaimDetector(nlp, name, lexicon_path=lexicon_path, skip_negated=skip_negated)
+
+
+class ClaimDetector:
+    """Find claims; each gets a cue span, ordered content pieces and a kind."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "claim_detector",
+        *,
+        lexicon_path: Optional[str] = None,
+        skip_negated: bool = True,
+    ) -> None:
+        self.name = name
+        self.vocab = nlp.vocab
+        self.skip_negated = skip_negated
+        self._load_lexicon(srsly.read_json(lexicon_path or DEFAULT_LEXICON))
+
+    # ------------------------------------------------------------------ set-up
+    def _load_lexicon(self, lexicon: Dict[str, Any]) -> None:
+        self.lexicon = lexicon
+        self.verbs: Set[str] = set(lexicon["verbs"])
+        self.object_verbs: Set[str] = set(lexicon["object_content_verbs"])
+        self.addressee_verbs: Set[str] = set(lexicon["addressee_verbs"])
+        self.complement_preps: Dict[str, Set[str]] = {k: set(v) for k, v in lexicon["complement_preps"].items()}
+        self.nouns: Set[str] = set(lexicon["nouns"])
+        self.noun_preps: Set[str] = set(lexicon["noun_content_preps"])
+        self.quote_pairs: List[List[str]] = lexicon["quote_pairs"]
+        self.marks = quote_marks(self.quote_pairs)
+        self.verb_forms = _inflect(self.verbs)
+        self.matcher = Matcher(self.vocab)
+        for label, patterns in lexicon["phrases"].items():
+            self.matcher.add(label, patterns)
+
+    # ------------------------------------------------------------------ spaCy API
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.claims = self.find_claims(doc)
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for doc in stream:
+            yield self(doc)
+
+    def initialize(
+        self,
+        get_examples: Optional[Callable[[], Iterable[Example]]] = None,
+        *,
+        nlp: Optional[Language] = None,
+        lexicon: Optional[Dict[str, Any]] = None,
+    ) -> None:
+        """Rules need no training; ``lexicon`` (e.g. from ``[initialize.components]``) replaces the data."""
+        if lexicon is not None:
+            self._load_lexicon(lexicon)
+
+    def score(self, examples: Iterable[Example], **kwargs: Any) -> Dict[str, Any]:
+        from .scoring import score_claims
+
+        return score_claims(examples, **kwargs)
+
+    def to_disk(self, path, *, exclude: Sequence[str] = ()) -> None:
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / "lexicon.json", self.lexicon)
+        srsly.write_json(path / "cfg", {"skip_negated": self.skip_negated})
+
+    def from_disk(self, path, *, exclude: Sequence[str] = ()) -> "ClaimDetector":
+        path = ensure_path(path)
+        self._load_lexicon(srsly.read_json(path / "lexicon.json"))
+        self.skip_negated = srsly.read_json(path / "cfg")["skip_negated"]
+        return self
+
+    def to_bytes(self, *, exclude: Sequence[str] = ()) -> bytes:
+        return srsly.msgpack_dumps({"lexicon": self.lexicon, "skip_negated": self.skip_negated})
+
+    def from_bytes(self, data: bytes, *, exclude: Sequence[str] = ()) -> "ClaimDetector":
+        msg = srsly.msgpack_loads(data)
+        self._load_lexicon(msg["lexicon"])
+        self.skip_negated = msg["skip_negated"]
+        return self
+
+    # ------------------------------------------------------------------ detection
+    def find_claims(self, doc: Doc) -> List[Claim]:
+        furniture = _token_set(doc, FURNITURE_SPANS)
+        headlines = list(doc.spans[HEADLINE_SPANS]) if HEADLINE_SPANS in doc.spans else []
+        headline_tokens = {t.i for span in headlines for t in span}
+        regions = self._quote_spans(doc)
+        phrase_cues = self._phrase_cues(doc)
+        found: List[Tuple[Piece, List[Piece], str]] = []
+        for token in doc:
+            if token.i in furniture or token.i in headline_tokens:
+                continue
+            found.extend(self._token_claims(token, regions, phrase_cues))
+        for headline in headlines:
+            found.extend(self._headline_claims(headline))
+        used = {t for _, pieces, _ in found for start, end in pieces for t in range(start, end)}
+        found.extend(self._verbless_quote_claims(doc, regions, used, furniture | headline_tokens))
+        return [self._make_claim(doc, cue, pieces, kind, regions) for cue, pieces, kind in _dedupe(found)]
+
+    def _token_claims(
+        self, token: Token, regions: List[Span], phrase_cues: Dict[int, Tuple[str, Piece]]
+    ) -> List[Tuple[Piece, List[Piece], str]]:
+        if token.i in phrase_cues and phrase_cues[token.i][0] == "according_to":
+            return self._according_to(token, phrase_cues[token.i][1])
+        lemma = token.lemma_.lower()
+        if lemma in self.verbs and token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB") and lemma in self.verbs:
+            cue = phrase_cues.get(token.i, ("verb", (token.i, token.i + 1)))[1]
+            pieces = self._verb_content(token, regions)
+            return [(self._cue_with_particles(token, cue), pieces, "")] if pieces else []
+        if lemma in self.nouns and token.pos_ in ("NOUN", "PROPN"):
+            pieces = self._noun_content(token)
+            return [((token.i, token.i + 1), pieces, "")] if pieces else []
+        return []
+
+    # -- verbs
+    def _verb_content(self, verb: Token, regions: List[Span]) -> List[Piece]:
+        lemma = verb.lemma_.lower()
+        children = list(verb.children)
+        if self.skip_negated and any(c.dep_ == "neg" for c in children) and not _has_clause(verb):
+            return []
+        if verb.dep_ in ("acl", "amod") and not _has_clause(verb) and not self._adjacent_quote(verb, regions):
+            return []
+        if _is_bare_infinitive(verb) and not _has_clause(verb):
+            return []
+        heads = [c for c in children if c.dep_ in CONTENT_CLAUSE_DEPS and not _is_subject_like(c)]
+        preps = [c for c in children if c.dep_ == "prep" and c.lower_ in self.complement_preps.get(lemma, ())]
+        objects = [c for c in children if c.dep_ in OBJECT_DEPS]
+        clauses = [h for h in heads if h.dep_ == "ccomp"]
+        if clauses:
+            objects = [o for o in objects if o.dep_ != "dative" and not _is_addressee(o, clauses)]
+        elif not heads and lemma not in self.object_verbs and not preps:
+            objects = []
+        content = heads + preps + objects
+        if verb.dep_ == "parataxis" and not heads and _has_subject(verb):
+            return self._parataxis_content(verb)
+        if verb.dep_ == "relcl":
+            return self._relative_content(verb, content)
+        exclude = _cue_clause(verb, content) | self._appended_clauses(content)
+        pieces = _pieces(verb.doc, content, exclude=exclude)
+        quote = self._adjacent_quote(verb, regions)
+        if quote is not None and not pieces:
+            pieces = [(quote.start, quote.end)]
+        return pieces
+
+    def _appended_clauses(self, content: List[Token]) -> Set[int]:
+        """Clauses tacked on after a comma that are not part of what was said.
+
+        ", describing the operation as ..." is a claim of its own (a participial cue), and
+        ", though officials declined ..." is usually the reporter's aside; the parser often hangs
+        both inside the content clause.
+        """
+        marks = set(self.lexicon.get("trailing_clause_marks", []))
+        excluded: Set[int] = set()
+        for head in content:
+            for token in head.subtree:
+                if token.dep_ != "advcl" or token.i == head.i or not _after_comma(token):
+                    continue
+                participle = token.tag_ == "VBG" and token.lemma_.lower() in self.verbs
+                concessive = any(c.dep_ == "mark" and c.lower_ in marks for c in token.children)
+                if participle or concessive:
+                    excluded |= {t.i for t in token.subtree}
+        return excluded
+
+    def _parataxis_content(self, verb: Token) -> List[Piece]:
+        """"The action, he said, was a response": the host clause minus the inserted cue clause."""
+        host = verb.head
+        return _pieces(verb.doc, [host], exclude=set(t.i for t in verb.subtree), include_root=True)
+
+    def _relative_content(self, verb: Token, content: List[Token]) -> List[Piece]:
+        """"explosions, which the government blamed on Pakistan": the antecedent stands for "which"."""
+        relative = [c for c in content if c.tag_ in ("WDT", "WP") or c.lower_ in ("which", "that", "who")]
+        others = [c for c in content if c not in relative]
+        if not relative and not others:
+            return []
+        antecedent = verb.head
+        antecedent_tokens = [t for t in antecedent.subtree if t.i < verb.left_edge.i and not t.is_punct]
+        pieces = _pieces(verb.doc, others, exclude=set()) if others else []
+        if relative and antecedent_tokens:
+            pieces = [(antecedent_tokens[0].i, antecedent_tokens[-1].i + 1)] + pieces
+        return pieces
+
+    def _cue_with_particles(self, verb: Token, cue: Piece) -> Piece:
+        """Phrasal cues keep their particle ("pointed out", "called for")."""
+        start, end = cue
+        lemma = verb.lemma_.lower()
+        for child in verb.rights:
+            if child.dep_ == "prt" and child.i == end:
+                end = child.i + 1
+            elif child.dep_ == "prep" and child.i == end and child.lower_ in ("for", "on") and lemma == "call":
+                end = child.i + 1
+        return start, end
+
+    def _adjacent_quote(self, verb: Token, regions: List[Span]) -> Optional[Span]:
+        """A quotation directly before ("“...,” she said") or after ("He said: “...”") the cue clause."""
+        clause = [t for t in verb.subtree if not _inside(t.i, regions)]
+        if not clause:
+            return None
+        left, right = clause[0].i, clause[-1].i
+        for region in regions:
+            if region.start <= verb.i < region.end:
+                continue
+            before = verb.doc[region.end:left] if region.end <= left else None
+            after = verb.doc[right + 1:region.start] if region.start > right else None
+            gap = before if before is not None else after
+            if gap is not None and len(gap) <= 2 and all(t.is_punct or t.is_space for t in gap):
+                if before is not None and any(t.lower_ in ("according",) for t in clause):
+                    continue
+                return region
+        return None
+
+    # -- nouns
+    def _noun_content(self, noun: Token) -> List[Piece]:
+        """"claims that ...", "claims of seizing outposts": a noun cue needs a clause or gerund."""
+        heads = []
+        for child in noun.children:
+            if child.dep_ in ("acl", "ccomp", "relcl") and any(m.lower_ in ("that", "whether") and m.dep_ == "mark" for m in child.children):
+                heads.append(child)
+            elif child.dep_ == "prep" and child.lower_ in self.noun_preps:
+                if any(g.dep_ == "pcomp" or g.tag_ == "VBG" for g in child.children):
+                    heads.append(child)
+        return _pieces(noun.doc, heads, exclude={noun.i})
+
+    # -- phrases
+    def _phrase_cues(self, doc: Doc) -> Dict[int, Tuple[str, Piece]]:
+        """Token index -> (phrase label, cue range) for multi-word cues found by the Matcher."""
+        cues: Dict[int, Tuple[str, Piece]] = {}
+        for match_id, start, end in self.matcher(doc):
+            label = self.vocab.strings[match_id]
+            anchor = start if label == "according_to" else end - 1
+            cues[anchor] = (label, (start, end))
+        return cues
+
+    def _according_to(self, according: Token, cue: Piece) -> List[Tuple[Piece, List[Piece], str]]:
+        """The rest of the sentence is the content; the object of "to" is the source."""
+        sentence = according.sent
+        phrase = set(t.i for t in according.subtree) | set(range(*cue))
+        to_token = according.doc[cue[1] - 1]
+        phrase |= {t.i for t in to_token.subtree}
+        rest = [t for t in sentence if t.i not in phrase]
+        pieces = _runs(rest)
+        return [(cue, pieces, "according_to")] if pieces else []
+
+    # -- headlines
+    def _headline_claims(self, headline: Span) -> List[Tuple[Piece, List[Piece], str]]:
+        """"Pakistan Vows ‘Full Force’ Response", "Minister: prices will fall"."""
+        for token in headline[1:-1]:
+            is_cue = token.lower_ in self.verb_forms or (token.text == ":" and token.i - headline.start <= 6)
+            if is_cue and not token.is_sent_start:
+                tail = [t for t in headline if t.i > token.i]
+                pieces = _runs(tail)
+                if pieces:
+                    return [((token.i, token.i + 1), pieces, "headline")]
+        return []
+
+    # -- quotations with no reporting verb
+    def _verbless_quote_claims(
+        self, doc: Doc, regions: List[Span], used: Set[int], skip: Set[int]
+    ) -> List[Tuple[Piece, List[Piece], str]]:
+        claims = []
+        minimum = self.lexicon.get("floating_quote_min_tokens", 4)
+        coverage = self.lexicon.get("floating_quote_min_coverage", 0.8)
+        for region in regions:
+            if any(t.i in used or t.i in skip for t in region):
+                continue
+            words = [t for t in region if not (t.is_punct or t.is_space)]
+            if len(words) < minimum:
+                continue
+            cue = _dash_or_colon_cue(doc, region)
+            if cue is None and _coverage(region) < coverage:
+                continue
+            cue_piece = (cue.i, cue.i + 1) if cue is not None else (region.start, region.start + 1)
+            claims.append((cue_piece, [(region.start, region.end)], "direct"))
+        return claims
+
+    # -- assembly
+    def _quote_spans(self, doc: Doc) -> List[Span]:
+        spans = []
+        for start, end in find_quote_regions(doc.text, self.quote_pairs):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and len(span):
+                spans.append(span)
+        return spans
+
+    def _make_claim(self, doc: Doc, cue: Piece, pieces: List[Piece], kind: str, regions: List[Span]) -> Claim:
+        pieces = _extend_to_quotes(pieces, regions, cue)
+        pieces = [p for p in (_trim(doc, piece, self.marks) for piece in pieces) if p is not None]
+        kind = kind or _quote_kind(doc, pieces, regions)
+        return Claim(
+            kind=kind,
+            cue=TextSpan.from_span(doc[cue[0]:cue[1]]),
+            content=[TextSpan.from_span(doc[start:end]) for start, end in pieces],
+        )
+
+
+# ---------------------------------------------------------------------- helpers
+def _inflect(lemmas: Iterable[str]) -> Set[str]:
+    """Surface forms of reporting verbs, for headlines where the tagger sees title-case nouns."""
+    forms: Set[str] = set()
+    for lemma in lemmas:
+        forms.update([lemma, *IRREGULAR_FORMS.get(lemma, [])])
+        if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+            forms.update([lemma[:-1] + "ies", lemma[:-1] + "ied"])
+        elif lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+            forms.update([lemma + "es", lemma + "ed"])
+        elif lemma.endswith("e"):
+            forms.update([lemma + "s", lemma + "d"])
+        else:
+            forms.update([lemma + "s", lemma + "ed"])
+    return forms
+
+
+def _token_set(doc: Doc, key: str) -> Set[int]:
+    return {t.i for span in doc.spans[key] for t in span} if key in doc.spans else set()
+
+
+def _has_clause(verb: Token) -> bool:
+    return any(c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")) for c in verb.children)
+
+
+def _is_bare_infinitive(verb: Token) -> bool:
+    """"declined to comment on ...", "prepared to defend ...": an intention, not a report."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def _after_comma(token: Token) -> bool:
+    first = token.left_edge
+    return first.i > 0 and first.doc[first.i - 1].text in (",", ";", "—", "–")
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
+def _is_subject_like(token: Token) -> bool:
+    return token.dep_ in SUBJECT_DEPS
+
+
+def _is_addressee(obj: Token, heads: List[Token]) -> bool:
+    """"told Reuters that ...": an object before the clause is the addressee, not content."""
+    return obj.i < min(h.left_edge.i for h in heads)
+
+
+def _inside(index: int, regions: List[Span]) -> bool:
+    return any(region.start <= index < region.end for region in regions)
+
+
+def _cue_clause(verb: Token, content: List[Token]) -> Set[int]:
+    """Tokens of the cue's own clause (subject, auxiliaries, adverbs) that content must not include."""
+    content_tokens = {t.i for head in content for t in head.subtree}
+    return {t.i for t in verb.subtree if t.i not in content_tokens}
+
+
+def _pieces(doc: Doc, heads: List[Token], exclude: Set[int], include_root: bool = False) -> List[Piece]:
+    """Contiguous token ranges covering the heads' subtrees, minus ``exclude``."""
+    if not heads:
+        return []
+    tokens = sorted({t.i for head in heads for t in head.subtree} - exclude)
+    return _runs([doc[i] for i in tokens])
+
+
+def _runs(tokens: List[Token]) -> List[Piece]:
+    """Split a token list into maximal runs of consecutive tokens, ignoring edge punctuation."""
+    pieces: List[Piece] = []
+    for token in tokens:
+        if pieces and token.i == pieces[-1][1]:
+            pieces[-1] = (pieces[-1][0], token.i + 1)
+        else:
+            pieces.append((token.i, token.i + 1))
+    return pieces
+
+
+def _extend_to_quotes(pieces: List[Piece], regions: List[Span], cue: Piece) -> List[Piece]:
+    """A content piece that cuts a quotation grows to the whole quotation (multi-sentence quotes)."""
+    extended = []
+    for start, end in pieces:
+        for region in regions:
+            overlaps = region.start < end and start < region.end
+            contains_cue = region.start <= cue[0] < region.end
+            if overlaps and not contains_cue and (region.start < start or region.end > end):
+                if region.start >= start or region.end <= end or _only_punct_outside(region, start, end):
+                    start, end = min(start, region.start), max(end, region.end)
+        extended.append((start, end))
+    return _merge(extended)
+
+
+def _only_punct_outside(region: Span, start: int, end: int) -> bool:
+    return all(t.is_punct or t.is_space for t in region if not start <= t.i < end)
+
+
+def _merge(pieces: List[Piece]) -> List[Piece]:
+    merged: List[Piece] = []
+    for start, end in sorted(pieces):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _trim(doc: Doc, piece: Piece, marks: str) -> Optional[Piece]:
+    """Drop edge punctuation and spaces, but keep quotation marks that close or open inside the piece."""
+    start, end = piece
+    while start < end and _droppable(doc[start], marks):
+        start += 1
+    while end > start and _droppable(doc[end - 1], marks):
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _droppable(token: Token, marks: str) -> bool:
+    """Edge spaces and punctuation go; quotation marks stay (PolNeAR keeps them in content)."""
+    if token.is_space or not token.text.strip():
+        return True
+    return token.is_punct and not any(ch in marks for ch in token.text) and token.text not in ("…", "%")
+
+
+def _quote_kind(doc: Doc, pieces: List[Piece], regions: List[Span]) -> str:
+    words = [t for start, end in pieces for t in doc[start:end] if not (t.is_punct or t.is_space)]
+    if not words:
+        return "indirect"
+    quoted = sum(1 for t in words if _inside(t.i, regions))
+    if quoted == len(words):
+        return "direct"
+    return "mixed" if quoted else "indirect"
+
+
+def _coverage(region: Span) -> float:
+    """Share of the words of the region's sentences that lie inside the quotation."""
+    doc = region.doc
+    sentences = {t.sent.start: t.sent for t in region}
+    words = [t for sent in sentences.values() for t in sent if not (t.is_punct or t.is_space)]
+    inside = [t for t in words if region.start <= t.i < region.end]
+    return len(inside) / len(words) if words else 0.0
+
+
+def _dash_or_colon_cue(doc: Doc, region: Span) -> Optional[Token]:
+    """"“...” - Name" and "Name: “...”": the punctuation is the cue."""
+    if region.end < len(doc) and doc[region.end].text in DASHES:
+        after = doc[region.end + 1:region.end + 6]
+        if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in after):
+            return doc[region.end]
+    if region.start >= 2 and doc[region.start - 1].text == ":":
+        before = doc[max(region.start - 7, region.sent.start):region.start - 1]
+        if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in before):
+            return doc[region.start - 1]
+    return None
+
+
+def _dedupe(found: List[Tuple[Piece, List[Piece], str]]) -> List[Tuple[Piece, List[Piece], str]]:
+    """One claim per cue, in text order."""
+    seen: Dict[Piece, Tuple[Piece, List[Piece], str]] = {}
+    for cue, pieces, kind in found:
+        if cue not in seen and pieces:
+            seen[cue] = (cue, pieces, kind)
+    return sorted(seen.values(), key=lambda item: item[0])

@@ -1,0 +1,508 @@
+"""``speaker_linker``: attribute each claim to a speaker, resolved to the entity it refers to.
+
+The mention comes from the syntax around the cue (subject, passive agent, object of "according
+to", the name by a verbless quote, the previous speaker for a floating quote). The mention is then
+analysed with lexicons (``data/speakers.json``) rather than trusting the base NER alone: a name seen
+earlier in full wins over the NER label of its surname ("Khowarazmi" tagged GPE), and pronouns and
+descriptions resolve against the speakers already met in the document.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Set
+
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+from spacy.training import Example
+from spacy.util import ensure_path
+
+from .detector import DASHES, SUBJECT_DEPS
+from .model import Claim, Speaker, TextSpan
+
+DEFAULT_LEXICON = Path(__file__).parent / "data" / "speakers.json"
+CLIMB_DEPS = ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "ccomp", "dep", "relcl", "parataxis")
+NOT_IN_MENTION = ("relcl", "acl", "punct", "cc", "prep_by")
+ENTITY_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "government", "NORP": "group"}
+DETERMINERS = ("the", "a", "an")
+
+
+@dataclass
+class Referent:
+    """An entity that made a claim, remembered for later mentions in the document."""
+
+    name: str
+    type: str
+    role: Optional[str] = None
+    organisation: Optional[TextSpan] = None
+    tokens: Set[str] = field(default_factory=set)
+    position: int = 0
+
+
+@Language.factory(
+    "speaker_linker",
+    default_config={"lexicon_path": None, "floating_quote_window": 2},
+    requires=["doc._.claims", "token.dep", "token.ent_type"],
+    assigns=["doc._.claims", "doc.spans"],
+)
+def make_speaker_linker(
+    nlp: Language, name: str, lexicon_path: Optional[str], floating_quote_window: int
+) -> "SpeakerLinker":
+    return SpeakerLinker(nlp, name, lexicon_path=lexicon_path, floating_quote_window=floating_quote_window)
+
+
+class SpeakerLinker:
+    """Fill ``Claim.speaker``: mention, canonical name, type, role, organisation, intermediary."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "speaker_linker",
+        *,
+        lexicon_path: Optional[str] = None,
+        floating_quote_window: int = 2,
+    ) -> None:
+        self.name = name
+        self.floating_quote_window = floating_quote_window
+        self._load_lexicon(srsly.read_json(lexicon_path or DEFAULT_LEXICON))
+
+    def _load_lexicon(self, lexicon: Dict[str, Any]) -> None:
+        self.lexicon = lexicon
+        self.roles = set(lexicon["role_nouns"])
+        self.role_modifiers = set(lexicon["role_modifiers"])
+        self.anonymous = set(lexicon["anonymous_heads"])
+        self.group_heads = set(lexicon["group_heads"])
+        self.government = set(lexicon["government_heads"])
+        self.organisations = set(lexicon["organisation_heads"])
+        self.intermediary_verbs = set(lexicon["intermediary_verbs"])
+        self.person_pronouns = set(lexicon["person_pronouns"])
+        self.thing_pronouns = set(lexicon["thing_pronouns"])
+        self.plural_pronouns = set(lexicon["plural_pronouns"])
+        self.first_person = set(lexicon["first_person_pronouns"])
+
+    # ------------------------------------------------------------------ spaCy API
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.claims = self.link(doc, doc._.claims)
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for doc in stream:
+            yield self(doc)
+
+    def initialize(
+        self,
+        get_examples: Optional[Callable[[], Iterable[Example]]] = None,
+        *,
+        nlp: Optional[Language] = None,
+        lexicon: Optional[Dict[str, Any]] = None,
+    ) -> None:
+        if lexicon is not None:
+            self._load_lexicon(lexicon)
+
+    def score(self, examples: Iterable[Example], **kwargs: Any) -> Dict[str, Any]:
+        from .scoring import score_claims
+
+        return score_claims(examples, **kwargs)
+
+    def to_disk(self, path, *, exclude: Sequence[str] = ()) -> None:
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / "lexicon.json", self.lexicon)
+        srsly.write_json(path / "cfg", {"floating_quote_window": self.floating_quote_window})
+
+    def from_disk(self, path, *, exclude: Sequence[str] = ()) -> "SpeakerLinker":
+        path = ensure_path(path)
+        self._load_lexicon(srsly.read_json(path / "lexicon.json"))
+        self.floating_quote_window = srsly.read_json(path / "cfg")["floating_quote_window"]
+        return self
+
+    def to_bytes(self, *, exclude: Sequence[str] = ()) -> bytes:
+        return srsly.msgpack_dumps({"lexicon": self.lexicon, "window": self.floating_quote_window})
+
+    def from_bytes(self, data: bytes, *, exclude: Sequence[str] = ()) -> "SpeakerLinker":
+        msg = srsly.msgpack_loads(data)
+        self._load_lexicon(msg["lexicon"])
+        self.floating_quote_window = msg["window"]
+        return self
+
+    # ------------------------------------------------------------------ linking
+    def link(self, doc: Doc, claims: List[Claim]) -> List[Claim]:
+        self._labels = _entity_votes(doc)
+        referents: List[Referent] = []
+        linked: List[Claim] = []
+        for claim in sorted(claims, key=lambda c: c.start):
+            cue = claim.cue.to_span(doc)
+            mention = self._mention(doc, claim, cue) if cue is not None else None
+            if mention is None and cue is not None and claim.cue.text in "“\"«„‘'":
+                speaker = self._floating_speaker(doc, claim, linked)
+            else:
+                speaker = self._speaker(mention, referents) if mention is not None else None
+            if speaker is not None and cue is not None:
+                speaker = replace(speaker, intermediary=speaker.intermediary or self._intermediary(cue, mention))
+            linked.append(replace(claim, speaker=speaker))
+        return linked
+
+    # -- where the mention is
+    def _mention(self, doc: Doc, claim: Claim, cue: Span) -> Optional[Span]:
+        head = cue.root
+        if claim.kind == "according_to":
+            return self._according_to_source(cue)
+        if claim.kind == "headline":
+            return _clean_mention(doc[cue.sent.start:cue.start])
+        if cue.text in DASHES:
+            return _clean_mention(doc[cue.end:_line_end(doc, cue.end)])
+        if cue.text == ":":
+            return _clean_mention(doc[max(cue.sent.start, _line_start(doc, cue.start)):cue.start])
+        if cue.text in "“\"«„‘'":
+            return None
+        if head.pos_ in ("NOUN", "PROPN") and head.dep_ not in ("ROOT",) and not head.tag_.startswith("VB"):
+            return self._noun_cue_source(head)
+        subject = self._subject(head)
+        return self._noun_phrase(subject) if subject is not None else None
+
+    def _subject(self, verb: Token) -> Optional[Token]:
+        """The subject of the cue, climbing participles, conjuncts and control verbs to find it."""
+        token = _reporting_governor(verb)
+        for _ in range(8):
+            agent = _agent(token)
+            if agent is not None:
+                return agent
+            subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+            if subjects:
+                subject = subjects[0]
+                if subject.dep_ == "expl" or subject.lower_ in ("it",) and subject.dep_ == "nsubjpass":
+                    return None
+                if subject.tag_ in ("WDT", "WP") or subject.lower_ in ("who", "which", "that"):
+                    return token.head if token.dep_ == "relcl" else None
+                return subject
+            if token.dep_ not in CLIMB_DEPS or token.head is token:
+                return None
+            if token.dep_ == "ccomp" and token is not verb:
+                return None
+            token = token.head
+        return None
+
+    def _according_to_source(self, cue: Span) -> Optional[Span]:
+        objects = [c for c in cue[-1].children if c.dep_ == "pobj"]
+        if not objects:
+            nxt = cue.doc[cue.end:cue.end + 1]
+            return self._noun_phrase(nxt[0]) if len(nxt) and not nxt[0].is_punct else None
+        released_by = [a for t in objects[0].subtree for a in t.children if a.dep_ == "agent"]
+        source = released_by[0] if released_by else None
+        if source is not None:
+            objects = [c for c in source.children if c.dep_ == "pobj"] or objects
+        return self._noun_phrase(objects[0])
+
+    def _noun_cue_source(self, noun: Token) -> Optional[Span]:
+        """"Taliban claims", "the ministry's statement", "a statement by the ministry"."""
+        for child in noun.children:
+            if child.dep_ == "poss" or (child.dep_ == "compound" and (child.pos_ == "PROPN" or child.ent_type_)):
+                return self._noun_phrase(child)
+            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return self._noun_phrase(objects[0])
+        return None
+
+    def _noun_phrase(self, head: Token) -> Optional[Span]:
+        """The head's phrase, without relative clauses, participle modifiers or trailing commas."""
+        if head.pos_ == "VERB" or head.is_punct:
+            return None
+        drop = {t.i for child in head.children if child.dep_ in ("relcl", "acl") for t in child.subtree}
+        if head.dep_ == "poss":
+            drop |= {c.i for c in head.children if c.dep_ == "case"}
+        tokens = [t for t in head.subtree if t.i not in drop]
+        if not tokens:
+            return None
+        return _clean_mention(head.doc[tokens[0].i:tokens[-1].i + 1])
+
+    def _floating_speaker(self, doc: Doc, claim: Claim, linked: List[Claim]) -> Optional[Speaker]:
+        """A quote with no cue belongs to the most recent speaker in this or the previous paragraphs."""
+        paragraph_breaks = doc.text.count("\n", 0, claim.start)
+        for earlier in reversed(linked):
+            if earlier.speaker is None:
+                continue
+            if paragraph_breaks - doc.text.count("\n", 0, earlier.start) <= self.floating_quote_window - 1:
+                return earlier.speaker
+            break
+        return None
+
+    def _intermediary(self, cue: Span, mention: Optional[Span]) -> Optional[TextSpan]:
+        """"sources cited by Reuters", "told Reuters", "according to X" beside another cue."""
+        if mention is not None:
+            for token in mention.root.children:
+                if token.dep_ == "acl" and token.lemma_.lower() in self.intermediary_verbs:
+                    agents = [c for a in token.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"]
+                    if agents:
+                        return TextSpan.from_span(self._noun_phrase(agents[0]) or agents[0:1])
+        verb = cue.root
+        if verb.lemma_.lower() == "tell":
+            objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and (c.ent_type_ == "ORG" or c.pos_ == "PROPN")]
+            if objects:
+                return TextSpan.from_span(self._noun_phrase(objects[0]) or verb.doc[objects[0].i:objects[0].i + 1])
+        return None
+
+    # -- who the mention is
+    def _speaker(self, mention: Span, referents: List[Referent]) -> Optional[Speaker]:
+        analysis = self._analyse(mention)
+        referent = self._resolve(mention, analysis, referents)
+        if referent is None:
+            referent = Referent(**analysis, position=mention.start)
+            if referent.type != "unknown" or referent.name:
+                referents.append(referent)
+        else:
+            referent.position = mention.start
+            referents.remove(referent)
+            referents.append(referent)
+        return Speaker(
+            mention=TextSpan.from_span(mention),
+            name=referent.name,
+            type=referent.type,
+            role=analysis["role"] or referent.role,
+            organisation=analysis["organisation"] or referent.organisation,
+        )
+
+    def _analyse(self, mention: Span) -> Dict[str, Any]:
+        """Name, type, role and organisation of a mention, read off its internal structure."""
+        head = _mention_head(mention)
+        person = self._person_name(mention)
+        role_token = self._role_token(mention)
+        kind = "person" if person is not None else self._type(mention, head, role_token)
+        role = _role_text(role_token, self.role_modifiers) if role_token is not None and kind == "person" else None
+        organisation = self._organisation(mention, role_token, person) if kind in ("person", "group") else None
+        name = person.text if person is not None else _canonical_text(_without_appositions(mention))
+        tokens = {t.lower_ for t in person if t.pos_ == "PROPN"} if person is not None else set()
+        return {"name": name, "type": kind, "role": role, "organisation": organisation, "tokens": tokens}
+
+    def _person_name(self, mention: Span) -> Optional[Span]:
+        """The longest run of proper nouns that names a person (by NER, or next to a role noun)."""
+        runs = _propn_runs(mention)
+        role_near = self._role_token(mention) is not None
+        for run in sorted(runs, key=len, reverse=True):
+            if any(t.ent_type_ == "PERSON" for t in run):
+                return run
+        for run in runs:
+            after_role = run.start > 0 and run.doc[run.start - 1].lemma_.lower() in self.roles
+            appositive = run.root.dep_ == "appos" or (run.root.head.dep_ == "appos" and run.root.head in run)
+            if role_near and (after_role or appositive) and not any(t.ent_type_ in ("GPE", "ORG", "NORP") and len(run) == 1 for t in run):
+                return run
+            if role_near and run.root.dep_ in ("nsubj", "nsubjpass") and run.root.head.pos_ == "VERB" and len(run) >= 2:
+                return run
+        return None
+
+    def _role_token(self, mention: Span) -> Optional[Token]:
+        for token in mention:
+            if token.lemma_.lower() in self.roles and token.pos_ in ("NOUN", "PROPN"):
+                return token
+        return None
+
+    def _organisation(self, mention: Span, role: Optional[Token], person: Optional[Span]) -> Optional[TextSpan]:
+        """"spokesperson for X", "head of X", "X's minister", "Taliban spokesman"."""
+        if role is None:
+            return None
+        for child in role.children:
+            if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "with"):
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    phrase = _clean_mention(_without_appositions(_subtree_span(objects[0]), stop_at_comma=True))
+                    return TextSpan.from_span(phrase) if phrase is not None else None
+            if child.dep_ == "poss":
+                tokens = [t for t in child.subtree if t.dep_ != "case"]
+                return TextSpan.from_span(mention.doc[tokens[0].i:tokens[-1].i + 1])
+        before = [t for t in mention if t.i < role.i and t.dep_ in ("compound", "amod", "nmod") and t.lemma_.lower() not in self.role_modifiers]
+        names = [t for t in before if t.ent_type_ in ("ORG", "GPE") or t.pos_ == "PROPN" and t.ent_type_ != "NORP"]
+        if names and (person is None or names[-1].i < person.start):
+            run = _contiguous_run(names)
+            return TextSpan.from_span(mention.doc[run[0].i:run[-1].i + 1])
+        return None
+
+    def _type(self, mention: Span, head: Token, role: Optional[Token]) -> str:
+        lemma = head.lemma_.lower()
+        lower = head.lower_
+        qualified = any(
+            t.ent_type_ in ("NORP", "GPE", "ORG") or t.pos_ == "PROPN" for t in mention if t.i != head.i
+        )
+        if lower in self.person_pronouns or lower in self.first_person and lower == "i":
+            return "person"
+        label = head.ent_type_ or self._labels.get(head.text, "")
+        if lemma in self.government or (label == "GPE" and head.pos_ == "PROPN"):
+            return "government"
+        if head.tag_ in ("NNS", "NNPS") and lemma in self.group_heads and lemma in self.anonymous:
+            return "group" if qualified else "anonymous"
+        if lemma in self.organisations or label == "ORG":
+            return "organisation"
+        if lemma in self.anonymous and not qualified:
+            return "anonymous"
+        if head.tag_ in ("NNS", "NNPS") and (lemma in self.group_heads or lemma in self.anonymous or qualified):
+            return "group"
+        if role is not None:
+            return "person"
+        if label in ENTITY_TYPES:
+            return ENTITY_TYPES[label]
+        if lemma in self.anonymous:
+            return "anonymous"
+        return "unknown"
+
+    def _resolve(self, mention: Span, analysis: Dict[str, Any], referents: List[Referent]) -> Optional[Referent]:
+        """The earlier referent this mention points to: surname, pronoun or description."""
+        head = _mention_head(mention)
+        lower = head.lower_
+        recent = list(reversed(referents))
+        if len(mention) == 1 and lower in self.person_pronouns:
+            return next((r for r in recent if r.type == "person"), None)
+        if len(mention) == 1 and lower in self.thing_pronouns:
+            return self._antecedent_in_sentence(mention, recent) or next(
+                (r for r in recent if r.type in ("organisation", "government")), None
+            )
+        if len(mention) == 1 and lower in self.plural_pronouns:
+            return next((r for r in recent if r.type in ("group", "anonymous", "organisation", "government")), None)
+        names = {t.lower_ for t in mention if t.pos_ == "PROPN" or t.ent_type_}
+        if names and analysis["type"] != "person" or (names and len(names) < 2):
+            match = next((r for r in recent if r.type == "person" and names and names <= r.tokens), None)
+            if match is not None:
+                return match
+        if analysis["type"] == "person" and analysis["tokens"]:
+            match = next((r for r in recent if r.type == "person" and analysis["tokens"] <= r.tokens), None)
+            if match is not None:
+                return match
+        if mention[0].lower_ == "the" and analysis["role"] and not names:
+            return next((r for r in recent if r.role and r.role.endswith(analysis["role"].split()[-1])), None)
+        same = _canonical_text(mention).lower()
+        return next((r for r in recent if r.name.lower() == same), None)
+
+    def _antecedent_in_sentence(self, pronoun: Span, recent: List[Referent]) -> Optional[Referent]:
+        """"While Islamabad has not claimed responsibility, it has accused ...": the earlier subject."""
+        sentence = pronoun.sent
+        for token in reversed([t for t in sentence if t.i < pronoun.start]):
+            if token.dep_ in ("nsubj", "nsubjpass") and token.ent_type_ in ("GPE", "ORG", "NORP"):
+                phrase = self._noun_phrase(token)
+                if phrase is None:
+                    continue
+                name = _canonical_text(phrase)
+                known = next((r for r in recent if r.name.lower() == name.lower()), None)
+                return known or Referent(name=name, type=self._type(phrase, token, None))
+        return None
+
+
+# ---------------------------------------------------------------------- helpers
+def _agent(verb: Token) -> Optional[Token]:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
+
+
+def _reporting_governor(verb: Token) -> Token:
+    """A participial cue parsed inside the content of another cue belongs to that cue.
+
+    In "X confirmed that 30 soldiers were wounded, describing the operation as ...", the parser
+    hangs "describing" on "wounded"; its speaker is X, not the soldiers.
+    """
+    if not (verb.tag_ == "VBG" and verb.dep_ == "advcl"):
+        return verb
+    token = verb.head
+    while token.dep_ not in ("ROOT",) and token.head is not token:
+        if token.dep_ == "ccomp":
+            return token.head
+        token = token.head
+    return verb
+
+
+def _entity_votes(doc: Doc) -> Dict[str, str]:
+    """The most frequent NER label of each entity text in the doc, for tokens NER missed in headlines."""
+    votes: Dict[str, Dict[str, int]] = {}
+    for ent in doc.ents:
+        for token in ent:
+            counts = votes.setdefault(token.text, {})
+            counts[ent.label_] = counts.get(ent.label_, 0) + 1
+    return {text: max(counts, key=counts.get) for text, counts in votes.items()}
+
+
+def _subtree_span(token: Token) -> Span:
+    return token.doc[token.left_edge.i:token.right_edge.i + 1]
+
+
+def _without_appositions(span: Span, stop_at_comma: bool = False) -> Span:
+    """The phrase up to its first apposition: "Qatar, a key regional mediator" -> "Qatar"."""
+    for token in span:
+        if token.i > span.start and (token.dep_ == "appos" and token.head.i < token.i or stop_at_comma and token.text == ","):
+            cut = min(token.left_edge.i, token.i) if token.dep_ == "appos" else token.i
+            return span.doc[span.start:max(cut, span.start + 1)]
+    return span
+
+
+def _clean_mention(span: Optional[Span]) -> Optional[Span]:
+    if span is None:
+        return None
+    tokens = [t for t in span if not t.is_space]
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
+        tokens.pop(0)
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens.pop()
+    if not tokens:
+        return None
+    return span.doc[tokens[0].i:tokens[-1].i + 1]
+
+
+def _line_start(doc: Doc, index: int) -> int:
+    while index > 0 and "\n" not in doc[index - 1].text:
+        index -= 1
+    return index
+
+
+def _line_end(doc: Doc, index: int) -> int:
+    while index < len(doc) and "\n" not in doc[index].text:
+        index += 1
+    return index
+
+
+def _mention_head(mention: Span) -> Token:
+    """The syntactic head, but the first conjunct's head for appositions ("A spokesperson ..., Name")."""
+    return mention.root
+
+
+def _propn_runs(mention: Span) -> List[Span]:
+    runs: List[Span] = []
+    start: Optional[int] = None
+    for token in list(mention) + [None]:
+        is_name = token is not None and token.pos_ == "PROPN" and token.text[:1].isupper()
+        if is_name and start is None:
+            start = token.i
+        elif not is_name and start is not None:
+            runs.append(mention.doc[start:token.i if token is not None else mention.end])
+            start = None
+    return runs
+
+
+def _contiguous_run(tokens: List[Token]) -> List[Token]:
+    run = [tokens[-1]]
+    for token in reversed(tokens[:-1]):
+        if token.i == run[0].i - 1:
+            run.insert(0, token)
+        else:
+            break
+    return run
+
+
+def _role_text(role: Token, modifiers: Set[str]) -> str:
+    """The role noun with its role modifiers: "Health Minister" -> "health minister"."""
+    words = [role.lower_]
+    for token in reversed(list(role.lefts)):
+        if token.dep_ in ("compound", "amod") and token.lower_ in modifiers and token.i == role.i - len(words):
+            words.insert(0, token.lower_)
+    return " ".join(words)
+
+
+def _canonical_text(mention: Span) -> str:
+    """A mention as a name: no leading article, no possessive ending."""
+    tokens = [t for t in mention if not t.is_punct or t.text in ("-", "&", ".")]
+    while tokens and tokens[0].lower_ in DETERMINERS:
+        tokens.pop(0)
+    while tokens and tokens[-1].tag_ == "POS":
+        tokens.pop()
+    if not tokens:
+        return mention.text
+    return mention.doc[tokens[0].i:tokens[-1].i + 1].text
