@@ -76,6 +76,8 @@ class ClaimDetector:
         self.noun_preps: Set[str] = set(lexicon["noun_content_preps"])
         self.quote_pairs: List[List[str]] = lexicon["quote_pairs"]
         self.marks = quote_marks(self.quote_pairs)
+        self.clause_only: Set[str] = set(lexicon.get("clause_only_verbs", []))
+        self.nested_in_quotes: bool = lexicon.get("nested_in_quotes", False)
         self.verb_forms = _inflect(self.verbs)
         self.matcher = Matcher(self.vocab)
         for label, patterns in lexicon["phrases"].items():
@@ -134,9 +136,11 @@ class ClaimDetector:
         headline_tokens = {t.i for span in headlines for t in span}
         regions = self._quote_spans(doc)
         phrase_cues = self._phrase_cues(doc)
+        inside_phrases = {i for _, (start, end) in phrase_cues.values() for i in range(start, end)} - set(phrase_cues)
         found: List[Tuple[Piece, List[Piece], str]] = []
+        quoted = set() if self.nested_in_quotes else {t.i for region in regions for t in region}
         for token in doc:
-            if token.i in furniture or token.i in headline_tokens:
+            if token.i in furniture or token.i in headline_tokens or token.i in inside_phrases or token.i in quoted:
                 continue
             found.extend(self._token_claims(token, regions, phrase_cues))
         for headline in headlines:
@@ -166,7 +170,9 @@ class ClaimDetector:
         children = list(verb.children)
         if self.skip_negated and any(c.dep_ == "neg" for c in children) and not _has_clause(verb):
             return []
-        if verb.dep_ in ("acl", "amod") and not _has_clause(verb) and not self._adjacent_quote(verb, regions):
+        if verb.dep_ == "amod" or verb.dep_ == "acl" and not _has_clause(verb) and not self._adjacent_quotes(verb, regions):
+            return []
+        if lemma in self.clause_only and not any(c.dep_ == "ccomp" for c in children):
             return []
         if _is_bare_infinitive(verb) and not _has_clause(verb):
             return []
@@ -185,9 +191,8 @@ class ClaimDetector:
             return self._relative_content(verb, content)
         exclude = _cue_clause(verb, content) | self._appended_clauses(content)
         pieces = _pieces(verb.doc, content, exclude=exclude)
-        quote = self._adjacent_quote(verb, regions)
-        if quote is not None and not pieces:
-            pieces = [(quote.start, quote.end)]
+        if all(any(r.start <= s and e <= r.end + 1 for r in regions) for s, e in pieces):
+            pieces = _merge(pieces + [(q.start, q.end) for q in self._adjacent_quotes(verb, regions)])
         return pieces
 
     def _appended_clauses(self, content: List[Token]) -> Set[int]:
@@ -238,30 +243,38 @@ class ClaimDetector:
                 end = child.i + 1
         return start, end
 
-    def _adjacent_quote(self, verb: Token, regions: List[Span]) -> Optional[Span]:
-        """A quotation directly before ("“...,” she said") or after ("He said: “...”") the cue clause."""
-        clause = [t for t in verb.subtree if not _inside(t.i, regions)]
-        if not clause:
-            return None
-        left, right = clause[0].i, clause[-1].i
+    def _adjacent_quotes(self, verb: Token, regions: List[Span]) -> List[Span]:
+        """Quotations directly before ("“...,” she said") and after ("He said: “...”") the cue clause.
+
+        The cue clause is the run of unquoted tokens around the verb; a quotation counts when it
+        touches that run and the run holds only the cue's own words and punctuation.
+        """
+        if _inside(verb.i, regions):
+            return []
+        doc, sentence = verb.doc, verb.sent
+        left, right = verb.i, verb.i
+        while left > sentence.start and not _inside(left - 1, regions):
+            left -= 1
+        while right < sentence.end - 1 and not _inside(right + 1, regions):
+            right += 1
+        own = {t.i for t in verb.subtree}
+        adjacent = []
         for region in regions:
-            if region.start <= verb.i < region.end:
+            between = doc[region.end:verb.i] if region.end == left else doc[verb.i + 1:region.start] if region.start == right + 1 else None
+            if between is None or not all(t.i in own or t.is_punct or t.is_space for t in between):
                 continue
-            before = verb.doc[region.end:left] if region.end <= left else None
-            after = verb.doc[right + 1:region.start] if region.start > right else None
-            gap = before if before is not None else after
-            if gap is not None and len(gap) <= 2 and all(t.is_punct or t.is_space for t in gap):
-                if before is not None and any(t.lower_ in ("according",) for t in clause):
-                    continue
-                return region
-        return None
+            if region.end == left and _quote_leads_into(region, doc[left:verb.i]):
+                adjacent.append(region)
+            elif region.start == right + 1 and doc[right].text in (":", ","):
+                adjacent.append(region)
+        return adjacent
 
     # -- nouns
     def _noun_content(self, noun: Token) -> List[Piece]:
         """"claims that ...", "claims of seizing outposts": a noun cue needs a clause or gerund."""
         heads = []
         for child in noun.children:
-            if child.dep_ in ("acl", "ccomp", "relcl") and any(m.lower_ in ("that", "whether") and m.dep_ == "mark" for m in child.children):
+            if child.dep_ in ("acl", "ccomp", "relcl") and _is_complement_clause(child):
                 heads.append(child)
             elif child.dep_ == "prep" and child.lower_ in self.noun_preps:
                 if any(g.dep_ == "pcomp" or g.tag_ == "VBG" for g in child.children):
@@ -365,6 +378,14 @@ def _has_clause(verb: Token) -> bool:
     return any(c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")) for c in verb.children)
 
 
+def _is_complement_clause(clause: Token) -> bool:
+    """"the warning that the dam could burst" (complement) vs "the warning that came" (relative)."""
+    first = clause.left_edge
+    if first.lower_ not in ("that", "whether"):
+        return False
+    return any(c.dep_ in SUBJECT_DEPS and c.i != first.i for c in clause.children)
+
+
 def _is_bare_infinitive(verb: Token) -> bool:
     """"declined to comment on ...", "prepared to defend ...": an intention, not a report."""
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
@@ -424,15 +445,10 @@ def _extend_to_quotes(pieces: List[Piece], regions: List[Span], cue: Piece) -> L
         for region in regions:
             overlaps = region.start < end and start < region.end
             contains_cue = region.start <= cue[0] < region.end
-            if overlaps and not contains_cue and (region.start < start or region.end > end):
-                if region.start >= start or region.end <= end or _only_punct_outside(region, start, end):
-                    start, end = min(start, region.start), max(end, region.end)
+            if overlaps and not contains_cue:
+                start, end = min(start, region.start), max(end, region.end)
         extended.append((start, end))
     return _merge(extended)
-
-
-def _only_punct_outside(region: Span, start: int, end: int) -> bool:
-    return all(t.is_punct or t.is_space for t in region if not start <= t.i < end)
 
 
 def _merge(pieces: List[Piece]) -> List[Piece]:
@@ -481,15 +497,32 @@ def _coverage(region: Span) -> float:
     return len(inside) / len(words) if words else 0.0
 
 
+def _quote_leads_into(region: Span, clause: Span) -> bool:
+    """"“...,” she said": the quotation ends in a comma, ? or !, or a comma follows it."""
+    inner_end = region[-2].text if len(region) > 1 else ""
+    first = clause[0].text if len(clause) else ""
+    return inner_end in (",", "?", "!", "—", "–", "-", "…") or first in (",", "—", "–")
+
+
+def _looks_like_name(tokens: Span) -> bool:
+    """A short capitalised phrase without a verb: the speaker tag of a verbless quote."""
+    words = [t for t in tokens if not (t.is_punct or t.is_space)]
+    return 0 < len(words) <= 6 and words[0].text[:1].isupper() and not any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
 def _dash_or_colon_cue(doc: Doc, region: Span) -> Optional[Token]:
     """"“...” - Name" and "Name: “...”": the punctuation is the cue."""
     if region.end < len(doc) and doc[region.end].text in DASHES:
-        after = doc[region.end + 1:region.end + 6]
-        if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in after):
+        end = region.end + 1
+        while end < len(doc) and "\n" not in doc[end].text and not doc[end].text in (".", ";"):
+            end += 1
+        if _looks_like_name(doc[region.end + 1:end]):
             return doc[region.end]
     if region.start >= 2 and doc[region.start - 1].text == ":":
-        before = doc[max(region.start - 7, region.sent.start):region.start - 1]
-        if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in before):
+        start = region.start - 1
+        while start > 0 and "\n" not in doc[start - 1].text and doc[start - 1].text not in (".", "!", "?"):
+            start -= 1
+        if _looks_like_name(doc[start:region.start - 1]):
             return doc[region.start - 1]
     return None
 

@@ -165,6 +165,10 @@ class SpeakerLinker:
         """The subject of the cue, climbing participles, conjuncts and control verbs to find it."""
         token = _reporting_governor(verb)
         for _ in range(8):
+            relayed = token.lemma_.lower() in self.intermediary_verbs
+            passive_subjects = [c for c in token.children if c.dep_ == "nsubjpass" and c.lower_ != "it"]
+            if relayed and passive_subjects:
+                return passive_subjects[0]
             agent = _agent(token)
             if agent is not None:
                 return agent
@@ -188,11 +192,17 @@ class SpeakerLinker:
         if not objects:
             nxt = cue.doc[cue.end:cue.end + 1]
             return self._noun_phrase(nxt[0]) if len(nxt) and not nxt[0].is_punct else None
-        released_by = [a for t in objects[0].subtree for a in t.children if a.dep_ == "agent"]
-        source = released_by[0] if released_by else None
-        if source is not None:
-            objects = [c for c in source.children if c.dep_ == "pobj"] or objects
-        return self._noun_phrase(objects[0])
+        source = self._releaser(objects[0])
+        return self._noun_phrase(source if source is not None else objects[0])
+
+    def _releaser(self, document: Token) -> Optional[Token]:
+        """"a statement released by the ministry": the ministry speaks through the statement."""
+        for child in document.children:
+            if child.dep_ == "acl":
+                agent = _agent(child)
+                if agent is not None:
+                    return agent
+        return None
 
     def _noun_cue_source(self, noun: Token) -> Optional[Span]:
         """"Taliban claims", "the ministry's statement", "a statement by the ministry"."""
@@ -236,6 +246,15 @@ class SpeakerLinker:
                     agents = [c for a in token.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"]
                     if agents:
                         return TextSpan.from_span(self._noun_phrase(agents[0]) or agents[0:1])
+        if cue.text.lower() == "according to":
+            objects = [c for c in cue[-1].children if c.dep_ == "pobj"]
+            if objects and self._releaser(objects[0]) is not None:
+                document = objects[0]
+                return TextSpan.from_span(document.doc[document.left_edge.i:document.i + 1])
+        relay = next((t for t in cue.root.ancestors if t.lemma_.lower() in self.intermediary_verbs), None)
+        if relay is not None and _agent(relay) is not None:
+            agent = _agent(relay)
+            return TextSpan.from_span(self._noun_phrase(agent) or agent.doc[agent.i:agent.i + 1])
         verb = cue.root
         if verb.lemma_.lower() == "tell":
             objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and (c.ent_type_ == "ORG" or c.pos_ == "PROPN")]
@@ -253,7 +272,8 @@ class SpeakerLinker:
                 referents.append(referent)
         else:
             referent.position = mention.start
-            referents.remove(referent)
+            if referent in referents:
+                referents.remove(referent)
             referents.append(referent)
         return Speaker(
             mention=TextSpan.from_span(mention),
@@ -279,6 +299,7 @@ class SpeakerLinker:
         """The longest run of proper nouns that names a person (by NER, or next to a role noun)."""
         runs = _propn_runs(mention)
         role_near = self._role_token(mention) is not None
+        runs = [r for r in (self._strip_titles(run) for run in runs) if r is not None]
         for run in sorted(runs, key=len, reverse=True):
             if any(t.ent_type_ == "PERSON" for t in run):
                 return run
@@ -289,7 +310,23 @@ class SpeakerLinker:
                 return run
             if role_near and run.root.dep_ in ("nsubj", "nsubjpass") and run.root.head.pos_ == "VERB" and len(run) >= 2:
                 return run
+        for run in runs:
+            if run.text == mention.text and len(run) >= 2 and self._unlabelled_name(run):
+                return run
         return None
+
+    def _unlabelled_name(self, run: Span) -> bool:
+        """"Ana Ruiz said": two or more proper nouns that NER and the lexicons call nothing else."""
+        labels = {t.ent_type_ or self._labels.get(t.text, "") for t in run} - {""}
+        heads = {t.lemma_.lower() for t in run} & (self.organisations | self.government)
+        return not labels - {"PERSON"} and not heads
+
+    def _strip_titles(self, run: Span) -> Optional[Span]:
+        """"Health Minister Ana Ruiz" -> "Ana Ruiz": capitalised role words are not the name."""
+        start = run.start
+        while start < run.end and (run.doc[start].lower_ in self.role_modifiers or run.doc[start].lemma_.lower() in self.roles):
+            start += 1
+        return run.doc[start:run.end] if start < run.end else None
 
     def _role_token(self, mention: Span) -> Optional[Token]:
         for token in mention:
@@ -310,10 +347,13 @@ class SpeakerLinker:
             if child.dep_ == "poss":
                 tokens = [t for t in child.subtree if t.dep_ != "case"]
                 return TextSpan.from_span(mention.doc[tokens[0].i:tokens[-1].i + 1])
-        before = [t for t in mention if t.i < role.i and t.dep_ in ("compound", "amod", "nmod") and t.lemma_.lower() not in self.role_modifiers]
-        names = [t for t in before if t.ent_type_ in ("ORG", "GPE") or t.pos_ == "PROPN" and t.ent_type_ != "NORP"]
-        if names and (person is None or names[-1].i < person.start):
-            run = _contiguous_run(names)
+        run = [t for t in mention if t.i < role.i and t.dep_ in ("compound", "amod", "nmod")]
+        run = _contiguous_run(run) if run and run[-1].i == role.i - 1 else []
+        while run and run[-1].lower_ in self.role_modifiers:
+            run.pop()
+        if person is not None:
+            run = [t for t in run if t.i < person.start]
+        if any(t.ent_type_ in ("ORG", "GPE") or t.pos_ == "PROPN" and t.ent_type_ != "NORP" for t in run):
             return TextSpan.from_span(mention.doc[run[0].i:run[-1].i + 1])
         return None
 
@@ -336,6 +376,8 @@ class SpeakerLinker:
             return "anonymous"
         if head.tag_ in ("NNS", "NNPS") and (lemma in self.group_heads or lemma in self.anonymous or qualified):
             return "group"
+        if lemma in self.group_heads and head.lower_ != lemma:
+            return "group"
         if role is not None:
             return "person"
         if label in ENTITY_TYPES:
@@ -357,7 +399,7 @@ class SpeakerLinker:
             )
         if len(mention) == 1 and lower in self.plural_pronouns:
             return next((r for r in recent if r.type in ("group", "anonymous", "organisation", "government")), None)
-        names = {t.lower_ for t in mention if t.pos_ == "PROPN" or t.ent_type_}
+        names = {t.lower_ for t in mention if t.pos_ == "PROPN" or t.ent_type_ or t.is_alpha and t.text[:1].isupper() and not t.is_stop}
         if names and analysis["type"] != "person" or (names and len(names) < 2):
             match = next((r for r in recent if r.type == "person" and names and names <= r.tokens), None)
             if match is not None:
@@ -366,10 +408,22 @@ class SpeakerLinker:
             match = next((r for r in recent if r.type == "person" and analysis["tokens"] <= r.tokens), None)
             if match is not None:
                 return match
+        if len(names) == 1 and len(mention) <= 2:
+            earlier = self._earlier_person(mention, names)
+            if earlier is not None:
+                return earlier
         if mention[0].lower_ == "the" and analysis["role"] and not names:
             return next((r for r in recent if r.role and r.role.endswith(analysis["role"].split()[-1])), None)
         same = _canonical_text(mention).lower()
         return next((r for r in recent if r.name.lower() == same), None)
+
+    def _earlier_person(self, mention: Span, names: Set[str]) -> Optional[Referent]:
+        """A surname whose full name appeared earlier as a PERSON entity, speaker or not."""
+        for ent in reversed([e for e in mention.doc.ents if e.end <= mention.start and e.label_ == "PERSON"]):
+            name = self._strip_titles(ent)
+            if name is not None and len(name) >= 2 and names <= {t.lower_ for t in name}:
+                return Referent(name=name.text, type="person", tokens={t.lower_ for t in name})
+        return None
 
     def _antecedent_in_sentence(self, pronoun: Span, recent: List[Referent]) -> Optional[Referent]:
         """"While Islamabad has not claimed responsibility, it has accused ...": the earlier subject."""

@@ -423,8 +423,9 @@ class QuantityNormaliser:
         suffix = (match.group("suffix") or "").lower()
         has_currency = currency is not None or self._currency_before(doc, i)[1] is not None
         if suffix:
+            counted_next = i + 1 < len(doc) and doc[i + 1].tag_ in ("NNS", "NNPS")
             if suffix in lex["scale_abbreviations"] and (
-                suffix not in lex["abbreviations_needing_currency"] or has_currency
+                suffix not in lex["abbreviations_needing_currency"] or has_currency or counted_next
             ):
                 self._scale(number, float(lex["scale_abbreviations"][suffix]))
             elif (suffix,) in self._look.units:
@@ -441,11 +442,14 @@ class QuantityNormaliser:
         j = number.end
         while j < len(doc):
             word = doc[j].lower_
+            if word.endswith(".") and word[:-1] in lex["scale_abbreviations"]:
+                word = word[:-1]
             glued = not doc[j - 1].whitespace_
+            counted_next = j + 1 < len(doc) and doc[j + 1].tag_ in ("NNS", "NNPS")
             if word in lex["scales"] or word in lex["multipliers"] and word != "score":
                 factor = float(lex["scales"].get(word) or lex["multipliers"][word])
             elif word in lex["scale_abbreviations"] and (glued or len(word) > 1) and (
-                word not in lex["abbreviations_needing_currency"] or has_currency
+                word not in lex["abbreviations_needing_currency"] or has_currency or counted_next
             ):
                 factor = float(lex["scale_abbreviations"][word])
             else:
@@ -535,6 +539,9 @@ class QuantityNormaliser:
         if j + 1 >= len(doc):
             return first
         joiner = doc[j].lower_
+        ratio = self._ratio(doc, first)
+        if ratio is not None:
+            return ratio
         opener = self._lower(doc, self._currency_before(doc, first.start)[0] - 1)
         allowed = self.lexicon["range_joiners"] if opener in self.lexicon["range_openers"] else self.lexicon["range_joiners_without_opener"]
         if joiner not in allowed or (joiner == "to" and opener == "from"):
@@ -562,6 +569,18 @@ class QuantityNormaliser:
         return _Number(first.start, second.end, (first.value + second.value) / 2, low=first.value, high=second.value,
                        approximate=joiner == "or", unit=unit, scale=second.scale, is_digits=first.is_digits,
                        has_scale=second.has_scale, relation=APPROXIMATE if joiner == "or" else "=")
+
+    def _ratio(self, doc: Doc, first: _Number) -> Optional[_Number]:
+        """"one in five", "three out of four": a fraction of a population."""
+        j = first.end
+        words = [t.lower_ for t in doc[j:j + 2]]
+        length = 2 if words == ["out", "of"] else 1 if words[:1] == ["in"] else 0
+        if not length or first.unit is not None or j + length >= len(doc):
+            return None
+        second = self._single_at(doc, j + length)
+        if second is None or second.vague or second.low is not None or second.unit is not None or not 0 < first.value < second.value:
+            return None
+        return _Number(first.start, second.end, first.value / second.value, unit="fraction", is_digits=first.is_digits)
 
     def _attach_currency_and_unit(self, doc: Doc, number: _Number) -> _Number:
         start, currency = self._currency_before(doc, number.start)
@@ -593,6 +612,7 @@ class QuantityNormaliser:
         """A unit or currency word starting at token ``j`` ("per cent", "Pakistani rupees", "km")."""
         look = self._look
         words = [t.lower_ for t in doc[j:j + 4]]
+        words = [w[:-1] if len(w) > 1 and w.endswith(".") and (w,) not in look.units else w for w in words]
         length, unit = _longest(words, look.units, 3)
         if length and (glued or tuple(words[:length]) != (words[0],) or words[0] not in self.lexicon["units_needing_no_space"]):
             return length, unit
@@ -713,6 +733,9 @@ class QuantityNormaliser:
         if not all(math.isfinite(v) for v in values):
             return None
         span = doc[number.start:number.end]
+        text, end_char = span.text, span.end_char
+        if text.endswith(".") and len(text) > 1:
+            text, end_char = text[:-1], end_char - 1  # "£2.5m." at a sentence end
         entity_token = self._entity_head(doc, number)
         entity = self._entity_anchor(doc, entity_token, number) if entity_token is not None else None
         event = self._event(doc, number, entity_token)
@@ -725,7 +748,7 @@ class QuantityNormaliser:
                 if joiner:
                     modifier = TextSpan(f"{mod.text} ... and", mod.start_char, joiner[-1].idx + len(joiner[-1]))
         return Quantity(
-            text=span.text, start=span.start_char, end=span.end_char,
+            text=text, start=span.start_char, end=end_char,
             value=_clean(number.value), low=_clean(number.low), high=_clean(number.high),
             approximate=number.approximate, relation=number.relation, modifier=modifier,
             unit=number.unit, entity=entity, event=event,
@@ -749,7 +772,7 @@ class QuantityNormaliser:
                 obj = self._prep_object(doc, number.end)
                 if obj is not None:
                     return obj
-            if number.unit is not None:
+            if number.unit is not None and number.unit != "fraction":
                 return None
         for token in reversed(of_heads):
             head = token.head
@@ -865,12 +888,12 @@ class QuantityNormaliser:
 
 
 def _clean(value: Optional[float]) -> Optional[float]:
-    """Round away float noise (2/3 stays 0.6667 to 4 places; 1.5e9 stays exact)."""
+    """Round away float noise (2/3 -> 0.666667, six significant digits; 1.5e9 stays exact)."""
     if value is None:
         return None
     if value == int(value):
         return float(int(value))
-    return round(value, 4) if abs(value) < 1000 else round(value, 2)
+    return float(f"{value:.6g}") if abs(value) < 1000 else round(value, 2)
 
 
 def _lemma(token: Token) -> str:

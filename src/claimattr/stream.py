@@ -80,15 +80,26 @@ def _annotate_multiprocess(
             pending.append((number, record))
             yield record.text, number
 
+    # Set the attribute, not ``nlp.set_error_handler``: that also visits every component, and
+    # spaCy's Cython components reject it; the parent process only consults this attribute.
     previous = nlp.default_error_handler
-    nlp.set_error_handler(_ignore_error)
+    nlp.default_error_handler = _ignore_error
+    def redo(dropped: List[Record]) -> Iterator[Tuple[Record, Doc]]:
+        # ``nlp(text)`` also consults the handler: it must raise again here, or the fallback
+        # would silently pass the document on with the crashed component skipped.
+        nlp.default_error_handler = previous
+        try:
+            yield from _one_at_a_time(nlp, dropped, on_error)
+        finally:
+            nlp.default_error_handler = _ignore_error
+
     try:
         for doc, number in nlp.pipe(feed(), as_tuples=True, batch_size=batch_size, n_process=n_process):
-            yield from _one_at_a_time(nlp, _pop_before(pending, number), on_error)
+            yield from redo(_pop_before(pending, number))
             yield pending.popleft()[1], doc
-        yield from _one_at_a_time(nlp, _pop_before(pending, None), on_error)
+        yield from redo(_pop_before(pending, None))
     finally:
-        nlp.set_error_handler(previous)
+        nlp.default_error_handler = previous
 
 
 def _pop_before(pending: Deque[Tuple[int, Record]], number: Optional[int]) -> List[Record]:

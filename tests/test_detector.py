@@ -1,0 +1,472 @@
+"""Specification of ``claim_detector``: which stretches of news text are claims, and their
+cue, content pieces and kind.
+
+Conventions (PolNeAR-aligned, see issue 2):
+- the cue is the reporting verb or phrase without auxiliaries ("said", "according to");
+  for a quote with no verb it is the opening quotation mark, the dash of "“...” - Name",
+  or the colon of "Name: “...”";
+- indirect content is the clausal complement with its complementiser ("that ..."),
+  direct content is the quoted text with its quotation marks, and a quote split by
+  "he said" is two pieces of one claim;
+- kinds: direct, indirect, mixed (indirect with a quoted fragment), according_to, headline;
+- report furniture and facts with no reporting cue are not claims.
+
+Every sentence here was written for these tests (none comes from the seed report or PolNeAR).
+Content is checked by containment on the joined pieces, so that reasonable boundary
+choices (a trailing full stop, a comma inside the quote) do not matter.
+"""
+from __future__ import annotations
+
+import pytest
+
+OPENING_QUOTES = "\"“‘«'"
+
+
+def _overlaps(a, b) -> bool:
+    return a["start"] < b["end"] and b["start"] < a["end"]
+
+
+def assert_cue_outside_content(claim) -> None:
+    """The cue is not part of what was claimed."""
+    for piece in claim["content"]:
+        assert not _overlaps(claim["cue"], piece), claim
+
+
+# --------------------------------------------------------------------------------------------
+# Indirect speech: subject + reporting verb + clausal complement.
+# (text, cue exactly, content fragment the joined content must contain)
+INDIRECT = [
+    ("The mayor said the bridge would reopen in March.", "said", "the bridge would reopen in March"),
+    ("Health officials said that three new cases had been confirmed in the region.", "said",
+     "that three new cases had been confirmed"),
+    ("The company told investors that profits would fall this year.", "told", "that profits would fall this year"),
+    ("The central bank announced that interest rates would remain unchanged.", "announced",
+     "that interest rates would remain unchanged"),
+    ("Police confirmed that two men had been arrested after the robbery.", "confirmed",
+     "that two men had been arrested"),
+    ("The minister denied that the government had misled parliament.", "denied",
+     "that the government had misled parliament"),
+    ("The rebels claimed that they had shot down a military helicopter.", "claimed",
+     "that they had shot down a military helicopter"),
+    ("Forecasters warned that the storm could bring flooding to coastal towns.", "warned",
+     "that the storm could bring flooding"),
+    ("The union insisted that the strike would go ahead on Monday.", "insisted", "that the strike would go ahead"),
+    ("Scientists estimate that the glacier has lost a third of its mass since 1990.", "estimate",
+     "that the glacier has lost a third of its mass"),
+    ("Analysts predicted that inflation would ease by the end of the year.", "predicted",
+     "that inflation would ease"),
+    ("The coach acknowledged that his team had played poorly in the first half.", "acknowledged",
+     "that his team had played poorly"),
+    ("The defence lawyer argued that the evidence had been obtained illegally.", "argued",
+     "that the evidence had been obtained illegally"),
+    ("The president pledged that no rural school would close.", "pledged", "that no rural school would close"),
+    ("The general vowed that the army would retake the city within weeks.", "vowed",
+     "that the army would retake the city"),
+    ("Prosecutors allege that the firm hid losses from its auditors.", "allege", "that the firm hid losses"),
+    ("The airline stressed that passenger safety had never been at risk.", "stressed",
+     "that passenger safety had never been at risk"),
+    ("The auditors noted that spending on consultants had tripled.", "noted", "that spending on consultants had tripled"),
+    ("The ambassador emphasised that the talks remained constructive.", "emphasised",
+     "that the talks remained constructive"),
+    ("The ambassador emphasized that the talks remained constructive.", "emphasized",
+     "that the talks remained constructive"),
+    ("The farmers' association reported that the wheat harvest was down by a fifth.", "reported",
+     "that the wheat harvest was down"),
+    ("The senator admitted that she had received the payments.", "admitted", "that she had received the payments"),
+    ("Witnesses said the gunman fled on foot.", "said", "the gunman fled on foot"),
+    ("The ministry explained that the delay was caused by a software fault.", "explained",
+     "that the delay was caused by a software fault"),
+    ("The striker revealed that he had been playing with a broken toe.", "revealed",
+     "that he had been playing with a broken toe"),
+    ("The teachers' union has announced that its members will strike next week.", "announced",
+     "that its members will strike next week"),
+    ("The hospital had warned that it was running out of oxygen.", "warned", "that it was running out of oxygen"),
+    ("The spokesman added that further sanctions were being considered.", "added",
+     "that further sanctions were being considered"),
+]
+
+
+@pytest.mark.parametrize("text,cue,content", INDIRECT)
+def test_indirect_speech(extract, text, cue, content):
+    claims = extract(text)
+    claim = claims.find(cue=cue, content=content)
+    assert claim["kind"] == "indirect", claims.describe()
+    assert claim["cue"]["text"].lower() == cue, "cue is the verb alone, without auxiliaries or adverbs"
+    assert_cue_outside_content(claim)
+
+
+@pytest.mark.parametrize("text,content", [
+    ("The regulator said on Tuesday that it would fine the bank.", "that it would fine the bank"),
+    ("The council confirmed in a letter to residents that the library would close.", "that the library would close"),
+])
+def test_indirect_content_starts_at_the_complementiser(extract, text, content):
+    """Adverbials between cue and complement belong to neither."""
+    claims = extract(text)
+    claim = claims.find(content=content)
+    assert claims.content_of(claim).startswith(content), claims.describe()
+
+
+# Verbs whose content is an object plus a complement: urge X to, accuse X of, describe X as,
+# blame X on, warn of, reject claims of ... (text, cue fragment, content fragment)
+OBJECT_COMPLEMENT = [
+    ("The United Nations urged both sides to return to the negotiating table.", "urged",
+     "to return to the negotiating table"),
+    ("The opposition accused the government of rigging the election.", "accused", "rigging the election"),
+    ("Kyiv accused Moscow of shelling a nuclear power plant.", "accused", "shelling a nuclear power plant"),
+    ("The players' union accused the league of ignoring concussion risks.", "accused", "ignoring concussion risks"),
+    ("Environmental groups accused the mining company of poisoning the river.", "accused", "poisoning the river"),
+    ("The teachers' union described the pay offer as an insult.", "described", "an insult"),
+    ("The city blamed the power cut on a faulty transformer.", "blamed", "a faulty transformer"),
+    ("Aid agencies warned of a looming famine in the south.", "warned", "a looming famine"),
+    ("The embassy dismissed the allegations as baseless.", "dismissed", "baseless"),
+]
+
+
+@pytest.mark.parametrize("text,cue,content", OBJECT_COMPLEMENT)
+def test_object_complement_verbs(extract, text, cue, content):
+    claims = extract(text)
+    claim = claims.find(cue=cue, content=content)
+    assert claim["kind"] == "indirect", claims.describe()
+    assert_cue_outside_content(claim)
+
+
+# Denials and rejections: the content is what is denied.
+DENIALS = [
+    ("The club rejected claims of financial irregularities.", "rejected", "financial irregularities"),
+    ("The ministry denied reports that the minister had resigned.", "denied", "that the minister had resigned"),
+    ("The firm denied any wrongdoing.", "denied", "any wrongdoing"),
+    ("Police denied that officers had used tear gas on the crowd.", "denied", "that officers had used tear gas"),
+]
+
+
+@pytest.mark.parametrize("text,cue,content", DENIALS)
+def test_denials_and_rejections(extract, text, cue, content):
+    claims = extract(text)
+    claim = claims.find(cue=cue, content=content)
+    assert claim["kind"] in ("indirect", "mixed"), claims.describe()
+
+
+# --------------------------------------------------------------------------------------------
+# Direct quotes: every quotation-mark style, speaker after the quote.
+QUOTE_STYLES = [
+    ('"We will rebuild every house," the governor said.', '"We will rebuild every house,"'),
+    ("“The water is not safe to drink,” the engineer said.", "“The water is not safe to drink,”"),
+    ("‘We have no plans to sell the club,’ the owner said.", "‘We have no plans to sell the club,’"),
+    ("«The border will stay open», the minister said.", "«The border will stay open»"),
+]
+
+
+@pytest.mark.parametrize("text,quote", QUOTE_STYLES)
+def test_direct_quote_styles(extract, text, quote):
+    claims = extract(text)
+    claim = claims.find(cue="said", content=quote)
+    assert claim["kind"] == "direct", claims.describe()
+    assert claim["content"][0]["text"][0] in OPENING_QUOTES, "direct content keeps its quotation marks"
+    assert len(claims) == 1, claims.describe()
+
+
+# Speaker and cue before the quote, or inverted after it.
+SPEAKER_POSITIONS = [
+    ('Mayor Lena Fischer said: "We will rebuild every house."', "said", "We will rebuild every house."),
+    ("The mayor said, “We will rebuild every house.”", "said", "We will rebuild every house."),
+    ("“The vote was free and fair,” said the election commissioner.", "said", "The vote was free and fair"),
+    ("“Nobody will be left behind,” the prime minister promised.", "promised", "Nobody will be left behind"),
+    ("The captain told reporters: “We gave everything tonight.”", "told", "We gave everything tonight."),
+]
+
+
+@pytest.mark.parametrize("text,cue,quote", SPEAKER_POSITIONS)
+def test_direct_quote_speaker_before_or_after(extract, text, cue, quote):
+    claims = extract(text)
+    claim = claims.find(cue=cue, content=quote)
+    assert claim["kind"] == "direct", claims.describe()
+    assert claims.content_of(claim)[0] in OPENING_QUOTES
+    assert_cue_outside_content(claim)
+
+
+@pytest.mark.parametrize("text", [
+    "“We will rebuild,” the mayor said, “and we will do it quickly.”",
+    '"The price is too high," she said, "and the quality is too low."',
+    "«The border will stay open», the minister said, «but checks will be tightened».",
+])
+def test_quote_split_by_cue_is_one_claim_in_two_pieces(extract, text):
+    claims = extract(text)
+    assert len(claims) == 1, claims.describe()
+    claim = claims[0]
+    assert claim["kind"] == "direct"
+    assert claim["cue"]["text"] == "said"
+    assert len(claim["content"]) == 2, claims.describe()
+    first, second = claim["content"]
+    assert first["end"] <= claim["cue"]["start"] < claim["cue"]["end"] <= second["start"]
+    assert all(piece["text"][0] in OPENING_QUOTES for piece in claim["content"])
+
+
+def test_multi_sentence_quote_is_one_claim(extract):
+    text = "“The road is closed. Nobody can get through. We are still waiting for help,” a resident said."
+    claims = extract(text)
+    assert len(claims) == 1, claims.describe()
+    joined = claims.content_of(claims[0])
+    for sentence in ("The road is closed.", "Nobody can get through.", "We are still waiting for help"):
+        assert sentence in joined
+
+
+def test_multi_paragraph_quote_continues_with_the_same_speaker(extract):
+    """News style: an unclosed quote continues in the next paragraph, which reopens it."""
+    text = ("Fire chief Dana Whitfield said: “Crews worked through the night to contain the blaze.\n"
+            "“We expect to have it fully under control by Friday, but the wind could change that.”")
+    claims = extract(text)
+    assert claims.covering("Crews worked through the night"), claims.describe()
+    continuation = claims.covering("We expect to have it fully under control")
+    assert continuation, claims.describe()
+    for claim in continuation:
+        assert claim["kind"] == "direct"
+        assert claim["speaker"] is not None and "Whitfield" in claim["speaker"]["name"], claims.describe()
+
+
+# Quotes with no reporting verb: the attribution is punctuation.
+NO_VERB_QUOTES = [
+    ("Volunteers handed out food outside the stadium on Saturday.\n"
+     "“We did not expect so many people to come.” - Maria Lopez, campaign organiser",
+     "-", "We did not expect so many people to come."),
+    ("Visitors queued for hours to enter the museum.\n“Art should belong to everyone.” — Paul Weber",
+     "—", "Art should belong to everyone."),
+    ("Dr Amal Farouk: “The vaccine is safe for children over five.”", ":", "The vaccine is safe for children over five."),
+]
+
+
+@pytest.mark.parametrize("text,cue,quote", NO_VERB_QUOTES)
+def test_quotes_with_no_verb(extract, text, cue, quote):
+    claims = extract(text)
+    claim = claims.find(content=quote)
+    assert claim["kind"] == "direct", claims.describe()
+    assert claim["cue"]["text"].strip() == cue, claims.describe()
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("Farmer Joseph Mwangi said the rains had come too late. “We have lost everything this season.”",
+     "We have lost everything this season."),
+    ('The coach said his team was ready for the final. "We have trained hard all week."',
+     "We have trained hard all week."),
+])
+def test_floating_quote_cue_is_the_opening_mark(extract, text, quote):
+    """A quote sentence with no verb is still a claim; its cue is its opening quotation mark."""
+    claims = extract(text)
+    claim = claims.find(content=quote)
+    assert claim["kind"] == "direct", claims.describe()
+    assert claim["cue"]["text"] in OPENING_QUOTES
+    assert claim["cue"]["start"] == text.index(quote) - 1
+
+
+# --------------------------------------------------------------------------------------------
+# Mixed: indirect speech with a quoted fragment.
+MIXED = [
+    ("The minister said the reforms were “long overdue” and would pass this year.", "said", "“long overdue”"),
+    ('The union said the pay offer was "an insult to every nurse".', "said", '"an insult to every nurse"'),
+    ("Residents said conditions in the camp had become ‘unbearable’ after the rains.", "said", "‘unbearable’"),
+    ("The court ruled that the law was «incompatible with the constitution».", "ruled",
+     "«incompatible with the constitution»"),
+    ("Residents described the conditions as “inhumane”.", "described", "“inhumane”"),
+]
+
+
+@pytest.mark.parametrize("text,cue,fragment", MIXED)
+def test_mixed_quotes(extract, text, cue, fragment):
+    claims = extract(text)
+    claim = claims.find(cue=cue, content=fragment)
+    assert claim["kind"] == "mixed", claims.describe()
+
+
+# "according to X": content is the rest of the clause.
+ACCORDING_TO = [
+    ("According to the fire service, the blaze started in a kitchen.", "the blaze started in a kitchen"),
+    ("The blaze started in a kitchen, according to the fire service.", "The blaze started in a kitchen"),
+    ("More than 200 flights were cancelled on Sunday, according to airport officials.",
+     "More than 200 flights were cancelled"),
+    ("According to police, the suspect was already known to the authorities.",
+     "the suspect was already known to the authorities"),
+]
+
+
+@pytest.mark.parametrize("text,content", ACCORDING_TO)
+def test_according_to(extract, text, content):
+    claims = extract(text)
+    claim = claims.find(cue="according to", content=content)
+    assert claim["kind"] == "according_to", claims.describe()
+    assert claim["cue"]["text"].lower() == "according to"
+    assert "according" not in claims.content_of(claim).lower()
+
+
+@pytest.mark.parametrize("text,content", [
+    ("The prime minister was quoted as saying that the country would not back down.",
+     "the country would not back down"),
+    ("The striker was quoted by a local newspaper as saying he wanted to leave the club.",
+     "he wanted to leave the club"),
+])
+def test_quoted_as_saying(extract, text, content):
+    claims = extract(text)
+    claim = claims.find(content=content)
+    assert "quoted" in claim["cue"]["text"] or "saying" in claim["cue"]["text"], claims.describe()
+    assert "was" not in claim["cue"]["text"].split(), "no auxiliaries in the cue"
+    assert claim["kind"] == "indirect"
+
+
+# Participial cues attached to a main clause.
+PARTICIPIAL = [
+    ("The mayor defended the plan, insisting that the tram line would pay for itself.", "insisting",
+     "that the tram line would pay for itself"),
+    ("The ministry condemned the attack, describing it as an act of cowardice.", "describing", "an act of cowardice"),
+    ("The company cut its annual forecast, saying demand in China had weakened.", "saying",
+     "demand in China had weakened"),
+    ("The senator voted against the bill, arguing that it would raise taxes for families.", "arguing",
+     "that it would raise taxes for families"),
+    ("Hundreds of nurses marched to parliament, demanding that wages rise with inflation.", "demanding",
+     "that wages rise with inflation"),
+    ("The coach praised his players, adding that the result was deserved.", "adding", "that the result was deserved"),
+]
+
+
+@pytest.mark.parametrize("text,cue,content", PARTICIPIAL)
+def test_participial_cues(extract, text, cue, content):
+    claims = extract(text)
+    claim = claims.find(cue=cue, content=content)
+    assert claim["kind"] in ("indirect", "mixed"), claims.describe()
+    assert claim["cue"]["text"].lower() == cue
+
+
+# Noun cues: the claim is a statement, report, warning ...
+NOUN_CUES = [
+    ("The minister's claim that the economy was growing was disputed by economists.", "claim",
+     "that the economy was growing"),
+    ("The company's announcement that it would cut 500 jobs shocked the town.", "announcement",
+     "that it would cut 500 jobs"),
+    ("There were reports that the airport had been closed.", "reports", "that the airport had been closed"),
+    ("The warning that the dam could burst came too late for the villagers.", "warning", "that the dam could burst"),
+]
+
+
+@pytest.mark.parametrize("text,cue,content", NOUN_CUES)
+def test_noun_cues(extract, text, cue, content):
+    claims = extract(text)
+    claims.find(cue=cue, content=content)
+
+
+@pytest.mark.parametrize("text,content", [
+    ("The ministry said in a statement that the border crossing would reopen on Friday.",
+     "the border crossing would reopen on Friday"),
+    ("In a statement, the charity said it had raised two million pounds.", "it had raised two million pounds"),
+])
+def test_verb_with_statement_noun_is_one_claim(extract, text, content):
+    """"said in a statement" is one act of saying, not two claims."""
+    claims = extract(text)
+    assert len(claims.covering(content)) == 1, claims.describe()
+    assert "said" in claims.covering(content)[0]["cue"]["text"] or \
+        "statement" in claims.covering(content)[0]["cue"]["text"]
+
+
+@pytest.mark.parametrize("text", [
+    "It was reported that the ship had sunk off the coast.",
+    "It is alleged that the funds were diverted to private accounts.",
+    "It was announced on Friday that the festival would be cancelled.",
+])
+def test_agentless_passive_is_a_claim(extract, text):
+    claims = extract(text)
+    assert len(claims) == 1, claims.describe()
+    assert claims[0]["content"] and claims.content_of(claims[0]).startswith("that"), claims.describe()
+
+
+# --------------------------------------------------------------------------------------------
+# Headlines that are claims (the first line, or a title-case line, of a report).
+HEADLINES = [
+    ("Union Warns of Nationwide Rail Strike\nThe rail union said on Monday that its members would walk out.",
+     "Warns", "Rail Strike"),
+    ("Police Say Missing Hiker Found Alive\nRescuers reached the man on Tuesday morning.", "Say",
+     "Missing Hiker Found Alive"),
+    ("Minister Denies Plan to Close Rural Schools\nThe education minister spoke in parliament on Wednesday.",
+     "Denies", "Close Rural Schools"),
+    ("Kenya Vows ‘Swift Justice’ After Market Fire\nAt least 12 traders died in the blaze.", "Vows", "Swift Justice"),
+]
+
+
+@pytest.mark.parametrize("text,cue,content", HEADLINES)
+def test_headline_claims(extract, text, cue, content):
+    claims = extract(text)
+    claim = claims.find(cue=cue, content=content)
+    assert claim["kind"] == "headline", claims.describe()
+    assert claim["cue"]["text"] == cue
+
+
+@pytest.mark.parametrize("text", [
+    "Floods Hit Northern Towns\nHeavy rain has fallen for three days across the region.",
+    "Storm Leaves Thousands Without Power\nEngineers worked through the night to restore supplies.",
+])
+def test_headlines_without_a_reporting_verb_are_not_claims(extract, text):
+    assert extract(text) == [], extract(text).describe()
+
+
+# --------------------------------------------------------------------------------------------
+# Report furniture never yields claims, even when a teaser contains "says".
+FURNITURE_LINES = [
+    "By Daniel Moreau",
+    "Reporting by Anna Weiss; Editing by Tom Hale",
+    "Updated: 14 March 2024 09:30 GMT",
+    "Tue, 5 Mar 2024 10:15 AM (IST)",
+    "Source: AFP",
+    "Photo: Reuters",
+    "ALSO READ: Minister Says Fuel Prices Will Fall Next Month",
+    "Read more: Police say the suspect acted alone",
+]
+
+
+@pytest.mark.parametrize("line", FURNITURE_LINES)
+def test_furniture_lines_yield_no_claims(extract, line):
+    text = f"The port authority said on Thursday that cargo traffic had doubled.\n{line}\n" \
+           "Dockworkers said the new cranes had cut waiting times."
+    claims = extract(text)
+    start = text.index(line)
+    furniture = {"start": start, "end": start + len(line)}
+    for claim in claims:
+        spans = [claim["cue"], *claim["content"]] + ([claim["speaker"]] if claim["speaker"] else [])
+        assert not any(_overlaps(span, furniture) for span in spans), claims.describe()
+    claims.find(cue="said", content="cargo traffic had doubled")
+    claims.find(cue="said", content="the new cranes had cut waiting times")
+
+
+def test_report_header_yields_no_claims(extract):
+    text = ("By Daniel Moreau\nUpdated: 14 March 2024 09:30 GMT\nSource: AFP\n"
+            "The port authority said on Thursday that cargo traffic had doubled.")
+    claims = extract(text)
+    assert len(claims) == 1, claims.describe()
+    assert claims[0]["cue"]["start"] > text.index("Source: AFP")
+
+
+# --------------------------------------------------------------------------------------------
+# Facts with no reporting cue are not claims.
+NON_CLAIMS = [
+    "The river burst its banks on Tuesday, flooding hundreds of homes.",
+    "The new stadium was built in 1932 and holds 40,000 fans.",
+    "Consumer prices rose by 3 percent in May.",
+    "The statement was published on the ministry's website at noon.",
+    "Thousands of people attended the open-air concert in the park.",
+    'The so-called "smart" meters were installed in every flat last year.',
+    "The court will sit again on Monday.",
+    "She spent ten years as a correspondent in Nairobi before joining the paper.",
+    "The announcement came hours after the vote.",
+    "The Said family has run the bakery on the corner since 1950.",
+    "",
+    "\n\n",
+]
+
+
+@pytest.mark.parametrize("text", NON_CLAIMS)
+def test_no_claim_without_a_reporting_cue(extract, text):
+    claims = extract(text)
+    assert claims == [], claims.describe()
+
+
+def test_several_claims_in_one_passage_come_in_text_order(extract):
+    text = ("The mayor said the bridge would reopen in March. Engineers warned that the repairs could take longer.\n"
+            "“We are doing everything we can,” the mayor said.")
+    claims = extract(text)
+    assert len(claims) == 3, claims.describe()
+    starts = [min([c["cue"]["start"]] + [p["start"] for p in c["content"]]) for c in claims]
+    assert starts == sorted(starts)

@@ -1,0 +1,262 @@
+"""Specification of ``speaker_linker``: who made each claim.
+
+``speaker.text`` is the mention in the claim's sentence (a pronoun stays "it" / "she");
+``name`` is the canonical name, resolved to the fullest earlier mention of the same speaker;
+``type`` is person / organisation / government / group / anonymous / unknown; ``role`` is the
+lowercased role noun; ``organisation`` and ``intermediary`` are spans. A claim whose speaker
+cannot be found keeps ``speaker`` None: nothing is invented.
+
+Every sentence here was written for these tests (none comes from the seed report or PolNeAR).
+"""
+from __future__ import annotations
+
+import pytest
+
+from claimattr.model import SPEAKER_TYPES
+
+
+def speaker_of(claims, cue=None, content=None):
+    claim = claims.find(cue=cue, content=content)
+    assert claim["speaker"] is not None, f"no speaker for this claim\n{claims.describe()}"
+    return claim["speaker"]
+
+
+def test_every_speaker_is_well_formed(extract):
+    text = ("Interior Ministry spokesman Karim Haddad told reporters that the curfew would be lifted. "
+            "He added that roadblocks would remain. Officials said the army would stay in the city.")
+    claims = extract(text)
+    assert claims, claims.describe()
+    for claim in claims:
+        speaker = claim["speaker"]
+        assert speaker is not None
+        assert speaker["type"] in SPEAKER_TYPES
+        assert text[speaker["start"]:speaker["end"]] == speaker["text"]
+        assert speaker["name"]
+        assert speaker["role"] is None or speaker["role"] == speaker["role"].lower()
+
+
+# --------------------------------------------------------------------------------------------
+# Role and organisation: compounds, appositions, "X of Y", possessives.
+# (text, cue, name or None (unchecked), role fragment, organisation fragment or None (unchecked))
+ROLES = [
+    ("Health Minister Ana Ruiz said the new hospital would open in May.",
+     "said", "Ana Ruiz", "health minister", None),
+    ("Interior Ministry spokesman Karim Haddad told reporters that the curfew would be lifted on Sunday.",
+     "told", "Karim Haddad", "spokesman", "Interior Ministry"),
+    ("Novatel chief executive Laura Brenner said the merger would create 2,000 jobs.",
+     "said", "Laura Brenner", "chief executive", "Novatel"),
+    ("A spokesperson for the Interior Ministry, Karim Haddad, said the curfew would be lifted.",
+     "said", "Karim Haddad", "spokesperson", "Interior Ministry"),
+    ("Tom Okafor, a spokesman for the city fire brigade, said the blaze was under control.",
+     "said", "Tom Okafor", "spokesman", "fire brigade"),
+    ("Laura Brenner, the chief executive of Novatel, said the merger would go ahead.",
+     "said", "Laura Brenner", "chief executive", "Novatel"),
+    ("The president of the national football federation said the match would be replayed.",
+     "said", None, "president", "football federation"),
+    ("Kenya's foreign minister said the talks would resume next week.",
+     "said", None, "foreign minister", "Kenya"),
+    ("Novatel's finance director told analysts that margins would improve.",
+     "told", None, "finance director", "Novatel"),
+    ("Mayor Lena Fischer said: “We will rebuild every house.”",
+     "said", "Lena Fischer", "mayor", None),
+]
+
+
+@pytest.mark.parametrize("text,cue,name,role,organisation", ROLES)
+def test_role_and_organisation(extract, text, cue, name, role, organisation):
+    claims = extract(text)
+    speaker = speaker_of(claims, cue=cue)
+    if name is not None:
+        assert speaker["name"] == name, claims.describe()
+        assert speaker["type"] == "person", claims.describe()
+    assert speaker["role"] is not None and role in speaker["role"], speaker
+    if organisation is not None:
+        assert speaker["organisation"] is not None, speaker
+        assert organisation in speaker["organisation"]["text"], speaker
+        org = speaker["organisation"]
+        assert text[org["start"]:org["end"]] == org["text"]
+
+
+# --------------------------------------------------------------------------------------------
+# Later mentions resolve to the canonical speaker: surnames, pronouns, descriptions.
+# (text, cue of the later claim, content fragment, mention text, canonical name fragment)
+COREFERENCE = [
+    ("Health Minister Ana Ruiz said the new hospital would open in May. "
+     "Ruiz added that 300 nurses were being recruited.", "added", "300 nurses", "Ruiz", "Ana Ruiz"),
+    ("Judge Helen Marsh said the trial would resume on Monday. "
+     "She added that the jury had been discharged.", "added", "the jury had been discharged", "She", "Helen Marsh"),
+    ("The airline said flights would resume on Monday. "
+     "It added that passengers would be offered refunds.", "added", "refunds", "It", "airline"),
+    ("Finance Minister Paulo Mendes said the budget would be balanced by 2026. "
+     "The minister said spending cuts were unavoidable.", "said", "spending cuts", "The minister", "Paulo Mendes"),
+    ("Opposition leader Grace Mbeki said the vote had been rigged.\n"
+     "Police later dispersed the crowd outside the electoral commission.\n"
+     "Mbeki told supporters that she would challenge the result in court.",
+     "told", "challenge the result", "Mbeki", "Grace Mbeki"),
+    ("Finance Minister Paulo Mendes presented the budget on Tuesday. "
+     "“Nobody said this would be easy,” Mendes said.", "said", "Nobody said this", "Mendes", "Paulo Mendes"),
+    ("Moscow denied the reports. It said the video had been faked.", "said", "the video had been faked", "It", "Moscow"),
+]
+
+
+@pytest.mark.parametrize("text,cue,content,mention,name", COREFERENCE)
+def test_later_mentions_resolve_to_the_canonical_speaker(extract, text, cue, content, mention, name):
+    claims = extract(text)
+    speaker = speaker_of(claims, cue=cue, content=content)
+    assert speaker["text"].lower() == mention.lower(), claims.describe()
+    assert name.lower() in speaker["name"].lower(), claims.describe()
+    assert speaker["start"] > text.index(".") , "the mention is the one in the claim's own sentence"
+
+
+def test_surname_resolution_does_not_cross_to_a_different_person(extract):
+    text = ("Health Minister Ana Ruiz said the new hospital would open in May. "
+            "Opposition MP Carlos Ruiz said the project was over budget.")
+    claims = extract(text)
+    second = speaker_of(claims, content="over budget")
+    assert second["name"] == "Carlos Ruiz", claims.describe()
+
+
+# --------------------------------------------------------------------------------------------
+# Speaker types. (text, cue, mention fragment, type)
+TYPES = [
+    ("Moscow said the new sanctions were illegal.", "said", "Moscow", "government"),
+    ("Washington warned that it would respond to any attack on its ships.", "warned", "Washington", "government"),
+    ("Germany said it would send more air defence systems to the region.", "said", "Germany", "government"),
+    ("The Kenyan government announced that schools would reopen next month.", "announced", "government", "government"),
+    ("Beijing accused Manila of provoking the confrontation at sea.", "accused", "Beijing", "government"),
+    ("The World Health Organization said the outbreak had been contained.", "said", "World Health Organization",
+     "organisation"),
+    ("Toyota said it would recall 100,000 cars over faulty brakes.", "said", "Toyota", "organisation"),
+    ("Ana Ruiz said the new hospital would open in May.", "said", "Ana Ruiz", "person"),
+    ("Opposition lawmakers said the vote had been rigged.", "said", "lawmakers", "group"),
+    ("Local farmers said the drought had ruined their crops.", "said", "farmers", "group"),
+    ("Kenyan health officials said three new cases had been confirmed.", "said", "officials", "group"),
+    ("Officials said the road would stay closed until the weekend.", "said", "Officials", "anonymous"),
+    ("Sources said the two companies were close to a deal.", "said", "Sources", "anonymous"),
+    ("A senior official, speaking on condition of anonymity, said the talks had stalled.", "said", "official",
+     "anonymous"),
+    ("Diplomatic sources told AFP that the ambassador had been recalled.", "told", "sources", "anonymous"),
+]
+
+
+@pytest.mark.parametrize("text,cue,mention,kind", TYPES)
+def test_speaker_types(extract, text, cue, mention, kind):
+    claims = extract(text)
+    speaker = speaker_of(claims, cue=cue)
+    assert mention in speaker["text"], claims.describe()
+    assert speaker["type"] == kind, claims.describe()
+
+
+def test_capital_used_as_government_keeps_its_name(extract):
+    claims = extract("Beijing accused Manila of provoking the confrontation at sea.")
+    speaker = speaker_of(claims, cue="accused")
+    assert speaker["name"] == "Beijing"
+    assert "Manila" not in speaker["text"], "the accused is not the speaker"
+
+
+# --------------------------------------------------------------------------------------------
+# Intermediaries: the outlet or document the claim reached the reporter through.
+# (text, cue, speaker mention fragment, intermediary fragment)
+INTERMEDIARIES = [
+    ("Security sources cited by AFP said the convoy had been attacked near the border.", "said", "sources", "AFP"),
+    ("A senior diplomat told Reuters that the embassy would close on Friday.", "told", "diplomat", "Reuters"),
+    ("Two officials told The Associated Press that the plan had been shelved.", "told", "officials",
+     "Associated Press"),
+    ("Diplomatic sources told AFP that the ambassador had been recalled.", "told", "sources", "AFP"),
+    ("The striker was quoted by a local newspaper as saying he wanted to leave the club.", None, "striker",
+     "newspaper"),
+]
+
+
+@pytest.mark.parametrize("text,cue,mention,intermediary", INTERMEDIARIES)
+def test_intermediaries(extract, text, cue, mention, intermediary):
+    claims = extract(text)
+    speaker = speaker_of(claims, cue=cue)
+    assert mention in speaker["text"], claims.describe()
+    assert speaker["intermediary"] is not None, speaker
+    assert intermediary in speaker["intermediary"]["text"], speaker
+    assert intermediary not in speaker["text"], "the intermediary is not the speaker"
+
+
+def test_told_without_a_news_outlet_has_no_intermediary(extract):
+    claims = extract("The coach told his players that the season was not over.")
+    speaker = speaker_of(claims, cue="told")
+    assert "coach" in speaker["text"]
+    assert speaker["intermediary"] is None, "an addressee is an intermediary only when it passes the claim on"
+
+
+def test_statement_released_by_an_organisation(extract):
+    text = "According to a statement released by the ministry, 40 families were evacuated."
+    claims = extract(text)
+    speaker = speaker_of(claims, cue="according to")
+    assert "ministry" in speaker["name"].lower(), claims.describe()
+    assert speaker["intermediary"] is not None and "statement" in speaker["intermediary"]["text"], speaker
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("According to the fire service, the blaze started in a kitchen.", "fire service"),
+    ("More than 200 flights were cancelled on Sunday, according to airport officials.", "airport officials"),
+])
+def test_according_to_speaker_is_its_object(extract, text, mention):
+    claims = extract(text)
+    speaker = speaker_of(claims, cue="according to")
+    assert mention in speaker["text"], claims.describe()
+
+
+def test_agent_of_a_passive_is_the_speaker(extract):
+    claims = extract("It was announced by the city council that the festival would be cancelled.")
+    speaker = speaker_of(claims, content="the festival would be cancelled")
+    assert "city council" in speaker["text"], claims.describe()
+
+
+# --------------------------------------------------------------------------------------------
+# Direct quotes: the speaker before, after or inside the quote.
+@pytest.mark.parametrize("text,cue,mention", [
+    ("“The vote was free and fair,” said the election commissioner.", "said", "election commissioner"),
+    ("“We will rebuild,” Mayor Lena Fischer said, “and we will do it quickly.”", "said", "Lena Fischer"),
+    ("‘We have no plans to sell the club,’ the owner said.", "said", "owner"),
+    ("Dr Amal Farouk: “The vaccine is safe for children over five.”", ":", "Amal Farouk"),
+    ("Volunteers handed out food outside the stadium on Saturday.\n"
+     "“We did not expect so many people to come.” - Maria Lopez, campaign organiser", "-", "Maria Lopez"),
+])
+def test_direct_quote_speakers(extract, text, cue, mention):
+    claims = extract(text)
+    claim = next((c for c in claims if c["cue"]["text"].strip() == cue), None)
+    assert claim is not None and claim["speaker"] is not None, claims.describe()
+    assert mention in claim["speaker"]["text"], claims.describe()
+
+
+@pytest.mark.parametrize("text,quote,name", [
+    ("Farmer Joseph Mwangi said the rains had come too late. “We have lost everything this season.”",
+     "We have lost everything", "Joseph Mwangi"),
+    ('The coach said his team was ready for the final. "We have trained hard all week."',
+     "We have trained hard", "coach"),
+    ("Finance Minister Paulo Mendes said the budget was balanced. Critics were not convinced. "
+     "“The figures speak for themselves.”", "The figures speak", "Paulo Mendes"),
+])
+def test_floating_quote_goes_to_the_last_speaker_in_the_paragraph(extract, text, quote, name):
+    claims = extract(text)
+    speaker = speaker_of(claims, content=quote)
+    assert name in speaker["name"], claims.describe()
+
+
+# --------------------------------------------------------------------------------------------
+# Nothing invented.
+@pytest.mark.parametrize("text", [
+    "It was reported that the ship had sunk off the coast.",
+    "It is alleged that the funds were diverted to private accounts.",
+    "It was announced on Friday that the festival would be cancelled.",
+    "There were reports that the airport had been closed.",
+])
+def test_unattributed_claims_have_no_speaker(extract, text):
+    claims = extract(text)
+    assert claims, "the claim itself is still found"
+    for claim in claims:
+        assert claim["speaker"] is None, claims.describe()
+
+
+def test_floating_quote_in_a_paragraph_without_a_speaker_is_unattributed(extract):
+    text = "Heavy rain fell across the valley overnight.\n“Nobody was ready for this.”"
+    claims = extract(text)
+    for claim in claims:
+        assert claim["speaker"] is None, claims.describe()
