@@ -77,6 +77,8 @@ class ClaimDetector:
         self.quote_pairs: List[List[str]] = lexicon["quote_pairs"]
         self.marks = quote_marks(self.quote_pairs)
         self.clause_only: Set[str] = set(lexicon.get("clause_only_verbs", []))
+        self.quote_only: Set[str] = set(lexicon.get("quote_only_verbs", []))
+        self.phrasal_preps: Dict[str, Set[str]] = {k: set(v) for k, v in lexicon.get("phrasal_preps", {}).items()}
         self.nested_in_quotes: bool = lexicon.get("nested_in_quotes", False)
         self.verb_forms = _inflect(self.verbs)
         self.matcher = Matcher(self.vocab)
@@ -145,6 +147,7 @@ class ClaimDetector:
             found.extend(self._token_claims(token, regions, phrase_cues))
         for headline in headlines:
             found.extend(self._headline_claims(headline))
+        found = self._attach_continuations(doc, found, regions, furniture | headline_tokens)
         used = {t for _, pieces, _ in found for start, end in pieces for t in range(start, end)}
         found.extend(self._verbless_quote_claims(doc, regions, used, furniture | headline_tokens))
         return [self._make_claim(doc, cue, pieces, kind, regions) for cue, pieces, kind in _dedupe(found)]
@@ -174,6 +177,8 @@ class ClaimDetector:
             return []
         if lemma in self.clause_only and not any(c.dep_ == "ccomp" for c in children):
             return []
+        if lemma in self.quote_only:
+            return [(q.start, q.end) for q in self._adjacent_quotes(verb, regions)]
         if _is_bare_infinitive(verb) and not _has_clause(verb):
             return []
         heads = [c for c in children if c.dep_ in CONTENT_CLAUSE_DEPS and not _is_subject_like(c)]
@@ -235,11 +240,9 @@ class ClaimDetector:
     def _cue_with_particles(self, verb: Token, cue: Piece) -> Piece:
         """Phrasal cues keep their particle ("pointed out", "called for")."""
         start, end = cue
-        lemma = verb.lemma_.lower()
+        phrasal = self.phrasal_preps.get(verb.lemma_.lower(), set())
         for child in verb.rights:
-            if child.dep_ == "prt" and child.i == end:
-                end = child.i + 1
-            elif child.dep_ == "prep" and child.i == end and child.lower_ in ("for", "on") and lemma == "call":
+            if child.dep_ == "prt" and child.i == end or child.dep_ == "prep" and child.i == end and child.lower_ in phrasal:
                 end = child.i + 1
         return start, end
 
@@ -314,20 +317,45 @@ class ClaimDetector:
         return []
 
     # -- quotations with no reporting verb
+    def _is_floating(self, region: Span) -> bool:
+        """A quotation that stands as its own sentence(s), long enough to be speech, not a title."""
+        words = [t for t in region if not (t.is_punct or t.is_space)]
+        return len(words) >= self.lexicon.get("floating_quote_min_tokens", 4) and _coverage(region) >= self.lexicon.get(
+            "floating_quote_min_coverage", 0.8
+        )
+
+    def _attach_continuations(
+        self, doc: Doc, found: List[Tuple[Piece, List[Piece], str]], regions: List[Span], skip: Set[int]
+    ) -> List[Tuple[Piece, List[Piece], str]]:
+        """"“A,” she said. “B.”": a quotation right after a quoted claim continues that claim."""
+        found = list(found)
+        used = {t for _, pieces, _ in found for start, end in pieces for t in range(start, end)}
+        for region in regions:
+            if any(t.i in used or t.i in skip for t in region) or not self._is_floating(region):
+                continue
+            if _dash_or_colon_cue(doc, region) is not None:
+                continue
+            for index, (cue, pieces, kind) in enumerate(found):
+                end = max([cue[1]] + [e for _, e in pieces])
+                quoted = any(r.start < e and s < r.end for s, e in pieces for r in regions)
+                if quoted and end <= region.start and all(t.is_punct or t.is_space for t in doc[end:region.start]):
+                    found[index] = (cue, pieces + [(region.start, region.end)], kind)
+                    used |= {t.i for t in region}
+                    break
+        return found
+
     def _verbless_quote_claims(
         self, doc: Doc, regions: List[Span], used: Set[int], skip: Set[int]
     ) -> List[Tuple[Piece, List[Piece], str]]:
         claims = []
         minimum = self.lexicon.get("floating_quote_min_tokens", 4)
-        coverage = self.lexicon.get("floating_quote_min_coverage", 0.8)
         for region in regions:
             if any(t.i in used or t.i in skip for t in region):
                 continue
-            words = [t for t in region if not (t.is_punct or t.is_space)]
-            if len(words) < minimum:
+            if len([t for t in region if not (t.is_punct or t.is_space)]) < minimum:
                 continue
             cue = _dash_or_colon_cue(doc, region)
-            if cue is None and _coverage(region) < coverage:
+            if cue is None and not self._is_floating(region):
                 continue
             cue_piece = (cue.i, cue.i + 1) if cue is not None else (region.start, region.start + 1)
             claims.append((cue_piece, [(region.start, region.end)], "direct"))
@@ -512,7 +540,11 @@ def _looks_like_name(tokens: Span) -> bool:
 
 def _dash_or_colon_cue(doc: Doc, region: Span) -> Optional[Token]:
     """"“...” - Name" and "Name: “...”": the punctuation is the cue."""
-    if region.end < len(doc) and doc[region.end].text in DASHES:
+    dash = region.end
+    while dash < len(doc) and (doc[dash].is_space or doc[dash].text in (",", ".")) and "\n\n" not in doc[dash].text:
+        dash += 1
+    if dash < len(doc) and doc[dash].text in DASHES:
+        region = doc[region.start:dash]
         end = region.end + 1
         while end < len(doc) and "\n" not in doc[end].text and not doc[end].text in (".", ";"):
             end += 1

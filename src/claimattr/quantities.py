@@ -16,6 +16,7 @@ claims whose content holds it; without claims it still fills ``doc._.quantities`
 """
 from __future__ import annotations
 
+import json
 import math
 import re
 from dataclasses import dataclass, field, replace
@@ -313,6 +314,8 @@ class QuantityNormaliser:
             [{"LIKE_NUM": True}],
             [{"LOWER": {"IN": sorted(look.number_vocab - set(lex["article_ones"]))}}],
             [{"TEXT": {"REGEX": r"^\D{0,3}\d"}}],
+            [{"LOWER": {"IN": list(lex["article_ones"])}},
+             {"LOWER": {"IN": sorted(set(lex["hundred"]) | set(lex["scales"]) | set(lex["multipliers"]) | set(lex["fractions"]))}}],
         ])
 
     def initialize(
@@ -679,7 +682,7 @@ class QuantityNormaliser:
             return True
         if number.is_digits and self._year_like(doc, number):
             return True
-        if self._pronoun_one(doc, number) or self._half_of_period(doc, number):
+        if self._pronoun_one(doc, number) or self._half_of_period(doc, number) or self._ordinal(doc, number):
             return True
         if number.is_digits and number.start > 0 and doc[number.start - 1].text in "-–" and not doc[number.start - 2].whitespace_ \
                 and number.start > 1 and doc[number.start - 2].is_alpha:
@@ -718,6 +721,14 @@ class QuantityNormaliser:
         if token.dep_ != "nummod" or head.i <= token.i:
             return True
         return head.lower_ in self.lexicon["units"] or self._lower(doc, number.end) == "of"
+
+    def _ordinal(self, doc: Doc, number: _Number) -> bool:
+        """"a third term", "a fifth straight day": a singular fraction word before a noun is an ordinal."""
+        last = doc[number.end - 1].lower_
+        if number.unit != "fraction" or last not in self.lexicon["fractions"] or last.endswith("s") or last == "half":
+            return False
+        following = doc[number.end] if number.end < len(doc) else None
+        return following is not None and following.pos_ in ("NOUN", "ADJ", "PROPN") and following.lower_ not in ("of", "last", "next", "this", "that", "per")
 
     def _half_of_period(self, doc: Doc, number: _Number) -> bool:
         """"the first half", "second half of the year": a period, not a quantity."""
@@ -770,7 +781,7 @@ class QuantityNormaliser:
         if number.vague or number.unit is not None:
             if self._lower(doc, number.end) in preps:
                 obj = self._prep_object(doc, number.end)
-                if obj is not None:
+                if obj is not None and self._is_countable(doc, obj, number):
                     return obj
             if number.unit is not None and number.unit != "fraction":
                 return None
@@ -782,7 +793,7 @@ class QuantityNormaliser:
             if head.i in inside:
                 continue
             if head.pos_ in ("NOUN", "PROPN") and head.i > number.end - 1 and head.i - number.end <= 4 \
-                    and token.dep_ in ("nummod", "compound", "quantmod", "amod", "nmod", "npadvmod", "prep", "pobj", "appos", "conj", "punct"):
+                    and token.dep_ in ("nummod", "compound", "quantmod", "amod", "nmod", "npadvmod", "prep", "pobj", "appos", "conj", "punct", "predet", "det"):
                 if self._is_countable(doc, head, number):
                     return head
         return self._following_noun(doc, number)
@@ -867,7 +878,8 @@ class QuantityNormaliser:
     def to_disk(self, path, *, exclude: Tuple[str, ...] = ()) -> None:
         path = ensure_path(path)
         path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / "lexicon.json", self.lexicon)
+        # the stdlib keeps full float precision (1/3); srsly's JSON writer rounds to 10 digits
+        (path / "lexicon.json").write_text(json.dumps(self.lexicon, ensure_ascii=False, indent=1), encoding="utf8")
         srsly.write_json(path / "cfg.json", {"link_claims": self.link_claims})
 
     def from_disk(self, path, *, exclude: Tuple[str, ...] = ()) -> "QuantityNormaliser":

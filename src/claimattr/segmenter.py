@@ -99,10 +99,10 @@ class ReportSegmenter:
         words = re.findall(r"[^\W\d_][\w'’-]*", line)
         if not words or len(words) > self.rules["headline_max_words"]:
             return False
-        if line.rstrip("'\"’”»)").endswith((".", ",", ";", ":")):
-            return False
         content_words = [w for w in words if w.lower() not in self._lowercase] or words
         capitalised = sum(w[0].isupper() for w in content_words) / len(content_words)
+        if line.rstrip("'\"’”»)").endswith((".", ",", ";", ":")):
+            return capitalised >= self.rules.get("headline_min_capitalised_with_period", 0.9) and len(words) >= 3
         return first or capitalised >= self.rules["headline_min_capitalised"]
 
     def to_disk(self, path, *, exclude: Tuple[str, ...] = ()) -> None:
