@@ -150,7 +150,8 @@ class ClaimDetector:
         found = self._attach_continuations(doc, found, regions, furniture | headline_tokens)
         used = {t for _, pieces, _ in found for start, end in pieces for t in range(start, end)}
         found.extend(self._verbless_quote_claims(doc, regions, used, furniture | headline_tokens))
-        return [self._make_claim(doc, cue, pieces, kind, regions) for cue, pieces, kind in _dedupe(found)]
+        claims = [self._make_claim(doc, cue, pieces, kind, regions) for cue, pieces, kind in _dedupe(found)]
+        return [claim for claim in claims if claim is not None]
 
     def _token_claims(
         self, token: Token, regions: List[Span], phrase_cues: Dict[int, Tuple[str, Piece]]
@@ -189,12 +190,17 @@ class ClaimDetector:
             objects = [o for o in objects if o.dep_ != "dative" and not _is_addressee(o, clauses)]
         elif not heads and lemma not in self.object_verbs and not preps:
             objects = []
+        if preps and not objects and not heads:
+            preps = [c for prep in preps for c in prep.children if c.dep_ in ("pobj", "pcomp")]
         content = heads + preps + objects
         if verb.dep_ == "parataxis" and not heads and _has_subject(verb):
             return self._parataxis_content(verb)
         if verb.dep_ == "relcl":
             return self._relative_content(verb, content)
         exclude = _cue_clause(verb, content) | self._appended_clauses(content)
+        if _is_trailing_cue(verb, heads):
+            boundary = min([verb.i] + [c.left_edge.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")])
+            return _runs([t for t in verb.sent if t.i < boundary and not t.is_space])
         pieces = _pieces(verb.doc, content, exclude=exclude)
         if all(any(r.start <= s and e <= r.end + 1 for r in regions) for s, e in pieces):
             pieces = _merge(pieces + [(q.start, q.end) for q in self._adjacent_quotes(verb, regions)])
@@ -338,7 +344,7 @@ class ClaimDetector:
             for index, (cue, pieces, kind) in enumerate(found):
                 end = max([cue[1]] + [e for _, e in pieces])
                 quoted = any(r.start < e and s < r.end for s, e in pieces for r in regions)
-                if quoted and end <= region.start and all(t.is_punct or t.is_space for t in doc[end:region.start]):
+                if quoted and end <= region.start and _speaker_tag_only(doc[end:region.start], regions):
                     found[index] = (cue, pieces + [(region.start, region.end)], kind)
                     used |= {t.i for t in region}
                     break
@@ -370,9 +376,12 @@ class ClaimDetector:
                 spans.append(span)
         return spans
 
-    def _make_claim(self, doc: Doc, cue: Piece, pieces: List[Piece], kind: str, regions: List[Span]) -> Claim:
+    def _make_claim(self, doc: Doc, cue: Piece, pieces: List[Piece], kind: str, regions: List[Span]) -> Optional[Claim]:
+        """The claim, or None when nothing but punctuation is left of its content."""
         pieces = _extend_to_quotes(pieces, regions, cue)
         pieces = [p for p in (_trim(doc, piece, self.marks) for piece in pieces) if p is not None]
+        if not pieces or all(all(t.is_punct for t in doc[s:e]) for s, e in pieces):
+            return None
         kind = kind or _quote_kind(doc, pieces, regions)
         return Claim(
             kind=kind,
@@ -404,6 +413,18 @@ def _token_set(doc: Doc, key: str) -> Set[int]:
 
 def _has_clause(verb: Token) -> bool:
     return any(c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")) for c in verb.children)
+
+
+def _is_trailing_cue(verb: Token, heads: List[Token]) -> bool:
+    """"..., but the police overruled the request, another source said": the cue closes the sentence,
+    and everything before its clause is what was said, whatever the parser hung under the verb."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return (
+        verb.dep_ == "ROOT"
+        and bool(heads) and all(h.i < verb.i for h in heads)
+        and bool(subjects) and all(s.i > max(h.right_edge.i for h in heads) for s in subjects)
+        and not any(t.text in "“\"«„‘" for t in verb.sent[:1])
+    )
 
 
 def _is_complement_clause(clause: Token) -> bool:
@@ -530,6 +551,13 @@ def _quote_leads_into(region: Span, clause: Span) -> bool:
     inner_end = region[-2].text if len(region) > 1 else ""
     first = clause[0].text if len(clause) else ""
     return inner_end in (",", "?", "!", "—", "–", "-", "…") or first in (",", "—", "–")
+
+
+def _speaker_tag_only(gap: Span, regions: List[Span]) -> bool:
+    """Between a quoted claim and a following quotation: nothing, or the rest of "said Name, a title."."""
+    if len(gap) > 12 or any(_inside(t.i, regions) for t in gap):
+        return False
+    return all(t.is_punct or t.is_space or t.pos_ in ("PROPN", "NOUN", "ADJ", "DET", "ADP", "PART", "CCONJ", "NUM") for t in gap)
 
 
 def _looks_like_name(tokens: Span) -> bool:
