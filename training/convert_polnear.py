@@ -1,0 +1,55 @@
+"""Convert PolNeAR splits (brat standoff) to spaCy ``DocBin`` files for ``spacy train``.
+
+    python training/convert_polnear.py /work/shared/polnear training/corpus/spacy --splits train dev
+
+Writes ``OUT/<split>/polnear.spacy``: one ``Doc`` per article, tokenised by a blank English
+pipeline, with the gold claims in ``doc._.claims`` (stored in ``user_data``) and their CUE /
+CONTENT / SOURCE spans in ``doc.spans["claims"]``. ``spacy train --paths.train OUT/train`` reads
+every ``.spacy`` file under the folder, so our own corpus can be written beside it.
+
+PolNeAR is copyrighted and its licence unspecified: the output folder is gitignored and must
+never be committed or shipped.
+"""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Optional, Sequence
+
+from spacy.tokens import DocBin
+
+from claimattr.brat import make_doc, read_split
+
+
+def convert_split(root: Path, split: str, out_dir: Path, limit: Optional[int] = None) -> Path:
+    """Write one split; return the file written. Reading errors are printed, not fatal."""
+    docbin = DocBin(store_user_data=True)
+    n_docs = n_claims = 0
+    for article in read_split(root, split, limit=limit):
+        for error in article.errors:
+            print(f"warning: {error}")
+        if not article.text:
+            continue
+        docbin.add(make_doc(article.text, article.claims))
+        n_docs += 1
+        n_claims += len(article.claims)
+    path = out_dir / split / "polnear.spacy"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    docbin.to_disk(path)
+    print(f"{split}: {n_docs} documents, {n_claims} claims -> {path}")
+    return path
+
+
+def main(argv: Optional[Sequence[str]] = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("polnear", type=Path, help="PolNeAR root (holds train/ and dev/)")
+    parser.add_argument("out_dir", type=Path, help="output folder, e.g. training/corpus/spacy")
+    parser.add_argument("--splits", nargs="+", default=["train", "dev"])
+    parser.add_argument("--limit", type=int, default=None, help="only the first N articles per split")
+    args = parser.parse_args(argv)
+    for split in args.splits:
+        convert_split(args.polnear, split, args.out_dir, args.limit)
+
+
+if __name__ == "__main__":
+    main()
