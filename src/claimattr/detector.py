@@ -267,6 +267,8 @@ class ClaimDetector:
         while right < sentence.end - 1 and not _inside(right + 1, regions):
             right += 1
         own = {t.i for t in verb.subtree}
+        while right + 1 < len(doc) and doc[right + 1].is_space and doc[right].text == ":":
+            right += 1
         adjacent = []
         for region in regions:
             between = doc[region.end:verb.i] if region.end == left else doc[verb.i + 1:region.start] if region.start == right + 1 else None
@@ -274,7 +276,7 @@ class ClaimDetector:
                 continue
             if region.end == left and _quote_leads_into(region, doc[left:verb.i]):
                 adjacent.append(region)
-            elif region.start == right + 1 and doc[right].text in (":", ","):
+            elif region.start == right + 1 and (doc[right].text in (":", ",") or doc[right].is_space and doc[right - 1].text == ":"):
                 adjacent.append(region)
         return adjacent
 
@@ -314,6 +316,8 @@ class ClaimDetector:
     def _headline_claims(self, headline: Span) -> List[Tuple[Piece, List[Piece], str]]:
         """"Pakistan Vows ‘Full Force’ Response", "Minister: prices will fall"."""
         for token in headline[1:-1]:
+            if token.pos_ in ("VERB", "AUX") and token.lower_ not in self.verb_forms:
+                return []
             is_cue = token.lower_ in self.verb_forms or (token.text == ":" and token.i - headline.start <= 6)
             if is_cue and not token.is_sent_start:
                 tail = [t for t in headline if t.i > token.i]
