@@ -319,7 +319,7 @@ class ClaimDetector:
             if token.pos_ in ("VERB", "AUX") and token.lower_ not in self.verb_forms:
                 return []
             is_cue = token.lower_ in self.verb_forms or (token.text == ":" and token.i - headline.start <= 6)
-            if is_cue and not token.is_sent_start:
+            if is_cue and not token.is_sent_start and _headline_subject(headline.doc[headline.start:token.i]):
                 tail = [t for t in headline if t.i > token.i]
                 pieces = _runs(tail)
                 if pieces:
@@ -417,6 +417,13 @@ def _token_set(doc: Doc, key: str) -> Set[int]:
 
 def _has_clause(verb: Token) -> bool:
     return any(c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")) for c in verb.children)
+
+
+def _headline_subject(tokens: Span) -> bool:
+    """Words before a headline cue must read as a speaker ("Pakistan", "Ministry of Defence"), not as
+    a clause ("Ceasefire Frays as Both Sides Trade" + "Blame")."""
+    clause_words = {"as", "while", "after", "before", "when", "amid", "and", "but", "if", "because", "to", "in", "on", "at", "with", "over"}
+    return 0 < len(tokens) <= 6 and not any(t.lower_ in clause_words for t in tokens)
 
 
 def _is_trailing_cue(verb: Token, heads: List[Token]) -> bool:
