@@ -182,6 +182,8 @@ class ClaimDetector:
             return [(q.start, q.end) for q in self._adjacent_quotes(verb, regions)]
         if _is_bare_infinitive(verb) and not _has_clause(verb):
             return []
+        if _is_passive_modifier(verb) and not _has_clause(verb):
+            return []
         heads = [c for c in children if c.dep_ in CONTENT_CLAUSE_DEPS and not _is_subject_like(c)]
         preps = [c for c in children if c.dep_ == "prep" and c.lower_ in self.complement_preps.get(lemma, ())]
         objects = [c for c in children if c.dep_ in OBJECT_DEPS]
@@ -288,8 +290,9 @@ class ClaimDetector:
             if child.dep_ in ("acl", "ccomp", "relcl") and _is_complement_clause(child):
                 heads.append(child)
             elif child.dep_ == "prep" and child.lower_ in self.noun_preps:
-                if any(g.dep_ == "pcomp" or g.tag_ == "VBG" for g in child.children):
-                    heads.append(child)
+                objects = [g for g in child.children if g.dep_ in ("pcomp", "pobj")]
+                if any(g.dep_ == "pcomp" or g.tag_ == "VBG" for g in objects):
+                    heads.extend(objects)
         return _pieces(noun.doc, heads, exclude={noun.i})
 
     # -- phrases
@@ -314,17 +317,26 @@ class ClaimDetector:
 
     # -- headlines
     def _headline_claims(self, headline: Span) -> List[Tuple[Piece, List[Piece], str]]:
-        """"Pakistan Vows ‘Full Force’ Response", "Minister: prices will fall"."""
-        for token in headline[1:-1]:
+        """"Pakistan Vows ‘Full Force’ Response", "Minister: prices will fall", one per clause."""
+        found = []
+        for segment in _headline_segments(headline):
+            claim = self._headline_segment_claim(segment)
+            if claim is not None:
+                found.append(claim)
+        return found
+
+    def _headline_segment_claim(self, segment: Span) -> Optional[Tuple[Piece, List[Piece], str]]:
+        doc = segment.doc
+        for token in segment[1:-1]:
             if token.pos_ in ("VERB", "AUX") and token.lower_ not in self.verb_forms:
-                return []
-            is_cue = token.lower_ in self.verb_forms or (token.text == ":" and token.i - headline.start <= 6)
-            if is_cue and not token.is_sent_start and _headline_subject(headline.doc[headline.start:token.i]):
-                tail = [t for t in headline if t.i > token.i]
-                pieces = _runs(tail)
-                if pieces:
-                    return [((token.i, token.i + 1), pieces, "headline")]
-        return []
+                return None
+            if token.dep_ == "amod" or token.pos_ == "ADJ":
+                continue
+            is_cue = token.lower_ in self.verb_forms or (token.text == ":" and token.i - segment.start <= 6)
+            if is_cue and _headline_subject(doc[segment.start:token.i]):
+                pieces = _runs([t for t in segment if t.i > token.i])
+                return ((token.i, token.i + 1), pieces, "headline") if pieces else None
+        return None
 
     # -- quotations with no reporting verb
     def _is_floating(self, region: Span) -> bool:
@@ -419,6 +431,17 @@ def _has_clause(verb: Token) -> bool:
     return any(c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")) for c in verb.children)
 
 
+def _headline_segments(headline: Span) -> List[Span]:
+    """Headline clauses: "Vessels collide near shoal; Manila alleges ..." has two."""
+    segments, start = [], headline.start
+    for token in headline:
+        if token.text in (";", "|"):
+            segments.append(headline.doc[start:token.i])
+            start = token.i + 1
+    segments.append(headline.doc[start:headline.end])
+    return [segment for segment in segments if len(segment) > 1]
+
+
 def _headline_subject(tokens: Span) -> bool:
     """Words before a headline cue must read as a speaker ("Pakistan", "Ministry of Defence"), not as
     a clause ("Ceasefire Frays as Both Sides Trade" + "Blame")."""
@@ -449,6 +472,13 @@ def _is_complement_clause(clause: Token) -> bool:
 def _is_bare_infinitive(verb: Token) -> bool:
     """"declined to comment on ...", "prepared to defend ...": an intention, not a report."""
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def _is_passive_modifier(verb: Token) -> bool:
+    """"A spokesperson, asked about the incident, urged ...": the participle reports nothing."""
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl", "amod", "relcl", "appos") and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj") for c in verb.children
+    )
 
 
 def _after_comma(token: Token) -> bool:

@@ -149,7 +149,10 @@ class SpeakerLinker:
         if claim.kind == "according_to":
             return self._according_to_source(cue)
         if claim.kind == "headline":
-            return _clean_mention(doc[cue.sent.start:cue.start])
+            start = cue.start
+            while start > cue.sent.start and doc[start - 1].text not in (";", "|"):
+                start -= 1
+            return _clean_mention(doc[start:cue.start])
         if cue.text in DASHES:
             return _clean_mention(doc[cue.end:_line_end(doc, cue.end)])
         if cue.text == ":":
@@ -299,7 +302,7 @@ class SpeakerLinker:
         """The longest run of proper nouns that names a person (by NER, or next to a role noun)."""
         runs = _propn_runs(mention)
         role_near = self._role_token(mention) is not None
-        runs = [r for r in (self._strip_titles(run) for run in runs) if r is not None]
+        runs = [r for r in (self._strip_titles(run) for run in runs) if r is not None and not _in_prepositional_phrase(r, mention)]
         for run in sorted(runs, key=len, reverse=True):
             if any(t.ent_type_ == "PERSON" for t in run):
                 return run
@@ -353,7 +356,8 @@ class SpeakerLinker:
             run.pop()
         if person is not None:
             run = [t for t in run if t.i < person.start]
-        if any(t.ent_type_ in ("ORG", "GPE") or t.pos_ == "PROPN" and t.ent_type_ != "NORP" for t in run):
+        named = any(t.ent_type_ in ("ORG", "GPE") or t.pos_ == "PROPN" and t.ent_type_ != "NORP" for t in run)
+        if run and (named or run[-1].lemma_.lower() in self.organisations):
             return TextSpan.from_span(mention.doc[run[0].i:run[-1].i + 1])
         return None
 
@@ -392,13 +396,19 @@ class SpeakerLinker:
         lower = head.lower_
         recent = list(reversed(referents))
         if len(mention) == 1 and lower in self.person_pronouns:
-            return next((r for r in recent if r.type == "person"), None)
+            return self._previous_subject(mention, recent, ("person",)) or next((r for r in recent if r.type == "person"), None)
         if len(mention) == 1 and lower in self.thing_pronouns:
-            return self._antecedent_in_sentence(mention, recent) or next(
-                (r for r in recent if r.type in ("organisation", "government")), None
+            institutions = ("organisation", "government")
+            return (
+                self._antecedent_in_sentence(mention, recent)
+                or self._previous_subject(mention, recent, institutions)
+                or next((r for r in recent if r.type in institutions), None)
             )
         if len(mention) == 1 and lower in self.plural_pronouns:
-            return next((r for r in recent if r.type in ("group", "anonymous", "organisation", "government")), None)
+            collectives = ("group", "anonymous", "organisation", "government")
+            return self._previous_subject(mention, recent, ("group", "anonymous")) or next(
+                (r for r in recent if r.type in collectives), None
+            )
         names = {t.lower_ for t in mention if t.pos_ == "PROPN" or t.ent_type_ or t.is_alpha and t.text[:1].isupper() and not t.is_stop}
         if names and analysis["type"] != "person" or (names and len(names) < 2):
             match = next((r for r in recent if r.type == "person" and names and names <= r.tokens), None)
@@ -424,6 +434,24 @@ class SpeakerLinker:
             if name is not None and len(name) >= 2 and names <= {t.lower_ for t in name}:
                 return Referent(name=name.text, type="person", tokens={t.lower_ for t in name})
         return None
+
+    def _previous_subject(self, pronoun: Span, recent: List[Referent], types: Sequence[str]) -> Optional[Referent]:
+        """The subject of the previous sentence, when compatible: speakers are often introduced as
+        subjects before they speak ("China's coast guard gave a different account. It said ...")."""
+        sentence = pronoun.sent
+        if sentence.start == 0 or pronoun.start - sentence.start > 6:
+            return None
+        previous = pronoun.doc[sentence.start - 1].sent
+        subjects = [c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"]
+        phrase = self._noun_phrase(subjects[0]) if subjects else None
+        if phrase is None:
+            return None
+        analysis = self._analyse(phrase)
+        if analysis["type"] not in types:
+            return None
+        name = analysis["name"].lower()
+        known = next((r for r in recent if r.name.lower() == name or analysis["tokens"] and analysis["tokens"] <= r.tokens), None)
+        return known or Referent(**analysis, position=phrase.start)
 
     def _antecedent_in_sentence(self, pronoun: Span, recent: List[Referent]) -> Optional[Referent]:
         """"While Islamabad has not claimed responsibility, it has accused ...": the earlier subject."""
@@ -518,11 +546,37 @@ def _mention_head(mention: Span) -> Token:
     return mention.root
 
 
+NAME_PARTICLES = {"de", "dela", "del", "della", "da", "di", "du", "van", "von", "der", "den", "ter", "la", "le", "al", "el", "bin", "ibn", "y"}
+
+
+def _in_prepositional_phrase(run: Span, mention: Span) -> bool:
+    """"Fishermen from the province of Zambales": a name under a preposition is not the speaker."""
+    token = run.root
+    if token.dep_ == "appos":
+        return False
+    while token.i != mention.root.i and mention.start <= token.head.i < mention.end and token.head is not token:
+        if token.dep_ in ("pobj", "prep"):
+            return True
+        token = token.head
+    return False
+
+
+def _is_name_token(token: Token, mention: Span) -> bool:
+    """Proper nouns, and lowercase particles inside a name ("Ramon dela Cruz")."""
+    if token.pos_ == "PROPN" and token.text[:1].isupper():
+        return True
+    nxt = token.i + 1
+    return (
+        token.lower_ in NAME_PARTICLES and token.i > mention.start and nxt < mention.end
+        and mention.doc[token.i - 1].pos_ == "PROPN" and mention.doc[nxt].pos_ == "PROPN"
+    )
+
+
 def _propn_runs(mention: Span) -> List[Span]:
     runs: List[Span] = []
     start: Optional[int] = None
     for token in list(mention) + [None]:
-        is_name = token is not None and token.pos_ == "PROPN" and token.text[:1].isupper()
+        is_name = token is not None and _is_name_token(token, mention)
         if is_name and start is None:
             start = token.i
         elif not is_name and start is not None:
