@@ -165,8 +165,19 @@ class ClaimDetector:
             return [(self._cue_with_particles(token, cue), pieces, "")] if pieces else []
         if lemma in self.nouns and token.pos_ in ("NOUN", "PROPN"):
             pieces = self._noun_content(token)
-            return [((token.i, token.i + 1), pieces, "")] if pieces else []
+            host = self._hosting_verb(token)
+            cue = (host.i, host.i + 1) if host is not None else (token.i, token.i + 1)
+            return [(cue, pieces, "")] if pieces else []
         return []
+
+    def _hosting_verb(self, noun: Token) -> Optional[Token]:
+        """"said in a statement that ...": the parser hangs the clause on the noun; the verb is the cue."""
+        prep = noun.head
+        if noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in ("in", "via", "through", "during"):
+            verb = prep.head
+            if verb.lemma_.lower() in self.verbs and verb.pos_ in ("VERB", "AUX") and not _has_clause(verb):
+                return verb
+        return None
 
     # -- verbs
     def _verb_content(self, verb: Token, regions: List[Span]) -> List[Piece]:
@@ -188,7 +199,9 @@ class ClaimDetector:
         preps = [c for c in children if c.dep_ == "prep" and c.lower_ in self.complement_preps.get(lemma, ())]
         objects = [c for c in children if c.dep_ in OBJECT_DEPS]
         clauses = [h for h in heads if h.dep_ == "ccomp"]
-        if clauses:
+        if lemma in self.addressee_verbs and (clauses or self._adjacent_quotes(verb, regions)):
+            objects = []
+        elif clauses:
             objects = [o for o in objects if o.dep_ != "dative" and not _is_addressee(o, clauses)]
         elif not heads and lemma not in self.object_verbs and not preps:
             objects = []
@@ -203,7 +216,7 @@ class ClaimDetector:
         if _is_trailing_cue(verb, heads):
             boundary = min([verb.i] + [c.left_edge.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")])
             return _runs([t for t in verb.sent if t.i < boundary and not t.is_space])
-        pieces = _pieces(verb.doc, content, exclude=exclude)
+        pieces = [_clip_speaker_tag(verb, piece, regions) for piece in _pieces(verb.doc, content, exclude=exclude)]
         if all(any(r.start <= s and e <= r.end + 1 for r in regions) for s, e in pieces):
             pieces = _merge(pieces + [(q.start, q.end) for q in self._adjacent_quotes(verb, regions)])
         return pieces
@@ -449,6 +462,21 @@ def _headline_subject(tokens: Span) -> bool:
     return 0 < len(tokens) <= 6 and not any(t.lower_ in clause_words for t in tokens)
 
 
+def _clip_speaker_tag(verb: Token, piece: Piece, regions: List[Span]) -> Piece:
+    """"“...,” the minister, Name, told reporters": when the parser hangs the speaker under the
+    quoted clause, the content stops where the quotation ends."""
+    start, end = piece
+    if end > verb.i:
+        return piece
+    inside = [r for r in regions if start <= r.start and r.end <= end]
+    if not inside:
+        return piece
+    tail = verb.doc[inside[-1].end:end]
+    if len(tail) and not any(t.pos_ in ("VERB", "AUX") for t in tail):
+        return start, inside[-1].end
+    return piece
+
+
 def _is_trailing_cue(verb: Token, heads: List[Token]) -> bool:
     """"..., but the police overruled the request, another source said": the cue closes the sentence,
     and everything before its clause is what was said, whatever the parser hung under the verb."""
@@ -562,8 +590,8 @@ def _trim(doc: Doc, piece: Piece, marks: str) -> Optional[Piece]:
 
 
 def _droppable(token: Token, marks: str) -> bool:
-    """Edge spaces and punctuation go; quotation marks stay (PolNeAR keeps them in content)."""
-    if token.is_space or not token.text.strip():
+    """Edge spaces, conjunctions and punctuation go; quotation marks stay (PolNeAR keeps them)."""
+    if token.is_space or not token.text.strip() or token.dep_ == "cc":
         return True
     return token.is_punct and not any(ch in marks for ch in token.text) and token.text not in ("…", "%")
 

@@ -162,7 +162,7 @@ class SpeakerLinker:
         if head.pos_ in ("NOUN", "PROPN") and head.dep_ not in ("ROOT",) and not head.tag_.startswith("VB"):
             return self._noun_cue_source(head)
         subject = self._subject(head)
-        return self._noun_phrase(subject) if subject is not None else None
+        return self._noun_phrase(subject) if subject is not None else _speaker_tag_after_quote(cue)
 
     def _subject(self, verb: Token) -> Optional[Token]:
         """The subject of the cue, climbing participles, conjuncts and control verbs to find it."""
@@ -477,6 +477,23 @@ def _agent(verb: Token) -> Optional[Token]:
     return None
 
 
+CLOSING_QUOTES = ("”", '"', "’", "»", "'")
+
+
+def _speaker_tag_after_quote(cue: Span) -> Optional[Span]:
+    """"“...,” the commission's vice-president, Anneke Verbeek, told reporters": when the parse
+    loses the subject, the words between the closing quotation mark and the cue name the speaker."""
+    doc = cue.doc
+    index = cue.start - 1
+    while index >= cue.sent.start and doc[index].text not in CLOSING_QUOTES:
+        if doc[index].pos_ in ("VERB", "AUX"):
+            return None
+        index -= 1
+    if index < cue.sent.start or cue.start - index > 16:
+        return None
+    return _clean_mention(doc[index + 1:cue.start])
+
+
 def _reporting_governor(verb: Token) -> Token:
     """A participial cue parsed inside the content of another cue belongs to that cue.
 
@@ -566,6 +583,9 @@ def _is_name_token(token: Token, mention: Span) -> bool:
     if token.pos_ == "PROPN" and token.text[:1].isupper():
         return True
     nxt = token.i + 1
+    if token.text == "-" and not token.whitespace_ and token.i > mention.start and nxt < mention.end:
+        previous = mention.doc[token.i - 1]
+        return not previous.whitespace_ and previous.pos_ == "PROPN" and mention.doc[nxt].pos_ == "PROPN"
     return (
         token.lower_ in NAME_PARTICLES and token.i > mention.start and nxt < mention.end
         and mention.doc[token.i - 1].pos_ == "PROPN" and mention.doc[nxt].pos_ == "PROPN"
