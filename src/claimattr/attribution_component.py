@@ -12,7 +12,6 @@ quotation marks (``claimattr.brat.claim_kind``); the speaker carries the mention
 Training reads the gold claims of the reference document (``doc._.claims``): the gold spans are
 the candidates, the gold claims say which pairs are links.
 """
-from __future__ import annotations
 
 from itertools import islice
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple
@@ -156,8 +155,9 @@ class AttributionLinker(TrainablePipe):
         docs = list(docs)
         key = self.cfg["spans_key"]
         built = [self._batch(doc, list(doc.spans[key]) if key in doc.spans else []) for doc in docs]
-        batches = [batch for _, batch in built if len(batch)]
-        logits = self.model.ops.to_numpy(self.model.predict(batches)) if batches else numpy.zeros((0, 2), "f")
+        batches = [batch for _, batch in built]
+        has_pairs = any(len(batch) for batch in batches)
+        logits = self.model.ops.to_numpy(self.model.predict(batches)) if has_pairs else numpy.zeros((0, 2), "f")
         results, start = [], 0
         for pairs, batch in built:
             probs = sigmoid(logits[start:start + len(batch)]) if len(batch) else numpy.zeros((0, 2), "f")
@@ -199,12 +199,11 @@ class AttributionLinker(TrainablePipe):
 
     # ------------------------------------------------------------------ training
     def _training_batches(self, examples: Sequence[Example]) -> Tuple[List[PairBatch], List[numpy.ndarray]]:
+        # Every document stays in, pairs or not: a tok2vec listener must see the whole batch.
         batches, truths = [], []
         for example in examples:
             spans, links = gold_spans_and_links(example)
             pairs, batch = self._batch(example.predicted, spans)
-            if not len(batch):
-                continue
             batches.append(batch)
             truths.append(numpy.array([((c.start, c.end), (o.start, o.end), o.label_) in links for c, o in pairs], dtype="f"))
         return batches, truths
@@ -248,7 +247,7 @@ class AttributionLinker(TrainablePipe):
         """Shape the model on up to 10 examples that have candidate pairs."""
         self._require_labels()
         batches, _ = self._training_batches(list(islice(get_examples(), 10)))
-        if not batches:
+        if not sum(len(batch) for batch in batches):
             raise ValueError(f"{self.name}: no gold claims with cue and content in the initialization examples")
         self.model.initialize(X=batches)
 

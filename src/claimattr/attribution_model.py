@@ -110,11 +110,15 @@ def span_pair_pooler(tok2vec: Model[List[Doc], List[Floats2d]]) -> Model[List[Pa
 
 def _pool_init(model: Model, X: Optional[List[PairBatch]] = None, Y: Optional[Floats2d] = None) -> None:
     tok2vec = model.layers[0]
-    if X is not None:
-        tok2vec.initialize(X=[batch.doc for batch in X])
+    docs = [batch.doc for batch in X] if X is not None else None
+    tok2vec.initialize(X=docs) if docs else tok2vec.initialize()
+    if tok2vec.has_dim("nO") is True:
+        width = tok2vec.get_dim("nO")
+    elif docs:  # e.g. a transformer listener chain: its width shows in its output only
+        width = tok2vec.predict(docs[:1])[0].shape[1]
     else:
-        tok2vec.initialize()
-    model.set_dim("nO", 2 * tok2vec.get_dim("nO") + N_FEATURES)
+        raise ValueError("span_pair_pooler: the tok2vec width is unknown; initialize with examples")
+    model.set_dim("nO", 2 * width + N_FEATURES)
 
 
 def _mean_rows(ops, prefix: Floats2d, starts: numpy.ndarray, ends: numpy.ndarray) -> Floats2d:

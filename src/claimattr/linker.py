@@ -129,6 +129,7 @@ class SpeakerLinker:
     # ------------------------------------------------------------------ linking
     def link(self, doc: Doc, claims: List[Claim]) -> List[Claim]:
         self._labels = _entity_votes(doc)
+        self._cues = {t.i for claim in claims for t in (claim.cue.to_span(doc) or [])}
         referents: List[Referent] = []
         linked: List[Claim] = []
         for claim in sorted(claims, key=lambda c: c.start):
@@ -166,12 +167,14 @@ class SpeakerLinker:
 
     def _subject(self, verb: Token) -> Optional[Token]:
         """The subject of the cue, climbing participles, conjuncts and control verbs to find it."""
-        token = _reporting_governor(verb)
+        token = _reporting_governor(verb, self._cues)
         for _ in range(8):
             relayed = token.lemma_.lower() in self.intermediary_verbs
             passive_subjects = [c for c in token.children if c.dep_ == "nsubjpass" and c.lower_ != "it"]
             if relayed and passive_subjects:
                 return passive_subjects[0]
+            if passive_subjects and token is verb and _agent(token) is None:
+                return None
             agent = _agent(token)
             if agent is not None:
                 return agent
@@ -347,7 +350,7 @@ class SpeakerLinker:
                 if objects:
                     phrase = _clean_mention(_without_appositions(_subtree_span(objects[0]), stop_at_comma=True))
                     return TextSpan.from_span(phrase) if phrase is not None else None
-            if child.dep_ == "poss":
+            if child.dep_ == "poss" and child.tag_ != "PRP$":
                 tokens = [t for t in child.subtree if t.dep_ != "case"]
                 return TextSpan.from_span(mention.doc[tokens[0].i:tokens[-1].i + 1])
         run = [t for t in mention if t.i < role.i and t.dep_ in ("compound", "amod", "nmod")]
@@ -388,6 +391,8 @@ class SpeakerLinker:
             return ENTITY_TYPES[label]
         if lemma in self.anonymous:
             return "anonymous"
+        if any(t.ent_type_ == "ORG" or self._labels.get(t.text) == "ORG" for t in mention if t.i != head.i):
+            return "organisation"
         return "unknown"
 
     def _resolve(self, mention: Span, analysis: Dict[str, Any], referents: List[Referent]) -> Optional[Referent]:
@@ -422,10 +427,25 @@ class SpeakerLinker:
             earlier = self._earlier_person(mention, names)
             if earlier is not None:
                 return earlier
+        if mention[0].lower_ == "the" and len(mention) <= 3 and not analysis["role"]:
+            named = self._earlier_organisation(mention)
+            if named is not None:
+                return next((r for r in recent if r.name.lower() == named.name.lower()), named)
         if mention[0].lower_ == "the" and analysis["role"] and not names:
             return next((r for r in recent if r.role and r.role.endswith(analysis["role"].split()[-1])), None)
         same = _canonical_text(mention).lower()
         return next((r for r in recent if r.name.lower() == same), None)
+
+    def _earlier_organisation(self, mention: Span) -> Optional[Referent]:
+        """"the directorate" after "the National Anticorruption Directorate": the full name."""
+        head = mention.root.lower_
+        for ent in reversed([e for e in mention.doc.ents if e.end <= mention.start and e.label_ in ("ORG", "GPE")]):
+            words = [t.lower_ for t in ent if t.is_alpha]
+            if len(words) >= 2 and head in words and ent.root.lower_ == head:
+                name = _canonical_text(ent)
+                kind = "government" if ent.label_ == "GPE" else "organisation"
+                return Referent(name=name, type=kind, tokens=set(words))
+        return None
 
     def _earlier_person(self, mention: Span, names: Set[str]) -> Optional[Referent]:
         """A surname whose full name appeared earlier as a PERSON entity, speaker or not."""
@@ -494,17 +514,19 @@ def _speaker_tag_after_quote(cue: Span) -> Optional[Span]:
     return _clean_mention(doc[index + 1:cue.start])
 
 
-def _reporting_governor(verb: Token) -> Token:
-    """A participial cue parsed inside the content of another cue belongs to that cue.
+def _reporting_governor(verb: Token, cues: Set[int]) -> Token:
+    """A participial or coordinated cue parsed inside the content of another cue belongs to it.
 
-    In "X confirmed that 30 soldiers were wounded, describing the operation as ...", the parser
-    hangs "describing" on "wounded"; its speaker is X, not the soldiers.
+    In "X confirmed that 30 soldiers were wounded, describing the operation as ..." the parser
+    hangs "describing" on "wounded", and in "X said the evidence showed ... and described Y as Z"
+    it coordinates "described" with "showed"; the speaker is X in both.
     """
-    if not (verb.tag_ == "VBG" and verb.dep_ == "advcl"):
+    participle = verb.tag_ == "VBG" and verb.dep_ == "advcl"
+    if not (participle or verb.dep_ == "conj" and verb.head.i not in cues):
         return verb
     token = verb.head
-    while token.dep_ not in ("ROOT",) and token.head is not token:
-        if token.dep_ == "ccomp":
+    while token.dep_ != "ROOT" and token.head is not token:
+        if token.dep_ == "ccomp" and (participle or token.head.i in cues):
             return token.head
         token = token.head
     return verb

@@ -7,6 +7,7 @@ gathered into one temporary span group with display labels, so nothing on the Do
 from __future__ import annotations
 
 import html
+import warnings
 from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from spacy import displacy
@@ -70,10 +71,12 @@ def render_spans(doc: Doc) -> str:
     """displaCy's span rendering of cues, contents, speakers, organisations and quantities."""
     doc.spans[DISPLAY_SPANS] = display_spans(doc)
     try:
-        return displacy.render(
-            doc, style="span", page=False, jupyter=False,
-            options={"spans_key": DISPLAY_SPANS, "colors": COLORS},
-        )
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=r"\[W117\]")  # a claim-less doc is normal here
+            return displacy.render(
+                doc, style="span", page=False, jupyter=False,
+                options={"spans_key": DISPLAY_SPANS, "colors": COLORS},
+            )
     finally:
         del doc.spans[DISPLAY_SPANS]
 

@@ -10,7 +10,6 @@ a constrained Viterbi decode turns the labels into well-formed spans. The predic
 Gold spans are read from the reference document's ``doc.spans[gold_key]`` (``"claims"``, which
 ``doc._.claims`` fills), so any corpus converted to claims trains it without extra work.
 """
-from __future__ import annotations
 
 from itertools import islice
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
@@ -23,7 +22,10 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.util import filter_spans, registry
 from spacy.vocab import Vocab
-from thinc.api import Config, Maxout, Model, Optimizer, SequenceCategoricalCrossentropy, Softmax_v2, chain, with_array, zero_init
+from thinc.api import (
+    LSTM, Config, Maxout, Model, Optimizer, SequenceCategoricalCrossentropy, Softmax_v2, chain, with_array,
+    with_padded, zero_init,
+)
 from thinc.types import Floats2d
 
 from .model import CLAIM_SPANS, CONTENT_LABEL, CUE_LABEL, SOURCE_LABEL
@@ -51,17 +53,29 @@ subword_features = true
 
 @registry.architectures("claimattr.ClaimTagger.v1")
 def build_claim_tagger(
-    tok2vec: Model[List[Doc], List[Floats2d]], hidden_width: int = 0, nO: Optional[int] = None
+    tok2vec: Model[List[Doc], List[Floats2d]],
+    hidden_width: int = 0,
+    lstm_width: int = 0,
+    lstm_depth: int = 1,
+    nO: Optional[int] = None,
 ) -> Model[List[Doc], List[Floats2d]]:
-    """Token vectors -> (optional Maxout layer) -> softmax over the BIO labels, one row per token.
+    """Token vectors -> (optional BiLSTM) -> (optional Maxout layer) -> softmax over BIO labels.
 
-    The hidden layer lets a small shared tok2vec specialise for the tagger without widening it
-    for every other listener.
+    A window CNN sees a few tokens either side, but where a content starts often depends on a
+    cue 20 tokens later ("X was headed to the hospital, aides said"); the BiLSTM (``lstm_width``
+    > 0, the output width of both directions together) carries that sentence-wide context. The
+    hidden layer lets a shared tok2vec specialise for the tagger without widening it.
     """
-    width = tok2vec.get_dim("nO") if tok2vec.has_dim("nO") else None
-    output = Softmax_v2(nO, hidden_width or width, init_W=zero_init)
-    head = chain(Maxout(hidden_width, width, nP=2, normalize=True), output) if hidden_width else output
-    model = chain(tok2vec, with_array(head))
+    width = tok2vec.get_dim("nO") if tok2vec.has_dim("nO") is True else None
+    layers: List[Model] = []
+    if lstm_width:
+        layers.append(with_padded(LSTM(nO=lstm_width, nI=width, bi=True, depth=lstm_depth)))
+        width = lstm_width
+    if hidden_width:
+        layers.append(with_array(Maxout(hidden_width, width, nP=2, normalize=True)))
+        width = hidden_width
+    output = Softmax_v2(nO, width, init_W=zero_init)
+    model = chain(tok2vec, *layers, with_array(output))
     model.set_ref("tok2vec", tok2vec)
     model.set_ref("output_layer", output)
     return model
@@ -133,11 +147,14 @@ def tags_to_spans(doc: Doc, tags: Sequence[str]) -> List[Span]:
 
 
 def gold_spans(example: Example, gold_key: str) -> List[Span]:
-    """The reference spans of ``gold_key`` mapped onto the predicted tokenisation."""
-    reference = example.reference
+    """The reference spans of ``gold_key`` mapped onto the predicted tokenisation by characters
+    (the label travels as a string, so the reference may come from another vocab)."""
+    reference, predicted = example.reference, example.predicted
     if gold_key not in reference.spans:
         return []
-    return list(example.get_aligned_spans_y2x(reference.spans[gold_key], allow_overlap=True))
+    spans = (predicted.char_span(s.start_char, s.end_char, label=s.label_, alignment_mode="expand")
+             for s in reference.spans[gold_key])
+    return [span for span in spans if span is not None and len(span)]
 
 
 @Language.factory(
@@ -259,8 +276,8 @@ class ClaimTagger(TrainablePipe):
     ) -> Dict[str, float]:
         losses = {} if losses is None else losses
         losses.setdefault(self.name, 0.0)
-        examples = [eg for eg in examples if len(eg.predicted)]
-        if not examples:
+        examples = list(examples)  # all of them, empty docs too: a tok2vec listener needs the whole batch
+        if not any(len(eg.predicted) for eg in examples):
             return losses
         scores, backprop = self.model.begin_update([eg.predicted for eg in examples])
         loss, d_scores = self.get_loss(examples, scores)

