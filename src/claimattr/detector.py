@@ -12,6 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
 
+import re
+
 import srsly
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -80,6 +82,10 @@ class ClaimDetector:
         self.quote_only: Set[str] = set(lexicon.get("quote_only_verbs", []))
         self.phrasal_preps: Dict[str, Set[str]] = {k: set(v) for k, v in lexicon.get("phrasal_preps", {}).items()}
         self.nested_in_quotes: bool = lexicon.get("nested_in_quotes", False)
+        self.non_claim = [re.compile(pattern, re.IGNORECASE) for pattern in lexicon.get("non_claim_content", [])]
+        self.frames: Dict[str, Dict[str, Set[str]]] = {
+            verb: {key: set(values) for key, values in frame.items()} for verb, frame in lexicon.get("frame_verbs", {}).items()
+        }
         self.verb_forms = _inflect(self.verbs)
         self.matcher = Matcher(self.vocab)
         for label, patterns in lexicon["phrases"].items():
@@ -150,8 +156,12 @@ class ClaimDetector:
         found = self._attach_continuations(doc, found, regions, furniture | headline_tokens)
         used = {t for _, pieces, _ in found for start, end in pieces for t in range(start, end)}
         found.extend(self._verbless_quote_claims(doc, regions, used, furniture | headline_tokens))
-        claims = [self._make_claim(doc, cue, pieces, kind, regions) for cue, pieces, kind in _dedupe(found)]
-        return [claim for claim in claims if claim is not None]
+        claims = [self._make_claim(doc, cue, pieces, kind, regions, furniture) for cue, pieces, kind in _dedupe(found)]
+        return [claim for claim in claims if claim is not None and not self._is_non_claim(claim)]
+
+    def _is_non_claim(self, claim: Claim) -> bool:
+        """"who asked not to be named": formulas about the source, not things it said."""
+        return any(pattern.search(claim.content[0].text) for pattern in self.non_claim)
 
     def _token_claims(
         self, token: Token, regions: List[Span], phrase_cues: Dict[int, Tuple[str, Piece]]
@@ -183,6 +193,8 @@ class ClaimDetector:
     def _verb_content(self, verb: Token, regions: List[Span]) -> List[Piece]:
         lemma = verb.lemma_.lower()
         children = list(verb.children)
+        if lemma in self.frames:
+            return self._frame_content(verb, self.frames[lemma])
         if self.skip_negated and any(c.dep_ == "neg" for c in children) and not _has_clause(verb):
             return []
         if verb.dep_ == "amod" or verb.dep_ == "acl" and not _has_clause(verb) and not self._adjacent_quotes(verb, regions):
@@ -223,6 +235,12 @@ class ClaimDetector:
             pieces = _merge(pieces + [(q.start, q.end) for q in self._adjacent_quotes(verb, regions)])
         return pieces
 
+    def _frame_content(self, verb: Token, frame: Dict[str, Set[str]]) -> List[Piece]:
+        """"put the death toll at nine": a verb that reports only with a given object and preposition."""
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in frame["objects"]]
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in frame["preps"]]
+        return _pieces(verb.doc, objects + preps, exclude=set()) if objects and preps else []
+
     def _appended_clauses(self, content: List[Token]) -> Set[int]:
         """Clauses tacked on after a comma that are not part of what was said.
 
@@ -240,6 +258,17 @@ class ClaimDetector:
                 concessive = any(c.dep_ == "mark" and c.lower_ in marks for c in token.children)
                 if participle or concessive:
                     excluded |= {t.i for t in token.subtree}
+            excluded |= self._coordinated_cues(head)
+        return excluded
+
+    def _coordinated_cues(self, head: Token) -> Set[int]:
+        """"said X and urged Y": the parser often coordinates "urged" inside X; it is a claim of its own."""
+        excluded: Set[int] = set()
+        for token in head.subtree:
+            if token.dep_ == "conj" and token.i != head.i and token.lemma_.lower() in self.verbs and not _has_subject(token):
+                conjunctions = [c.i for c in token.head.children if c.dep_ == "cc" and c.i < token.i]
+                start = max(conjunctions) if conjunctions else token.left_edge.i
+                excluded |= set(range(start, token.right_edge.i + 1))
         return excluded
 
     def _parataxis_content(self, verb: Token) -> List[Piece]:
@@ -249,14 +278,17 @@ class ClaimDetector:
 
     def _relative_content(self, verb: Token, content: List[Token]) -> List[Piece]:
         """"explosions, which the government blamed on Pakistan": the antecedent stands for "which"."""
-        relative = [c for c in content if c.tag_ in ("WDT", "WP") or c.lower_ in ("which", "that", "who")]
+        inside = {t.i for c in content for t in c.subtree}
+        relative = [t for t in verb.subtree if (t.tag_ in ("WDT", "WP") or t.lower_ in ("which", "that", "who")) and t.i < verb.i]
+        relative = [t for t in relative if t.i in inside or t.dep_ in ("dobj", "nsubjpass")]
         others = [c for c in content if c not in relative]
-        if not relative and not others:
+        gap = not content and verb.lemma_.lower() in self.object_verbs and not any(c.dep_ == "dobj" for c in verb.children)
+        if not relative and not others and not gap:
             return []
         antecedent = verb.head
         antecedent_tokens = [t for t in antecedent.subtree if t.i < verb.left_edge.i and not t.is_punct]
-        pieces = _pieces(verb.doc, others, exclude=set()) if others else []
-        if relative and antecedent_tokens:
+        pieces = _pieces(verb.doc, others, exclude={t.i for t in relative}) if others else []
+        if (relative or gap) and antecedent_tokens:
             pieces = [(antecedent_tokens[0].i, antecedent_tokens[-1].i + 1)] + pieces
         return pieces
 
@@ -407,9 +439,12 @@ class ClaimDetector:
                 spans.append(span)
         return spans
 
-    def _make_claim(self, doc: Doc, cue: Piece, pieces: List[Piece], kind: str, regions: List[Span]) -> Optional[Claim]:
+    def _make_claim(
+        self, doc: Doc, cue: Piece, pieces: List[Piece], kind: str, regions: List[Span], furniture: Set[int]
+    ) -> Optional[Claim]:
         """The claim, or None when nothing but punctuation is left of its content."""
         pieces = _extend_to_quotes(pieces, regions, cue)
+        pieces = [run for start, end in pieces for run in _runs([t for t in doc[start:end] if t.i not in furniture])]
         pieces = [p for p in (_trim(doc, piece, self.marks) for piece in pieces) if p is not None]
         if not pieces or all(all(t.is_punct for t in doc[s:e]) for s, e in pieces):
             return None

@@ -226,12 +226,18 @@ class SpeakerLinker:
         if head.pos_ == "VERB" or head.is_punct:
             return None
         drop = {t.i for child in head.children if child.dep_ in ("relcl", "acl") for t in child.subtree}
+        drop |= {t.i for child in head.subtree if child.dep_ in ("relcl", "acl", "advcl") and _after_comma(child) for t in child.subtree}
         if head.dep_ == "poss":
             drop |= {c.i for c in head.children if c.dep_ == "case"}
-        tokens = [t for t in head.subtree if t.i not in drop]
+        tokens = [t.i for t in head.subtree if t.i not in drop]
         if not tokens:
             return None
-        return _clean_mention(head.doc[tokens[0].i:tokens[-1].i + 1])
+        start = end = head.i
+        while start - 1 in tokens:
+            start -= 1
+        while end + 1 in tokens:
+            end += 1
+        return _clean_mention(head.doc[start:end + 1])
 
     def _floating_speaker(self, doc: Doc, claim: Claim, linked: List[Claim]) -> Optional[Speaker]:
         """A quote with no cue belongs to the most recent speaker in this or the previous paragraphs."""
@@ -295,7 +301,7 @@ class SpeakerLinker:
         person = self._person_name(mention)
         role_token = self._role_token(mention)
         kind = "person" if person is not None else self._type(mention, head, role_token)
-        role = _role_text(role_token, self.role_modifiers) if role_token is not None and kind == "person" else None
+        role = self._role_text(role_token) if role_token is not None and kind == "person" else None
         organisation = self._organisation(mention, role_token, person) if kind in ("person", "group") else None
         name = person.text if person is not None else _canonical_text(_without_appositions(mention))
         tokens = {t.lower_ for t in person if t.pos_ == "PROPN"} if person is not None else set()
@@ -327,18 +333,38 @@ class SpeakerLinker:
         heads = {t.lemma_.lower() for t in run} & (self.organisations | self.government)
         return not labels - {"PERSON"} and not heads
 
+    def _role_text(self, role: Token) -> str:
+        """The role with the words that belong to it: "Deputy Prime Minister" -> "deputy prime minister",
+        "attorney-general" -> "attorney-general"."""
+        doc, start = role.doc, role.i
+        while start > 0 and (self._continues_role(doc[start - 1]) or doc[start - 1].lemma_.lower() in self.roles):
+            start -= 1
+        while start < role.i and doc[start].text == "-":
+            start += 1
+        return doc[start:role.i + 1].text.lower()
+
     def _strip_titles(self, run: Span) -> Optional[Span]:
         """"Health Minister Ana Ruiz" -> "Ana Ruiz": capitalised role words are not the name."""
-        start = run.start
-        while start < run.end and (run.doc[start].lower_ in self.role_modifiers or run.doc[start].lemma_.lower() in self.roles):
+        titles = [t.i for t in run if t.lemma_.lower() in self.roles or t.lower_ in self.roles]
+        start = titles[-1] + 1 if titles else run.start
+        while start < run.end and (run.doc[start].lower_ in self.role_modifiers or run.doc[start].text == "-"):
             start += 1
         return run.doc[start:run.end] if start < run.end else None
 
     def _role_token(self, mention: Span) -> Optional[Token]:
+        """The head of the first role phrase: "deputy prime minister" -> "minister"."""
         for token in mention:
             if token.lemma_.lower() in self.roles and token.pos_ in ("NOUN", "PROPN"):
-                return token
+                while token.i + 1 < mention.end and self._continues_role(mention.doc[token.i + 1]):
+                    token = mention.doc[token.i + 1]
+                return token if token.text != "-" else mention.doc[token.i - 1]
         return None
+
+    def _continues_role(self, token: Token) -> bool:
+        lower = token.lower_
+        return (token.text == "-" and not token.whitespace_) or (
+            (lower in self.roles or lower in self.role_modifiers) and token.pos_ in ("NOUN", "PROPN", "ADJ")
+        )
 
     def _organisation(self, mention: Span, role: Optional[Token], person: Optional[Span]) -> Optional[TextSpan]:
         """"spokesperson for X", "head of X", "X's minister", "Taliban spokesman"."""
@@ -532,6 +558,11 @@ def _reporting_governor(verb: Token, cues: Set[int]) -> Token:
     return verb
 
 
+def _after_comma(token: Token) -> bool:
+    first = token.left_edge
+    return first.i > 0 and first.doc[first.i - 1].text == ","
+
+
 def _entity_votes(doc: Doc) -> Dict[str, str]:
     """The most frequent NER label of each entity text in the doc, for tokens NER missed in headlines."""
     votes: Dict[str, Dict[str, int]] = {}
@@ -635,15 +666,6 @@ def _contiguous_run(tokens: List[Token]) -> List[Token]:
         else:
             break
     return run
-
-
-def _role_text(role: Token, modifiers: Set[str]) -> str:
-    """The role noun with its role modifiers: "Health Minister" -> "health minister"."""
-    words = [role.lower_]
-    for token in reversed(list(role.lefts)):
-        if token.dep_ in ("compound", "amod") and token.lower_ in modifiers and token.i == role.i - len(words):
-            words.insert(0, token.lower_)
-    return " ".join(words)
 
 
 def _canonical_text(mention: Span) -> str:

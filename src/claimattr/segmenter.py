@@ -46,6 +46,8 @@ class ReportSegmenter:
         self._patterns = [re.compile(p, re.IGNORECASE) for p in rules["line_patterns"]]
         self._bullets = rules.get("bullets", "")
         self._lowercase = set(rules.get("headline_lowercase_words", []))
+        pattern = rules.get("dateline_pattern")
+        self._dateline = re.compile(pattern) if pattern else None
 
     def __call__(self, doc: Doc) -> Doc:
         furniture: List[Span] = []
@@ -53,6 +55,9 @@ class ReportSegmenter:
         for index, line in enumerate(self._lines(doc)):
             line[0].is_sent_start = True
             text = line.text.strip().lstrip(self._bullets).strip()
+            dateline = self._dateline_span(line)
+            if dateline is not None:
+                furniture.append(dateline)
             if self.is_furniture(text):
                 furniture.append(self._as_one_sentence(line, "FURNITURE"))
             elif self.is_headline(text, first=index == 0):
@@ -68,6 +73,18 @@ class ReportSegmenter:
     def initialize(self, get_examples=None, *, nlp: Optional[Language] = None, rules: Optional[Dict[str, Any]] = None) -> None:
         if rules is not None:
             self._compile(rules)
+
+    def _dateline_span(self, line: Span) -> Optional[Span]:
+        """"KATHMANDU, Nepal, Tue, 8 Jul 2025 —": a wire dateline opening a paragraph; the text after
+        it starts the sentence."""
+        match = self._dateline.match(line.text) if self._dateline else None
+        if match is None:
+            return None
+        span = line.doc.char_span(line.start_char, line.start_char + match.end(), alignment_mode="contract")
+        if span is None or not len(span) or span.end >= line.end:
+            return None
+        line.doc[span.end].is_sent_start = True
+        return Span(line.doc, span.start, span.end, label="DATELINE")
 
     @staticmethod
     def _as_one_sentence(line: Span, label: str) -> Span:
