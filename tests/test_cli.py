@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib.metadata
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -110,6 +109,22 @@ def test_standard_input_as_jsonl(cached_pipeline):
     result = invoke("extract", "-", input=lines)
     assert result.exit_code == 0, result.output
     assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["x", "y"]
+
+
+def test_progress_bar_on_stderr_counts_documents_and_words(cached_pipeline, tmp_path):
+    corpus = write_jsonl(tmp_path / "in.jsonl", [{"id": f"r{i}", "text": SAID} for i in range(3)])
+    result = invoke("extract", str(corpus), "--progress")
+    assert result.exit_code == 0, result.output
+    assert "3/3" in result.stderr and "doc" in result.stderr and "words/s" in result.stderr
+    assert len(result.stdout.splitlines()) == 3, "the bar stays off stdout"
+
+
+def test_two_processes_write_what_one_process_writes(cached_pipeline, tmp_path):
+    corpus = write_jsonl(tmp_path / "in.jsonl", [{"id": f"r{i}", "text": [SAID, QUOTED, "Rain."][i % 3]} for i in range(9)])
+    one = invoke("extract", str(corpus), "--batch-size", "2")
+    two = invoke("extract", str(corpus), "--batch-size", "2", "--n-process", "2")
+    assert one.exit_code == two.exit_code == 0, two.output
+    assert two.stdout == one.stdout
 
 
 def test_table_format_is_readable_text(cached_pipeline, tmp_path):
@@ -260,9 +275,9 @@ def test_ten_thousand_documents_with_bad_records_a_kill_and_a_resume(tmp_path):
     uninterrupted = run_extract(str(corpus), "-o", str(full))
     uninterrupted.communicate(timeout=300)
     assert uninterrupted.returncode == 1, "two records failed"
-    ids = [json.loads(line)["id"] for line in full.read_text(encoding="utf8").splitlines()]
-    assert ids == [f"doc-{i:05d}" for i in range(10_000)], "everything else comes out, in order"
     errors = read_jsonl(Path(f"{full}.errors.jsonl"))
+    ids = [json.loads(line)["id"] for line in full.read_text(encoding="utf8").splitlines()]
+    assert ids == [f"doc-{i:05d}" for i in range(10_000)], f"everything else comes out, in order; errors: {errors[:5]}"
     assert [(e["line"], e["id"]) for e in errors] == [(bad_lines["malformed"], None), (bad_lines["empty"], "doc-empty")]
     assert "invalid JSON" in errors[0]["error"] and errors[1]["error"] == "empty text"
 

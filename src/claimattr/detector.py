@@ -217,7 +217,7 @@ class ClaimDetector:
             objects = []
         elif clauses:
             objects = [o for o in objects if o.dep_ != "dative" and not _is_addressee(o, clauses)]
-        elif not heads and lemma not in self.object_verbs and not preps:
+        elif not heads and lemma not in self.object_verbs and not preps and not any(o.dep_ == "oprd" for o in objects):
             objects = []
         if preps and not objects and not heads:
             preps = [c for prep in preps for c in prep.children if c.dep_ in ("pobj", "pcomp")]
