@@ -263,3 +263,107 @@ def _check_invariants(found: List[Dict[str, Any]]) -> None:
         if quantity["value"] is not None and quantity["high"] is not None:
             assert quantity["value"] <= quantity["high"]
         assert quantity["relation"] in ("=", "~", ">", ">=", "<", "<=")
+
+
+# --- patterns the corpus annotators reported (sentences written for these tests) -------------
+
+
+@pytest.mark.parametrize("text", [
+    "Residents told reporters that Maria Kowalczyk, 53, had refused to leave.",
+    "The court heard that a 31-year-old driver had caused the crash.",
+    "The agency audited contracts signed between 2015 and 2018.",
+    "One farmer said the water rose within minutes, and one nurse agreed.",
+    "The smoke drifted from one town to the next, one resident said.",
+    "The survey, carried out between May 3 and 9, was published on Friday.",
+])
+def test_ages_year_ranges_and_determiner_one_are_not_quantities(nlp, text):
+    assert quantities(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Only one supplier remains in the market.", 1, None),
+    ("At least one guard was wounded.", 1, None),
+    ("The warning came one hour too late.", 1, "hour"),
+    ("Roughly one in four homes was damaged.", 0.25, "fraction"),
+])
+def test_one_still_counts_when_focused_bounded_or_a_unit(nlp, text, value, unit):
+    quantity = only(nlp, text)
+    assert (quantity["value"], quantity["unit"]) == (value, unit)
+
+
+def test_hedges_and_bounds_hold_for_every_quantity_of_a_sentence(nlp):
+    text = ('"Fire has burned about 12,000 hectares, some 900 firefighters are deployed and around 40 per cent '
+            'of the park is closed," the mayor said, adding that at least €2.5 million had been pledged and that '
+            'thousands of residents and dozens of farms were affected.')
+    found = {q["text"]: q for q in quantities(nlp, text)}
+    for hedge in ("about 12,000 hectares", "some 900", "around 40 per cent"):
+        assert (found[hedge]["approximate"], found[hedge]["relation"]) == (True, "~")
+    bound = found["at least €2.5 million"]
+    assert (bound["low"], bound["relation"], bound["unit"]) == (2.5e6, ">=", "EUR")
+    assert (found["thousands"]["high"], found["dozens"]["high"]) == (9999, 119)
+
+
+@pytest.mark.parametrize("text, mention, value, low, high, unit", [
+    ("Gusts of up to 90 kilometres per hour felled trees.", "up to 90 kilometres per hour", 90, None, 90, "km/h"),
+    ("The storm brought winds of 120 miles per hour.", "120 miles per hour", 120, None, None, "mph"),
+    ("The talks lasted for four days.", "four days", 4, None, None, "day"),
+    ("He had ruled for more than 30 years.", "more than 30 years", 30, 30, None, "year"),
+    ("The case dragged on for almost nine years.", "almost nine years", 9, None, None, "year"),
+    ("Drivers began a 24-hour strike.", "24-hour", 24, None, None, "hour"),
+    ("The plan would cost between $3bn and $5bn.", "between $3bn and $5bn", 4e9, 3e9, 5e9, "USD"),
+    ("Losses reached 5 trillion dong, Vietnamese officials said.", "5 trillion dong", 5e12, None, None, "VND"),
+])
+def test_units_rates_durations_and_currency_ranges_are_kept(nlp, text, mention, value, low, high, unit):
+    quantity = only(nlp, text)
+    assert (quantity["text"], quantity["value"], quantity["low"], quantity["high"], quantity["unit"]) == (mention, value, low, high, unit)
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Flooding in Nepal destroyed crops, and the government in Kathmandu offered 50,000 rupees per family.", "NPR"),
+    ("Pakistan's cabinet approved 9 billion rupees in relief for Karachi.", "PKR"),
+    ("Farmers were promised 10,000 rupees each.", "INR"),
+    ("Norway's government said the project would cost 20 billion crowns.", "NOK"),
+])
+def test_ambiguous_currency_words_follow_the_countries_of_the_document(nlp, text, unit):
+    assert [q["unit"] for q in quantities(nlp, text)][-1] == unit
+
+
+@pytest.mark.parametrize("text, mention, event", [
+    ("Eleven miners were trapped underground, rescuers said.", "Eleven", "trap"),
+    ("Twelve people are missing, police said.", "Twelve", "miss"),
+    ("The death toll has climbed to 85, the ministry said.", "85", "kill"),
+    ("Officials put the toll at 33.", "33", "kill"),
+    ("Floods Kill at Least 30, Displace Thousands in River Delta", "at Least 30", "kill"),
+    ("About 70 per cent of households had been reconnected by Monday.", "About 70 per cent", "reconnect"),
+])
+def test_events_skip_reporting_verbs_and_follow_tolls_and_headlines(nlp, text, mention, event):
+    found = {q["text"]: q for q in quantities(nlp, text)}
+    assert found[mention]["event"]["lemma"] == event
+
+
+def test_reporting_verb_alone_gives_no_event(nlp):
+    quantity = only(nlp, "Forty witnesses said the police had fired first.")
+    assert quantity["event"] is None or quantity["event"]["lemma"] != "say"
+
+
+def test_a_quantity_is_linked_to_the_innermost_claim_only(nlp):
+    from claimattr.model import Claim, TextSpan
+
+    text = 'The minister said the mayor had claimed that 40 homes burned, and added that aid was coming.'
+    doc = nlp.make_doc(text)
+    outer_start, inner_start = text.index("the mayor"), text.index("40 homes")
+    outer = Claim("indirect", TextSpan("said", text.index("said"), text.index("said") + 4),
+                  [TextSpan(text[outer_start:-1], outer_start, len(text) - 1)])
+    inner = Claim("indirect", TextSpan("claimed", text.index("claimed"), text.index("claimed") + 7),
+                  [TextSpan(text[inner_start:text.index(",")], inner_start, text.index(","))])
+    doc._.claims = [outer, inner]
+    doc = _run_all(nlp, doc)
+    outer_q, inner_q = ([q.text for q in c.quantities] for c in doc._.claims)
+    assert (outer_q, inner_q) == ([], ["40"])
+
+
+def _run_all(nlp, doc):
+    """Run every component on a Doc made by hand (claims set before the normaliser runs)."""
+    for _, pipe in nlp.pipeline:
+        doc = pipe(doc)
+    return doc

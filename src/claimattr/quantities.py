@@ -21,6 +21,7 @@ import math
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from collections import Counter
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 import srsly
@@ -208,6 +209,7 @@ class _Number:
     has_scale: bool = False
     of_unit: bool = False
     modifier: Optional[Tuple[int, int]] = None
+    adjectival: bool = False
 
 
 @dataclass
@@ -243,6 +245,35 @@ def _longest_ending(words: Sequence[str], table: Dict[Tuple[str, ...], Any], max
         if key in table:
             return length, table[key]
     return 0, None
+
+
+def _ambiguous_currencies(table: Dict[str, Any]) -> Dict[str, Tuple[str, Dict[str, List[str]]]]:
+    """``ambiguous_currency_words`` as word -> (default code, {code: country names}); string entries are aliases."""
+    entries = {k: v for k, v in table.items() if not k.startswith("_")}
+    resolved: Dict[str, Tuple[str, Dict[str, List[str]]]] = {}
+    for word, entry in entries.items():
+        hops = 0
+        while isinstance(entry, str) and hops < 4:
+            entry, hops = entries.get(entry), hops + 1
+        if isinstance(entry, dict):
+            resolved[word] = (entry["default"], {code: list(names) for code, names in entry["countries"].items()})
+    return resolved
+
+
+def innermost_claim(claims: Sequence[Any], quantity: Quantity) -> Optional[int]:
+    """Index of the claim whose content piece holds ``quantity`` most tightly (nested claims), else ``None``.
+
+    A quantity belongs to one claim: when a quoted claim sits inside another claim's content, the
+    shortest containing piece is the claim that states the number.
+    """
+    best: Optional[Tuple[int, int]] = None
+    for index, claim in enumerate(claims):
+        for piece in claim.content:
+            if piece.start <= quantity.start and quantity.end <= piece.end:
+                size = piece.end - piece.start
+                if best is None or size < best[0]:
+                    best = (size, index)
+    return None if best is None else best[1]
 
 
 @Language.factory(
@@ -301,6 +332,9 @@ class QuantityNormaliser:
         look.after = _phrases((m["phrase"], m["relation"]) for m in lex["modifiers_after"])
         look.units = _phrases(lex["units"].items())
         look.currency_words = dict(lex["currency_words"])
+        self._ambiguous = _ambiguous_currencies(lex.get("ambiguous_currency_words", {}))
+        for word, (default, _) in self._ambiguous.items():
+            look.currency_words.setdefault(word, default)
         look.qualifiers = _phrases((k, v) for k, v in lex["currency_word_qualifiers"].items() if not k.startswith("_"))
         look.vague_multipliers = _phrases(
             (k, tuple(v)) for k, v in lex["vague_multipliers"].items() if not k.startswith("_")
@@ -309,6 +343,11 @@ class QuantityNormaliser:
         self._months = set(lex["months"]) | set(lex["weekdays"])
         self._not_after = set(lex["not_quantity_after"])
         self._identifiers = set(lex["identifier_words"])
+        self._reporting = set(lex.get("reporting_verbs", []))
+        self._measure_nouns = {k: v for k, v in lex.get("measure_nouns", {}).items() if not k.startswith("_")}
+        self._measure_verbs = set(lex.get("measure_verbs", []))
+        self._title_events = set(lex.get("event_verbs_title_case", []))
+        self._currency_in_doc: Dict[str, str] = {}
         self._matcher = Matcher(self.vocab)
         self._matcher.add("NUMBER", [
             [{"LIKE_NUM": True}],
@@ -336,11 +375,9 @@ class QuantityNormaliser:
         doc._.quantities = quantities
         if self.link_claims and CLAIMS_KEY in doc.user_data:
             claims = doc._.claims
-            for claim in claims:
-                claim.quantities = [
-                    q for q in quantities
-                    if any(piece.start <= q.start and q.end <= piece.end for piece in claim.content)
-                ]
+            homes = [innermost_claim(claims, q) for q in quantities]
+            for index, claim in enumerate(claims):
+                claim.quantities = [q for q, home in zip(quantities, homes) if home == index]
             doc._.claims = claims
         return doc
 
@@ -353,6 +390,7 @@ class QuantityNormaliser:
 
     def find_quantities(self, doc: Doc) -> List[Quantity]:
         """All quantity mentions of ``doc`` in text order."""
+        self._currency_in_doc = self._currencies_for(doc)
         candidates = sorted({start for _, start, _ in self._matcher(doc)})
         found: List[Quantity] = []
         skip_until = 0
@@ -552,8 +590,8 @@ class QuantityNormaliser:
         if opener in self.lexicon["range_openers"] and joiner != "and":
             return first
         k = j + 1
-        _, currency = self._currency_before(doc, k) if doc[k].lower_ in self.lexicon["currency_prefixes"] else (k, None)
-        if currency is not None:
+        currency = self.lexicon["currency_prefixes"].get(doc[k].lower_)
+        if currency is not None:  # "$4bn to $6bn", "between €150 million and €200 million"
             k += 1
         if k >= len(doc):
             return first
@@ -609,6 +647,7 @@ class QuantityNormaliser:
         if unit is not None:
             number.unit = unit
             number.end = j + unit_len
+            number.adjectival = unit_len == 2 and doc[j].text in "-–"
         return number
 
     def _unit_at(self, doc: Doc, j: int, glued: bool) -> Tuple[int, Optional[str]]:
@@ -623,8 +662,38 @@ class QuantityNormaliser:
         if q_len and len(words) > q_len and words[q_len] in look.currency_words:
             return q_len + 1, qualified
         if words and words[0] in look.currency_words:
-            return 1, look.currency_words[words[0]]
+            return 1, self._currency_in_doc.get(words[0], look.currency_words[words[0]])
+        j_dash = j + 1
+        if (j < len(doc) and doc[j].text in "-–" and j > 0 and not doc[j - 1].whitespace_
+                and not doc[j].whitespace_ and j_dash < len(doc)):
+            # hyphenated unit adjectives: "a 48-hour strike", "a 10-kilometre zone", "a three-week truce"
+            length, unit = _longest([doc[j_dash].lower_], look.units, 1)
+            if length and doc[j_dash].lower_ not in self.lexicon["units_needing_no_space"] \
+                    and not self._age_tail(doc, j_dash + 1):
+                return 2, unit
         return 0, None
+
+    def _age_tail(self, doc: Doc, k: int) -> bool:
+        """Token ``k`` onwards reads "-old": the unit before it is part of an age adjective ("29-year-old")."""
+        old = set(self.lexicon.get("age_words", {}).get("old_words", ["old"]))
+        return k + 1 < len(doc) and doc[k].text in "-–" and doc[k + 1].lower_ in old
+
+    def _currencies_for(self, doc: Doc) -> Dict[str, str]:
+        """Codes of the ambiguous currency words ("rupees") for this document, from its country mentions."""
+        if not self._ambiguous:
+            return {}
+        words = [t.lower_ for t in doc]
+        grams = Counter(words)
+        grams.update(" ".join(pair) for pair in zip(words, words[1:]))
+        resolved: Dict[str, str] = {}
+        for word, (default, countries) in self._ambiguous.items():
+            counts = Counter({code: sum(grams[name] for name in names) for code, names in countries.items()})
+            best = counts.most_common(2)
+            if best and best[0][1] > 0 and (len(best) == 1 or best[0][1] > best[1][1]):
+                resolved[word] = best[0][0]
+            else:
+                resolved[word] = default
+        return resolved
 
     def _attach_modifiers(self, doc: Doc, number: _Number) -> _Number:
         """Comparatives and hedges before ("more than", "nearly", "between") and after ("or more")."""
@@ -684,6 +753,8 @@ class QuantityNormaliser:
             return True
         if self._pronoun_one(doc, number) or self._half_of_period(doc, number) or self._ordinal(doc, number):
             return True
+        if self._determiner_one(doc, number) or self._age(doc, number) or self._day_after_date(doc, number):
+            return True
         if number.is_digits and number.start > 0 and doc[number.start - 1].text in "-–" and not doc[number.start - 2].whitespace_ \
                 and number.start > 1 and doc[number.start - 2].is_alpha:
             return True  # "F-16", "MH-17"
@@ -704,11 +775,14 @@ class QuantityNormaliser:
     def _year_like(self, doc: Doc, number: _Number) -> bool:
         low, high = self.lexicon["year_range"]
         text = doc[number.start:number.end].text
-        if number.unit is not None or number.has_scale or number.modifier is not None:
+        if number.unit is not None or number.has_scale:
             return False
-        if number.low is not None:
-            parts = re.findall(r"\d+", text)
-            return any(len(p) == 4 and low <= int(p) <= high for p in parts)
+        if number.low is not None and number.high is not None:
+            # "2022-23", "between 2021 and 2023" (value 2022 is no quantity): a year range
+            years = [p for p in re.findall(r"\d+", text) if len(p) == 4 and low <= int(p) <= high]
+            return bool(years) and self._lower(doc, number.end) not in self.lexicon["year_quantity_heads"]
+        if number.modifier is not None:
+            return False
         if not re.fullmatch(r"\d{4}", text) or not low <= number.value <= high:
             return False
         return self._lower(doc, number.end) not in self.lexicon["year_quantity_heads"]
@@ -721,6 +795,48 @@ class QuantityNormaliser:
         if token.dep_ != "nummod" or head.i <= token.i:
             return True
         return head.lower_ in self.lexicon["units"] or self._lower(doc, number.end) == "of"
+
+    def _determiner_one(self, doc: Doc, number: _Number) -> bool:
+        """"one woman said", "from one valley to the next": "one" before a singular noun is a determiner.
+
+        It still counts after a focusing or bounding word ("only one supplier", "at least one") and
+        before a unit ("one hour", "one-yen move"); see ``determiner_one`` in the lexicon.
+        """
+        if doc[number.start:number.end].text.lower() != "one" or number.modifier is not None or number.unit is not None:
+            return False
+        focus = set(self.lexicon.get("determiner_one", {}).get("focus_words", []))
+        if self._lower(doc, number.start - 1) in focus:
+            return False
+        token = doc[number.start]
+        head = token.head if token.dep_ == "nummod" else None
+        if head is None or head.i <= token.i:
+            following = [t for t in doc[number.end:number.end + 3] if t.pos_ in ("NOUN", "PROPN")]
+            head = following[0] if following and all(t.pos_ in ("ADJ", "NOUN", "PROPN") for t in doc[number.end:following[0].i]) else None
+        if head is None or head.tag_ not in ("NN", "NNP") or (head.lower_,) in self._look.units:
+            return False
+        return head.lower_ not in self._look.currency_words
+
+    def _age(self, doc: Doc, number: _Number) -> bool:
+        """Ages: "a 29-year-old", "61-year-old", and a number in commas after a name ("Vlădescu, 62,")."""
+        if not number.is_digits or number.modifier is not None or number.low is not None or number.has_scale:
+            return False
+        if number.unit in (None, "year", "month", "week", "day") and self._age_tail(doc, number.end) or (
+                number.end + 1 < len(doc) and doc[number.end].text in "-–" and self._age_tail(doc, number.end + 2)):
+            return True
+        age_max = self.lexicon.get("age_words", {}).get("age_max", 120)
+        if number.unit is not None or number.value != int(number.value) or not 0 < number.value <= age_max:
+            return False
+        before, name = self._lower(doc, number.start - 1), doc[number.start - 2] if number.start >= 2 else None
+        after = self._lower(doc, number.end)
+        if before != "," or name is None or after not in (",", ".", ")", ";", ""):
+            return False
+        return name.pos_ == "PROPN" and name.text[:1].isupper() or name.ent_type_ == "PERSON"
+
+    def _day_after_date(self, doc: Doc, number: _Number) -> bool:
+        """"between June 9 and 12": the second day of a date range."""
+        if not number.is_digits or number.start < 3 or self._lower(doc, number.start - 1) not in ("and", "to", "-", "–"):
+            return False
+        return doc[number.start - 2].text.isdigit() and self._lower(doc, number.start - 3) in self._months
 
     def _ordinal(self, doc: Doc, number: _Number) -> bool:
         """"a third term", "a fifth straight day": a singular fraction word before a noun is an ordinal."""
@@ -776,6 +892,8 @@ class QuantityNormaliser:
         inside = {t.i for t in doc[number.start:number.end]}
         if number.of_unit:
             return None
+        if number.adjectival:  # "a 48-hour strike": the unit adjective describes the noun after it
+            return self._following_noun(doc, number)
         of_heads = [t for t in core if t.lower_ not in lex["currency_prefixes"]]
         preps = lex["money_entity_prepositions"] if number.unit and number.unit.isupper() and len(number.unit) == 3 else lex["entity_prepositions"]
         if number.vague or number.unit is not None:
@@ -848,13 +966,22 @@ class QuantityNormaliser:
         return Anchor(span.text, span.start_char, span.end_char, _lemma(head))
 
     def _event(self, doc: Doc, number: _Number, entity: Optional[Token]) -> Optional[Anchor]:
-        """What happened to the counted thing: a participle on it ("58 people killed"), else the nearest verb above."""
+        """What happened to the counted thing: a participle on it ("58 people killed"), else the nearest verb above.
+
+        Reporting verbs ("said") are never the event: the climb goes past them. A change verb whose
+        subject or object is a measure noun ("the death toll rose to 40") gives the noun's event
+        (lexicon ``measure_nouns``: toll -> kill). Title-case headlines, which the tagger reads as
+        names ("Typhoon Kills at Least 21"), take a known event verb just before the number.
+        """
         event_nouns = set(self.lexicon["event_nouns"])
         anchor = entity if entity is not None else self._core_tokens(doc, number)[-1]
         if entity is not None:
             for child in entity.children:
                 if child.dep_ == "acl" and child.pos_ == "VERB" and child.tag_ == "VBN":
                     return _anchor(child)
+        headline = self._title_case_event(doc, number)
+        if headline is not None:
+            return headline
         token, hops = anchor, 0
         seen = {anchor.i}
         while token.head.i != token.i and hops < 8:
@@ -862,15 +989,66 @@ class QuantityNormaliser:
             if parent.i in seen:
                 break
             seen.add(parent.i)
+            if parent.pos_ == "VERB" and _lemma(parent) in self._reporting and self._reports_content(parent, token):
+                token, hops = parent, hops + 1
+                continue
             if parent.pos_ == "VERB":
+                if _lemma(parent) in self._measure_verbs:
+                    measured = self._measured_event(parent)
+                    if measured is not None:
+                        return measured
                 return _anchor(parent)
             if parent.pos_ == "NOUN" and token.dep_ == "pobj" and _lemma(parent) in event_nouns:
                 return _anchor(parent)
             if token.dep_ == "prep" and parent.pos_ == "NOUN" and _lemma(parent) in event_nouns:
                 return _anchor(parent)
             token, hops = parent, hops + 1
-        if token.pos_ == "VERB" and token.i != anchor.i:
+        if token.pos_ == "VERB" and token.i != anchor.i and _lemma(token) not in self._reporting:
             return _anchor(token)
+        return None
+
+    @staticmethod
+    def _reports_content(verb: Token, child: Token) -> bool:
+        """Whether ``child`` (on the path up from the number) is reported material or the reporter of ``verb``.
+
+        A number in the reported clause ("said that 12 died", "12 died, police said") or counting
+        reporters who report a clause ("16 survivors said they ...") does not make "say" the event;
+        counted reporters with no reported clause ("more than 60 witnesses testified") do.
+        """
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return any(c.dep_ in ("ccomp", "parataxis", "xcomp") for c in verb.children)
+        return child.dep_ in _REPORTED_DEPS
+
+    def _measured_event(self, verb: Token) -> Optional[Anchor]:
+        """"the death toll has risen to 40" -> kill (on "toll"); "the number of people killed rose to 612" -> killed."""
+        for child in verb.children:
+            if child.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+                continue
+            compound = " ".join(t.lower_ for t in child.lefts if t.dep_ == "compound")
+            key = f"{compound} {_lemma(child)}".strip()
+            if key not in self._measure_nouns and _lemma(child) not in self._measure_nouns:
+                continue
+            event = self._measure_nouns.get(key, self._measure_nouns.get(_lemma(child)))
+            if event is not None:
+                return Anchor(child.text, child.idx, child.idx + len(child), event)
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for obj in prep.children:
+                        for participle in obj.children:
+                            if participle.dep_ == "acl" and participle.tag_ == "VBN":
+                                return _anchor(participle)
+        return None
+
+    def _title_case_event(self, doc: Doc, number: _Number) -> Optional[Anchor]:
+        """In a title-case headline, a known event verb within four words before the number."""
+        sentence = doc[number.start].sent
+        words = [t for t in sentence if t.is_alpha and len(t) > 3]
+        if len(words) < 3 or sum(t.text[:1].isupper() for t in words) < 0.8 * len(words):
+            return None
+        for k in range(number.start - 1, max(sentence.start, number.start - 5) - 1, -1):
+            base = _verb_base(doc[k].lower_, self._title_events)
+            if base is not None and doc[k].text[:1].isupper():
+                return Anchor(doc[k].text, doc[k].idx, doc[k].idx + len(doc[k]), base)
         return None
 
     # ---- serialisation ------------------------------------------------------------------
@@ -908,8 +1086,31 @@ def _clean(value: Optional[float]) -> Optional[float]:
     return float(f"{value:.6g}") if abs(value) < 1000 else round(value, 2)
 
 
+# how reported material hangs on a reporting verb ("16 people ... said", "said that 12 died"); a
+# number in the verb's object or adverbials ("added 48 ships", "saying it for two years") keeps the verb
+_REPORTED_DEPS = ("nsubj", "nsubjpass", "ccomp", "xcomp", "parataxis", "advcl", "conj", "csubj")
+_BAD_E_ENDINGS = ("ct", "pt", "nt", "rt", "lt", "ft", "xt", "mp", "ck", "sh", "ss", "ll", "wn", "rn", "rm", "lm", "mb", "nd", "ld")
+
+
 def _lemma(token: Token) -> str:
-    return (token.lemma_ or token.text).lower()
+    """The token's lemma, repairing the rule lemmatizer's "-ed" slip ("reconnected" -> "reconnecte" -> "reconnect")."""
+    lemma = (token.lemma_ or token.text).lower()
+    text = token.lower_
+    if token.tag_ in ("VBD", "VBN") and text.endswith("ed") and lemma == text[:-1] and lemma.endswith(_BAD_E_ENDINGS, 0, -1):
+        return lemma[:-1]
+    return lemma
+
+
+def _verb_base(word: str, verbs: Iterable[str]) -> Optional[str]:
+    """The base of an inflected form whose base is in ``verbs`` ("kills" -> kill, "injured" -> injure)."""
+    verbs = set(verbs)
+    for suffix, add in (("", ""), ("s", ""), ("es", ""), ("ed", ""), ("d", ""), ("ing", ""), ("ing", "e")):
+        if suffix and not word.endswith(suffix):
+            continue
+        base = (word[: len(word) - len(suffix)] if suffix else word) + add
+        if base in verbs:
+            return base
+    return None
 
 
 def _anchor(token: Token) -> Anchor:
