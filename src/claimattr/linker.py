@@ -80,6 +80,7 @@ class SpeakerLinker:
         self.thing_pronouns = set(lexicon["thing_pronouns"])
         self.plural_pronouns = set(lexicon["plural_pronouns"])
         self.first_person = set(lexicon["first_person_pronouns"])
+        self.honorifics = set(lexicon.get("honorifics", []))
 
     # ------------------------------------------------------------------ spaCy API
     def __call__(self, doc: Doc) -> Doc:
@@ -304,7 +305,7 @@ class SpeakerLinker:
         role = self._role_text(role_token) if role_token is not None and kind == "person" else None
         organisation = self._organisation(mention, role_token, person) if kind in ("person", "group") else None
         name = person.text if person is not None else _canonical_text(_without_appositions(mention))
-        tokens = {t.lower_ for t in person if t.pos_ == "PROPN"} if person is not None else set()
+        tokens = {t.lower_ for t in person if t.is_alpha} if person is not None else set()
         return {"name": name, "type": kind, "role": role, "organisation": organisation, "tokens": tokens}
 
     def _person_name(self, mention: Span) -> Optional[Span]:
@@ -337,7 +338,9 @@ class SpeakerLinker:
         """The role with the words that belong to it: "Deputy Prime Minister" -> "deputy prime minister",
         "attorney-general" -> "attorney-general"."""
         doc, start = role.doc, role.i
-        while start > 0 and (self._continues_role(doc[start - 1]) or doc[start - 1].lemma_.lower() in self.roles):
+        while start > 0 and (
+            self._continues_role(doc[start - 1]) or doc[start - 1].lemma_.lower() in self.roles or _title_word(doc[start - 1])
+        ):
             start -= 1
         while start < role.i and doc[start].text == "-":
             start += 1
@@ -345,7 +348,7 @@ class SpeakerLinker:
 
     def _strip_titles(self, run: Span) -> Optional[Span]:
         """"Health Minister Ana Ruiz" -> "Ana Ruiz": capitalised role words are not the name."""
-        titles = [t.i for t in run if t.lemma_.lower() in self.roles or t.lower_ in self.roles]
+        titles = [t.i for t in run if t.lemma_.lower() in self.roles or t.lower_ in self.roles or t.lower_ in self.honorifics]
         start = titles[-1] + 1 if titles else run.start
         while start < run.end and (run.doc[start].lower_ in self.role_modifiers or run.doc[start].text == "-"):
             start += 1
@@ -353,11 +356,12 @@ class SpeakerLinker:
 
     def _role_token(self, mention: Span) -> Optional[Token]:
         """The head of the first role phrase: "deputy prime minister" -> "minister"."""
-        for token in mention:
-            if token.lemma_.lower() in self.roles and token.pos_ in ("NOUN", "PROPN"):
-                while token.i + 1 < mention.end and self._continues_role(mention.doc[token.i + 1]):
-                    token = mention.doc[token.i + 1]
-                return token if token.text != "-" else mention.doc[token.i - 1]
+        candidates = [t for t in mention if t.lemma_.lower() in self.roles and t.pos_ in ("NOUN", "PROPN")]
+        described = [t for t in candidates if t.lower_ not in self.honorifics]
+        for token in (described or candidates)[:1]:
+            while token.i + 1 < mention.end and self._continues_role(mention.doc[token.i + 1]):
+                token = mention.doc[token.i + 1]
+            return token if token.text != "-" else mention.doc[token.i - 1]
         return None
 
     def _continues_role(self, token: Token) -> bool:
@@ -369,25 +373,34 @@ class SpeakerLinker:
     def _organisation(self, mention: Span, role: Optional[Token], person: Optional[Span]) -> Optional[TextSpan]:
         """"spokesperson for X", "head of X", "X's minister", "Taliban spokesman"."""
         if role is None:
-            return None
+            return self._affiliation(person) if person is not None else None
         for child in role.children:
             if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "with"):
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     phrase = _clean_mention(_without_appositions(_subtree_span(objects[0]), stop_at_comma=True))
-                    return TextSpan.from_span(phrase) if phrase is not None else None
+                    return _organisation_span(phrase)
             if child.dep_ == "poss" and child.tag_ != "PRP$":
                 tokens = [t for t in child.subtree if t.dep_ != "case"]
-                return TextSpan.from_span(mention.doc[tokens[0].i:tokens[-1].i + 1])
+                return _organisation_span(mention.doc[tokens[0].i:tokens[-1].i + 1])
         run = [t for t in mention if t.i < role.i and t.dep_ in ("compound", "amod", "nmod")]
         run = _contiguous_run(run) if run and run[-1].i == role.i - 1 else []
-        while run and run[-1].lower_ in self.role_modifiers:
+        while run and (run[-1].lower_ in self.role_modifiers or _title_word(run[-1])):
             run.pop()
         if person is not None:
             run = [t for t in run if t.i < person.start]
         named = any(t.ent_type_ in ("ORG", "GPE") or t.pos_ == "PROPN" and t.ent_type_ != "NORP" for t in run)
         if run and (named or run[-1].lemma_.lower() in self.organisations):
-            return TextSpan.from_span(mention.doc[run[0].i:run[-1].i + 1])
+            return _organisation_span(mention.doc[run[0].i:run[-1].i + 1])
+        return None
+
+    def _affiliation(self, person: Span) -> Optional[TextSpan]:
+        """"Henrik Aaltonen of Reporters Without Borders": a named organisation after the name."""
+        for child in person.root.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "from", "at"):
+                objects = [c for c in child.children if c.dep_ == "pobj" and (c.ent_type_ == "ORG" or self._labels.get(c.text) == "ORG")]
+                if objects:
+                    return _organisation_span(_clean_mention(_without_appositions(_subtree_span(objects[0]), stop_at_comma=True)))
         return None
 
     def _type(self, mention: Span, head: Token, role: Optional[Token]) -> str:
@@ -440,7 +453,10 @@ class SpeakerLinker:
             return self._previous_subject(mention, recent, ("group", "anonymous")) or next(
                 (r for r in recent if r.type in collectives), None
             )
-        names = {t.lower_ for t in mention if t.pos_ == "PROPN" or t.ent_type_ or t.is_alpha and t.text[:1].isupper() and not t.is_stop}
+        names = {
+            t.lower_ for t in mention
+            if t.is_alpha and (t.pos_ == "PROPN" or t.ent_type_ or t.text[:1].isupper() and not t.is_stop)
+        } - self.honorifics
         if names and analysis["type"] != "person" or (names and len(names) < 2):
             match = next((r for r in recent if r.type == "person" and names and names <= r.tokens), None)
             if match is not None:
@@ -556,6 +572,24 @@ def _reporting_governor(verb: Token, cues: Set[int]) -> Token:
             return token.head
         token = token.head
     return verb
+
+
+def _title_word(token: Token) -> bool:
+    """"Employment" in "Employment Minister": a capitalised compound that is not an entity or acronym."""
+    return (
+        token.dep_ == "compound" and token.pos_ == "PROPN" and not token.ent_type_
+        and token.text[:1].isupper() and not token.text.isupper()
+    )
+
+
+def _organisation_span(phrase: Optional[Span]) -> Optional[TextSpan]:
+    """An organisation as a name: without a leading article ("The Progress Party" -> "Progress Party")."""
+    if phrase is None:
+        return None
+    start = phrase.start
+    while start < phrase.end - 1 and phrase.doc[start].lower_ in DETERMINERS:
+        start += 1
+    return TextSpan.from_span(phrase.doc[start:phrase.end])
 
 
 def _after_comma(token: Token) -> bool:
