@@ -12,8 +12,7 @@ from typing import Any, Dict, Iterable, List, Optional
 import typer
 
 from .corpus import (
-    CORPUS_DIR, MINIMUMS, SPLITS, build, iter_corpus, minimums_met, paragraphs, read_authoring,
-    record_doc, records_by_split, stats, validate_paths,
+    CORPUS_DIR, MINIMUMS, SPLITS, build, iter_corpus, minimums_met, paragraphs, record_doc, records_by_split, stats, validate_paths,
 )
 
 corpus_app = typer.Typer(

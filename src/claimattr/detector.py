@@ -9,20 +9,27 @@ splitting. Speakers are left to ``speaker_linker``.
 """
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
-
 import re
+from pathlib import Path
+from typing import (
+    Any,
+    Dict,
+    Iterable,
+    List,
+    Optional,
+    Set,
+    Tuple,
+)
 
 import srsly
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
-from spacy.training import Example
-from spacy.util import ensure_path
 
+from .component import RuleComponent
 from .model import Claim, TextSpan
 from .quotes import find_quote_regions, quote_marks
+from .scoring import score_claims
 from .segmenter import FURNITURE_SPANS, HEADLINE_SPANS
 
 DEFAULT_LEXICON = Path(__file__).parent / "data" / "cues.json"
@@ -51,8 +58,11 @@ def make_claim_detector(
     return ClaimDetector(nlp, name, lexicon_path=lexicon_path, skip_negated=skip_negated)
 
 
-class ClaimDetector:
+class ClaimDetector(RuleComponent):
     """Find claims; each gets a cue span, ordered content pieces and a kind."""
+
+    settings = ("skip_negated",)
+    scorer = staticmethod(score_claims)
 
     def __init__(
         self,
@@ -65,10 +75,10 @@ class ClaimDetector:
         self.name = name
         self.vocab = nlp.vocab
         self.skip_negated = skip_negated
-        self._load_lexicon(srsly.read_json(lexicon_path or DEFAULT_LEXICON))
+        self._compile(srsly.read_json(lexicon_path or DEFAULT_LEXICON))
 
     # ------------------------------------------------------------------ set-up
-    def _load_lexicon(self, lexicon: Dict[str, Any]) -> None:
+    def _compile(self, lexicon: Dict[str, Any]) -> None:
         self.lexicon = lexicon
         self.verbs: Set[str] = set(lexicon["verbs"])
         self.object_verbs: Set[str] = set(lexicon["object_content_verbs"])
@@ -95,47 +105,6 @@ class ClaimDetector:
     def __call__(self, doc: Doc) -> Doc:
         doc._.claims = self.find_claims(doc)
         return doc
-
-    def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        for doc in stream:
-            yield self(doc)
-
-    def initialize(
-        self,
-        get_examples: Optional[Callable[[], Iterable[Example]]] = None,
-        *,
-        nlp: Optional[Language] = None,
-        lexicon: Optional[Dict[str, Any]] = None,
-    ) -> None:
-        """Rules need no training; ``lexicon`` (e.g. from ``[initialize.components]``) replaces the data."""
-        if lexicon is not None:
-            self._load_lexicon(lexicon)
-
-    def score(self, examples: Iterable[Example], **kwargs: Any) -> Dict[str, Any]:
-        from .scoring import score_claims
-
-        return score_claims(examples, **kwargs)
-
-    def to_disk(self, path, *, exclude: Sequence[str] = ()) -> None:
-        path = ensure_path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / "lexicon.json", self.lexicon)
-        srsly.write_json(path / "cfg", {"skip_negated": self.skip_negated})
-
-    def from_disk(self, path, *, exclude: Sequence[str] = ()) -> "ClaimDetector":
-        path = ensure_path(path)
-        self._load_lexicon(srsly.read_json(path / "lexicon.json"))
-        self.skip_negated = srsly.read_json(path / "cfg")["skip_negated"]
-        return self
-
-    def to_bytes(self, *, exclude: Sequence[str] = ()) -> bytes:
-        return srsly.msgpack_dumps({"lexicon": self.lexicon, "skip_negated": self.skip_negated})
-
-    def from_bytes(self, data: bytes, *, exclude: Sequence[str] = ()) -> "ClaimDetector":
-        msg = srsly.msgpack_loads(data)
-        self._load_lexicon(msg["lexicon"])
-        self.skip_negated = msg["skip_negated"]
-        return self
 
     # ------------------------------------------------------------------ detection
     def find_claims(self, doc: Doc) -> List[Claim]:
@@ -650,7 +619,6 @@ def _quote_kind(doc: Doc, pieces: List[Piece], regions: List[Span]) -> str:
 
 def _coverage(region: Span) -> float:
     """Share of the words of the region's sentences that lie inside the quotation."""
-    doc = region.doc
     sentences = {t.sent.start: t.sent for t in region}
     words = [t for sent in sentences.values() for t in sent if not (t.is_punct or t.is_space)]
     inside = [t for t in words if region.start <= t.i < region.end]

@@ -10,16 +10,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Set
+from typing import (
+    Any,
+    Dict,
+    List,
+    Optional,
+    Sequence,
+    Set,
+)
 
 import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
-from spacy.training import Example
-from spacy.util import ensure_path
 
+from .component import RuleComponent
 from .detector import DASHES, SUBJECT_DEPS
 from .model import Claim, Speaker, TextSpan
+from .scoring import score_claims
 
 DEFAULT_LEXICON = Path(__file__).parent / "data" / "speakers.json"
 CLIMB_DEPS = ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "ccomp", "dep", "relcl", "parataxis")
@@ -52,8 +59,11 @@ def make_speaker_linker(
     return SpeakerLinker(nlp, name, lexicon_path=lexicon_path, floating_quote_window=floating_quote_window)
 
 
-class SpeakerLinker:
+class SpeakerLinker(RuleComponent):
     """Fill ``Claim.speaker``: mention, canonical name, type, role, organisation, intermediary."""
+
+    settings = ("floating_quote_window",)
+    scorer = staticmethod(score_claims)
 
     def __init__(
         self,
@@ -65,9 +75,9 @@ class SpeakerLinker:
     ) -> None:
         self.name = name
         self.floating_quote_window = floating_quote_window
-        self._load_lexicon(srsly.read_json(lexicon_path or DEFAULT_LEXICON))
+        self._compile(srsly.read_json(lexicon_path or DEFAULT_LEXICON))
 
-    def _load_lexicon(self, lexicon: Dict[str, Any]) -> None:
+    def _compile(self, lexicon: Dict[str, Any]) -> None:
         self.lexicon = lexicon
         self.roles = set(lexicon["role_nouns"])
         self.role_modifiers = set(lexicon["role_modifiers"])
@@ -86,46 +96,6 @@ class SpeakerLinker:
     def __call__(self, doc: Doc) -> Doc:
         doc._.claims = self.link(doc, doc._.claims)
         return doc
-
-    def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        for doc in stream:
-            yield self(doc)
-
-    def initialize(
-        self,
-        get_examples: Optional[Callable[[], Iterable[Example]]] = None,
-        *,
-        nlp: Optional[Language] = None,
-        lexicon: Optional[Dict[str, Any]] = None,
-    ) -> None:
-        if lexicon is not None:
-            self._load_lexicon(lexicon)
-
-    def score(self, examples: Iterable[Example], **kwargs: Any) -> Dict[str, Any]:
-        from .scoring import score_claims
-
-        return score_claims(examples, **kwargs)
-
-    def to_disk(self, path, *, exclude: Sequence[str] = ()) -> None:
-        path = ensure_path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / "lexicon.json", self.lexicon)
-        srsly.write_json(path / "cfg", {"floating_quote_window": self.floating_quote_window})
-
-    def from_disk(self, path, *, exclude: Sequence[str] = ()) -> "SpeakerLinker":
-        path = ensure_path(path)
-        self._load_lexicon(srsly.read_json(path / "lexicon.json"))
-        self.floating_quote_window = srsly.read_json(path / "cfg")["floating_quote_window"]
-        return self
-
-    def to_bytes(self, *, exclude: Sequence[str] = ()) -> bytes:
-        return srsly.msgpack_dumps({"lexicon": self.lexicon, "window": self.floating_quote_window})
-
-    def from_bytes(self, data: bytes, *, exclude: Sequence[str] = ()) -> "SpeakerLinker":
-        msg = srsly.msgpack_loads(data)
-        self._load_lexicon(msg["lexicon"])
-        self.floating_quote_window = msg["window"]
-        return self
 
     # ------------------------------------------------------------------ linking
     def link(self, doc: Doc, claims: List[Claim]) -> List[Claim]:

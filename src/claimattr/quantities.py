@@ -16,21 +16,30 @@ claims whose content holds it; without claims it still fills ``doc._.quantities`
 """
 from __future__ import annotations
 
-import json
 import math
 import re
-from dataclasses import dataclass, field, replace
-from pathlib import Path
 from collections import Counter
-from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import (
+    Any,
+    Callable,
+    Dict,
+    Iterable,
+    List,
+    Optional,
+    Sequence,
+    Tuple,
+)
 
 import srsly
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 from spacy.training import Example
-from spacy.util import ensure_path, registry
+from spacy.util import registry
 
+from .component import RuleComponent
 from .model import CLAIMS_KEY, Anchor, Quantity, TextSpan
 
 DEFAULT_LEXICON = Path(__file__).parent / "data" / "quantities.json"
@@ -297,8 +306,10 @@ def make_quantity_normaliser(
     return QuantityNormaliser(nlp, name, lexicon_path=lexicon_path, link_claims=link_claims, scorer=scorer)
 
 
-class QuantityNormaliser:
+class QuantityNormaliser(RuleComponent):
     """Find, normalise and attach quantity mentions; see the module docstring for the why."""
+
+    settings = ("link_claims",)
 
     def __init__(
         self,
@@ -357,17 +368,6 @@ class QuantityNormaliser:
              {"LOWER": {"IN": sorted(set(lex["hundred"]) | set(lex["scales"]) | set(lex["multipliers"]) | set(lex["fractions"]))}}],
         ])
 
-    def initialize(
-        self,
-        get_examples: Optional[Callable[[], Iterable[Example]]] = None,
-        *,
-        nlp: Optional[Language] = None,
-        lexicon: Optional[Dict[str, Any]] = None,
-    ) -> None:
-        """Nothing is learned; an optional ``lexicon`` (e.g. from ``[initialize.components]``) replaces the bundled one."""
-        if lexicon is not None:
-            self._compile(lexicon)
-
     # ---- running ------------------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
@@ -380,13 +380,6 @@ class QuantityNormaliser:
                 claim.quantities = [q for q, home in zip(quantities, homes) if home == index]
             doc._.claims = claims
         return doc
-
-    def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        for doc in stream:
-            yield self(doc)
-
-    def score(self, examples: Iterable[Example], **kwargs: Any) -> Dict[str, Any]:
-        return self.scorer(examples, **kwargs)
 
     def find_quantities(self, doc: Doc) -> List[Quantity]:
         """All quantity mentions of ``doc`` in text order."""
@@ -740,7 +733,6 @@ class QuantityNormaliser:
         core = [t for t in doc[number.start:number.end] if t.lower_ not in self.lexicon["currency_prefixes"]]
         if not core or not math.isfinite(number.value):
             return True
-        first, last = doc[number.start], doc[number.end - 1]
         before = self._lower(doc, number.start - 1)
         after = self._lower(doc, number.end)
         if before in self._months or after in self._months or after in self._not_after:
@@ -1052,30 +1044,6 @@ class QuantityNormaliser:
         return None
 
     # ---- serialisation ------------------------------------------------------------------
-
-    def to_disk(self, path, *, exclude: Tuple[str, ...] = ()) -> None:
-        path = ensure_path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        # the stdlib keeps full float precision (1/3); srsly's JSON writer rounds to 10 digits
-        (path / "lexicon.json").write_text(json.dumps(self.lexicon, ensure_ascii=False, indent=1), encoding="utf8")
-        srsly.write_json(path / "cfg.json", {"link_claims": self.link_claims})
-
-    def from_disk(self, path, *, exclude: Tuple[str, ...] = ()) -> "QuantityNormaliser":
-        path = ensure_path(path)
-        self._compile(srsly.read_json(path / "lexicon.json"))
-        if (path / "cfg.json").exists():
-            self.link_claims = bool(srsly.read_json(path / "cfg.json").get("link_claims", True))
-        return self
-
-    def to_bytes(self, *, exclude: Tuple[str, ...] = ()) -> bytes:
-        return srsly.msgpack_dumps({"lexicon": self.lexicon, "link_claims": self.link_claims})
-
-    def from_bytes(self, data: bytes, *, exclude: Tuple[str, ...] = ()) -> "QuantityNormaliser":
-        msg = srsly.msgpack_loads(data)
-        self._compile(msg["lexicon"])
-        self.link_claims = bool(msg.get("link_claims", True))
-        return self
-
 
 def _clean(value: Optional[float]) -> Optional[float]:
     """Round away float noise (2/3 -> 0.666667, six significant digits; 1.5e9 stays exact)."""

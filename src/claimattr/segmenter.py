@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple
+from typing import Any, Dict, Iterator, List, Optional
 
 import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import ensure_path
+
+from .component import RuleComponent
 
 DEFAULT_RULES = Path(__file__).parent / "data" / "furniture.json"
 FURNITURE_SPANS = "furniture"
@@ -33,16 +34,18 @@ def make_report_segmenter(nlp: Language, name: str, rules_path: Optional[str]) -
     return ReportSegmenter(nlp, name, rules_path=rules_path)
 
 
-class ReportSegmenter:
+class ReportSegmenter(RuleComponent):
     """Start sentences at line breaks; find furniture lines and headlines by data-driven rules."""
+
+    lexicon_file = "rules.json"
 
     def __init__(self, nlp: Language, name: str = "report_segmenter", *, rules_path: Optional[str] = None) -> None:
         self.name = name
-        self.rules: Dict[str, Any] = {}
+        self.lexicon: Dict[str, Any] = {}
         self._compile(srsly.read_json(rules_path or DEFAULT_RULES))
 
     def _compile(self, rules: Dict[str, Any]) -> None:
-        self.rules = rules
+        self.lexicon = rules
         self._patterns = [re.compile(p, re.IGNORECASE) for p in rules["line_patterns"]]
         self._bullets = rules.get("bullets", "")
         self._lowercase = set(rules.get("headline_lowercase_words", []))
@@ -65,14 +68,6 @@ class ReportSegmenter:
         doc.spans[FURNITURE_SPANS] = furniture
         doc.spans[HEADLINE_SPANS] = headlines
         return doc
-
-    def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        for doc in stream:
-            yield self(doc)
-
-    def initialize(self, get_examples=None, *, nlp: Optional[Language] = None, rules: Optional[Dict[str, Any]] = None) -> None:
-        if rules is not None:
-            self._compile(rules)
 
     def _dateline_span(self, line: Span) -> Optional[Span]:
         """"KATHMANDU, Nepal, Tue, 8 Jul 2025 —": a wire dateline opening a paragraph; the text after
@@ -114,26 +109,10 @@ class ReportSegmenter:
     def is_headline(self, line: str, first: bool = False) -> bool:
         """A short line with no closing punctuation, mostly in title case (or the first line)."""
         words = re.findall(r"[^\W\d_][\w'’-]*", line)
-        if not words or len(words) > self.rules["headline_max_words"]:
+        if not words or len(words) > self.lexicon["headline_max_words"]:
             return False
         content_words = [w for w in words if w.lower() not in self._lowercase] or words
         capitalised = sum(w[0].isupper() for w in content_words) / len(content_words)
         if line.rstrip("'\"’”»)").endswith((".", ",", ";", ":")):
-            return capitalised >= self.rules.get("headline_min_capitalised_with_period", 0.9) and len(words) >= 3
-        return first or capitalised >= self.rules["headline_min_capitalised"]
-
-    def to_disk(self, path, *, exclude: Tuple[str, ...] = ()) -> None:
-        path = ensure_path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / "rules.json", self.rules)
-
-    def from_disk(self, path, *, exclude: Tuple[str, ...] = ()) -> "ReportSegmenter":
-        self._compile(srsly.read_json(ensure_path(path) / "rules.json"))
-        return self
-
-    def to_bytes(self, *, exclude: Tuple[str, ...] = ()) -> bytes:
-        return srsly.msgpack_dumps({"rules": self.rules})
-
-    def from_bytes(self, data: bytes, *, exclude: Tuple[str, ...] = ()) -> "ReportSegmenter":
-        self._compile(srsly.msgpack_loads(data)["rules"])
-        return self
+            return capitalised >= self.lexicon.get("headline_min_capitalised_with_period", 0.9) and len(words) >= 3
+        return first or capitalised >= self.lexicon["headline_min_capitalised"]
