@@ -45,8 +45,8 @@ def registered_pipes() -> List[str]:
     return [name for name in claimattr.PIPES if name in factories]
 
 
-def load_pipeline(base: str) -> Language:
-    return claimattr.load(base=base, pipes=registered_pipes())
+def load_pipeline(base: str, trained: bool = False) -> Language:
+    return claimattr.load(base=base, pipes=registered_pipes(), trained=trained)
 
 
 def score_texts(nlp: Language, gold_docs: Sequence[Doc], batch_size: int = 8) -> Tuple[Dict[str, Any], float]:
@@ -126,7 +126,7 @@ def accuracy_rows(scores: Dict[str, Any]) -> List[Tuple[str, str, str]]:
 def markdown_section(result: Dict[str, Any]) -> str:
     scores = result["scores"]
     support = scores["claims_support"]
-    lines = [f"## {result['corpus']} {result['split']}", "",
+    lines = [f"## {result['corpus']} {result['split']} ({result.get('system', 'rules')})", "",
              f"{result['docs']} documents, {support['gold_claims']} gold claims, "
              f"{support['pred_claims']} predicted; pipeline `{' > '.join(result['pipeline'])}` "
              f"(base `{result['base']}`, claimattr {result['claimattr_version']}, "
@@ -150,7 +150,8 @@ def docs_page(results: Sequence[Dict[str, Any]]) -> str:
 def write_outputs(result: Dict[str, Any]) -> Path:
     """Write this run's JSON, then rebuild the docs page from every stored result."""
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    path = RESULTS_DIR / f"accuracy_{result['corpus']}_{result['split']}.json"
+    suffix = "_trained" if result.get("system") == "trained" else ""
+    path = RESULTS_DIR / f"accuracy_{result['corpus']}_{result['split']}{suffix}.json"
     path.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf8")
     stored = [json.loads(p.read_text(encoding="utf8")) for p in sorted(RESULTS_DIR.glob("accuracy_*.json"))]
     DOCS_PAGE.parent.mkdir(parents=True, exist_ok=True)
@@ -170,6 +171,7 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
     parser.add_argument("--base", default=claimattr.DEFAULT_BASE, help="base spaCy pipeline")
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--no-write", action="store_true", help="print only (for quick checks)")
+    parser.add_argument("--trained", action="store_true", help="the shipped trained pipeline instead of the rules")
     return parser.parse_args(argv)
 
 
@@ -177,13 +179,14 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     args = parse_args(argv)
     if args.polnear is None and args.corpus is None:
         raise SystemExit("give --polnear PATH and/or --corpus PATH")
-    nlp = load_pipeline(args.base)
+    nlp = load_pipeline(args.base, trained=args.trained)
     results = []
     if args.polnear is not None:
         results.append(bench_polnear(nlp, args.polnear, args.split, args.limit))
     if args.corpus is not None:
         results.append(bench_corpus(nlp, args.corpus, args.split, args.limit))
     for result in results:
+        result["system"] = "trained" if args.trained else "rules"
         print(markdown_section(result))
         if not args.no_write:
             print(f"wrote {write_outputs(result)} and {DOCS_PAGE}")

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 from spacy.training import Example
 
+import claimattr
 from claimattr.attribution_component import AttributionLinker, gold_spans_and_links
 from claimattr.attribution_model import GAP_EDGES, RANK_BUCKETS, PairBatch, candidate_pairs
 from claimattr.brat import make_doc
@@ -232,7 +233,6 @@ def test_trf_config_trains_a_few_steps_offline(corpus_dir, tmp_path):
 SHIPPED = ROOT / "src" / "claimattr" / "models" / "claims_cpu"
 
 
-@pytest.mark.skipif(not SHIPPED.exists(), reason="no trained model shipped in this checkout")
 def test_shipped_model_loads_with_spacy_and_attributes_a_plain_report():
     nlp = spacy.load(SHIPPED)
     claims = nlp("The minister said on Tuesday that taxes would rise next year.")._.claims
@@ -241,3 +241,13 @@ def test_shipped_model_loads_with_spacy_and_attributes_a_plain_report():
     assert claim.cue.text == "said"
     assert claim.speaker is not None and claim.speaker.mention.text == "The minister"
     assert "taxes would rise next year" in claim.content_text
+
+
+def test_load_trained_resolves_the_trained_sources_to_full_speakers():
+    nlp = claimattr.load(trained=True)
+    assert "claim_detector" not in nlp.pipe_names and nlp.pipe_names[-2:] == ["speaker_linker", "quantity_normaliser"]
+    text = ("Health Minister Ana Ruiz said on Monday that 40 people had died. "
+            "Ruiz added that the hospitals were full.")
+    speakers = [claim.speaker for claim in nlp(text)._.claims]
+    assert [s.name for s in speakers if s is not None] == ["Ana Ruiz", "Ana Ruiz"]
+    assert speakers[0].role == "health minister" and speakers[1].mention.text == "Ruiz"

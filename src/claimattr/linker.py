@@ -49,20 +49,22 @@ class Referent:
 
 @Language.factory(
     "speaker_linker",
-    default_config={"lexicon_path": None, "floating_quote_window": 2},
+    default_config={"lexicon_path": None, "floating_quote_window": 2, "keep_mentions": False},
     requires=["doc._.claims", "token.dep", "token.ent_type"],
     assigns=["doc._.claims", "doc.spans"],
 )
 def make_speaker_linker(
-    nlp: Language, name: str, lexicon_path: Optional[str], floating_quote_window: int
+    nlp: Language, name: str, lexicon_path: Optional[str], floating_quote_window: int, keep_mentions: bool
 ) -> "SpeakerLinker":
-    return SpeakerLinker(nlp, name, lexicon_path=lexicon_path, floating_quote_window=floating_quote_window)
+    return SpeakerLinker(
+        nlp, name, lexicon_path=lexicon_path, floating_quote_window=floating_quote_window, keep_mentions=keep_mentions
+    )
 
 
 class SpeakerLinker(RuleComponent):
     """Fill ``Claim.speaker``: mention, canonical name, type, role, organisation, intermediary."""
 
-    settings = ("floating_quote_window",)
+    settings = ("floating_quote_window", "keep_mentions")
     scorer = staticmethod(score_claims)
 
     def __init__(
@@ -72,9 +74,11 @@ class SpeakerLinker(RuleComponent):
         *,
         lexicon_path: Optional[str] = None,
         floating_quote_window: int = 2,
+        keep_mentions: bool = False,
     ) -> None:
         self.name = name
         self.floating_quote_window = floating_quote_window
+        self.keep_mentions = keep_mentions
         self._compile(srsly.read_json(lexicon_path or DEFAULT_LEXICON))
 
     def _compile(self, lexicon: Dict[str, Any]) -> None:
@@ -105,7 +109,7 @@ class SpeakerLinker(RuleComponent):
         linked: List[Claim] = []
         for claim in sorted(claims, key=lambda c: c.start):
             cue = claim.cue.to_span(doc)
-            mention = self._mention(doc, claim, cue) if cue is not None else None
+            mention = self._given_mention(doc, claim) or (self._mention(doc, claim, cue) if cue is not None else None)
             if mention is None and cue is not None and claim.cue.text in "“\"«„‘'":
                 speaker = self._floating_speaker(doc, claim, linked)
             else:
@@ -114,6 +118,13 @@ class SpeakerLinker(RuleComponent):
                 speaker = replace(speaker, intermediary=speaker.intermediary or self._intermediary(cue, mention))
             linked.append(replace(claim, speaker=speaker))
         return linked
+
+    def _given_mention(self, doc: Doc, claim: Claim) -> Optional[Span]:
+        """With ``keep_mentions`` (after a trained ``attribution_linker``) the found source stays;
+        the linker only resolves who it is."""
+        if not self.keep_mentions or claim.speaker is None:
+            return None
+        return claim.speaker.mention.to_span(doc)
 
     # -- where the mention is
     def _mention(self, doc: Doc, claim: Claim, cue: Span) -> Optional[Span]:
