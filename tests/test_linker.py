@@ -260,3 +260,23 @@ def test_floating_quote_in_a_paragraph_without_a_speaker_is_unattributed(extract
     claims = extract(text)
     for claim in claims:
         assert claim["speaker"] is None, claims.describe()
+
+
+def test_an_acronym_introduced_in_brackets_names_the_full_organisation(extract):
+    text = ("The Rapid Support Forces (RSF) said they had taken the airport. "
+            "Hours later the RSF said the army had withdrawn from the city.")
+    claims = extract(text)
+    later = speaker_of(claims, content="the army had withdrawn")
+    assert later["text"] == "the RSF" and later["name"] == "Rapid Support Forces", claims.describe()
+    first = speaker_of(claims, content="they had taken the airport")
+    assert "(" not in first["text"], claims.describe()
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Two diplomats familiar with the negotiations said a deal was close.", "diplomats familiar with the negotiations"),
+    ("The rebel group's political office, in a statement on its website, said the talks had failed.",
+     "rebel group's political office"),
+])
+def test_canonical_names_drop_counts_and_appended_phrases(extract, text, name):
+    claims = extract(text)
+    assert claims[0]["speaker"]["name"] == name, claims.describe()

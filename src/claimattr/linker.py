@@ -8,6 +8,7 @@ descriptions resolve against the speakers already met in the document.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import (
@@ -104,6 +105,7 @@ class SpeakerLinker(RuleComponent):
     # ------------------------------------------------------------------ linking
     def link(self, doc: Doc, claims: List[Claim]) -> List[Claim]:
         self._labels = _entity_votes(doc)
+        self._aliases = _acronyms(doc.text)
         self._cues = {t.i for claim in claims for t in (claim.cue.to_span(doc) or [])}
         referents: List[Referent] = []
         linked: List[Claim] = []
@@ -208,7 +210,8 @@ class SpeakerLinker(RuleComponent):
         if head.pos_ == "VERB" or head.is_punct:
             return None
         drop = {t.i for child in head.children if child.dep_ in ("relcl", "acl") for t in child.subtree}
-        drop |= {t.i for child in head.subtree if child.dep_ in ("relcl", "acl", "advcl") and _after_comma(child) for t in child.subtree}
+        appended = ("relcl", "acl", "advcl", "prep")
+        drop |= {t.i for child in head.subtree if child.dep_ in appended and _after_comma(child) for t in child.subtree}
         if head.dep_ == "poss":
             drop |= {c.i for c in head.children if c.dep_ == "case"}
         tokens = [t.i for t in head.subtree if t.i not in drop]
@@ -285,7 +288,9 @@ class SpeakerLinker(RuleComponent):
         kind = "person" if person is not None else self._type(mention, head, role_token)
         role = self._role_text(role_token) if role_token is not None and kind == "person" else None
         organisation = self._organisation(mention, role_token, person) if kind in ("person", "group") else None
-        name = person.text if person is not None else _canonical_text(_without_appositions(mention))
+        name = person.text if person is not None else self._aliases.get(
+            _canonical_text(mention), _canonical_text(_without_appositions(mention, stop_at_comma=True))
+        )
         tokens = {t.lower_ for t in person if t.is_alpha} if person is not None else set()
         return {"name": name, "type": kind, "role": role, "organisation": organisation, "tokens": tokens}
 
@@ -609,6 +614,11 @@ def _clean_mention(span: Optional[Span]) -> Optional[Span]:
         tokens.pop(0)
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
         tokens.pop()
+    opened = [i for i, t in enumerate(tokens) if t.text == "("]
+    if opened and not any(t.text == ")" for t in tokens[opened[-1]:]):
+        tokens = tokens[:opened[-1]]
+        while tokens and tokens[-1].is_punct:
+            tokens.pop()
     if not tokens:
         return None
     return span.doc[tokens[0].i:tokens[-1].i + 1]
@@ -683,10 +693,26 @@ def _contiguous_run(tokens: List[Token]) -> List[Token]:
     return run
 
 
+ACRONYM = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|and|for|the|de|du|des)\s+)*){2,9})\(([A-Z]{2,8})\)")
+QUANTIFIERS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "some", "many", "dozens", "few"}
+
+
+def _acronyms(text: str) -> Dict[str, str]:
+    """"the Rapid Support Forces (RSF)": later "RSF" is named by its full form."""
+    aliases = {}
+    for match in ACRONYM.finditer(text):
+        words, acronym = match.group(1).split(), match.group(2)
+        for start in range(len(words)):
+            if "".join(w[0] for w in words[start:] if w[0].isupper()) == acronym:
+                aliases[acronym] = " ".join(words[start:])
+                break
+    return aliases
+
+
 def _canonical_text(mention: Span) -> str:
-    """A mention as a name: no leading article, no possessive ending."""
+    """A mention as a name: no leading article or count, no possessive ending."""
     tokens = [t for t in mention if not t.is_punct or t.text in ("-", "&", ".")]
-    while tokens and tokens[0].lower_ in DETERMINERS:
+    while len(tokens) > 1 and (tokens[0].lower_ in DETERMINERS or tokens[0].lower_ in QUANTIFIERS or tokens[0].like_num):
         tokens.pop(0)
     while tokens and tokens[-1].tag_ == "POS":
         tokens.pop()
