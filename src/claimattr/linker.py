@@ -210,8 +210,11 @@ class SpeakerLinker(RuleComponent):
         if head.pos_ == "VERB" or head.is_punct:
             return None
         drop = {t.i for child in head.children if child.dep_ in ("relcl", "acl") for t in child.subtree}
-        appended = ("relcl", "acl", "advcl", "prep")
-        drop |= {t.i for child in head.subtree if child.dep_ in appended and _after_comma(child) for t in child.subtree}
+        drop |= {
+            t.i for child in head.subtree
+            if _after_comma(child) and (child.dep_ in ("relcl", "acl", "advcl") or child.dep_ == "prep" and child.lower_ in CIRCUMSTANCES)
+            for t in child.subtree
+        }
         if head.dep_ == "poss":
             drop |= {c.i for c in head.children if c.dep_ == "case"}
         tokens = [t.i for t in head.subtree if t.i not in drop]
@@ -616,9 +619,13 @@ def _clean_mention(span: Optional[Span]) -> Optional[Span]:
         tokens.pop()
     opened = [i for i, t in enumerate(tokens) if t.text == "("]
     if opened and not any(t.text == ")" for t in tokens[opened[-1]:]):
-        tokens = tokens[:opened[-1]]
-        while tokens and tokens[-1].is_punct:
-            tokens.pop()
+        closing = tokens[-1].i + 1
+        if closing < len(span.doc) and span.doc[closing].text == ")":
+            tokens.append(span.doc[closing])
+        else:
+            tokens = tokens[:opened[-1]]
+            while tokens and tokens[-1].is_punct:
+                tokens.pop()
     if not tokens:
         return None
     return span.doc[tokens[0].i:tokens[-1].i + 1]
@@ -694,6 +701,7 @@ def _contiguous_run(tokens: List[Token]) -> List[Token]:
 
 
 ACRONYM = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|and|for|the|de|du|des)\s+)*){2,9})\(([A-Z]{2,8})\)")
+CIRCUMSTANCES = {"in", "on", "during", "after", "before", "via", "through", "speaking"}
 QUANTIFIERS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "some", "many", "dozens", "few"}
 
 
@@ -710,7 +718,10 @@ def _acronyms(text: str) -> Dict[str, str]:
 
 
 def _canonical_text(mention: Span) -> str:
-    """A mention as a name: no leading article or count, no possessive ending."""
+    """A mention as a name: no leading article or count, no possessive ending, no bracketed aside."""
+    brackets = [t.i for t in mention if t.text == "("]
+    if brackets and brackets[0] > mention.start:
+        mention = mention.doc[mention.start:brackets[0]]
     tokens = [t for t in mention if not t.is_punct or t.text in ("-", "&", ".")]
     while len(tokens) > 1 and (tokens[0].lower_ in DETERMINERS or tokens[0].lower_ in QUANTIFIERS or tokens[0].like_num):
         tokens.pop(0)
