@@ -13,7 +13,7 @@ Conventions (documented in docs/annotation-guidelines.md):
   so every figure is computed on the same annotations.
 - ``Discuss`` / ``Discard`` spans and ``#`` notes are ignored; events without a cue are skipped
   (our model requires a cue) and counted as errors so they are visible.
-- A malformed line becomes a :class:`BratError` naming file and line; reading goes on.
+- A malformed line becomes a :class:`InputError` naming file and line; reading goes on.
 """
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .model import Claim
+from .model import Claim, InputError
 
 Fragment = Tuple[int, int]
 ClaimDict = Dict[str, Any]
@@ -43,18 +43,6 @@ CLOSING_QUOTES = "\"'”’»‟›"
 _T_LINE = re.compile(r"^(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t(.*)$")
 _E_LINE = re.compile(r"^(E\d+)\t(.*)$")
 _ID_LINE = re.compile(r"^[TERAMN*#]\S*\t")
-
-
-@dataclass(frozen=True)
-class BratError:
-    """A problem in one line of one file; ``str()`` gives ``path:line: message`` like a compiler."""
-
-    path: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -92,7 +80,7 @@ class Annotations:
 
     spans: Dict[str, TextBound] = field(default_factory=dict)
     events: List[Event] = field(default_factory=list)
-    errors: List[BratError] = field(default_factory=list)
+    errors: List[InputError] = field(default_factory=list)
 
 
 @dataclass
@@ -102,7 +90,7 @@ class BratDocument:
     name: str
     text: str
     claims: List[ClaimDict]
-    errors: List[BratError]
+    errors: List[InputError]
     ann_path: Optional[Path] = None
 
 
@@ -169,18 +157,18 @@ def _parse_line(line: str, lineno: int, path: str, text_length: int, result: Ann
     if t_match:
         bound, problem = _parse_text_bound(t_match, lineno, text_length)
         if problem:
-            result.errors.append(BratError(path, lineno, problem))
+            result.errors.append(InputError(path, lineno, problem))
             return 0
         result.spans[bound.id] = bound
         return max(0, _expected_text_length(bound.fragments) - len(t_match.group(4)))
     if e_match:
         event, problem = _parse_event(e_match, lineno)
         if event is None:
-            result.errors.append(BratError(path, lineno, problem or "malformed event"))
+            result.errors.append(InputError(path, lineno, problem or "malformed event"))
         else:
             result.events.append(event)
         return 0
-    result.errors.append(BratError(path, lineno, f"malformed line: {line[:60]!r}"))
+    result.errors.append(InputError(path, lineno, f"malformed line: {line[:60]!r}"))
     return 0
 
 
@@ -238,15 +226,15 @@ def _speaker(text: str, source: Optional[TextBound]) -> Optional[Dict[str, Any]]
             "organisation": None, "intermediary": None}
 
 
-def _event_claim(text: str, event: Event, spans: Dict[str, TextBound], path: str) -> Tuple[Optional[ClaimDict], Optional[BratError]]:
+def _event_claim(text: str, event: Event, spans: Dict[str, TextBound], path: str) -> Tuple[Optional[ClaimDict], Optional[InputError]]:
     """One event as a claim dict, or the reason it cannot be one."""
     roles: Dict[str, List[TextBound]] = {}
     for role, ref in event.args:
         if ref not in spans:
-            return None, BratError(path, event.line, f"{event.id} refers to unknown span {ref}")
+            return None, InputError(path, event.line, f"{event.id} refers to unknown span {ref}")
         roles.setdefault("Content" if CONTENT_ROLE.match(role) else role, []).append(spans[ref])
     if not roles.get("Cue"):
-        return None, BratError(path, event.line, f"{event.id} has no Cue; skipped")
+        return None, InputError(path, event.line, f"{event.id} has no Cue; skipped")
     content_bounds = sorted(roles.get("Content", []), key=lambda b: b.start)
     content = [_text_span(text, s, e) for bound in content_bounds for s, e in bound.fragments]
     cue = _covering(text, roles["Cue"][0])
@@ -256,10 +244,10 @@ def _event_claim(text: str, event: Event, spans: Dict[str, TextBound], path: str
     return claim, None
 
 
-def claims_from_annotations(text: str, annotations: Annotations, path: Union[str, Path]) -> Tuple[List[ClaimDict], List[BratError]]:
+def claims_from_annotations(text: str, annotations: Annotations, path: Union[str, Path]) -> Tuple[List[ClaimDict], List[InputError]]:
     """Every attribution event as a claim dict, in text order, with the events that failed."""
     claims: List[ClaimDict] = []
-    errors: List[BratError] = []
+    errors: List[InputError] = []
     for event in annotations.events:
         if event.trigger_label not in TRIGGER_LABELS:
             continue
@@ -296,7 +284,7 @@ def read_article(text_path: Union[str, Path], ann_path: Union[str, Path]) -> Bra
         text = text_path.read_text(encoding="utf8")
         content = ann_path.read_text(encoding="utf8")
     except (OSError, UnicodeDecodeError) as err:
-        return BratDocument(name, "", [], [BratError(str(err.filename or ann_path), 0, f"cannot read: {err}")], ann_path)
+        return BratDocument(name, "", [], [InputError(str(err.filename or ann_path), 0, f"cannot read: {err}")], ann_path)
     annotations = parse_ann(content, ann_path, len(text))
     claims, errors = claims_from_annotations(text, annotations, ann_path)
     return BratDocument(name, text, claims, annotations.errors + errors, ann_path)

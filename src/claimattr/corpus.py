@@ -11,7 +11,7 @@ Two formats, both documented in docs/annotation-guidelines.md:
   "claims": [Claim.to_dict() ...], "quantities": [Quantity.to_dict() ...]}``, with character
   offsets into ``text``. :func:`build` compiles the authoring files into it.
 
-Problems never raise: they are :class:`CorpusError` values naming file, line and field, so one
+Problems never raise: they are :class:`InputError` values naming file, line and field, so one
 bad record is reported while every other record is still compiled and checked.
 """
 from __future__ import annotations
@@ -30,7 +30,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .model import CLAIM_KINDS, RELATIONS, SPEAKER_TYPES, Claim, Quantity
+from .model import CLAIM_KINDS, RELATIONS, SPEAKER_TYPES, Claim, InputError, Quantity
 from .scoring import greedy_match
 
 PathLike = Union[str, Path]
@@ -42,18 +42,6 @@ SPLITS = ("train", "dev", "test")
 STATUSES = ("preannotated", "corrected")
 MINIMUMS = {"reports": 60, "claims": 600, "quantities": 250, "speakers_with_role_or_org": 150}
 """The corpus sizes issue 3 asks for; ``claimattr corpus stats`` says whether they are met."""
-
-
-@dataclass(frozen=True)
-class CorpusError:
-    """A problem in one record; ``str()`` gives ``path:line: message`` like a compiler."""
-
-    path: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
 
 
 # --------------------------------------------------------------------------- paragraphs
@@ -184,7 +172,7 @@ class Resolution:
     """One authoring file compiled: the record (or ``None``) and where each item came from."""
 
     record: Optional[Record]
-    errors: List[CorpusError]
+    errors: List[InputError]
     claim_lines: List[int] = field(default_factory=list)
     quantity_lines: List[int] = field(default_factory=list)
     status: Optional[str] = None
@@ -198,13 +186,13 @@ class _DocResolver:
         self.path = path
         self.lines = lines
         self.default_line = default_line
-        self.errors: List[CorpusError] = []
+        self.errors: List[InputError] = []
 
     def line(self, obj: Any) -> int:
         return self.lines.get(id(obj), self.default_line)
 
     def fail(self, obj: Any, where: str, message: str) -> None:
-        self.errors.append(CorpusError(self.path, self.line(obj), f"{where}: {message}"))
+        self.errors.append(InputError(self.path, self.line(obj), f"{where}: {message}"))
 
     def span(self, ref: Any, para: int, where: str, owner: Any) -> Optional[Dict[str, Any]]:
         try:
@@ -318,7 +306,7 @@ def resolve_document(data: Any, text: str, path: PathLike, lines: Optional[Dict[
     lines = lines or {}
     doc = _DocResolver(text, str(path), lines, lines.get(id(data), 1))
     if not isinstance(data, dict):
-        return Resolution(None, [CorpusError(str(path), 1, "an authoring file must hold one JSON object")])
+        return Resolution(None, [InputError(str(path), 1, "an authoring file must hold one JSON object")])
     claims, claim_lines, all_quantities = [], [], []
     for index, item in enumerate(data.get("claims") or []):
         claim, quantities = doc.claim(item, index)
@@ -351,21 +339,21 @@ def read_authoring(path: PathLike, split: str = "train") -> Resolution:
     try:
         data, lines = load_json_lines(path.read_text(encoding="utf8"))
     except json.JSONDecodeError as problem:
-        return Resolution(None, [CorpusError(str(path), problem.lineno, f"invalid JSON: {problem.msg}")])
+        return Resolution(None, [InputError(str(path), problem.lineno, f"invalid JSON: {problem.msg}")])
     except (OSError, UnicodeDecodeError) as problem:
-        return Resolution(None, [CorpusError(str(path), 0, f"cannot read: {problem}")])
+        return Resolution(None, [InputError(str(path), 0, f"cannot read: {problem}")])
     line = lines.get(id(data), 1)
     if not isinstance(data, dict):
-        return Resolution(None, [CorpusError(str(path), line, "an authoring file must hold one JSON object")])
+        return Resolution(None, [InputError(str(path), line, "an authoring file must hold one JSON object")])
     if data.get("id") != path.stem:
-        return Resolution(None, [CorpusError(str(path), line, f"id {data.get('id')!r} must equal the file name {path.stem!r}")])
+        return Resolution(None, [InputError(str(path), line, f"id {data.get('id')!r} must equal the file name {path.stem!r}")])
     text_file = data.get("text_file")
     if not isinstance(text_file, str):
-        return Resolution(None, [CorpusError(str(path), line, "text_file: missing (a path relative to this file)")])
+        return Resolution(None, [InputError(str(path), line, "text_file: missing (a path relative to this file)")])
     try:
         text = (path.parent / text_file).read_text(encoding="utf8")
     except (OSError, UnicodeDecodeError) as problem:
-        return Resolution(None, [CorpusError(str(path), line, f"text_file: cannot read {text_file!r}: {problem}")])
+        return Resolution(None, [InputError(str(path), line, f"text_file: cannot read {text_file!r}: {problem}")])
     return resolve_document(data, text, path, lines, split)
 
 
@@ -433,12 +421,12 @@ class _Checker:
                  quantity_lines: Sequence[int] = ()) -> None:
         self.record, self.path, self.line = record, path, line
         self.claim_lines, self.quantity_lines = claim_lines, quantity_lines
-        self.errors: List[CorpusError] = []
+        self.errors: List[InputError] = []
         self.text: str = record.get("text") if isinstance(record.get("text"), str) else ""
         self.starts, self.ends = token_boundaries(self.text) if self.text else (set(), set())
 
     def fail(self, where: str, message: str, line: Optional[int] = None) -> None:
-        self.errors.append(CorpusError(self.path, line or self.line, f"{where}: {message}"))
+        self.errors.append(InputError(self.path, line or self.line, f"{where}: {message}"))
 
     def span(self, span: Any, where: str, line: int) -> bool:
         if not isinstance(span, dict) or not all(k in span for k in ("text", "start", "end")):
@@ -535,7 +523,7 @@ class _Checker:
             if not any(s <= q["start"] and q["end"] <= e for s, e in pieces):
                 self.fail(here, f"{q.get('text')!r} lies outside the claim's content", line)
 
-    def run(self) -> List[CorpusError]:
+    def run(self) -> List[InputError]:
         record = self.record
         for name, kind in (("id", str), ("text", str), ("claims", list), ("quantities", list)):
             if not isinstance(record.get(name), kind) or (kind is str and not record[name].strip()):
@@ -572,18 +560,18 @@ def _identity(claim: Record) -> Optional[Tuple]:
 
 
 def check_record(record: Record, path: PathLike, line: int = 1, claim_lines: Sequence[int] = (),
-                 quantity_lines: Sequence[int] = ()) -> List[CorpusError]:
+                 quantity_lines: Sequence[int] = ()) -> List[InputError]:
     """Every problem of one compiled record: offsets, token boundaries, texts, kinds, types,
     references (claim quantities listed in the record and inside the claim's content), duplicates."""
     if not isinstance(record, dict):
-        return [CorpusError(str(path), line, "a record must be a JSON object")]
+        return [InputError(str(path), line, "a record must be a JSON object")]
     return _Checker(record, str(path), line, claim_lines, quantity_lines).run()
 
 
 # --------------------------------------------------------------------------- reading and validating files
 
 
-def read_corpus(path: PathLike) -> Tuple[List[Record], List[CorpusError]]:
+def read_corpus(path: PathLike) -> Tuple[List[Record], List[InputError]]:
     """The records of a corpus JSONL file; a malformed line is an error, the rest are read."""
     records, errors = [], []
     path = Path(path)
@@ -594,10 +582,10 @@ def read_corpus(path: PathLike) -> Tuple[List[Record], List[CorpusError]]:
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as problem:
-                errors.append(CorpusError(str(path), lineno, f"invalid JSON: {problem.msg}"))
+                errors.append(InputError(str(path), lineno, f"invalid JSON: {problem.msg}"))
                 continue
             if not isinstance(record, dict):
-                errors.append(CorpusError(str(path), lineno, "a record must be a JSON object"))
+                errors.append(InputError(str(path), lineno, "a record must be a JSON object"))
                 continue
             record["_line"] = lineno
             records.append(record)
@@ -608,7 +596,7 @@ def _strip(record: Record) -> Record:
     return {k: v for k, v in record.items() if not k.startswith("_")}
 
 
-def validate_corpus_file(path: PathLike) -> List[CorpusError]:
+def validate_corpus_file(path: PathLike) -> List[InputError]:
     """Check every line of a corpus JSONL file, and that ids are unique."""
     records, errors = read_corpus(path)
     seen: Dict[str, int] = {}
@@ -616,13 +604,13 @@ def validate_corpus_file(path: PathLike) -> List[CorpusError]:
         errors.extend(check_record(_strip(record), path, record["_line"]))
         doc_id = record.get("id")
         if isinstance(doc_id, str) and doc_id in seen:
-            errors.append(CorpusError(str(path), record["_line"], f"id: duplicate id {doc_id!r} (first on line {seen[doc_id]})"))
+            errors.append(InputError(str(path), record["_line"], f"id: duplicate id {doc_id!r} (first on line {seen[doc_id]})"))
         elif isinstance(doc_id, str):
             seen[doc_id] = record["_line"]
     return errors
 
 
-def validate_authoring_file(path: PathLike, split: str = "train") -> Tuple[Optional[Record], List[CorpusError]]:
+def validate_authoring_file(path: PathLike, split: str = "train") -> Tuple[Optional[Record], List[InputError]]:
     """Resolve one authoring file and check the record it compiles to."""
     resolution = read_authoring(path, split)
     if resolution.record is None:
@@ -630,7 +618,7 @@ def validate_authoring_file(path: PathLike, split: str = "train") -> Tuple[Optio
     errors = check_record(resolution.record, path, 1, resolution.claim_lines, resolution.quantity_lines)
     status = resolution.status
     if status is not None and status not in STATUSES:
-        errors.append(CorpusError(str(path), 1, f"status: {status!r} is not one of {STATUSES}"))
+        errors.append(InputError(str(path), 1, f"status: {status!r} is not one of {STATUSES}"))
     return resolution.record, errors
 
 
@@ -639,14 +627,14 @@ def authoring_files(path: PathLike) -> List[Path]:
     return sorted(path.glob("*.json")) if path.is_dir() else [path]
 
 
-def validate_paths(paths: Iterable[PathLike]) -> Tuple[int, List[CorpusError]]:
+def validate_paths(paths: Iterable[PathLike]) -> Tuple[int, List[InputError]]:
     """Validate JSONL corpora, authoring files and folders of them; ``(files checked, errors)``."""
-    errors: List[CorpusError] = []
+    errors: List[InputError] = []
     count = 0
     for path in paths:
         path = Path(path)
         if not path.exists():
-            errors.append(CorpusError(str(path), 0, "no such file or folder"))
+            errors.append(InputError(str(path), 0, "no such file or folder"))
             continue
         if path.suffix == ".jsonl":
             count += 1
@@ -658,7 +646,7 @@ def validate_paths(paths: Iterable[PathLike]) -> Tuple[int, List[CorpusError]]:
             record, file_errors = validate_authoring_file(file)
             errors.extend(file_errors)
             if record is not None and record["id"] in ids:
-                errors.append(CorpusError(str(file), 1, f"id: duplicate of {ids[record['id']]}"))
+                errors.append(InputError(str(file), 1, f"id: duplicate of {ids[record['id']]}"))
             elif record is not None:
                 ids[record["id"]] = file
     return count, errors
@@ -706,7 +694,7 @@ def read_manifest(path: PathLike) -> Dict[str, str]:
 @dataclass
 class BuildResult:
     records: List[Record]
-    errors: List[CorpusError]
+    errors: List[InputError]
     not_annotated: List[str]
     uncorrected: List[str]
 
@@ -720,7 +708,7 @@ def build(corpus_dir: PathLike = CORPUS_DIR, output: Optional[PathLike] = None) 
     for path in authoring_files(corpus_dir / "annotated"):
         split = splits.get(path.stem)
         if split is None:
-            errors.append(CorpusError(str(path), 1, f"{path.stem!r} is not in manifest.json"))
+            errors.append(InputError(str(path), 1, f"{path.stem!r} is not in manifest.json"))
             continue
         record, file_errors = validate_authoring_file(path, split)
         errors.extend(file_errors)

@@ -25,6 +25,19 @@ CUE_LABEL, CONTENT_LABEL, SOURCE_LABEL = "CUE", "CONTENT", "SOURCE"
 
 
 @dataclass(frozen=True)
+class InputError:
+    """A problem in one line of one input file; ``str()`` gives ``path:line: message`` like a
+    compiler, so readers report it and go on with the rest of the file."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass(frozen=True)
 class TextSpan:
     """A stretch of ``doc.text`` by character offsets, so it outlives the Doc."""
 
