@@ -21,7 +21,6 @@ from spacy.language import Language
 from spacy.pipeline import TrainablePipe
 from spacy.tokens import Doc, Span
 from spacy.training import Example
-from spacy.util import registry
 from spacy.vocab import Vocab
 from thinc.api import Config, Model, Optimizer
 from thinc.types import Floats2d
@@ -77,10 +76,6 @@ def make_attribution_linker(
 
 def sigmoid(logits: numpy.ndarray) -> numpy.ndarray:
     return 1.0 / (1.0 + numpy.exp(-numpy.clip(logits, -30, 30)))
-
-
-def _text_span(span: Span) -> TextSpan:
-    return TextSpan(span.text, span.start_char, span.end_char)
 
 
 def gold_spans_and_links(example: Example) -> Tuple[List[Span], Set[Link]]:
@@ -189,13 +184,13 @@ class AttributionLinker(TrainablePipe):
 
     @staticmethod
     def _claim(doc: Doc, cue: Span, pieces: List[Span], source: Optional[Tuple[float, Span]]) -> Claim:
-        content = [_text_span(piece) for piece in pieces]
-        kind = claim_kind(doc.text, _text_span(cue).to_dict(), [piece.to_dict() for piece in content])
+        content = [TextSpan.from_span(piece) for piece in pieces]
+        kind = claim_kind(doc.text, TextSpan.from_span(cue).to_dict(), [piece.to_dict() for piece in content])
         speaker = None
         if source is not None:
             mention = source[1]
-            speaker = Speaker(mention=_text_span(mention), name=mention.text)
-        return Claim(kind=kind, cue=_text_span(cue), content=content, speaker=speaker)
+            speaker = Speaker(mention=TextSpan.from_span(mention), name=mention.text)
+        return Claim(kind=kind, cue=TextSpan.from_span(cue), content=content, speaker=speaker)
 
     # ------------------------------------------------------------------ training
     def _training_batches(self, examples: Sequence[Example]) -> Tuple[List[PairBatch], List[numpy.ndarray]]:

@@ -17,6 +17,7 @@ from typing import (
     Iterable,
     List,
     Optional,
+    Sequence,
     Set,
     Tuple,
 )
@@ -520,9 +521,10 @@ def _is_agentless_passive(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
 
 
-def _after_comma(token: Token) -> bool:
+def _after_comma(token: Token, separators: Sequence[str] = (",", ";", "—", "–")) -> bool:
+    """Whether the phrase of ``token`` is set off by a separator before it (", describing ...")."""
     first = token.left_edge
-    return first.i > 0 and first.doc[first.i - 1].text in (",", ";", "—", "–")
+    return first.i > 0 and first.doc[first.i - 1].text in separators
 
 
 def _has_subject(verb: Token) -> bool:

@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .component import RuleComponent
-from .detector import DASHES, SUBJECT_DEPS
+from .detector import DASHES, SUBJECT_DEPS, _after_comma
 from .model import Claim, Speaker, TextSpan
 from .scoring import score_claims
 
@@ -212,7 +212,7 @@ class SpeakerLinker(RuleComponent):
         drop = {t.i for child in head.children if child.dep_ in ("relcl", "acl") for t in child.subtree}
         drop |= {
             t.i for child in head.subtree
-            if _after_comma(child) and (child.dep_ in ("relcl", "acl", "advcl") or child.dep_ == "prep" and child.lower_ in CIRCUMSTANCES)
+            if _after_comma(child, (",",)) and (child.dep_ in ("relcl", "acl", "advcl") or child.dep_ == "prep" and child.lower_ in CIRCUMSTANCES)
             for t in child.subtree
         }
         if head.dep_ == "poss":
@@ -285,7 +285,7 @@ class SpeakerLinker(RuleComponent):
 
     def _analyse(self, mention: Span) -> Dict[str, Any]:
         """Name, type, role and organisation of a mention, read off its internal structure."""
-        head = _mention_head(mention)
+        head = mention.root
         person = self._person_name(mention)
         role_token = self._role_token(mention)
         kind = "person" if person is not None else self._type(mention, head, role_token)
@@ -367,8 +367,7 @@ class SpeakerLinker(RuleComponent):
             if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "with"):
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
-                    phrase = _clean_mention(_without_appositions(_subtree_span(objects[0]), stop_at_comma=True))
-                    return _organisation_span(phrase)
+                    return _organisation_span(_object_phrase(objects[0]))
             if child.dep_ == "poss" and child.tag_ != "PRP$":
                 tokens = [t for t in child.subtree if t.dep_ != "case"]
                 return _organisation_span(mention.doc[tokens[0].i:tokens[-1].i + 1])
@@ -389,7 +388,7 @@ class SpeakerLinker(RuleComponent):
             if child.dep_ == "prep" and child.lower_ in ("of", "from", "at"):
                 objects = [c for c in child.children if c.dep_ == "pobj" and (c.ent_type_ == "ORG" or self._labels.get(c.text) == "ORG")]
                 if objects:
-                    return _organisation_span(_clean_mention(_without_appositions(_subtree_span(objects[0]), stop_at_comma=True)))
+                    return _organisation_span(_object_phrase(objects[0]))
         return None
 
     def _type(self, mention: Span, head: Token, role: Optional[Token]) -> str:
@@ -425,7 +424,7 @@ class SpeakerLinker(RuleComponent):
 
     def _resolve(self, mention: Span, analysis: Dict[str, Any], referents: List[Referent]) -> Optional[Referent]:
         """The earlier referent this mention points to: surname, pronoun or description."""
-        head = _mention_head(mention)
+        head = mention.root
         lower = head.lower_
         recent = list(reversed(referents))
         if len(mention) == 1 and lower in self.person_pronouns:
@@ -581,11 +580,6 @@ def _organisation_span(phrase: Optional[Span]) -> Optional[TextSpan]:
     return TextSpan.from_span(phrase.doc[start:phrase.end])
 
 
-def _after_comma(token: Token) -> bool:
-    first = token.left_edge
-    return first.i > 0 and first.doc[first.i - 1].text == ","
-
-
 def _entity_votes(doc: Doc) -> Dict[str, str]:
     """The most frequent NER label of each entity text in the doc, for tokens NER missed in headlines."""
     votes: Dict[str, Dict[str, int]] = {}
@@ -598,6 +592,11 @@ def _entity_votes(doc: Doc) -> Dict[str, str]:
 
 def _subtree_span(token: Token) -> Span:
     return token.doc[token.left_edge.i:token.right_edge.i + 1]
+
+
+def _object_phrase(token: Token) -> Optional[Span]:
+    """The phrase of a prepositional object up to its first comma ("for the Interior Ministry, X")."""
+    return _clean_mention(_without_appositions(_subtree_span(token), stop_at_comma=True))
 
 
 def _without_appositions(span: Span, stop_at_comma: bool = False) -> Span:
@@ -641,11 +640,6 @@ def _line_end(doc: Doc, index: int) -> int:
     while index < len(doc) and "\n" not in doc[index].text:
         index += 1
     return index
-
-
-def _mention_head(mention: Span) -> Token:
-    """The syntactic head, but the first conjunct's head for appositions ("A spokesperson ..., Name")."""
-    return mention.root
 
 
 NAME_PARTICLES = {"de", "dela", "del", "della", "da", "di", "du", "van", "von", "der", "den", "ter", "la", "le", "al", "el", "bin", "ibn", "y"}
