@@ -25,8 +25,8 @@ from spacy.tokens import Doc
 from spacy.training import Example
 
 import claimattr
-from claimattr.brat import make_doc, read_split
-from claimattr.corpus import iter_corpus, record_doc
+from claimattr.readers.brat import make_doc, read_split
+from claimattr.readers.corpus import iter_corpus, record_doc
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS_DIR = ROOT / "benchmarks" / "results"

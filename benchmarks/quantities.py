@@ -143,7 +143,7 @@ def run_recognizers(texts: List[str], docs) -> List[List[Dict[str, Any]]]:
 
 
 def score(system: List[List[Dict[str, Any]]], gold: List[Dict[str, Any]]) -> Dict[str, Any]:
-    from claimattr.quantities import compare_quantities, summarise_counts
+    from claimattr.quantities.quantities_component import compare_quantities, summarise_counts
 
     total: Dict[str, int] = {}
     for predicted, record in zip(system, gold):
@@ -184,7 +184,7 @@ def bench_corpus() -> Dict[str, Any]:
     events of "missing"), so entity/event accuracies here are lower bounds.
     """
     import claimattr
-    from claimattr.corpus import read_authoring
+    from claimattr.readers.corpus import read_authoring
 
     splits = json.loads((CORPUS / "manifest.json").read_text(encoding="utf8"))["splits"]
     split_of = {doc_id: name for name, ids in splits.items() for doc_id in ids}

@@ -7,7 +7,7 @@ present, else the bundled example report; no corpus text is stored), then times:
 
 - ``cli``: ``claimattr extract corpus.jsonl -o out.jsonl`` in a fresh process (model load included);
 - ``cli_n_process_2``: the same with ``--n-process 2``;
-- ``dask_2_workers``: ``claimattr.dask.extract_bag`` on a ``LocalCluster(n_workers=2,
+- ``dask_2_workers``: ``claimattr.runtime.dask_backend.extract_bag`` on a ``LocalCluster(n_workers=2,
   threads_per_worker=1)``; the cluster start is timed apart, the first run includes the
   workers' model loads (cold) and a second run reuses them (warm).
 
@@ -58,7 +58,7 @@ def rate(n: int, words: int, seconds: float) -> Dict[str, float]:
 
 
 def time_cli(corpus: Path, out: Path, extra: List[str]) -> float:
-    command = [sys.executable, "-m", "claimattr.cli", "extract", str(corpus), "-o", str(out), "--no-progress", *extra]
+    command = [sys.executable, "-m", "claimattr.cli.commands", "extract", str(corpus), "-o", str(out), "--no-progress", *extra]
     started = time.perf_counter()
     subprocess.run(command, check=True)
     return time.perf_counter() - started
@@ -74,7 +74,7 @@ def time_dask(corpus: Path, n: int, words: int, partitions: int) -> Dict[str, An
     import dask.bag as db
     from distributed import Client, LocalCluster
 
-    from claimattr.dask import extract_bag
+    from claimattr.runtime.dask_backend import extract_bag
 
     started = time.perf_counter()
     cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)

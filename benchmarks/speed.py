@@ -11,7 +11,6 @@ figures, since they mean little without it.
 from __future__ import annotations
 
 import argparse
-import importlib.metadata
 import json
 import os
 import platform
@@ -28,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 TEXTS_DIR = ROOT / "training" / "corpus" / "texts"
 RESULTS = ROOT / "benchmarks" / "results" / "speed.json"
 DOCS_PAGE = ROOT / "docs" / "speed.md"
-TRAINED_DEFAULT = ROOT / "src" / "claimattr" / "models" / "claims_cpu"
+TRAINED_DEFAULT = ROOT / "src" / "claimattr" / "pipelines" / "claims_cpu"
 
 
 def corpus(min_words: int, base: Language) -> List[str]:
@@ -43,16 +42,11 @@ def corpus(min_words: int, base: Language) -> List[str]:
     return out
 
 
-def registered_pipes() -> List[str]:
-    factories = {entry.name for entry in importlib.metadata.entry_points(group="spacy_factories")}
-    return [name for name in claimattr.PIPES if name in factories]
-
-
 def pipelines(base: str, trained: Optional[Path]) -> Dict[str, Callable[[], Language]]:
     """Name -> loader, so that each pipeline is loaded only when measured."""
     loaders: Dict[str, Callable[[], Language]] = {
         "base": lambda: spacy.load(base),
-        "claimattr rules": lambda: claimattr.load(base=base, pipes=registered_pipes()),
+        "claimattr rules": lambda: claimattr.load(base=base, pipes=claimattr.PIPES),
     }
     if trained is not None and trained.exists():
         loaders["claimattr trained"] = lambda: spacy.load(trained)

@@ -6,7 +6,6 @@ look at the same passage from several angles (cue, content, speaker).
 """
 from __future__ import annotations
 
-import importlib.metadata
 from typing import Any, Callable, Dict, Iterable, List, Optional
 
 import pytest
@@ -16,21 +15,10 @@ import claimattr
 ClaimDict = Dict[str, Any]
 
 
-def _registered_factories() -> set:
-    """Factory names announced through entry points; spaCy reads the same table."""
-    return {entry.name for entry in importlib.metadata.entry_points(group="spacy_factories")}
-
-
 @pytest.fixture(scope="session")
 def nlp():
-    """``claimattr.load()``: the base pipeline plus every claimattr component.
-
-    ``quantity_normaliser`` belongs to another issue; while it is not registered yet the
-    claim tests still run on the other components rather than erroring as a whole.
-    """
-    pipes = [name for name in claimattr.PIPES
-             if name != "quantity_normaliser" or name in _registered_factories()]
-    return claimattr.load(pipes=pipes)
+    """``claimattr.load()``: the base pipeline plus every claimattr component."""
+    return claimattr.load()
 
 
 class Claims(list):

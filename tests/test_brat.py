@@ -10,7 +10,7 @@ from typing import Dict, List, Tuple
 import pytest
 from spacy.tokens import DocBin
 
-from claimattr.brat import (
+from claimattr.readers.brat import (
     article_name,
     claim_kind,
     first_annotation_files,
@@ -19,7 +19,7 @@ from claimattr.brat import (
     read_article,
     read_split,
 )
-from claimattr.model import Claim
+from claimattr.schema import Claim
 
 TEXT = (
     "The mayor said the bridge would reopen in May.\n\n"

@@ -7,7 +7,6 @@ whether anything failed; ``--resume`` after a kill gives exactly the uninterrupt
 """
 from __future__ import annotations
 
-import importlib.metadata
 import json
 import signal
 import subprocess
@@ -21,17 +20,11 @@ from spacy.language import Language
 from typer.testing import CliRunner
 
 import claimattr
-from claimattr import cli
-from claimattr.io import Record, resume_output
-from claimattr.stream import annotate
+from claimattr.cli import commands as cli
+from claimattr.runtime.records import Record, resume_output
+from claimattr.runtime.stream import annotate
 
 runner = CliRunner()
-
-
-def registered_pipes() -> List[str]:
-    """claimattr's components whose factories are registered (all of them once every issue lands)."""
-    names = {entry.name for entry in importlib.metadata.entry_points(group="spacy_factories")}
-    return [name for name in claimattr.PIPES if name in names]
 
 
 @pytest.fixture()
@@ -263,7 +256,7 @@ def make_corpus(path: Path, size: int = 10_000) -> Dict[str, int]:
 
 
 def run_extract(*args: str, **kwargs) -> subprocess.Popen:
-    command = [sys.executable, "-m", "claimattr.cli", "extract", *args, "--batch-size", "256", "--pipes", ",".join(registered_pipes())]
+    command = [sys.executable, "-m", "claimattr.cli.commands", "extract", *args, "--batch-size", "256", "--pipes", ",".join(claimattr.PIPES)]
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kwargs)
 
 

@@ -11,12 +11,12 @@ import spacy
 from spacy.tokens import DocBin
 from typer.testing import CliRunner
 
-from claimattr.cli import app
-from claimattr.corpus import (
+from claimattr.cli.commands import app
+from claimattr.readers.corpus import (
     build, check_record, compare_records, dump_authoring, make_manifest, paragraphs, read_authoring,
     record_doc, resolve_document, span_ref, stats, validate_corpus_file, validate_paths,
 )
-from claimattr.model import Claim
+from claimattr.schema import Claim
 
 TEXT = (
     "- By A. Writer\n"

@@ -1,7 +1,6 @@
-"""`claimattr.dask` on a real 2-worker LocalCluster: same claims as one process, one model load per worker."""
+"""`claimattr.runtime.dask_backend` on a real 2-worker LocalCluster: same claims as one process, one model load per worker."""
 from __future__ import annotations
 
-import importlib.metadata
 import json
 
 import pytest
@@ -12,7 +11,7 @@ distributed = pytest.importorskip("distributed")
 pd = pytest.importorskip("pandas")
 
 import claimattr  # noqa: E402
-from claimattr import dask as claimattr_dask  # noqa: E402
+from claimattr.runtime import dask_backend as claimattr_dask  # noqa: E402
 
 TEXTS = [
     "The minister said that 12 schools would close.",
@@ -24,11 +23,6 @@ TEXTS = [
     "Residents said the water had been cut off for two days.",
     "Officials warned that more storms were coming.",
 ]
-
-
-def registered_pipes():
-    names = {entry.name for entry in importlib.metadata.entry_points(group="spacy_factories")}
-    return tuple(name for name in claimattr.PIPES if name in names)
 
 
 @pytest.fixture(scope="module")
@@ -46,14 +40,14 @@ def expected(nlp):
 
 def test_bag_of_records_gives_the_claims_of_one_process(client, expected):
     bag = db.from_sequence([{"id": f"t{i}", "text": text} for i, text in enumerate(TEXTS)], npartitions=4)
-    records = claimattr_dask.extract_bag(bag, pipes=registered_pipes()).compute()
+    records = claimattr_dask.extract_bag(bag, pipes=claimattr.PIPES).compute()
     assert [r["id"] for r in records] == [f"t{i}" for i in range(len(TEXTS))]
     assert [r["claims"] for r in records] == expected
 
 
 def test_the_model_is_loaded_once_per_worker_not_per_document(client):
     bag = db.from_sequence(TEXTS * 3, npartitions=8)
-    records = claimattr_dask.extract_bag(bag, pipes=registered_pipes()).compute()
+    records = claimattr_dask.extract_bag(bag, pipes=claimattr.PIPES).compute()
     assert len(records) == 3 * len(TEXTS)
     assert records[0]["id"] == "0:0" and records[-1]["id"] == "7:2", "plain texts get <partition>:<position> ids"
     loads = client.run(lambda: len(claimattr_dask.LOADS))
@@ -63,7 +57,7 @@ def test_the_model_is_loaded_once_per_worker_not_per_document(client):
 
 def test_bad_records_come_back_as_errors_without_failing_the_task(client):
     bag = db.from_sequence([{"id": "ok", "text": TEXTS[0]}, {"id": "empty", "text": ""}, {"id": "none"}], npartitions=1)
-    records = claimattr_dask.extract_bag(bag, pipes=registered_pipes()).compute()
+    records = claimattr_dask.extract_bag(bag, pipes=claimattr.PIPES).compute()
     assert [(r["id"], r.get("error")) for r in records] == [("ok", None), ("empty", "empty text"), ("none", "missing 'text'")]
     assert records[1]["claims"] is None
 
@@ -71,7 +65,7 @@ def test_bad_records_come_back_as_errors_without_failing_the_task(client):
 def test_dataframe_gives_one_row_per_claim(client, expected):
     frame = pd.DataFrame({"doc": [f"d{i}" for i in range(len(TEXTS))], "body": TEXTS})
     ddf = dd.from_pandas(frame, npartitions=2)
-    claims = claimattr_dask.extract_dataframe(ddf, text_column="body", id_column="doc", pipes=registered_pipes()).compute()
+    claims = claimattr_dask.extract_dataframe(ddf, text_column="body", id_column="doc", pipes=claimattr.PIPES).compute()
     assert list(claims.columns) == list(claimattr_dask.CLAIM_COLUMNS)
     assert len(claims) == sum(len(doc_claims) for doc_claims in expected)
     said = claims[claims["id"] == "d0"].iloc[0]

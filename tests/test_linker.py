@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimattr.model import SPEAKER_TYPES
+from claimattr.schema import SPEAKER_TYPES
 
 
 def speaker_of(claims, cue=None, content=None):

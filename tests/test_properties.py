@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import claimattr
-from claimattr.model import CLAIM_KINDS, SPEAKER_TYPES, Claim
+from claimattr.schema import CLAIM_KINDS, SPEAKER_TYPES, Claim
 
 SETTINGS = settings(max_examples=50, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])

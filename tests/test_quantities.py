@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from num2words import num2words
 
 import claimattr
-from claimattr.quantities import QuantityNormaliser, compare_quantities, parse_number_words
+from claimattr.quantities.quantities_component import QuantityNormaliser, compare_quantities, parse_number_words
 
 
 @pytest.fixture(scope="module")
@@ -347,7 +347,7 @@ def test_reporting_verb_alone_gives_no_event(nlp):
 
 
 def test_a_quantity_is_linked_to_the_innermost_claim_only(nlp):
-    from claimattr.model import Claim, TextSpan
+    from claimattr.schema import Claim, TextSpan
 
     text = 'The minister said the mayor had claimed that 40 homes burned, and added that aid was coming.'
     doc = nlp.make_doc(text)

@@ -10,7 +10,8 @@ import pytest
 import spacy
 from typer.testing import CliRunner
 
-from claimattr import Claim, Quantity, Speaker, TextSpan, cli
+from claimattr import Claim, Quantity, Speaker, TextSpan
+from claimattr.cli import commands as cli
 from claimattr.render import HTML, render, render_page
 
 TEXT = "Police spokesman John Smith of the City Police said that 12 people were hurt."

@@ -13,8 +13,8 @@ import spacy
 from spacy.tokens import Doc
 from spacy.training import Example
 
-from claimattr.model import Anchor, Claim, Quantity, Speaker, TextSpan
-from claimattr.scoring import greedy_match, make_claim_scorer, score_claims, trim
+from claimattr.schema import Anchor, Claim, Quantity, Speaker, TextSpan
+from claimattr.scoring.claims import greedy_match, make_claim_scorer, score_claims, trim
 
 TEXT = (
     "The minister said on Monday that 40 soldiers were killed. "

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import csv
-import importlib.metadata
 import io
 import json
 from typing import Any, Dict, List, Optional
@@ -11,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 import claimattr
-from claimattr import cli
+from claimattr.cli import commands as cli
 from claimattr.summary import UNATTRIBUTED, describe_quantity, summarise
 
 
@@ -110,10 +109,6 @@ def test_a_bad_claims_line_is_reported_and_the_rest_summarised(tmp_path):
     assert f"{path}:2" in result.stderr
 
 
-QUANTITIES_READY = "quantity_normaliser" in {e.name for e in importlib.metadata.entry_points(group="spacy_factories")}
-
-
-@pytest.mark.skipif(not QUANTITIES_READY, reason="quantity_normaliser (issue 3) is not registered yet")
 def test_seed_report_who_asserted_which_casualty_figures():
     result = CliRunner().invoke(cli.app, ["summarise", "--format", "json"])
     assert result.exit_code == 0, result.output

@@ -17,10 +17,10 @@ from spacy.tokens import Doc, DocBin
 from spacy.training import Example
 
 import claimattr
-from claimattr.attribution_component import AttributionLinker, gold_spans_and_links
-from claimattr.attribution_model import GAP_EDGES, RANK_BUCKETS, PairBatch, candidate_pairs
-from claimattr.brat import make_doc
-from claimattr.tagger_component import (
+from claimattr.attribution_linker.attribution_component import AttributionLinker, gold_spans_and_links
+from claimattr.attribution_linker.attribution_model import GAP_EDGES, RANK_BUCKETS, PairBatch, candidate_pairs
+from claimattr.readers.brat import make_doc
+from claimattr.claim_tagger.decoding import (
     OUTSIDE, allowed_transitions, bio_labels, bio_viterbi, spans_to_tags, tags_to_spans,
 )
 
@@ -230,7 +230,7 @@ def test_trf_config_trains_a_few_steps_offline(corpus_dir, tmp_path):
 
 # --------------------------------------------------------------------------- the shipped model
 
-SHIPPED = ROOT / "src" / "claimattr" / "models" / "claims_cpu"
+SHIPPED = ROOT / "src" / "claimattr" / "pipelines" / "claims_cpu"
 
 
 def test_shipped_model_loads_with_spacy_and_attributes_a_plain_report():

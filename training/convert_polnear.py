@@ -1,6 +1,6 @@
 """Convert PolNeAR splits (brat standoff) to spaCy ``DocBin`` files for ``spacy train``.
 
-    python training/convert_polnear.py /work/shared/polnear training/corpus/spacy --splits train dev
+    python training/convert_polnear.py ../shared/polnear training/corpus/spacy --splits train dev
 
 Writes ``OUT/<split>/polnear.spacy``: one ``Doc`` per article, tokenised by a blank English
 pipeline, with the gold claims in ``doc._.claims`` (stored in ``user_data``) and their CUE /
@@ -18,7 +18,7 @@ from typing import Optional, Sequence
 
 from spacy.tokens import DocBin
 
-from claimattr.brat import make_doc, read_split
+from claimattr.readers.brat import make_doc, read_split
 
 
 def convert_split(root: Path, split: str, out_dir: Path, limit: Optional[int] = None) -> Path:

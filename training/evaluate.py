@@ -1,6 +1,6 @@
 """Score a trained claim pipeline on PolNeAR and compare it with the rule pipeline.
 
-    python training/evaluate.py training/models/cpu/model-best --polnear /work/shared/polnear --split dev
+    python training/evaluate.py training/models/cpu/model-best --polnear ../shared/polnear --split dev
 
 Reads the gold claims straight from the brat files (as ``benchmarks/accuracy.py`` does, so both
 pipelines are scored on the same gold by ``claimattr.claim_scorer.v1``), writes

@@ -23,10 +23,10 @@ from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 import claimattr
-from claimattr.corpus import (
+from claimattr.readers.corpus import (
     CORPUS_DIR, Range, Resolver, dump_authoring, make_manifest, paragraph_of, paragraphs, read_authoring, span_ref,
 )
-from claimattr.model import Claim, Quantity, TextSpan
+from claimattr.schema import Claim, Quantity, TextSpan
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_ID = "seed-pak-afg-border"
@@ -163,7 +163,7 @@ def preannotate(corpus_dir: Path, nlp: Any, ids: Optional[Iterable[str]] = None)
 
 def read_resolution(data: Dict[str, Any], text_path: Path) -> str:
     """A note if the written file would not resolve (it always should: this is a self-check)."""
-    from claimattr.corpus import resolve_document
+    from claimattr.readers.corpus import resolve_document
 
     result = resolve_document(data, text_path.read_text(encoding="utf8"), f"<{data['id']}>")
     return "; ".join(str(e) for e in result.errors)
@@ -212,7 +212,7 @@ def merge_quantities(annotated: Path, fresh: Dict[str, Any]) -> int:
 
 def read_authoring_data(data: Dict[str, Any], text_path: Path) -> Optional[Dict[str, Any]]:
     """Resolve an authoring dict that is not (yet) a file."""
-    from claimattr.corpus import resolve_document
+    from claimattr.readers.corpus import resolve_document
 
     return resolve_document(data, text_path.read_text(encoding="utf8"), text_path).record
 

@@ -7,8 +7,8 @@ from typing import Dict, Iterable, Optional, Union
 import spacy
 from spacy.language import Language
 
-from .model import Anchor, Claim, Quantity, Speaker, TextSpan, register_extensions
-from .render import render
+from claimattr.schema import Anchor, Claim, Quantity, Speaker, TextSpan, register_extensions
+from claimattr.render import render
 
 __version__ = "0.1.0"
 __all__ = [
@@ -23,7 +23,7 @@ PIPES = ("report_segmenter", "claim_detector", "speaker_linker", "quantity_norma
 """claimattr's components in pipeline order; the segmenter must precede the parser."""
 
 DATA_DIR = Path(__file__).parent / "data"
-TRAINED_PIPELINE = Path(__file__).parent / "models" / "claims_cpu"
+TRAINED_PIPELINE = Path(__file__).parent / "pipelines" / "claims_cpu"
 """The shipped trained pipeline (``claim_tagger`` + ``attribution_linker``, trained on PolNeAR)."""
 
 

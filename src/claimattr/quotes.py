@@ -7,9 +7,12 @@ closing ``’`` only counts when it is not followed by a letter ("Afghanistan’
 """
 from __future__ import annotations
 
-from typing import Iterable, List, Optional, Sequence, Tuple
+import re
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 Region = Tuple[int, int]
+OPENING_QUOTES = "\"'“‘«„‟‚‛‹"
+CLOSING_QUOTES = "\"'”’»‟›"
 
 
 def _is_word_char(char: str) -> bool:
@@ -80,3 +83,40 @@ def _rstrip_index(text: str, end: int) -> int:
 def quote_marks(pairs: Iterable[Sequence[str]]) -> str:
     """Every quotation character in ``pairs``, for trimming and tests."""
     return "".join(sorted({mark for pair in pairs for mark in pair}))
+
+
+def _inside_quotes(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is wrapped in quotation marks (inside or just outside it)."""
+    stripped = text[start:end].strip()
+    if len(stripped) >= 2 and stripped[0] in OPENING_QUOTES:
+        if stripped[-1] in CLOSING_QUOTES or _quote_continues(text, end):
+            return True
+    before, after = text[:start].rstrip()[-1:], text[end:].lstrip()[:1]
+    return bool(before) and before in OPENING_QUOTES and bool(after) and after in CLOSING_QUOTES
+
+
+def _quote_continues(text: str, end: int) -> bool:
+    """A multi-paragraph quote leaves its paragraphs unclosed and reopens the next one."""
+    rest = text[end:end + 20]
+    match = re.match(r"[ \t]*\n\s*(\S)", rest)
+    return bool(match) and match.group(1) in OPENING_QUOTES
+
+
+def _has_quote(text: str, start: int, end: int) -> bool:
+    """Double or typographic quotes only: an apostrophe ("didn't") is not a quotation."""
+    return any(char in "\"“”«»„" for char in text[start:end])
+
+
+def claim_kind(text: str, cue: Dict[str, Any], content: Sequence[Dict[str, Any]]) -> str:
+    """A claim's kind from the quotation marks around its content pieces (character offsets).
+
+    Used where claims come as spans without a parse: the PolNeAR reader (PolNeAR itself does not
+    annotate kinds) and the trained attribution linker.
+    """
+    if re.fullmatch(r"according\s+to", cue["text"].strip(), flags=re.IGNORECASE):
+        return "according_to"
+    if content and all(_inside_quotes(text, p["start"], p["end"]) for p in content):
+        return "direct"
+    if any(_has_quote(text, p["start"], p["end"]) for p in content):
+        return "mixed"
+    return "indirect"

@@ -1,0 +1,209 @@
+"""``claimattr corpus ...`` (validate, build, stats, convert, paras) and ``claimattr evaluate``.
+
+A typer sub-app mounted by ``cli.py``; see docs/annotation-guidelines.md for the formats and
+the annotation workflow these commands serve.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Dict, Iterable, List, Optional
+
+import typer
+
+from claimattr.readers.corpus import (
+    CORPUS_DIR, MINIMUMS, SPLITS, build, iter_corpus, minimums_met, paragraphs, record_doc, records_by_split, stats, validate_paths,
+)
+
+corpus_app = typer.Typer(
+    add_completion=False, no_args_is_help=True,
+    help="Build, check, count and convert the annotated corpus (docs/annotation-guidelines.md).",
+)
+
+
+@corpus_app.command()
+def validate(
+    paths: Optional[List[Path]] = typer.Argument(None, help="Corpus .jsonl files, authoring .json files or folders of them. Default: training/corpus/annotated and training/corpus/corpus.jsonl.", show_default=False),
+) -> None:
+    """Check every file: spans resolve, offsets lie inside the text on token boundaries and match
+    their text, every claim has a cue and content, kinds/types are valid, references resolve, no
+    duplicates. Every problem is printed as FILE:LINE: message; exit status 1 if there is any."""
+    if not paths:
+        paths = [p for p in (CORPUS_DIR / "annotated", CORPUS_DIR / "corpus.jsonl") if p.exists()]
+    count, errors = validate_paths(paths)
+    for error in errors:
+        typer.echo(str(error))
+    typer.echo(f"{count} file(s) checked, {len(errors)} error(s)", err=True)
+    if errors:
+        raise typer.Exit(1)
+
+
+@corpus_app.command("build")
+def build_command(
+    corpus_dir: Path = typer.Option(CORPUS_DIR, "--corpus", help="Corpus folder (annotated/, manifest.json)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Default: <corpus>/corpus.jsonl."),
+) -> None:
+    """Compile annotated/*.json into corpus.jsonl (splits from manifest.json) and write
+    corrections.json. A document with errors is left out and reported; the others compile."""
+    result = build(corpus_dir, output)
+    for error in result.errors:
+        typer.echo(str(error))
+    typer.echo(f"{len(result.records)} document(s) compiled, {len(result.errors)} error(s); "
+               f"{len(result.not_annotated)} not yet in annotated/; "
+               f"{len(result.uncorrected)} compiled but not marked \"corrected\"", err=True)
+    if result.errors:
+        raise typer.Exit(1)
+
+
+def _stats_table(table: Dict[str, Dict[str, int]]) -> str:
+    columns = [s for s in SPLITS if s in table] + ["total"]
+    names = ["reports", "words", "claims", "quantities", "speakers_with_role_or_org"]
+    names += sorted({n for row in table.values() for n in row if n.startswith("kind_")})
+    lines = [f"{'':28}" + "".join(f"{c:>9}" for c in columns)]
+    for name in names:
+        lines.append(f"{name:28}" + "".join(f"{table.get(c, {}).get(name, 0):>9}" for c in columns))
+    return "\n".join(lines)
+
+
+@corpus_app.command("stats")
+def stats_command(
+    corpus: Path = typer.Argument(CORPUS_DIR / "corpus.jsonl", help="A corpus .jsonl file."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+) -> None:
+    """Reports, words, claims, quantities and speakers with a role or organisation, per split
+    and per claim kind, and whether the corpus meets the issue's minimums."""
+    table = stats(iter_corpus(corpus))
+    met = minimums_met(table.get("total", {}))
+    if as_json:
+        typer.echo(json.dumps({"stats": table, "minimums": MINIMUMS, "met": met}, indent=2))
+        return
+    typer.echo(_stats_table(table))
+    total = table.get("total", {})
+    for name, needed in MINIMUMS.items():
+        typer.echo(f"{'met' if met[name] else 'NOT met':>8}  {name} >= {needed} (have {total.get(name, 0)})")
+
+
+@corpus_app.command()
+def paras(
+    authoring_file: Path = typer.Argument(..., help="An authoring .json file (or a .txt report)."),
+) -> None:
+    """Print a report's paragraphs with the numbers that "para" refers to."""
+    if authoring_file.suffix == ".txt":
+        text = authoring_file.read_text(encoding="utf8")
+    else:
+        data = json.loads(authoring_file.read_text(encoding="utf8"))
+        text = (authoring_file.parent / data["text_file"]).read_text(encoding="utf8")
+    for index, (start, end) in enumerate(paragraphs(text)):
+        typer.echo(f"[{index}] {text[start:end]}")
+
+
+def _write_docbin(docs: Iterable[Any], path: Path) -> int:
+    from spacy.tokens import DocBin
+
+    docbin = DocBin(store_user_data=True)
+    for doc in docs:
+        docbin.add(doc)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    docbin.to_disk(path)
+    return len(docbin)
+
+
+@corpus_app.command()
+def convert(
+    corpus: Path = typer.Argument(CORPUS_DIR / "corpus.jsonl", help="Our corpus .jsonl file."),
+    output_dir: Path = typer.Option(CORPUS_DIR / "spacy", "--output", "-o", help="Folder for the .spacy files (gitignored by default)."),
+    polnear: Optional[Path] = typer.Option(None, "--polnear", help="PolNeAR root (with train/ and dev/): also write polnear-<split>.spacy. Its text never enters the repository: write them outside it or in the gitignored default folder."),
+    polnear_limit: Optional[int] = typer.Option(None, "--polnear-limit", min=1, help="At most this many PolNeAR articles per split."),
+) -> None:
+    """Write spaCy DocBin files (train.spacy, dev.spacy, test.spacy) for `spacy train`: each Doc
+    holds the gold claims and quantities (doc._.claims, doc._.quantities) and the span groups
+    "claims" (CUE / CONTENT / SOURCE) and "quantities"."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    for split, records in records_by_split(iter_corpus(corpus)).items():
+        count = _write_docbin((record_doc(r, nlp) for r in records), output_dir / f"{split}.spacy")
+        typer.echo(f"{output_dir / f'{split}.spacy'}: {count} doc(s)")
+    if polnear is not None:
+        from claimattr.readers.brat import make_doc, read_split
+
+        for split in ("train", "dev", "test"):
+            if not (polnear / split).is_dir():
+                continue
+            docs = (make_doc(d.text, d.claims, nlp) for d in read_split(polnear, split, polnear_limit) if d.text)
+            path = output_dir / f"polnear-{split}.spacy"
+            typer.echo(f"{path}: {_write_docbin(docs, path)} doc(s)")
+
+
+# --------------------------------------------------------------------------- evaluate
+
+
+def load_gold(corpus: Path, split: Optional[str]) -> List[Any]:
+    """Gold docs from a ``.spacy`` DocBin or our corpus ``.jsonl`` (optionally one split)."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    if corpus.suffix == ".jsonl":
+        return [record_doc(r, nlp) for r in iter_corpus(corpus, split)]
+    from spacy.tokens import DocBin
+
+    return list(DocBin().from_disk(corpus).get_docs(nlp.vocab))
+
+
+def load_pipeline_for_eval(pipeline: str) -> Any:
+    """``rules``: the claimattr rule pipeline; anything else: a spaCy pipeline name or path."""
+    import claimattr
+    import spacy
+
+    return claimattr.load() if pipeline == "rules" else spacy.load(pipeline)
+
+
+def format_scores(scores: Dict[str, Any]) -> str:
+    """A plain-text table of the scorer's figures."""
+    def fmt(value: Optional[float]) -> str:
+        return "    -" if value is None else f"{100 * value:5.1f}"
+
+    lines = [f"{'':26}{'P':>6}{'R':>6}{'F':>6}"]
+    for role in ("source", "cue", "content"):
+        for mode in ("exact", "overlap"):
+            key = f"claims_{role}_{mode}"
+            lines.append(f"{role + ' ' + mode:26}" + "".join(f" {fmt(scores[f'{key}_{x}'])}" for x in "prf"))
+    for key, label in (("claims_attribution", "attribution"), ("claims_quantity", "quantity (overlap)")):
+        lines.append(f"{label:26}" + "".join(f" {fmt(scores[f'{key}_{x}'])}" for x in "prf"))
+    lines.append("")
+    accuracies = ["claims_kind_acc"] + [k for k in scores if k.startswith(("claims_speaker_", "claims_quantity_")) and k.endswith("_acc")]
+    support = scores.get("claims_support", {})
+    for key in accuracies:
+        short = key.replace("claims_", "").replace("_acc", "")
+        n = support.get(short)
+        lines.append(f"{short + ' accuracy':26} {fmt(scores[key])}" + (f"  (n={n})" if n is not None else ""))
+    lines.append("")
+    lines.append("support: " + ", ".join(f"{k}={v}" for k, v in support.items() if k in ("gold_claims", "pred_claims", "matched_claims", "gold_quantities", "pred_quantities")))
+    return "\n".join(lines)
+
+
+def evaluate(
+    pipeline: str = typer.Argument(..., help="\"rules\" (claimattr.load()) or a spaCy pipeline name or path."),
+    corpus: Path = typer.Argument(..., help="A .spacy DocBin with gold doc._.claims, or our corpus .jsonl."),
+    split: Optional[str] = typer.Option(None, "--split", help="Only this split of a corpus .jsonl (train/dev/test)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Also write the scores as JSON here."),
+) -> None:
+    """Score a pipeline's claims against gold: exact and overlap P/R/F1 for source, cue and
+    content, attribution F1, kind and speaker-field accuracies, quantity accuracies."""
+    from spacy.training import Example
+
+    from claimattr.scoring.claims import score_claims
+
+    gold_docs = load_gold(corpus, split)
+    if not gold_docs:
+        typer.echo(f"error: no gold documents in {corpus}", err=True)
+        raise typer.Exit(2)
+    nlp = load_pipeline_for_eval(pipeline)
+    predicted = nlp.pipe(doc.text for doc in gold_docs)
+    scores = score_claims(Example(pred, gold) for pred, gold in zip(predicted, gold_docs))
+    typer.echo(f"{pipeline} on {corpus}{' (' + split + ')' if split else ''}: {len(gold_docs)} doc(s)")
+    typer.echo(format_scores(scores))
+    if output is not None:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        result = {"pipeline": pipeline, "corpus": str(corpus), "split": split, "docs": len(gold_docs), "scores": scores}
+        output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf8")

@@ -1,0 +1,1 @@
+"""Shipped pipelines (``claims_cpu``) and the registry helpers of the training configs."""

@@ -1,0 +1,1 @@
+"""Shared plumbing of the rule components: the RuleComponent base, lexicon loading, parse vocabulary."""

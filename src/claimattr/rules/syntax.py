@@ -1,0 +1,22 @@
+"""Dependency-parse vocabulary shared by the rule components.
+
+The detector and the linker read the same parse (en_core_web_sm's ClearNLP labels), so the
+labels and token tests they both rely on are defined once here.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from spacy.tokens import Token
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
+"""Dependency labels of a clause's subject (ClearNLP scheme, as en_core_web_sm assigns them)."""
+
+DASHES = {"-", "–", "—", "―", "--"}
+"""Dash tokens that introduce a speaker tag (``"..." — Name``) or set off an aside."""
+
+
+def after_comma(token: Token, separators: Sequence[str] = (",", ";", "—", "–")) -> bool:
+    """Whether the phrase of ``token`` is set off by a separator before it (", describing ...")."""
+    first = token.left_edge
+    return first.i > 0 and first.doc[first.i - 1].text in separators

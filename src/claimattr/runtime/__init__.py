@@ -1,0 +1,1 @@
+"""Running a pipeline over document streams: records, JSONL, multiprocess streaming, Dask."""

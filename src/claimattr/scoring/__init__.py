@@ -1,0 +1,1 @@
+"""The registered scorers: claims, claim parts and quantities (the only scorers in claimattr)."""

@@ -1,0 +1,118 @@
+"""``report_segmenter``: line structure of a news report, set before the parser.
+
+News text arrives with its furniture (bylines, datelines, "Source:", "ALSO READ:" teasers) and
+headlines on lines of their own, without sentence-final punctuation. The statistical sentence
+splitter glues them onto the next sentence, which makes the parser invent reporting relations
+across them. This component starts a sentence at every line break (the parser respects preset
+boundaries) and records which lines are furniture or headlines, so that later components can
+skip or treat them specially.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Dict, Iterator, List, Optional
+
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from claimattr.rules.component import RuleComponent
+
+DEFAULT_RULES = Path(__file__).parent / "furniture.json"
+FURNITURE_SPANS = "furniture"
+HEADLINE_SPANS = "headlines"
+
+
+@Language.factory(
+    "report_segmenter",
+    default_config={"rules_path": None},
+    requires=["token.text"],
+    assigns=["token.is_sent_start", "doc.spans"],
+)
+def make_report_segmenter(nlp: Language, name: str, rules_path: Optional[str]) -> "ReportSegmenter":
+    return ReportSegmenter(nlp, name, rules_path=rules_path)
+
+
+class ReportSegmenter(RuleComponent):
+    """Start sentences at line breaks; find furniture lines and headlines by data-driven rules."""
+
+    lexicon_file = "rules.json"
+
+    def __init__(self, nlp: Language, name: str = "report_segmenter", *, rules_path: Optional[str] = None) -> None:
+        self.name = name
+        self.lexicon: Dict[str, Any] = {}
+        self._compile(srsly.read_json(rules_path or DEFAULT_RULES))
+
+    def _compile(self, rules: Dict[str, Any]) -> None:
+        self.lexicon = rules
+        self._patterns = [re.compile(p, re.IGNORECASE) for p in rules["line_patterns"]]
+        self._bullets = rules.get("bullets", "")
+        self._lowercase = set(rules.get("headline_lowercase_words", []))
+        pattern = rules.get("dateline_pattern")
+        self._dateline = re.compile(pattern) if pattern else None
+
+    def __call__(self, doc: Doc) -> Doc:
+        furniture: List[Span] = []
+        headlines: List[Span] = []
+        for index, line in enumerate(self._lines(doc)):
+            line[0].is_sent_start = True
+            text = line.text.strip().lstrip(self._bullets).strip()
+            dateline = self._dateline_span(line)
+            if dateline is not None:
+                furniture.append(dateline)
+            if self.is_furniture(text):
+                furniture.append(self._as_one_sentence(line, "FURNITURE"))
+            elif self.is_headline(text, first=index == 0):
+                headlines.append(self._as_one_sentence(line, "HEADLINE"))
+        doc.spans[FURNITURE_SPANS] = furniture
+        doc.spans[HEADLINE_SPANS] = headlines
+        return doc
+
+    def _dateline_span(self, line: Span) -> Optional[Span]:
+        """"KATHMANDU, Nepal, Tue, 8 Jul 2025 —": a wire dateline opening a paragraph; the text after
+        it starts the sentence."""
+        match = self._dateline.match(line.text) if self._dateline else None
+        if match is None:
+            return None
+        span = line.doc.char_span(line.start_char, line.start_char + match.end(), alignment_mode="contract")
+        if span is None or not len(span) or span.end >= line.end:
+            return None
+        line.doc[span.end].is_sent_start = True
+        return Span(line.doc, span.start, span.end, label="DATELINE")
+
+    @staticmethod
+    def _as_one_sentence(line: Span, label: str) -> Span:
+        """Forbid the parser to split a headline or furniture line, which it tends to do."""
+        for token in line[1:]:
+            token.is_sent_start = False
+        return Span(line.doc, line.start, line.end, label=label)
+
+    @staticmethod
+    def _lines(doc: Doc) -> Iterator[Span]:
+        """Token spans of the non-empty lines of ``doc``, whitespace tokens excluded."""
+        start: Optional[int] = None
+        for token in doc:
+            if token.is_space:
+                if "\n" in token.text and start is not None:
+                    yield doc[start:token.i]
+                    start = None
+                continue
+            if start is None:
+                start = token.i
+        if start is not None:
+            yield doc[start:len(doc)]
+
+    def is_furniture(self, line: str) -> bool:
+        return any(pattern.search(line) for pattern in self._patterns)
+
+    def is_headline(self, line: str, first: bool = False) -> bool:
+        """A short line with no closing punctuation, mostly in title case (or the first line)."""
+        words = re.findall(r"[^\W\d_][\w'’-]*", line)
+        if not words or len(words) > self.lexicon["headline_max_words"]:
+            return False
+        content_words = [w for w in words if w.lower() not in self._lowercase] or words
+        capitalised = sum(w[0].isupper() for w in content_words) / len(content_words)
+        if line.rstrip("'\"’”»)").endswith((".", ",", ";", ":")):
+            return capitalised >= self.lexicon.get("headline_min_capitalised_with_period", 0.9) and len(words) >= 3
+        return first or capitalised >= self.lexicon["headline_min_capitalised"]
