@@ -1,6 +1,8 @@
 """claimattr: spaCy components that turn news reports into attributed, quantified claims."""
 from __future__ import annotations
 
+import importlib.util
+import warnings
 from pathlib import Path
 from typing import Dict, Iterable, Optional, Union
 
@@ -47,24 +49,65 @@ def add_pipes(
     return nlp
 
 
+CLAIM_COMPONENTS = ("claim_detector", "claim_tagger", "attribution_linker")
+"""Factories that produce ``doc._.claims``: a pipeline with any of them gets no rule detector."""
+
+NAMED_PIPELINES = ("rules", "trained", "trf")
+TRF_PACKAGE = "en_claims_trf"
+"""The transformer pipeline's package name, built by ``training/project.yml`` (too big to ship)."""
+
+
 def load(
-    base: Union[str, Path, Language] = DEFAULT_BASE,
+    pipeline: Union[str, Path, Language] = "rules",
     *,
+    base: Union[str, Path, Language] = DEFAULT_BASE,
     config: Optional[Dict[str, Dict]] = None,
     pipes: Iterable[str] = PIPES,
     disable: Iterable[str] = (),
-    trained: bool = False,
+    trained: Optional[bool] = None,
 ) -> Language:
-    """A ready pipeline: ``base`` (any installed spaCy pipeline or path) plus claimattr's components.
+    """A ready pipeline, by name or path.
 
-    ``base="en_core_web_sm"`` or ``"en_core_web_trf"`` use the official pipelines where installed.
-    ``trained=True`` loads the shipped trained pipeline instead of the rule detector (its speakers
-    are resolved by ``speaker_linker``). The rules stay the default: on PolNeAR dev the trained
-    pipeline wins on attribution F1 but loses on exact content spans (docs/model-card.md).
+    - ``"rules"`` (default): ``base`` (any installed spaCy pipeline or path, e.g.
+      ``"en_core_web_trf"``) plus claimattr's rule components.
+    - ``"trained"``: the shipped trained pipeline (``claim_tagger`` + ``attribution_linker``);
+      ``speaker_linker`` names its speakers and ``quantity_normaliser`` adds quantities.
+    - ``"trf"``: the transformer variant, installed as the package ``en_claims_trf`` (built by
+      ``weasel run all --vars.config trf`` in ``training/``).
+    - a path or package name of any spaCy pipeline, or a ``Language``: if it already has claim
+      components (``claim_detector``, ``claim_tagger``, ``attribution_linker``) claimattr adds
+      only what is missing of ``speaker_linker`` and ``quantity_normaliser``; otherwise it is a
+      base pipeline and gets every component in ``pipes``.
+
+    ``trained=True`` is the deprecated spelling of ``pipeline="trained"``.
     """
-    if trained:
-        nlp = spacy.load(TRAINED_PIPELINE, disable=list(disable))
-        config = {**(config or {}), "speaker_linker": {"keep_mentions": True, **(config or {}).get("speaker_linker", {})}}
-        return add_pipes(nlp, config=config, pipes=[p for p in pipes if p not in ("report_segmenter", "claim_detector")])
-    nlp = base if isinstance(base, Language) else spacy.load(base, disable=list(disable))
-    return add_pipes(nlp, config=config, pipes=pipes)
+    if trained is not None:
+        warnings.warn("claimattr.load(trained=...) is deprecated: use pipeline='trained' or 'rules'",
+                      DeprecationWarning, stacklevel=2)
+        pipeline = "trained" if trained else "rules"
+    if pipeline == "rules":
+        nlp = base if isinstance(base, Language) else spacy.load(base, disable=list(disable))
+        return add_pipes(nlp, config=config, pipes=pipes)
+    nlp = pipeline if isinstance(pipeline, Language) else spacy.load(_pipeline_location(pipeline), disable=list(disable))
+    if not any(nlp.get_pipe_meta(name).factory in CLAIM_COMPONENTS for name in nlp.pipe_names):
+        return add_pipes(nlp, config=config, pipes=pipes)
+    config = dict(config or {})
+    # trained components tag mentions only: the linker keeps them and resolves names, types, roles
+    config["speaker_linker"] = {"keep_mentions": True, **config.get("speaker_linker", {})}
+    return add_pipes(nlp, config=config, pipes=[p for p in pipes if p in ("speaker_linker", "quantity_normaliser")])
+
+
+def _pipeline_location(pipeline: Union[str, Path]) -> Union[str, Path]:
+    """Where a named pipeline lives; a clear error for a transformer pipeline not yet built."""
+    if pipeline == "trained":
+        return TRAINED_PIPELINE
+    if pipeline == "trf":
+        if importlib.util.find_spec(TRF_PACKAGE) is None:
+            raise OSError(
+                f"the transformer pipeline is not installed (package {TRF_PACKAGE!r}). Build it with "
+                "`cd training && weasel run all --vars.config trf` and install the package it writes "
+                "to training/packages/, or pass the path of any trained pipeline: "
+                "claimattr.load(pipeline='path/to/model-best')"
+            )
+        return TRF_PACKAGE
+    return pipeline

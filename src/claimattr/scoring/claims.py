@@ -33,7 +33,7 @@ from spacy.scorer import PRFScore
 from spacy.training import Example
 
 from claimattr.scoring.spans import extent, greedy_match, overlap, trim
-from claimattr.schema import CLAIM_KINDS, Anchor, Claim, Quantity, Speaker, TextSpan
+from claimattr.schema import CLAIM_KINDS, CLAIM_SPANS, Anchor, Claim, Quantity, Speaker, TextSpan
 
 Range = Tuple[int, int]
 ROLES = ("source", "cue", "content")
@@ -315,7 +315,23 @@ def tally_to_scores(tally: Tally) -> Dict[str, Any]:
         kind: score.to_dict() for kind, score in tally.per_kind.items() if score.tp + score.fp + score.fn
     }
     scores["claims_support"] = _support(tally)
+    scores.update(_evaluate_table(tally))
     return scores
+
+
+def _evaluate_table(tally: Tally) -> Dict[str, Any]:
+    """The same figures under the names ``spacy evaluate --spans-key claims`` prints as a table.
+
+    ``spacy evaluate`` tabulates a fixed list of keys: ``spans_<key>_{p,r,f}`` (SPAN P/R/F, here
+    attribution) and ``spans_<key>_per_type`` (one row per type, here each claim part).
+    """
+    per_type = {"ATTRIBUTION": tally.attribution.to_dict()}
+    for role in ROLES:
+        per_type[f"{role.upper()} (exact)"] = tally.exact[role].to_dict()
+        per_type[f"{role.upper()} (overlap)"] = tally.overlap[role].to_dict()
+    table = {f"spans_{CLAIM_SPANS}_{k}": v for k, v in _prf("", tally.attribution).items()}
+    return {**{key.replace("__", "_"): value for key, value in table.items()},
+            f"spans_{CLAIM_SPANS}_per_type": per_type}
 
 
 def _support(tally: Tally) -> Dict[str, int]:

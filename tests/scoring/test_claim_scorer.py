@@ -118,8 +118,10 @@ def test_empty_prediction_has_zero_recall_and_no_examples_at_all_is_fine() -> No
 def test_scores_are_flat_floats_or_none_except_the_nested_dicts() -> None:
     scores = score(gold_claims(), gold_claims())
     nested = {k for k, v in scores.items() if isinstance(v, dict)}
-    assert nested == {"claims_attribution_per_kind", "claims_support"}
-    assert all(k.startswith("claims_") for k in scores)
+    assert nested == {"claims_attribution_per_kind", "claims_support", "spans_claims_per_type"}
+    # spans_claims_* repeat attribution and the parts under the names `spacy evaluate` tabulates
+    assert all(k.startswith(("claims_", "spans_claims_")) for k in scores)
+    assert scores["spans_claims_f"] == scores["claims_attribution_f"]
     assert all(v is None or isinstance(v, float) for k, v in scores.items() if k not in nested)
 
 

@@ -24,7 +24,7 @@ from claimattr.claim_tagger.decoding import (
     OUTSIDE, allowed_transitions, bio_labels, bio_viterbi, spans_to_tags, tags_to_spans,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CPU_CONFIG = ROOT / "configs" / "claims_cpu.cfg"
 TRF_CONFIG = ROOT / "configs" / "claims_trf.cfg"
 
@@ -244,7 +244,7 @@ def test_shipped_model_loads_with_spacy_and_attributes_a_plain_report():
 
 
 def test_load_trained_resolves_the_trained_sources_to_full_speakers():
-    nlp = claimattr.load(trained=True)
+    nlp = claimattr.load(pipeline="trained")
     assert "claim_detector" not in nlp.pipe_names and nlp.pipe_names[-2:] == ["speaker_linker", "quantity_normaliser"]
     text = ("Health Minister Ana Ruiz said on Monday that 40 people had died. "
             "Ruiz added that the hospitals were full.")

@@ -1,0 +1,41 @@
+"""``claimattr.load``: named pipelines, any trained pipeline by path, and what gets added."""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+import claimattr
+
+
+def test_rules_is_the_base_pipeline_with_every_rule_component():
+    nlp = claimattr.load("rules")
+    assert [p for p in nlp.pipe_names if p in claimattr.PIPES] == list(claimattr.PIPES)
+
+
+def test_a_trained_pipeline_by_path_gets_no_rule_detector_on_top(tmp_path):
+    trained = spacy.load(claimattr.TRAINED_PIPELINE)
+    trained.to_disk(tmp_path / "mine")
+    nlp = claimattr.load(pipeline=tmp_path / "mine")
+    assert "claim_detector" not in nlp.pipe_names and "report_segmenter" not in nlp.pipe_names
+    assert nlp.pipe_names[-2:] == ["speaker_linker", "quantity_normaliser"]
+    assert nlp.get_pipe("speaker_linker").keep_mentions, "trained mentions are kept and resolved"
+
+
+def test_a_pipeline_without_claim_components_is_treated_as_a_base():
+    nlp = claimattr.load(pipeline=spacy.load(claimattr.DEFAULT_BASE))
+    assert "claim_detector" in nlp.pipe_names
+
+
+def test_trained_true_is_a_deprecated_alias():
+    with pytest.warns(DeprecationWarning, match="pipeline='trained'"):
+        nlp = claimattr.load(trained=True)
+    assert "claim_tagger" in nlp.pipe_names
+
+
+def test_the_transformer_pipeline_names_the_command_that_builds_it():
+    try:
+        claimattr.load("trf")
+    except OSError as err:
+        assert "weasel run all --vars.config trf" in str(err)
+    else:  # built and installed on this machine
+        pass
