@@ -14,26 +14,17 @@ from __future__ import annotations
 import argparse
 import importlib.metadata
 import json
-import platform
-import time
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence
 
-import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
-from spacy.training import Example
 
 import claimattr
-from claimattr.readers.brat import make_doc, read_split
-from claimattr.readers.corpus import iter_corpus, record_doc
+from claimattr.scoring.evaluation import evaluate_corpus, evaluate_polnear, markdown_section
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS_DIR = ROOT / "benchmarks" / "results"
 DOCS_PAGE = ROOT / "docs" / "accuracy.md"
-ROLES = ("source", "cue", "content")
-ACCURACIES = ("kind", "speaker_name", "speaker_type", "speaker_role", "speaker_org",
-              "speaker_intermediary", "quantity_value", "quantity_entity", "quantity_event")
 
 
 # --------------------------------------------------------------------------- pipeline
@@ -49,99 +40,27 @@ def load_pipeline(base: str, trained: bool = False) -> Language:
     return claimattr.load(base=base, pipes=registered_pipes(), trained=trained)
 
 
-def score_texts(nlp: Language, gold_docs: Sequence[Doc], batch_size: int = 8) -> Tuple[Dict[str, Any], float]:
-    """Run ``nlp`` on the gold texts and score against the gold claims; also the seconds taken."""
-    scorer = spacy.registry.scorers.get("claimattr.claim_scorer.v1")()
-    started = time.perf_counter()
-    predicted = list(nlp.pipe((doc.text for doc in gold_docs), batch_size=batch_size))
-    seconds = time.perf_counter() - started
-    examples = [Example(pred, gold) for pred, gold in zip(predicted, gold_docs)]
-    return scorer(examples), seconds
-
-
 # --------------------------------------------------------------------------- corpora
 
 
 def bench_polnear(nlp: Language, root: Path, split: str, limit: Optional[int]) -> Dict[str, Any]:
-    """PolNeAR (first annotator per article): gold kinds are derived from quotation marks and
-    gold speakers are mentions only (name = mention text, type unknown), see claimattr.brat."""
-    articles = list(read_split(root, split, limit=limit))
-    errors = [str(error) for article in articles for error in article.errors]
-    gold_docs = [make_doc(article.text, article.claims) for article in articles]
-    scores, seconds = score_texts(nlp, gold_docs)
-    for error in errors:
-        print(f"warning: {error}")
-    return _result("polnear", split, nlp, gold_docs, scores, seconds, reading_errors=len(errors))
+    """PolNeAR (first annotator per article), see ``claimattr.scoring.evaluation.evaluate_polnear``."""
+    return evaluate_polnear(nlp, root, split, limit)
 
 
 def bench_corpus(nlp: Language, path: Path, split: str, limit: Optional[int]) -> Dict[str, Any]:
-    """claimattr's own annotated corpus (``training/corpus/corpus.jsonl``): full gold speakers
-    (canonical name, type, role, organisation, intermediary) and quantities."""
-    records = list(iter_corpus(path, split=split))[:limit]
-    gold_docs = [record_doc(record) for record in records]
-    scores, seconds = score_texts(nlp, gold_docs)
-    return _result("claimattr", split, nlp, gold_docs, scores, seconds)
-
-
-def _result(corpus: str, split: str, nlp: Language, gold_docs: Sequence[Doc], scores: Dict[str, Any],
-            seconds: float, **extra: Any) -> Dict[str, Any]:
-    words = sum(len(doc) for doc in gold_docs)
-    return {
-        "corpus": corpus, "split": split, "docs": len(gold_docs), "tokens": words,
-        "pipeline": nlp.pipe_names, "base": f"{nlp.meta.get('lang', '')}_{nlp.meta.get('name', '')}",
-        "claimattr_version": claimattr.__version__, "spacy_version": spacy.__version__,
-        "python": platform.python_version(), "seconds": round(seconds, 2),
-        "words_per_second": round(words / seconds) if seconds else None,
-        "scores": scores, **extra,
-    }
+    """claimattr's own annotated corpus (``training/corpus/corpus.jsonl``), see
+    ``claimattr.scoring.evaluation.evaluate_corpus``."""
+    return evaluate_corpus(nlp, path, split, limit)
 
 
 # --------------------------------------------------------------------------- tables
 
 
-def _pct(value: Optional[float]) -> str:
-    return "n/a" if value is None else f"{100 * value:.1f}"
-
-
-def prf_rows(scores: Dict[str, Any]) -> List[Tuple[str, str, str, str]]:
-    """(metric, P, R, F) rows for the span and attribution figures."""
-    rows = []
-    for role in ROLES:
-        for mode in ("exact", "overlap"):
-            key = f"claims_{role}_{mode}"
-            rows.append((f"{role} ({mode})", *(_pct(scores[f"{key}_{x}"]) for x in "prf")))
-    rows.append(("attribution", *(_pct(scores[f"claims_attribution_{x}"]) for x in "prf")))
-    if scores["claims_support"]["gold_quantities"]:  # a corpus without quantities: no row of zeros
-        rows.append(("quantity (overlap)", *(_pct(scores[f"claims_quantity_{x}"]) for x in "prf")))
-    return rows
-
-
-def accuracy_rows(scores: Dict[str, Any]) -> List[Tuple[str, str, str]]:
-    """(metric, accuracy, support) rows; support 0 shows as n/a, not as a misleading 0."""
-    support = scores.get("claims_support", {})
-    return [(name.replace("_", " "), _pct(scores.get(f"claims_{name}_acc")), str(support.get(name, 0)))
-            for name in ACCURACIES]
-
-
-def markdown_section(result: Dict[str, Any]) -> str:
-    scores = result["scores"]
-    support = scores["claims_support"]
-    lines = [f"## {result['corpus']} {result['split']} ({result.get('system', 'rules')})", "",
-             f"{result['docs']} documents, {support['gold_claims']} gold claims, "
-             f"{support['pred_claims']} predicted; pipeline `{' > '.join(result['pipeline'])}` "
-             f"(base `{result['base']}`, claimattr {result['claimattr_version']}, "
-             f"{result['words_per_second']} words/s).", "",
-             "| metric | P | R | F1 |", "|---|---:|---:|---:|"]
-    lines += [f"| {m} | {p} | {r} | {f} |" for m, p, r, f in prf_rows(scores)]
-    lines += ["", "| accuracy over matched claims | % | support |", "|---|---:|---:|"]
-    lines += [f"| {m} | {a} | {s} |" for m, a, s in accuracy_rows(scores)]
-    return "\n".join(lines) + "\n"
-
-
 def docs_page(results: Sequence[Dict[str, Any]]) -> str:
     header = ("# Accuracy\n\nGenerated by `python benchmarks/accuracy.py`; figures in percent, "
               "micro-averaged over documents, scored by `claimattr.claim_scorer.v1` (see "
-              "`src/claimattr/scoring.py` for the exact and overlap definitions). PolNeAR gold "
+              "`src/claimattr/scoring/claims.py` for the exact and overlap definitions). PolNeAR gold "
               "speakers carry the mention text as their name and no type, role or organisation, "
               "so speaker-name accuracy there only credits a canonical name equal to the mention.\n\n")
     return header + "\n".join(markdown_section(result) for result in results)

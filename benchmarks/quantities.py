@@ -3,10 +3,12 @@
 Run: ``python benchmarks/quantities.py`` (needs the ``bench`` extra). Writes
 ``benchmarks/results/quantities.json`` and ``docs/quantities-benchmark.md``.
 
-Scoring (``claimattr.quantities.compare_quantities``): predicted and gold mentions are aligned one
-to one by character overlap; precision/recall count aligned mentions; the field accuracies are on
-aligned mentions only, so a system is not punished twice for a miss. ``bounds`` needs value, low
-and high all right (None must match None). The baselines have no notion of counted entity; to be
+Scoring: ``claimattr.scoring.quantities`` (``claimattr.quantity_scorer.v1``, the scorer of the
+``quantity_normaliser`` and of the claim scorer's quantity figures): predicted and gold mentions are
+paired one to one by character overlap, largest overlap first; precision/recall count paired
+mentions; the field accuracies are on paired mentions only, so a system is not punished twice for a
+miss. Numbers agree within a relative tolerance of 1e-5. ``bounds`` needs value, low and high all
+right (None must match None). The baselines have no notion of counted entity; to be
 fair they get a generous stand-in: the lemma of the first noun within three tokens after their
 mention (skipping adjectives, determiners and "of"), from the same spaCy parse claimattr uses.
 Their unit names are mapped to claimattr's unit strings (``QUANTULUM_UNITS``, ``RECOGNIZERS_UNITS``).
@@ -143,12 +145,11 @@ def run_recognizers(texts: List[str], docs) -> List[List[Dict[str, Any]]]:
 
 
 def score(system: List[List[Dict[str, Any]]], gold: List[Dict[str, Any]]) -> Dict[str, Any]:
-    from claimattr.quantities.quantities_component import compare_quantities, summarise_counts
+    from claimattr.scoring.quantities import add_counts, compare_quantities, empty_counts, summarise_counts
 
-    total: Dict[str, int] = {}
+    total = empty_counts()
     for predicted, record in zip(system, gold):
-        for key, value in compare_quantities(predicted, record["quantities"]).items():
-            total[key] = total.get(key, 0) + value
+        add_counts(total, compare_quantities(predicted, record["quantities"]))
     return {"counts": total, **{k: round(v, 4) for k, v in summarise_counts(total).items()}}
 
 
@@ -162,8 +163,8 @@ def markdown(results: Dict[str, Dict[str, Any]], n_sentences: int, n_mentions: i
         f"Gold set: `training/quantities/quantities.jsonl`, {n_sentences} hand-written news sentences, "
         f"{n_mentions} quantity mentions (including sentences with only dates, times, years and identifiers).",
         "Produced by `python benchmarks/quantities.py`; see its docstring for the scoring rules. "
-        "Precision/recall: mentions aligned one to one by character overlap. Field accuracies are over aligned "
-        "mentions. Baseline entities are a next-noun stand-in (they have none of their own); they have no events.",
+        "Precision/recall: mentions paired one to one by character overlap, largest overlap first. Field accuracies "
+        "are over paired mentions. Baseline entities are a next-noun stand-in (they have none of their own); they have no events.",
         "",
         "| system | " + " | ".join(COLUMNS) + " | seconds |",
         "|---" * (len(COLUMNS) + 2) + "|",

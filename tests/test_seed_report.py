@@ -2,7 +2,7 @@
 
 Each expectation names a cue and a fragment of content and what must be known about the
 speaker; checks are by containment so that any reasonable boundary convention passes. The
-rules behind them are general (see test_detector.py / test_linker.py for the same patterns
+rules behind them are general (see detector/test_detector.py / linker/test_linker.py for the same patterns
 on other text); nothing here should need report-specific code.
 """
 from __future__ import annotations

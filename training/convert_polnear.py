@@ -1,6 +1,9 @@
 """Convert PolNeAR splits (brat standoff) to spaCy ``DocBin`` files for ``spacy train``.
 
-    python training/convert_polnear.py ../shared/polnear training/corpus/spacy --splits train dev
+    python training/convert_polnear.py [POLNEAR] [OUT] [--splits train dev]
+
+POLNEAR defaults to ``../shared/polnear`` beside the repository and OUT to the repository's
+``training/corpus/spacy``, wherever the script is run from.
 
 Writes ``OUT/<split>/polnear.spacy``: one ``Doc`` per article, tokenised by a blank English
 pipeline, with the gold claims in ``doc._.claims`` (stored in ``user_data``) and their CUE /
@@ -19,6 +22,10 @@ from typing import Optional, Sequence
 from spacy.tokens import DocBin
 
 from claimattr.readers.brat import make_doc, read_split
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_POLNEAR = ROOT.parent / "shared" / "polnear"
+DEFAULT_OUT = ROOT / "training" / "corpus" / "spacy"
 
 
 def convert_split(root: Path, split: str, out_dir: Path, limit: Optional[int] = None) -> Path:
@@ -42,8 +49,10 @@ def convert_split(root: Path, split: str, out_dir: Path, limit: Optional[int] = 
 
 def main(argv: Optional[Sequence[str]] = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("polnear", type=Path, help="PolNeAR root (holds train/ and dev/)")
-    parser.add_argument("out_dir", type=Path, help="output folder, e.g. training/corpus/spacy")
+    parser.add_argument("polnear", type=Path, nargs="?", default=DEFAULT_POLNEAR,
+                        help="PolNeAR root (holds train/ and dev/); default: ../shared/polnear beside the repository")
+    parser.add_argument("out_dir", type=Path, nargs="?", default=DEFAULT_OUT,
+                        help="output folder; default: the repository's training/corpus/spacy")
     parser.add_argument("--splits", nargs="+", default=["train", "dev"])
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles per split")
     args = parser.parse_args(argv)

@@ -24,7 +24,7 @@ from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 import claimattr
 from claimattr.readers.corpus import (
-    CORPUS_DIR, Range, Resolver, dump_authoring, make_manifest, paragraph_of, paragraphs, read_authoring, span_ref,
+    CORPUS_SUBDIR, Range, Resolver, dump_authoring, make_manifest, paragraph_of, paragraphs, read_authoring, span_ref,
 )
 from claimattr.schema import Claim, Quantity, TextSpan
 
@@ -279,7 +279,7 @@ def load_pipeline(model: str) -> Any:
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--corpus", type=Path, default=ROOT / CORPUS_DIR, help="corpus folder")
+    parser.add_argument("--corpus", type=Path, default=ROOT / CORPUS_SUBDIR, help="corpus folder (default: the repository's training/corpus)")
     parser.add_argument("--model", default=claimattr.DEFAULT_BASE, help="base spaCy pipeline")
     parser.add_argument("--quantities-only", action="store_true", help="refresh quantities only (see above)")
     parser.add_argument("ids", nargs="*", help="only these report ids (default: all)")

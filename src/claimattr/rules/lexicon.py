@@ -11,9 +11,10 @@ bare ``KeyError`` in the middle of a document.
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, Union
+from typing import Any, Dict, Optional, Sequence, Union
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
@@ -29,22 +30,61 @@ class LexiconError(ValueError):
 def _validator(schema_path: str) -> Draft202012Validator:
     schema = json.loads(Path(schema_path).read_text(encoding="utf8"))
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema)
+    # "format": "regex" keys are checked too, so a broken pattern fails here rather than at re.compile
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
-def _describe(error: ValidationError) -> str:
-    """``key 'verbs/3': 12 is not of type 'string' (expected: lemmas of reporting verbs)``."""
-    where = "/".join(str(part) for part in error.absolute_path) or "(top level)"
-    expected = error.schema.get("description") if isinstance(error.schema, dict) else None
+def _described(schema: Dict[str, Any], path: Sequence[Any]) -> Optional[str]:
+    """The description of the deepest schema along ``path`` that has one (the key's documentation)."""
+    node, found = schema, None
+    for part in path:
+        properties = node.get("properties", {})
+        if isinstance(part, str) and part in properties:
+            node = properties[part]
+        elif isinstance(part, str) and isinstance(node.get("additionalProperties"), dict):
+            node = node["additionalProperties"]
+        elif isinstance(part, int) and isinstance(node.get("prefixItems"), list) and part < len(node["prefixItems"]):
+            node = node["prefixItems"][part]
+        elif isinstance(part, int) and isinstance(node.get("items"), dict):
+            node = node["items"]
+        else:
+            break
+        found = node.get("description", found)
+    return found
+
+
+def _describe(error: ValidationError, schema: Dict[str, Any]) -> str:
+    """``key 'verbs/3': 12 is not of type 'string' (expected: lemmas of reporting verbs)``.
+
+    A missing key is named with its own description; an unknown key is named as such.
+    """
+    path = list(error.absolute_path)
+    if error.validator == "required":
+        match = re.match(r"'(.+)' is a required property", error.message)
+        if match:
+            path.append(match.group(1))
+            error_text = "required key is missing"
+        else:
+            error_text = error.message
+    elif error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = set(error.schema.get("properties", {}))
+        unknown = sorted(str(key) for key in error.instance if key not in allowed)
+        where = "/".join(str(part) for part in path + [", ".join(unknown)])
+        return f"key '{where}': unknown key (not in the schema, see its properties for the keys allowed)"
+    else:
+        error_text = error.message
+    where = "/".join(str(part) for part in path) or "(top level)"
+    expected = _described(schema, path) if path else None
     hint = f" (expected: {expected})" if expected else ""
-    return f"key '{where}': {error.message}{hint}"
+    return f"key '{where}': {error_text}{hint}"
 
 
 def validate_lexicon(data: Any, schema_path: PathLike, source: str) -> Dict[str, Any]:
     """``data`` if it matches the schema; else a :class:`LexiconError` naming ``source`` and the key."""
     errors = sorted(_validator(str(schema_path)).iter_errors(data), key=lambda e: list(e.absolute_path))
     if errors:
-        raise LexiconError(f"{source}: " + "; ".join(_describe(error) for error in errors[:5]))
+        schema = _validator(str(schema_path)).schema
+        raise LexiconError(f"{source}: " + "; ".join(_describe(error, schema) for error in errors[:5]))
     return data
 
 

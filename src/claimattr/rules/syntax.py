@@ -15,6 +15,9 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 DASHES = {"-", "–", "—", "―", "--"}
 """Dash tokens that introduce a speaker tag (``"..." — Name``) or set off an aside."""
 
+HEADLINE_SEPARATORS = (";", "|")
+"""Tokens that separate the clauses of a headline ("Vessels collide; Manila alleges ...")."""
+
 
 def after_comma(token: Token, separators: Sequence[str] = (",", ";", "—", "–")) -> bool:
     """Whether the phrase of ``token`` is set off by a separator before it (", describing ...")."""

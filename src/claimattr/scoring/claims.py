@@ -23,7 +23,6 @@ Metrics (counts are summed over documents, so figures are micro averages):
 """
 from __future__ import annotations
 
-import math
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Hashable, Iterable, List, Optional, Sequence, Tuple
@@ -32,8 +31,9 @@ import spacy
 from spacy.scorer import PRFScore
 from spacy.training import Example
 
+from claimattr.scoring.quantities import align_quantities, compare_pair
 from claimattr.scoring.spans import extent, greedy_match, overlap, trim
-from claimattr.schema import CLAIM_KINDS, CLAIM_SPANS, Anchor, Claim, Quantity, Speaker, TextSpan
+from claimattr.schema import CLAIM_KINDS, CLAIM_SPANS, Claim, Quantity, Speaker, TextSpan
 
 Range = Tuple[int, int]
 ROLES = ("source", "cue", "content")
@@ -239,38 +239,19 @@ def _quantities(doc_quantities: Sequence[Quantity], claims: Sequence[Claim]) -> 
     return [seen[key] for key in sorted(seen)]
 
 
-def _same_number(pred: Optional[float], gold: Optional[float]) -> bool:
-    if pred is None or gold is None:
-        return pred is gold
-    return math.isclose(float(pred), float(gold), rel_tol=1e-6, abs_tol=1e-9)
-
-
-def _same_anchor(pred: Optional[Anchor], gold: Anchor) -> bool:
-    """Same lemma where both have one (wording-independent), else overlapping offsets."""
-    if pred is None:
-        return False
-    if pred.lemma and gold.lemma:
-        return normalise_name(pred.lemma) == normalise_name(gold.lemma)
-    return overlap([(pred.start, pred.end)], [(gold.start, gold.end)]) > 0
-
-
-def _score_quantity_pair(tally: Tally, pred: Quantity, gold: Quantity) -> None:
-    numbers = [name for name in ("value", "low", "high") if getattr(gold, name) is not None]
-    if numbers:
-        tally.quantity_fields["value"].add(all(_same_number(getattr(pred, n), getattr(gold, n)) for n in numbers))
-    for name in ("entity", "event"):
-        anchor = getattr(gold, name)
-        if anchor is not None:
-            tally.quantity_fields[name].add(_same_anchor(getattr(pred, name), anchor))
-
-
 def _score_quantities(tally: Tally, pred: Sequence[Quantity], gold: Sequence[Quantity]) -> None:
-    pred_ranges = [(q.start, q.end) for q in pred]
-    gold_ranges = [(q.start, q.end) for q in gold]
-    matched = greedy_match(pred_ranges, gold_ranges, lambda i, j: overlap([pred_ranges[i]], [gold_ranges[j]]))
+    """Pairing, tolerance and anchor rule of ``claimattr.scoring.quantities`` (the one quantity scorer).
+
+    Corpus gold may leave a field unannotated (``gold_complete=False``): ``claims_quantity_value_acc``
+    judges the numbers (value, low, high) the gold gives; entity and event are judged where the gold has them.
+    """
+    matched = align_quantities(pred, gold)
     _add_counts(tally.quantity, len(pred), len(gold), len(matched))
     for i, j in matched:
-        _score_quantity_pair(tally, pred[i], gold[j])
+        verdicts = compare_pair(pred[i], gold[j], gold_complete=False)
+        for name, shared in (("value", "bounds"), ("entity", "entity"), ("event", "event")):
+            if verdicts[shared] is not None:
+                tally.quantity_fields[name].add(verdicts[shared])
 
 
 # --------------------------------------------------------------------------- entry points

@@ -1,4 +1,4 @@
 """``report_segmenter``: paragraph and sentence starts, furniture lines and headlines before the parser."""
-from claimattr.segmenter.segmenter_component import ReportSegmenter, make_report_segmenter
+from claimattr.segmenter.segmenter_component import DEFAULT_RULES, RULES_SCHEMA, ReportSegmenter, make_report_segmenter
 
-__all__ = ["ReportSegmenter", "make_report_segmenter"]
+__all__ = ["ReportSegmenter", "make_report_segmenter", "DEFAULT_RULES", "RULES_SCHEMA"]

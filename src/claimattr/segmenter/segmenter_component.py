@@ -5,51 +5,75 @@ headlines on lines of their own, without sentence-final punctuation. The statist
 splitter glues them onto the next sentence, which makes the parser invent reporting relations
 across them. This component starts a sentence at every line break (the parser respects preset
 boundaries) and records which lines are furniture or headlines, so that later components can
-skip or treat them specially.
+skip or treat them specially. The rules are data: ``segmenter/furniture.json``, every key
+documented in ``segmenter/furniture.schema.json``.
 """
 from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, Dict, Iterator, List, Optional
+from typing import Any, Callable, Dict, Iterator, List, Optional
 
-import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimattr.rules.component import RuleComponent
 
 DEFAULT_RULES = Path(__file__).parent / "furniture.json"
+"""The bundled furniture and headline rules."""
+RULES_SCHEMA = Path(__file__).parent / "furniture.schema.json"
+"""The JSON Schema every rules file must match; its descriptions document each key."""
 FURNITURE_SPANS = "furniture"
 HEADLINE_SPANS = "headlines"
+
+WORD = re.compile(r"[^\W\d_][\w'’-]*")
+"""A word of a line: starts with a letter; may hold apostrophes and hyphens ("Xi's", "co-op")."""
+CLOSING_MARKS = "'\"’”»)"
+"""Closing quotation marks and brackets, looked past to find a line's final punctuation."""
+CLOSING_PUNCTUATION = (".", ",", ";", ":")
+"""Final punctuation that makes a line read as a sentence unless it is (almost) all title case."""
 
 
 @Language.factory(
     "report_segmenter",
-    default_config={"rules_path": None},
+    default_config={"rules_path": None, "scorer": {"@scorers": "spacy.senter_scorer.v1"}},
     requires=["token.text"],
     assigns=["token.is_sent_start", "doc.spans"],
+    default_score_weights={"sents_f": 0.0, "sents_p": None, "sents_r": None},
 )
-def make_report_segmenter(nlp: Language, name: str, rules_path: Optional[str]) -> "ReportSegmenter":
-    return ReportSegmenter(nlp, name, rules_path=rules_path)
+def make_report_segmenter(
+    nlp: Language, name: str, rules_path: Optional[str], scorer: Optional[Callable]
+) -> "ReportSegmenter":
+    """Sentence boundaries are scored with spaCy's own ``spacy.senter_scorer.v1`` (``sents_*``)."""
+    return ReportSegmenter(nlp, name, rules_path=rules_path, scorer=scorer)
 
 
 class ReportSegmenter(RuleComponent):
     """Start sentences at line breaks; find furniture lines and headlines by data-driven rules."""
 
     lexicon_file = "rules.json"
+    lexicon_schema = RULES_SCHEMA
 
-    def __init__(self, nlp: Language, name: str = "report_segmenter", *, rules_path: Optional[str] = None) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "report_segmenter",
+        *,
+        rules_path: Optional[str] = None,
+        scorer: Optional[Callable] = None,
+    ) -> None:
         self.name = name
+        self.scorer = scorer
         self.lexicon: Dict[str, Any] = {}
-        self._compile(srsly.read_json(rules_path or DEFAULT_RULES))
+        self._load(rules_path or DEFAULT_RULES)
 
     def _compile(self, rules: Dict[str, Any]) -> None:
+        """Compile validated rules (``furniture.schema.json`` documents each key)."""
         self.lexicon = rules
         self._patterns = [re.compile(p, re.IGNORECASE) for p in rules["line_patterns"]]
-        self._bullets = rules.get("bullets", "")
-        self._lowercase = set(rules.get("headline_lowercase_words", []))
-        pattern = rules.get("dateline_pattern")
+        self._bullets = rules["bullets"]
+        self._lowercase = set(rules["headline_lowercase_words"])
+        pattern = rules["dateline_pattern"]
         self._dateline = re.compile(pattern) if pattern else None
 
     def __call__(self, doc: Doc) -> Doc:
@@ -108,11 +132,15 @@ class ReportSegmenter(RuleComponent):
 
     def is_headline(self, line: str, first: bool = False) -> bool:
         """A short line with no closing punctuation, mostly in title case (or the first line)."""
-        words = re.findall(r"[^\W\d_][\w'’-]*", line)
-        if not words or len(words) > self.lexicon["headline_max_words"]:
+        rules = self.lexicon
+        words = WORD.findall(line)
+        if not words or len(words) > rules["headline_max_words"]:
             return False
         content_words = [w for w in words if w.lower() not in self._lowercase] or words
         capitalised = sum(w[0].isupper() for w in content_words) / len(content_words)
-        if line.rstrip("'\"’”»)").endswith((".", ",", ";", ":")):
-            return capitalised >= self.lexicon.get("headline_min_capitalised_with_period", 0.9) and len(words) >= 3
-        return first or capitalised >= self.lexicon["headline_min_capitalised"]
+        if line.rstrip(CLOSING_MARKS).endswith(CLOSING_PUNCTUATION):
+            return (
+                capitalised >= rules["headline_min_capitalised_with_period"]
+                and len(words) >= rules["headline_min_words_with_period"]
+            )
+        return first or capitalised >= rules["headline_min_capitalised"]

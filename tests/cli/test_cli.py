@@ -256,7 +256,7 @@ def make_corpus(path: Path, size: int = 10_000) -> Dict[str, int]:
 
 
 def run_extract(*args: str, **kwargs) -> subprocess.Popen:
-    command = [sys.executable, "-m", "claimattr.cli.commands", "extract", *args, "--batch-size", "256", "--pipes", ",".join(claimattr.PIPES)]
+    command = [sys.executable, "-m", "claimattr.cli", "extract", *args, "--batch-size", "256", "--pipes", ",".join(claimattr.PIPES)]
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kwargs)
 
 

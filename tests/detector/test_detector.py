@@ -9,7 +9,7 @@ Conventions (PolNeAR-aligned, see issue 2):
   direct content is the quoted text with its quotation marks, and a quote split by
   "he said" is two pieces of one claim;
 - kinds: direct, indirect, mixed (indirect with a quoted fragment), according_to, headline;
-- report furniture and facts with no reporting cue are not claims.
+- facts with no reporting cue are not claims (report furniture: ``tests/segmenter``).
 
 Every sentence here was written for these tests (none comes from the seed report or PolNeAR).
 Content is checked by containment on the joined pieces, so that reasonable boundary
@@ -401,42 +401,6 @@ def test_headline_claims(extract, text, cue, content):
 ])
 def test_headlines_without_a_reporting_verb_are_not_claims(extract, text):
     assert extract(text) == [], extract(text).describe()
-
-
-# --------------------------------------------------------------------------------------------
-# Report furniture never yields claims, even when a teaser contains "says".
-FURNITURE_LINES = [
-    "By Daniel Moreau",
-    "Reporting by Anna Weiss; Editing by Tom Hale",
-    "Updated: 14 March 2024 09:30 GMT",
-    "Tue, 5 Mar 2024 10:15 AM (IST)",
-    "Source: AFP",
-    "Photo: Reuters",
-    "ALSO READ: Minister Says Fuel Prices Will Fall Next Month",
-    "Read more: Police say the suspect acted alone",
-]
-
-
-@pytest.mark.parametrize("line", FURNITURE_LINES)
-def test_furniture_lines_yield_no_claims(extract, line):
-    text = f"The port authority said on Thursday that cargo traffic had doubled.\n{line}\n" \
-           "Dockworkers said the new cranes had cut waiting times."
-    claims = extract(text)
-    start = text.index(line)
-    furniture = {"start": start, "end": start + len(line)}
-    for claim in claims:
-        spans = [claim["cue"], *claim["content"]] + ([claim["speaker"]] if claim["speaker"] else [])
-        assert not any(_overlaps(span, furniture) for span in spans), claims.describe()
-    claims.find(cue="said", content="cargo traffic had doubled")
-    claims.find(cue="said", content="the new cranes had cut waiting times")
-
-
-def test_report_header_yields_no_claims(extract):
-    text = ("By Daniel Moreau\nUpdated: 14 March 2024 09:30 GMT\nSource: AFP\n"
-            "The port authority said on Thursday that cargo traffic had doubled.")
-    claims = extract(text)
-    assert len(claims) == 1, claims.describe()
-    assert claims[0]["cue"]["start"] > text.index("Source: AFP")
 
 
 # --------------------------------------------------------------------------------------------

@@ -258,8 +258,28 @@ def test_unattributed_claims_have_no_speaker(extract, text):
 def test_floating_quote_in_a_paragraph_without_a_speaker_is_unattributed(extract):
     text = "Heavy rain fell across the valley overnight.\n“Nobody was ready for this.”"
     claims = extract(text)
-    for claim in claims:
-        assert claim["speaker"] is None, claims.describe()
+    claim = claims.find(content="Nobody was ready for this.")
+    assert claim["speaker"] is None, claims.describe()
+
+
+# --------------------------------------------------------------------------------------------
+# "We": the organisation or group the speaker speaks for, when evident; else a group.
+# (text, content fragment of the "we" claim, name, type)
+FIRST_PERSON_PLURAL = [
+    ("Interior Ministry spokesman Karim Haddad said the curfew would be lifted. "
+     "We said last week that roadblocks would remain.", "roadblocks would remain", "Interior Ministry", "organisation"),
+    ("The Workers' Union rejected the offer on Monday. We said from the start that the pay rise was too small.",
+     "the pay rise was too small", "Workers' Union", "organisation"),
+    ("We said the plant would close in March.", "the plant would close", "We", "group"),
+]
+
+
+@pytest.mark.parametrize("text,content,name,kind", FIRST_PERSON_PLURAL)
+def test_we_is_the_organisation_or_group_spoken_for(extract, text, content, name, kind):
+    claims = extract(text)
+    speaker = speaker_of(claims, content=content)
+    assert speaker["text"] == "We", claims.describe()
+    assert (speaker["name"], speaker["type"]) == (name, kind), claims.describe()
 
 
 def test_an_acronym_introduced_in_brackets_names_the_full_organisation(extract):

@@ -1,5 +1,6 @@
 """Specification of the corpus tooling: the authoring format, its compiler, validation, stats,
-conversion to DocBin and a `spacy train` smoke run on converted files."""
+conversion to DocBin and a `spacy train` smoke run on converted files. The `claimattr corpus`
+commands are specified in tests/cli/test_corpus_commands.py."""
 from __future__ import annotations
 
 import json
@@ -9,9 +10,7 @@ from typing import Any, Dict, List
 import pytest
 import spacy
 from spacy.tokens import DocBin
-from typer.testing import CliRunner
 
-from claimattr.cli.commands import app
 from claimattr.readers.corpus import (
     build, check_record, compare_records, dump_authoring, make_manifest, paragraphs, read_authoring,
     record_doc, resolve_document, span_ref, stats, validate_corpus_file, validate_paths,
@@ -166,17 +165,6 @@ def test_references_and_duplicates_are_checked() -> None:
     assert any("not in the record's quantities list" in e for e in errors)
 
 
-def test_validate_command_exits_1_and_still_checks_the_other_files(corpus_dir: Path) -> None:
-    write(corpus_dir / "annotated", "t01-port", authoring([claim_said_twice(1)]))
-    (corpus_dir / "annotated" / "t02-port.json").write_text('{"id": "t02-port",\n  "claims": [,]}\n')
-    result = CliRunner().invoke(app, ["corpus", "validate", str(corpus_dir / "annotated")])
-    assert result.exit_code == 1
-    assert f"{corpus_dir / 'annotated' / 't02-port.json'}:2: invalid JSON" in result.output
-    assert "t01-port.json" not in result.output
-    ok = CliRunner().invoke(app, ["corpus", "validate", str(corpus_dir / "annotated" / "t01-port.json")])
-    assert ok.exit_code == 0
-
-
 # --------------------------------------------------------------------------- build, corrections, stats
 
 
@@ -235,20 +223,6 @@ def test_manifest_is_stratified_and_puts_the_seed_in_dev() -> None:
 
 
 # --------------------------------------------------------------------------- spaCy
-
-
-def test_convert_round_trip_keeps_claims_and_span_groups(tmp_path: Path) -> None:
-    record = good_record()
-    corpus = tmp_path / "corpus.jsonl"
-    corpus.write_text(json.dumps(record) + "\n", encoding="utf8")
-    result = CliRunner().invoke(app, ["corpus", "convert", str(corpus), "-o", str(tmp_path / "spacy")])
-    assert result.exit_code == 0, result.output
-    nlp = spacy.blank("en")
-    (doc,) = DocBin().from_disk(tmp_path / "spacy" / "train.spacy").get_docs(nlp.vocab)
-    assert [c.to_dict() for c in doc._.claims] == record["claims"]
-    assert {s.label_ for s in doc.spans["claims"]} == {"CUE", "CONTENT", "SOURCE"}
-    assert [s.text for s in doc.spans["quantities"]] == ["a week"]
-    assert (tmp_path / "spacy" / "dev.spacy").exists()
 
 
 SPANCAT_CONFIG = """
@@ -350,7 +324,7 @@ def test_spacy_train_consumes_the_converted_docbin(tmp_path: Path) -> None:
 
 
 def test_every_pre_annotation_in_the_repository_resolves() -> None:
-    folder = Path(__file__).parent.parent / "training" / "corpus" / "preannotated"
+    folder = Path(__file__).resolve().parents[2] / "training" / "corpus" / "preannotated"
     if not folder.exists():
         pytest.skip("no pre-annotations")
     count, errors = validate_paths([folder])

@@ -1,0 +1,323 @@
+"""Parse predicates and content-span helpers of ``claim_detector``.
+
+Everything here is a function of the parse (and, where a word list is needed, of lists passed in
+from the cue lexicon): no component state. The component (``detector_component.py``) decides
+which of these constructions make a claim; this module answers the questions it asks ("is this
+verb a to-infinitive?", "which token ranges cover these subtrees?").
+
+Token ranges are ``Piece`` tuples ``(start, end)``, end exclusive, as in ``doc[start:end]``.
+"""
+from __future__ import annotations
+
+from typing import Collection, Dict, Iterable, List, NamedTuple, Optional, Set, Tuple
+
+from spacy.tokens import Doc, Span, Token
+
+from claimattr.rules.syntax import DASHES, HEADLINE_SEPARATORS, SUBJECT_DEPS
+
+Piece = Tuple[int, int]
+"""A token range ``[start, end)`` of the document."""
+
+CONTENT_CLAUSE_DEPS = ("ccomp", "xcomp")
+"""Dependency labels of a verb's clausal complement: the usual content of a reporting verb."""
+
+OBJECT_DEPS = ("dobj", "obj", "attr", "oprd", "dative")
+"""Dependency labels of a verb's objects, content for verbs like "denied the report"."""
+
+MAX_SPEAKER_TAG_WORDS = 6
+"""Most words of a speaker named without a verb: before a headline cue ("Ministry of Defence
+Warns ..."), before a headline colon ("Minister: ...") and in the tag of a verbless quote
+("“...” - Name, title"). Six covers a name with a short title; a longer stretch is a clause, and
+taking it as a speaker would turn ordinary headlines and dashes into claims."""
+
+MAX_SPEAKER_TAG_GAP = 12
+"""Most tokens between a quoted claim and a quotation that continues it ("“A,” said Name, a
+title of the organisation. “B.”"): the rest of a speaker tag fits in twelve; anything longer is
+narration, after which a quotation starts a claim of its own."""
+
+QUOTE_LEAD_MARKS = (",", "?", "!", "—", "–", "-", "…")
+"""Marks that end a quotation leading into its cue ("“...,” she said")."""
+
+CLAUSE_LEAD_MARKS = (",", "—", "–")
+"""Marks that open the cue clause after a quotation ("“...” , she said")."""
+
+OPENING_QUOTE_TOKENS = "“\"«„‘"
+"""Opening quotation marks that, starting a sentence, show its first part is quoted speech."""
+
+KEPT_EDGE_PUNCTUATION = ("…", "%")
+"""Punctuation that stays at the edge of content: it is part of what was said."""
+
+SENTENCE_ENDS = (".", "!", "?")
+"""Sentence-final punctuation, where a speaker tag before a colon cannot start."""
+
+
+class PhraseCue(NamedTuple):
+    """A multi-word cue found by the Matcher: its lexicon label and its token range."""
+
+    label: str
+    cue: Piece
+
+
+class Candidate(NamedTuple):
+    """A claim before assembly: cue range, content ranges in text order, and kind ("" = from quotes)."""
+
+    cue: Piece
+    pieces: List[Piece]
+    kind: str
+
+
+# ---------------------------------------------------------------------- verb forms
+def inflect(lemmas: Iterable[str], irregular: Dict[str, List[str]]) -> Set[str]:
+    """Surface forms of reporting verbs, for headlines where the tagger sees title-case nouns."""
+    forms: Set[str] = set()
+    for lemma in lemmas:
+        forms.update([lemma, *irregular.get(lemma, [])])
+        if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+            forms.update([lemma[:-1] + "ies", lemma[:-1] + "ied"])
+        elif lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+            forms.update([lemma + "es", lemma + "ed"])
+        elif lemma.endswith("e"):
+            forms.update([lemma + "s", lemma + "d"])
+        else:
+            forms.update([lemma + "s", lemma + "ed"])
+    return forms
+
+
+# ---------------------------------------------------------------------- parse predicates
+def token_set(doc: Doc, key: str) -> Set[int]:
+    """Indices of the tokens in the span group ``key`` (empty when the group is missing)."""
+    return {t.i for span in doc.spans[key] for t in span} if key in doc.spans else set()
+
+
+def has_clause(verb: Token) -> bool:
+    """Whether the verb governs a clause (complement, parataxis, or a verbal xcomp)."""
+    return any(c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")) for c in verb.children)
+
+
+def has_subject(verb: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
+def is_subject_like(token: Token) -> bool:
+    return token.dep_ in SUBJECT_DEPS
+
+
+def is_to_infinitive(verb: Token) -> bool:
+    """"declined to comment on ...", "prepared to defend ...": an intention, not a report."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def is_passive_modifier(verb: Token) -> bool:
+    """"A spokesperson, asked about the incident, urged ...": the participle reports nothing."""
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl", "amod", "relcl", "appos") and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj") for c in verb.children
+    )
+
+
+def is_agentless_passive(verb: Token) -> bool:
+    """"The verdict can be appealed": nobody is reported as saying anything."""
+    return any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
+
+
+def is_complement_clause(clause: Token, complementisers: Collection[str]) -> bool:
+    """"the warning that the dam could burst" (complement) vs "the warning that came" (relative)."""
+    first = clause.left_edge
+    if first.lower_ not in complementisers:
+        return False
+    return any(c.dep_ in SUBJECT_DEPS and c.i != first.i for c in clause.children)
+
+
+def is_addressee(obj: Token, heads: List[Token]) -> bool:
+    """"told Reuters that ...": an object before the clause is the addressee, not content."""
+    return obj.i < min(h.left_edge.i for h in heads)
+
+
+def is_trailing_cue(verb: Token, heads: List[Token]) -> bool:
+    """"..., but the police overruled the request, another source said": the cue closes the sentence,
+    and everything before its clause is what was said, whatever the parser hung under the verb."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return (
+        verb.dep_ == "ROOT"
+        and bool(heads) and all(h.i < verb.i for h in heads)
+        and bool(subjects) and all(s.i > max(h.right_edge.i for h in heads) for s in subjects)
+        and not any(t.text in OPENING_QUOTE_TOKENS for t in verb.sent[:1])
+    )
+
+
+def inside(index: int, regions: List[Span]) -> bool:
+    """Whether token ``index`` lies inside one of the quotation ``regions``."""
+    return any(region.start <= index < region.end for region in regions)
+
+
+# ---------------------------------------------------------------------- headlines
+def headline_segments(headline: Span) -> List[Span]:
+    """Headline clauses: "Vessels collide near shoal; Manila alleges ..." has two."""
+    segments, start = [], headline.start
+    for token in headline:
+        if token.text in HEADLINE_SEPARATORS:
+            segments.append(headline.doc[start:token.i])
+            start = token.i + 1
+    segments.append(headline.doc[start:headline.end])
+    return [segment for segment in segments if len(segment) > 1]
+
+
+def is_headline_subject(tokens: Span, clause_words: Collection[str]) -> bool:
+    """Words before a headline cue must read as a speaker ("Pakistan", "Ministry of Defence"), not as
+    a clause ("Ceasefire Frays as Both Sides Trade" + "Blame")."""
+    return 0 < len(tokens) <= MAX_SPEAKER_TAG_WORDS and not any(t.lower_ in clause_words for t in tokens)
+
+
+# ---------------------------------------------------------------------- content ranges
+def cue_clause(verb: Token, content: List[Token]) -> Set[int]:
+    """Tokens of the cue's own clause (subject, auxiliaries, adverbs) that content must not include."""
+    content_tokens = {t.i for head in content for t in head.subtree}
+    return {t.i for t in verb.subtree if t.i not in content_tokens}
+
+
+def pieces_of(doc: Doc, heads: List[Token], exclude: Set[int]) -> List[Piece]:
+    """Contiguous token ranges covering the heads' subtrees, minus ``exclude``."""
+    if not heads:
+        return []
+    tokens = sorted({t.i for head in heads for t in head.subtree} - exclude)
+    return runs([doc[i] for i in tokens])
+
+
+def runs(tokens: List[Token]) -> List[Piece]:
+    """Split a token list into maximal runs of consecutive tokens."""
+    pieces: List[Piece] = []
+    for token in tokens:
+        if pieces and token.i == pieces[-1][1]:
+            pieces[-1] = (pieces[-1][0], token.i + 1)
+        else:
+            pieces.append((token.i, token.i + 1))
+    return pieces
+
+
+def merge(pieces: List[Piece]) -> List[Piece]:
+    """Overlapping or touching ranges joined, in text order."""
+    merged: List[Piece] = []
+    for start, end in sorted(pieces):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def clip_speaker_tag(verb: Token, piece: Piece, regions: List[Span]) -> Piece:
+    """"“...,” the minister, Name, told reporters": when the parser hangs the speaker under the
+    quoted clause, the content stops where the quotation ends."""
+    start, end = piece
+    if end > verb.i:
+        return piece
+    within = [r for r in regions if start <= r.start and r.end <= end]
+    if not within:
+        return piece
+    tail = verb.doc[within[-1].end:end]
+    if len(tail) and not any(t.pos_ in ("VERB", "AUX") for t in tail):
+        return start, within[-1].end
+    return piece
+
+
+def extend_to_quotes(pieces: List[Piece], regions: List[Span], cue: Piece) -> List[Piece]:
+    """A content piece that cuts a quotation grows to the whole quotation (multi-sentence quotes)."""
+    extended = []
+    for start, end in pieces:
+        for region in regions:
+            overlaps = region.start < end and start < region.end
+            contains_cue = region.start <= cue[0] < region.end
+            if overlaps and not contains_cue:
+                start, end = min(start, region.start), max(end, region.end)
+        extended.append((start, end))
+    return merge(extended)
+
+
+def trim(doc: Doc, piece: Piece, marks: str) -> Optional[Piece]:
+    """Drop edge punctuation and spaces, but keep quotation marks that close or open inside the piece."""
+    start, end = piece
+    while start < end and _droppable(doc[start], marks):
+        start += 1
+    while end > start and _droppable(doc[end - 1], marks):
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _droppable(token: Token, marks: str) -> bool:
+    """Edge spaces, conjunctions and punctuation go; quotation marks stay (PolNeAR keeps them)."""
+    if token.is_space or not token.text.strip() or token.dep_ == "cc":
+        return True
+    return token.is_punct and not any(ch in marks for ch in token.text) and token.text not in KEPT_EDGE_PUNCTUATION
+
+
+def dedupe(found: List[Candidate]) -> List[Candidate]:
+    """One claim per cue (the first found), in text order."""
+    seen: Dict[Piece, Candidate] = {}
+    for candidate in found:
+        if candidate.cue not in seen and candidate.pieces:
+            seen[candidate.cue] = candidate
+    return sorted(seen.values(), key=lambda candidate: candidate.cue)
+
+
+# ---------------------------------------------------------------------- quotations
+def quote_kind(doc: Doc, pieces: List[Piece], regions: List[Span]) -> str:
+    """direct (all words quoted), mixed (some) or indirect (none)."""
+    words = [t for start, end in pieces for t in doc[start:end] if not (t.is_punct or t.is_space)]
+    if not words:
+        return "indirect"
+    quoted = sum(1 for t in words if inside(t.i, regions))
+    if quoted == len(words):
+        return "direct"
+    return "mixed" if quoted else "indirect"
+
+
+def coverage(region: Span) -> float:
+    """Share of the words of the region's sentences that lie inside the quotation."""
+    sentences = {t.sent.start: t.sent for t in region}
+    words = [t for sent in sentences.values() for t in sent if not (t.is_punct or t.is_space)]
+    within = [t for t in words if region.start <= t.i < region.end]
+    return len(within) / len(words) if words else 0.0
+
+
+def quote_leads_into(region: Span, clause: Span) -> bool:
+    """"“...,” she said": the quotation ends in a comma, ? or !, or a comma follows it."""
+    inner_end = region[-2].text if len(region) > 1 else ""
+    first = clause[0].text if len(clause) else ""
+    return inner_end in QUOTE_LEAD_MARKS or first in CLAUSE_LEAD_MARKS
+
+
+def speaker_tag_only(gap: Span, regions: List[Span]) -> bool:
+    """Between a quoted claim and a following quotation: nothing, or the rest of "said Name, a title."."""
+    if len(gap) > MAX_SPEAKER_TAG_GAP or any(inside(t.i, regions) for t in gap):
+        return False
+    return all(t.is_punct or t.is_space or t.pos_ in ("PROPN", "NOUN", "ADJ", "DET", "ADP", "PART", "CCONJ", "NUM") for t in gap)
+
+
+def looks_like_name(tokens: Span) -> bool:
+    """A short capitalised phrase without a verb: the speaker tag of a verbless quote."""
+    words = [t for t in tokens if not (t.is_punct or t.is_space)]
+    return (
+        0 < len(words) <= MAX_SPEAKER_TAG_WORDS
+        and words[0].text[:1].isupper()
+        and not any(t.pos_ in ("VERB", "AUX") for t in words)
+    )
+
+
+def dash_or_colon_cue(doc: Doc, region: Span) -> Optional[Token]:
+    """"“...” - Name" and "Name: “...”": the punctuation is the cue."""
+    dash = region.end
+    while dash < len(doc) and (doc[dash].is_space or doc[dash].text in (",", ".")) and "\n\n" not in doc[dash].text:
+        dash += 1
+    if dash < len(doc) and doc[dash].text in DASHES:
+        region = doc[region.start:dash]
+        end = region.end + 1
+        while end < len(doc) and "\n" not in doc[end].text and doc[end].text not in (".", ";"):
+            end += 1
+        if looks_like_name(doc[region.end + 1:end]):
+            return doc[region.end]
+    if region.start >= 2 and doc[region.start - 1].text == ":":
+        start = region.start - 1
+        while start > 0 and "\n" not in doc[start - 1].text and doc[start - 1].text not in SENTENCE_ENDS:
+            start -= 1
+        if looks_like_name(doc[start:region.start - 1]):
+            return doc[region.start - 1]
+    return None

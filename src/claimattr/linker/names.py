@@ -1,0 +1,435 @@
+"""Who a speaker mention names: person name, type, role and organisation, read off the mention.
+
+``speaker_linker`` finds a mention (``linker_component.py``) and resolves it against earlier
+speakers (``resolution.py``); this module analyses the mention itself with the speaker lexicon
+(``linker/speakers.json``, every key documented in ``linker/speakers.schema.json``) rather than
+trusting the base NER alone: "Health Minister Ana Ruiz" is the person "Ana Ruiz" with the role
+"health minister", "Interior Ministry spokesman" a person speaking for "Interior Ministry".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Dict, FrozenSet, List, NamedTuple, Optional, Pattern
+
+from spacy.tokens import Doc, Span, Token
+
+from claimattr.rules.syntax import after_comma
+from claimattr.schema import TextSpan
+
+ENTITY_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "government", "NORP": "group"}
+"""Speaker type of a mention whose head carries this NER label (OntoNotes labels of en_core_web_sm)."""
+
+ACRONYM_WORDS = (2, 9)
+"""Fewest and most capitalised words of a name that introduces an acronym in brackets."""
+ACRONYM_LETTERS = (2, 8)
+"""Fewest and most letters of an acronym in brackets ("(RSF)")."""
+
+
+@dataclass(frozen=True)
+class SpeakerLexicon:
+    """The speaker lexicon compiled for look-ups (``speakers.schema.json`` documents each key)."""
+
+    roles: FrozenSet[str]
+    role_modifiers: FrozenSet[str]
+    anonymous: FrozenSet[str]
+    group_heads: FrozenSet[str]
+    government: FrozenSet[str]
+    organisations: FrozenSet[str]
+    intermediary_verbs: FrozenSet[str]
+    outlet_addressee_verbs: FrozenSet[str]
+    person_pronouns: FrozenSet[str]
+    thing_pronouns: FrozenSet[str]
+    plural_pronouns: FrozenSet[str]
+    first_person_singular: FrozenSet[str]
+    first_person_plural: FrozenSet[str]
+    expletive_pronouns: FrozenSet[str]
+    relative_pronouns: FrozenSet[str]
+    honorifics: FrozenSet[str]
+    determiners: FrozenSet[str]
+    definite_determiners: FrozenSet[str]
+    quantifiers: FrozenSet[str]
+    name_particles: FrozenSet[str]
+    source_preps: FrozenSet[str]
+    role_organisation_preps: FrozenSet[str]
+    affiliation_preps: FrozenSet[str]
+    circumstances: FrozenSet[str]
+    acronym: Pattern[str]
+
+    @classmethod
+    def from_json(cls, lexicon: Dict[str, Any]) -> "SpeakerLexicon":
+        def words(key: str) -> FrozenSet[str]:
+            return frozenset(lexicon[key])
+
+        connectors = "|".join(re.escape(word) for word in lexicon["acronym_connectors"])
+        acronym = re.compile(
+            rf"((?:[A-Z][\w'’-]*\s+(?:(?:{connectors})\s+)*){{{ACRONYM_WORDS[0]},{ACRONYM_WORDS[1]}}})"
+            rf"\(([A-Z]{{{ACRONYM_LETTERS[0]},{ACRONYM_LETTERS[1]}}})\)"
+        )
+        return cls(
+            roles=words("role_nouns"),
+            role_modifiers=words("role_modifiers"),
+            anonymous=words("anonymous_heads"),
+            group_heads=words("group_heads"),
+            government=words("government_heads"),
+            organisations=words("organisation_heads"),
+            intermediary_verbs=words("intermediary_verbs"),
+            outlet_addressee_verbs=words("outlet_addressee_verbs"),
+            person_pronouns=words("person_pronouns"),
+            thing_pronouns=words("thing_pronouns"),
+            plural_pronouns=words("plural_pronouns"),
+            first_person_singular=words("first_person_singular_pronouns"),
+            first_person_plural=words("first_person_plural_pronouns"),
+            expletive_pronouns=words("expletive_pronouns"),
+            relative_pronouns=words("relative_pronouns"),
+            honorifics=words("honorifics"),
+            determiners=words("determiners"),
+            definite_determiners=words("definite_determiners"),
+            quantifiers=words("quantifiers"),
+            name_particles=words("name_particles"),
+            source_preps=words("source_preps"),
+            role_organisation_preps=words("role_organisation_preps"),
+            affiliation_preps=words("affiliation_preps"),
+            circumstances=words("circumstance_words"),
+            acronym=acronym,
+        )
+
+
+class Analysis(NamedTuple):
+    """What a mention says about its speaker on its own, before resolution."""
+
+    name: str
+    type: str
+    role: Optional[str]
+    organisation: Optional[TextSpan]
+    tokens: FrozenSet[str]
+    """Lowercased words of the person's name (empty for non-persons), for surname matching."""
+
+
+class MentionAnalyser:
+    """Analyses the speaker mentions of one document (NER votes and acronyms are per document)."""
+
+    def __init__(self, words: SpeakerLexicon, doc: Doc) -> None:
+        self.words = words
+        self.labels = entity_votes(doc)
+        self.aliases = acronyms(doc.text, words.acronym)
+
+    def analyse(self, mention: Span) -> Analysis:
+        """Name, type, role and organisation of a mention, read off its internal structure."""
+        head = mention.root
+        person = self.person_name(mention)
+        role_token = self.role_token(mention)
+        kind = "person" if person is not None else self.entity_type(mention, head, role_token)
+        role = self.role_text(role_token) if role_token is not None and kind == "person" else None
+        organisation = self.organisation(mention, role_token, person) if kind in ("person", "group") else None
+        name = person.text if person is not None else self.aliases.get(
+            self.canonical_text(mention), self.canonical_text(without_appositions(mention, stop_at_comma=True))
+        )
+        tokens = frozenset(t.lower_ for t in person if t.is_alpha) if person is not None else frozenset()
+        return Analysis(name=name, type=kind, role=role, organisation=organisation, tokens=tokens)
+
+    def noun_phrase(self, head: Token) -> Optional[Span]:
+        return noun_phrase(head, self.words.circumstances)
+
+    def canonical_text(self, mention: Span) -> str:
+        """A mention as a name: no leading article or count, no possessive ending, no bracketed aside."""
+        brackets = [t.i for t in mention if t.text == "("]
+        if brackets and brackets[0] > mention.start:
+            mention = mention.doc[mention.start:brackets[0]]
+        tokens = [t for t in mention if not t.is_punct or t.text in ("-", "&", ".")]
+        while len(tokens) > 1 and (
+            tokens[0].lower_ in self.words.determiners or tokens[0].lower_ in self.words.quantifiers or tokens[0].like_num
+        ):
+            tokens.pop(0)
+        while tokens and tokens[-1].tag_ == "POS":
+            tokens.pop()
+        if not tokens:
+            return mention.text
+        return mention.doc[tokens[0].i:tokens[-1].i + 1].text
+
+    # -- persons
+    def person_name(self, mention: Span) -> Optional[Span]:
+        """The longest run of proper nouns that names a person (by NER, or next to a role noun)."""
+        runs = propn_runs(mention, self.words.name_particles)
+        role_near = self.role_token(mention) is not None
+        runs = [r for r in (self.strip_titles(run) for run in runs) if r is not None and not in_prepositional_phrase(r, mention)]
+        for run in sorted(runs, key=len, reverse=True):
+            if any(t.ent_type_ == "PERSON" for t in run):
+                return run
+        for run in runs:
+            after_role = run.start > 0 and run.doc[run.start - 1].lemma_.lower() in self.words.roles
+            appositive = run.root.dep_ == "appos" or (run.root.head.dep_ == "appos" and run.root.head in run)
+            if role_near and (after_role or appositive) and not any(t.ent_type_ in ("GPE", "ORG", "NORP") and len(run) == 1 for t in run):
+                return run
+            if role_near and run.root.dep_ in ("nsubj", "nsubjpass") and run.root.head.pos_ == "VERB" and len(run) >= 2:
+                return run
+        for run in runs:
+            if run.text == mention.text and len(run) >= 2 and self.unlabelled_name(run):
+                return run
+        return None
+
+    def unlabelled_name(self, run: Span) -> bool:
+        """"Ana Ruiz said": two or more proper nouns that NER and the lexicons call nothing else."""
+        labels = {t.ent_type_ or self.labels.get(t.text, "") for t in run} - {""}
+        heads = {t.lemma_.lower() for t in run} & (self.words.organisations | self.words.government)
+        return not labels - {"PERSON"} and not heads
+
+    def strip_titles(self, run: Span) -> Optional[Span]:
+        """"Health Minister Ana Ruiz" -> "Ana Ruiz": capitalised role words are not the name."""
+        roles, honorifics = self.words.roles, self.words.honorifics
+        titles = [t.i for t in run if t.lemma_.lower() in roles or t.lower_ in roles or t.lower_ in honorifics]
+        start = titles[-1] + 1 if titles else run.start
+        while start < run.end and (run.doc[start].lower_ in self.words.role_modifiers or run.doc[start].text == "-"):
+            start += 1
+        return run.doc[start:run.end] if start < run.end else None
+
+    # -- roles
+    def role_text(self, role: Token) -> str:
+        """The role with the words that belong to it: "Deputy Prime Minister" -> "deputy prime minister",
+        "attorney-general" -> "attorney-general"."""
+        doc, start = role.doc, role.i
+        while start > 0 and (
+            self.continues_role(doc[start - 1]) or doc[start - 1].lemma_.lower() in self.words.roles or title_word(doc[start - 1])
+        ):
+            start -= 1
+        while start < role.i and doc[start].text == "-":
+            start += 1
+        return doc[start:role.i + 1].text.lower()
+
+    def role_token(self, mention: Span) -> Optional[Token]:
+        """The head of the first role phrase: "deputy prime minister" -> "minister"."""
+        candidates = [t for t in mention if t.lemma_.lower() in self.words.roles and t.pos_ in ("NOUN", "PROPN")]
+        described = [t for t in candidates if t.lower_ not in self.words.honorifics]
+        for token in (described or candidates)[:1]:
+            while token.i + 1 < mention.end and self.continues_role(mention.doc[token.i + 1]):
+                token = mention.doc[token.i + 1]
+            return token if token.text != "-" else mention.doc[token.i - 1]
+        return None
+
+    def continues_role(self, token: Token) -> bool:
+        lower = token.lower_
+        return (token.text == "-" and not token.whitespace_) or (
+            (lower in self.words.roles or lower in self.words.role_modifiers) and token.pos_ in ("NOUN", "PROPN", "ADJ")
+        )
+
+    # -- organisations
+    def organisation(self, mention: Span, role: Optional[Token], person: Optional[Span]) -> Optional[TextSpan]:
+        """"spokesperson for X", "head of X", "X's minister", "Taliban spokesman"."""
+        if role is None:
+            return self.affiliation(person) if person is not None else None
+        for child in role.children:
+            if child.dep_ == "prep" and child.lower_ in self.words.role_organisation_preps:
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return self.organisation_span(object_phrase(objects[0]))
+            if child.dep_ == "poss" and child.tag_ != "PRP$":
+                tokens = [t for t in child.subtree if t.dep_ != "case"]
+                return self.organisation_span(mention.doc[tokens[0].i:tokens[-1].i + 1])
+        run = [t for t in mention if t.i < role.i and t.dep_ in ("compound", "amod", "nmod")]
+        run = contiguous_run(run) if run and run[-1].i == role.i - 1 else []
+        while run and (run[-1].lower_ in self.words.role_modifiers or title_word(run[-1])):
+            run.pop()
+        if person is not None:
+            run = [t for t in run if t.i < person.start]
+        named = any(t.ent_type_ in ("ORG", "GPE") or t.pos_ == "PROPN" and t.ent_type_ != "NORP" for t in run)
+        if run and (named or run[-1].lemma_.lower() in self.words.organisations):
+            return self.organisation_span(mention.doc[run[0].i:run[-1].i + 1])
+        return None
+
+    def affiliation(self, person: Span) -> Optional[TextSpan]:
+        """"Henrik Aaltonen of Reporters Without Borders": a named organisation after the name."""
+        for child in person.root.children:
+            if child.dep_ == "prep" and child.lower_ in self.words.affiliation_preps:
+                objects = [c for c in child.children if c.dep_ == "pobj" and (c.ent_type_ == "ORG" or self.labels.get(c.text) == "ORG")]
+                if objects:
+                    return self.organisation_span(object_phrase(objects[0]))
+        return None
+
+    def organisation_span(self, phrase: Optional[Span]) -> Optional[TextSpan]:
+        """An organisation as a name: without a leading article ("The Progress Party" -> "Progress Party")."""
+        if phrase is None:
+            return None
+        start = phrase.start
+        while start < phrase.end - 1 and phrase.doc[start].lower_ in self.words.determiners:
+            start += 1
+        return TextSpan.from_span(phrase.doc[start:phrase.end])
+
+    # -- types
+    def entity_type(self, mention: Span, head: Token, role: Optional[Token]) -> str:
+        """person / organisation / government / group / anonymous / unknown, from head and modifiers."""
+        words = self.words
+        lemma = head.lemma_.lower()
+        lower = head.lower_
+        qualified = any(
+            t.ent_type_ in ("NORP", "GPE", "ORG") or t.pos_ == "PROPN" for t in mention if t.i != head.i
+        )
+        if lower in words.person_pronouns or lower in words.first_person_singular:
+            return "person"
+        if lower in words.first_person_plural:
+            return "group"
+        label = head.ent_type_ or self.labels.get(head.text, "")
+        if lemma in words.government or (label == "GPE" and head.pos_ == "PROPN"):
+            return "government"
+        if head.tag_ in ("NNS", "NNPS") and lemma in words.group_heads and lemma in words.anonymous:
+            return "group" if qualified else "anonymous"
+        if lemma in words.organisations or label == "ORG":
+            return "organisation"
+        if lemma in words.anonymous and not qualified:
+            return "anonymous"
+        if head.tag_ in ("NNS", "NNPS") and (lemma in words.group_heads or lemma in words.anonymous or qualified):
+            return "group"
+        if lemma in words.group_heads and head.lower_ != lemma:
+            return "group"
+        if role is not None:
+            return "person"
+        if label in ENTITY_TYPES:
+            return ENTITY_TYPES[label]
+        if lemma in words.anonymous:
+            return "anonymous"
+        if any(t.ent_type_ == "ORG" or self.labels.get(t.text) == "ORG" for t in mention if t.i != head.i):
+            return "organisation"
+        return "unknown"
+
+
+# ---------------------------------------------------------------------- mention shapes
+def noun_phrase(head: Token, circumstances: FrozenSet[str]) -> Optional[Span]:
+    """The head's phrase, without relative clauses, participle modifiers or trailing commas."""
+    if head.pos_ == "VERB" or head.is_punct:
+        return None
+    drop = {t.i for child in head.children if child.dep_ in ("relcl", "acl") for t in child.subtree}
+    drop |= {
+        t.i for child in head.subtree
+        if after_comma(child, (",",)) and (child.dep_ in ("relcl", "acl", "advcl") or child.dep_ == "prep" and child.lower_ in circumstances)
+        for t in child.subtree
+    }
+    if head.dep_ == "poss":
+        drop |= {c.i for c in head.children if c.dep_ == "case"}
+    tokens = [t.i for t in head.subtree if t.i not in drop]
+    if not tokens:
+        return None
+    start = end = head.i
+    while start - 1 in tokens:
+        start -= 1
+    while end + 1 in tokens:
+        end += 1
+    return clean_mention(head.doc[start:end + 1])
+
+
+def clean_mention(span: Optional[Span]) -> Optional[Span]:
+    """The span without edge punctuation and spaces, and without an unclosed bracket."""
+    if span is None:
+        return None
+    tokens = [t for t in span if not t.is_space]
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
+        tokens.pop(0)
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens.pop()
+    opened = [i for i, t in enumerate(tokens) if t.text == "("]
+    if opened and not any(t.text == ")" for t in tokens[opened[-1]:]):
+        closing = tokens[-1].i + 1
+        if closing < len(span.doc) and span.doc[closing].text == ")":
+            tokens.append(span.doc[closing])
+        else:
+            tokens = tokens[:opened[-1]]
+            while tokens and tokens[-1].is_punct:
+                tokens.pop()
+    if not tokens:
+        return None
+    return span.doc[tokens[0].i:tokens[-1].i + 1]
+
+
+def object_phrase(token: Token) -> Optional[Span]:
+    """The phrase of a prepositional object up to its first comma ("for the Interior Ministry, X")."""
+    subtree = token.doc[token.left_edge.i:token.right_edge.i + 1]
+    return clean_mention(without_appositions(subtree, stop_at_comma=True))
+
+
+def without_appositions(span: Span, stop_at_comma: bool = False) -> Span:
+    """The phrase up to its first apposition: "Qatar, a key regional mediator" -> "Qatar"."""
+    for token in span:
+        if token.i > span.start and (token.dep_ == "appos" and token.head.i < token.i or stop_at_comma and token.text == ","):
+            cut = min(token.left_edge.i, token.i) if token.dep_ == "appos" else token.i
+            return span.doc[span.start:max(cut, span.start + 1)]
+    return span
+
+
+def title_word(token: Token) -> bool:
+    """"Employment" in "Employment Minister": a capitalised compound that is not an entity or acronym."""
+    return (
+        token.dep_ == "compound" and token.pos_ == "PROPN" and not token.ent_type_
+        and token.text[:1].isupper() and not token.text.isupper()
+    )
+
+
+def in_prepositional_phrase(run: Span, mention: Span) -> bool:
+    """"Fishermen from the province of Zambales": a name under a preposition is not the speaker."""
+    token = run.root
+    if token.dep_ == "appos":
+        return False
+    while token.i != mention.root.i and mention.start <= token.head.i < mention.end and token.head is not token:
+        if token.dep_ in ("pobj", "prep"):
+            return True
+        token = token.head
+    return False
+
+
+def is_name_token(token: Token, mention: Span, particles: FrozenSet[str]) -> bool:
+    """Proper nouns, and lowercase particles inside a name ("Ramon dela Cruz")."""
+    if token.pos_ == "PROPN" and token.text[:1].isupper():
+        return True
+    nxt = token.i + 1
+    if token.text == "-" and not token.whitespace_ and token.i > mention.start and nxt < mention.end:
+        previous = mention.doc[token.i - 1]
+        return not previous.whitespace_ and previous.pos_ == "PROPN" and mention.doc[nxt].pos_ == "PROPN"
+    return (
+        token.lower_ in particles and token.i > mention.start and nxt < mention.end
+        and mention.doc[token.i - 1].pos_ == "PROPN" and mention.doc[nxt].pos_ == "PROPN"
+    )
+
+
+def propn_runs(mention: Span, particles: FrozenSet[str]) -> List[Span]:
+    """Maximal runs of name tokens in the mention."""
+    runs: List[Span] = []
+    start: Optional[int] = None
+    for token in list(mention) + [None]:
+        is_name = token is not None and is_name_token(token, mention, particles)
+        if is_name and start is None:
+            start = token.i
+        elif not is_name and start is not None:
+            runs.append(mention.doc[start:token.i if token is not None else mention.end])
+            start = None
+    return runs
+
+
+def contiguous_run(tokens: List[Token]) -> List[Token]:
+    """The tokens that run without a gap up to the last one."""
+    run = [tokens[-1]]
+    for token in reversed(tokens[:-1]):
+        if token.i == run[0].i - 1:
+            run.insert(0, token)
+        else:
+            break
+    return run
+
+
+# ---------------------------------------------------------------------- document-level evidence
+def entity_votes(doc: Doc) -> Dict[str, str]:
+    """The most frequent NER label of each entity text in the doc, for tokens NER missed in headlines."""
+    votes: Dict[str, Dict[str, int]] = {}
+    for ent in doc.ents:
+        for token in ent:
+            counts = votes.setdefault(token.text, {})
+            counts[ent.label_] = counts.get(ent.label_, 0) + 1
+    return {text: max(counts, key=counts.get) for text, counts in votes.items()}
+
+
+def acronyms(text: str, pattern: Pattern[str]) -> Dict[str, str]:
+    """"the Rapid Support Forces (RSF)": later "RSF" is named by its full form."""
+    aliases = {}
+    for match in pattern.finditer(text):
+        words, acronym = match.group(1).split(), match.group(2)
+        for start in range(len(words)):
+            if "".join(w[0] for w in words[start:] if w[0].isupper()) == acronym:
+                aliases[acronym] = " ".join(words[start:])
+                break
+    return aliases

@@ -1,0 +1,177 @@
+"""Which earlier speaker a mention refers to: surnames, pronouns and descriptions.
+
+A document introduces a speaker once in full ("Interior Ministry spokesman Karim Haddad") and
+then refers back ("Haddad", "he", "the spokesman", "the ministry"). ``Resolver`` keeps no state
+of its own: the component passes the referents met so far, most recent last.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import List, Optional, Sequence, Set
+
+from spacy.tokens import Span
+
+from claimattr.linker.names import Analysis, MentionAnalyser
+from claimattr.schema import TextSpan
+
+MAX_PRONOUN_OFFSET = 6
+"""Most tokens before a pronoun in its sentence for it to continue the previous sentence's
+subject ("China's coast guard gave a different account. It said ..."); further in, the sentence
+has introduced referents of its own."""
+
+MAX_SURNAME_MENTION_TOKENS = 2
+"""Longest mention that can be a bare surname of an earlier person ("Haddad", "Mr Haddad")."""
+
+MAX_SHORT_DESCRIPTION_TOKENS = 3
+"""Longest definite description that can stand for an earlier named organisation ("the directorate",
+"the anticorruption directorate"); longer ones name something themselves."""
+
+INSTITUTIONS = ("organisation", "government")
+"""Speaker types "it" can refer to."""
+
+COLLECTIVES = ("group", "anonymous", "organisation", "government")
+"""Speaker types "they" can refer to."""
+
+SPOKEN_FOR = ("organisation", "government", "group")
+"""Speaker types a first-person plural ("we") can speak for."""
+
+
+@dataclass
+class Referent:
+    """An entity that made a claim, remembered for later mentions in the document."""
+
+    name: str
+    type: str
+    role: Optional[str] = None
+    organisation: Optional[TextSpan] = None
+    tokens: Set[str] = field(default_factory=set)
+    position: int = 0
+
+    @classmethod
+    def from_analysis(cls, analysis: Analysis, position: int = 0) -> "Referent":
+        return cls(
+            name=analysis.name, type=analysis.type, role=analysis.role, organisation=analysis.organisation,
+            tokens=set(analysis.tokens), position=position,
+        )
+
+
+class Resolver:
+    """Resolves the mentions of one document against the speakers met before them."""
+
+    def __init__(self, analyser: MentionAnalyser) -> None:
+        self.analyser = analyser
+        self.words = analyser.words
+
+    def resolve(self, mention: Span, analysis: Analysis, referents: List[Referent]) -> Optional[Referent]:
+        """The earlier referent this mention points to: surname, pronoun or description."""
+        words = self.words
+        head = mention.root
+        lower = head.lower_
+        recent = list(reversed(referents))
+        if len(mention) == 1 and lower in words.person_pronouns:
+            return self.previous_subject(mention, recent, ("person",)) or next((r for r in recent if r.type == "person"), None)
+        if len(mention) == 1 and lower in words.thing_pronouns:
+            return (
+                self.antecedent_in_sentence(mention, recent)
+                or self.previous_subject(mention, recent, INSTITUTIONS)
+                or next((r for r in recent if r.type in INSTITUTIONS), None)
+            )
+        if len(mention) == 1 and lower in words.plural_pronouns:
+            return self.previous_subject(mention, recent, ("group", "anonymous")) or next(
+                (r for r in recent if r.type in COLLECTIVES), None
+            )
+        if len(mention) == 1 and lower in words.first_person_plural:
+            return self.spoken_for(mention, recent)
+        names = {
+            t.lower_ for t in mention
+            if t.is_alpha and (t.pos_ == "PROPN" or t.ent_type_ or t.text[:1].isupper() and not t.is_stop)
+        } - words.honorifics
+        if names and analysis.type != "person" or (names and len(names) < 2):
+            match = next((r for r in recent if r.type == "person" and names and names <= r.tokens), None)
+            if match is not None:
+                return match
+        if analysis.type == "person" and analysis.tokens:
+            match = next((r for r in recent if r.type == "person" and analysis.tokens <= r.tokens), None)
+            if match is not None:
+                return match
+        if len(names) == 1 and len(mention) <= MAX_SURNAME_MENTION_TOKENS:
+            earlier = self.earlier_person(mention, names)
+            if earlier is not None:
+                return earlier
+        definite = mention[0].lower_ in words.definite_determiners
+        if definite and len(mention) <= MAX_SHORT_DESCRIPTION_TOKENS and not analysis.role:
+            named = self.earlier_organisation(mention)
+            if named is not None:
+                return next((r for r in recent if r.name.lower() == named.name.lower()), named)
+        if definite and analysis.role and not names:
+            return next((r for r in recent if r.role and r.role.endswith(analysis.role.split()[-1])), None)
+        same = self.analyser.canonical_text(mention).lower()
+        return next((r for r in recent if r.name.lower() == same), None)
+
+    def spoken_for(self, pronoun: Span, recent: List[Referent]) -> Optional[Referent]:
+        """"We" is the organisation or group its speaker speaks for, when that is evident: the
+        subject of the previous sentence, or the latest speaker (a collective itself, or a person
+        with an organisation, "the ministry's spokesman ... We said"). Else it stays unresolved."""
+        previous = self.previous_subject(pronoun, recent, SPOKEN_FOR)
+        if previous is not None:
+            return previous
+        latest = recent[0] if recent else None
+        if latest is None:
+            return None
+        if latest.type in SPOKEN_FOR:
+            return latest
+        if latest.type == "person" and latest.organisation is not None:
+            name = latest.organisation.text
+            known = next((r for r in recent if r.name.lower() == name.lower()), None)
+            return known or Referent(name=name, type="organisation", tokens={w.lower() for w in name.split()})
+        return None
+
+    def earlier_organisation(self, mention: Span) -> Optional[Referent]:
+        """"the directorate" after "the National Anticorruption Directorate": the full name."""
+        head = mention.root.lower_
+        for ent in reversed([e for e in mention.doc.ents if e.end <= mention.start and e.label_ in ("ORG", "GPE")]):
+            words = [t.lower_ for t in ent if t.is_alpha]
+            if len(words) >= 2 and head in words and ent.root.lower_ == head:
+                name = self.analyser.canonical_text(ent)
+                kind = "government" if ent.label_ == "GPE" else "organisation"
+                return Referent(name=name, type=kind, tokens=set(words))
+        return None
+
+    def earlier_person(self, mention: Span, names: Set[str]) -> Optional[Referent]:
+        """A surname whose full name appeared earlier as a PERSON entity, speaker or not."""
+        for ent in reversed([e for e in mention.doc.ents if e.end <= mention.start and e.label_ == "PERSON"]):
+            name = self.analyser.strip_titles(ent)
+            if name is not None and len(name) >= 2 and names <= {t.lower_ for t in name}:
+                return Referent(name=name.text, type="person", tokens={t.lower_ for t in name})
+        return None
+
+    def previous_subject(self, pronoun: Span, recent: List[Referent], types: Sequence[str]) -> Optional[Referent]:
+        """The subject of the previous sentence, when compatible: speakers are often introduced as
+        subjects before they speak ("China's coast guard gave a different account. It said ...")."""
+        sentence = pronoun.sent
+        if sentence.start == 0 or pronoun.start - sentence.start > MAX_PRONOUN_OFFSET:
+            return None
+        previous = pronoun.doc[sentence.start - 1].sent
+        subjects = [c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"]
+        phrase = self.analyser.noun_phrase(subjects[0]) if subjects else None
+        if phrase is None:
+            return None
+        analysis = self.analyser.analyse(phrase)
+        if analysis.type not in types:
+            return None
+        name = analysis.name.lower()
+        known = next((r for r in recent if r.name.lower() == name or analysis.tokens and analysis.tokens <= r.tokens), None)
+        return known or Referent.from_analysis(analysis, position=phrase.start)
+
+    def antecedent_in_sentence(self, pronoun: Span, recent: List[Referent]) -> Optional[Referent]:
+        """"While Islamabad has not claimed responsibility, it has accused ...": the earlier subject."""
+        sentence = pronoun.sent
+        for token in reversed([t for t in sentence if t.i < pronoun.start]):
+            if token.dep_ in ("nsubj", "nsubjpass") and token.ent_type_ in ("GPE", "ORG", "NORP"):
+                phrase = self.analyser.noun_phrase(token)
+                if phrase is None:
+                    continue
+                name = self.analyser.canonical_text(phrase)
+                known = next((r for r in recent if r.name.lower() == name.lower()), None)
+                return known or Referent(name=name, type=self.analyser.entity_type(phrase, token, None))
+        return None

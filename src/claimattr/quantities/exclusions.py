@@ -1,0 +1,164 @@
+"""What is not a quantity: dates, years, times, ordinals, ages, identifiers, phone numbers, "one".
+
+Every number the reader finds passes :meth:`Exclusions.excluded` before it becomes a
+``Quantity``. The word lists are lexicon data (``months``, ``identifier_words``, ``year_range``,
+``age_words``, ``determiner_one`` ...); the conventions are in docs/quantities.md.
+"""
+from __future__ import annotations
+
+import math
+import re
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+from claimattr.quantities.lexicon import Lookups
+from claimattr.quantities.numbers import NumberSpan
+from claimattr.quantities.units import FRACTION, HYPHENS, is_age_tail, lower_at
+
+PHONE_MIN_DIGITS = 8
+"""An unbroken run of eight or more digits is a phone number or a code; counts that large are written
+with separators or scale words ("12,000,000", "12 million")."""
+DIGIT_CHAIN_SEPARATORS = "-/.:+"
+"""Characters that glue digit groups into phone numbers, codes and times ("0800-123", "01:06", "+44")."""
+CLAUSE_END_AFTER_AGE = (",", ".", ")", ";", "")
+"""What follows an age given in commas after a name ("Vlădescu, 62, said"; "" = end of the document)."""
+SINGULAR_NOUN_TAGS = ("NN", "NNP")
+NOMINAL_POS = ("NOUN", "PROPN")
+
+
+class Exclusions:
+    """Decide whether a parsed number is no quantity, from one compiled lexicon."""
+
+    def __init__(self, look: Lookups) -> None:
+        self.look = look
+        lex = look.lexicon
+        self.year_low, self.year_high = lex["year_range"]
+        self.year_heads = set(lex["year_quantity_heads"])
+        self.one_words = set(lex["one_words"])
+        self.focus_words = set(lex["determiner_one"]["focus_words"])
+        self.old_words = tuple(lex["age_words"]["old_words"])
+        self.age_max = lex["age_words"]["age_max"]
+        self.age_units = set(lex["age_words"]["age_units"])
+        self.date_joiners = set(lex["date_range_joiners"])
+        self.ordinals = set(lex["ordinal_fractions"])
+        self.ordinal_not_before = set(lex["ordinal_not_before"])
+        self.half_words = set(lex["half_period"]["words"])
+        self.half_preceding = set(lex["half_period"]["preceding_words"])
+
+    def excluded(self, doc: Doc, number: NumberSpan) -> bool:
+        """Dates, years, times, identifiers, phone numbers and the pronoun "one" are no quantities."""
+        prefixes = self.look.lexicon["currency_prefixes"]
+        core = [t for t in doc[number.start:number.end] if t.lower_ not in prefixes]
+        if not core or not math.isfinite(number.value):
+            return True
+        before = lower_at(doc, number.start - 1)
+        after = lower_at(doc, number.end)
+        if before in self.look.dates or after in self.look.dates or after in self.look.not_after:
+            return True
+        if number.modifier is None and before in self.look.identifiers and number.is_digits:
+            return True
+        if number.is_digits and (self.digit_chain(doc, number) or self.year_like(doc, number)):
+            return True
+        if self.pronoun_one(doc, number) or self.half_of_period(doc, number) or self.ordinal(doc, number):
+            return True
+        if self.determiner_one(doc, number) or self.age(doc, number) or self.day_after_date(doc, number):
+            return True
+        return number.is_digits and self.glued_identifier(doc, number)
+
+    def glued_identifier(self, doc: Doc, number: NumberSpan) -> bool:
+        """"F-16", "MH-17": digits hyphenated to letters."""
+        start = number.start
+        return (start > 0 and doc[start - 1].text in HYPHENS and not doc[start - 2].whitespace_
+                and start > 1 and doc[start - 2].is_alpha)
+
+    def digit_chain(self, doc: Doc, number: NumberSpan) -> bool:
+        """Phone numbers and codes: digit groups glued by spaces, dots, slashes or hyphens."""
+        def is_digit_token(k: int) -> bool:
+            return 0 <= k < len(doc) and doc[k].text.isdigit()
+        if is_digit_token(number.end) or is_digit_token(number.start - 1):
+            return True
+        for side in (number.end, number.start - 1):
+            if 0 <= side < len(doc) and doc[side].text in DIGIT_CHAIN_SEPARATORS \
+                    and is_digit_token(side + (1 if side >= number.end else -1)):
+                return True
+        text = doc[number.start].text
+        return text.isdigit() and len(text) >= PHONE_MIN_DIGITS
+
+    def year_like(self, doc: Doc, number: NumberSpan) -> bool:
+        """"in 2021", "2022-23", "between 2021 and 2023", unless a counted noun follows ("2021 people")."""
+        text = doc[number.start:number.end].text
+        if number.unit is not None or number.has_scale:
+            return False
+        if number.low is not None and number.high is not None:
+            years = [p for p in re.findall(r"\d+", text) if len(p) == 4 and self.year_low <= int(p) <= self.year_high]
+            return bool(years) and lower_at(doc, number.end) not in self.year_heads
+        if number.modifier is not None:
+            return False
+        if not re.fullmatch(r"\d{4}", text) or not self.year_low <= number.value <= self.year_high:
+            return False
+        return lower_at(doc, number.end) not in self.year_heads
+
+    def pronoun_one(self, doc: Doc, number: NumberSpan) -> bool:
+        """"one of the most serious", "the one who": "one" that counts no noun after it."""
+        if doc[number.start:number.end].text.lower() not in self.one_words:
+            return False
+        token = doc[number.start]
+        head = token.head
+        if token.dep_ != "nummod" or head.i <= token.i:
+            return True
+        return head.lower_ in self.look.lexicon["units"] or lower_at(doc, number.end) in self.look.partitive
+
+    def determiner_one(self, doc: Doc, number: NumberSpan) -> bool:
+        """"one woman said", "from one valley to the next": "one" before a singular noun is a determiner.
+
+        It still counts after a focusing or bounding word ("only one supplier", "at least one") and
+        before a unit ("one hour", "one-yen move"); see ``determiner_one`` in the lexicon.
+        """
+        if doc[number.start:number.end].text.lower() not in self.one_words or number.modifier is not None or number.unit is not None:
+            return False
+        if lower_at(doc, number.start - 1) in self.focus_words:
+            return False
+        token = doc[number.start]
+        head: Optional[Token] = token.head if token.dep_ == "nummod" else None
+        if head is None or head.i <= token.i:
+            following = [t for t in doc[number.end:number.end + 3] if t.pos_ in NOMINAL_POS]
+            head = following[0] if following and all(t.pos_ in ("ADJ", *NOMINAL_POS) for t in doc[number.end:following[0].i]) else None
+        if head is None or head.tag_ not in SINGULAR_NOUN_TAGS or (head.lower_,) in self.look.units:
+            return False
+        return head.lower_ not in self.look.currency_words
+
+    def age(self, doc: Doc, number: NumberSpan) -> bool:
+        """Ages: "a 29-year-old", "61-year-old", and a number in commas after a name ("Vlădescu, 62,")."""
+        if not number.is_digits or number.modifier is not None or number.low is not None or number.has_scale:
+            return False
+        if (number.unit is None or number.unit in self.age_units) and is_age_tail(doc, number.end, self.old_words) or (
+                number.end + 1 < len(doc) and doc[number.end].text in HYPHENS and is_age_tail(doc, number.end + 2, self.old_words)):
+            return True
+        if number.unit is not None or number.value != int(number.value) or not 0 < number.value <= self.age_max:
+            return False
+        before, name = lower_at(doc, number.start - 1), doc[number.start - 2] if number.start >= 2 else None
+        if before != "," or name is None or lower_at(doc, number.end) not in CLAUSE_END_AFTER_AGE:
+            return False
+        return name.pos_ == "PROPN" and name.text[:1].isupper() or name.ent_type_ == "PERSON"
+
+    def day_after_date(self, doc: Doc, number: NumberSpan) -> bool:
+        """"between June 9 and 12": the second day of a date range."""
+        if not number.is_digits or number.start < 3 or lower_at(doc, number.start - 1) not in self.date_joiners:
+            return False
+        return doc[number.start - 2].text.isdigit() and lower_at(doc, number.start - 3) in self.look.dates
+
+    def ordinal(self, doc: Doc, number: NumberSpan) -> bool:
+        """"a third term", "a fifth straight day": a singular fraction word before a noun is an ordinal."""
+        last = doc[number.end - 1].lower_
+        if number.unit != FRACTION or last not in self.ordinals:
+            return False
+        following = doc[number.end] if number.end < len(doc) else None
+        return (following is not None and following.pos_ in ("NOUN", "ADJ", "PROPN")
+                and following.lower_ not in self.ordinal_not_before)
+
+    def half_of_period(self, doc: Doc, number: NumberSpan) -> bool:
+        """"the first half", "second half of the year": a period, not a quantity."""
+        if doc[number.start:number.end].text.lower() not in self.half_words:
+            return False
+        return lower_at(doc, number.start - 1) in self.half_preceding or doc[number.start].dep_ == "amod"

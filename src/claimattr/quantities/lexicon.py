@@ -1,0 +1,135 @@
+"""The quantity lexicon, compiled: phrase tables, word sets and the digit pattern.
+
+``quantities.json`` (validated against ``quantities.schema.json``, which documents every key) is
+the data; :class:`Lookups` is the form the matching code reads: sets for membership, phrase tables
+for longest-match look-ups over lower-cased tokens, and the token regex for digits with glued
+currency symbols, scales and units. Every other module of the component takes a ``Lookups``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Dict, Generic, Iterable, List, Sequence, Tuple, TypeVar
+
+from claimattr.quantities.numbers import DIGITS
+from claimattr.rules.lexicon import read_lexicon
+
+DEFAULT_LEXICON = Path(__file__).parent / "quantities.json"
+LEXICON_SCHEMA = Path(__file__).parent / "quantities.schema.json"
+
+MAX_ALIAS_HOPS = 4
+"""``ambiguous_currency_words`` aliases may chain ("kroner" -> "crown"); a longer chain (or a cycle) is ignored."""
+
+T = TypeVar("T")
+
+
+@lru_cache(maxsize=1)
+def bundled_lexicon() -> Dict[str, Any]:
+    """The bundled lexicon, read and validated once (for :func:`parse_number_words` without a lexicon)."""
+    return read_lexicon(DEFAULT_LEXICON, LEXICON_SCHEMA)
+
+
+class PhraseTable(Generic[T]):
+    """Lower-cased phrases -> values, looked up by the longest phrase at the start or end of a word list."""
+
+    def __init__(self, entries: Iterable[Tuple[str, T]]) -> None:
+        self.table: Dict[Tuple[str, ...], T] = {tuple(phrase.lower().split()): value for phrase, value in entries}
+        self.max_words = max((len(key) for key in self.table), default=0)
+        """The longest phrase: how many words a look-up needs to see."""
+
+    def __contains__(self, key: Tuple[str, ...]) -> bool:
+        return key in self.table
+
+    def __getitem__(self, key: Tuple[str, ...]) -> T:
+        return self.table[key]
+
+    def longest(self, words: Sequence[str]) -> Tuple[int, Any]:
+        """Longest phrase that ``words`` starts with: (length, value), or (0, None)."""
+        for length in range(min(self.max_words, len(words)), 0, -1):
+            key = tuple(words[:length])
+            if key in self.table:
+                return length, self.table[key]
+        return 0, None
+
+    def longest_ending(self, words: Sequence[str]) -> Tuple[int, Any]:
+        """Longest phrase that ``words`` ends with: (length, value), or (0, None)."""
+        for length in range(min(self.max_words, len(words)), 0, -1):
+            key = tuple(words[len(words) - length:])
+            if key in self.table:
+                return length, self.table[key]
+        return 0, None
+
+
+def resolve_ambiguous_currencies(table: Dict[str, Any]) -> Dict[str, Tuple[str, Dict[str, List[str]]]]:
+    """``ambiguous_currency_words`` as word -> (default code, {code: country names}); string entries are aliases."""
+    resolved: Dict[str, Tuple[str, Dict[str, List[str]]]] = {}
+    for word, entry in table.items():
+        hops = 0
+        while isinstance(entry, str) and hops < MAX_ALIAS_HOPS:
+            entry, hops = table.get(entry), hops + 1
+        if isinstance(entry, dict):
+            resolved[word] = (entry["default"], {code: list(names) for code, names in entry["countries"].items()})
+    return resolved
+
+
+def digit_token_pattern(currency_prefixes: Iterable[str], glued_abbreviations: Iterable[str]) -> "re.Pattern[str]":
+    """The regex of one token of digits: optional glued currency, number, optional range end, optional suffix.
+
+    ``cur``: up to two letters and a currency symbol ("US$", "HK$", "€"; the symbols are the
+    non-letter last characters of ``currency_prefixes``) or a glued abbreviation ("Rs", "Rs.").
+    ``num``/``num2``: a number and the end of a glued range ("2-3"). ``suffix``: letters with an
+    optional digit ("bn", "km2"), "%" or "²".
+    """
+    symbols = sorted({p[-1] for p in currency_prefixes if not p[-1].isalnum()})
+    abbreviations = sorted(glued_abbreviations, key=len, reverse=True)
+    currency = r"[^\W\d_]{0,2}[" + "".join(re.escape(s) for s in symbols) + "]"
+    if abbreviations:
+        currency += "|" + "|".join(re.escape(a) for a in abbreviations)
+    return re.compile(
+        rf"^(?P<cur>{currency})?"
+        rf"(?P<num>{DIGITS})"
+        r"(?:[-–—](?P<num2>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))?"
+        r"(?P<suffix>[^\W\d_]+\d?|%|²)?$",
+        re.IGNORECASE,
+    )
+
+
+@dataclass
+class Lookups:
+    """Compiled views of one (validated) lexicon; ``lexicon`` is the data itself."""
+
+    lexicon: Dict[str, Any]
+
+    def __post_init__(self) -> None:
+        lex = self.lexicon
+        self.number_vocab = (
+            set(lex["number_words"]) | set(lex["tens"]) | set(lex["hundred"]) | set(lex["scales"])
+            | set(lex["multipliers"]) | set(lex["fractions"]) | set(lex["vague_plurals"])
+            | {phrase.split()[0] for phrase in lex["vague_multipliers"]}
+            | set(lex["article_ones"])
+        )
+        """Every word that can start or continue a number in words (the candidate matcher's vocabulary)."""
+        self.before: PhraseTable[str] = PhraseTable((m["phrase"], m["relation"]) for m in lex["modifiers_before"])
+        self.after: PhraseTable[str] = PhraseTable((m["phrase"], m["relation"]) for m in lex["modifiers_after"])
+        self.units: PhraseTable[str] = PhraseTable(lex["units"].items())
+        self.ambiguous = resolve_ambiguous_currencies(lex["ambiguous_currency_words"])
+        self.currency_words: Dict[str, str] = dict(lex["currency_words"])
+        for word, (default, _) in self.ambiguous.items():
+            self.currency_words.setdefault(word, default)
+        self.qualifiers: PhraseTable[str] = PhraseTable(lex["currency_word_qualifiers"].items())
+        self.vague_multipliers: PhraseTable[Tuple[float, float]] = PhraseTable(
+            (phrase, tuple(bounds)) for phrase, bounds in lex["vague_multipliers"].items()
+        )
+        self.ratio_joiners: PhraseTable[bool] = PhraseTable((phrase, True) for phrase in lex["ratio_joiners"])
+        self.dates = set(lex["months"]) | set(lex["weekdays"])
+        self.not_after = set(lex["not_quantity_after"])
+        self.identifiers = set(lex["identifier_words"])
+        self.reporting = set(lex["reporting_verbs"])
+        self.measure_nouns: Dict[str, Any] = dict(lex["measure_nouns"])
+        self.measure_verbs = set(lex["measure_verbs"])
+        self.title_events = set(lex["event_verbs_title_case"])
+        self.event_nouns = set(lex["event_nouns"])
+        self.partitive = set(lex["partitive_prepositions"])
+        self.digit_token = digit_token_pattern(lex["currency_prefixes"], lex["glued_currency_abbreviations"])

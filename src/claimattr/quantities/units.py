@@ -1,0 +1,165 @@
+"""Units and currencies: what a number measures ("$2bn", "40 per cent", "a 48-hour strike").
+
+A currency comes before the number ("$", "US$", "Rs", "EUR") or after it as a word ("rupees",
+"Pakistani rupees"); ambiguous currency words follow the countries the document mentions
+(``ambiguous_currency_words``). Scale words and abbreviations after digits ("1.5 million",
+"3.2m") are read here too, because whether "m" is a scale or metres depends on the currency.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Dict, Optional, Tuple
+
+from spacy.tokens import Doc
+
+from claimattr.quantities.lexicon import Lookups
+from claimattr.quantities.numbers import NumberSpan, scale_number
+
+HYPHENS = ("-", "–")
+"""Hyphen and en dash: the joints of "fifty-eight", "a 48-hour strike", "29-year-old"."""
+PLURAL_NOUN_TAGS = ("NNS", "NNPS")
+"""A plural noun after "2m" makes "m" a scale ("2m people"), not metres."""
+FRACTION = "fraction"
+"""The unit of fractions and ratios ("two-thirds", "one in five")."""
+
+
+def lower_at(doc: Doc, i: int) -> str:
+    """The lower-cased text of token ``i``; ``""`` outside the document."""
+    return doc[i].lower_ if 0 <= i < len(doc) else ""
+
+
+def is_currency_code(unit: Optional[str]) -> bool:
+    """Whether a unit is an ISO 4217 code (money), as opposed to "percent", "km", "fraction"."""
+    return unit is not None and unit.isupper() and len(unit) == 3
+
+
+def is_age_tail(doc: Doc, k: int, old_words: Tuple[str, ...]) -> bool:
+    """Token ``k`` onwards reads "-old": the unit before it is part of an age adjective ("29-year-old")."""
+    return k + 1 < len(doc) and doc[k].text in HYPHENS and doc[k + 1].lower_ in old_words
+
+
+class Units:
+    """Attach currencies, scales and units to number cores, from one compiled lexicon."""
+
+    def __init__(self, look: Lookups) -> None:
+        self.look = look
+        lex = look.lexicon
+        self.prefixes: Dict[str, str] = lex["currency_prefixes"]
+        self.country_prefixes = set(lex["currency_country_prefixes"])
+        self.old_words = tuple(lex["age_words"]["old_words"])
+        self.no_space = set(lex["units_needing_no_space"])
+        self.unit_window = max(look.units.max_words, look.qualifiers.max_words + 1)
+        """Words a unit look-up reads: the longest unit, or a qualifier and its currency word."""
+
+    # ---- currencies ---------------------------------------------------------------------------
+
+    def currency_before(self, doc: Doc, i: int) -> Tuple[int, Optional[str]]:
+        """(start token, ISO code) of a currency prefix just before token ``i`` ("$", "US$", "Rs")."""
+        if i > 0 and doc[i - 1].lower_ in self.prefixes:
+            start = i - 1
+            if start > 0 and doc[start - 1].lower_ in self.country_prefixes and not doc[start - 1].whitespace_:
+                start -= 1
+            return start, self.prefixes[doc[i - 1].lower_]
+        return i, None
+
+    def currencies_for(self, doc: Doc) -> Dict[str, str]:
+        """Codes of the ambiguous currency words ("rupees") for this document, from its country mentions."""
+        if not self.look.ambiguous:
+            return {}
+        words = [t.lower_ for t in doc]
+        grams = Counter(words)
+        grams.update(" ".join(pair) for pair in zip(words, words[1:]))
+        resolved: Dict[str, str] = {}
+        for word, (default, countries) in self.look.ambiguous.items():
+            counts = Counter({code: sum(grams[name] for name in names) for code, names in countries.items()})
+            best = counts.most_common(2)
+            if best and best[0][1] > 0 and (len(best) == 1 or best[0][1] > best[1][1]):
+                resolved[word] = best[0][0]
+            else:
+                resolved[word] = default
+        return resolved
+
+    # ---- scales ---------------------------------------------------------------------------------
+
+    def scale_abbreviation_applies(self, doc: Doc, suffix: str, next_i: int, has_currency: bool) -> bool:
+        """"m"/"b" scale only with a currency or before a plural noun ("$2m", "2m people"; not "2m" = metres)."""
+        lex = self.look.lexicon
+        counted_next = next_i < len(doc) and doc[next_i].tag_ in PLURAL_NOUN_TAGS
+        return suffix in lex["scale_abbreviations"] and (
+            suffix not in lex["abbreviations_needing_currency"] or has_currency or counted_next
+        )
+
+    def scale_words_after(self, doc: Doc, number: NumberSpan, has_currency: bool) -> None:
+        """"1.5 million", "3.2m", "2 bn", "500 crore", "2 dozen": scale the digits in place."""
+        lex = self.look.lexicon
+        j = number.end
+        while j < len(doc):
+            word = doc[j].lower_
+            if word.endswith(".") and word[:-1] in lex["scale_abbreviations"]:
+                word = word[:-1]
+            glued = not doc[j - 1].whitespace_
+            if word in lex["scales"] or word in lex["multipliers"] and word not in lex["multipliers_not_after_digits"]:
+                factor = float(lex["scales"].get(word) or lex["multipliers"][word])
+            # a one-letter abbreviation ("m", "b", "k") only glued to the digits: "2 m" may be a letter
+            elif (glued or len(word) > 1) and self.scale_abbreviation_applies(doc, word, j + 1, has_currency):
+                factor = float(lex["scale_abbreviations"][word])
+            else:
+                break
+            if number.has_scale and factor >= number.scale:
+                break
+            scale_number(number, factor)
+            j += 1
+        number.end = j
+
+    # ---- units ----------------------------------------------------------------------------------
+
+    def attach(self, doc: Doc, number: NumberSpan, currency_in_doc: Dict[str, str]) -> NumberSpan:
+        """Add the currency before and the unit after ``number`` (currency words use ``currency_in_doc``)."""
+        start, currency = self.currency_before(doc, number.start)
+        if currency is not None:
+            number.unit = currency
+            number.start = start
+            if number.is_digits and not number.has_scale:
+                # "$2 m" style abbreviations are allowed once the currency is known
+                self.scale_words_after(doc, number, True)
+        if number.unit is not None and number.unit != FRACTION:
+            return number
+        j = number.end
+        if number.vague and lower_at(doc, j) in self.look.partitive:
+            unit_len, unit = self.unit_at(doc, j + 1, False, currency_in_doc)
+            if unit is not None:
+                number.unit, number.of_unit = unit, True
+                number.end = j + 1 + unit_len
+            return number
+        if number.unit == FRACTION:
+            return number
+        glued = number.end < len(doc) and not doc[number.end - 1].whitespace_
+        unit_len, unit = self.unit_at(doc, j, glued, currency_in_doc)
+        if unit is not None:
+            number.unit = unit
+            number.end = j + unit_len
+            number.adjectival = unit_len == 2 and doc[j].text in HYPHENS
+        return number
+
+    def unit_at(self, doc: Doc, j: int, glued: bool, currency_in_doc: Dict[str, str]) -> Tuple[int, Optional[str]]:
+        """A unit or currency word starting at token ``j`` ("per cent", "Pakistani rupees", "km"): (tokens, unit)."""
+        look = self.look
+        words = [t.lower_ for t in doc[j:j + self.unit_window]]
+        # "km." at a sentence end is "km"; a unit that ends in a dot ("a.m.") keeps it
+        words = [w[:-1] if len(w) > 1 and w.endswith(".") and (w,) not in look.units else w for w in words]
+        length, unit = look.units.longest(words)
+        if length and (glued or length > 1 or words[0] not in self.no_space):
+            return length, unit
+        q_len, qualified = look.qualifiers.longest(words)
+        if q_len and len(words) > q_len and words[q_len] in look.currency_words:
+            return q_len + 1, qualified
+        if words and words[0] in look.currency_words:
+            return 1, currency_in_doc.get(words[0], look.currency_words[words[0]])
+        after_dash = j + 1
+        if (j < len(doc) and doc[j].text in HYPHENS and j > 0 and not doc[j - 1].whitespace_
+                and not doc[j].whitespace_ and after_dash < len(doc)):
+            # hyphenated unit adjectives: "a 48-hour strike", "a 10-kilometre zone", "a three-week truce"
+            word = doc[after_dash].lower_
+            if (word,) in look.units and word not in self.no_space and not is_age_tail(doc, after_dash + 1, self.old_words):
+                return 2, look.units[(word,)]
+        return 0, None

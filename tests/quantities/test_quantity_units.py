@@ -1,0 +1,84 @@
+"""Units and currencies: money, percentages, measures, rates, durations, ambiguous currency words."""
+from __future__ import annotations
+
+import math
+from typing import Any, Dict, List
+
+import pytest
+
+import claimattr
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return claimattr.load(pipes=["report_segmenter", "quantity_normaliser"])
+
+
+def quantities(nlp, text: str) -> List[Dict[str, Any]]:
+    return [q.to_dict() for q in nlp(text)._.quantities]
+
+
+def only(nlp, text: str) -> Dict[str, Any]:
+    found = quantities(nlp, text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The government pledged $2bn in aid.", 2e9, "USD"),
+    ("The bank lent more than £400m to firms.", 4e8, "GBP"),
+    ("The EU fined the company €4.3bn.", 4.3e9, "EUR"),
+    ("The budget allocates 1.5 trillion yen to defence.", 1.5e12, "JPY"),
+    ("Remittances reached 30 billion Pakistani rupees.", 3e10, "PKR"),
+    ("Tax revenue came in at Rs 1,200 crore.", 1.2e10, "INR"),
+    ("The firm was fined 4.3 billion dollars.", 4.3e9, "USD"),
+    ("Inflation rose to 6.8% in March.", 6.8, "percent"),
+    ("Turnout was 40 per cent.", 40, "percent"),
+    ("The rate rose by 0.5 percentage points.", 0.5, "percentage_point"),
+    ("The pipeline stretches 1,200km.", 1200, "km"),
+    ("Farmers sold 2 million tonnes of grain.", 2e6, "tonne"),
+    ("Winds reached 180 km/h on the coast.", 180, "km/h"),
+    ("He was sentenced to 12 years in prison.", 12, "year"),
+    ("The dam cost US$5 million.", 5e6, "USD"),
+])
+def test_money_percent_and_units_are_normalised(nlp, text, value, unit):
+    quantity = only(nlp, text)
+    assert math.isclose(quantity["value"], value, rel_tol=1e-6)
+    assert quantity["unit"] == unit
+
+
+def test_counts_of_people_have_no_unit_but_an_entity(nlp):
+    quantity = only(nlp, "Gunmen killed 14 villagers in the raid.")
+    assert quantity["unit"] is None
+    assert quantity["entity"]["lemma"] == "villager"
+    assert quantity["event"]["lemma"] == "kill"
+
+
+@pytest.mark.parametrize("text, mention, value, low, high, unit", [
+    ("Gusts of up to 90 kilometres per hour felled trees.", "up to 90 kilometres per hour", 90, None, 90, "km/h"),
+    ("The storm brought winds of 120 miles per hour.", "120 miles per hour", 120, None, None, "mph"),
+    ("The talks lasted for four days.", "four days", 4, None, None, "day"),
+    ("He had ruled for more than 30 years.", "more than 30 years", 30, 30, None, "year"),
+    ("The case dragged on for almost nine years.", "almost nine years", 9, None, None, "year"),
+    ("Drivers began a 24-hour strike.", "24-hour", 24, None, None, "hour"),
+    ("The plan would cost between $3bn and $5bn.", "between $3bn and $5bn", 4e9, 3e9, 5e9, "USD"),
+    ("Losses reached 5 trillion dong, Vietnamese officials said.", "5 trillion dong", 5e12, None, None, "VND"),
+])
+def test_units_rates_durations_and_currency_ranges_are_kept(nlp, text, mention, value, low, high, unit):
+    quantity = only(nlp, text)
+    assert (quantity["text"], quantity["value"], quantity["low"], quantity["high"], quantity["unit"]) == (mention, value, low, high, unit)
+
+
+def test_a_lone_letter_unit_needs_to_be_glued(nlp):
+    assert only(nlp, "Rain reached 300mm in the hills.")["unit"] == "mm"
+    assert only(nlp, "The wall is 3 m high.")["unit"] is None
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Flooding in Nepal destroyed crops, and the government in Kathmandu offered 50,000 rupees per family.", "NPR"),
+    ("Pakistan's cabinet approved 9 billion rupees in relief for Karachi.", "PKR"),
+    ("Farmers were promised 10,000 rupees each.", "INR"),
+    ("Norway's government said the project would cost 20 billion crowns.", "NOK"),
+])
+def test_ambiguous_currency_words_follow_the_countries_of_the_document(nlp, text, unit):
+    assert [q["unit"] for q in quantities(nlp, text)][-1] == unit
