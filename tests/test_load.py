@@ -39,3 +39,13 @@ def test_the_transformer_pipeline_names_the_command_that_builds_it():
         assert "weasel run all --vars.config trf" in str(err)
     else:  # built and installed on this machine
         pass
+
+
+def test_the_named_trained_pipeline_combines_the_model_with_the_rules():
+    nlp = claimattr.load("trained")
+    order = nlp.pipe_names
+    assert order.index("attribution_linker") < order.index("claim_detector") < order.index("speaker_linker")
+    assert nlp.get_pipe("claim_detector").existing_claims == "combine"
+    assert order.index("report_segmenter") < order.index("parser")
+    alone = claimattr.load("trained", combine=False)
+    assert "claim_detector" not in alone.pipe_names

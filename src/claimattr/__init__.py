@@ -64,16 +64,20 @@ def load(
     config: Optional[Dict[str, Dict]] = None,
     pipes: Iterable[str] = PIPES,
     disable: Iterable[str] = (),
+    combine: bool = True,
     trained: Optional[bool] = None,
 ) -> Language:
     """A ready pipeline, by name or path.
 
     - ``"rules"`` (default): ``base`` (any installed spaCy pipeline or path, e.g.
       ``"en_core_web_trf"``) plus claimattr's rule components.
-    - ``"trained"``: the shipped trained pipeline (``claim_tagger`` + ``attribution_linker``);
-      ``speaker_linker`` names its speakers and ``quantity_normaliser`` adds quantities.
+    - ``"trained"``: the shipped trained pipeline (``claim_tagger`` + ``attribution_linker``)
+      combined with the rules: ``claim_detector`` runs after the model with
+      ``existing_claims="combine"`` (the model's claims, the rules' contents where both found the
+      same attribution, and the rules' claims the model missed); ``speaker_linker`` names the
+      speakers and ``quantity_normaliser`` adds quantities. ``combine=False`` leaves the rules out.
     - ``"trf"``: the transformer variant, installed as the package ``en_claims_trf`` (built by
-      ``weasel run all --vars.config trf`` in ``training/``).
+      ``weasel run all --vars.config trf`` in ``training/``), combined with the rules likewise.
     - a path or package name of any spaCy pipeline, or a ``Language``: if it already has claim
       components (``claim_detector``, ``claim_tagger``, ``attribution_linker``) claimattr adds
       only what is missing of ``speaker_linker`` and ``quantity_normaliser``; otherwise it is a
@@ -94,7 +98,11 @@ def load(
     config = dict(config or {})
     # trained components tag mentions only: the linker keeps them and resolves names, types, roles
     config["speaker_linker"] = {"keep_mentions": True, **config.get("speaker_linker", {})}
-    return add_pipes(nlp, config=config, pipes=[p for p in pipes if p in ("speaker_linker", "quantity_normaliser")])
+    added = ("speaker_linker", "quantity_normaliser")
+    if combine and pipeline in NAMED_PIPELINES:
+        config["claim_detector"] = {"existing_claims": "combine", **config.get("claim_detector", {})}
+        added = ("report_segmenter", "claim_detector", *added)
+    return add_pipes(nlp, config=config, pipes=[p for p in pipes if p in added])
 
 
 def _pipeline_location(pipeline: Union[str, Path]) -> Union[str, Path]:

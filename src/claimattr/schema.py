@@ -19,6 +19,7 @@ RELATIONS = ("=", "~", ">", ">=", "<", "<=")
 
 CLAIMS_KEY = "claimattr_claims"
 QUANTITIES_KEY = "claimattr_quantities"
+ENTITIES_KEY = "claimattr_entities"
 CLAIM_SPANS = "claims"
 QUANTITY_SPANS = "quantities"
 CUE_LABEL, CONTENT_LABEL, SOURCE_LABEL = "CUE", "CONTENT", "SOURCE"
@@ -191,6 +192,43 @@ class Claim:
         )
 
 
+@dataclass
+class Entity:
+    """A person, organisation or government of the document (``doc._.entities``), with every
+    mention of it the linker met and the indices (in ``doc._.claims``) of the claims it made."""
+
+    id: int
+    name: str
+    type: str = "unknown"
+    aliases: List[str] = field(default_factory=list)
+    roles: List[str] = field(default_factory=list)
+    organisation: Optional[str] = None
+    gender: Optional[str] = None
+    mentions: List[TextSpan] = field(default_factory=list)
+    claims: List[int] = field(default_factory=list)
+
+    @property
+    def role(self) -> Optional[str]:
+        return self.roles[0] if self.roles else None
+
+    def to_dict(self) -> Dict[str, Any]:
+        return {
+            "id": self.id, "name": self.name, "type": self.type, "aliases": list(self.aliases),
+            "roles": list(self.roles), "organisation": self.organisation, "gender": self.gender,
+            "mentions": [m.to_dict() for m in self.mentions], "claims": list(self.claims),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Dict[str, Any]) -> "Entity":
+        return cls(
+            id=int(data["id"]), name=data["name"], type=data.get("type", "unknown"),
+            aliases=list(data.get("aliases", [])), roles=list(data.get("roles", [])),
+            organisation=data.get("organisation"), gender=data.get("gender"),
+            mentions=[TextSpan.from_dict(m) for m in data.get("mentions", [])],
+            claims=[int(i) for i in data.get("claims", [])],
+        )
+
+
 def _get_claims(doc: Doc) -> List[Claim]:
     return [Claim.from_dict(data) for data in doc.user_data.get(CLAIMS_KEY, [])]
 
@@ -210,6 +248,14 @@ def _set_quantities(doc: Doc, quantities: List[Quantity]) -> None:
     doc.spans[QUANTITY_SPANS] = [span for span in spans if span is not None]
 
 
+def _get_entities(doc: Doc) -> List[Entity]:
+    return [Entity.from_dict(data) for data in doc.user_data.get(ENTITIES_KEY, [])]
+
+
+def _set_entities(doc: Doc, entities: List[Entity]) -> None:
+    doc.user_data[ENTITIES_KEY] = [entity.to_dict() for entity in entities]
+
+
 def claim_spans(doc: Doc, claims: List[Claim]) -> List[Span]:
     """The CUE / CONTENT / SOURCE spans of ``claims``, as one span group for spaCy's tools."""
     pieces: List[Span] = []
@@ -225,11 +271,13 @@ def claim_spans(doc: Doc, claims: List[Claim]) -> List[Span]:
 
 
 def register_extensions() -> None:
-    """Idempotently add ``doc._.claims`` and ``doc._.quantities``."""
+    """Idempotently add ``doc._.claims``, ``doc._.quantities`` and ``doc._.entities``."""
     if not Doc.has_extension("claims"):
         Doc.set_extension("claims", getter=_get_claims, setter=_set_claims)
     if not Doc.has_extension("quantities"):
         Doc.set_extension("quantities", getter=_get_quantities, setter=_set_quantities)
+    if not Doc.has_extension("entities"):
+        Doc.set_extension("entities", getter=_get_entities, setter=_set_entities)
 
 
 register_extensions()

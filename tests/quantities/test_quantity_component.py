@@ -101,8 +101,6 @@ def test_serialisation_round_trips_through_bytes(nlp, tmp_path):
     assert json.loads((tmp_path / "q" / pipe.lexicon_file).read_text(encoding="utf8")) == pipe.lexicon
 
 
-@pytest.mark.xfail(strict=True, reason="RuleComponent.from_disk reads with srsly.read_json, whose ujson parser "
-                   "rounds 1/3 and 1/6 (fractions); remove this mark once rules/component.py reads with json.loads")
 def test_serialisation_round_trips_through_disk(nlp, tmp_path):
     pipe: QuantityNormaliser = nlp.get_pipe("quantity_normaliser")
     other = claimattr.load(pipes=["report_segmenter", "quantity_normaliser"]).get_pipe("quantity_normaliser")

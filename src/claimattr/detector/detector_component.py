@@ -53,6 +53,7 @@ from claimattr.detector.constructions import (
     token_set,
     trim,
 )
+from claimattr.detector.combination import combine_claims
 from claimattr.rules.component import RuleComponent
 from claimattr.rules.syntax import after_comma
 from claimattr.schema import Claim, TextSpan
@@ -66,11 +67,16 @@ LEXICON_SCHEMA = Path(__file__).parent / "cues.schema.json"
 """The JSON Schema every cue lexicon must match; its descriptions document each key."""
 
 
+EXISTING_CLAIMS = ("replace", "combine")
+"""What ``claim_detector`` does with claims a component before it (a trained model) found."""
+
+
 @Language.factory(
     "claim_detector",
     default_config={
         "lexicon_path": None,
         "skip_negated": True,
+        "existing_claims": "replace",
         "scorer": {"@scorers": "claimattr.claim_scorer.v1"},
     },
     requires=["token.dep", "token.lemma", "token.pos"],
@@ -83,16 +89,24 @@ LEXICON_SCHEMA = Path(__file__).parent / "cues.schema.json"
     },
 )
 def make_claim_detector(
-    nlp: Language, name: str, lexicon_path: Optional[str], skip_negated: bool, scorer: Optional[Callable]
+    nlp: Language,
+    name: str,
+    lexicon_path: Optional[str],
+    skip_negated: bool,
+    existing_claims: str,
+    scorer: Optional[Callable],
 ) -> "ClaimDetector":
-    return ClaimDetector(nlp, name, lexicon_path=lexicon_path, skip_negated=skip_negated, scorer=scorer)
+    """``existing_claims``: what to do with claims already on the ``Doc`` (a trained model's):
+    ``"replace"`` them, or ``"combine"`` them with the rules' (``detector/combination.py``)."""
+    return ClaimDetector(nlp, name, lexicon_path=lexicon_path, skip_negated=skip_negated,
+                         existing_claims=existing_claims, scorer=scorer)
 
 
 class ClaimDetector(RuleComponent):
     """Find claims; each gets a cue span, ordered content pieces and a kind."""
 
     lexicon_schema = LEXICON_SCHEMA
-    settings = ("skip_negated",)
+    settings = ("skip_negated", "existing_claims")
 
     def __init__(
         self,
@@ -101,8 +115,12 @@ class ClaimDetector(RuleComponent):
         *,
         lexicon_path: Optional[str] = None,
         skip_negated: bool = True,
+        existing_claims: str = "replace",
         scorer: Optional[Callable] = score_claims,
     ) -> None:
+        if existing_claims not in EXISTING_CLAIMS:
+            raise ValueError(f"{name}: existing_claims must be one of {EXISTING_CLAIMS}, got {existing_claims!r}")
+        self.existing_claims = existing_claims
         self.name = name
         self.scorer = scorer
         self.vocab = nlp.vocab
@@ -138,13 +156,15 @@ class ClaimDetector(RuleComponent):
             verb: {key: set(values) for key, values in frame.items()} for verb, frame in lexicon["frame_verbs"].items()
         }
         self.verb_forms = inflect(self.verbs, lexicon["irregular_verb_forms"])
+        self.cue_left_deps: Set[str] = set(lexicon.get("cue_left_deps", ()))
         self.matcher = Matcher(self.vocab)
         for label, patterns in lexicon["phrases"].items():
             self.matcher.add(label, patterns)
 
     # ------------------------------------------------------------------ spaCy API
     def __call__(self, doc: Doc) -> Doc:
-        doc._.claims = self.find_claims(doc)
+        found = self.find_claims(doc)
+        doc._.claims = combine_claims(doc._.claims, found) if self.existing_claims == "combine" else found
         return doc
 
     # ------------------------------------------------------------------ detection
@@ -180,11 +200,12 @@ class ClaimDetector(RuleComponent):
         if lemma in self.verbs and token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB") and lemma in self.verbs:
             cue = phrase_cues[token.i].cue if token.i in phrase_cues else (token.i, token.i + 1)
             pieces = self._verb_content(token, regions)
-            return [Candidate(self._cue_with_particles(token, cue), pieces, "")] if pieces else []
+            cue = self._cue_with_modifiers(token, self._cue_with_particles(token, cue))
+            return [Candidate(cue, pieces, "")] if pieces else []
         if lemma in self.nouns and token.pos_ in ("NOUN", "PROPN"):
             pieces = self._noun_content(token)
             host = self._hosting_verb(token)
-            cue = (host.i, host.i + 1) if host is not None else (token.i, token.i + 1)
+            cue = self._cue_with_modifiers(host, (host.i, host.i + 1)) if host is not None else (token.i, token.i + 1)
             return [Candidate(cue, pieces, "")] if pieces else []
         return []
 
@@ -307,6 +328,18 @@ class ClaimDetector(RuleComponent):
         for child in verb.rights:
             if child.dep_ == "prt" and child.i == end or child.dep_ == "prep" and child.i == end and child.lower_ in phrasal:
                 end = child.i + 1
+        return start, end
+
+    def _cue_with_modifiers(self, verb: Token, cue: Piece) -> Piece:
+        """"has also said", "don't expect": the verb's own auxiliaries, negation and adverbs standing
+        directly before it join the cue (lexicon ``cue_left_deps``; empty = bare-verb cues)."""
+        start, end = cue
+        if not self.cue_left_deps:
+            return cue
+        own = {t.i for c in verb.children if c.i < verb.i and c.dep_ in self.cue_left_deps
+               and c.tag_ not in ("WRB", "WDT", "WP") for t in c.subtree}
+        while start > 0 and start - 1 in own:
+            start -= 1
         return start, end
 
     def _adjacent_quotes(self, verb: Token, regions: List[Span]) -> List[Span]:

@@ -55,6 +55,12 @@ class SpeakerLexicon:
     affiliation_preps: FrozenSet[str]
     circumstances: FrozenSet[str]
     acronym: Pattern[str]
+    title_abbreviations: Dict[str, str] = None
+    party_names: Dict[str, str] = None
+    party_codes: Dict[str, str] = None
+    honorific_genders: Dict[str, str] = None
+    pronoun_genders: Dict[str, str] = None
+    government_names: FrozenSet[str] = frozenset()
 
     @classmethod
     def from_json(cls, lexicon: Dict[str, Any]) -> "SpeakerLexicon":
@@ -92,6 +98,12 @@ class SpeakerLexicon:
             affiliation_preps=words("affiliation_preps"),
             circumstances=words("circumstance_words"),
             acronym=acronym,
+            title_abbreviations=dict(lexicon.get("title_abbreviations", {})),
+            party_names=dict(lexicon.get("party_names", {})),
+            party_codes=dict(lexicon.get("party_codes", {})),
+            honorific_genders=dict(lexicon.get("honorific_genders", {})),
+            pronoun_genders=dict(lexicon.get("pronoun_genders", {})),
+            government_names=frozenset(lexicon.get("government_names", [])),
         )
 
 

@@ -84,7 +84,9 @@ class RuleComponent:
     def from_disk(self, path, *, exclude: Sequence[str] = ()) -> "RuleComponent":
         path = ensure_path(path)
         settings = srsly.read_json(path / "cfg.json") if (path / "cfg.json").exists() else {}
-        self._restore(srsly.read_json(path / self.lexicon_file), settings, str(path / self.lexicon_file))
+        lexicon_path = path / self.lexicon_file
+        # the stdlib reads full float precision back (1/3); srsly's reader rounds to 10 digits
+        self._restore(json.loads(lexicon_path.read_text(encoding="utf8")), settings, str(lexicon_path))
         return self
 
     def to_bytes(self, *, exclude: Sequence[str] = ()) -> bytes:

@@ -35,8 +35,12 @@ def annotate(
 
 
 def claims_record(record: Record, doc: Doc) -> Dict[str, Any]:
-    """The output record of one document: its id and its claims as JSON-ready dicts."""
-    return {"id": record.id, "claims": [claim.to_dict() for claim in doc._.claims]}
+    """The output record of one document: its id, its claims and its entities as JSON-ready dicts."""
+    return {
+        "id": record.id,
+        "claims": [claim.to_dict() for claim in doc._.claims],
+        "entities": [entity.to_dict() for entity in doc._.entities],
+    }
 
 
 def _annotate_in_process(nlp: Language, records: Iterable[Record], on_error: OnError, batch_size: int) -> Iterator[Tuple[Record, Doc]]:
