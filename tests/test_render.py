@@ -117,7 +117,7 @@ def test_text_is_escaped(doc):
 
 
 def test_render_command_writes_a_page_for_each_document(tmp_path, nlp, monkeypatch):
-    monkeypatch.setattr(cli, "load_pipeline", lambda model=None, pipes=None: nlp)
+    monkeypatch.setattr(cli, "load_pipeline", lambda **settings: nlp)
     (tmp_path / "a.txt").write_text("The minister said that 12 schools would close.", encoding="utf8")
     (tmp_path / "b.txt").write_text("\u201cWe will rebuild,\u201d the mayor told reporters.", encoding="utf8")
     out = tmp_path / "out.html"

@@ -14,7 +14,7 @@ from claimattr.render import render
 
 __version__ = "0.1.0"
 __all__ = [
-    "Anchor", "Claim", "Quantity", "Speaker", "TextSpan", "DEFAULT_BASE", "PIPES",
+    "Anchor", "Claim", "Quantity", "Speaker", "TextSpan", "DEFAULT_BASE", "DEFAULT_PIPELINE", "PIPES",
     "add_pipes", "load", "example_report", "register_extensions", "render",
 ]
 
@@ -53,12 +53,15 @@ CLAIM_COMPONENTS = ("claim_detector", "claim_tagger", "attribution_linker")
 """Factories that produce ``doc._.claims``: a pipeline with any of them gets no rule detector."""
 
 NAMED_PIPELINES = ("rules", "trained", "trf")
+DEFAULT_PIPELINE = "rules"
+"""What ``claimattr.load()`` and the CLI use: the named pipeline with the best attribution and
+exact-content F1 on PolNeAR dev within the speed budget (docs/model-card.md)."""
 TRF_PACKAGE = "en_claims_trf"
 """The transformer pipeline's package name, built by ``training/project.yml`` (too big to ship)."""
 
 
 def load(
-    pipeline: Union[str, Path, Language] = "rules",
+    pipeline: Union[str, Path, Language] = DEFAULT_PIPELINE,
     *,
     base: Union[str, Path, Language] = DEFAULT_BASE,
     config: Optional[Dict[str, Dict]] = None,

