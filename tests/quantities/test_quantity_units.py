@@ -32,13 +32,13 @@ def only(nlp, text: str) -> Dict[str, Any]:
     ("Remittances reached 30 billion Pakistani rupees.", 3e10, "PKR"),
     ("Tax revenue came in at Rs 1,200 crore.", 1.2e10, "INR"),
     ("The firm was fined 4.3 billion dollars.", 4.3e9, "USD"),
-    ("Inflation rose to 6.8% in March.", 6.8, "percent"),
-    ("Turnout was 40 per cent.", 40, "percent"),
-    ("The rate rose by 0.5 percentage points.", 0.5, "percentage_point"),
+    ("Inflation rose to 6.8% in March.", 6.8, "%"),
+    ("Turnout was 40 per cent.", 40, "%"),
+    ("The rate rose by 0.5 percentage points.", 0.5, "pp"),
     ("The pipeline stretches 1,200km.", 1200, "km"),
-    ("Farmers sold 2 million tonnes of grain.", 2e6, "tonne"),
+    ("Farmers sold 2 million tonnes of grain.", 2e6, "t"),
     ("Winds reached 180 km/h on the coast.", 180, "km/h"),
-    ("He was sentenced to 12 years in prison.", 12, "year"),
+    ("He was sentenced to 12 years in prison.", 12, "yr"),
     ("The dam cost US$5 million.", 5e6, "USD"),
 ])
 def test_money_percent_and_units_are_normalised(nlp, text, value, unit):
@@ -57,10 +57,10 @@ def test_counts_of_people_have_no_unit_but_an_entity(nlp):
 @pytest.mark.parametrize("text, mention, value, low, high, unit", [
     ("Gusts of up to 90 kilometres per hour felled trees.", "up to 90 kilometres per hour", 90, None, 90, "km/h"),
     ("The storm brought winds of 120 miles per hour.", "120 miles per hour", 120, None, None, "mph"),
-    ("The talks lasted for four days.", "four days", 4, None, None, "day"),
-    ("He had ruled for more than 30 years.", "more than 30 years", 30, 30, None, "year"),
-    ("The case dragged on for almost nine years.", "almost nine years", 9, None, None, "year"),
-    ("Drivers began a 24-hour strike.", "24-hour", 24, None, None, "hour"),
+    ("The talks lasted for four days.", "four days", 4, None, None, "d"),
+    ("He had ruled for more than 30 years.", "more than 30 years", 30, 30, None, "yr"),
+    ("The case dragged on for almost nine years.", "almost nine years", 9, None, None, "yr"),
+    ("Drivers began a 24-hour strike.", "24-hour", 24, None, None, "h"),
     ("The plan would cost between $3bn and $5bn.", "between $3bn and $5bn", 4e9, 3e9, 5e9, "USD"),
     ("Losses reached 5 trillion dong, Vietnamese officials said.", "5 trillion dong", 5e12, None, None, "VND"),
 ])
@@ -81,4 +81,4 @@ def test_a_lone_letter_unit_needs_to_be_glued(nlp):
     ("Norway's government said the project would cost 20 billion crowns.", "NOK"),
 ])
 def test_ambiguous_currency_words_follow_the_countries_of_the_document(nlp, text, unit):
-    assert [q["unit"] for q in quantities(nlp, text)][-1] == unit
+    assert [q["unit"] for q in quantities(nlp, text)][-1].split("/")[0] == unit  # "rupees per family": NPR/family

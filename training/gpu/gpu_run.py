@@ -79,7 +79,7 @@ def check(gpu_id: int) -> None:
 
         versions["cupy"] = cupy.__version__
     try:
-        import spacy_transformers
+        import spacy_transformers  # noqa: F401 (only whether it imports)
         import torch
         import transformers
 

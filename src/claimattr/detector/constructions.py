@@ -107,6 +107,36 @@ def is_to_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
+def is_infinitive_complement(token: Token) -> bool:
+    """"wants [to cut taxes]", "plans [to open a plant]": a to-infinitive complement of a verb."""
+    return token.dep_ == "xcomp" and token.pos_ in ("VERB", "AUX") and is_to_infinitive(token)
+
+
+AGENT_ENTITIES = ("PERSON", "ORG", "NORP", "GPE")
+"""Entity types that can hold a position: people, organisations, groups, countries and cities."""
+
+
+def is_agentive(verb: Token) -> bool:
+    """Whether the verb's agent is a person or organisation: "The Post backs Clinton", "voters who
+    support the plan", "was endorsed by the union"; not "the data support the view"."""
+    agents = [c for c in verb.children if c.dep_ == "nsubj"]
+    agents += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    head = verb
+    while not agents and head.dep_ in ("xcomp", "conj") and head.head is not head:
+        head = head.head
+        agents = [c for c in head.children if c.dep_ == "nsubj"]
+    for agent in agents:
+        if agent.lower_ in ("who", "whom"):
+            return True
+        if agent.tag_ == "PRP" and agent.lower_ not in ("it", "its"):
+            return True
+        if agent.ent_type_ in AGENT_ENTITIES or agent.pos_ == "PROPN":
+            return True
+        if agent.lower_ == "that" and agent.head.dep_ == "relcl" and agent.head.head.ent_type_ in AGENT_ENTITIES:
+            return True
+    return False
+
+
 def is_passive_modifier(verb: Token) -> bool:
     """"A spokesperson, asked about the incident, urged ...": the participle reports nothing."""
     return verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl", "amod", "relcl", "appos") and not any(
@@ -256,6 +286,22 @@ def dedupe(found: List[Candidate]) -> List[Candidate]:
         if candidate.cue not in seen and candidate.pieces:
             seen[candidate.cue] = candidate
     return sorted(seen.values(), key=lambda candidate: candidate.cue)
+
+
+def drop_nested(found: List[Candidate]) -> List[Candidate]:
+    """Claims whose cue lies inside another claim's content go: "She said [the mayor wants to
+    resign]" is one claim, not two ("wants" is part of what she said)."""
+    contents = [{t for start, end in c.pieces for t in range(start, end)} for c in found]
+    kept = []
+    for index, candidate in enumerate(found):
+        cue = set(range(*candidate.cue))
+        nested = any(
+            other != index and cue <= contents[other] and not set(range(*found[other].cue)) <= contents[index]
+            for other in range(len(found))
+        )
+        if not nested:
+            kept.append(candidate)
+    return kept
 
 
 # ---------------------------------------------------------------------- quotations

@@ -30,6 +30,7 @@ from claimattr.detector.constructions import (
     cue_clause,
     dash_or_colon_cue,
     dedupe,
+    drop_nested,
     extend_to_quotes,
     has_clause,
     has_subject,
@@ -40,6 +41,8 @@ from claimattr.detector.constructions import (
     is_agentless_passive,
     is_complement_clause,
     is_headline_subject,
+    is_agentive,
+    is_infinitive_complement,
     is_passive_modifier,
     is_subject_like,
     is_to_infinitive,
@@ -148,6 +151,8 @@ class ClaimDetector(RuleComponent):
         self.quote_only: Set[str] = set(lexicon["quote_only_verbs"])
         self.phrasal_preps: Dict[str, Set[str]] = {k: set(v) for k, v in lexicon["phrasal_preps"].items()}
         self.nested_in_quotes: bool = lexicon["nested_in_quotes"]
+        self.continue_next_sentence: bool = lexicon.get("continue_next_sentence", False)
+        self.nested_in_content: bool = lexicon.get("nested_in_content", True)
         self.trailing_clause_marks: Set[str] = set(lexicon["trailing_clause_marks"])
         self.floating_min_tokens: int = lexicon["floating_quote_min_tokens"]
         self.floating_min_coverage: float = lexicon["floating_quote_min_coverage"]
@@ -157,6 +162,8 @@ class ClaimDetector(RuleComponent):
         }
         self.verb_forms = inflect(self.verbs, lexicon["irregular_verb_forms"])
         self.cue_left_deps: Set[str] = set(lexicon.get("cue_left_deps", ()))
+        self.infinitive_verbs: Set[str] = set(lexicon.get("infinitive_verbs", ()))
+        self.agent_verbs: Set[str] = set(lexicon.get("agent_verbs", ()))
         self.matcher = Matcher(self.vocab)
         for label, patterns in lexicon["phrases"].items():
             self.matcher.add(label, patterns)
@@ -186,7 +193,10 @@ class ClaimDetector(RuleComponent):
         found = self._attach_continuations(doc, found, regions, furniture | headline_tokens)
         used = {t for _, pieces, _ in found for start, end in pieces for t in range(start, end)}
         found.extend(self._verbless_quote_claims(doc, regions, used, furniture | headline_tokens))
-        claims = [self._make_claim(doc, candidate, regions, furniture) for candidate in dedupe(found)]
+        found = dedupe(found)
+        if not self.nested_in_content:
+            found = drop_nested(found)
+        claims = [self._make_claim(doc, candidate, regions, furniture) for candidate in found]
         return [claim for claim in claims if claim is not None and not self._is_non_claim(claim)]
 
     def _is_non_claim(self, claim: Claim) -> bool:
@@ -228,7 +238,10 @@ class ClaimDetector(RuleComponent):
             return []
         if verb.dep_ == "amod" or verb.dep_ == "acl" and not has_clause(verb) and not self._adjacent_quotes(verb, regions):
             return []
-        if lemma in self.clause_only and not any(c.dep_ == "ccomp" for c in children):
+        if lemma in self.agent_verbs and not is_agentive(verb):
+            return []
+        infinitive = lemma in self.infinitive_verbs and any(is_infinitive_complement(c) for c in children)
+        if lemma in self.clause_only and not any(c.dep_ == "ccomp" for c in children) and not infinitive:
             return []
         if lemma in self.quote_only:
             return [(q.start, q.end) for q in self._adjacent_quotes(verb, regions)]
@@ -446,11 +459,25 @@ class ClaimDetector(RuleComponent):
             for index, (cue, pieces, kind) in enumerate(found):
                 end = max([cue[1]] + [e for _, e in pieces])
                 quoted = any(r.start < e and s < r.end for s, e in pieces for r in regions)
-                if quoted and end <= region.start and speaker_tag_only(doc[end:region.start], regions):
+                tag = quoted and speaker_tag_only(doc[end:region.start], regions)
+                if end <= region.start and (tag or self._next_sentence(doc, found, end, region)):
                     found[index] = Candidate(cue, pieces + [(region.start, region.end)], kind)
                     used |= {t.i for t in region}
                     break
         return found
+
+    def _next_sentence(self, doc: Doc, found: List[Candidate], end: int, region: Span) -> bool:
+        """"X praised the plan. “We need someone who ...”": a free-standing quotation in the sentence
+        right after a claim, with no other cue in between, goes on with that claim (PolNeAR's
+        convention: a speaker's consecutive quotations are one attribution). Lexicon
+        ``continue_next_sentence``."""
+        if not self.continue_next_sentence or end < 1:
+            return False
+        gap = doc[end:region.start]
+        if any(start < region.start and end <= start for start, _ in (c.cue for c in found)):
+            return False
+        words = [t for t in gap if not (t.is_space or t.is_punct)]
+        return all(t.sent.start == doc[end - 1].sent.start for t in words) and "\n\n\n" not in gap.text
 
     def _verbless_quote_claims(self, doc: Doc, regions: List[Span], used: Set[int], skip: Set[int]) -> List[Candidate]:
         """Quotations no verb claimed: "“...” - Name", "Name: “...”", or standing on their own."""

@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claimattr.linker.names import MentionAnalyser, SpeakerLexicon, clean_mention, noun_phrase
+from claimattr.linker.registry import Record, Registry, name_words
 from claimattr.linker.resolution import Referent, Resolver
 from claimattr.rules.component import RuleComponent
 from claimattr.rules.syntax import DASHES, HEADLINE_SEPARATORS, SUBJECT_DEPS
@@ -58,7 +59,7 @@ CLOSING_QUOTE_MARKS = ("”", '"', "’", "»", "'")
         "scorer": {"@scorers": "claimattr.claim_scorer.v1"},
     },
     requires=["doc._.claims", "token.dep", "token.ent_type"],
-    assigns=["doc._.claims", "doc.spans"],
+    assigns=["doc._.claims", "doc._.entities", "doc.spans"],
     default_score_weights={
         "claims_attribution_f": 0.5,
         "claims_source_overlap_f": 0.0,
@@ -109,27 +110,113 @@ class SpeakerLinker(RuleComponent):
 
     # ------------------------------------------------------------------ spaCy API
     def __call__(self, doc: Doc) -> Doc:
-        doc._.claims = self.link(doc, doc._.claims)
+        claims, registry = self.link_with_registry(doc, doc._.claims)
+        doc._.claims = claims
+        doc._.entities = registry.entities()
         return doc
 
     # ------------------------------------------------------------------ linking
     def link(self, doc: Doc, claims: List[Claim]) -> List[Claim]:
+        return self.link_with_registry(doc, claims)[0]
+
+    def link_with_registry(self, doc: Doc, claims: List[Claim]) -> "tuple[List[Claim], Registry]":
+        """Link every claim's speaker and build the document's entity registry (``doc._.entities``)."""
         analyser = MentionAnalyser(self.words, doc)
         resolver = Resolver(analyser)
+        registry = Registry(doc, analyser)
         cues = {t.i for claim in claims for t in (claim.cue.to_span(doc) or [])}
         referents: List[Referent] = []
         linked: List[Claim] = []
-        for claim in sorted(claims, key=lambda c: c.start):
+        records: List[Optional[Record]] = []
+        last: Optional[Record] = None
+        for index, claim in enumerate(sorted(claims, key=lambda c: c.start)):
             cue = claim.cue.to_span(doc)
             mention = self._given_mention(doc, claim) or (self._mention(doc, claim, cue, cues) if cue is not None else None)
+            record: Optional[Record] = None
             if mention is None and cue is not None and claim.cue.text in OPENING_QUOTE_MARKS:
                 speaker = self._floating_speaker(doc, claim, linked)
+                if speaker is not None:
+                    record = next((r for r in reversed(records) if r is not None), None)
             else:
                 speaker = self._speaker(mention, referents, analyser, resolver) if mention is not None else None
+                if speaker is not None:
+                    speaker, record = self._entity(registry, mention, speaker, last)
             if speaker is not None and cue is not None:
                 speaker = replace(speaker, intermediary=speaker.intermediary or self._intermediary(cue, mention))
+            if record is not None:
+                record.claims.append(index)
+                last = record
+            records.append(record)
             linked.append(replace(claim, speaker=speaker))
-        return linked
+        return linked, registry
+
+    def _entity(self, registry: Registry, mention: Span, speaker: Speaker, last: Optional[Record]) -> "tuple[Speaker, Optional[Record]]":
+        """The registry entity a resolved speaker is, and the speaker as that entity: canonical
+        name, type, and the role and organisation the article gives it anywhere."""
+        words = self.words
+        lower = mention.text.lower() if len(mention) == 1 else ""
+        gender = words.pronoun_genders.get(lower)
+        record: Optional[Record] = None
+        if gender is not None:
+            record = registry.salient_person(mention, gender, last)
+            if record is not None and record.gender is None:
+                record.gender = gender
+        elif speaker.type == "person" and lower not in words.first_person_singular:
+            record = registry.find_person(self._bare_name(speaker.name))
+            if record is None and any(w[:1].isupper() for w in speaker.name.split()):
+                record = registry.new(self._bare_name(speaker.name), "person")
+        elif len(mention) == 1 and mention.root.pos_ == "PRON":
+            record = registry.find_institution(speaker.name) if speaker.type in ("organisation", "government") else None
+            if record is not None:
+                registry.add_mention(record, mention)
+            return speaker, record
+        elif speaker.type == "person" and mention[0].lower_ in words.definite_determiners and speaker.role:
+            record = registry.described_person(speaker.role, mention)
+            if record is None:
+                return speaker, None
+        elif speaker.type in ("organisation", "government", "group"):
+            record = registry.find_institution(speaker.name)
+            if record is None:
+                name = self._group_name(speaker.name) if speaker.type == "group" else speaker.name
+                record = registry.find_institution(name) or registry.new(name, speaker.type)
+        if record is None:
+            if speaker.type in ("group", "anonymous"):
+                speaker = replace(speaker, name=self._group_name(speaker.name))
+            return speaker, None
+        registry.add_mention(record, mention)
+        if gender is None and speaker.name != record.name and len(mention) > 1 and not mention.root.pos_ == "PRON":
+            record.alias(speaker.name)
+        role = record.role or speaker.role
+        organisation = record.organisation
+        if organisation is None and speaker.organisation is not None and record.type in ("person", "group"):
+            organisation = registry.clean_organisation(speaker.organisation)
+            party = words.party_names.get(organisation.text.lower()) if organisation is not None else None
+            if party:
+                organisation = replace(organisation, text=party)
+        if record.type not in ("person", "group"):
+            role, organisation = None, None
+        return replace(speaker, name=record.name, type=record.type, role=role, organisation=organisation), record
+
+    def _group_name(self, name: str) -> str:
+        """A group as the guidelines name it: lower case, no determiner or count ("These voters" -> "voters")."""
+        parts = name.split()
+        while len(parts) > 1 and (parts[0].lower() in self.words.group_determiners or parts[0].lower() in self.words.quantifiers
+                                  or parts[0].lower() in self.words.determiners):
+            parts.pop(0)
+        if all(not p[:1].isupper() or i == 0 for i, p in enumerate(parts)):
+            return " ".join(parts).lower()
+        return " ".join(parts)
+
+    def _bare_name(self, name: str) -> str:
+        """A person name without leading titles, honorifics or party words ("Sen. Jane Roe" -> "Jane Roe")."""
+        words = self.words
+        parts = name.split()
+        while len(parts) > 1 and (
+            parts[0].lower() in words.honorifics or parts[0].lower() in words.title_abbreviations
+            or parts[0].lower() in words.party_names or parts[0].lower() in words.roles or parts[0].lower() in words.role_modifiers
+        ):
+            parts.pop(0)
+        return " ".join(parts)
 
     def _given_mention(self, doc: Doc, claim: Claim) -> Optional[Span]:
         """With ``keep_mentions`` (after a trained ``attribution_linker``) the found source stays;

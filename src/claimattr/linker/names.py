@@ -61,6 +61,7 @@ class SpeakerLexicon:
     honorific_genders: Dict[str, str] = None
     pronoun_genders: Dict[str, str] = None
     government_names: FrozenSet[str] = frozenset()
+    group_determiners: FrozenSet[str] = frozenset()
 
     @classmethod
     def from_json(cls, lexicon: Dict[str, Any]) -> "SpeakerLexicon":
@@ -104,6 +105,7 @@ class SpeakerLexicon:
             honorific_genders=dict(lexicon.get("honorific_genders", {})),
             pronoun_genders=dict(lexicon.get("pronoun_genders", {})),
             government_names=frozenset(lexicon.get("government_names", [])),
+            group_determiners=frozenset(lexicon.get("group_determiners", [])),
         )
 
 

@@ -115,6 +115,10 @@ class Registry:
         self.words = analyser.words
         self.records: List[Record] = []
         self.sentence_of: Dict[int, int] = {}
+        self.text = doc.text
+        self.ents: List[Span] = list(doc.ents)
+        self.org_ents: List[Span] = [e for e in self.ents if e.label_ == "ORG"]
+        self.in_long_org: Set[int] = {t.i for e in self.org_ents if len(e) > 1 for t in e}
         for number, sentence in enumerate(doc.sents):
             for token in sentence:
                 self.sentence_of[token.i] = number
@@ -124,7 +128,7 @@ class Registry:
 
     # ------------------------------------------------------------------ building
     def _collect_persons(self) -> None:
-        persons = [ent for ent in self.doc.ents if ent.label_ == "PERSON"]
+        persons = [ent for ent in self.ents if ent.label_ == "PERSON"]
         surnames = set()
         found: List[Tuple[Span, Span]] = []
         for ent in persons:
@@ -136,7 +140,7 @@ class Registry:
             if words:
                 surnames.add(words[-1])
         # surnames the NER typed otherwise ("De Blasio" as ORG) once the person is known
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ in ("ORG", "GPE", "NORP") and all(t.text[:1].isupper() for t in ent):
                 name = self.person_run(ent)
                 if name is not None and name_words(name.text) and name_words(name.text)[-1] in surnames and len(name) <= 2:
@@ -232,7 +236,12 @@ class Registry:
             if lower in words.party_names and not self._in_org_entity(token):
                 organisation = organisation or TextSpan(words.party_names[lower], token.idx, token.idx + len(token))
                 continue
-            if token.ent_type_ in ("ORG",) and token.ent_iob_ != "O":
+            if token.ent_type_ in ("ORG", "PERSON") and token.ent_iob_ != "O":
+                if token.ent_type_ == "PERSON" and token.i + 1 < name.start and doc[token.i + 1].lower_ == "campaign":
+                    organisation = organisation or TextSpan(f"{token.text} campaign", token.idx, doc[token.i + 1].idx + 8)
+                role_words = []
+                continue
+            if lower == "campaign" and role_words == [] and organisation is not None and organisation.text.endswith("campaign"):
                 continue
             if lower in words.determiners or token.is_punct and token.text != "-" or token.ent_type_ in ("GPE", "NORP", "DATE", "CARDINAL"):
                 role_words = [] if token.ent_type_ in ("GPE",) and not role_words else role_words
@@ -242,13 +251,14 @@ class Registry:
         if role_words:
             role = self.role_phrase(role_words)
         # a named organisation in front of the role ("IMF chief economist", "Virginia AFL-CIO President")
-        orgs = [e for e in doc.ents if e.label_ == "ORG" and root.left_edge.i <= e.start and e.end <= name.start]
+        left = root.left_edge.i
+        orgs = [e for e in self.org_ents if left <= e.start and e.end <= name.start] if left < name.start else []
         if orgs and role:
             organisation = organisation or self.organisation_text(orgs[-1])
         possessors = [t for t in before if t.dep_ == "poss" and t.head.i < name.start or t.dep_ == "poss" and t.head is root]
         if possessors and role:
             organisation = organisation or self.possessor_organisation(possessors[0], role)
-        match = PARTY_PAREN.match(doc.text, name.end_char)
+        match = PARTY_PAREN.match(self.text, name.end_char)
         if match and match.group(1) in words.party_codes:
             organisation = TextSpan(words.party_codes[match.group(1)], match.start(1), match.end())
         for child in root.children:
@@ -276,9 +286,7 @@ class Registry:
         return role, organisation
 
     def _in_org_entity(self, token: Token) -> bool:
-        return token.ent_type_ == "ORG" and token.ent_iob_ != "O" and any(
-            e.start <= token.i < e.end and len(e) > 1 for e in self.doc.ents if e.label_ == "ORG"
-        )
+        return token.i in self.in_long_org
 
     def _trailing_run(self, tokens: List[Token]) -> List[Token]:
         """The contiguous role words just before the name, holding a role noun or title."""
@@ -327,7 +335,7 @@ class Registry:
             return None
         text = found.text
         words = text.split()
-        while len(words) > 1 and words[0][:1].islower() and words[0].lower() not in ("de", "van", "von"):
+        while len(words) > 1 and words[0][:1].islower() and words[1][:1].isupper() and words[0].lower() not in ("de", "van", "von"):
             words.pop(0)
         text = " ".join(words)
         text = re.sub(r"[’']s$", "", text)
@@ -339,8 +347,9 @@ class Registry:
         return TextSpan(self.analyser.aliases.get(name, name), ent.start_char, ent.end_char)
 
     def _collect_institutions(self) -> None:
-        for ent in self.doc.ents:
-            if ent.label_ not in ("ORG", "GPE") or any(m.start <= ent.start < m.end for r in self.records if r.type == "person" for m in r.mentions):
+        person_tokens = {i for r in self.records if r.type == "person" for m in r.mentions for i in range(m.start, m.end)}
+        for ent in self.ents:
+            if ent.label_ not in ("ORG", "GPE") or ent.start in person_tokens:
                 continue
             if ent.label_ == "GPE" and ent.root.dep_ not in SUBJECTS + ("poss",):
                 continue
@@ -459,6 +468,24 @@ class Registry:
         people = [r for r in self.records if r.type == "person" and not (gender and r.gender and r.gender != gender)
                   and any(m.start < pronoun.start for m in r.mentions)]
         return max(people, key=lambda r: len(r.mentions)) if people else None
+
+    def described_person(self, role: str, mention: Span) -> Optional[Record]:
+        """"The senator", "the Democratic presidential nominee": the latest person before the
+        description whose role ends in the same word (and whose party, if the description names
+        one, agrees)."""
+        head = role.split()[-1]
+        party = next((self.words.party_names[t.lower_] for t in mention if t.lower_ in self.words.party_names), None)
+        best, best_position = None, -1
+        for record in self.records:
+            if record.type != "person" or not any(r.split()[-1] == head for r in record.roles):
+                continue
+            if party and record.organisation is not None and record.organisation.text != party:
+                continue
+            earlier = [m.start for m in record.mentions if m.start < mention.start]
+            position = max(earlier) if earlier else -1
+            if earlier and position > best_position:
+                best, best_position = record, position
+        return best
 
     def new(self, name: str, kind: str) -> Record:
         record = Record(id=len(self.records), name=name, type=kind, tokens=set(name_words(name)) if kind == "person" else set())

@@ -45,6 +45,10 @@ class Exclusions:
         self.ordinal_not_before = set(lex["ordinal_not_before"])
         self.half_words = set(lex["half_period"]["words"])
         self.half_preceding = set(lex["half_period"]["preceding_words"])
+        self.street_words = set(lex["street_words"])
+        self.label_words = set(lex["label_words"])
+        self.title_events = set(lex["event_verbs_title_case"])
+        self.verb_suffixes = [tuple(pair) for pair in lex["title_case_verb_suffixes"]]
 
     def excluded(self, doc: Doc, number: NumberSpan) -> bool:
         """Dates, years, times, identifiers, phone numbers and the pronoun "one" are no quantities."""
@@ -58,13 +62,56 @@ class Exclusions:
             return True
         if number.modifier is None and before in self.look.identifiers and number.is_digits:
             return True
-        if number.is_digits and (self.digit_chain(doc, number) or self.year_like(doc, number)):
+        if number.is_digits and ((number.unit is None and self.digit_chain(doc, number)) or self.year_like(doc, number)):
             return True
         if self.pronoun_one(doc, number) or self.half_of_period(doc, number) or self.ordinal(doc, number):
             return True
         if self.determiner_one(doc, number) or self.age(doc, number) or self.day_after_date(doc, number):
             return True
+        if number.is_digits and (self.name_label(doc, number) or self.street_number(doc, number)):
+            return True
         return number.is_digits and self.glued_identifier(doc, number)
+
+    def bare(self, number: NumberSpan) -> bool:
+        """A plain number: no unit, scale, modifier, range or sign."""
+        return (number.unit is None and not number.has_scale and number.modifier is None and number.low is None
+                and number.sign is None)
+
+    def name_label(self, doc: Doc, number: NumberSpan) -> bool:
+        """"FTSE 100", "Nikkei 225", "Model 3", "Game 5": a bare number right after a capitalised name token.
+
+        Only when nothing after it reads as what it counts (a plural noun: "Acme 300 jobs" stays) and
+        the name is not the first word of its sentence (a capitalised sentence opener is no name), nor
+        a headline's event verb ("Typhoon Kills 21"). Label words ("Game", "Round") label in any position.
+        """
+        if not self.bare(number) or number.start == 0 or "," in doc[number.start].text:
+            return False
+        name = doc[number.start - 1]
+        if not name.text[:1].isupper() or not any(ch.isalpha() for ch in name.text):
+            return False
+        if name.lower_ in self.look.dates or name.lower_ in self.look.currency_words:
+            return False
+        after = doc[number.end] if number.end < len(doc) else None
+        if after is not None and after.tag_ in ("NNS", "NNPS") and after.lower_ not in self.street_words:
+            return False
+        if name.lower_ in self.label_words:
+            return True
+        if name.is_sent_start or name.pos_ not in ("PROPN", "NOUN", "X") and not name.text.isupper():
+            return False
+        from claimattr.quantities.anchoring import verb_base
+
+        return verb_base(name.lower_, self.title_events, self.verb_suffixes) is None
+
+    def street_number(self, doc: Doc, number: NumberSpan) -> bool:
+        """"10 Downing Street": a bare number heading capitalised words that end in a street word."""
+        if not self.bare(number):
+            return False
+        k = number.end
+        while k < len(doc) and k - number.end < 4 and doc[k].text[:1].isupper():
+            if doc[k].lower_ in self.street_words and k > number.end:
+                return True
+            k += 1
+        return False
 
     def glued_identifier(self, doc: Doc, number: NumberSpan) -> bool:
         """"F-16", "MH-17": digits hyphenated to letters."""

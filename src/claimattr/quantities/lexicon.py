@@ -88,7 +88,9 @@ def digit_token_pattern(currency_prefixes: Iterable[str], glued_abbreviations: I
     if abbreviations:
         currency += "|" + "|".join(re.escape(a) for a in abbreviations)
     return re.compile(
-        rf"^(?P<cur>{currency})?"
+        r"^(?P<sign>[+\-−])?"
+        rf"(?P<cur>{currency})?"
+        r"(?P<sign2>[+\-−])?"
         rf"(?P<num>{DIGITS})"
         r"(?:[-–—](?P<num2>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))?"
         r"(?P<suffix>[^\W\d_]+\d?|%|²)?$",

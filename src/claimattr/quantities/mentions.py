@@ -60,6 +60,9 @@ class MentionReader:
         self.change_openers = set(lex["range_change"]["openers"])
         self.change_joiners = set(lex["range_change"]["joiners"])
         self.determiner_modifiers = set(lex["determiner_modifiers"])
+        self.minus_words = set(lex["minus_words"])
+        self.market_units = {"%", "pt", "pp", "bp"}
+        """Units of market moves: a sign before them marks a change ("DAX -1.2%"), elsewhere a negative value."""
 
     def number_at(self, doc: Doc, i: int, currency_in_doc: dict) -> Optional[NumberSpan]:
         """The longest number (single, range or vague) starting at token ``i``, with its unit and modifier."""
@@ -70,12 +73,35 @@ class MentionReader:
         if number is None:
             return None
         number = self.units.attach(doc, number, currency_in_doc)
-        return self.attach_modifiers(doc, number)
+        number = self.attach_modifiers(doc, number)
+        self.attach_sign(doc, number)
+        return number
+
+    def attach_sign(self, doc: Doc, number: NumberSpan) -> None:
+        """Signed values: "+0.4%" and "-1.2%" of a rate or index are changes (magnitude + sign), other
+        signed digits and "minus N" are negative levels ("-3C", "minus 120 degrees")."""
+        if number.sign is None and number.modifier is None and number.start > 0 \
+                and doc[number.start - 1].lower_ in self.minus_words:
+            number.sign = "-"
+            number.start -= 1
+        if number.sign is None:
+            return
+        number.market_sign = number.sign == "+" or (
+            number.unit in self.market_units and doc[number.start].lower_ not in self.minus_words)
+        if number.sign == "-" and not number.market_sign:
+            number.value = -number.value
+            if number.low is not None and number.high is not None:
+                number.low, number.high = -number.high, -number.low
+            elif number.low is not None or number.high is not None:
+                number.low, number.high = (None if number.high is None else -number.high,
+                                           None if number.low is None else -number.low)
 
     # ---- one number ---------------------------------------------------------------------------
 
     def single_at(self, doc: Doc, i: int) -> Optional[NumberSpan]:
-        match = self.look.digit_token.match(doc[i].text)
+        text = doc[i].text
+        match = self.look.digit_token.match(text) or (
+            len(text) > 2 and text.endswith(".") and self.look.digit_token.match(text[:-1]))  # "5W." at a sentence end
         if match:
             return self.digits_at(doc, i, match)
         vague = self.vague_at(doc, i)
@@ -95,6 +121,9 @@ class MentionReader:
             if currency is None:
                 return None
         number = NumberSpan(i, i + 1, value, is_digits=True, unit=currency)
+        sign = match.group("sign") or match.group("sign2")
+        if sign:
+            number.sign = "+" if sign == "+" else "-"
         if match.group("num2"):
             high = parse_digits(match.group("num2"))
             if high is None or high <= value:
@@ -107,6 +136,8 @@ class MentionReader:
                 scale_number(number, float(lex["scale_abbreviations"][suffix]))
             elif (suffix,) in self.look.units:
                 number.unit = self.look.units[(suffix,)]
+            elif self.units.registry.symbol(match.group("suffix")) is not None:
+                number.unit = self.units.registry.symbol(match.group("suffix"))
             else:
                 return None
         else:

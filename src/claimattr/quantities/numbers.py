@@ -49,6 +49,10 @@ class NumberSpan:
     of_unit: bool = False
     modifier: Optional[Tuple[int, int]] = None
     adjectival: bool = False
+    sign: Optional[str] = None
+    """"+" or "-" written before the digits ("+0.4%", "-3C") or "minus" before the number."""
+    market_sign: bool = False
+    """The sign marks a change ("FTSE +0.4%", "DAX -1.2%"): ``value`` is the magnitude, the sign the direction."""
 
 
 def scale_number(number: NumberSpan, factor: float) -> None:

@@ -28,6 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimattr.quantities.anchoring import Anchoring
+from claimattr.quantities.change import ChangeReader
 from claimattr.quantities.exclusions import Exclusions
 from claimattr.quantities.lexicon import DEFAULT_LEXICON, LEXICON_SCHEMA, Lookups
 from claimattr.quantities.mentions import MentionReader, candidate_matcher
@@ -104,6 +105,7 @@ class QuantityNormaliser(RuleComponent):
         self.reader = MentionReader(self.look, self.units)
         self.exclusions = Exclusions(self.look)
         self.anchoring = Anchoring(self.look)
+        self.change = ChangeReader(self.look)
         self.matcher = candidate_matcher(self.vocab, self.look)
 
     # ---- running ------------------------------------------------------------------------
@@ -151,11 +153,13 @@ class QuantityNormaliser(RuleComponent):
         entity_token = self.anchoring.entity_head(doc, number)
         entity = self.anchoring.entity_anchor(doc, entity_token, number) if entity_token is not None else None
         event = self.anchoring.event(doc, number, entity_token)
+        unit_name, dimension = self.units.registry.describe(number.unit if number.unit != "fraction" else "fraction")
         return Quantity(
             text=text, start=span.start_char, end=end_char,
             value=clean_value(number.value), low=clean_value(number.low), high=clean_value(number.high),
             approximate=number.approximate, relation=number.relation, modifier=self.modifier_span(doc, number),
-            unit=number.unit, entity=entity, event=event,
+            unit=number.unit, entity=entity, event=event, unit_name=unit_name, dimension=dimension,
+            direction=self.change.direction(doc, number), subject=self.change.subject(doc, number, entity_token),
         )
 
     def modifier_span(self, doc: Doc, number: NumberSpan) -> Optional[TextSpan]:

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from claimattr.quantities.lexicon import Lookups
 from claimattr.quantities.numbers import NumberSpan, scale_number
+from claimattr.quantities.registry import UnitRegistry
 
 HYPHENS = ("-", "–")
 """Hyphen and en dash: the joints of "fifty-eight", "a 48-hour strike", "29-year-old"."""
@@ -21,6 +22,11 @@ PLURAL_NOUN_TAGS = ("NNS", "NNPS")
 """A plural noun after "2m" makes "m" a scale ("2m people"), not metres."""
 FRACTION = "fraction"
 """The unit of fractions and ratios ("two-thirds", "one in five")."""
+SYMBOL_POS = ("NOUN", "PROPN", "X", "SYM", "NUM", "ADJ", "PUNCT")
+"""Parts of speech a spaced unit symbol read through pint may carry ("8 MB", "14 mGy"); verbs, pronouns,
+prepositions and the like are English words, not units."""
+GLUED_RUN = 4
+"""Tokens without spaces between them joined into one unit symbol ("J" "/" "m^2")."""
 
 
 def lower_at(doc: Doc, i: int) -> str:
@@ -50,6 +56,12 @@ class Units:
         self.no_space = set(lex["units_needing_no_space"])
         self.unit_window = max(look.units.max_words, look.qualifiers.max_words + 1)
         """Words a unit look-up reads: the longest unit, or a qualifier and its currency word."""
+        self.registry = UnitRegistry(lex)
+        self.rate_joiners = set(lex["rate_joiners"])
+        self.rate_denominators: Dict[str, str] = dict(lex["rate_denominators"])
+        self.singular_units = {word: code for word, code in lex["units"].items() if " " not in word}
+        self.no_rate_units = {FRACTION, "%", "pp", "bp", "pt", "yr", "mo", "wk", "d", "h", "min", "s", "decade", "century"}
+        """Units that take no rate: "2% a year" and "17 hours a day" keep their unit (a share, a duration)."""
 
     # ---- currencies ---------------------------------------------------------------------------
 
@@ -123,6 +135,7 @@ class Units:
                 # "$2 m" style abbreviations are allowed once the currency is known
                 self.scale_words_after(doc, number, True)
         if number.unit is not None and number.unit != FRACTION:
+            self.attach_rate(doc, number)
             return number
         j = number.end
         if number.vague and lower_at(doc, j) in self.look.partitive:
@@ -139,7 +152,39 @@ class Units:
             number.unit = unit
             number.end = j + unit_len
             number.adjectival = unit_len == 2 and doc[j].text in HYPHENS
+            if not number.adjectival:
+                self.attach_rate(doc, number)
         return number
+
+    def attach_rate(self, doc: Doc, number: NumberSpan) -> None:
+        """"US$61.10 per barrel" -> USD/bbl, "$15.4/hour" -> USD/h, "0.4 millimetres a year" -> mm/yr.
+
+        After money any singular noun is a denominator ("C$38.50 a share" -> CAD/share); after another
+        unit only the lexicon's ``rate_denominators`` and units are ("9 km a day", not "3 km a piece").
+        """
+        j = number.end
+        if number.unit is None or number.unit in self.no_rate_units or "/" in number.unit or j + 1 >= len(doc):
+            return
+        joiner = doc[j].lower_
+        if joiner not in self.rate_joiners:
+            return
+        word_token = doc[j + 1]
+        word = word_token.lower_
+        if word_token.is_stop or not word_token.is_alpha and word not in self.rate_denominators:
+            return
+        money = is_currency_code(number.unit)
+        denominator = self.rate_denominators.get(word) or self.rate_denominators.get(word_token.lemma_.lower())
+        if denominator is None and word in self.singular_units and not money:
+            denominator = self.singular_units[word]
+        if denominator is None and money and word_token.pos_ == "NOUN" and word_token.tag_ == "NN" \
+                and lower_at(doc, j + 2) != "of":
+            denominator = word
+        if denominator is None or denominator == number.unit:
+            return
+        if joiner in ("a", "an") and not money and denominator not in self.rate_denominators.values():
+            return
+        number.unit = f"{number.unit}/{denominator}"
+        number.end = j + 2
 
     def unit_at(self, doc: Doc, j: int, glued: bool, currency_in_doc: Dict[str, str]) -> Tuple[int, Optional[str]]:
         """A unit or currency word starting at token ``j`` ("per cent", "Pakistani rupees", "km"): (tokens, unit)."""
@@ -155,6 +200,9 @@ class Units:
             return q_len + 1, qualified
         if words and words[0] in look.currency_words:
             return 1, currency_in_doc.get(words[0], look.currency_words[words[0]])
+        symbol_len, symbol = self.symbol_at(doc, j, glued)
+        if symbol is not None:
+            return symbol_len, symbol
         after_dash = j + 1
         if (j < len(doc) and doc[j].text in HYPHENS and j > 0 and not doc[j - 1].whitespace_
                 and not doc[j].whitespace_ and after_dash < len(doc)):
@@ -162,4 +210,35 @@ class Units:
             word = doc[after_dash].lower_
             if (word,) in look.units and word not in self.no_space and not is_age_tail(doc, after_dash + 1, self.old_words):
                 return 2, look.units[(word,)]
+        return 0, None
+
+    def symbol_at(self, doc: Doc, j: int, glued: bool) -> Tuple[int, Optional[str]]:
+        """A unit symbol pint reads at token ``j`` ("GHz", "mGy", "J/m^2"): (tokens, code).
+
+        The tokens glued to ``j`` are read together first ("J" "/" "m^2"). A symbol with a space before
+        it must look like one: not a lower-case English word of under four letters, and a noun,
+        symbol or number-like token (see :data:`SYMBOL_POS`).
+        """
+        if j >= len(doc):
+            return 0, None
+        token = doc[j]
+        if not glued and (token.pos_ not in SYMBOL_POS or token.is_stop):
+            return 0, None
+        end = j + 1
+        while end < len(doc) and end - j < GLUED_RUN and not doc[end - 1].whitespace_ and not doc[end].is_space:
+            end += 1
+        for stop in range(end, j, -1):
+            text = doc[j:stop].text
+            if text.endswith(".") and len(text) > 1:
+                text = text[:-1]
+            if not glued and text.islower() and len(text) < 4 and stop == j + 1:
+                continue
+            singular = text[:-1] if text.endswith("s") and len(text) > 3 else text
+            if singular.lower() in self.registry.not_units:
+                continue
+            if not glued and text.isalpha() and text.islower() and not self.registry.is_unit_name(singular):
+                continue  # a spaced English word is a unit only by its full name ("gallons"), not as prefix + symbol ("c"+"amps")
+            code = self.registry.symbol(text)
+            if code is not None:
+                return stop - j, code
         return 0, None

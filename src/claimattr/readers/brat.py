@@ -38,7 +38,6 @@ SPAN_LABELS = ("Source", "Cue", "Content", "Attribution", "Attribution-no-source
 IGNORED_LABELS = ("Discuss", "Discard")
 TRIGGER_LABELS = ("Attribution", "Attribution-no-source")
 CONTENT_ROLE = re.compile(r"^Content\d*$")
-QUOTE_CHARS = "\"'“”‘’«»„‟‚‛‹›"
 
 _T_LINE = re.compile(r"^(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t(.*)$")
 _E_LINE = re.compile(r"^(E\d+)\t(.*)$")

@@ -16,6 +16,9 @@ from typing import IO, Any, Dict, Iterable, Iterator, List, Optional, Sequence, 
 from claimattr.readers.jsonl import json_lines, open_binary, parse_json_object
 
 STDIN = "-"
+DEFAULT_ENCODING = "utf-8"
+ENCODING_HINT = "pass --encoding (for example --encoding latin-1 or --encoding cp1252)"
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 TEXT_GLOB = "*.txt"
 
@@ -56,38 +59,80 @@ def is_jsonl(path: Union[str, Path]) -> bool:
     return str(path).lower().endswith(JSONL_SUFFIXES)
 
 
-def read_inputs(inputs: Sequence[str], stdin: Optional[TextIO] = None) -> Iterator[Item]:
-    """Yield every document of ``inputs`` in order: .txt files, folders (recursive, sorted), JSONL, ``-``."""
+def read_inputs(inputs: Sequence[str], stdin: Optional[Any] = None, encoding: str = DEFAULT_ENCODING) -> Iterator[Item]:
+    """Yield every document of ``inputs`` in order: .txt files, folders (recursive, sorted), JSONL, ``-``.
+
+    Text is decoded with ``encoding`` (default UTF-8); a byte-order mark (UTF-8 or UTF-16) is
+    honoured and never part of the text.
+    """
     for name in inputs:
         if name == STDIN:
-            yield from read_stdin(stdin if stdin is not None else sys.stdin)
+            yield from read_stdin(stdin if stdin is not None else sys.stdin, encoding)
             continue
         path = Path(name)
         if path.is_dir():
-            yield from read_folder(path)
+            yield from read_folder(path, encoding)
         elif is_jsonl(path):
-            yield from read_jsonl(path)
+            yield from read_jsonl(path, encoding)
         else:
-            yield read_text_file(path, path.stem if path.suffix == ".txt" else path.name)
+            yield read_text_file(path, path.stem if path.suffix == ".txt" else path.name, encoding)
 
 
-def read_folder(folder: Path) -> Iterator[Item]:
+def missing_inputs(inputs: Sequence[str]) -> List[str]:
+    """The inputs named on the command line that do not exist (a usage error, not a record error)."""
+    return [name for name in inputs if name != STDIN and not Path(name).exists()]
+
+
+def check_encoding(encoding: str) -> Optional[str]:
+    """Why ``encoding`` is not usable, else ``None``."""
+    import codecs
+
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        return f"unknown encoding {encoding!r}"
+    return None
+
+
+def decode_text(data: bytes, encoding: str = DEFAULT_ENCODING, source: str = "<input>") -> str:
+    """``data`` as text: a byte-order mark wins over ``encoding`` and is dropped.
+
+    Raises ``UnicodeDecodeError`` whose ``reason`` names ``source``, the encoding and ``--encoding``.
+    """
+    for bom, bom_encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(bom_encoding)
+    codec = "utf-8-sig" if _is_utf8(encoding) else encoding
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as error:
+        bad = data[error.start:error.start + 1]
+        reason = (f"{source} is not valid {encoding} (byte 0x{bad.hex()} at position {error.start}); "
+                  f"{ENCODING_HINT}")
+        raise UnicodeDecodeError(error.encoding, error.object, error.start, error.end, reason) from None
+
+
+def _is_utf8(encoding: str) -> bool:
+    return encoding.lower().replace("_", "-") in ("utf-8", "utf8", "u8", "utf")
+
+
+def read_folder(folder: Path, encoding: str = DEFAULT_ENCODING) -> Iterator[Item]:
     """Every .txt file under ``folder``, sorted, with ids relative to it ("2024/report-17")."""
     for path in sorted(folder.rglob(TEXT_GLOB)):
         if path.is_file():
-            yield read_text_file(path, path.relative_to(folder).with_suffix("").as_posix())
+            yield read_text_file(path, path.relative_to(folder).with_suffix("").as_posix(), encoding)
 
 
-def read_text_file(path: Path, doc_id: str) -> Item:
+def read_text_file(path: Path, doc_id: str, encoding: str = DEFAULT_ENCODING) -> Item:
     """One plain-text document; an unreadable file becomes a :class:`RecordError` naming it."""
     try:
-        text = path.read_text(encoding="utf8")
+        text = decode_text(path.read_bytes(), encoding, str(path))
     except (OSError, UnicodeDecodeError) as error:
         return RecordError(doc_id, str(path), None, f"cannot read file: {_reason(error)}")
     return checked_record(doc_id, text, str(path), None)
 
 
-def read_jsonl(path: Path) -> Iterator[Item]:
+def read_jsonl(path: Path, encoding: str = DEFAULT_ENCODING) -> Iterator[Item]:
     """Records ``{"id", "text"}`` of a JSON Lines file (optionally gzipped), one per line."""
     try:
         handle = open_binary(path)
@@ -95,16 +140,61 @@ def read_jsonl(path: Path) -> Iterator[Item]:
         yield RecordError(None, str(path), None, f"cannot read file: {_reason(error)}")
         return
     with handle:
-        yield from parse_jsonl_lines(handle, str(path))
+        yield from parse_jsonl_lines(_decoded_lines(handle, encoding), str(path))
 
 
-def read_stdin(stream: TextIO) -> Iterator[Item]:
+def _decoded_lines(lines: Iterable[bytes], encoding: str) -> Iterator[Union[str, bytes]]:
+    """Lines for :func:`json_lines`: bytes stay bytes (JSON is UTF-8) unless another encoding is asked for."""
+    for number, line in enumerate(lines):
+        if number == 0 and line.startswith(b"\xef\xbb\xbf"):
+            line = line[3:]
+        if _is_utf8(encoding):
+            yield line
+        else:
+            try:
+                yield line.decode(encoding)
+            except UnicodeDecodeError:
+                yield line  # reported as "not UTF-8" by the parser, with its line number
+
+
+def read_stdin(stream: Any, encoding: str = DEFAULT_ENCODING) -> Iterator[Item]:
     """Standard input is JSONL when its first line is a JSON object, else one text document."""
-    first = stream.readline()
-    if _looks_like_json_object(first):
-        yield from parse_jsonl_lines(_chain_first(first, stream), "<stdin>")
+    raw = getattr(stream, "buffer", None)
+    if raw is None:  # a text stream without bytes underneath (tests): take its text
+        first = stream.readline().lstrip("\ufeff")
+        lines: Iterable[Union[str, bytes]] = stream
+        rest = lambda: stream.read()  # noqa: E731
     else:
-        yield checked_record("stdin", first + stream.read(), "<stdin>", None)
+        first = raw.readline()
+        lines, rest = raw, raw.read
+    if _looks_like_json_object(first):
+        yield from parse_jsonl_lines(_decoded_lines(_chain_first(first, lines), encoding) if raw is not None
+                                     else _chain_first(first, lines), "<stdin>")
+        return
+    data = first + rest()
+    if isinstance(data, bytes):
+        try:
+            data = decode_text(data, encoding, "<stdin>")
+        except UnicodeDecodeError as error:
+            yield RecordError("stdin", "<stdin>", None, f"cannot read input: {error.reason}")
+            return
+    yield checked_record("stdin", data, "<stdin>", None)
+
+
+class DuplicateIds:
+    """Notices ids seen before in this run; keeps one hash per id, not the ids themselves."""
+
+    def __init__(self) -> None:
+        self._seen: set = set()
+
+    def check(self, record: Record) -> Optional[str]:
+        key = hash(record.id)
+        if key not in self._seen:
+            self._seen.add(key)
+            return None
+        where = record.source if record.line is None else f"{record.source}:{record.line}"
+        return (f"warning: duplicate id {record.id!r} at {where}; both records are processed and "
+                f"written (--resume counts each id's occurrences)")
 
 
 def parse_jsonl_lines(lines: Iterable[Union[str, bytes]], source: str) -> Iterator[Item]:
@@ -258,24 +348,33 @@ def _parse_complete_line(raw: bytes) -> Optional[Dict[str, Any]]:
 
 
 class ErrorSink:
-    """Where failed records go: a JSONL file (rewritten each run) or readable lines on stderr."""
+    """Where failed records go: a JSONL file (rewritten each run) or readable lines on stderr.
+
+    The file is created at the first error only: a run where nothing failed leaves no errors
+    file, and removes the one a previous run left for the same output (it no longer applies).
+    """
 
     def __init__(self, path: Optional[Union[str, Path]] = None, stream: Optional[TextIO] = None) -> None:
         self.path = Path(path) if path is not None else None
         self.count = 0
-        self._writer = JsonlWriter(self.path) if self.path is not None else None
+        self._writer: Optional[JsonlWriter] = None
         self._stream = stream
 
     def add(self, error: RecordError) -> None:
         self.count += 1
-        if self._writer is not None:
+        if self.path is not None:
+            if self._writer is None:
+                self._writer = JsonlWriter(self.path)
             self._writer.write(error.to_dict())
         else:
             print(f"error: {error.describe()}", file=self._stream or sys.stderr, flush=True)
 
-    def close(self) -> None:
+    def close(self, finished: bool = False) -> None:
+        """Close the file; ``finished``: the run completed, so a stale errors file is removed."""
         if self._writer is not None:
             self._writer.close()
+        elif finished and self.path is not None and self.count == 0:
+            self.path.unlink(missing_ok=True)
 
 
 def default_errors_path(output: Optional[str]) -> Optional[Path]:
@@ -295,13 +394,16 @@ def _looks_like_json_object(line: str) -> bool:
 
 
 def _reason(error: BaseException) -> str:
+    if isinstance(error, UnicodeDecodeError):
+        return error.reason
     if isinstance(error, OSError) and error.strerror:
         return error.strerror
     return str(error) or type(error).__name__
 
 
 __all__: List[str] = [
-    "ErrorSink", "JsonlWriter", "Record", "RecordError", "count_inputs", "default_errors_path",
+    "DuplicateIds", "ErrorSink", "JsonlWriter", "Record", "RecordError", "check_encoding", "count_inputs",
+    "decode_text", "default_errors_path", "missing_inputs",
     "is_jsonl", "parse_jsonl_lines", "read_claim_records", "read_inputs", "read_jsonl",
     "read_stdin", "resume_output",
 ]

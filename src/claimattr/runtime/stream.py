@@ -4,6 +4,12 @@
 drops the worker's whole batch. :func:`annotate` keeps the stream going: records are fed in
 order, a batch that fails is redone one document at a time in this process, and only the
 document that really fails is reported, through ``on_error``.
+
+A record longer than :data:`claimattr.runtime.long_documents.CHUNK_CHARS` is annotated in this
+process by :func:`claimattr.runtime.long_documents.annotate_long` (split at paragraphs, offsets
+into the whole text) and comes out in its place in the stream as a ``LongDocument``, which has
+the ``.text`` and ``._.claims/quantities/entities`` of a Doc. ``long_documents="doc"`` gives a
+real ``Doc`` instead (for display; it holds the whole parse).
 """
 from __future__ import annotations
 
@@ -14,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
+from claimattr.runtime.long_documents import annotate_long, is_long, process_long
 from claimattr.runtime.records import Record, RecordError
 
 OnError = Callable[[RecordError], None]
@@ -26,12 +33,22 @@ def annotate(
     on_error: OnError,
     batch_size: int = 64,
     n_process: int = 1,
+    long_documents: str = "annotations",
 ) -> Iterator[Tuple[Record, Doc]]:
     """Yield ``(record, doc)`` in input order for every record the pipeline processes."""
+    def long_doc(record: Record) -> Any:
+        try:
+            if long_documents == "doc":
+                return process_long(nlp, record.text)
+            return annotate_long(nlp, record.text)
+        except Exception as error:  # noqa: BLE001
+            on_error(component_error(record, error))
+            return None
+
     if n_process == 1:
-        yield from _annotate_in_process(nlp, records, on_error, batch_size)
+        yield from _annotate_in_process(nlp, records, on_error, batch_size, long_doc)
     else:
-        yield from _annotate_multiprocess(nlp, records, on_error, batch_size, n_process)
+        yield from _annotate_multiprocess(nlp, records, on_error, batch_size, n_process, long_doc)
 
 
 def claims_record(record: Record, doc: Doc) -> Dict[str, Any]:
@@ -43,8 +60,32 @@ def claims_record(record: Record, doc: Doc) -> Dict[str, Any]:
     }
 
 
-def _annotate_in_process(nlp: Language, records: Iterable[Record], on_error: OnError, batch_size: int) -> Iterator[Tuple[Record, Doc]]:
-    for batch in minibatch(records, batch_size):
+def _short_batches(nlp: Language, records: Iterable[Record], batch_size: int) -> Iterator[List[Record]]:
+    """Batches of records; a long record comes alone, in its place, as a batch of one."""
+    batch: List[Record] = []
+    for record in records:
+        if is_long(record.text, nlp):
+            if batch:
+                yield batch
+                batch = []
+            yield [record]
+            continue
+        batch.append(record)
+        if len(batch) >= batch_size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _annotate_in_process(nlp: Language, records: Iterable[Record], on_error: OnError, batch_size: int,
+                         long_doc: Callable[[Record], Any]) -> Iterator[Tuple[Record, Doc]]:
+    for batch in _short_batches(nlp, records, batch_size):
+        if len(batch) == 1 and is_long(batch[0].text, nlp):
+            doc = long_doc(batch[0])
+            if doc is not None:
+                yield batch[0], doc
+            continue
         try:
             docs = list(nlp.pipe([record.text for record in batch], batch_size=batch_size))
         except Exception:  # noqa: BLE001 - any component bug; retried per document below
@@ -69,7 +110,8 @@ def component_error(record: Record, error: BaseException) -> RecordError:
 
 
 def _annotate_multiprocess(
-    nlp: Language, records: Iterable[Record], on_error: OnError, batch_size: int, n_process: int
+    nlp: Language, records: Iterable[Record], on_error: OnError, batch_size: int, n_process: int,
+    long_doc: Callable[[Record], Any],
 ) -> Iterator[Tuple[Record, Doc]]:
     """Use spaCy's worker processes; docs of a batch that crashed in a worker are redone here.
 
@@ -78,24 +120,38 @@ def _annotate_multiprocess(
     sequence numbers names exactly the records to redo. Only the batches in flight are pending.
     """
     pending: Deque[Tuple[int, Record]] = deque()
+    finished: Dict[int, Any] = {}  # long records, annotated here as they are fed: number -> doc
 
     def feed() -> Iterator[Tuple[str, int]]:
         for number, record in enumerate(records):
             pending.append((number, record))
+            if is_long(record.text, nlp):
+                nlp.default_error_handler = previous  # a crash in a chunk must raise, to be reported
+                try:
+                    finished[number] = long_doc(record)
+                finally:
+                    nlp.default_error_handler = _ignore_error
+                continue
             yield record.text, number
 
     # Set the attribute, not ``nlp.set_error_handler``: that also visits every component, and
     # spaCy's Cython components reject it; the parent process only consults this attribute.
     previous = nlp.default_error_handler
     nlp.default_error_handler = _ignore_error
-    def redo(dropped: List[Record]) -> Iterator[Tuple[Record, Doc]]:
+    def redo(dropped: List[Tuple[int, Record]]) -> Iterator[Tuple[Record, Doc]]:
         # ``nlp(text)`` also consults the handler: it must raise again here, or the fallback
         # would silently pass the document on with the crashed component skipped.
-        nlp.default_error_handler = previous
-        try:
-            yield from _one_at_a_time(nlp, dropped, on_error)
-        finally:
-            nlp.default_error_handler = _ignore_error
+        for number, record in dropped:
+            if number in finished:
+                doc = finished.pop(number)
+                if doc is not None:
+                    yield record, doc
+                continue
+            nlp.default_error_handler = previous
+            try:
+                yield from _one_at_a_time(nlp, [record], on_error)
+            finally:
+                nlp.default_error_handler = _ignore_error
 
     try:
         for doc, number in nlp.pipe(feed(), as_tuples=True, batch_size=batch_size, n_process=n_process):
@@ -106,11 +162,12 @@ def _annotate_multiprocess(
         nlp.default_error_handler = previous
 
 
-def _pop_before(pending: Deque[Tuple[int, Record]], number: Optional[int]) -> List[Record]:
-    """The pending records older than ``number`` (all of them for ``None``): dropped by a crash."""
+def _pop_before(pending: Deque[Tuple[int, Record]], number: Optional[int]) -> List[Tuple[int, Record]]:
+    """The pending records older than ``number`` (all of them for ``None``): long records done
+    here, or records dropped by a crash."""
     dropped = []
     while pending and (number is None or pending[0][0] < number):
-        dropped.append(pending.popleft()[1])
+        dropped.append(pending.popleft())
     return dropped
 
 

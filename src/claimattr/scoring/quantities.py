@@ -99,6 +99,26 @@ def same_anchor(pred: Any, gold: Any, name: str) -> bool:
     return False
 
 
+LEGACY_UNIT_CODES: Dict[str, str] = {
+    "percent": "%", "percentage_point": "pp", "point": "pt", "basis_point": "bp", "mile": "mi", "inch": "in",
+    "mile2": "mi2", "hectare": "ha", "tonne": "t", "litre": "L", "gallon": "gal", "barrel": "bbl", "barrel/day": "bbl/d",
+    "knot": "kn", "celsius": "°C", "fahrenheit": "°F", "degree": "deg", "year": "yr", "month": "mo", "week": "wk",
+    "day": "d", "hour": "h", "minute": "min", "second": "s", "nautical_mile": "nmi", "cubic_metre": "m3",
+    "terabyte": "TB", "gigabyte": "GB",
+}
+"""Unit names of gold written before units became short codes (the hand-corrected corpus says "percent",
+"tonne", "year") -> the short code; :func:`same_unit` reads both, so old and new gold score alike."""
+
+
+def unit_code(unit: Optional[str]) -> Optional[str]:
+    """A unit as its short code (legacy names mapped through :data:`LEGACY_UNIT_CODES`)."""
+    return LEGACY_UNIT_CODES.get(unit, unit) if unit is not None else None
+
+
+def same_unit(pred: Optional[str], gold: Optional[str]) -> bool:
+    return unit_code(pred) == unit_code(gold)
+
+
 def align_quantities(predicted: Sequence[Any], gold: Sequence[Any]) -> List[Tuple[int, int]]:
     """One-to-one (predicted index, gold index) pairs by character overlap (see the module docstring)."""
     pred_ranges = [(int(_get(q, "start")), int(_get(q, "end"))) for q in predicted]
@@ -118,7 +138,7 @@ def compare_pair(pred: Any, gold: Any, *, gold_complete: bool = True) -> Dict[st
     numbers = [n for n in NUMBERS if gold_complete or _get(gold, n) is not None]
     verdicts["bounds"] = all(same_number(_get(pred, n), _get(gold, n)) for n in numbers) if numbers else None
     gold_unit = _get(gold, "unit")
-    verdicts["unit"] = None if gold_unit is None and not gold_complete else _get(pred, "unit") == gold_unit
+    verdicts["unit"] = None if gold_unit is None and not gold_complete else same_unit(_get(pred, "unit"), gold_unit)
     for name in ("entity", "event"):
         judged = gold_complete or _anchor(gold, name) is not None
         verdicts[name] = same_anchor(pred, gold, name) if judged else None
@@ -183,7 +203,7 @@ def make_quantity_scorer() -> Callable[..., Dict[str, float]]:
 
 
 __all__ = [
-    "ABS_TOL", "FIELDS", "QUANTITY_SCORE_WEIGHTS", "REL_TOL", "add_counts", "align_quantities", "compare_pair",
+    "ABS_TOL", "FIELDS", "LEGACY_UNIT_CODES", "same_unit", "unit_code", "QUANTITY_SCORE_WEIGHTS", "REL_TOL", "add_counts", "align_quantities", "compare_pair",
     "compare_quantities", "empty_counts", "make_quantity_scorer", "normalise_lemma", "same_anchor", "same_number",
     "score_quantities", "summarise_counts",
 ]

@@ -1,0 +1,158 @@
+"""``figure_grouper``: groups the quantities of a report that count the same thing, per speaker.
+
+It runs after ``quantity_normaliser`` and writes ``doc._.figures``: one plain dict per group (frame,
+entity, side, members with their claim, speaker and value range, per-speaker values, whether the
+group is disputed and why). The rules are in :mod:`claimattr.figures.grouping`; the words they use
+(frames, triggers, entity synonyms) are data in ``frames.json``, validated against
+``frames.schema.json``.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable, Dict, List, Optional, Union
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from claimattr.figures.grouping import REPORTER, FigureRules, Mention, speaker_key
+from claimattr.rules.component import RuleComponent
+from claimattr.schema import CLAIMS_KEY, ENTITIES_KEY, QUANTITIES_KEY
+from claimattr.scoring.figures import FIGURE_SCORE_WEIGHTS, score_figures
+
+DEFAULT_LEXICON = Path(__file__).parent / "frames.json"
+"""The bundled frames lexicon."""
+LEXICON_SCHEMA = Path(__file__).parent / "frames.schema.json"
+"""The JSON Schema every frames lexicon must match; its descriptions document each key."""
+FIGURES_KEY = "claimattr_figures"
+"""Where ``doc._.figures`` lives in ``doc.user_data`` (plain data: survives DocBin and n_process)."""
+WINDOW = 10
+"""Tokens each side of a number searched for a frame trigger (within its claim's content or sentence)."""
+SIDE_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "appos"}
+SIDE_TYPES = {"government", "organisation", "group"}
+
+
+def _get_figures(doc: Doc) -> List[Dict[str, Any]]:
+    return list(doc.user_data.get(FIGURES_KEY, []))
+
+
+def _set_figures(doc: Doc, figures: List[Dict[str, Any]]) -> None:
+    doc.user_data[FIGURES_KEY] = list(figures)
+
+
+def register_figures_extension() -> None:
+    """Idempotently add ``doc._.figures``."""
+    if not Doc.has_extension("figures"):
+        Doc.set_extension("figures", getter=_get_figures, setter=_set_figures)
+
+
+register_figures_extension()
+
+
+@Language.factory(
+    "figure_grouper",
+    default_config={"lexicon_path": None, "scorer": {"@scorers": "claimattr.figure_scorer.v1"}},
+    requires=["doc._.quantities", "doc._.claims"],
+    assigns=["doc._.figures"],
+    default_score_weights=FIGURE_SCORE_WEIGHTS,
+)
+def make_figure_grouper(nlp: Language, name: str, lexicon_path: Optional[str], scorer: Optional[Callable]) -> "FigureGrouper":
+    return FigureGrouper(nlp, name, lexicon_path=lexicon_path, scorer=scorer)
+
+
+class FigureGrouper(RuleComponent):
+    """Group quantities into figures and flag disputes; see :mod:`claimattr.figures.grouping`."""
+
+    lexicon_schema = LEXICON_SCHEMA
+    lexicon_file = "frames.json"
+
+    def __init__(self, nlp: Language, name: str = "figure_grouper", *,
+                 lexicon_path: Optional[Union[str, Path]] = None, scorer: Optional[Callable] = None) -> None:
+        self.name = name
+        self.vocab = nlp.vocab
+        self.scorer = scorer if scorer is not None else score_figures
+        self.lexicon: Dict[str, Any] = {}
+        self._load(lexicon_path or DEFAULT_LEXICON)
+
+    def _compile(self, lexicon: Dict[str, Any]) -> None:
+        self.lexicon = lexicon
+        self.rules = FigureRules(lexicon)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.figures = self.rules.group(doc_mentions(doc))
+        return doc
+
+
+def doc_mentions(doc: Doc) -> List[Mention]:
+    """Every quantity of ``doc`` as a :class:`Mention`: those in claims with their claim's speaker,
+    the rest with the reporter as speaker, each with the words around it."""
+    claims = doc.user_data.get(CLAIMS_KEY, [])
+    entities = doc.user_data.get(ENTITIES_KEY, [])
+    by_claim = {index: entity for entity in entities for index in entity.get("claims", [])}
+    mentions: List[Mention] = []
+    seen = set()
+    for index, claim in enumerate(claims):
+        key, name = speaker_key(claim.get("speaker"))
+        entity = by_claim.get(index)
+        if entity and entity.get("organisation") and not (claim.get("speaker") or {}).get("organisation"):
+            key = speaker_key({"name": entity["organisation"]})[0]
+        pieces = [(p["start"], p["end"]) for p in claim.get("content", [])]
+        for quantity in claim.get("quantities", []):
+            seen.add((quantity["start"], quantity["end"]))
+            piece = next(((s, e) for s, e in pieces if s <= quantity["start"] and quantity["end"] <= e), None)
+            mentions.append(_mention(doc, quantity, index, key, name, piece, _speaker_sides(claim.get("speaker"), entity)))
+    for quantity in doc.user_data.get(QUANTITIES_KEY, []):
+        if (quantity["start"], quantity["end"]) not in seen:
+            mentions.append(_mention(doc, quantity, None, REPORTER, REPORTER, None, []))
+    return mentions
+
+
+def _speaker_sides(speaker: Optional[Dict[str, Any]], entity: Optional[Dict[str, Any]]) -> List[str]:
+    """Capitalised words naming the speaker's side: its organisation, or an organisation's own name."""
+    if not speaker:
+        return []
+    texts = []
+    if speaker.get("organisation"):
+        texts.append(speaker["organisation"]["text"])
+    if entity and entity.get("organisation"):
+        texts.append(entity["organisation"])
+    if speaker.get("type") in SIDE_TYPES:
+        texts += [speaker.get("name") or "", speaker.get("text") or ""]
+    words = [w.strip(".,'’s") if w.endswith(("'s", "’s")) else w for text in texts for w in text.split()]
+    return [w for w in words if w[:1].isupper()]
+
+
+def _mention(doc: Doc, quantity: Dict[str, Any], claim: Optional[int], key: str, name: str,
+             piece: Optional[tuple], speaker_sides: List[str]) -> Mention:
+    mention = Mention(dict(quantity), claim, key, name, speaker_sides=speaker_sides)
+    span = doc.char_span(quantity["start"], quantity["end"], alignment_mode="expand")
+    if span is None:
+        return mention
+    sent = span.sent
+    mention.unit_sentence = sent.start
+    low, high = sent.start, sent.end
+    if piece is not None:
+        low = max(low, _token_at(doc, piece[0]))
+        high = min(high, _token_at(doc, piece[1] - 1) + 1)
+    low, high = max(low, span.start - WINDOW), min(high, span.end + WINDOW)
+    region = [t for t in doc[low:high] if not (span.start <= t.i < span.end) and not t.is_punct]
+    mention.clause = [t.lemma_.lower() for t in region]
+    region.sort(key=lambda t: span.start - t.i if t.i < span.start else t.i - span.end + 1)
+    mention.window = [(t.lemma_.lower(), t.text) for t in region]
+    anchor = quantity.get("entity")
+    if anchor:
+        entity = doc.char_span(anchor["start"], anchor["end"], alignment_mode="expand")
+        if entity is not None:
+            tokens = list(entity) + [c for c in entity.root.children if c.dep_ in SIDE_DEPS and c not in entity]
+            tokens += [g for c in entity.root.children if c.dep_ == "poss" for g in c.subtree if g not in tokens]
+            mention.modifiers = [(t.lemma_.lower(), t.text) for t in tokens if t.i != entity.root.i]
+            mention.sides = [t.text for t in tokens if t.i != entity.root.i and _proper(t)]
+    return mention
+
+
+def _token_at(doc: Doc, char: int) -> int:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else 0
+
+
+def _proper(token: Token) -> bool:
+    return token.text[:1].isupper() and token.pos_ in ("PROPN", "ADJ", "NOUN") and token.is_alpha

@@ -1,0 +1,439 @@
+"""Figure grouping as plain data: which quantities count the same thing, and do their speakers agree.
+
+The rules (documented in docs/figures.md, data in ``frames.json``):
+
+- **Frame**: what happened to the counted thing, from a closed set (``deaths``, ``injuries``, ...).
+  It is read, in order, from a frame modifier inside the counted phrase ("wounded soldiers"), the
+  quantity's event lemma ("killed"), the counted noun itself ("the toll"), then the nearest trigger
+  in the clause around the number. Where a trigger belongs to several frames ("lost": deaths,
+  damaged, money lost, jobs), the entity's class decides (people, things, money, jobs, cases).
+  Quantities in units that are not counts (percentages, durations, sizes) are never figures.
+- **Entity**: the counted noun's lemma, normalised through the ``entities`` table (troops ->
+  soldier, demonstrators -> protester, residents -> person); a multi-word lemma not in the table is
+  looked up by its head (last word); a specific modifier overrides the head ("civilian drivers" ->
+  civilian). Generic and specific entities are different groups. A quantity with no entity
+  inherits it (and its side) from the previous quantity of the same claim or sentence ("four
+  soldiers killed and two wounded"), else from the only entity the document gives that frame,
+  else the frame's default entity (deaths -> person, money frames -> money).
+- **Side (scope)**: a proper modifier of the counted noun ("Dovanian soldiers", "Almera's
+  soldiers"), stemmed so that a country and its demonym agree (Dovany / Dovanian -> "dovan");
+  "own" / "our" puts the figure on the speaker's side. Figures of one frame and entity with
+  different sides are different groups; a figure with no side joins the only side there is.
+- **Repeats**: a quantity with no frame but the same value and entity as an earlier figure ("the
+  12") joins that figure's group.
+
+Compatibility and disputes follow ``training/figures/README.md``: see :func:`interval`,
+:func:`compatible` and :func:`disputes`.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+
+INF = math.inf
+REPORTER = "reporter"
+UNKNOWN_SPEAKER = "unknown"
+
+
+# ------------------------------------------------------------------------------ intervals
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A closed or half-open range of values a figure allows."""
+
+    low: float
+    high: float
+    low_open: bool = False
+    high_open: bool = False
+
+    def intersects(self, other: "Interval") -> bool:
+        low = max(self.low, other.low)
+        low_open = (self.low == low and self.low_open) or (other.low == low and other.low_open)
+        high = min(self.high, other.high)
+        high_open = (self.high == high and self.high_open) or (other.high == high and other.high_open)
+        return low < high or (low == high and not low_open and not high_open)
+
+    def to_dict(self) -> Dict[str, Any]:
+        return {"low": self.low, "high": None if self.high == INF else self.high,
+                "low_open": self.low_open, "high_open": self.high_open}
+
+
+def interval(quantity: Dict[str, Any], tolerance: float = 0.15) -> Optional[Interval]:
+    """The values a quantity allows (README of the figures set):
+
+    exact -> [v, v]; bounds (ranges, vague plurals) -> [low, high]; ``>=`` -> [low, inf);
+    ``>`` -> (low, inf); ``<=`` -> [0, high]; ``<`` -> [0, high); hedged (``~``) without bounds ->
+    [v(1-T), v(1+T)]. Bounds decide even when the figure is approximate.
+    """
+    value, low, high = quantity.get("value"), quantity.get("low"), quantity.get("high")
+    relation = quantity.get("relation") or "="
+    if relation in (">", ">="):
+        start = low if low is not None else value
+        return None if start is None else Interval(float(start), INF, low_open=relation == ">")
+    if relation in ("<", "<="):
+        end = high if high is not None else value
+        return None if end is None else Interval(0.0, float(end), high_open=relation == "<")
+    if low is not None or high is not None:
+        return Interval(float(low if low is not None else 0.0), float(high if high is not None else INF))
+    if value is None:
+        return None
+    value = float(value)
+    if relation == "~" or quantity.get("approximate"):
+        spread = abs(value) * tolerance
+        return Interval(value - spread, value + spread)
+    return Interval(value, value)
+
+
+def compatible(a: Optional[Interval], b: Optional[Interval]) -> bool:
+    """Two figures can both be true; a figure without a value is compatible with anything."""
+    return a is None or b is None or a.intersects(b)
+
+
+# ------------------------------------------------------------------------------ mentions
+
+
+@dataclass
+class Mention:
+    """One quantity as the grouper sees it: the figure, who gave it, and the words around it."""
+
+    quantity: Dict[str, Any]
+    claim: Optional[int]
+    speaker: str
+    speaker_name: str
+    unit_sentence: int = 0
+    """Sentence (or claim) number: entities are inherited within one."""
+    modifiers: List[Tuple[str, str]] = field(default_factory=list)
+    """(lemma, text) of the words of the counted phrase and the counted noun's dependents."""
+    window: List[Tuple[str, str]] = field(default_factory=list)
+    """(lemma, text) of the clause around the number, nearest first."""
+    clause: List[str] = field(default_factory=list)
+    """Lemmas of the clause around the number in text order (for multi-word triggers)."""
+    sides: List[str] = field(default_factory=list)
+    """Proper words that modify the counted noun ("Dovanian", "Almera")."""
+    speaker_sides: List[str] = field(default_factory=list)
+    """Proper words of the speaker's name or organisation ("Dovany's army")."""
+    # decided by the rules
+    frame: Optional[str] = None
+    entity: Optional[str] = None
+    scope: Optional[str] = None
+    superseded: bool = False
+
+    @property
+    def start(self) -> int:
+        return int(self.quantity["start"])
+
+
+def speaker_key(speaker: Optional[Dict[str, Any]]) -> Tuple[str, str]:
+    """``(key, name)``: the key is the organisation if any, else the name; lower case, no "the "."""
+    if not speaker:
+        return UNKNOWN_SPEAKER, UNKNOWN_SPEAKER
+    organisation = speaker.get("organisation")
+    if isinstance(organisation, dict):
+        organisation = organisation.get("text")
+    name = speaker.get("name") or speaker.get("text") or UNKNOWN_SPEAKER
+    return normal_speaker(organisation or name), name
+
+
+def normal_speaker(text: str) -> str:
+    key = " ".join(str(text).lower().split())
+    return key[4:] if key.startswith("the ") else key
+
+
+# ------------------------------------------------------------------------------ rules
+
+
+class FigureRules:
+    """A compiled ``frames.json``: decides each mention's frame, entity and side, then groups."""
+
+    def __init__(self, lexicon: Dict[str, Any]) -> None:
+        self.lexicon = lexicon
+        self.tolerance = float(lexicon["tolerance"])
+        self.frames: Dict[str, Dict[str, Any]] = lexicon["frames"]
+        order = list(lexicon["frame_order"]) + [f for f in self.frames if f not in lexicon["frame_order"]]
+        self.order = [f for f in order if f in self.frames]
+        self.triggers: Dict[str, List[str]] = {}
+        self.phrases: List[Tuple[str, str]] = []
+        self.frame_modifiers: Dict[str, List[str]] = {}
+        for frame in self.order:
+            spec = self.frames[frame]
+            for trigger in spec["triggers"]:
+                trigger = trigger.lower()
+                if " " in trigger:
+                    self.phrases.append((trigger, frame))
+                else:
+                    self.triggers.setdefault(trigger, []).append(frame)
+            for word in spec["modifiers"]:
+                self.frame_modifiers.setdefault(word.lower(), []).append(frame)
+        self.entities: Dict[str, str] = {}
+        self.entity_class: Dict[str, str] = {}
+        for entity, spec in lexicon["entities"].items():
+            self.entity_class[entity] = spec["class"]
+            for synonym in [entity] + list(spec["synonyms"]):
+                self.entities.setdefault(synonym.lower(), entity)
+        self.overrides = lexicon["entity_overrides"]
+        self.specific = {k.lower(): v for k, v in lexicon["specific_modifiers"].items()}
+        self.own_words = {w.lower() for w in lexicon["own_words"]}
+        self.suffixes = sorted(lexicon["scope_suffixes"], key=len, reverse=True)
+        self.stem_length = int(lexicon["scope_stem_length"])
+        self.scope_stop = {w.lower() for w in lexicon["scope_stopwords"]}
+        self.not_figures = {w.lower() for w in lexicon["not_figures_dimensions"]}
+        self.superseding = {w.lower() for w in lexicon["superseding_triggers"]}
+
+    # ---- entity ----------------------------------------------------------------------
+
+    def normal_entity(self, lemma: Optional[str], modifiers: Iterable[Tuple[str, str]] = ()) -> Optional[str]:
+        """The normalised entity of a counted noun: a specific modifier, the whole lemma, its head."""
+        for mod_lemma, _ in modifiers:
+            if mod_lemma in self.specific:
+                return self.specific[mod_lemma]
+        if not lemma:
+            return None
+        lemma = " ".join(lemma.lower().split())
+        if lemma in self.entities:
+            return self.entities[lemma]
+        head = lemma.split()[-1]
+        return self.entities.get(head, head)
+
+    def stem(self, word: str) -> Optional[str]:
+        """"Dovanian", "Dovany", "Dovany's" -> "dovan"; ``None`` for words that never name a side."""
+        word = word.lower().strip(".,;:'’\"")
+        if word in self.scope_stop or word in self.entities or word in self.triggers or len(word) < 3:
+            return None
+        for suffix in self.suffixes:
+            if word.endswith(suffix) and len(word) - len(suffix) >= self.stem_length - 1:
+                word = word[: -len(suffix)]
+                break
+        return word[: self.stem_length]
+
+    # ---- frame -----------------------------------------------------------------------
+
+    def _class_ok(self, frame: str, cls: Optional[str], money: bool) -> bool:
+        counts = self.frames[frame]["counts"]
+        if money:
+            return "money" in counts and frame != "other" or counts == ["money"]
+        if "money" in counts and len(counts) == 1:
+            return False
+        return cls is None or cls in counts
+
+    def _pick(self, frames: Sequence[str], cls: Optional[str], money: bool) -> Optional[str]:
+        for frame in frames:
+            if self._class_ok(frame, cls, money):
+                return frame
+        return None
+
+    def _override(self, entity: Optional[str], words: Sequence[str]) -> Optional[str]:
+        for rule in self.overrides:
+            if rule["entity"] == entity and (not rule["triggers"] or any(w in rule["triggers"] for w in words)):
+                return rule["frame"]
+        return None
+
+    def frame_of(self, mention: Mention, entity: Optional[str], money: bool) -> Optional[str]:
+        quantity = mention.quantity
+        cls = "money" if money else self.entity_class.get(entity or "")
+        event = (quantity.get("event") or {}).get("lemma") or ""
+        event = event.lower()
+        entity_lemma = ((quantity.get("entity") or {}).get("lemma") or "").lower()
+        words = [event] + [lemma for lemma, _ in mention.window[:8]]
+        override = self._override("money" if money else entity, words)
+        if override and override in self.frames:
+            return override
+        for lemma, text in mention.modifiers:
+            frame = self._pick(self.frame_modifiers.get(text.lower(), ()), cls, money)
+            if frame:
+                return frame
+        candidates = [event] if event else []
+        candidates += [w for w in event.split()[1:]]
+        if entity_lemma:
+            candidates += [entity_lemma, entity_lemma.split()[-1]]
+        for word in candidates:
+            frame = self._pick(self.triggers.get(word, ()), cls, money)
+            if frame:
+                return frame
+        joined = " " + " ".join(mention.clause) + " "
+        for lemma, text in mention.window:
+            for word in (lemma, text.lower()):
+                frame = self._pick(self.triggers.get(word, ()), cls, money)
+                if frame:
+                    return frame
+        for phrase, frame in self.phrases:
+            if f" {phrase} " in joined and self._class_ok(frame, cls, money):
+                return frame
+        return None
+
+    def is_money(self, quantity: Dict[str, Any]) -> bool:
+        unit, dimension = quantity.get("unit"), quantity.get("dimension")
+        if dimension:
+            return dimension == "currency"
+        return bool(unit) and bool(re.fullmatch(r"[A-Z]{3}", str(unit)))
+
+    def countable(self, quantity: Dict[str, Any]) -> bool:
+        """Counts and money are figures; percentages, durations, sizes are not."""
+        if quantity.get("value") is None and quantity.get("low") is None and quantity.get("high") is None:
+            return False
+        if self.is_money(quantity):
+            return True
+        unit, dimension = quantity.get("unit"), quantity.get("dimension")
+        if dimension and dimension.lower() in self.not_figures:
+            return False
+        return not unit
+
+    # ---- grouping --------------------------------------------------------------------
+
+    def decide(self, mentions: List[Mention]) -> None:
+        """Set each mention's frame, entity and scope (in text order: inheritance looks back)."""
+        mentions.sort(key=lambda m: m.start)
+        previous: Dict[int, Mention] = {}
+        for mention in mentions:
+            quantity = mention.quantity
+            if not self.countable(quantity):
+                continue
+            money = self.is_money(quantity)
+            entity = "money" if money else self.normal_entity((quantity.get("entity") or {}).get("lemma"), mention.modifiers)
+            sides = [s for s in (self.stem(w) for w in mention.sides) if s]
+            scope = sides[0] if sides else None
+            if scope is None and any(lemma in self.own_words for lemma, _ in mention.window[:12]):
+                own = [s for s in (self.stem(w) for w in mention.speaker_sides) if s]
+                scope = own[0] if own else f"own:{mention.speaker}"
+            before = previous.get(mention.unit_sentence)
+            if entity is None and before is not None and before.entity and not money:
+                entity = before.entity
+                scope = scope or before.scope
+            frame = self.frame_of(mention, entity, money)
+            if frame is not None:
+                default = self.frames[frame]["default_entity"]
+                if default in ("money", "job"):
+                    entity = default
+            mention.frame, mention.entity, mention.scope = frame, entity, scope
+            if frame is not None:
+                previous[mention.unit_sentence] = mention
+        self._repeats(mentions)
+        self._implicit_entities(mentions)
+        self._supersede(mentions)
+
+    def _repeats(self, mentions: List[Mention]) -> None:
+        """"the 12", "the three drivers": no frame, same value (and entity) as an earlier figure."""
+        for index, mention in enumerate(mentions):
+            if mention.frame is not None or not self.countable(mention.quantity):
+                continue
+            for earlier in reversed(mentions[:index]):
+                if (earlier.frame is not None and earlier.quantity.get("value") == mention.quantity.get("value")
+                        and mention.entity is not None and earlier.entity == mention.entity
+                        and mention.quantity.get("relation", "=") == "="):
+                    mention.frame, mention.scope = earlier.frame, earlier.scope
+                    break
+
+    def _implicit_entities(self, mentions: List[Mention]) -> None:
+        """Entities still missing: the only entity the document gives that frame, else its default."""
+        for mention in mentions:
+            if mention.frame is None or mention.entity is not None:
+                continue
+            seen = {m.entity for m in mentions if m.frame == mention.frame and m.entity is not None}
+            if len(seen) == 1:
+                mention.entity = seen.pop()
+            elif self.frames[mention.frame]["default_entity"] in seen or not seen:
+                mention.entity = self.frames[mention.frame]["default_entity"] or "thing"
+            else:
+                mention.entity = sorted(seen)[0]
+
+    def _supersede(self, mentions: List[Mention]) -> None:
+        """"the toll rose to 14": the same speaker's earlier figure in the group is superseded."""
+        for index, mention in enumerate(mentions):
+            event = ((mention.quantity.get("event") or {}).get("lemma") or "").lower()
+            words = {event} | {lemma for lemma, _ in mention.window[:4]}
+            if mention.frame is None or not words & self.superseding:
+                continue
+            for earlier in mentions[:index]:
+                if (earlier.frame, earlier.entity, earlier.scope, earlier.speaker) == (
+                        mention.frame, mention.entity, mention.scope, mention.speaker):
+                    earlier.superseded = True
+
+    def group(self, mentions: List[Mention]) -> List[Dict[str, Any]]:
+        """Group decided mentions into figures (plain dicts), flag disputes."""
+        self.decide(mentions)
+        buckets: Dict[Tuple[str, str], List[Mention]] = {}
+        for mention in mentions:
+            if mention.frame is not None:
+                buckets.setdefault((mention.frame, mention.entity or "thing"), []).append(mention)
+        groups: List[Tuple[Tuple[str, str, Optional[str]], List[Mention]]] = []
+        for (frame, entity), members in buckets.items():
+            scopes = sorted({m.scope for m in members if m.scope is not None})
+            own = [s for s in scopes if s.startswith("own:")]
+            named = [s for s in scopes if not s.startswith("own:")]
+            by_scope: Dict[Optional[str], List[Mention]] = {}
+            for member in members:
+                scope = member.scope
+                if scope is None and len(scopes) == 1:
+                    scope = scopes[0]
+                elif scope is not None and scope.startswith("own:") and not named:
+                    scope = None if len(own) == 1 else scope
+                by_scope.setdefault(scope, []).append(member)
+            for scope, grouped in by_scope.items():
+                groups.append(((frame, entity, scope), grouped))
+        groups.sort(key=lambda item: item[1][0].start)
+        return [self.figure(key, members) for key, members in groups]
+
+    def figure(self, key: Tuple[str, str, Optional[str]], members: List[Mention]) -> Dict[str, Any]:
+        frame, entity, scope = key
+        ids = [frame, entity.replace(" ", "_")] + ([scope.replace(" ", "_")] if scope else [])
+        intervals = [interval(m.quantity, self.tolerance) for m in members]
+        conflicts = disputes(members, intervals)
+        speakers: Dict[str, Dict[str, Any]] = {}
+        for member, span in zip(members, intervals):
+            entry = speakers.setdefault(member.speaker, {"speaker": member.speaker, "name": member.speaker_name, "values": [], "members": []})
+            entry["values"].append(member.quantity.get("text"))
+            entry["members"].append(members.index(member))
+        distinct = {m.speaker for m in members}
+        if conflicts:
+            agreement = "disputed"
+        elif len(distinct) > 1:
+            agreement = "agreed"
+        else:
+            agreement = "single source"
+        return {
+            "id": "-".join(ids),
+            "frame": frame,
+            "entity": entity,
+            "scope": scope,
+            "members": [
+                {
+                    "claim": m.claim, "speaker": m.speaker, "speaker_name": m.speaker_name,
+                    "text": m.quantity.get("text"), "start": m.quantity.get("start"), "end": m.quantity.get("end"),
+                    "value": m.quantity.get("value"), "low": m.quantity.get("low"), "high": m.quantity.get("high"),
+                    "relation": m.quantity.get("relation", "="), "unit": m.quantity.get("unit"),
+                    "interval": span.to_dict() if span else None, "superseded": m.superseded,
+                }
+                for m, span in zip(members, intervals)
+            ],
+            "speakers": list(speakers.values()),
+            "disputed": bool(conflicts),
+            "conflicts": conflicts,
+            "agreement": agreement,
+        }
+
+
+def disputes(members: Sequence[Any], intervals: Sequence[Optional[Interval]]) -> List[List[int]]:
+    """Index pairs of members that dispute each other: different speakers, neither superseded,
+    the same unit, incompatible intervals. A group is disputed iff this is not empty."""
+    found = []
+    for i in range(len(members)):
+        for j in range(i + 1, len(members)):
+            a, b = members[i], members[j]
+            if _attr(a, "superseded") or _attr(b, "superseded") or _attr(a, "speaker") == _attr(b, "speaker"):
+                continue
+            if _unit(a) != _unit(b) or intervals[i] is None or intervals[j] is None:
+                continue
+            if not compatible(intervals[i], intervals[j]):
+                found.append([i, j])
+    return found
+
+
+def _attr(member: Any, name: str) -> Any:
+    return member.get(name) if isinstance(member, dict) else getattr(member, name)
+
+
+def _unit(member: Any) -> Any:
+    quantity = member.quantity if isinstance(member, Mention) else member
+    return quantity.get("unit")

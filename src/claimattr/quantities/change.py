@@ -1,0 +1,161 @@
+"""Change and subject: whether a quantity is an amount of change, and what it measures.
+
+**Direction** (``Quantity.direction``) is "up" or "down" when the quantity is the size of a change
+or a difference, ``None`` for a level or a plain amount:
+
+- a market sign glued to the number ("FTSE +0.4%", "DAX -1.2%": the value is the magnitude);
+- "up"/"down" just before it ("closed up 0.4%") or a comparative just after it ("25% less", "2.5
+  degrees above");
+- a change noun it modifies or completes ("a 17% rise", "a rise of 17%");
+- a change verb that governs it directly or through "by" ("rose 4%", "fell by 200", "cut 300 jobs").
+  After "to", "at" or "from" it is a level ("rose to 4%", "stood at 2.9%", "from $21,500 to $19,900").
+
+**Subject** (``Quantity.subject``): the noun phrase whose amount, level or attribute the quantity is:
+the subject of the change, copular or measuring verb above it ("Acme shares rose 4%", "core
+inflation stood at 2.9%", "The drone weighs 249 grams"), else the noun an "of"-measure hangs on ("a
+top speed of 342 km/h"). A plain count whose counted noun says what is counted has none ("cut 300
+jobs"). The phrase keeps its determiner and pre-modifiers; its complement only after a generic
+measure noun ("Shares in Harlow Metals", "The number of insolvencies"). All word lists are lexicon data.
+"""
+from __future__ import annotations
+
+from typing import Dict, List, Optional
+
+from spacy.tokens import Doc, Token
+
+from claimattr.quantities.lexicon import Lookups
+from claimattr.quantities.numbers import NumberSpan
+from claimattr.schema import Anchor
+
+MAX_CLIMB = 6
+"""Arcs climbed from the number to its governing verb: farther up is another clause."""
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+PRONOUN_POS = ("PRON",)
+PHRASE_LEFT_DEPS = ("det", "poss", "amod", "compound", "nmod", "case", "nummod", "quantmod", "advmod", "punct", "predet")
+"""Left dependents kept in a subject phrase ("the company's", "core", "Acme")."""
+VERB_POS = ("VERB", "AUX")
+
+
+def _inverse(table: Dict[str, List[str]]) -> Dict[str, str]:
+    return {word: direction for direction, words in table.items() for word in words}
+
+
+class ChangeReader:
+    """Direction and subject of a number, from one compiled lexicon."""
+
+    def __init__(self, look: Lookups) -> None:
+        lex = look.lexicon
+        self.look = look
+        self.verbs = _inverse(lex["direction_verbs"])
+        self.nouns = _inverse(lex["direction_nouns"])
+        self.comparatives = _inverse(lex["direction_comparatives"])
+        self.levels = set(lex["level_prepositions"])
+        self.subject_verbs = set(lex["subject_verbs"])
+        self.generic = set(lex["generic_measure_nouns"])
+
+    # ---- the governing word ----------------------------------------------------------------------
+
+    def outside_head(self, doc: Doc, number: NumberSpan) -> Optional[Token]:
+        """The first head outside the mention, climbing from its number tokens."""
+        inside = range(number.start, number.end)
+        token = doc[number.end - 1]
+        for _ in range(MAX_CLIMB):
+            if token.head.i == token.i:
+                return None
+            token = token.head
+            if token.i not in inside:
+                return token
+        return None
+
+    def governor(self, doc: Doc, number: NumberSpan) -> tuple:
+        """(verb or None, preposition on the path or None, the noun counted on the path or None)."""
+        head = self.outside_head(doc, number)
+        prep = None
+        noun = None
+        hops = 0
+        while head is not None and hops < MAX_CLIMB:
+            if head.pos_ in VERB_POS:
+                return head, prep, noun
+            if head.pos_ == "ADP" and prep is None:
+                prep = head
+            elif head.pos_ in ("NOUN", "PROPN", "PRON") and noun is None and prep is None:
+                noun = head
+            elif head.pos_ in ("NOUN", "PROPN") and prep is not None:
+                return None, prep, noun  # "a speed of 342 km/h": the noun an of-measure hangs on
+            if head.head.i == head.i:
+                break
+            head, hops = head.head, hops + 1
+        return None, prep, noun
+
+    # ---- direction -----------------------------------------------------------------------------
+
+    def direction(self, doc: Doc, number: NumberSpan) -> Optional[str]:
+        if number.sign is not None and number.market_sign:
+            return "up" if number.sign == "+" else "down"
+        start = number.modifier[0] if number.modifier and number.modifier[0] < number.start + 1 else number.start
+        before = doc[number.start - 1].lower_ if number.start > 0 else ""
+        if before in ("up", "down") and start == number.start:
+            return before
+        after = doc[number.end] if number.end < len(doc) else None
+        if after is not None and after.lower_ in self.comparatives and after.lower_ not in ("up", "down", "over", "under"):
+            return self.comparatives[after.lower_]
+        head = self.outside_head(doc, number)
+        if head is not None and head.pos_ == "NOUN" and head.i > number.end - 1 and head.lemma_.lower() in self.nouns:
+            return self.nouns[head.lemma_.lower()]
+        if head is not None and head.pos_ == "ADP" and head.lower_ == "of" and head.head.pos_ == "NOUN" \
+                and head.head.i < number.start and head.head.lemma_.lower() in self.nouns:
+            return self.nouns[head.head.lemma_.lower()]
+        verb, prep, _ = self.governor(doc, number)
+        if verb is None:
+            return None
+        if prep is not None and prep.lower_ != "by":
+            return None
+        if prep is None and number.start > 0 and doc[number.start - 1].lower_ in self.levels:
+            return None
+        lemma = verb.lemma_.lower()
+        if lemma in self.verbs:
+            return self.verbs[lemma]
+        # "closed up 0.4%", "edged down 3 points": the particle carries the direction
+        for child in verb.children:
+            if child.dep_ == "prt" and child.lower_ in ("up", "down") and child.i < number.start:
+                return child.lower_
+        return None
+
+    # ---- subject -------------------------------------------------------------------------------
+
+    def subject(self, doc: Doc, number: NumberSpan, entity: Optional[Token]) -> Optional[Anchor]:
+        if number.unit is None and entity is not None:
+            return None
+        verb, prep, noun = self.governor(doc, number)
+        if verb is None:
+            if prep is not None and prep.lower_ == "of" and prep.head.pos_ == "NOUN" and prep.head.i < number.start:
+                return self.phrase(doc, prep.head, number)
+            return None
+        lemma = verb.lemma_.lower()
+        if lemma not in self.verbs and lemma not in self.subject_verbs and verb.pos_ != "AUX":
+            return None
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if not subjects and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in VERB_POS:
+            subjects = [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS]
+        if not subjects:
+            return None
+        head = subjects[0]
+        if head.pos_ in PRONOUN_POS or number.start <= head.i < number.end or (entity is not None and head.i == entity.i):
+            return None
+        return self.phrase(doc, head, number)
+
+    def phrase(self, doc: Doc, head: Token, number: NumberSpan) -> Optional[Anchor]:
+        """``head`` with its left dependents, and its complement after a generic measure noun."""
+        start = head.left_edge.i
+        while start < head.i and doc[start].dep_ not in PHRASE_LEFT_DEPS + ("compound",) and not doc[start].is_alpha:
+            start += 1
+        end = head.i + 1
+        if head.lower_ in self.generic or head.lemma_.lower() in self.generic:
+            for child in head.rights:
+                if child.dep_ == "prep" and child.right_edge.i < number.start:
+                    end = child.right_edge.i + 1
+                    break
+        if start <= number.start < end:
+            return None
+        span = doc[start:end]
+        return Anchor(span.text, span.start_char, span.end_char, head.lemma_.lower())

@@ -1,0 +1,158 @@
+"""Documents longer than a pipeline takes at once: split at paragraphs, offsets into the whole.
+
+spaCy refuses a text over ``nlp.max_length`` characters (E088, 1,000,000 by default), and the
+parser's memory grows with the length of a document. A long document is therefore cut into
+chunks of at most :data:`CHUNK_CHARS` characters at paragraph boundaries (a blank line, else a
+line break, else a sentence end, else a space; a hard cut only for a "paragraph" with no space
+at all), every chunk runs through the pipeline, and the claims, quantities and entities come back
+with their offsets moved into the original text, as if it had been one document.
+
+The chunks partition the text exactly (``"".join(chunks) == text``), and a boundary is never
+put inside a multi-paragraph quotation when a better one exists (a paragraph that opens with a
+quotation mark continues the quote before it). What cannot cross a chunk boundary: a claim
+whose cue and content lie in different chunks, and coreference (a pronoun resolved to a speaker
+named in an earlier chunk). With chunks of 100,000 characters that is rare in news.
+
+- :func:`split_text` gives the chunks; :func:`annotate_long` gives a :class:`LongDocument`
+  (``.text``, ``._.claims``, ``._.quantities``, ``._.entities``) and holds one chunk's
+  ``Doc`` at a time, so memory is bounded for any length (tested to 50 MB);
+- :func:`process_long` gives a real spaCy ``Doc`` of the whole text (``Doc.from_docs``) with the
+  merged claims, for display (``claimattr render``); it holds the whole parse in memory.
+
+``claimattr extract`` and ``summarise`` use :func:`annotate_long` for any record longer than
+:data:`CHUNK_CHARS` (see ``claimattr.runtime.stream``).
+"""
+from __future__ import annotations
+
+import re
+from types import SimpleNamespace
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple
+
+from claimattr.quotes import OPENING_QUOTES
+
+__all__ = ["CHUNK_CHARS", "LongDocument", "annotate_long", "is_long", "process_long", "shift_offsets", "split_text"]
+
+CHUNK_CHARS = 100_000
+"""The largest chunk: well under spaCy's ``max_length`` and the parser's comfortable size."""
+
+_BOUNDARIES = (re.compile(r"\n[ \t]*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\"'”’»)]*\s+"), re.compile(r"\s+"))
+
+
+def chunk_limit(nlp: Any = None, chunk_chars: Optional[int] = None) -> int:
+    limit = chunk_chars or CHUNK_CHARS
+    if nlp is not None:
+        limit = min(limit, int(getattr(nlp, "max_length", limit)))
+    return max(limit, 1)
+
+
+def is_long(text: str, nlp: Any = None, chunk_chars: Optional[int] = None) -> bool:
+    return len(text) > chunk_limit(nlp, chunk_chars)
+
+
+def split_text(text: str, max_chars: int = CHUNK_CHARS) -> List[Tuple[int, str]]:
+    """``[(offset, chunk)]`` covering ``text`` exactly, each chunk at most ``max_chars`` long."""
+    return list(iter_chunks(text, max_chars))
+
+
+def iter_chunks(text: str, max_chars: int = CHUNK_CHARS) -> Iterator[Tuple[int, str]]:
+    start = 0
+    while len(text) - start > max_chars:
+        end = _boundary(text, start, start + max_chars)
+        yield start, text[start:end]
+        start = end
+    if start < len(text) or not text:
+        yield start, text[start:]
+
+
+def _boundary(text: str, start: int, limit: int) -> int:
+    """The best cut in ``text[start:limit]``: the last boundary of the strongest kind found."""
+    window = text[start:limit + 1]
+    floor = len(window) // 4  # never cut so early that chunks become tiny
+    for pattern in _BOUNDARIES:
+        cuts = [m.end() for m in pattern.finditer(window) if floor <= m.end() <= limit - start]
+        if pattern is _BOUNDARIES[0] or pattern is _BOUNDARIES[1]:
+            outside_quotes = [cut for cut in cuts if cut >= len(window) or window[cut] not in OPENING_QUOTES]
+            cuts = outside_quotes or cuts
+        if cuts:
+            return start + cuts[-1]
+    return limit
+
+
+def shift_offsets(data: Any, offset: int) -> Any:
+    """A copy of a JSON-ready structure with every ``start``/``end`` integer moved by ``offset``."""
+    if isinstance(data, dict):
+        shifted = {key: shift_offsets(value, offset) for key, value in data.items()}
+        for key in ("start", "end"):
+            if isinstance(data.get(key), int) and not isinstance(data.get(key), bool):
+                shifted[key] = data[key] + offset
+        return shifted
+    if isinstance(data, list):
+        return [shift_offsets(value, offset) for value in data]
+    return data
+
+
+class LongDocument:
+    """The annotations of a long text: ``.text`` and ``._.claims/quantities/entities`` as on a Doc."""
+
+    def __init__(self, text: str, claims: List[Any], quantities: List[Any], entities: List[Any]) -> None:
+        self.text = text
+        self._ = SimpleNamespace(claims=claims, quantities=quantities, entities=entities)
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+
+class _Merger:
+    def __init__(self) -> None:
+        from claimattr.schema import Claim, Entity, Quantity
+
+        self.types = (Claim, Quantity, Entity)
+        self.claims: List[Any] = []
+        self.quantities: List[Any] = []
+        self.entities: List[Any] = []
+
+    def add(self, doc: Any, offset: int) -> None:
+        Claim, Quantity, Entity = self.types
+        first_claim, first_entity = len(self.claims), len(self.entities)
+        self.claims.extend(Claim.from_dict(shift_offsets(c.to_dict(), offset)) for c in doc._.claims)
+        self.quantities.extend(Quantity.from_dict(shift_offsets(q.to_dict(), offset)) for q in doc._.quantities)
+        for entity in doc._.entities:
+            data = shift_offsets(entity.to_dict(), offset)
+            data["id"] = int(data["id"]) + first_entity
+            data["claims"] = [int(i) + first_claim for i in data.get("claims", [])]
+            self.entities.append(Entity.from_dict(data))
+
+
+def annotate_long(nlp: Any, text: str, *, chunk_chars: Optional[int] = None, batch_size: int = 4) -> LongDocument:
+    """Claims, quantities and entities of ``text`` of any length, offsets into ``text``."""
+    merger = _Merger()
+    chunks = iter_chunks(text, chunk_limit(nlp, chunk_chars))
+    for doc, offset in nlp.pipe(((chunk, offset) for offset, chunk in chunks), as_tuples=True, batch_size=batch_size):
+        merger.add(doc, offset)
+    return LongDocument(text, merger.claims, merger.quantities, merger.entities)
+
+
+def process_long(nlp: Any, text: str, *, chunk_chars: Optional[int] = None) -> Any:
+    """A spaCy ``Doc`` of the whole ``text`` (any length), with the claims of every chunk merged.
+
+    Unlike :func:`annotate_long` this keeps the whole parse in memory: use it to display a long
+    document, not to extract from an archive.
+    """
+    from spacy.tokens import Doc
+
+    docs, offsets = [], []
+    for offset, chunk in iter_chunks(text, chunk_limit(nlp, chunk_chars)):
+        docs.append(nlp(chunk))
+        offsets.append(offset)
+    merger = _Merger()
+    for doc, offset in zip(docs, offsets):
+        merger.add(doc, offset)
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # W101: doc-level extensions are merged by hand below
+        whole = Doc.from_docs(docs, ensure_whitespace=False)
+    whole._.claims = merger.claims
+    whole._.quantities = merger.quantities
+    whole._.entities = merger.entities
+    return whole
