@@ -26,6 +26,7 @@ from thinc.api import Config, Model, Optimizer
 from thinc.types import Floats2d
 
 from claimattr.attribution_linker.attribution_model import LINK_TYPES, PairBatch, candidate_pairs
+from claimattr.claim_tagger.tagger_model import DEFAULT_TOK2VEC
 from claimattr.quotes import claim_kind
 from claimattr.schema import CONTENT_LABEL, CUE_LABEL, SOURCE_LABEL, Claim, Speaker, TextSpan
 from claimattr.scoring.claims import score_claims
@@ -40,16 +41,7 @@ DEFAULT_LINKER_MODEL = """
 hidden_width = 128
 dropout = 0.1
 
-[model.tok2vec]
-@architectures = "spacy.HashEmbedCNN.v2"
-pretrained_vectors = null
-width = 96
-depth = 4
-embed_size = 2000
-window_size = 1
-maxout_pieces = 3
-subword_features = true
-"""
+""" + DEFAULT_TOK2VEC
 
 
 @Language.factory(

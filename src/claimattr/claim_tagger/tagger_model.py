@@ -8,11 +8,7 @@ from spacy.util import registry
 from thinc.api import LSTM, Maxout, Model, Softmax_v2, chain, with_array, with_padded, zero_init
 from thinc.types import Floats2d
 
-DEFAULT_TAGGER_MODEL = """
-[model]
-@architectures = "claimattr.ClaimTagger.v1"
-hidden_width = 0
-
+DEFAULT_TOK2VEC = """
 [model.tok2vec]
 @architectures = "spacy.HashEmbedCNN.v2"
 pretrained_vectors = null
@@ -23,6 +19,14 @@ window_size = 1
 maxout_pieces = 3
 subword_features = true
 """
+"""The stand-alone tok2vec of a trainable claim component built without a config (the shipped
+configs share ``claim_tok2vec`` through listeners instead)."""
+
+DEFAULT_TAGGER_MODEL = """
+[model]
+@architectures = "claimattr.ClaimTagger.v1"
+hidden_width = 0
+""" + DEFAULT_TOK2VEC
 
 
 @registry.architectures("claimattr.ClaimTagger.v1")

@@ -32,7 +32,7 @@ from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 from spacy.tokens import Doc, Span, Token
 
-from claimattr.linker.names import MentionAnalyser
+from claimattr.linker.names import MentionAnalyser, contiguous_run
 from claimattr.schema import Entity, TextSpan
 
 SALIENCE_WINDOW = 3
@@ -292,12 +292,7 @@ class Registry:
         """The contiguous role words just before the name, holding a role noun or title."""
         if not tokens:
             return []
-        run = [tokens[-1]]
-        for token in reversed(tokens[:-1]):
-            if token.i == run[0].i - 1:
-                run.insert(0, token)
-            else:
-                break
+        run = contiguous_run(tokens)
         words = self.words
         if not any(t.lemma_.lower() in words.roles or t.lower_ in words.roles or t.lower_ in words.title_abbreviations for t in run):
             return []
