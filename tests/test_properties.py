@@ -23,6 +23,7 @@ PIECES = QUOTE_MARKS + [
     "insisting that", "describing it as", "He", "She", "it", "The minister", "Moscow", "officials",
     "sources cited by AFP", "Ana Ruiz", ":", " - ", "—", ",", ".", "!", "?", "\n", "\n\n", "By", "Source:",
     "ALSO READ:", "58", "soldiers", "killed", "Vows", "(", ")", "…", "\u200b", "\t", "é", "😀",
+    "\u200f", "\u00a0", "\ufeff", "\r\n", "\u2028", "“We", "rebuild,”", "«Non»", "„Ja“",
 ]
 
 news_like = st.lists(st.sampled_from(PIECES), max_size=40).map(" ".join)
@@ -34,6 +35,8 @@ quoted_sentences = st.builds(
     st.sampled_from(QUOTE_MARKS), st.text(min_size=0, max_size=60), st.sampled_from(QUOTE_MARKS + [""]),
     st.sampled_from(["the minister said.", "said Ana Ruiz.", "she added", "", "- Ana Ruiz"]),
 )
+long_inputs = st.builds(lambda parts, times: "\n\n".join(parts) * times,
+                        st.lists(news_like, min_size=1, max_size=4), st.integers(min_value=20, max_value=200))
 texts = st.one_of(news_like, mixed_glue, any_text, only_quotes, quoted_sentences)
 
 
@@ -66,6 +69,10 @@ def assert_well_formed(doc) -> None:
             assert text[span["start"]:span["end"]] == span["text"], (where, span)
         if data["speaker"] is not None:
             assert data["speaker"]["type"] in SPEAKER_TYPES
+            from claimattr.text_hygiene import clean_label
+
+            assert data["speaker"]["name"] == clean_label(data["speaker"]["name"]), "no invisible characters in names"
+        assert Claim.from_dict(data) == claim and Claim.from_dict(data).to_dict() == data
     for quantity in doc._.quantities:
         assert text[quantity.start:quantity.end] == quantity.text
     for group in doc.spans.values():
@@ -76,6 +83,12 @@ def assert_well_formed(doc) -> None:
 @SETTINGS
 @given(text=texts)
 def test_any_text_never_raises_and_spans_lie_inside_the_doc(nlp, text):
+    assert_well_formed(nlp(text))
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(text=long_inputs)
+def test_long_inputs_never_raise_and_spans_lie_inside_the_doc(nlp, text):
     assert_well_formed(nlp(text))
 
 

@@ -1,4 +1,6 @@
-"""`claimattr.render.render` and `claimattr render`: well-formed HTML showing every claim part."""
+"""`claimattr.render.render(style="displacy")` and `claimattr render --style displacy`: the displaCy view.
+
+The claims report (the default style) is tested in tests/report/."""
 from __future__ import annotations
 
 import shutil
@@ -87,7 +89,7 @@ def check(markup: str) -> Checker:
 
 
 def test_render_shows_every_claim_part_as_a_span_and_lists_the_claim(doc):
-    markup = render(doc)
+    markup = render(doc, style="displacy")
     checker = check(markup)
     assert set(checker.span_labels) == {"CUE", "CONTENT", "SPEAKER", "ORG", "QUANTITY"}
     assert checker.tables == 1
@@ -97,6 +99,7 @@ def test_render_shows_every_claim_part_as_a_span_and_lists_the_claim(doc):
 def test_render_leaves_the_doc_as_it_was(doc):
     before = set(doc.spans)
     render(doc)
+    render(doc, style="displacy")
     assert set(doc.spans) == before
 
 
@@ -107,13 +110,14 @@ def test_render_returns_html_a_notebook_displays(doc):
 
 
 def test_a_doc_without_claims_says_so():
-    checker = check(render(spacy.blank("en")("Nothing to see.")))
+    checker = check(render(spacy.blank("en")("Nothing to see."), style="displacy"))
     assert checker.cells == ["no claims found"]
 
 
 def test_text_is_escaped(doc):
     tricky = spacy.blank("en")("<script>alert(1)</script> & more")
-    assert "<script>" not in render(tricky)
+    assert "<script>alert" not in render(tricky, style="displacy")
+    assert "<script>alert" not in render(tricky)
 
 
 def test_render_command_writes_a_page_for_each_document(tmp_path, nlp, monkeypatch):
@@ -121,7 +125,7 @@ def test_render_command_writes_a_page_for_each_document(tmp_path, nlp, monkeypat
     (tmp_path / "a.txt").write_text("The minister said that 12 schools would close.", encoding="utf8")
     (tmp_path / "b.txt").write_text("\u201cWe will rebuild,\u201d the mayor told reporters.", encoding="utf8")
     out = tmp_path / "out.html"
-    result = CliRunner().invoke(cli.app, ["render", str(tmp_path), "-o", str(out)])
+    result = CliRunner().invoke(cli.app, ["render", str(tmp_path), "--style", "displacy", "-o", str(out)])
     assert result.exit_code == 0, result.output
     page = out.read_text(encoding="utf8")
     assert page.startswith("<!DOCTYPE html>")
@@ -134,7 +138,7 @@ def test_render_command_writes_a_page_for_each_document(tmp_path, nlp, monkeypat
 @pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium (Debian package `chromium`) is not installed")
 def test_the_page_loads_in_headless_chromium(doc, tmp_path):
     page = tmp_path / "claims.html"
-    page.write_text(render_page([("report", doc)]), encoding="utf8")
+    page.write_text(render_page([("report", doc)], style="displacy"), encoding="utf8")
     result = subprocess.run(
         [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", page.as_uri()],
         capture_output=True, text=True, timeout=60,

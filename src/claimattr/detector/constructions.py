@@ -14,6 +14,7 @@ from typing import Collection, Dict, Iterable, List, NamedTuple, Optional, Set, 
 from spacy.tokens import Doc, Span, Token
 
 from claimattr.rules.syntax import DASHES, HEADLINE_SEPARATORS, SUBJECT_DEPS
+from claimattr.text_hygiene import is_symbol_or_invisible
 
 Piece = Tuple[int, int]
 """A token range ``[start, end)`` of the document."""
@@ -274,8 +275,8 @@ def trim(doc: Doc, piece: Piece, marks: str) -> Optional[Piece]:
 
 def _droppable(token: Token, marks: str) -> bool:
     """Edge spaces, conjunctions and punctuation go; quotation marks stay (PolNeAR keeps them)."""
-    if token.is_space or not token.text.strip() or token.dep_ == "cc":
-        return True
+    if token.is_space or not token.text.strip() or token.dep_ == "cc" or is_symbol_or_invisible(token.text):
+        return True  # an emoji or an invisible character at an edge is never content
     return token.is_punct and not any(ch in marks for ch in token.text) and token.text not in KEPT_EDGE_PUNCTUATION
 
 

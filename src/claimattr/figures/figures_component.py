@@ -29,10 +29,20 @@ WINDOW = 10
 """Tokens each side of a number searched for a frame trigger (within its claim's content or sentence)."""
 SIDE_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "appos"}
 SIDE_TYPES = {"government", "organisation", "group"}
+PLACE_TYPES = {"GPE", "LOC", "FAC"}
+
+
+def _plain(value: Any) -> Any:
+    """Lists again where msgpack (DocBin, n_process) gave back tuples."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    return value
 
 
 def _get_figures(doc: Doc) -> List[Dict[str, Any]]:
-    return list(doc.user_data.get(FIGURES_KEY, []))
+    return _plain(doc.user_data.get(FIGURES_KEY, []))
 
 
 def _set_figures(doc: Doc, figures: List[Dict[str, Any]]) -> None:
@@ -78,11 +88,11 @@ class FigureGrouper(RuleComponent):
         self.rules = FigureRules(lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.figures = self.rules.group(doc_mentions(doc))
+        doc._.figures = self.rules.group(doc_mentions(doc, self.rules.place_prepositions))
         return doc
 
 
-def doc_mentions(doc: Doc) -> List[Mention]:
+def doc_mentions(doc: Doc, place_prepositions: Any = ("in", "at")) -> List[Mention]:
     """Every quantity of ``doc`` as a :class:`Mention`: those in claims with their claim's speaker,
     the rest with the reporter as speaker, each with the words around it."""
     claims = doc.user_data.get(CLAIMS_KEY, [])
@@ -99,11 +109,29 @@ def doc_mentions(doc: Doc) -> List[Mention]:
         for quantity in claim.get("quantities", []):
             seen.add((quantity["start"], quantity["end"]))
             piece = next(((s, e) for s, e in pieces if s <= quantity["start"] and quantity["end"] <= e), None)
-            mentions.append(_mention(doc, quantity, index, key, name, piece, _speaker_sides(claim.get("speaker"), entity)))
+            sides = _speaker_sides(claim.get("speaker"), entity) or _antecedent_sides(claims[:index], claim.get("speaker"))
+            mentions.append(_mention(doc, quantity, index, key, name, piece, sides, place_prepositions))
     for quantity in doc.user_data.get(QUANTITIES_KEY, []):
         if (quantity["start"], quantity["end"]) not in seen:
-            mentions.append(_mention(doc, quantity, None, REPORTER, REPORTER, None, []))
+            mentions.append(_mention(doc, quantity, None, REPORTER, REPORTER, None, [], place_prepositions))
     return mentions
+
+
+def _antecedent_sides(earlier: List[Dict[str, Any]], speaker: Optional[Dict[str, Any]]) -> List[str]:
+    """"The ministry" -> the sides of the latest earlier speaker mention with that head noun
+    ("Kestrel's defence ministry"): a definite description takes its antecedent's side."""
+    if not speaker or not speaker.get("text"):
+        return []
+    words = speaker["text"].split()
+    if len(words) > 3 or words[0].lower() not in ("the", "its", "their"):
+        return []
+    head = words[-1].lower()
+    for claim in reversed(earlier):
+        other = claim.get("speaker") or {}
+        if head in other.get("text", "").lower().split():
+            found = [w[:-2] if w.endswith(("'s", "’s")) else w for w in other["text"].split()]
+            return [w for w in found if w[:1].isupper() and w.lower() != "the"]
+    return []
 
 
 def _speaker_sides(speaker: Optional[Dict[str, Any]], entity: Optional[Dict[str, Any]]) -> List[str]:
@@ -122,7 +150,7 @@ def _speaker_sides(speaker: Optional[Dict[str, Any]], entity: Optional[Dict[str,
 
 
 def _mention(doc: Doc, quantity: Dict[str, Any], claim: Optional[int], key: str, name: str,
-             piece: Optional[tuple], speaker_sides: List[str]) -> Mention:
+             piece: Optional[tuple], speaker_sides: List[str], place_prepositions: Any = ("in", "at")) -> Mention:
     mention = Mention(dict(quantity), claim, key, name, speaker_sides=speaker_sides)
     span = doc.char_span(quantity["start"], quantity["end"], alignment_mode="expand")
     if span is None:
@@ -138,6 +166,7 @@ def _mention(doc: Doc, quantity: Dict[str, Any], claim: Optional[int], key: str,
     mention.clause = [t.lemma_.lower() for t in region]
     region.sort(key=lambda t: span.start - t.i if t.i < span.start else t.i - span.end + 1)
     mention.window = [(t.lemma_.lower(), t.text) for t in region]
+    mention.places = [t.text for t in region if t.ent_type_ in PLACE_TYPES and t.head.lower_ in place_prepositions and _proper(t)]
     anchor = quantity.get("entity")
     if anchor:
         entity = doc.char_span(anchor["start"], anchor["end"], alignment_mode="expand")

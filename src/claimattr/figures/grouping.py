@@ -115,6 +115,8 @@ class Mention:
     """Proper words that modify the counted noun ("Dovanian", "Almera")."""
     speaker_sides: List[str] = field(default_factory=list)
     """Proper words of the speaker's name or organisation ("Dovany's army")."""
+    places: List[str] = field(default_factory=list)
+    """Place names governed by a place preposition near the number ("at Kessa")."""
     # decided by the rules
     frame: Optional[str] = None
     entity: Optional[str] = None
@@ -181,6 +183,9 @@ class FigureRules:
         self.scope_stop = {w.lower() for w in lexicon["scope_stopwords"]}
         self.not_figures = {w.lower() for w in lexicon["not_figures_dimensions"]}
         self.superseding = {w.lower() for w in lexicon["superseding_triggers"]}
+        self.total_words = {w.lower() for w in lexicon["total_words"]}
+        self.frame_entities: Dict[str, Dict[str, str]] = lexicon["frame_entities"]
+        self.place_prepositions = {w.lower() for w in lexicon["place_prepositions"]}
 
     # ---- entity ----------------------------------------------------------------------
 
@@ -196,6 +201,31 @@ class FigureRules:
             return self.entities[lemma]
         head = lemma.split()[-1]
         return self.entities.get(head, head)
+
+    def entity_of(self, mention: Mention, money: bool) -> Tuple[Optional[str], bool]:
+        """(normalised entity or None, whether the figure is a total with no counted noun).
+
+        The counted noun's entity; where there is none, or it is a frame word ("Eleven Dead",
+        "64 arrests") or a side word ("Six Almeran"), a known noun of the clause close by
+        ("the number of soldiers killed had risen to 14") where the text has one."""
+        if money:
+            return "money", False
+        anchor = mention.quantity.get("entity") or {}
+        raw = " ".join((anchor.get("lemma") or "").lower().split())
+        entity = self.normal_entity(raw, mention.modifiers)
+        near = [lemma for lemma, _ in mention.window[:5]]
+        total = entity is None and any(word in self.total_words for word in near + [raw])
+        if entity is not None and entity in self.entity_class:
+            return entity, False
+        side_word = bool(anchor.get("text", "")[:1].isupper()) and raw not in self.entities
+        if entity is None or raw in self.triggers or raw in self.total_words or side_word:
+            if total or raw in self.total_words:
+                return None, True
+            for lemma, _ in list(mention.modifiers) + [(w, w) for w in near]:
+                if lemma in self.entities:
+                    return self.entities[lemma], False
+            return None, False
+        return entity, False
 
     def stem(self, word: str) -> Optional[str]:
         """"Dovanian", "Dovany", "Dovany's" -> "dovan"; ``None`` for words that never name a side."""
@@ -291,21 +321,32 @@ class FigureRules:
             if not self.countable(quantity):
                 continue
             money = self.is_money(quantity)
-            entity = "money" if money else self.normal_entity((quantity.get("entity") or {}).get("lemma"), mention.modifiers)
-            sides = [s for s in (self.stem(w) for w in mention.sides) if s]
+            entity, total = self.entity_of(mention, money)
+            anchor = quantity.get("entity") or {}
+            side_words = list(mention.sides)
+            if anchor.get("text", "")[:1].isupper() and (anchor.get("lemma") or "").lower() not in self.entities:
+                side_words += anchor["text"].split()  # "Six Almeran [Soldiers]": the anchor is the side word
+            sides = [s for s in (self.stem(w) for w in side_words) if s]
             scope = sides[0] if sides else None
             if scope is None and any(lemma in self.own_words for lemma, _ in mention.window[:12]):
                 own = [s for s in (self.stem(w) for w in mention.speaker_sides) if s]
                 scope = own[0] if own else f"own:{mention.speaker}"
+            frame = self.frame_of(mention, entity, money)
             before = previous.get(mention.unit_sentence)
-            if entity is None and before is not None and before.entity and not money:
+            if entity is None and not total and not money and before is not None and before.entity and before.frame != frame:
+                # "four soldiers killed and two wounded": a parallel count of another frame
                 entity = before.entity
                 scope = scope or before.scope
-            frame = self.frame_of(mention, entity, money)
+                frame = self.frame_of(mention, entity, money) or frame
+            if scope is None:
+                places = [s for s in (self.stem(w) for w in mention.places) if s]
+                scope = f"at:{places[0]}" if places else None
             if frame is not None:
                 default = self.frames[frame]["default_entity"]
-                if default in ("money", "job"):
+                if default in ("money", "job") or (entity is None and total):
                     entity = default
+            if frame is not None and entity is not None:
+                entity = self.frame_entities.get(frame, {}).get(entity, entity)
             mention.frame, mention.entity, mention.scope = frame, entity, scope
             if frame is not None:
                 previous[mention.unit_sentence] = mention
@@ -365,8 +406,11 @@ class FigureRules:
             by_scope: Dict[Optional[str], List[Mention]] = {}
             for member in members:
                 scope = member.scope
+                own_side = [st for st in (self.stem(w) for w in member.speaker_sides) if st in named]
                 if scope is None and len(scopes) == 1:
                     scope = scopes[0]
+                elif scope is None and own_side:
+                    scope = own_side[0]  # "the army said six soldiers died": its own side
                 elif scope is not None and scope.startswith("own:") and not named:
                     scope = None if len(own) == 1 else scope
                 by_scope.setdefault(scope, []).append(member)
@@ -402,7 +446,8 @@ class FigureRules:
                     "claim": m.claim, "speaker": m.speaker, "speaker_name": m.speaker_name,
                     "text": m.quantity.get("text"), "start": m.quantity.get("start"), "end": m.quantity.get("end"),
                     "value": m.quantity.get("value"), "low": m.quantity.get("low"), "high": m.quantity.get("high"),
-                    "relation": m.quantity.get("relation", "="), "unit": m.quantity.get("unit"),
+                    "relation": m.quantity.get("relation", "="), "approximate": bool(m.quantity.get("approximate")),
+                    "unit": m.quantity.get("unit"),
                     "interval": span.to_dict() if span else None, "superseded": m.superseded,
                 }
                 for m, span in zip(members, intervals)
@@ -437,3 +482,40 @@ def _attr(member: Any, name: str) -> Any:
 def _unit(member: Any) -> Any:
     quantity = member.quantity if isinstance(member, Mention) else member
     return quantity.get("unit")
+
+
+# ------------------------------------------------------------------------------ without a Doc
+
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def mentions_from_claims(claims: Sequence[Dict[str, Any]], quantities: Sequence[Dict[str, Any]] = ()) -> List[Mention]:
+    """Mentions from stored claim dicts (``claimattr extract`` output) and, optionally, the
+    document's other quantities (the reporter's). Without a parse, the words around a number are
+    the lower-cased words of its content piece (no lemmas), so frames rest mostly on the
+    quantity's own event and entity lemmas."""
+    mentions: List[Mention] = []
+    seen = set()
+    for index, claim in enumerate(claims):
+        key, name = speaker_key(claim.get("speaker"))
+        for quantity in claim.get("quantities") or []:
+            seen.add((quantity["start"], quantity["end"]))
+            piece = next((p for p in claim.get("content", []) if p["start"] <= quantity["start"] and quantity["end"] <= p["end"]), None)
+            mention = Mention(dict(quantity), index, key, name, unit_sentence=index)
+            if piece is not None:
+                cut = quantity["start"] - piece["start"]
+                left = [w.lower() for w in _WORD.findall(piece["text"][:cut])][::-1]
+                right = [w.lower() for w in _WORD.findall(piece["text"][cut + len(quantity["text"]):])]
+                near = [w for pair in zip(left + [None] * len(right), right + [None] * len(left)) for w in pair if w]
+                mention.window = [(w, w) for w in near[:20]]
+                mention.clause = [w.lower() for w in _WORD.findall(piece["text"])]
+            anchor = quantity.get("entity")
+            if anchor:
+                words = anchor.get("text", "").split()
+                mention.modifiers = [(w.lower(), w) for w in words[:-1]]
+                mention.sides = [w for w in words[:-1] if w[:1].isupper()]
+            mentions.append(mention)
+    for quantity in quantities:
+        if (quantity["start"], quantity["end"]) not in seen:
+            mentions.append(Mention(dict(quantity), None, REPORTER, REPORTER, unit_sentence=-1))
+    return mentions

@@ -23,6 +23,7 @@ from claimattr.rules.component import RuleComponent
 from claimattr.rules.syntax import DASHES, HEADLINE_SEPARATORS, SUBJECT_DEPS
 from claimattr.schema import Claim, Speaker, TextSpan
 from claimattr.scoring.claims import score_claims
+from claimattr.text_hygiene import clean_claim, clean_entity
 
 DEFAULT_LEXICON = Path(__file__).parent / "speakers.json"
 """The bundled speaker lexicon."""
@@ -111,8 +112,9 @@ class SpeakerLinker(RuleComponent):
     # ------------------------------------------------------------------ spaCy API
     def __call__(self, doc: Doc) -> Doc:
         claims, registry = self.link_with_registry(doc, doc._.claims)
-        doc._.claims = claims
-        doc._.entities = registry.entities()
+        # names, roles and organisations are final here: one hygiene step (claimattr.text_hygiene)
+        doc._.claims = [clean_claim(doc.text, claim) for claim in claims]
+        doc._.entities = [clean_entity(doc.text, entity) for entity in registry.entities()]
         return doc
 
     # ------------------------------------------------------------------ linking

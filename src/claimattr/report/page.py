@@ -226,7 +226,7 @@ def speakers_of(doc: Doc, colours: Colours) -> Tuple[List[SpeakerView], List[Spe
         if claim.speaker is None and entity is None:
             key, name, kind = UNATTRIBUTED, UNATTRIBUTED, "unknown"
         elif entity is not None:
-            key, name, kind = entity.name.casefold(), entity.name, entity.type
+            key, name, kind = entity.name.casefold(), display_name(entity.name, entity.aliases), entity.type
         else:
             key, name, kind = claim.speaker.name.casefold(), claim.speaker.name, claim.speaker.type
         view = views.get(key)
@@ -250,6 +250,14 @@ def speakers_of(doc: Doc, colours: Colours) -> Tuple[List[SpeakerView], List[Spe
     for number, view in enumerate(ordered, 1):
         view.number = number
     return ordered, per_claim
+
+
+def display_name(name: str, aliases: Sequence[str]) -> str:
+    """The canonical name as the text writes it: "pakistani security officials" is shown with the
+    capitals of its alias "Pakistani security officials"."""
+    if name.islower():
+        return next((alias for alias in aliases if alias.casefold() == name.casefold()), name)
+    return name
 
 
 # --------------------------------------------------------------------------------------------- quantities
@@ -386,6 +394,7 @@ def speaker_summary(raw_claims: Sequence[Any], speakers: Sequence[SpeakerView], 
             "claims": speaker["claims"],
             "figures": [describe_quantity(q) for q in speaker["quantities"]],
         })
+    rows.sort(key=lambda row: not row["figures"])  # stable: speakers with figures first, then by claims
     return rows
 
 

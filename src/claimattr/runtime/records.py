@@ -99,16 +99,17 @@ def decode_text(data: bytes, encoding: str = DEFAULT_ENCODING, source: str = "<i
 
     Raises ``UnicodeDecodeError`` whose ``reason`` names ``source``, the encoding and ``--encoding``.
     """
+    codec, named = ("utf-8-sig" if _is_utf8(encoding) else encoding), encoding
     for bom, bom_encoding in _BOMS:
         if data.startswith(bom):
-            return data.decode(bom_encoding)
-    codec = "utf-8-sig" if _is_utf8(encoding) else encoding
+            codec, named = bom_encoding, f"{bom_encoding} (its byte-order mark says so)"
+            break
     try:
         return data.decode(codec)
     except UnicodeDecodeError as error:
         bad = data[error.start:error.start + 1]
-        reason = (f"{source} is not valid {encoding} (byte 0x{bad.hex()} at position {error.start}); "
-                  f"{ENCODING_HINT}")
+        reason = (f"{source} is not valid {named} (byte 0x{bad.hex()} at position {error.start}: "
+                  f"{error.reason}); {ENCODING_HINT}")
         raise UnicodeDecodeError(error.encoding, error.object, error.start, error.end, reason) from None
 
 

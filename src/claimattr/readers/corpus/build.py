@@ -76,7 +76,9 @@ def build(corpus_dir: PathLike, output: Optional[PathLike] = None) -> BuildResul
             if read_status(path) != "corrected":
                 uncorrected.append(path.stem)
     records.sort(key=lambda r: (SPLITS.index(r["split"]), r["id"]))
-    with Path(output or corpus_dir / CORPUS_FILE).open("w", encoding="utf8") as stream:
+    from claimattr.runtime.output import atomic_text
+
+    with atomic_text(Path(output or corpus_dir / CORPUS_FILE)) as stream:  # a failed build keeps the old corpus
         for record in records:
             stream.write(json.dumps(record, ensure_ascii=False) + "\n")
     done = {r["id"] for r in records} | {Path(e.path).stem for e in errors}

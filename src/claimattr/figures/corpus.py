@@ -1,0 +1,78 @@
+"""Figures across documents: the groups of several reports of one story, merged and re-checked.
+
+Each document's groups (``doc._.figures``) are keyed by ``(story, frame, entity, side)``; groups
+with the same key in different documents become one corpus group, whose dispute flag is checked
+again over all its members. Speakers keep their keys across documents (the same ministry quoted
+by two outlets is one speaker), except the reporter: each document's reporter is its own speaker
+(``reporter:<doc id>``), as in ``training/figures/stories.json``.
+
+``stories`` maps a document id to its story; documents missing from it go to ``default_story``
+(``None``: each such document is its own story, so nothing is merged across it). As within a
+report, a figure with no side or place joins the only figure of its frame and entity that has one.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
+
+from claimattr.figures.grouping import REPORTER, disputes, interval
+
+DEFAULT_TOLERANCE = 0.15
+
+
+def group_across_documents(
+    documents: Iterable[Tuple[str, Sequence[Dict[str, Any]]]],
+    stories: Optional[Mapping[str, str]] = None,
+    default_story: Optional[str] = "corpus",
+    tolerance: float = DEFAULT_TOLERANCE,
+) -> List[Dict[str, Any]]:
+    """Corpus groups from ``(doc_id, figures)`` pairs (figures as ``doc._.figures`` writes them).
+
+    Each group: ``story``, ``frame``, ``entity``, ``scope``, ``docs``, ``members`` (each with its
+    ``doc``), ``speakers``, ``disputed``, ``conflicts`` (member index pairs) and ``agreement``.
+    """
+    stories = stories or {}
+    merged: Dict[Tuple, Dict[str, Any]] = {}
+    for doc_id, figures in documents:
+        story = stories.get(doc_id, default_story if default_story is not None else f"doc:{doc_id}")
+        for figure in figures:
+            key = (story, figure["frame"], figure["entity"], figure.get("scope"))
+            group = merged.setdefault(key, {
+                "id": f"{story}:{figure['id']}", "story": story, "frame": figure["frame"], "entity": figure["entity"],
+                "scope": figure.get("scope"), "docs": [], "members": [],
+            })
+            if doc_id not in group["docs"]:
+                group["docs"].append(doc_id)
+            for member in figure["members"]:
+                speaker = member["speaker"]
+                if speaker == REPORTER:
+                    speaker = f"{REPORTER}:{doc_id}"
+                group["members"].append({**member, "doc": doc_id, "speaker": speaker})
+    # as within a report: a figure with no side or place joins the only one there is
+    by_kind: Dict[Tuple, List[Tuple]] = {}
+    for key in merged:
+        by_kind.setdefault(key[:3], []).append(key)
+    for keys in by_kind.values():
+        scoped = [k for k in keys if k[3] is not None]
+        if len(scoped) == 1 and len(keys) == 2:
+            plain = merged.pop(next(k for k in keys if k[3] is None))
+            target = merged[scoped[0]]
+            target["docs"] += [d for d in plain["docs"] if d not in target["docs"]]
+            target["members"] = plain["members"] + target["members"]
+    return [_check(group, tolerance) for group in merged.values()]
+
+
+def _check(group: Dict[str, Any], tolerance: float) -> Dict[str, Any]:
+    members = group["members"]
+    intervals = [interval(m, tolerance) for m in members]
+    conflicts = disputes(members, intervals)
+    speakers: Dict[str, Dict[str, Any]] = {}
+    for index, member in enumerate(members):
+        entry = speakers.setdefault(member["speaker"], {"speaker": member["speaker"], "name": member.get("speaker_name"),
+                                                         "values": [], "members": []})
+        entry["values"].append(member.get("text"))
+        entry["members"].append(index)
+    group["speakers"] = list(speakers.values())
+    group["conflicts"] = conflicts
+    group["disputed"] = bool(conflicts)
+    group["agreement"] = "disputed" if conflicts else ("agreed" if len(speakers) > 1 else "single source")
+    return group
