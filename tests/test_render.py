@@ -1,4 +1,4 @@
-"""`claimattr.render.render(style="displacy")` and `claimattr render --style displacy`: the displaCy view.
+"""`claimattr.render(doc, style="displacy")` and `claimattr render --style displacy`: the displaCy view.
 
 The claims report (the default style) is tested in tests/report/."""
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from claimattr import Claim, Quantity, Speaker, TextSpan
 from claimattr.cli import commands as cli
-from claimattr.render import HTML, render, render_page
+from claimattr.report.rendering import HTML, render, render_page
 
 TEXT = "Police spokesman John Smith of the City Police said that 12 people were hurt."
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Any, Dict, Iterable, Optional, Union
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
 
-    from claimattr.render import render
+    from claimattr.report.rendering import render
     from claimattr.schema import Anchor, Claim, Quantity, Speaker, TextSpan, register_extensions
 
 _LAZY = {
     "Anchor": "claimattr.schema", "Claim": "claimattr.schema", "Quantity": "claimattr.schema",
     "Speaker": "claimattr.schema", "TextSpan": "claimattr.schema",
-    "register_extensions": "claimattr.schema", "render": "claimattr.render",
+    "register_extensions": "claimattr.schema", "render": "claimattr.report.rendering",
 }
 
 

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import claimattr
 from claimattr.cli import commands as cli
 
 runner = CliRunner()
@@ -78,7 +77,7 @@ def test_a_failing_render_never_replaces_a_good_report(monkeypatch, cached_pipel
     (tmp_path / "a.txt").write_text(SAID, encoding="utf8")
     report = tmp_path / "report.html"
     report.write_text("good", encoding="utf8")
-    import claimattr.render as render
+    from claimattr.report import rendering as render
 
     monkeypatch.setattr(render, "render_page", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("boom")))
     result = invoke("render", str(tmp_path / "a.txt"), "-o", str(report))

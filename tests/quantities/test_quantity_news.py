@@ -1,7 +1,7 @@
 """Issue 12: pint units (codes, names, dimensions), rates, glued forms, signs, direction, subject, names."""
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import Any, Dict
 
 import pytest
 

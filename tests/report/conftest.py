@@ -14,7 +14,7 @@ import pytest
 
 import claimattr
 from chromium_cdp import Browser, find_chromium
-from claimattr.render import render_page
+from claimattr.report.rendering import render_page
 
 CHROMIUM = find_chromium()
 needs_chromium = pytest.mark.skipif(

@@ -10,10 +10,9 @@ import pytest
 import spacy
 from typer.testing import CliRunner
 
-import claimattr
 from claimattr import Claim, Quantity, Speaker, TextSpan
 from claimattr.cli import commands as cli
-from claimattr.render import HTML, render, render_page
+from claimattr.report.rendering import HTML, render, render_page
 from claimattr.report.page import Colours, document_title, document_view, shorten
 
 TEXT = "City Police report\n\nPolice spokesman John Smith of the City Police said that  12 people were hurt.\nNo one else spoke."

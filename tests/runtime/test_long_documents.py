@@ -6,7 +6,6 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-import claimattr
 from claimattr.cli import commands as cli
 from claimattr.runtime.long_documents import CHUNK_CHARS, annotate_long, process_long, split_text
 from claimattr.runtime.records import Record

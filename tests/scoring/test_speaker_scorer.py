@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import spacy
-from spacy.tokens import Doc
 from spacy.training import Example
 
 from claimattr.schema import Claim, Speaker, TextSpan

@@ -370,7 +370,7 @@ def render(
     speakers, a sortable and filterable claims table linked both ways with the text, and who
     claimed what number. Several documents (a folder, JSONL) make one page with a document list.
     """
-    from claimattr.render import render_page
+    from claimattr.report.rendering import render_page
     from claimattr.runtime.stream import annotate
 
     check_arguments(inputs, output)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Union
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from claimattr.figures.grouping import REPORTER, FigureRules, Mention, speaker_key
 from claimattr.rules.component import RuleComponent

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claimattr.linker.names import MentionAnalyser, SpeakerLexicon, clean_mention, noun_phrase
-from claimattr.linker.registry import Record, Registry, name_words
+from claimattr.linker.registry import Record, Registry
 from claimattr.linker.resolution import Referent, Resolver
 from claimattr.rules.component import RuleComponent
 from claimattr.rules.syntax import DASHES, HEADLINE_SEPARATORS, SUBJECT_DEPS

@@ -12,7 +12,6 @@ canonical name, so the same speaker has the same colour in every document of a p
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path

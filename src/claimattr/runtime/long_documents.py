@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from types import SimpleNamespace
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple
+from typing import Any, Iterator, List, Optional, Tuple
 
 from claimattr.quotes import OPENING_QUOTES
 

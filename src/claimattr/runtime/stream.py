@@ -18,7 +18,6 @@ from typing import Any, Callable, Deque, Dict, Iterable, Iterator, List, Optiona
 
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import minibatch
 
 from claimattr.runtime.long_documents import annotate_long, is_long, process_long
 from claimattr.runtime.records import Record, RecordError

@@ -12,8 +12,6 @@ gathered into one temporary span group with display labels, so nothing on the Do
 from __future__ import annotations
 
 import html
-import sys
-import types
 import warnings
 from typing import Any, Dict, Iterable, List, Optional, Tuple
 
@@ -160,15 +158,3 @@ def _speaker_cell(speaker: Any) -> str:
         return "(unattributed)"
     details = [detail for detail in (speaker.role, speaker.organisation.text if speaker.organisation else None, speaker.type) if detail]
     return f"{speaker.name} ({', '.join(details)})" if details else speaker.name
-
-
-class _CallableModule(types.ModuleType):
-    """``claimattr.render(doc)`` keeps working after ``import claimattr.render``: importing the
-    submodule sets the package attribute ``render`` to this module (over the lazily imported
-    function), so the module itself calls :func:`render`."""
-
-    def __call__(self, doc: Doc, **settings: Any) -> HTML:
-        return render(doc, **settings)
-
-
-sys.modules[__name__].__class__ = _CallableModule
