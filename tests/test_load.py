@@ -17,7 +17,7 @@ def test_a_trained_pipeline_by_path_gets_no_rule_detector_on_top(tmp_path):
     trained.to_disk(tmp_path / "mine")
     nlp = claimattr.load(pipeline=tmp_path / "mine")
     assert "claim_detector" not in nlp.pipe_names and "report_segmenter" not in nlp.pipe_names
-    assert nlp.pipe_names[-2:] == ["speaker_linker", "quantity_normaliser"]
+    assert nlp.pipe_names[-3:] == ["speaker_linker", "quantity_normaliser", "figure_grouper"]
     assert nlp.get_pipe("speaker_linker").keep_mentions, "trained mentions are kept and resolved"
 
 

@@ -103,7 +103,7 @@ def load(
       ``weasel run all --vars.config trf`` in ``training/``), combined with the rules likewise.
     - a path or package name of any spaCy pipeline, or a ``Language``: if it already has claim
       components (``claim_detector``, ``claim_tagger``, ``attribution_linker``) claimattr adds
-      only what is missing of ``speaker_linker`` and ``quantity_normaliser``; otherwise it is a
+      only what is missing of ``speaker_linker``, ``quantity_normaliser`` and ``figure_grouper``; otherwise it is a
       base pipeline and gets every component in ``pipes``.
 
     ``trained=True`` is the deprecated spelling of ``pipeline="trained"``.
@@ -136,7 +136,7 @@ def _load(pipeline: Any, *, base: Any, config: Any, pipes: Any, disable: Any, co
     config = dict(config or {})
     # trained components tag mentions only: the linker keeps them and resolves names, types, roles
     config["speaker_linker"] = {"keep_mentions": True, **config.get("speaker_linker", {})}
-    added = ("speaker_linker", "quantity_normaliser")
+    added = ("speaker_linker", "quantity_normaliser", "figure_grouper")
     if combine and pipeline in NAMED_PIPELINES:
         config["claim_detector"] = {"existing_claims": "combine", **config.get("claim_detector", {})}
         added = ("report_segmenter", "claim_detector", *added)

@@ -245,7 +245,7 @@ def test_shipped_model_loads_with_spacy_and_attributes_a_plain_report():
 
 def test_load_trained_resolves_the_trained_sources_to_full_speakers():
     nlp = claimattr.load(pipeline="trained", combine=False)
-    assert "claim_detector" not in nlp.pipe_names and nlp.pipe_names[-2:] == ["speaker_linker", "quantity_normaliser"]
+    assert "claim_detector" not in nlp.pipe_names and nlp.pipe_names[-3:] == ["speaker_linker", "quantity_normaliser", "figure_grouper"]
     text = ("Health Minister Ana Ruiz said on Monday that 40 people had died. "
             "Ruiz added that the hospitals were full.")
     speakers = [claim.speaker for claim in nlp(text)._.claims]
