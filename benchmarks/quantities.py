@@ -67,7 +67,7 @@ def finite(value: Any) -> Optional[float]:
 def run_claimattr(texts: List[str]) -> List[List[Dict[str, Any]]]:
     import claimattr
 
-    nlp = claimattr.load(pipes=["report_segmenter", "quantity_normaliser"])
+    nlp = claimattr.load("rules", pipes=["report_segmenter", "quantity_normaliser"])
     return [[q.to_dict() for q in doc._.quantities] for doc in nlp.pipe(texts)]
 
 
@@ -179,7 +179,7 @@ def bench_corpus() -> Dict[str, Any]:
 
     splits = json.loads((CORPUS / "manifest.json").read_text(encoding="utf8"))["splits"]
     split_of = {doc_id: name for name, ids in splits.items() for doc_id in ids}
-    nlp = claimattr.load(pipes=["report_segmenter", "quantity_normaliser"])
+    nlp = claimattr.load("rules", pipes=["report_segmenter", "quantity_normaliser"])
     records = [r for r in (read_authoring(p).record for p in sorted((CORPUS / "annotated").glob("*.json"))) if r]
     docs = nlp.pipe([r["text"] for r in records])
     per_split: Dict[str, List] = {}

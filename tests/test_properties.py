@@ -121,7 +121,7 @@ def test_to_disk_round_trip_gives_the_same_claims(nlp, tmp_path):
 
 
 def test_to_bytes_round_trip_gives_the_same_claims(nlp):
-    other = claimattr.load(pipes=[name for name in claimattr.PIPES if name in nlp.pipe_names])
+    other = claimattr.load("rules", pipes=[name for name in claimattr.PIPES if name in nlp.pipe_names])
     other.from_bytes(nlp.to_bytes())
     assert _claims(other.pipe(SAMPLES)) == _claims(nlp.pipe(SAMPLES))
 

@@ -73,7 +73,7 @@ CLAIM_COMPONENTS = ("claim_detector", "claim_tagger", "attribution_linker")
 """Factories that produce ``doc._.claims``: a pipeline with any of them gets no rule detector."""
 
 NAMED_PIPELINES = ("rules", "trained", "trf")
-DEFAULT_PIPELINE = "rules"
+DEFAULT_PIPELINE = "trained"
 """What ``claimattr.load()`` and the CLI use: the named pipeline with the best attribution and
 exact-content F1 on PolNeAR dev within the speed budget (docs/model-card.md)."""
 TRF_PACKAGE = "en_claims_trf"

@@ -184,7 +184,7 @@ def boom_on_marker(doc):
 
 @pytest.mark.parametrize("n_process", [1, 2])
 def test_a_component_crash_loses_only_the_document_that_caused_it(n_process):
-    nlp = claimattr.load(pipes=["report_segmenter"])
+    nlp = claimattr.load("rules", pipes=["report_segmenter"])
     nlp.add_pipe("test_boom_on_marker")
     texts = [f"Document {i} said hello." for i in range(20)]
     texts[7] = "This one goes BOOM."

@@ -10,7 +10,7 @@ import claimattr
 
 @pytest.fixture(scope="module")
 def nlp():
-    return claimattr.load(pipes=["report_segmenter", "quantity_normaliser"])
+    return claimattr.load("rules", pipes=["report_segmenter", "quantity_normaliser"])
 
 
 def quantities(nlp, text: str) -> List[Dict[str, Any]]:

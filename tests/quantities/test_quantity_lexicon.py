@@ -75,7 +75,7 @@ def test_an_unknown_key_and_a_bad_currency_code_fail(blank, tmp_path):
 
 
 def test_a_lexicon_given_at_initialize_is_validated_too():
-    nlp = claimattr.load(pipes=["report_segmenter", "quantity_normaliser"])
+    nlp = claimattr.load("rules", pipes=["report_segmenter", "quantity_normaliser"])
     pipe = nlp.get_pipe("quantity_normaliser")
     with pytest.raises(LexiconError, match=r"\[initialize.components.quantity_normaliser\] lexicon: key 'year_range'"):
         pipe.initialize(lexicon={**BUNDLED, "year_range": [1800]})
@@ -83,5 +83,5 @@ def test_a_lexicon_given_at_initialize_is_validated_too():
 
 def test_a_changed_lexicon_changes_behaviour(tmp_path):
     path = write(tmp_path, {**BUNDLED, "year_range": [1800, 1900]})
-    nlp = claimattr.load(pipes=["report_segmenter", "quantity_normaliser"], config={"quantity_normaliser": {"lexicon_path": path}})
+    nlp = claimattr.load("rules", pipes=["report_segmenter", "quantity_normaliser"], config={"quantity_normaliser": {"lexicon_path": path}})
     assert [q.text for q in nlp("The law was passed in 2021.")._.quantities] == ["2021"]

@@ -14,7 +14,7 @@ from claimattr.scoring.quantities import same_unit
 
 @pytest.fixture(scope="module")
 def nlp():
-    return claimattr.load(pipes=["report_segmenter", "quantity_normaliser"])
+    return claimattr.load("rules", pipes=["report_segmenter", "quantity_normaliser"])
 
 
 def by_text(nlp, text: str) -> Dict[str, Any]:

@@ -21,7 +21,7 @@ TEXT = "Officials said 12 people died and about 40 homes burned."
 
 @pytest.fixture(scope="module")
 def nlp():
-    return claimattr.load(pipes=["report_segmenter", "quantity_normaliser"])
+    return claimattr.load("rules", pipes=["report_segmenter", "quantity_normaliser"])
 
 
 def gold_quantity(text: str, value: float, entity: str, entity_lemma: str, event: str, event_lemma: str,
@@ -75,7 +75,7 @@ def test_the_scorer_is_declared_as_an_entry_point_and_weighted():
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf8")
     scorers = re.search(r"^\[project\.entry-points\.spacy_scorers\]\n(.*?)(?:^\[|\Z)", pyproject, re.M | re.S).group(1)
     assert '"claimattr.quantity_scorer.v1" = "claimattr.scoring.quantities:make_quantity_scorer"' in scorers
-    meta = claimattr.load(pipes=["quantity_normaliser"]).get_pipe_meta("quantity_normaliser")
+    meta = claimattr.load("rules", pipes=["quantity_normaliser"]).get_pipe_meta("quantity_normaliser")
     assert meta.default_score_weights == QUANTITY_SCORE_WEIGHTS
     assert QUANTITY_SCORE_WEIGHTS["quantity_f"] > 0 and QUANTITY_SCORE_WEIGHTS["quantity_value_acc"] > 0
 

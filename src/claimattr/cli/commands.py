@@ -61,7 +61,7 @@ class SummaryScope(str, Enum):
 INPUTS_HELP = ("Text files, folders of .txt files, JSONL files ({\"id\", \"text\"} per line) or '-' for stdin. "
                "None: standard input when it is piped or redirected, else the bundled example report.")
 ENCODING_HELP = "Encoding of text inputs (a byte-order mark is honoured and dropped)."
-MODEL_HELP = "Base spaCy pipeline (installed package name or path) that the rule components are added to."
+MODEL_HELP = "Base spaCy pipeline (installed package name or path) for the rule components; implies --pipeline rules."
 PIPELINE_HELP = ("Which pipeline finds the claims: rules, trained, trf, or the path of a trained spaCy "
                  "pipeline (see claimattr.load).")
 
@@ -73,7 +73,7 @@ def load_pipeline(*, pipeline: Optional[str] = None, model: Optional[str] = None
     kwargs: Dict[str, Any] = {"base": model or claimattr.DEFAULT_BASE}
     if pipes:
         kwargs["pipes"] = [name.strip() for name in pipes.split(",") if name.strip()]
-    chosen = pipeline or claimattr.DEFAULT_PIPELINE
+    chosen = pipeline or ("rules" if model else claimattr.DEFAULT_PIPELINE)  # --model names a base for the rules
     try:
         return claimattr.load(chosen, **kwargs)
     except OSError as error:

@@ -38,7 +38,8 @@ def get_pipeline(model: Optional[str] = None, pipes: Optional[Sequence[str]] = N
     key: ModelKey = (model or claimattr.DEFAULT_BASE, tuple(pipes if pipes is not None else claimattr.PIPES))
     with _LOCK:
         if key not in _PIPELINES:
-            _PIPELINES[key] = claimattr.load(base=key[0], pipes=key[1])
+            # a named base model means the rules on it; none means the default pipeline
+            _PIPELINES[key] = claimattr.load("rules" if model else claimattr.DEFAULT_PIPELINE, base=key[0], pipes=key[1])
             LOADS.append(key)
         return _PIPELINES[key]
 
