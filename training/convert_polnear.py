@@ -10,6 +10,10 @@ pipeline, with the gold claims in ``doc._.claims`` (stored in ``user_data``) and
 CONTENT / SOURCE spans in ``doc.spans["claims"]``. ``spacy train --paths.train OUT/train`` reads
 every ``.spacy`` file under the folder, so our own corpus can be written beside it.
 
+A PolNeAR folder that does not exist, or a split with no documents, stops the script with exit
+status 1 and a message naming the setting to change (``--vars.polnear`` under weasel, or the
+POLNEAR argument), before anything is written.
+
 PolNeAR is copyrighted and its licence unspecified: the output folder is gitignored and must
 never be committed or shipped.
 """
@@ -21,15 +25,37 @@ from typing import Optional, Sequence
 
 from spacy.tokens import DocBin
 
-from claimattr.readers.brat import make_doc, read_split
+from claimattr.readers.brat import first_annotation_files, make_doc, read_split
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_POLNEAR = ROOT.parent / "shared" / "polnear"
 DEFAULT_OUT = ROOT / "training" / "corpus" / "spacy"
+SETTING = "set --vars.polnear (weasel) or pass the PolNeAR folder as the first argument"
+
+
+class CorpusError(SystemExit):
+    """A missing or empty corpus: exits with status 1 and the message on stderr."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(f"error: {message}")
+
+
+def check_polnear(root: Path, splits: Sequence[str], setting: str = SETTING) -> None:
+    """Raise :class:`CorpusError` (naming ``setting``) unless every split of ``root`` has documents."""
+    if not root.is_dir():
+        raise CorpusError(f"PolNeAR not found at {root}: {setting}")
+    for split in splits:
+        ann_dir = root / split / "attributions"
+        if not first_annotation_files(ann_dir):
+            raise CorpusError(
+                f"no PolNeAR documents in {root / split} (expected {root / split / 'text'}/*.txt and "
+                f"{ann_dir}/*.ann): {setting}"
+            )
 
 
 def convert_split(root: Path, split: str, out_dir: Path, limit: Optional[int] = None) -> Path:
-    """Write one split; return the file written. Reading errors are printed, not fatal."""
+    """Write one split; return the file written. Reading errors are printed, not fatal; a split
+    that yields no document raises :class:`CorpusError` and writes nothing."""
     docbin = DocBin(store_user_data=True)
     n_docs = n_claims = 0
     for article in read_split(root, split, limit=limit):
@@ -40,6 +66,8 @@ def convert_split(root: Path, split: str, out_dir: Path, limit: Optional[int] = 
         docbin.add(make_doc(article.text, article.claims))
         n_docs += 1
         n_claims += len(article.claims)
+    if not n_docs:
+        raise CorpusError(f"no readable PolNeAR documents in {root / split} (see the warnings above): {SETTING}")
     path = out_dir / split / "polnear.spacy"
     path.parent.mkdir(parents=True, exist_ok=True)
     docbin.to_disk(path)
@@ -56,6 +84,7 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     parser.add_argument("--splits", nargs="+", default=["train", "dev"])
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles per split")
     args = parser.parse_args(argv)
+    check_polnear(args.polnear, args.splits)
     for split in args.splits:
         convert_split(args.polnear, split, args.out_dir, args.limit)
 

@@ -66,6 +66,8 @@ def test_no_input_runs_on_the_bundled_example_report(cached_pipeline):
     assert {"kind", "cue", "content", "speaker", "quantities"} <= set(first)
     text = claimattr.example_report()
     assert text[first["cue"]["start"]:first["cue"]["end"]] == first["cue"]["text"]
+    assert record["entities"], "the document's speakers and other entities"
+    assert {group["frame"] for group in record["figures"]} >= {"deaths"}, "the figure groups are in the record"
 
 
 def test_jsonl_records_come_out_in_input_order_one_line_each(cached_pipeline, tmp_path):

@@ -160,24 +160,53 @@ def convert(
 ) -> None:
     """Write spaCy DocBin files (train.spacy, dev.spacy, test.spacy) for `spacy train`: each Doc
     holds the gold claims and quantities (doc._.claims, doc._.quantities) and the span groups
-    "claims" (CUE / CONTENT / SOURCE) and "quantities"."""
+    "claims" (CUE / CONTENT / SOURCE) and "quantities". A corpus file without documents, or a
+    --polnear folder that is missing or holds no documents, stops the command with a non-zero exit
+    status and a message naming the setting to fix."""
     import spacy
 
     path = corpus_file(jsonl, corpus)
+    polnear_splits = _polnear_splits(polnear) if polnear is not None else []
+    splits = records_by_split(iter_corpus(path))
+    if not any(splits.values()):
+        hint = "'CORPUS'" if jsonl is not None else "'--corpus'"
+        raise typer.BadParameter(f"no documents in {path}: pass a corpus .jsonl with records "
+                                 "(`claimattr corpus build` writes one)", param_hint=hint)
     output_dir = output_dir if output_dir is not None else path.parent / "spacy"
     nlp = spacy.blank("en")
-    for split, records in records_by_split(iter_corpus(path)).items():
+    for split, records in splits.items():
         count = _write_docbin((record_doc(r, nlp) for r in records), output_dir / f"{split}.spacy")
         typer.echo(f"{output_dir / f'{split}.spacy'}: {count} doc(s)")
     if polnear is not None:
         from claimattr.readers.brat import make_doc, read_split
 
-        for split in ("train", "dev", "test"):
-            if not (polnear / split).is_dir():
-                continue
-            docs = (make_doc(d.text, d.claims, nlp) for d in read_split(polnear, split, polnear_limit) if d.text)
+        for split in polnear_splits:
+            docs = [make_doc(d.text, d.claims, nlp) for d in read_split(polnear, split, polnear_limit) if d.text]
+            if not docs:
+                typer.echo(f"error: no readable PolNeAR documents in {polnear / split}: check --polnear", err=True)
+                raise typer.Exit(1)
             path = output_dir / f"polnear-{split}.spacy"
             typer.echo(f"{path}: {_write_docbin(docs, path)} doc(s)")
+
+
+def _polnear_splits(polnear: Path) -> List[str]:
+    """The PolNeAR splits (train, dev, test) present under ``polnear``; a usage error naming
+    ``--polnear`` when the folder is missing, has no split, or a split has no ``.ann`` file."""
+    from claimattr.readers.brat import first_annotation_files
+
+    if not polnear.is_dir():
+        raise typer.BadParameter(f"PolNeAR not found at {polnear}: pass the folder holding train/ and dev/",
+                                 param_hint="'--polnear'")
+    splits = [split for split in ("train", "dev", "test") if (polnear / split).is_dir()]
+    if not splits:
+        raise typer.BadParameter(f"no PolNeAR split (train/, dev/, test/) in {polnear}", param_hint="'--polnear'")
+    for split in splits:
+        ann_dir = polnear / split / "attributions"
+        if not first_annotation_files(ann_dir):
+            raise typer.BadParameter(f"no PolNeAR documents in {polnear / split} (expected "
+                                     f"{polnear / split / 'text'}/*.txt and {ann_dir}/*.ann)",
+                                     param_hint="'--polnear'")
+    return splits
 
 
 # --------------------------------------------------------------------------- evaluate

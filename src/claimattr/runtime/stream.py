@@ -51,11 +51,14 @@ def annotate(
 
 
 def claims_record(record: Record, doc: Doc) -> Dict[str, Any]:
-    """The output record of one document: its id, its claims and its entities as JSON-ready dicts."""
+    """The output record of one document: its id, claims, entities and figure groups as JSON-ready
+    dicts (``figures`` is empty when the pipeline has no ``figure_grouper``, and for a text over
+    ``max_length``, whose chunks are not grouped together yet)."""
     return {
         "id": record.id,
         "claims": [claim.to_dict() for claim in doc._.claims],
         "entities": [entity.to_dict() for entity in doc._.entities],
+        "figures": list(getattr(doc._, "figures", None) or []),
     }
 
 
