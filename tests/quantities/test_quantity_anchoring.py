@@ -1,26 +1,10 @@
 """Entity and event anchoring: what is counted and what happened to it."""
 from __future__ import annotations
 
-from typing import Any, Dict, List
-
 import pytest
+from quantity_helpers import only, quantities
 
 import claimattr
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return claimattr.load("rules", pipes=["report_segmenter", "quantity_normaliser"])
-
-
-def quantities(nlp, text: str) -> List[Dict[str, Any]]:
-    return [q.to_dict() for q in nlp(text)._.quantities]
-
-
-def only(nlp, text: str) -> Dict[str, Any]:
-    found = quantities(nlp, text)
-    assert len(found) == 1, found
-    return found[0]
 
 
 def test_seed_report_quantities_have_entity_and_event(nlp):

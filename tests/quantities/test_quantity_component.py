@@ -5,21 +5,12 @@ import json
 import math
 from typing import Any, Dict, List
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from quantity_helpers import quantities
 
 import claimattr
 from claimattr.quantities import QuantityNormaliser, make_quantity_normaliser
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return claimattr.load("rules", pipes=["report_segmenter", "quantity_normaliser"])
-
-
-def quantities(nlp, text: str) -> List[Dict[str, Any]]:
-    return [q.to_dict() for q in nlp(text)._.quantities]
 
 
 def test_the_factory_and_its_settings(nlp):

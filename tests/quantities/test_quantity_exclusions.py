@@ -1,20 +1,8 @@
 """What is not a quantity: dates, times, years, ordinals, identifiers, ages, determiner "one"."""
 from __future__ import annotations
 
-from typing import Any, Dict, List
-
 import pytest
-
-import claimattr
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return claimattr.load("rules", pipes=["report_segmenter", "quantity_normaliser"])
-
-
-def quantities(nlp, text: str) -> List[Dict[str, Any]]:
-    return [q.to_dict() for q in nlp(text)._.quantities]
+from quantity_helpers import quantities
 
 
 @pytest.mark.parametrize("text", [

@@ -5,16 +5,10 @@ from typing import Any, Dict
 
 import pytest
 
-import claimattr
 from claimattr.quantities.lexicon import bundled_lexicon
 from claimattr.quantities.registry import UnitRegistry
 from claimattr.schema import Anchor, Quantity
 from claimattr.scoring.quantities import same_unit
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return claimattr.load("rules", pipes=["report_segmenter", "quantity_normaliser"])
 
 
 def by_text(nlp, text: str) -> Dict[str, Any]:

@@ -2,33 +2,16 @@
 from __future__ import annotations
 
 import math
-from typing import Any, Dict, List
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from num2words import num2words
+from quantity_helpers import only, quantities
 
-import claimattr
 from claimattr.quantities import parse_digits, parse_number_words
 from claimattr.quantities.lexicon import bundled_lexicon
 from claimattr.quantities.numbers import NumberComposer, clean_value
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return claimattr.load("rules", pipes=["report_segmenter", "quantity_normaliser"])
-
-
-def quantities(nlp, text: str) -> List[Dict[str, Any]]:
-    return [q.to_dict() for q in nlp(text)._.quantities]
-
-
-def only(nlp, text: str) -> Dict[str, Any]:
-    found = quantities(nlp, text)
-    assert len(found) == 1, found
-    return found[0]
-
 
 # --- pure functions --------------------------------------------------------------------------
 

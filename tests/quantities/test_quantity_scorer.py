@@ -10,18 +10,17 @@ from spacy.util import registry
 
 import claimattr
 from claimattr.schema import Anchor, Quantity
-from claimattr.scoring.claims import score_claim_lists, tally_to_scores, Tally
+from claimattr.scoring.claims import Tally, score_claim_lists, tally_to_scores
 from claimattr.scoring.quantities import (
-    QUANTITY_SCORE_WEIGHTS, align_quantities, compare_quantities, same_number, score_quantities,
+    QUANTITY_SCORE_WEIGHTS,
+    align_quantities,
+    compare_quantities,
+    same_number,
+    score_quantities,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXT = "Officials said 12 people died and about 40 homes burned."
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return claimattr.load("rules", pipes=["report_segmenter", "quantity_normaliser"])
 
 
 def gold_quantity(text: str, value: float, entity: str, entity_lemma: str, event: str, event_lemma: str,

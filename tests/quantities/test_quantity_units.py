@@ -2,26 +2,9 @@
 from __future__ import annotations
 
 import math
-from typing import Any, Dict, List
 
 import pytest
-
-import claimattr
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return claimattr.load("rules", pipes=["report_segmenter", "quantity_normaliser"])
-
-
-def quantities(nlp, text: str) -> List[Dict[str, Any]]:
-    return [q.to_dict() for q in nlp(text)._.quantities]
-
-
-def only(nlp, text: str) -> Dict[str, Any]:
-    found = quantities(nlp, text)
-    assert len(found) == 1, found
-    return found[0]
+from quantity_helpers import only, quantities
 
 
 @pytest.mark.parametrize("text, value, unit", [
