@@ -92,9 +92,9 @@ def load(
 ) -> Language:
     """A ready pipeline, by name or path.
 
-    - ``"rules"`` (default): ``base`` (any installed spaCy pipeline or path, e.g.
-      ``"en_core_web_trf"``) plus claimattr's rule components.
-    - ``"trained"``: the shipped trained pipeline (``claim_tagger`` + ``attribution_linker``)
+    - ``"rules"``: ``base`` (any installed spaCy pipeline or path, e.g. ``"en_core_web_trf"``)
+      plus claimattr's rule components.
+    - ``"trained"`` (the default, ``DEFAULT_PIPELINE``): the shipped trained pipeline (``claim_tagger`` + ``attribution_linker``)
       combined with the rules: ``claim_detector`` runs after the model with
       ``existing_claims="combine"`` (the model's claims, the rules' contents where both found the
       same attribution, and the rules' claims the model missed); ``speaker_linker`` names the

@@ -31,6 +31,7 @@ import spacy
 from spacy.training import Example
 
 from claimattr.schema import Speaker
+from claimattr.scoring.spans import overlap
 
 SPEAKER_GOLD_KEY = "claimattr_speaker_gold"
 """``doc.user_data`` key of a reference doc's gold speaker mentions."""
@@ -106,15 +107,11 @@ def same_optional(predicted: Optional[str], gold: Optional[str]) -> bool:
     return same_name(predicted, gold)
 
 
-def overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
-    return max(0, min(a_end, b_end) - max(a_start, b_start))
-
-
 def match_speaker(gold: GoldMention, speakers: Sequence[Speaker]) -> Optional[Speaker]:
     """The predicted speaker whose mention overlaps the gold mention most (ties: the first)."""
     best, best_overlap = None, 0
     for speaker in speakers:
-        shared = overlap(gold.start, gold.end, speaker.mention.start, speaker.mention.end)
+        shared = overlap([(gold.start, gold.end)], [(speaker.mention.start, speaker.mention.end)])
         if shared > best_overlap:
             best, best_overlap = speaker, shared
     return best
