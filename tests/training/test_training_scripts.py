@@ -9,7 +9,6 @@ writes its result beside the model (``<model>/evaluation_polnear_<split>.json``)
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 import subprocess
@@ -23,45 +22,10 @@ from typer.testing import CliRunner
 import claimattr
 from claimattr.cli import commands as cli
 
-ROOT = Path(__file__).resolve().parents[2]
-TRAINING = ROOT / "training"
-
-# one PolNeAR-style article: text/NAME.txt and attributions/NAME_<annotator>.ann
-TEXT = "Bob said the port will reopen on Monday.\n"
-ANN = ("T1\tSource 0 3\tBob\n"
-       "T2\tCue 4 8\tsaid\n"
-       "T3\tContent 9 39\tthe port will reopen on Monday\n"
-       "T4\tAttribution 4 8\tsaid\n"
-       "E1\tAttribution:T4 Source:T1 Cue:T2 Content:T3\n")
+from training_helpers import ROOT, TRAINING
 
 
-def script(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(f"training_{name}", TRAINING / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.fixture(scope="module")
-def convert_polnear() -> ModuleType:
-    return script("convert_polnear")
-
-
-@pytest.fixture(scope="module")
-def evaluate() -> ModuleType:
-    return script("evaluate")
-
-
-def fake_polnear(root: Path, splits=("train", "dev")) -> Path:
-    for split in splits:
-        (root / split / "text").mkdir(parents=True)
-        (root / split / "attributions").mkdir(parents=True)
-        (root / split / "text" / "bob_port.txt").write_text(TEXT, encoding="utf8")
-        (root / split / "attributions" / "bob_port_a1.ann").write_text(ANN, encoding="utf8")
-    return root
-
-
-def test_fake_polnear_reads_as_one_claim(tmp_path: Path) -> None:
+def test_fake_polnear_reads_as_one_claim(tmp_path: Path, fake_polnear) -> None:
     from claimattr.readers.brat import read_split
 
     [article] = list(read_split(fake_polnear(tmp_path / "polnear"), "dev"))
@@ -95,7 +59,7 @@ def test_convert_empty_polnear_exits_naming_the_setting(tmp_path: Path, convert_
     assert not (tmp_path / "out").exists()
 
 
-def test_convert_split_without_documents_fails_before_writing(tmp_path: Path, convert_polnear: ModuleType) -> None:
+def test_convert_split_without_documents_fails_before_writing(tmp_path: Path, fake_polnear, convert_polnear: ModuleType) -> None:
     root = fake_polnear(tmp_path / "polnear", splits=("train",))
     (root / "dev" / "attributions").mkdir(parents=True)  # dev present but empty
     with pytest.raises(SystemExit) as raised:
@@ -104,7 +68,7 @@ def test_convert_split_without_documents_fails_before_writing(tmp_path: Path, co
     assert not (tmp_path / "out").exists()
 
 
-def test_convert_unreadable_texts_count_as_no_documents(tmp_path: Path, convert_polnear: ModuleType) -> None:
+def test_convert_unreadable_texts_count_as_no_documents(tmp_path: Path, fake_polnear, convert_polnear: ModuleType) -> None:
     root = fake_polnear(tmp_path / "polnear", splits=("dev",))
     (root / "dev" / "text" / "bob_port.txt").unlink()
     with pytest.raises(SystemExit) as raised:
@@ -113,28 +77,51 @@ def test_convert_unreadable_texts_count_as_no_documents(tmp_path: Path, convert_
     assert not (tmp_path / "out" / "dev" / "polnear.spacy").exists()
 
 
-def test_convert_fake_polnear_writes_each_split(tmp_path: Path, convert_polnear: ModuleType) -> None:
+def test_convert_fake_polnear_writes_each_split(tmp_path: Path, fake_polnear, convert_polnear: ModuleType) -> None:
     root = fake_polnear(tmp_path / "polnear")
     convert_polnear.main([str(root), str(tmp_path / "out")])
     assert (tmp_path / "out" / "train" / "polnear.spacy").is_file()
     assert (tmp_path / "out" / "dev" / "polnear.spacy").is_file()
 
 
-def test_weasel_run_all_without_polnear_stops_at_convert(tmp_path: Path) -> None:
+def fresh_project(tmp_path: Path) -> Path:
+    """training/ as a fresh clone has it, without PolNeAR at the default ../../shared/polnear."""
     pytest.importorskip("weasel")
-    project = tmp_path / "training"
+    project = tmp_path / "clone" / "training"
     (project / "corpus").mkdir(parents=True)
     shutil.copy(TRAINING / "project.yml", project)
     shutil.copy(TRAINING / "convert_polnear.py", project)
     (project / "corpus" / "corpus.jsonl").write_text("", encoding="utf8")
-    missing = tmp_path / "shared" / "polnear"
-    result = subprocess.run([sys.executable, "-m", "weasel", "run", "all", ".", "--vars.polnear", str(missing)],
-                            cwd=project, capture_output=True, text=True, timeout=120)
+    (project.parent / "configs").symlink_to(ROOT / "configs")
+    assert not (project / ".." / ".." / "shared" / "polnear").exists()
+    return project
+
+
+def weasel(project: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "weasel", "run", *args, "."], cwd=project,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_weasel_run_all_without_polnear_stops_at_convert(tmp_path: Path) -> None:
+    project = fresh_project(tmp_path)
+    result = weasel(project, "all")
     assert result.returncode != 0
     output = result.stdout + result.stderr
-    assert "PolNeAR not found" in output and "--vars.polnear" in output
+    assert "PolNeAR not found at ../../shared/polnear" in output and "set --vars.polnear" in output
     assert "Running command" in output and "spacy train" not in output
     assert not (project / "models").exists() or not any((project / "models").iterdir())
+
+
+@pytest.mark.parametrize("command, missing", [
+    ("train", "corpus/spacy/train/polnear.spacy"),
+    ("evaluate", "models/cpu/model-best"),
+    ("package", "models/cpu/model-best"),
+])
+def test_weasel_steps_before_convert_stop_on_their_missing_input(tmp_path: Path, command: str, missing: str) -> None:
+    result = weasel(fresh_project(tmp_path), command)
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert f"Missing dependency specified by command '{command}'" in output and missing in output
 
 
 # --------------------------------------------------------------------------- claimattr corpus convert
@@ -177,7 +164,7 @@ def test_corpus_convert_empty_corpus_file_fails(tmp_path: Path) -> None:
     assert not (tmp_path / "spacy").exists()
 
 
-def test_corpus_convert_with_fake_polnear(tmp_path: Path) -> None:
+def test_corpus_convert_with_fake_polnear(tmp_path: Path, fake_polnear) -> None:
     jsonl = write_corpus(tmp_path / "corpus.jsonl")
     root = fake_polnear(tmp_path / "polnear", splits=("dev",))
     result = invoke("corpus", "convert", str(jsonl), "-o", str(tmp_path / "spacy"), "--polnear", str(root))
@@ -196,7 +183,7 @@ def test_evaluate_missing_polnear_exits_naming_the_setting(tmp_path: Path, evalu
     assert "--vars.polnear" in message and "--polnear PATH" in message
 
 
-def test_evaluate_empty_split_exits(tmp_path: Path, evaluate: ModuleType) -> None:
+def test_evaluate_empty_split_exits(tmp_path: Path, fake_polnear, evaluate: ModuleType) -> None:
     root = fake_polnear(tmp_path / "polnear", splits=("train",))
     with pytest.raises(SystemExit) as raised:
         evaluate.main([str(tmp_path / "model"), "--polnear", str(root), "--split", "dev"])
@@ -247,7 +234,7 @@ def test_output_path_named_pipeline_needs_output(tmp_path: Path, evaluate: Modul
     assert evaluate.output_path("rules", "dev", tmp_path / "r.json") == tmp_path / "r.json"
 
 
-def test_evaluate_end_to_end_writes_beside_the_model(tmp_path: Path, evaluate: ModuleType, capsys) -> None:
+def test_evaluate_end_to_end_writes_beside_the_model(tmp_path: Path, fake_polnear, evaluate: ModuleType, capsys) -> None:
     model = tmp_path / "my_model"
     shutil.copytree(claimattr.TRAINED_PIPELINE, model)
     root = fake_polnear(tmp_path / "polnear", splits=("dev",))
@@ -260,3 +247,33 @@ def test_evaluate_end_to_end_writes_beside_the_model(tmp_path: Path, evaluate: M
     assert "claim_tagger" in result["pipeline"]
     assert "## polnear dev (my_model)" in capsys.readouterr().out
     assert {p: p.read_bytes() for p in evaluate.RESULTS_DIR.glob("*.json")} == committed
+
+
+def test_comparison_lists_the_rules_the_pipeline_and_the_difference(evaluate: ModuleType) -> None:
+    rules = {key: 0.5 for key, _ in evaluate.TABLE}
+    scores = {key: 0.6 for key, _ in evaluate.TABLE}
+    table = evaluate.comparison(rules, scores, "mine/model-best").splitlines()
+    assert table[0] == "| metric | rules | mine/model-best | diff |"
+    assert "| attribution F1 | 50.0 | 60.0 | +10.0 |" in table
+
+
+# --------------------------------------------------------------------------- installs and packaging
+
+
+def test_only_the_trf_extra_brings_torch() -> None:
+    tomllib = pytest.importorskip("tomllib")
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf8"))["project"]["optional-dependencies"]
+    torch_stack = ("torch", "spacy-transformers", "cupy")
+    assert [r for r in extras["train"] if r.startswith(torch_stack)] == []
+    assert any(r.startswith("spacy-transformers") for r in extras["trf"])
+
+
+@pytest.mark.parametrize("config", ["cpu", "trf"])
+def test_workflow_package_is_named_after_the_config(config: str) -> None:
+    weasel_util = pytest.importorskip("weasel.util")
+    project = weasel_util.load_project_config(TRAINING, overrides={"vars.config": config})
+    [package] = [command for command in project["commands"] if command["name"] == "package"]
+    version = json.loads((claimattr.TRAINED_PIPELINE / "meta.json").read_text(encoding="utf8"))["version"]
+    assert project["vars"]["version"] == version
+    assert f"--name claims_{config} --version {version}" in package["script"][0]
+    assert package["outputs_no_cache"] == [f"packages/en_claims_{config}-{version}"]
