@@ -161,3 +161,63 @@ def test_mentions_without_a_doc_group_by_their_lemmas():
 
     groups = rules.group([mention(58, "kestrel", 0), mention(23, "dovany", 10), mention(23, "dovany", 20)])
     assert len(groups) == 1 and groups[0]["disputed"] and groups[0]["conflicts"] == [[0, 1], [0, 2]]
+
+
+def test_a_part_given_with_including_is_its_own_figure(nlp):
+    groups = figures(nlp, "The army said 30 soldiers were wounded, including 12 soldiers from the border unit. "
+                          "The rebels said 80 soldiers were wounded.")
+    whole, part = find(groups, "30"), find(groups, "12")
+    assert whole is not part and part["part"] and not whole["part"]
+    assert find(groups, "80") is whole and whole["disputed"] and not part["disputed"]
+
+
+def test_a_further_amount_is_not_compared_with_the_first(nlp):
+    groups = figures(nlp, "The minister said the fund would lend $3bn and that other lenders had promised a further $1.5bn.")
+    assert find(groups, "$3bn") is not find(groups, "$1.5bn") and find(groups, "$1.5bn")["part"]
+
+
+def test_a_shortened_speaker_name_is_the_speaker_named_before(nlp):
+    groups = figures(nlp, "The Marden Disaster Agency said at least 40 people had been killed. "
+                          "Later the agency said the toll had risen to 65.")
+    group = find(groups, "at least 40")
+    assert find(groups, "65") is group
+    assert len({m["speaker"] for m in group["members"]}) == 1 and not group["disputed"]
+
+
+def test_an_acronym_is_the_speaker_it_abbreviates():
+    from claimattr.figures.figures_component import antecedent_claim
+
+    earlier = [{"speaker": {"text": "The International Monetary Fund"}}, {"speaker": {"text": "Casteria"}}]
+    assert antecedent_claim(earlier, {"text": "The IMF"}) == 0
+    assert antecedent_claim(earlier, {"text": "the ministry"}) is None
+
+
+def test_an_update_without_a_counted_noun_counts_what_it_updates(nlp):
+    groups = figures(nlp, "The army said eight soldiers had been killed in the ambush. "
+                          "By evening the army said the number killed had risen to 14.")
+    group = find(groups, "eight")
+    assert find(groups, "14") is group and group["entity"] == "soldier"
+    assert [m["superseded"] for m in group["members"]] == [True, False]
+
+
+def test_a_count_with_no_frame_joins_the_only_figure_of_its_entity(nlp):
+    groups = figures(nlp, "The coast guard said 41 crew members had been detained. "
+                          "The ship's owner said 44 crew members had been on board.")
+    group = find(groups, "41")
+    assert find(groups, "44") is group and group["frame"] == "arrests" and group["disputed"]
+
+
+def test_a_frame_word_as_the_counted_noun_gives_the_frame():
+    rules = FigureRules(read_lexicon(DEFAULT_LEXICON, LEXICON_SCHEMA))
+    mention = Mention({"text": "Dozens", "start": 0, "end": 6, "low": 24.0, "high": 119.0, "value": 24.0,
+                       "entity": {"text": "Rescued", "lemma": "rescued"}}, None, "reporter", "reporter")
+    assert rules.frame_of(mention, None, money=False) == "rescued"
+    assert rules.stem("Rescued") is None, "a frame word in a headline's capitals names no side"
+
+
+def test_the_children_among_the_injured_are_a_part_not_a_rival_count(nlp):
+    groups = figures(nlp, "The health ministry said 340 people were injured and that 60 of the injured were children. "
+                          "The UN said more than 300 people were injured.")
+    total, children = find(groups, "340"), find(groups, "60")
+    assert children is not total and children["part"] and children["entity"] == "child"
+    assert find(groups, "more than 300") is total and not total["disputed"]

@@ -102,3 +102,25 @@ def test_the_app_finds_the_claims_of_a_pasted_text(browser, live_server):
     browser.js("document.querySelector('#ca-input').value = ''")
     browser.click("#ca-submit")  # the browser's own check refuses an empty text (required)
     assert browser.js("document.querySelector('#ca-input').validity.valueMissing") is True
+
+
+DISPUTE_TEXT = ("Kestrel's defence ministry said its forces had killed 58 Dovanian soldiers. "
+                "Dovany's army said 23 Dovanian soldiers had died in the fighting.")
+
+
+def test_a_disputed_figure_sits_beside_the_text_and_its_values_lead_to_the_claims(browser, nlp, tmp_path):
+    from claimattr.report.rendering import render_page
+
+    page = tmp_path / "dispute.html"
+    page.write_text(render_page([("dispute", nlp(DISPUTE_TEXT))]), encoding="utf8")
+    browser.set_width(1280, 900)
+    browser.open(page.as_uri())
+    panel = "document.querySelector('.ca-disputes').getBoundingClientRect()"
+    text = "document.querySelector('.ca-text').getBoundingClientRect()"
+    assert browser.js(f"{panel}.left") >= browser.js(f"{text}.right"), "the panel is beside the text at 1280 px"
+    assert browser.js("getComputedStyle(document.querySelector('.ca-q-disputed'), '::before').content") == '"1"'
+    browser.click('.ca-figure-value[data-claim="2"]')
+    browser.wait_for("location.hash.startsWith('#d1-q')")
+    assert browser.js("document.querySelector(':target').innerText") == "23"
+    active = browser.js("Array.from(document.querySelectorAll('.ca-text .ca-m.is-active')).map(e => e.getAttribute('data-claims'))")
+    assert active and all("2" in claims.split(" ") for claims in active)

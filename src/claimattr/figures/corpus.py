@@ -1,6 +1,6 @@
 """Figures across documents: the groups of several reports of one story, merged and re-checked.
 
-Each document's groups (``doc._.figures``) are keyed by ``(story, frame, entity, side)``; groups
+Each document's groups (``doc._.figures``) are keyed by ``(story, frame, entity, part, side)``; groups
 with the same key in different documents become one corpus group, whose dispute flag is checked
 again over all its members. Speakers keep their keys across documents (the same ministry quoted
 by two outlets is one speaker), except the reporter: each document's reporter is its own speaker
@@ -35,7 +35,7 @@ def group_across_documents(
     for doc_id, figures in documents:
         story = stories.get(doc_id, default_story if default_story is not None else f"doc:{doc_id}")
         for figure in figures:
-            key = (story, figure["frame"], figure["entity"], figure.get("scope"))
+            key = (story, figure["frame"], figure["entity"], bool(figure.get("part")), figure.get("scope"))
             group = merged.setdefault(key, {
                 "id": f"{story}:{figure['id']}", "story": story, "frame": figure["frame"], "entity": figure["entity"],
                 "scope": figure.get("scope"), "docs": [], "members": [],
@@ -50,11 +50,11 @@ def group_across_documents(
     # as within a report: a figure with no side or place joins the only one there is
     by_kind: Dict[Tuple, List[Tuple]] = {}
     for key in merged:
-        by_kind.setdefault(key[:3], []).append(key)
+        by_kind.setdefault(key[:4], []).append(key)
     for keys in by_kind.values():
-        scoped = [k for k in keys if k[3] is not None]
+        scoped = [k for k in keys if k[4] is not None]
         if len(scoped) == 1 and len(keys) == 2:
-            plain = merged.pop(next(k for k in keys if k[3] is None))
+            plain = merged.pop(next(k for k in keys if k[4] is None))
             target = merged[scoped[0]]
             target["docs"] += [d for d in plain["docs"] if d not in target["docs"]]
             target["members"] = plain["members"] + target["members"]

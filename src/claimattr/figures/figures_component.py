@@ -30,6 +30,8 @@ WINDOW = 10
 SIDE_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "appos"}
 SIDE_TYPES = {"government", "organisation", "group"}
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
+DETERMINERS = {"the", "its", "their", "his", "her", "our", "this", "that"}
+"""Words that open a short definite description of an earlier speaker ("the ministry", "its army")."""
 
 
 def _plain(value: Any) -> Any:
@@ -100,16 +102,22 @@ def doc_mentions(doc: Doc, place_prepositions: Any = ("in", "at")) -> List[Menti
     by_claim = {index: entity for entity in entities for index in entity.get("claims", [])}
     mentions: List[Mention] = []
     seen = set()
+    keys: List[str] = []
     for index, claim in enumerate(claims):
         key, name = speaker_key(claim.get("speaker"))
         entity = by_claim.get(index)
         if entity and entity.get("organisation") and not (claim.get("speaker") or {}).get("organisation"):
             key = speaker_key({"name": entity["organisation"]})[0]
+        antecedent = antecedent_claim(claims[:index], claim.get("speaker"))
+        if antecedent is not None:  # "the ministry", "its army", "the IMF": the speaker named before
+            key = keys[antecedent]
+        keys.append(key)
         pieces = [(p["start"], p["end"]) for p in claim.get("content", [])]
         for quantity in claim.get("quantities", []):
             seen.add((quantity["start"], quantity["end"]))
             piece = next(((s, e) for s, e in pieces if s <= quantity["start"] and quantity["end"] <= e), None)
-            sides = _speaker_sides(claim.get("speaker"), entity) or _antecedent_sides(claims[:index], claim.get("speaker"))
+            sides = [w for w in _speaker_sides(claim.get("speaker"), entity) if w.lower() not in DETERMINERS]
+            sides = sides or (_proper_words((claims[antecedent].get("speaker") or {}).get("text", "")) if antecedent is not None else [])
             mentions.append(_mention(doc, quantity, index, key, name, piece, sides, place_prepositions))
     for quantity in doc.user_data.get(QUANTITIES_KEY, []):
         if (quantity["start"], quantity["end"]) not in seen:
@@ -117,21 +125,42 @@ def doc_mentions(doc: Doc, place_prepositions: Any = ("in", "at")) -> List[Menti
     return mentions
 
 
-def _antecedent_sides(earlier: List[Dict[str, Any]], speaker: Optional[Dict[str, Any]]) -> List[str]:
-    """"The ministry" -> the sides of the latest earlier speaker mention with that head noun
-    ("Kestrel's defence ministry"): a definite description takes its antecedent's side."""
-    if not speaker or not speaker.get("text"):
-        return []
-    words = speaker["text"].split()
-    if len(words) > 3 or words[0].lower() not in ("the", "its", "their"):
-        return []
+def antecedent_claim(earlier: List[Dict[str, Any]], speaker: Optional[Dict[str, Any]]) -> Optional[int]:
+    """The earlier claim whose speaker a short definite description or an acronym refers to:
+    "The ministry" / "its army" -> the latest earlier speaker with that head noun ("Kestrel's
+    defence ministry", "Almera's army"); "the IMF" -> the earlier "International Monetary Fund".
+    Reports name a speaker once in full and then shorten it; the shortened mention is the same
+    speaker, and keeping it apart would turn its own update into a dispute."""
+    words = (speaker or {}).get("text", "").split()
+    if not words:
+        return None
+    bare = [w for w in words if w.lower() not in DETERMINERS]
+    if len(bare) == 1 and bare[0].isupper() and 2 <= len(bare[0]) <= 6:
+        for index in range(len(earlier) - 1, -1, -1):
+            other = (earlier[index].get("speaker") or {}).get("text", "")
+            if _initials(other) == bare[0]:
+                return index
+        return None
+    if len(words) > 3 or words[0].lower() not in DETERMINERS or len(bare) == len(words):
+        return None
     head = words[-1].lower()
-    for claim in reversed(earlier):
-        other = claim.get("speaker") or {}
-        if head in other.get("text", "").lower().split():
-            found = [w[:-2] if w.endswith(("'s", "’s")) else w for w in other["text"].split()]
-            return [w for w in found if w[:1].isupper() and w.lower() != "the"]
-    return []
+    for index in range(len(earlier) - 1, -1, -1):
+        other = (earlier[index].get("speaker") or {}).get("text", "")
+        other_words = other.lower().split()
+        if head in other_words and len(other_words) > len(words) - 1 and other_words != [w.lower() for w in words]:
+            return index
+    return None
+
+
+def _initials(text: str) -> str:
+    """"The International Monetary Fund" -> "IMF"."""
+    return "".join(w[0] for w in text.split() if w[:1].isupper() and w.lower() not in DETERMINERS)
+
+
+def _proper_words(text: str) -> List[str]:
+    """"Kestrel's defence ministry" -> ["Kestrel"]: the capitalised words, without a possessive."""
+    found = [w[:-2] if w.endswith(("'s", "’s")) else w for w in text.split()]
+    return [w for w in found if w[:1].isupper() and w.lower() not in DETERMINERS]
 
 
 def _speaker_sides(speaker: Optional[Dict[str, Any]], entity: Optional[Dict[str, Any]]) -> List[str]:
@@ -167,6 +196,8 @@ def _mention(doc: Doc, quantity: Dict[str, Any], claim: Optional[int], key: str,
     region.sort(key=lambda t: span.start - t.i if t.i < span.start else t.i - span.end + 1)
     mention.window = [(t.lemma_.lower(), t.text) for t in region]
     mention.places = [t.text for t in region if t.ent_type_ in PLACE_TYPES and t.head.lower_ in place_prepositions and _proper(t)]
+    mention.before = [t.lemma_.lower() for t in reversed(doc[max(sent.start, span.start - 3):span.start])]
+    mention.after = [t.lemma_.lower() for t in doc[span.end:min(sent.end, span.end + 6)]]
     anchor = quantity.get("entity")
     if anchor:
         entity = doc.char_span(anchor["start"], anchor["end"], alignment_mode="expand")

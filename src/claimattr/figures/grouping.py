@@ -117,10 +117,16 @@ class Mention:
     """Proper words of the speaker's name or organisation ("Dovany's army")."""
     places: List[str] = field(default_factory=list)
     """Place names governed by a place preposition near the number ("at Kessa")."""
+    before: List[str] = field(default_factory=list)
+    """Lemmas of the words right before the number, nearest first ("including")."""
+    after: List[str] = field(default_factory=list)
+    """Lemmas of the words right after the number, in text order ("were among them")."""
     # decided by the rules
     frame: Optional[str] = None
     entity: Optional[str] = None
     scope: Optional[str] = None
+    part: bool = False
+    """A part of a larger count given beside it ("including four jets"): a figure of its own."""
     superseded: bool = False
 
     @property
@@ -186,6 +192,8 @@ class FigureRules:
         self.total_words = {w.lower() for w in lexicon["total_words"]}
         self.frame_entities: Dict[str, Dict[str, str]] = lexicon["frame_entities"]
         self.place_prepositions = {w.lower() for w in lexicon["place_prepositions"]}
+        self.part_before = {w.lower() for w in lexicon["part_markers"]["before"]}
+        self.part_after = {w.lower() for w in lexicon["part_markers"]["after"]}
 
     # ---- entity ----------------------------------------------------------------------
 
@@ -197,10 +205,14 @@ class FigureRules:
         if not lemma:
             return None
         lemma = " ".join(lemma.lower().split())
+        for mod_lemma, _ in modifiers:  # "crew members": the compound is looked up before its head
+            if f"{mod_lemma} {lemma}" in self.entities:
+                return self.entities[f"{mod_lemma} {lemma}"]
         if lemma in self.entities:
             return self.entities[lemma]
         head = lemma.split()[-1]
-        return self.entities.get(head, head)
+        singular = head[:-1] if head.endswith("s") and not head.endswith("ss") and len(head) > 3 else head
+        return self.entities.get(head) or self.entities.get(singular, head)
 
     def entity_of(self, mention: Mention, money: bool) -> Tuple[Optional[str], bool]:
         """(normalised entity or None, whether the figure is a total with no counted noun).
@@ -213,7 +225,9 @@ class FigureRules:
         anchor = mention.quantity.get("entity") or {}
         raw = " ".join((anchor.get("lemma") or "").lower().split())
         entity = self.normal_entity(raw, mention.modifiers)
-        near = [lemma for lemma, _ in mention.window[:5]]
+        # "killed 18 of them": the pronoun's antecedent is the counted noun, further back in the clause
+        reach = len(mention.window) if mention.after[:2] in (["of", "they"], ["of", "them"]) else 5
+        near = [lemma for lemma, _ in mention.window[:reach]]
         total = entity is None and any(word in self.total_words for word in near + [raw])
         if entity is not None and entity in self.entity_class:
             return entity, False
@@ -230,7 +244,8 @@ class FigureRules:
     def stem(self, word: str) -> Optional[str]:
         """"Dovanian", "Dovany", "Dovany's" -> "dovan"; ``None`` for words that never name a side."""
         word = word.lower().strip(".,;:'’\"")
-        if word in self.scope_stop or word in self.entities or word in self.triggers or len(word) < 3:
+        if (word in self.scope_stop or self.normal_entity(word) in self.entity_class or word in self.triggers
+                or word in self.frame_modifiers or len(word) < 3):  # "14 Dead, Dozens Rescued": headline capitals
             return None
         for suffix in self.suffixes:
             if word.endswith(suffix) and len(word) - len(suffix) >= self.stem_length - 1:
@@ -266,7 +281,7 @@ class FigureRules:
         event = (quantity.get("event") or {}).get("lemma") or ""
         event = event.lower()
         entity_lemma = ((quantity.get("entity") or {}).get("lemma") or "").lower()
-        words = [event] + [lemma for lemma, _ in mention.window[:8]]
+        words = [event] + [lemma for lemma, _ in mention.window[:4]]
         override = self._override("money" if money else entity, words)
         if override and override in self.frames:
             return override
@@ -278,19 +293,22 @@ class FigureRules:
         candidates += [w for w in event.split()[1:]]
         if entity_lemma:
             candidates += [entity_lemma, entity_lemma.split()[-1]]
-        for word in candidates:
-            frame = self._pick(self.triggers.get(word, ()), cls, money)
+        candidates += [entity] if entity else []
+        for word in candidates:  # a frame word as the counted noun: "Eleven Dead", "Dozens Rescued"
+            frame = self._pick(list(self.triggers.get(word, ())) + self.frame_modifiers.get(word, []), cls, money)
             if frame:
                 return frame
+        # a phrase ("taken to hospital", "lost their lives") is more specific than the nearest
+        # single word, which may belong to the clause before ("two died and nine were taken to hospital")
         joined = " " + " ".join(mention.clause) + " "
+        for phrase, frame in self.phrases:
+            if f" {phrase} " in joined and self._class_ok(frame, cls, money):
+                return frame
         for lemma, text in mention.window:
             for word in (lemma, text.lower()):
                 frame = self._pick(self.triggers.get(word, ()), cls, money)
                 if frame:
                     return frame
-        for phrase, frame in self.phrases:
-            if f" {phrase} " in joined and self._class_ok(frame, cls, money):
-                return frame
         return None
 
     def is_money(self, quantity: Dict[str, Any]) -> bool:
@@ -333,7 +351,10 @@ class FigureRules:
                 scope = own[0] if own else f"own:{mention.speaker}"
             frame = self.frame_of(mention, entity, money)
             before = previous.get(mention.unit_sentence)
-            if entity is None and not total and not money and before is not None and before.entity and before.frame != frame:
+            update = self.updated(mention, mentions, frame) if entity is None and not total and not money else None
+            if update is not None:  # "the number of soldiers killed had risen to 14": the count it updates
+                entity, scope = update.entity, scope or update.scope
+            elif entity is None and not total and not money and before is not None and before.entity and before.frame != frame:
                 # "four soldiers killed and two wounded": a parallel count of another frame
                 entity = before.entity
                 scope = scope or before.scope
@@ -347,12 +368,45 @@ class FigureRules:
                     entity = default
             if frame is not None and entity is not None:
                 entity = self.frame_entities.get(frame, {}).get(entity, entity)
+            named = self.predicate_entity(mention)
+            if named is not None:  # "60 of the injured were children": a part, counted by the predicate
+                entity = self.frame_entities.get(frame or "", {}).get(named, named)
             mention.frame, mention.entity, mention.scope = frame, entity, scope
+            mention.part = named is not None or self.is_part(mention)
             if frame is not None:
                 previous[mention.unit_sentence] = mention
         self._repeats(mentions)
         self._implicit_entities(mentions)
         self._supersede(mentions)
+
+    def is_update(self, mention: Mention) -> bool:
+        """"the toll had risen to 14": a superseding word as the event or right before the number."""
+        event = ((mention.quantity.get("event") or {}).get("lemma") or "").lower()
+        return bool(({event} | {lemma for lemma, _ in mention.window[:4]}) & self.superseding)
+
+    def updated(self, mention: Mention, mentions: List[Mention], frame: Optional[str]) -> Optional[Mention]:
+        """The same speaker's latest earlier figure of ``frame`` that an update with no counted noun
+        replaces: the update counts what it counted."""
+        if frame is None or not self.is_update(mention):
+            return None
+        earlier = [m for m in mentions if m.start < mention.start and m.frame == frame and m.speaker == mention.speaker and m.entity]
+        return earlier[-1] if earlier else None
+
+    def predicate_entity(self, mention: Mention) -> Optional[str]:
+        """"60 of the injured were children": the entity a "N of the <frame word> were <noun>"
+        clause names; ``None`` for other numbers ("13 of its members had been on the shift")."""
+        after = mention.after
+        if after[:2] != ["of", "the"] or len(after) < 5 or after[2] not in self.triggers and after[2] not in self.frame_modifiers:
+            return None
+        if after[3] != "be":
+            return None
+        entity = self.normal_entity(after[4])
+        return entity if entity in self.entity_class else None
+
+    def is_part(self, mention: Mention) -> bool:
+        """"including four jets", "three children were among them": a count given as a part of
+        the count beside it is not the same figure, even with the same frame and entity."""
+        return bool(set(mention.before[:2]) & self.part_before or set(mention.after[:4]) & self.part_after)
 
     def _repeats(self, mentions: List[Mention]) -> None:
         """"the 12", "the three drivers": no frame, same value (and entity) as an earlier figure."""
@@ -365,6 +419,18 @@ class FigureRules:
                         and mention.quantity.get("relation", "=") == "="):
                     mention.frame, mention.scope = earlier.frame, earlier.scope
                     break
+            else:
+                self._join_only_figure(mention, mentions)
+
+    def _join_only_figure(self, mention: Mention, mentions: List[Mention]) -> None:
+        """"44 crew members had been on board": a count with no frame of its own whose entity
+        the report counts in exactly one figure joins that figure (the report is about it)."""
+        if mention.entity is None or mention.part:
+            return
+        homes = {(m.frame, m.scope) for m in mentions if m.frame is not None and m.entity == mention.entity and not m.part}
+        if len(homes) == 1:
+            mention.frame, scope = homes.pop()
+            mention.scope = mention.scope or scope
 
     def _implicit_entities(self, mentions: List[Mention]) -> None:
         """Entities still missing: the only entity the document gives that frame, else its default."""
@@ -382,9 +448,7 @@ class FigureRules:
     def _supersede(self, mentions: List[Mention]) -> None:
         """"the toll rose to 14": the same speaker's earlier figure in the group is superseded."""
         for index, mention in enumerate(mentions):
-            event = ((mention.quantity.get("event") or {}).get("lemma") or "").lower()
-            words = {event} | {lemma for lemma, _ in mention.window[:4]}
-            if mention.frame is None or not words & self.superseding:
+            if mention.frame is None or not self.is_update(mention):
                 continue
             for earlier in mentions[:index]:
                 if (earlier.frame, earlier.entity, earlier.scope, earlier.speaker) == (
@@ -397,7 +461,8 @@ class FigureRules:
         buckets: Dict[Tuple[str, str], List[Mention]] = {}
         for mention in mentions:
             if mention.frame is not None:
-                buckets.setdefault((mention.frame, mention.entity or "thing"), []).append(mention)
+                entity = (mention.entity or "thing") + (" part" if mention.part else "")
+                buckets.setdefault((mention.frame, entity), []).append(mention)
         groups: List[Tuple[Tuple[str, str, Optional[str]], List[Mention]]] = []
         for (frame, entity), members in buckets.items():
             scopes = sorted({m.scope for m in members if m.scope is not None})
@@ -421,7 +486,8 @@ class FigureRules:
 
     def figure(self, key: Tuple[str, str, Optional[str]], members: List[Mention]) -> Dict[str, Any]:
         frame, entity, scope = key
-        ids = [frame, entity.replace(" ", "_")] + ([scope.replace(" ", "_")] if scope else [])
+        ids = [frame, entity.replace(" part", "-part").replace(" ", "_")] + ([scope.replace(" ", "_")] if scope else [])
+        entity = entity[: -len(" part")] if members[0].part else entity
         intervals = [interval(m.quantity, self.tolerance) for m in members]
         conflicts = disputes(members, intervals)
         speakers: Dict[str, Dict[str, Any]] = {}
@@ -441,6 +507,7 @@ class FigureRules:
             "frame": frame,
             "entity": entity,
             "scope": scope,
+            "part": members[0].part,
             "members": [
                 {
                     "claim": m.claim, "speaker": m.speaker, "speaker_name": m.speaker_name,
@@ -508,6 +575,7 @@ def mentions_from_claims(claims: Sequence[Dict[str, Any]], quantities: Sequence[
                 right = [w.lower() for w in _WORD.findall(piece["text"][cut + len(quantity["text"]):])]
                 near = [w for pair in zip(left + [None] * len(right), right + [None] * len(left)) for w in pair if w]
                 mention.window = [(w, w) for w in near[:20]]
+                mention.before, mention.after = left[:3], right[:4]
                 mention.clause = [w.lower() for w in _WORD.findall(piece["text"])]
             anchor = quantity.get("entity")
             if anchor:

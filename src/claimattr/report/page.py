@@ -19,6 +19,7 @@ from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from spacy.tokens import Doc
 
+from claimattr.figures import register_figures_extension
 from claimattr.summary import ClaimSummary, UNATTRIBUTED, _figure, describe_quantity
 
 HERE = Path(__file__).parent
@@ -74,6 +75,13 @@ class QuantityView:
     end: int
     figure: str
     about: str
+    dispute: Optional["FigureView"] = None
+    """The disputed figure this quantity is a member of, if any: the text marks it."""
+
+    @property
+    def anchor(self) -> str:
+        """Element id suffix of the quantity in the text: the panel's links point here."""
+        return f"q{self.start}"
 
     @property
     def label(self) -> str:
@@ -109,6 +117,8 @@ class Piece:
     quantity: Optional[QuantityView] = None
     handle: bool = False
     """The first piece of a claim's cue: the focusable handle of that claim."""
+    quantity_start: bool = False
+    """The first piece of a quantity: it carries the quantity's id, the target of the figure links."""
 
 
 @dataclass
@@ -116,6 +126,43 @@ class Paragraph:
     pieces: List[Piece]
     kind: str = "body"
     """"body", "headline" or "furniture" (bylines, datelines, teasers): drawn differently."""
+
+
+@dataclass
+class FigureMemberView:
+    """One speaker's value in a figure, linked to the quantity (and its claim) in the text."""
+
+    text: str
+    range: str
+    quantity: str
+    """Element id suffix of the quantity in the text (``QuantityView.anchor``)."""
+    claim: Optional[int]
+    """Number of the claim (1-based, as in the claims table); ``None`` for the reporter's own figures."""
+    superseded: bool
+    conflicting: bool
+
+
+@dataclass
+class FigureSpeakerView:
+    name: str
+    speaker: SpeakerView
+    values: List[FigureMemberView]
+
+
+@dataclass
+class FigureView:
+    """A disputed figure of ``doc._.figures``: what is counted, and each speaker's values."""
+
+    number: int
+    id: str
+    frame: str
+    entity: str
+    scope: str
+    speakers: List[FigureSpeakerView]
+
+    @property
+    def title(self) -> str:
+        return f"{self.frame}: {self.entity}" + (f" ({self.scope})" if self.scope else "")
 
 
 @dataclass
@@ -130,6 +177,9 @@ class DocumentView:
     summary: List[Dict[str, Any]]
     quantities: int
     kinds: List[str]
+    disputes: List[FigureView] = field(default_factory=list)
+    figures: int = 0
+    """All figures of the document (``doc._.figures``), disputed or not."""
 
 
 @dataclass
@@ -276,6 +326,80 @@ def quantity_view(quantity: Any) -> QuantityView:
     return QuantityView(quantity.text, quantity.start, quantity.end, figure, ", ".join(about))
 
 
+# --------------------------------------------------------------------------------------------- figures
+
+
+def number_text(value: float) -> str:
+    """58.0 -> "58", 3000 -> "3,000", 2.5 -> "2.5": how a bound is written in the panel."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def range_text(span: Optional[Dict[str, Any]]) -> str:
+    """The values a member allows, as the dispute check compares them: "58", "24–119", "> 3,000",
+    "≥ 10", "< 12,000"; empty when the figure has no value."""
+    if not span:
+        return ""
+    low, high = span["low"], span["high"]
+    if high is None:
+        return f"{'>' if span['low_open'] else '≥'} {number_text(low)}"
+    if low == 0 and high > 0:
+        return f"{'<' if span['high_open'] else '≤'} {number_text(high)}"
+    if low == high:
+        return number_text(low)
+    return f"{number_text(low)}–{number_text(high)}"
+
+
+def scope_text(scope: Optional[str]) -> str:
+    """``at:kessa`` -> "at kessa", ``own:<speaker>`` -> "own side of <speaker>", a side stem as is."""
+    if not scope:
+        return ""
+    kind, _, rest = scope.partition(":")
+    if not rest:
+        return f"side: {scope}"
+    return f"at {rest}" if kind == "at" else f"own side of {rest}"
+
+
+def figure_views(figures: Sequence[Dict[str, Any]], per_claim: Sequence[SpeakerView], colours: Colours) -> List[FigureView]:
+    """The disputed figures, numbered in text order, each speaker's values linked to the text.
+
+    A speaker is shown as the legend shows the speaker of the member's claim (same name, same
+    colour); the reporter's own figures are shown as unattributed."""
+    views = []
+    for figure in (f for f in figures if f.get("disputed")):
+        conflicting = {index for pair in figure.get("conflicts", []) for index in pair}
+        by_speaker: Dict[str, FigureSpeakerView] = {}
+        for index, member in enumerate(figure["members"]):
+            claim = member.get("claim")
+            speaker = per_claim[claim] if claim is not None and claim < len(per_claim) else _unattributed(colours)
+            entry = by_speaker.setdefault(speaker.key, FigureSpeakerView(speaker.name, speaker, []))
+            entry.values.append(FigureMemberView(
+                text=member.get("text") or "", range=range_text(member.get("interval")), quantity=f"q{member['start']}",
+                claim=None if claim is None else claim + 1, superseded=bool(member.get("superseded")),
+                conflicting=index in conflicting,
+            ))
+        views.append(FigureView(
+            number=len(views) + 1, id=figure["id"], frame=figure["frame"].replace("_", " "),
+            entity=str(figure.get("entity") or "").replace("_", " "), scope=scope_text(figure.get("scope")),
+            speakers=list(by_speaker.values()),
+        ))
+    return views
+
+
+def _unattributed(colours: Colours) -> SpeakerView:
+    colour, accent = colours(UNATTRIBUTED)
+    return SpeakerView(key=UNATTRIBUTED, name=UNATTRIBUTED, colour=colour, accent=accent)
+
+
+def mark_disputes(quantities: Dict[Tuple[int, int], QuantityView], disputes: Sequence[FigureView]) -> None:
+    """Point every quantity of a disputed figure at its figure, so the text can mark it."""
+    by_anchor = {q.anchor: q for q in quantities.values()}
+    for figure in disputes:
+        for speaker in figure.speakers:
+            for value in speaker.values:
+                if value.quantity in by_anchor:
+                    by_anchor[value.quantity].dispute = figure
+
+
 # --------------------------------------------------------------------------------------------- text
 
 
@@ -298,6 +422,7 @@ def paragraphs_of(doc: Doc, claims: Sequence[ClaimView], raw_claims: Sequence[An
     speaker_of = {view.number: view.speaker for view in claims}
     kinds = line_kinds(doc)
     handles_done: set = set()
+    quantities_done: set = set()
     paragraphs = []
     for start, end in line_ranges(text):
         if not text[start:end].strip():
@@ -321,6 +446,9 @@ def paragraphs_of(doc: Doc, claims: Sequence[ClaimView], raw_claims: Sequence[An
                     piece.handle = True
                     handles_done.add(inner)
             piece.quantity = next((q for q in quantities if q.start <= a and b <= q.end), None)
+            if piece.quantity is not None and piece.quantity.start not in quantities_done:
+                piece.quantity_start = True
+                quantities_done.add(piece.quantity.start)
             _merge_or_append(pieces, piece)
         paragraphs.append(Paragraph(pieces, kinds.get(start, "body")))
     return paragraphs
@@ -367,11 +495,16 @@ def document_view(doc: Doc, *, number: int = 1, doc_id: str = "", title: Optiona
     quantities: Dict[Tuple[int, int], QuantityView] = {}
     for quantity in list(doc._.quantities) + [q for claim in raw_claims for q in claim.quantities]:
         quantities.setdefault((quantity.start, quantity.end), quantity_view(quantity))
+    register_figures_extension()  # a Doc made without claimattr's pipeline has no figures: []
+    figures = doc._.figures
+    disputes = figure_views(figures, per_claim, colours)
+    mark_disputes(quantities, disputes)
     return DocumentView(
         number=number, anchor=anchor, id=doc_id, title=title or document_title(doc, fallback=doc_id or "claimattr report"),
         paragraphs=paragraphs_of(doc, claims, raw_claims, sorted(quantities.values(), key=lambda q: q.start)),
         claims=claims, speakers=speakers, summary=speaker_summary(raw_claims, speakers, doc_id),
         quantities=len(quantities), kinds=sorted({claim.kind for claim in claims}),
+        disputes=disputes, figures=len(figures),
     )
 
 

@@ -101,6 +101,10 @@
         if (e.key === "Enter" || e.key === " ") { e.preventDefault(); showInTable(n); }
       });
     });
+    /* figures in dispute: a value or claim link also highlights its claim (the link scrolls) */
+    doc.querySelectorAll(".ca-figures a[data-claim]").forEach(function (a) {
+      a.addEventListener("click", function () { activate(a.getAttribute("data-claim")); });
+    });
     filters.forEach(function (f) { f.addEventListener("change", applyFilters); });
     speakerButtons.forEach(function (b) {
       b.addEventListener("click", function () {
