@@ -207,7 +207,7 @@ def speaker_name(claim: Dict[str, Any]) -> str:
 
 def describe_quantity(assertion: Dict[str, Any]) -> str:
     """"58 soldier killed", "~100 people displaced", "> 2 million dollar": the figure, what, which event."""
-    parts = [_figure(assertion)]
+    parts = [format_figure(assertion)]
     if assertion.get("unit"):
         parts.append(str(assertion["unit"]))
     if assertion.get("entity"):
@@ -218,7 +218,8 @@ def describe_quantity(assertion: Dict[str, Any]) -> str:
     return f"{text} (x{assertion['count']})" if assertion.get("count", 1) > 1 else text
 
 
-def _figure(assertion: Dict[str, Any]) -> str:
+def format_figure(assertion: Dict[str, Any]) -> str:
+    """A quantity's value as a reader writes it: "58", "~100", "> 2000000", "10-15"."""
     value, low, high = assertion.get("value"), assertion.get("low"), assertion.get("high")
     if value is not None:
         figure = _number(value)
@@ -355,7 +356,7 @@ FIGURE_CSV_COLUMNS = ("scope", "figure", "frame", "entity", "side", "disputed", 
 
 def figure_value(member: Dict[str, Any]) -> str:
     """A member's figure as a reader would say it: "58", "> 40", "~100", "24-119"."""
-    return _figure({**member, "approximate": member.get("approximate") or member.get("relation") == "~"})
+    return format_figure({**member, "approximate": member.get("approximate") or member.get("relation") == "~"})
 
 
 class FigureWriter:

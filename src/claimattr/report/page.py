@@ -20,7 +20,7 @@ from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 from spacy.tokens import Doc
 
 from claimattr.figures import register_figures_extension
-from claimattr.summary import ClaimSummary, UNATTRIBUTED, _figure, describe_quantity
+from claimattr.summary import ClaimSummary, UNATTRIBUTED, describe_quantity, format_figure
 
 HERE = Path(__file__).parent
 TEMPLATES = HERE / "templates"
@@ -314,7 +314,7 @@ def display_name(name: str, aliases: Sequence[str]) -> str:
 
 def quantity_view(quantity: Any) -> QuantityView:
     data = quantity.to_dict()
-    figure = _figure(data)
+    figure = format_figure(data)
     unit = data.get("unit_name") or data.get("unit")
     if unit:
         figure = f"{figure} {unit}"
