@@ -1,10 +1,30 @@
-"""How ``claim_detector`` with ``existing_claims="combine"`` merges a model's claims with its own."""
+"""How ``claim_detector`` with ``existing_claims="combine"`` merges a model's claims with its own.
+
+The model's claims are written by hand here (what a trained ``attribution_linker`` would put on
+the Doc); the parse comes from the rule pipeline's base, which is all the combination reads.
+"""
 from __future__ import annotations
 
-from claimattr.detector.combination import combine_claims
+from typing import List, Optional
+
+import pytest
+from spacy.tokens import Doc
+
+from claimattr.detector.combination import combine_claims, has_evidence
 from claimattr.schema import Claim, Speaker, TextSpan
 
-TEXT = "Officials said the port was shut on Monday, adding that ships were waiting. Trade fell."
+TEXT = ("Officials have said the port was shut on Monday, adding that ships were waiting. "
+        "The union attacked the plan as reckless. Trade made headlines at the port.")
+
+
+@pytest.fixture(scope="module")
+def doc(nlp) -> Doc:
+    return nlp(TEXT)
+
+
+@pytest.fixture(scope="module")
+def lemmas(nlp) -> set:
+    return nlp.get_pipe("claim_detector").cue_lemmas
 
 
 def span(fragment: str) -> TextSpan:
@@ -12,31 +32,85 @@ def span(fragment: str) -> TextSpan:
     return TextSpan(fragment, start, start + len(fragment))
 
 
-def claim(cue: str, *content: str, speaker: str = None) -> Claim:
+def claim(cue: str, *content: str, speaker: Optional[str] = None, kind: str = "indirect") -> Claim:
     who = Speaker(mention=span(speaker), name=speaker) if speaker else None
-    return Claim(kind="indirect", cue=span(cue), content=[span(c) for c in content], speaker=who)
+    return Claim(kind=kind, cue=span(cue), content=[span(c) for c in content], speaker=who)
 
 
-def test_on_a_shared_cue_the_model_keeps_cue_and_speaker_and_the_rules_give_the_content():
-    model = [claim("said", "the port was shut on Monday, adding that ships were waiting. Trade fell", speaker="Officials")]
-    rules = [claim("said", "the port was shut on Monday")]
-    (combined,) = combine_claims(model, rules)
-    assert combined.content_text == "the port was shut on Monday"
-    assert combined.speaker.mention.text == "Officials" and combined.cue.text == "said"
+def cues(claims: List[Claim]) -> List[str]:
+    return [c.cue.text for c in claims]
 
 
-def test_a_rule_claim_the_model_missed_is_added_and_the_order_follows_the_text():
+def test_on_a_shared_cue_the_rules_give_cue_and_content_and_the_model_the_speaker(doc, lemmas):
+    """"said A, adding B": the model merged two claims; the rules' cue "adding" splits them again."""
+    model = [claim("said", "the port was shut on Monday, adding that ships were waiting", speaker="Officials")]
+    rules = [claim("have said", "the port was shut on Monday"), claim("adding", "that ships were waiting")]
+    said, adding = combine_claims(doc, model, rules, lemmas)
+    assert said.content_text == "the port was shut on Monday"
+    assert said.cue.text == "have said" and said.speaker.mention.text == "Officials"
+    assert adding.content_text == "that ships were waiting"
+
+
+def test_a_model_content_that_extends_the_rules_in_the_same_sentence_wins(doc, lemmas):
+    """The rules stopped short of "as reckless"; the model read on within the sentence."""
+    model = [claim("attacked", "the plan as reckless", speaker="The union")]
+    rules = [claim("attacked", "the plan")]
+    (combined,) = combine_claims(doc, model, rules, lemmas)
+    assert combined.content_text == "the plan as reckless"
+
+
+def test_a_model_content_running_into_the_next_sentence_does_not_replace_the_rules(doc, lemmas):
+    model = [claim("attacked", "the plan as reckless. Trade made headlines", speaker="The union")]
+    rules = [claim("attacked", "the plan as reckless")]
+    (combined,) = combine_claims(doc, model, rules, lemmas)
+    assert combined.content_text == "the plan as reckless"
+
+
+def test_a_rule_claim_the_model_missed_is_added_and_the_order_follows_the_text(doc, lemmas):
     model = [claim("said", "the port was shut on Monday", speaker="Officials")]
     rules = [claim("adding", "that ships were waiting")]
-    assert [c.cue.text for c in combine_claims(model, rules)] == ["said", "adding"]
+    assert cues(combine_claims(doc, model, rules, lemmas)) == ["said", "adding"]
 
 
-def test_a_rule_claim_inside_a_model_content_with_another_cue_is_dropped():
+def test_a_rule_claim_inside_a_model_content_with_another_cue_is_dropped(doc, lemmas):
     model = [claim("said", "the port was shut on Monday, adding that ships were waiting", speaker="Officials")]
     rules = [claim("adding", "that ships were waiting")]
-    assert [c.cue.text for c in combine_claims(model, rules)] == ["said"]
+    assert cues(combine_claims(doc, model, rules, lemmas)) == ["said"]
 
 
-def test_model_claims_the_rules_did_not_find_are_kept():
+def test_a_model_claim_on_a_lexicon_cue_is_kept(doc, lemmas):
     model = [claim("said", "the port was shut on Monday", speaker="Officials")]
-    assert combine_claims(model, []) == model
+    assert combine_claims(doc, model, [], lemmas) == model
+
+
+def test_a_model_claim_whose_source_is_the_subject_of_its_cue_is_kept(doc, lemmas):
+    """"attack" is not a reporting verb of the lexicon, but the union is its subject: a position."""
+    model = [claim("attacked", "the plan as reckless", speaker="The union")]
+    assert has_evidence(doc, model[0], lemmas)
+    assert combine_claims(doc, model, [], lemmas) == model
+
+
+def test_a_model_claim_on_an_ordinary_verb_without_a_source_is_dropped(doc, lemmas):
+    """"Trade made headlines": nothing says anybody said anything."""
+    model = [claim("made", "headlines at the port")]
+    assert not has_evidence(doc, model[0], lemmas)
+    assert combine_claims(doc, model, [], lemmas) == []
+
+
+def test_a_quoted_model_claim_needs_no_other_evidence(doc, lemmas):
+    quoted = claim("made", "headlines at the port", kind="direct")
+    assert has_evidence(doc, quoted, lemmas)
+
+
+
+def test_a_model_claim_dropped_for_want_of_evidence_does_not_shadow_a_rule_claim(doc, lemmas):
+    """Model and rules disagree on the cue of the same content; without evidence the model's goes."""
+    model = [claim("made", "headlines at the port")]
+    rules = [claim("attacked", "headlines at the port")]
+    assert cues(combine_claims(doc, model, rules, lemmas)) == ["attacked"]
+
+
+def test_a_rule_claim_overlapping_a_kept_model_claim_with_another_cue_is_dropped(doc, lemmas):
+    model = [claim("attacked", "the plan as reckless", speaker="The union")]
+    rules = [claim("made", "the plan")]
+    assert cues(combine_claims(doc, model, rules, lemmas)) == ["attacked"]

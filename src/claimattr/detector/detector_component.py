@@ -139,6 +139,7 @@ class ClaimDetector(RuleComponent):
         self.addressee_verbs: Set[str] = set(lexicon["addressee_verbs"])
         self.complement_preps: Dict[str, Set[str]] = {k: set(v) for k, v in lexicon["complement_preps"].items()}
         self.nouns: Set[str] = set(lexicon["nouns"])
+        self.cue_lemmas: Set[str] = self.verbs | self.nouns
         self.noun_preps: Set[str] = set(lexicon["noun_content_preps"])
         self.host_preps: Set[str] = set(lexicon["statement_host_preps"])
         self.complementisers: Set[str] = set(lexicon["complementisers"])
@@ -171,7 +172,7 @@ class ClaimDetector(RuleComponent):
     # ------------------------------------------------------------------ spaCy API
     def __call__(self, doc: Doc) -> Doc:
         found = self.find_claims(doc)
-        doc._.claims = combine_claims(doc._.claims, found) if self.existing_claims == "combine" else found
+        doc._.claims = combine_claims(doc, doc._.claims, found, self.cue_lemmas) if self.existing_claims == "combine" else found
         return doc
 
     # ------------------------------------------------------------------ detection
