@@ -100,3 +100,61 @@ def test_entities_survive_docbin_and_pickle(nlp):
 
 def test_no_entities_on_a_doc_the_linker_did_not_see(nlp):
     assert Doc(nlp.vocab, words=["Hello"])._.entities == []
+
+
+def test_a_party_description_gives_the_partys_protagonist_its_role(extract):
+    text = ("Republican Tom Aldana said the tax plan was unfair. "
+            "Critics said the Republican presidential nominee's plan would cost billions. "
+            "He said the critics were wrong.")
+    speaker = speaker_of(extract(text), content="the critics were wrong")
+    assert (speaker["name"], speaker["role"], speaker["organisation"]["text"]) == (
+        "Tom Aldana", "presidential nominee", "Republican Party"), speaker
+
+
+def test_a_relative_pronoun_is_the_noun_it_follows(nlp):
+    doc = nlp("The ceremony featured singers Amy Koss, Bill Ferro and Cora Vale, who praised the museum.")
+    who = next(t for t in doc if t.lower_ == "who")
+    antecedent = nlp.get_pipe("speaker_linker").relative_antecedent(doc[who.i:who.i + 1])
+    assert antecedent is not None and antecedent.text == "Cora Vale", antecedent
+
+
+def test_a_document_speaks_for_its_producer(extract):
+    text = ("The Harbour Dockers Union issued a statement on Monday. "
+            "The statement said the strike had cost 3 million dollars.")
+    speaker = speaker_of(extract(text), content="the strike had cost")
+    assert (speaker["name"], speaker["type"]) == ("Harbour Dockers Union", "organisation"), speaker
+
+
+def test_a_persons_campaign_is_an_organisation_named_by_the_surname(extract):
+    text = ("Dana Whitlock said the port would grow. "
+            "Dana Whitlock's campaign said the poll was wrong.")
+    speaker = speaker_of(extract(text), content="the poll was wrong")
+    assert (speaker["name"], speaker["type"]) == ("Whitlock campaign", "organisation"), speaker
+
+
+def test_a_described_group_is_a_group_and_bare_officials_are_anonymous(extract):
+    claims = extract("Local officials said the roads were closed. Officials said the bridge was safe.")
+    assert speaker_of(claims, content="the roads were closed")["type"] == "group"
+    assert speaker_of(claims, content="the bridge was safe")["type"] == "anonymous"
+
+
+def test_an_initialism_of_a_named_organisation_is_that_organisation(extract):
+    text = ("The International Monetary Fund cut its forecast on Tuesday. "
+            "IMF chief economist Maury Obst said growth would slow.")
+    speaker = speaker_of(extract(text), content="growth would slow")
+    assert (speaker["name"], speaker["role"], speaker["organisation"]["text"]) == (
+        "Maury Obst", "chief economist", "International Monetary Fund"), speaker
+
+
+def test_a_short_organisation_description_is_the_organisation_named_before(extract):
+    text = ("The Harbour Workers Federation called a strike on Monday. "
+            "The federation said members would stay out for a week.")
+    speaker = speaker_of(extract(text), content="members would stay out")
+    assert speaker["name"] == "Harbour Workers Federation", speaker
+
+
+def test_a_quoted_nickname_does_not_become_the_name(nlp):
+    doc = nlp("Jane Holloway said the vote was close. "
+              "Her rival called her “Crooked Jane Holloway” on Tuesday. Holloway said she would win.")
+    names = [e.name for e in doc._.entities if e.type == "person"]
+    assert "Jane Holloway" in names and "Crooked Jane Holloway" not in names, names

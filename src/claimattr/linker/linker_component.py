@@ -44,6 +44,10 @@ MAX_SPEAKER_TAG_TOKENS = 16
 ("“...,” the commission's vice-president, Anneke Verbeek, told reporters"): a long name with a
 title and an apposition fits; a longer stretch is a sentence of its own."""
 
+MAX_DOCUMENT_LOOKBACK = 80
+"""Most tokens before the sentence of a bare document mention ("The statement said") searched for
+the document's earlier mention with its producer: about the previous two or three sentences."""
+
 OPENING_QUOTE_MARKS = "“\"«„‘'"
 """The cue text of a quotation with no reporting verb (the detector makes its opening mark the cue)."""
 
@@ -140,9 +144,11 @@ class SpeakerLinker(RuleComponent):
                 if speaker is not None:
                     record = next((r for r in reversed(records) if r is not None), None)
             else:
-                speaker = self._speaker(mention, referents, analyser, resolver) if mention is not None else None
+                referring = self._referring(mention) if mention is not None else None
+                speaker = self._speaker(referring, referents, analyser, resolver) if referring is not None else None
                 if speaker is not None:
-                    speaker, record = self._entity(registry, mention, speaker, last)
+                    speaker, record = self._entity(registry, referring, speaker, last)
+                    speaker = replace(speaker, mention=TextSpan.from_span(mention))
             if speaker is not None and cue is not None:
                 speaker = replace(speaker, intermediary=speaker.intermediary or self._intermediary(cue, mention))
             if record is not None:
@@ -163,6 +169,11 @@ class SpeakerLinker(RuleComponent):
             record = registry.salient_person(mention, gender, last)
             if record is not None and record.gender is None:
                 record.gender = gender
+        elif speaker.type == "person" and registry.role_description(mention.root) is not None:
+            role = registry.description_role(mention) or speaker.role
+            record = registry.described_person(role, mention) if role else None
+            if record is None:
+                return speaker, None
         elif speaker.type == "person" and lower not in words.first_person_singular:
             record = registry.find_person(self._bare_name(speaker.name))
             if record is None and any(w[:1].isupper() for w in speaker.name.split()):
@@ -172,12 +183,11 @@ class SpeakerLinker(RuleComponent):
             if record is not None:
                 registry.add_mention(record, mention)
             return speaker, record
-        elif speaker.type == "person" and mention[0].lower_ in words.definite_determiners and speaker.role:
-            record = registry.described_person(speaker.role, mention)
-            if record is None:
-                return speaker, None
+        elif speaker.type in ("organisation", "government") and (person := registry.person_by_name(speaker.name)) is not None:
+            record = person
+            speaker = replace(speaker, type="person")
         elif speaker.type in ("organisation", "government", "group"):
-            record = registry.find_institution(speaker.name)
+            record = registry.find_institution(speaker.name) or (registry.described_institution(mention) if speaker.type != "group" else None)
             if record is None:
                 name = self._group_name(speaker.name) if speaker.type == "group" else speaker.name
                 record = registry.find_institution(name) or registry.new(name, speaker.type)
@@ -210,9 +220,12 @@ class SpeakerLinker(RuleComponent):
         return " ".join(parts)
 
     def _bare_name(self, name: str) -> str:
-        """A person name without leading titles, honorifics or party words ("Sen. Jane Roe" -> "Jane Roe")."""
+        """A person name without leading titles, honorifics or party words ("Sen. Jane Roe" -> "Jane Roe";
+        "Pennsylvania Gov. Ed Rendell" -> "Ed Rendell": what precedes an abbreviated title is its place)."""
         words = self.words
         parts = name.split()
+        titles = [i for i, part in enumerate(parts[:-1]) if part.lower() in words.title_abbreviations]
+        parts = parts[titles[-1] + 1:] if titles else parts
         while len(parts) > 1 and (
             parts[0].lower() in words.honorifics or parts[0].lower() in words.title_abbreviations
             or parts[0].lower() in words.party_names or parts[0].lower() in words.roles or parts[0].lower() in words.role_modifiers
@@ -336,6 +349,48 @@ class SpeakerLinker(RuleComponent):
         return None
 
     # -- who the mention is
+    def _referring(self, mention: Span) -> Span:
+        """The phrase that says who a mention is: the antecedent of a relative pronoun, the
+        producer of a document, else the mention itself."""
+        return self.relative_antecedent(mention) or self._document_producer(mention) or mention
+
+    def _document_producer(self, mention: Span) -> Optional[Span]:
+        """"The statement", "the ad's narrator" aside, a document speaks for its producer: the one
+        the mention names ("a Reuters survey", "the union's statement", "a statement by X") or,
+        for a bare "the statement", the producer at the document's latest earlier mention
+        ("the Security Council issued a statement")."""
+        documents = self.words.document_heads
+        root = mention.root
+        if root.lemma_.lower() not in documents:
+            return None
+        own = producer(root)
+        if own is not None:
+            return self._noun_phrase(own)
+        sentence_start = mention.doc[max(mention.start - 1, 0)].sent.start
+        for token in reversed(mention.doc[max(0, sentence_start - MAX_DOCUMENT_LOOKBACK):mention.start]):
+            if token.lemma_.lower() in documents and token.pos_ == "NOUN":
+                found = producer(token)
+                return self._noun_phrase(found) if found is not None else None
+        return None
+
+    def relative_antecedent(self, mention: Span) -> Optional[Span]:
+        """"who", "most of whom": a relative pronoun stands for the noun just before it, so that
+        noun phrase is what gets resolved (the mention itself stays as found). Adjacency, not the
+        parser's attachment: after a coordination ("X, Y and Z, who said") the parser often hangs
+        the clause on the first conjunct, a reader on the nearest."""
+        pronoun = next((t for t in mention if t.tag_ in ("WP", "WDT") or t.lower_ in self.words.relative_pronouns), None)
+        if pronoun is None or len(mention) > 3:
+            return None
+        index = mention.start - 1
+        while index >= mention.sent.start and mention.doc[index].is_punct:
+            index -= 1
+        if index < mention.sent.start or mention.doc[index].pos_ not in ("NOUN", "PROPN"):
+            return None
+        noun = mention.doc[index]
+        while noun.dep_ in ("compound", "flat") and noun.head.i > noun.i:
+            noun = noun.head
+        return self._noun_phrase(noun)
+
     def _speaker(
         self, mention: Span, referents: List[Referent], analyser: MentionAnalyser, resolver: Resolver
     ) -> Optional[Speaker]:
@@ -368,6 +423,27 @@ def agent(verb: Token) -> Optional[Token]:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
+    return None
+
+
+def producer(document: Token) -> Optional[Token]:
+    """Who produced a document: its possessor or a name in front ("the union's statement", "a
+    Reuters survey"), the agent of "released by", the object of "by", or the subject of the verb
+    it is the object of ("the council issued a statement")."""
+    for child in document.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON" or child.dep_ == "compound" and (child.pos_ == "PROPN" or child.ent_type_):
+            return child
+        if child.dep_ == "prep" and child.lower_ == "by":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    found = releaser(document)
+    if found is not None:
+        return found
+    if document.dep_ == "dobj":
+        subjects = [c for c in document.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        if subjects:
+            return subjects[0]
     return None
 
 

@@ -62,6 +62,8 @@ class SpeakerLexicon:
     pronoun_genders: Dict[str, str] = None
     government_names: FrozenSet[str] = frozenset()
     group_determiners: FrozenSet[str] = frozenset()
+    document_heads: FrozenSet[str] = frozenset()
+    unnamed_heads: FrozenSet[str] = frozenset()
 
     @classmethod
     def from_json(cls, lexicon: Dict[str, Any]) -> "SpeakerLexicon":
@@ -106,6 +108,8 @@ class SpeakerLexicon:
             pronoun_genders=dict(lexicon.get("pronoun_genders", {})),
             government_names=frozenset(lexicon.get("government_names", [])),
             group_determiners=frozenset(lexicon.get("group_determiners", [])),
+            document_heads=frozenset(lexicon.get("document_heads", [])),
+            unnamed_heads=frozenset(lexicon.get("unnamed_heads", [])),
         )
 
 
@@ -126,12 +130,15 @@ class MentionAnalyser:
     def __init__(self, words: SpeakerLexicon, doc: Doc) -> None:
         self.words = words
         self.labels = entity_votes(doc)
-        self.aliases = acronyms(doc.text, words.acronym)
+        self.aliases = {**initialisms(doc), **acronyms(doc.text, words.acronym)}
 
     def analyse(self, mention: Span) -> Analysis:
         """Name, type, role and organisation of a mention, read off its internal structure."""
         head = mention.root
         person = self.person_name(mention)
+        led = self.person_led(head, person)
+        if led is not None:
+            return led
         role_token = self.role_token(mention)
         kind = "person" if person is not None else self.entity_type(mention, head, role_token)
         role = self.role_text(role_token) if role_token is not None and kind == "person" else None
@@ -144,6 +151,21 @@ class MentionAnalyser:
 
     def noun_phrase(self, head: Token) -> Optional[Span]:
         return noun_phrase(head, self.words.circumstances)
+
+    def person_led(self, head: Token, person: Optional[Span]) -> Optional[Analysis]:
+        """"Roe's campaign", "the Doe administration": an organisation or government named after
+        the person who leads it is that body, named by the surname ("Roe campaign"), not the person."""
+        words = self.words
+        lemma = head.lemma_.lower()
+        if person is None or head in person or person.root.head.i != head.i or person.root.dep_ not in ("poss", "compound"):
+            return None
+        if lemma not in words.organisations and lemma not in words.government:
+            return None
+        surname = [t for t in person if t.tag_ != "POS" and t.is_alpha]
+        if not surname:
+            return None
+        kind = "government" if lemma in words.government else "organisation"
+        return Analysis(name=f"{surname[-1].text} {head.lower_}", type=kind, role=None, organisation=None, tokens=frozenset())
 
     def canonical_text(self, mention: Span) -> str:
         """A mention as a name: no leading article or count, no possessive ending, no bracketed aside."""
@@ -277,6 +299,7 @@ class MentionAnalyser:
         qualified = any(
             t.ent_type_ in ("NORP", "GPE", "ORG") or t.pos_ == "PROPN" for t in mention if t.i != head.i
         )
+        described = lemma not in words.unnamed_heads and any(self.describes(t, head) for t in mention if t.i != head.i)
         if lower in words.person_pronouns or lower in words.first_person_singular:
             return "person"
         if lower in words.first_person_plural:
@@ -285,7 +308,10 @@ class MentionAnalyser:
         if lemma in words.government or (label == "GPE" and head.pos_ == "PROPN"):
             return "government"
         if head.tag_ in ("NNS", "NNPS") and lemma in words.group_heads and lemma in words.anonymous:
-            return "group" if qualified else "anonymous"
+            return "group" if qualified or described else "anonymous"
+        plural = head.tag_ in ("NNS", "NNPS") and label != "ORG"
+        if plural and (lemma in words.organisations or any(c.dep_ == "conj" and c.tag_ in ("NNS", "NNPS") for c in head.children)):
+            return "group"
         if lemma in words.organisations or label == "ORG":
             return "organisation"
         if lemma in words.anonymous and not qualified:
@@ -303,6 +329,19 @@ class MentionAnalyser:
         if any(t.ent_type_ == "ORG" or self.labels.get(t.text) == "ORG" for t in mention if t.i != head.i):
             return "organisation"
         return "unknown"
+
+
+    def describes(self, token: Token, head: Token) -> bool:
+        """"Local" in "local officials", "administration" in "administration officials": a word that
+        says which officials, so that plural ones are a described group rather than anonymous;
+        counts and articles ("two officials", "the officials") say nothing about who. (A singular
+        "senior official" stays anonymous: section 7.4 of the annotation guidelines.)"""
+        words = self.words
+        return (
+            token.head.i == head.i and token.dep_ in ("amod", "compound", "nmod") and not token.like_num
+            and token.lower_ not in words.quantifiers and token.lower_ not in words.determiners
+            and token.lower_ not in words.group_determiners
+        )
 
 
 # ---------------------------------------------------------------------- mention shapes
@@ -435,6 +474,22 @@ def entity_votes(doc: Doc) -> Dict[str, str]:
             counts = votes.setdefault(token.text, {})
             counts[ent.label_] = counts.get(ent.label_, 0) + 1
     return {text: max(counts, key=counts.get) for text, counts in votes.items()}
+
+
+def initialisms(doc: Doc) -> Dict[str, str]:
+    """"IMF" in a report that also names the "International Monetary Fund": an all-capitals word
+    spelling the initials of an organisation the report names is that organisation, even when
+    the report never introduces it in brackets."""
+    names: Dict[str, str] = {}
+    for ent in doc.ents:
+        capitals = [t.text for t in ent if t.text[:1].isupper() and t.is_alpha]
+        if ent.label_ == "ORG" and len(capitals) >= ACRONYM_WORDS[0]:
+            initials = "".join(w[0] for w in capitals)
+            if capitals[0] in ("The",):
+                initials = initials[1:]
+            names.setdefault(initials, " ".join(t.text for t in ent if not (t.i == ent.start and t.lower_ == "the")))
+    used = {t.text for t in doc if t.text.isupper() and ACRONYM_LETTERS[0] <= len(t.text) <= ACRONYM_LETTERS[1]}
+    return {acronym: name for acronym, name in names.items() if acronym in used}
 
 
 def acronyms(text: str, pattern: Pattern[str]) -> Dict[str, str]:

@@ -19,9 +19,14 @@ the canonical name, role and organisation the article establishes anywhere:
   is the same entity, and descriptions that resolve to an entity ("the network") are recorded as
   its aliases.
 
+- **roles from descriptions**: every definite role description in the report ("the Republican
+  presidential nominee's plan") is resolved to its person (same role head, else the party's most
+  mentioned person) and gives that person the role and party, so that all its mentions carry them.
+
 :meth:`Registry.salient_person` resolves "he"/"she" by salience: the persons mentioned in the
 pronoun's sentence and the previous ones, preferring subjects over objects, the speaker of the
-previous claim ("said" chains and quotes), recency, and agreeing in gender.
+previous claim ("said" chains and quotes), recency, mentions outside quotations, and agreeing
+in gender.
 """
 from __future__ import annotations
 
@@ -33,7 +38,9 @@ from typing import Dict, List, Optional, Sequence, Set, Tuple
 from spacy.tokens import Doc, Span, Token
 
 from claimattr.linker.names import MentionAnalyser, contiguous_run
+from claimattr.quotes import DEFAULT_QUOTE_PAIRS, find_quote_regions
 from claimattr.schema import Entity, TextSpan
+from claimattr.segmenter.segmenter_component import HEADLINE_SPANS
 
 SALIENCE_WINDOW = 3
 """Sentences before a pronoun whose person mentions are its candidate antecedents."""
@@ -43,6 +50,9 @@ MODIFIER_PENALTY = 1.5
 """Salience lost by a mention that only modifies another noun ("the Clinton campaign", "Roe's aide")."""
 SPEAKER_BONUS = 1.5
 """Salience of the speaker of the latest claim before the pronoun ("X said ... He added")."""
+QUOTED_PENALTY = 1.5
+"""Salience lost by a mention inside a quotation: a person the speaker talks about ("“Obama had
+will.i.am,” he said") is rarely the "he" of the speech tag or of the next sentence."""
 DISTANCE_COST = 1.0
 """Salience lost per sentence between the mention and the pronoun."""
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
@@ -59,6 +69,7 @@ class Mention:
     sentence: int
     subject: bool
     modifier: bool
+    quoted: bool = False
 
 
 @dataclass
@@ -83,7 +94,13 @@ class Record:
 
     @property
     def role(self) -> Optional[str]:
-        return self.roles[0] if self.roles else None
+        """The first role the article gives, in its fullest form ("nominee" then "presidential
+        nominee" -> "presidential nominee"), as names take their fullest form."""
+        if not self.roles:
+            return None
+        first = self.roles[0].split()
+        fuller = [r for r in self.roles if r.split()[-1] == first[-1] and set(first) <= set(r.split())]
+        return max(fuller, key=lambda r: len(r.split()))
 
     @property
     def organisation(self) -> Optional[TextSpan]:
@@ -119,12 +136,15 @@ class Registry:
         self.ents: List[Span] = list(doc.ents)
         self.org_ents: List[Span] = [e for e in self.ents if e.label_ == "ORG"]
         self.in_long_org: Set[int] = {t.i for e in self.org_ents if len(e) > 1 for t in e}
+        self.quotes = find_quote_regions(doc.text, DEFAULT_QUOTE_PAIRS)
+        self.headline_tokens: Set[int] = {t.i for span in doc.spans.get(HEADLINE_SPANS, []) for t in span}
         for number, sentence in enumerate(doc.sents):
             for token in sentence:
                 self.sentence_of[token.i] = number
         self._collect_persons()
         self._collect_institutions()
         self._genders_from_pronouns()
+        self._roles_from_descriptions()
 
     # ------------------------------------------------------------------ building
     def _collect_persons(self) -> None:
@@ -146,11 +166,24 @@ class Registry:
                 if name is not None and name_words(name.text) and name_words(name.text)[-1] in surnames and len(name) <= 2:
                     if not any(w in self.words.organisations or w in self.words.government for w in name_words(name.text)):
                         found.append((ent, name))
-        found.sort(key=lambda pair: pair[1].start)
+        found = [(ent, name) for ent, name in (self.headline_name(e, n, surnames) for e, n in found) if name is not None]
+        found.sort(key=lambda pair: (pair[1].start in self.headline_tokens, pair[1].start))
         full = [(ent, name) for ent, name in found if len(name_words(name.text)) >= 2]
         for ent, name in full + [(e, n) for e, n in found if len(name_words(n.text)) < 2]:
             record = self.person_record(name)
             self._add_person_mention(record, ent, name)
+
+    def headline_name(self, ent: Span, name: Span, surnames: Set[str]) -> "tuple[Span, Optional[Span]]":
+        """A person entity in a headline, cut after the surname the body uses: headline case
+        makes the tagger read verbs and nouns as names ("Senator Hammers Bank" is no one)."""
+        if ent.start not in self.headline_tokens:
+            return ent, name
+        body = {w for e in self.ents if e.label_ == "PERSON" and e.start not in self.headline_tokens for w in name_words(e.text)}
+        last = max((t.i for t in name if t.lower_ in body and t.lower_ in surnames), default=None)
+        if last is None:
+            return ent, None
+        known = [t.i for t in name if t.lower_ in body and t.i < last]
+        return ent, self.doc[known[0] if known else name.start:last + 1]
 
     def person_run(self, ent: Span) -> Optional[Span]:
         """The name in a PERSON entity: titles, honorifics and party words out, possessive off."""
@@ -163,6 +196,8 @@ class Registry:
             or self.doc[start].lower_ in words.determiners
         ):
             start += 1
+        titles = [t.i for t in self.doc[start:end - 1] if self.title(t) and not t.text[:1].isupper() or t.lower_ in words.title_abbreviations]
+        start = max([start] + [i + 1 for i in titles])
         if start >= end:
             return None
         span = self.doc[start:end]
@@ -186,13 +221,13 @@ class Registry:
         compatible = []
         for record in candidates:
             theirs = [w for w in name_words(record.name) if w not in SUFFIXES][:-1]
-            if not given or not theirs or theirs[0] == given[0] or theirs[0][:1] == given[0][:1] and (
+            if not given or not theirs or set(given) <= set(theirs) or set(theirs) <= set(given) or theirs[0][:1] == given[0][:1] and (
                 len(theirs[0].rstrip(".")) == 1 or len(given[0].rstrip(".")) == 1
             ):
                 compatible.append(record)
         if compatible:
             record = max(compatible, key=lambda r: len(r.mentions))
-            if len(name_words(name.text)) > len(name_words(record.name)):
+            if self.fuller_name(name, record):
                 record.alias(record.name)
                 record.name = name.text
             record.tokens |= set(name_words(name.text))
@@ -202,6 +237,19 @@ class Registry:
         record = Record(id=len(self.records), name=name.text, type="person", tokens=set(name_words(name.text)))
         self.records.append(record)
         return record
+
+    def fuller_name(self, name: Span, record: Record) -> bool:
+        """Whether a name is a fuller form of the entity's name, to become its canonical name:
+        more words, and the same first name, or the entity known by its surname only, or its
+        name extended in front ("de Blasio" -> "Bill de Blasio") outside quotation marks (a
+        quoted nickname, "Crooked Hillary Clinton", is not the person's name)."""
+        theirs, ours = name_words(record.name), name_words(name.text)
+        if len(ours) <= len(theirs):
+            return False
+        if theirs[0] == ours[0] or len(theirs) == 1:
+            return True
+        quoted = any(start < name.start_char and name.end_char < end for start, end in self.quotes)
+        return ours[-len(theirs):] == theirs and not quoted
 
     def _add_person_mention(self, record: Record, ent: Span, name: Span) -> None:
         root = name.root
@@ -248,6 +296,8 @@ class Registry:
                 continue
             role_words.append(token)
         role_words = self._trailing_run(role_words)
+        role_words, named = self.body_before_role(role_words)
+        organisation = organisation or named
         if role_words:
             role = self.role_phrase(role_words)
         # a named organisation in front of the role ("IMF chief economist", "Virginia AFL-CIO President")
@@ -284,6 +334,24 @@ class Registry:
             found = self.analyser.affiliation(name)
             organisation = self.clean_organisation(found) if found is not None else None
         return role, organisation
+
+    def body_before_role(self, tokens: List[Token]) -> "tuple[List[Token], Optional[TextSpan]]":
+        """Role words that name the body, not the function: an acronym ("IMF chief economist") or
+        an organisation noun after a name ("Trump campaign spokesman") -> organisation "IMF" (spelt
+        out when the report names it in full), "Trump campaign"; the rest is the role."""
+        words = self.words
+        organisation: Optional[TextSpan] = None
+        while len(tokens) > 1:
+            first = tokens[0]
+            previous = self.doc[first.i - 1] if first.i > 0 else None
+            if first.text.isupper() and first.is_alpha and len(first) > 1 and first.lower_ not in words.title_abbreviations:
+                organisation = organisation or self.clean_organisation(TextSpan(first.text, first.idx, first.idx + len(first)))
+            elif first.lemma_.lower() in words.organisations and previous is not None and previous.pos_ == "PROPN":
+                organisation = organisation or TextSpan(f"{previous.text} {first.lower_}", previous.idx, first.idx + len(first))
+            else:
+                break
+            tokens = tokens[1:]
+        return tokens, organisation
 
     def _in_org_entity(self, token: Token) -> bool:
         return token.i in self.in_long_org
@@ -388,10 +456,12 @@ class Registry:
             return
         root = span.root
         modifier = root.dep_ in ("compound", "poss", "amod", "nmod")
-        record.mentions.append(Mention(span.start, span.end, self.sentence_of.get(span.start, 0), root.dep_ in SUBJECTS, modifier))
+        quoted = any(start < span.start_char and span.end_char < end for start, end in self.quotes)
+        record.mentions.append(Mention(span.start, span.end, self.sentence_of.get(span.start, 0), root.dep_ in SUBJECTS, modifier, quoted))
 
     def _genders_from_pronouns(self) -> None:
-        """A he/she right after a sentence that mentions one person only tells that person's gender."""
+        """A he/she right after a sentence that mentions one person only, as its subject, tells that
+        person's gender ("Roe said she ..."); a lone object ("Roe told Doe that he ...") does not."""
         genders = self.words.pronoun_genders
         persons = [(m, r) for r in self.records if r.type == "person" for m in r.mentions if not m.modifier]
         votes: Dict[int, Dict[str, int]] = {}
@@ -400,9 +470,9 @@ class Registry:
             if gender is None or token.pos_ != "PRON":
                 continue
             sentence = self.sentence_of[token.i]
-            near = {r.id for m, r in persons if m.start < token.i and sentence - 1 <= m.sentence <= sentence}
-            if len(near) == 1:
-                counts = votes.setdefault(near.pop(), {})
+            near = {(r.id, m.subject) for m, r in persons if m.start < token.i and sentence - 1 <= m.sentence <= sentence}
+            if len(near) == 1 and next(iter(near))[1]:
+                counts = votes.setdefault(near.pop()[0], {})
                 counts[gender] = counts.get(gender, 0) + 1
         for record in self.records:
             if record.gender is None and record.id in votes:
@@ -416,6 +486,28 @@ class Registry:
         words = [w for w in name_words(name) if w not in SUFFIXES and w not in self.words.honorifics and w not in self.words.title_abbreviations]
         if not words:
             return None
+        return self.person_by_surname(words) or self.person_named_first(words)
+
+    def person_by_name(self, name: str) -> Optional[Record]:
+        """The person whose name this is in full or by surname ("De Blasio" typed an organisation by
+        the tagger, for "Bill de Blasio"), with no other institution of that name."""
+        words = name_words(name)
+        if not words or self.find_institution(name) is not None:
+            return None
+        matches = [r for r in self.records if r.type == "person" and set(words) <= set(name_words(r.name)) and r.surname == words[-1]]
+        return matches[0] if len(matches) == 1 else None
+
+    def person_named_first(self, words: List[str]) -> Optional[Record]:
+        """A known full name opening a longer capitalised run ("Elizabeth Warren Hammers Wells
+        Fargo" in a headline): the run names that person. (A known name at the end of the run is
+        a fuller name of its own: "Ramon" + "dela Cruz".)"""
+        for record in sorted(self.records, key=lambda r: -len(r.mentions)):
+            full = name_words(record.name)
+            if record.type == "person" and len(full) >= 2 and len(words) > len(full) and words[:len(full)] == full:
+                return record
+        return None
+
+    def person_by_surname(self, words: List[str]) -> Optional[Record]:
         surname = words[-1]
         candidates = [r for r in self.records if r.type == "person" and r.surname == surname and set(words) <= r.tokens | {w[:1] + "." for w in r.tokens}]
         if not candidates:
@@ -448,6 +540,7 @@ class Registry:
                 score = -DISTANCE_COST * (sentence - mention.sentence)
                 score += SUBJECT_BONUS if mention.subject else 0.0
                 score -= MODIFIER_PENALTY if mention.modifier else 0.0
+                score -= QUOTED_PENALTY if mention.quoted else 0.0
                 score += 0.01 * mention.start / max(len(self.doc), 1)
                 best = score if best is None else max(best, score)
             if best is None:
@@ -467,12 +560,15 @@ class Registry:
     def described_person(self, role: str, mention: Span) -> Optional[Record]:
         """"The senator", "the Democratic presidential nominee": the latest person before the
         description whose role ends in the same word (and whose party, if the description names
-        one, agrees)."""
+        one, agrees). Failing that, when the description names a party, the most mentioned
+        person of that party with no other role: a report calls its protagonists by their
+        function ("the Republican nominee") without having given it with their name."""
         head = role.split()[-1]
-        party = next((self.words.party_names[t.lower_] for t in mention if t.lower_ in self.words.party_names), None)
+        party = self.stated_party(mention)
         best, best_position = None, -1
+        ranks = set(role.split()) & self.words.role_modifiers
         for record in self.records:
-            if record.type != "person" or not any(r.split()[-1] == head for r in record.roles):
+            if record.type != "person" or not any(r.split()[-1] == head and ranks <= set(r.split()) for r in record.roles):
                 continue
             if party and record.organisation is not None and record.organisation.text != party:
                 continue
@@ -480,6 +576,88 @@ class Registry:
             position = max(earlier) if earlier else -1
             if earlier and position > best_position:
                 best, best_position = record, position
+        if best is not None or party is None:
+            return best
+        members = [
+            r for r in self.records
+            if r.type == "person" and r.organisation is not None and r.organisation.text == party and not r.roles
+            and any(m.start < mention.start for m in r.mentions)
+        ]
+        return max(members, key=lambda r: len(r.mentions)) if members else None
+
+    def stated_party(self, mention: Span) -> Optional[str]:
+        """The party a description names ("the Democratic nominee" -> Democratic Party)."""
+        return next((self.words.party_names[t.lower_] for t in mention if t.lower_ in self.words.party_names), None)
+
+    def describe(self, record: Record, role: str, mention: Span) -> None:
+        """What a description resolved to a person adds to it: the role (party words out) and the
+        party as organisation, when the person has none yet."""
+        if role not in record.roles:
+            record.roles.append(role)
+        party = self.stated_party(mention)
+        if party and record.organisation is None:
+            record.organisations.append(TextSpan(party, mention.start_char, mention.end_char))
+        self.add_mention(record, mention)
+
+    def _roles_from_descriptions(self) -> None:
+        """Definite role descriptions anywhere in the report ("the Republican presidential
+        nominee's plan", "the attorney general herself") give the person they describe that role,
+        so that every mention of the person, pronouns included, carries it."""
+        for token in self.doc:
+            phrase = self.role_description(token)
+            if phrase is None:
+                continue
+            role = self.description_role(phrase)
+            record = self.described_person(role, phrase) if role else None
+            if record is not None:
+                self.describe(record, role, phrase)
+
+    def description_role(self, phrase: Span) -> Optional[str]:
+        """The role a description states: its words after the article, without party words,
+        possessors and named places or groups ("the Republican presidential nominee" ->
+        "presidential nominee")."""
+        tokens = [
+            t for t in phrase
+            if (t.dep_ not in ("det", "poss", "case", "punct") or t.i == phrase.root.i) and t.lower_ not in self.words.party_names
+            and t.ent_type_ not in ("GPE", "NORP", "ORG") and not t.like_num
+        ]
+        return self.role_phrase(contiguous_run(tokens)) if tokens else None
+
+    def role_description(self, token: Token) -> Optional[Span]:
+        """The phrase of a definite description headed by a role noun ("the Democratic nominee"),
+        or None: a role with a name of its own ("the senator, Jane Roe", "Senator Roe") or in
+        apposition to one ("Roe, the senator") is read with that name."""
+        words = self.words
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in words.roles or token.dep_ in ("compound", "appos"):
+            return None
+        if not any(c.dep_ == "det" and c.lower_ in words.definite_determiners for c in token.children):
+            return None
+        if any(t.ent_type_ == "PERSON" for t in token.subtree) or token.head.ent_type_ == "PERSON":
+            return None
+        start = min(c.i for c in token.children if c.dep_ == "det")
+        return self.doc[start:token.i + 1]
+
+    def described_institution(self, mention: Span) -> Optional[Record]:
+        """"The agency", "the union", "police": a short definite (or bare plural) description with no
+        name of its own is the latest organisation or government named before whose name holds
+        that word ("the commission" -> "Commission on Elections"). No guess beyond the name: the
+        latest institution of any name is as often a country or a company as the one meant."""
+        words = self.words
+        head = mention.root.lemma_.lower()
+        if len(mention) > 3 or any(t.pos_ == "PROPN" or t.ent_type_ for t in mention):
+            return None
+        if mention[0].lower_ not in words.definite_determiners and not (len(mention) == 1 and mention.root.tag_ == "NNS"):
+            return None
+        if head not in words.government and head not in words.organisations:
+            return None
+        best: Optional[Record] = None
+        best_start = -1
+        for record in self.records:
+            if record.type not in ("organisation", "government") or head not in name_words(record.name):
+                continue
+            earlier = [m.start for m in record.mentions if m.end <= mention.start]
+            if earlier and max(earlier) > best_start:
+                best, best_start = record, max(earlier)
         return best
 
     def new(self, name: str, kind: str) -> Record:

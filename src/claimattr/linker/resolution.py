@@ -86,7 +86,8 @@ class Resolver:
             t.lower_ for t in mention
             if t.is_alpha and (t.pos_ == "PROPN" or t.ent_type_ or t.text[:1].isupper() and not t.is_stop)
         } - words.honorifics
-        if names and analysis.type != "person" or (names and len(names) < 2):
+        institution = analysis.type in INSTITUTIONS and head.lemma_.lower() in words.organisations | words.government
+        if not institution and (names and analysis.type != "person" or (names and len(names) < 2)):
             match = next((r for r in recent if r.type == "person" and names and names <= r.tokens), None)
             if match is not None:
                 return match
@@ -94,7 +95,7 @@ class Resolver:
             match = next((r for r in recent if r.type == "person" and analysis.tokens <= r.tokens), None)
             if match is not None:
                 return match
-        if len(names) == 1 and len(mention) <= MAX_SURNAME_MENTION_TOKENS:
+        if len(names) == 1 and len(mention) <= MAX_SURNAME_MENTION_TOKENS and not institution:
             earlier = self.earlier_person(mention, names)
             if earlier is not None:
                 return earlier
