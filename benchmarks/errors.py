@@ -3,13 +3,13 @@
     python benchmarks/errors.py [--polnear ../shared/polnear] [--split dev]
         [--pipeline rules|trained ...] [--limit N] [--output PATH] [--markdown]
 
-Runs the rules pipeline (``claimattr.load()``) and/or the shipped trained pipeline
-(``claimattr.load(trained=True)``) over a PolNeAR split and classifies EVERY mismatch between
+Runs the rules pipeline (``claimattr.load("rules")``) and/or the default trained pipeline
+(``claimattr.load("trained")``: the shipped model combined with the rules) over a PolNeAR split and classifies EVERY mismatch between
 predicted and gold claims, document by document. Claims are paired one-to-one exactly as the
 project scorer pairs them for its matched-claim figures (content overlap, cue overlap breaking
-ties; ``greedy_match`` + ``_claim_score`` from the scoring module), boundaries are compared on
+ties; ``greedy_match`` + ``claim_score`` from the scoring module), boundaries are compared on
 offsets trimmed of whitespace and punctuation with the scorer's ``trim``, and the attribution
-verdicts come from the scorer's own ``_attribution_score`` matching, so every count here adds up
+verdicts come from the scorer's own ``attribution_score`` matching, so every count here adds up
 to the figures of ``benchmarks/accuracy.py``.
 
 Categories (a claim can be in several; each is counted):
@@ -49,23 +49,9 @@ from typing import Any, Dict, List, Optional, Sequence, Set, Tuple
 
 import claimattr
 
-try:  # the package is being restructured into sub-packages; accept either layout
-    from claimattr.readers.brat import make_doc, read_split
-except ImportError:  # pragma: no cover - old layout
-    from claimattr.brat import make_doc, read_split
-try:
-    from claimattr.scoring.spans import greedy_match, overlap, trim
-except ImportError:  # pragma: no cover - old layout (overlap was private there)
-    try:
-        from claimattr.scoring.claims import greedy_match, trim, _overlap as overlap
-    except ImportError:
-        from claimattr.scoring import greedy_match, trim, _overlap as overlap
-try:
-    # ClaimView and the two pair scores (content pairing, attribution) are still PRIVATE to the
-    # scorer; used so that pairing is the scorer's own. Replace once they are exposed.
-    from claimattr.scoring.claims import ClaimView, _attribution_score, _claim_score
-except ImportError:  # pragma: no cover - old layout
-    from claimattr.scoring import ClaimView, _attribution_score, _claim_score
+from claimattr.readers.brat import make_doc, read_split
+from claimattr.scoring.claims import ClaimView, attribution_score, claim_score
+from claimattr.scoring.spans import greedy_match, overlap, trim
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_POLNEAR = ROOT.parent / "shared" / "polnear"
@@ -245,11 +231,11 @@ class Anatomy:
         cue_words = self.lexicon | {"say", "tell", "add"}
 
         pairs = greedy_match([c.extent for c in pred], [c.extent for c in gold],
-                             lambda i, j: _claim_score(pred[i], gold[j]))
+                             lambda i, j: claim_score(pred[i], gold[j]))
         gold_to_pred = {j: i for i, j in pairs}
         pred_to_gold = {i: j for i, j in pairs}
         attributed = greedy_match([c.extent for c in pred], [c.extent for c in gold],
-                                  lambda i, j: _attribution_score(pred[i], gold[j]))
+                                  lambda i, j: attribution_score(pred[i], gold[j]))
         attr_gold = {j for _, j in attributed}
         attr_pred = {i for i, _ in attributed}
         touching_gold = {j: [i for i, p in enumerate(pred) if overlap(p.content, g.content) > 0]
@@ -495,10 +481,7 @@ def construction_class(doc: Any, g: Any, lemma: str, lexicon: Set[str]) -> str:
 
 
 def run_pipeline(system: str, articles: Sequence[Any], gold_docs: Sequence[Any], lexicon: Tuple[Set[str], Set[str]]) -> Tuple[Anatomy, float]:
-    try:  # claimattr.load("rules" | "trained"); older versions took trained=True instead
-        nlp = claimattr.load(pipeline=system)
-    except TypeError:  # pragma: no cover - old signature
-        nlp = claimattr.load(trained=system == "trained")
+    nlp = claimattr.load(pipeline=system)
     anatomy = Anatomy(lexicon)
     started = time.perf_counter()
     for article, gold_doc, doc in zip(articles, gold_docs, nlp.pipe((d.text for d in gold_docs), batch_size=8)):

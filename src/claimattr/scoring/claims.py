@@ -154,8 +154,9 @@ def _speaker_overlap(pred: ClaimView, gold: ClaimView) -> Optional[int]:
     return overlap(pred.speaker, gold.speaker)
 
 
-def _attribution_score(pred: ClaimView, gold: ClaimView) -> float:
-    """Positive only when content, cue and speaker all agree (by overlap)."""
+def attribution_score(pred: ClaimView, gold: ClaimView) -> float:
+    """How well two claims agree as attributions (the scorer's pairing weight, public so error
+    analyses pair claims exactly as the scorer does). Positive only when content, cue and speaker all agree (by overlap)."""
     content = overlap(pred.content, gold.content)
     cue = overlap(pred.cue, gold.cue)
     speaker = _speaker_overlap(pred, gold)
@@ -166,7 +167,7 @@ def _attribution_score(pred: ClaimView, gold: ClaimView) -> float:
     return content + cue + speaker
 
 
-def _claim_score(pred: ClaimView, gold: ClaimView) -> float:
+def claim_score(pred: ClaimView, gold: ClaimView) -> float:
     """Content overlap decides whether two claims are the same claim; cue overlap breaks ties."""
     content = overlap(pred.content, gold.content)
     if content <= 0:
@@ -179,7 +180,7 @@ def _match_claims(pred: Sequence[ClaimView], gold: Sequence[ClaimView], score: C
 
 
 def _score_attribution(tally: Tally, pred: Sequence[ClaimView], gold: Sequence[ClaimView]) -> None:
-    matched = _match_claims(pred, gold, _attribution_score)
+    matched = _match_claims(pred, gold, attribution_score)
     _add_counts(tally.attribution, len(pred), len(gold), len(matched))
     for kind, score in tally.per_kind.items():
         n_pred = sum(c.claim.kind == kind for c in pred)
@@ -221,7 +222,7 @@ def _score_speaker(tally: Tally, pred: Claim, gold: Claim) -> None:
 
 
 def _score_matched_claims(tally: Tally, pred: Sequence[ClaimView], gold: Sequence[ClaimView]) -> None:
-    matched = _match_claims(pred, gold, _claim_score)
+    matched = _match_claims(pred, gold, claim_score)
     tally.matched_claims += len(matched)
     for i, j in matched:
         tally.kind.add(pred[i].claim.kind == gold[j].claim.kind)

@@ -61,12 +61,14 @@ def evaluate_polnear(nlp: Language, root: Path, split: str, limit: Optional[int]
     return evaluation_result("polnear", split, nlp, gold_docs, scores, seconds, reading_errors=len(errors))
 
 
-def evaluate_corpus(nlp: Language, path: Path, split: str, limit: Optional[int] = None) -> Dict[str, Any]:
-    """claimattr's own annotated corpus: full gold speakers (canonical name, type, role,
-    organisation, intermediary) and quantities."""
+def evaluate_corpus(nlp: Language, path: Path, split: str, limit: Optional[int] = None,
+                    name: str = "claimattr") -> Dict[str, Any]:
+    """A corpus in claimattr's format (its own annotated corpus, or another set such as
+    ``benchmarks/data/other_news.jsonl``, filed under ``name``): full gold speakers (canonical
+    name, type, role, organisation, intermediary) and quantities where annotated."""
     gold_docs = corpus_gold(path, split, limit)
     scores, seconds = score_texts(nlp, gold_docs)
-    return evaluation_result("claimattr", split, nlp, gold_docs, scores, seconds)
+    return evaluation_result(name, split, nlp, gold_docs, scores, seconds)
 
 
 def evaluation_result(corpus: str, split: str, nlp: Language, gold_docs: Sequence[Doc], scores: Dict[str, Any],
