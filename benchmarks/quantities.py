@@ -19,10 +19,13 @@ the published method (:func:`published_counts`): mentions paired one to one by c
 pair counts when its value matches (value F1), then also its unit (short codes compared through pint),
 its change (``direction``) and its concept (``subject`` spans overlapping, or both null). On the suites a
 gold mention whose convention differs from claimattr's (:func:`convention`: years, a bare number after a
-capitalised name, "a"/"one" + unit without a number, "from X to Y" as one range, digit chains such as
-IP addresses, mathematical notation) is set aside for every system alike, with the predictions that
-overlap it; figures are given both ways ("agreed" and "all"). Writes
-``benchmarks/results/quantities_suites.json`` too.
+capitalised name or an identifier's hyphen, "a"/"one" + unit without a number, "one" as a determiner,
+a unit word without a number, "percent of 10", "from X to Y" as one range, a rate written after the
+mention ("$98 a share" annotated as "$98"), digit chains such as IP addresses and phone numbers, dates,
+decimal commas, mathematical notation) is set aside for every system alike, with the predictions that
+overlap it; figures are given both ways ("agreed" and "all"). On the typed suites a prediction that
+pairs with no gold mention is judged only when its unit is of the suite's kind (:func:`in_scope`).
+Writes ``benchmarks/results/quantities_suites.json`` too.
 """
 from __future__ import annotations
 
@@ -95,6 +98,8 @@ def run_quantulum(texts: List[str], docs) -> List[List[Dict[str, Any]]]:
             unit = unit or unit_code(name, money)
             if unit is None and name == "dimensionless" and value is not None and 0 < value < 1 and value != round(value, 1):
                 unit = "fraction"
+            if value is not None:
+                value, unit = in_major_unit(value, unit)
             found.append({"text": text[start:end], "start": start, "end": end, "value": value, "low": low, "high": high,
                           "unit": unit, "entity_lemma": next_noun_lemma(doc, end), "event_lemma": None})
         out.append(found)
@@ -128,6 +133,7 @@ def run_recognizers(texts: List[str], docs) -> List[List[Dict[str, Any]]]:
                 value = finite(raw)
                 if value is None:
                     continue
+                value, unit = in_major_unit(value, unit)
                 results.append({"text": text[start:end], "start": start, "end": end, "value": value, "low": None,
                                 "high": None, "unit": unit, "entity_lemma": next_noun_lemma(doc, end), "event_lemma": None})
         out.append(sorted(results, key=lambda r: r["start"]))
@@ -261,6 +267,17 @@ def unit_code(name: Optional[str], money: bool = False) -> Optional[str]:
     return key
 
 
+SUBUNIT = "/100"
+"""``CURRENCY_NAMES`` writes a hundredth of a currency ("cent", "pence") as ``USD/100``."""
+
+
+def in_major_unit(value: float, unit: Optional[str]) -> Tuple[float, Optional[str]]:
+    """Cents and pence as the major currency ("50 cents" -> 0.5 USD), claimattr's and news_domains' convention."""
+    if unit is not None and unit.endswith(SUBUNIT):
+        return value / 100, unit[: -len(SUBUNIT)]
+    return value, unit
+
+
 def canonical(code: Optional[str]) -> Optional[str]:
     """One spelling per unit, so that "ml" and "cm3", "lbs" and "lb" agree: pint's code when pint reads it."""
     if code is None:
@@ -309,8 +326,8 @@ def load_quantulum(name: str) -> List[Dict[str, Any]]:
             start, end = _locate(text, res["surface"], cursor)
             cursor = end
             money = res["unit"] in CURRENCY_NAMES or "dollar" in res["unit"] or "euro" in res["unit"]
-            quantities.append({"text": res["surface"], "start": start, "end": end, "value": float(res["value"]),
-                               "unit": unit_code(res["unit"], money)})
+            value, unit = in_major_unit(float(res["value"]), unit_code(res["unit"], money))
+            quantities.append({"text": res["surface"], "start": start, "end": end, "value": value, "unit": unit})
         records.append({"text": text, "quantities": quantities})
     return records
 
@@ -336,6 +353,8 @@ def load_recognizers(name: str) -> List[Dict[str, Any]]:
                 bounds = [finite(b) for b in raw.strip("[]()").split(",")]
                 low, high = bounds[0], bounds[1]
                 value = (low + high) / 2 if low is not None and high is not None else (low if low is not None else high)
+            if value is not None:
+                value, unit = in_major_unit(value, unit)
             quantities.append({"text": res["Text"], "start": res["Start"], "end": res["End"] + 1, "value": value,
                                "low": low, "high": high, "unit": unit,
                                "not_supported": bool(item.get("NotSupported") or item.get("NotSupportedByDesign"))})
@@ -353,8 +372,13 @@ SUITE_FILES = {
 
 YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 ARTICLE_UNIT = re.compile(r"^(a|an|one)\s+\S", re.IGNORECASE)
-DIGIT_CHAIN = re.compile(r"\d+\.\d+\.\d+|\d,\s\d{3}|\d \d{3}|\d\u202f\d{3}")
+DIGIT_CHAIN = re.compile(r"\d+\.\d+\.\d+|\d,\s\d{3}|\d \d{3}|\d\u202f\d{3}|\+\d{1,3}-\d|\b\d{1,2}(?:,\d{1,2}){2,}\b")
 MATH = re.compile(r"\^|\bover\b|\d[eE][+\-]?\d|×10|x10|\d\s*/\s*\d|\b\w+(ths|fths|rds|firsts)\b|\bpoint\b|\+/-")
+DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}$|\d\.\d{3},\d")
+DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")
+UNIT_FIRST = re.compile(r"^(per\s?cents?|percents?)\s+of\b", re.IGNORECASE)
+RATE_AFTER = re.compile(r"^\s*(a|an|per)\s+[a-z]+\b(?!\s+(earlier|ago|before|later))", re.IGNORECASE)
+HEDGES = ("about", "around", "roughly", "some", "approximately")
 
 
 def convention(text: str, gold: Dict[str, Any]) -> Optional[str]:
@@ -364,23 +388,64 @@ def convention(text: str, gold: Dict[str, Any]) -> Optional[str]:
     three systems alike (see the module docstring and docs/quantities-benchmark.md).
     """
     surface = gold["text"]
+    if gold.get("value") is None:
+        return "unit word without a number"
     if gold.get("unit") is None and YEAR.match(surface.strip()):
         return "year"
     words = text[:gold["start"]].split()
     if gold.get("unit") is None and len(words) > 1 and words[-1][:1].isupper() and not words[-2].endswith((".", "!", "?")):
         return "label after a name"
+    if gold.get("unit") is None and re.search(r"[A-Za-z]-$", text[:gold["start"]]):
+        return "label after a name"
     if ARTICLE_UNIT.match(surface) and not any(ch.isdigit() for ch in surface) and gold.get("value") == 1:
         return "article + unit"
     if re.search(r"absolute zero|baker's dozen|square dozen", surface, re.IGNORECASE):
         return "article + unit"
-    before = text[:gold["start"]].lower().split()
-    if " to " in surface and before and before[-1] == "from":
+    if surface.strip().lower() == "one" and gold.get("unit") is None:
+        return "one + noun (a determiner)"
+    before = [w for w in text[:gold["start"]].lower().split() if w not in HEDGES]
+    if " to " in surface and (before and before[-1] == "from" or surface.lower().startswith("from ")):
         return "from X to Y (two levels)"
+    if UNIT_FIRST.match(surface):
+        return "unit before its number (percent of 10)"
+    if gold.get("unit") and "/" not in gold["unit"] and RATE_AFTER.match(text[gold["end"]:]):
+        return "rate after the mention (a share, a day)"
     if DIGIT_CHAIN.search(text):
         return "digit chain"
+    if DATE.search(text):
+        return "date"
+    if DECIMAL_COMMA.search(surface):
+        return "decimal comma"
     if MATH.search(surface):
         return "mathematical notation"
     return None
+
+
+UNITLESS_SUITES = ("recognizers-number", "recognizers-numberrange")
+"""Recognizers-Text's number models annotate numbers without units: value+unit is not scored there."""
+OUT_OF_SCOPE = ("currency", "currency rate", "percentage", "percentage point", "index point", "time", "temperature")
+SUITE_SCOPE: Dict[str, Callable[[Optional[str]], bool]] = {
+    "recognizers-age": lambda dimension: dimension == "time",
+    "recognizers-currency": lambda dimension: dimension in ("currency", "currency rate"),
+    "recognizers-dimension": lambda dimension: dimension is not None and dimension not in OUT_OF_SCOPE,
+    "recognizers-percent": lambda dimension: dimension == "percentage",
+    "recognizers-temperature": lambda dimension: dimension == "temperature",
+}
+"""What a typed suite annotates, by the dimension of a mention's unit: a prediction that pairs with no
+gold mention and lies outside it (a count or a percentage in the currency suite) is not judged, for every
+system alike; the number suites annotate every number."""
+
+
+def in_scope(suite: str, predicted: Dict[str, Any], gold: List[Dict[str, Any]]) -> bool:
+    """Whether a prediction is judged on ``suite``: it overlaps a gold mention or its unit is of the suite's kind."""
+    if suite not in SUITE_SCOPE or any(predicted["start"] < g["end"] and g["start"] < predicted["end"] for g in gold):
+        return True
+    return SUITE_SCOPE[suite](_registry().describe(canonical(predicted.get("unit")))[1])
+
+
+def as_suite_unit(quantities: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    """The suites write fractions as plain numbers ("one sixth", unit none): claimattr's ``fraction`` reads as none."""
+    return [{**q, "unit": None} if q.get("unit") == "fraction" else q for q in quantities]
 
 
 LEVELS = ("value", "unit", "change", "concept")
@@ -447,6 +512,7 @@ def run_suites(systems: Dict[str, Callable[[List[str]], List[List[Dict[str, Any]
             predictions = run(texts)
             every, agreed = {}, {}
             for record, predicted in zip(records, predictions):
+                predicted = as_suite_unit([p for p in predicted if in_scope(suite, p, record["quantities"])])
                 add_counts(every, published_counts(predicted, record["quantities"], ("value", "unit")))
                 gold, preds, why = filter_convention(record, predicted)
                 if system == next(iter(systems)):
@@ -489,11 +555,21 @@ def news_benchmark(systems) -> Dict[str, Any]:
     return out
 
 
+def value_and_unit(suite: str, scores: Dict[str, float]) -> str:
+    """A table cell "value / +unit"; +unit is n/a on the suites that annotate no units."""
+    unit = "n/a" if suite in UNITLESS_SUITES else f"{scores['unit_f1']:.1f}"
+    return f"{scores['value_f1']:.1f} / {unit}"
+
+
 def suites_markdown(suites: Dict[str, Any], news: Dict[str, Any], systems: List[str]) -> str:
     lines = ["", "## Peers' test suites", "",
              "`../shared/quantity-suites/` (quantulum3's and Recognizers-Text's own English tests, unchanged). Published "
              "method: predicted and gold mentions are paired one to one by character overlap; a pair counts when its value "
-             "matches (value F1), and also its unit (value+unit F1; units compared as short codes through pint). "
+             "matches (value F1), and also its unit (value+unit F1; units compared as short codes through pint; cents and "
+             "pence as hundredths of their currency; the suites' plain fractions match claimattr's `fraction`; n/a on the "
+             "number suites, which annotate no units). On the typed suites (age, currency, dimension, percent, temperature) a "
+             "prediction that pairs with no gold mention is judged only when its unit is of the suite's kind (a percentage "
+             "in a currency sentence is no error there). "
              "*agreed*: without the gold mentions whose convention differs from claimattr's (rules below, read from the "
              "suites' own annotation and applied to every system alike; predictions overlapping them are dropped too); "
              "*all*: every item.", "",
@@ -501,8 +577,8 @@ def suites_markdown(suites: Dict[str, Any], news: Dict[str, Any], systems: List[
              + " | " + " | ".join(f"{s} value / +unit (all)" for s in systems) + " |",
              "|---" * (2 + 2 * len(systems)) + "|"]
     for suite, result in suites.items():
-        agreed = " | ".join(f"{result[s]['agreed']['value_f1']:.1f} / {result[s]['agreed']['unit_f1']:.1f}" for s in systems)
-        every = " | ".join(f"{result[s]['all']['value_f1']:.1f} / {result[s]['all']['unit_f1']:.1f}" for s in systems)
+        agreed = " | ".join(value_and_unit(suite, result[s]["agreed"]) for s in systems)
+        every = " | ".join(value_and_unit(suite, result[s]["all"]) for s in systems)
         lines.append(f"| {suite} | {result['gold']} ({result[systems[0]]['agreed_gold']}) | {agreed} | {every} |")
     lines += ["", "Gold mentions set aside per suite (convention differs from claimattr's):", ""]
     for suite, result in suites.items():

@@ -68,13 +68,15 @@ def test_signed_numbers(nlp, text, mention, value, direction):
 
 @pytest.mark.parametrize("text, mention, direction, subject", [
     ("Acme shares rose 4% to 312 pence.", "4%", "up", "Acme shares"),
-    ("Acme shares rose 4% to 312 pence.", "312", None, None),
+    ("Acme shares rose 4% to 312 pence.", "312 pence", None, "Acme shares"),
     ("Core inflation stood at 2.9% in May.", "2.9%", None, "Core inflation"),
     ("The company's revenue fell by $3bn.", "$3bn", "down", "The company's revenue"),
     ("Acme cut 300 jobs.", "300", "down", None),
     ("The car has a top speed of 342 km/h.", "342 km/h", None, "a top speed"),
     ("Unemployment fell by 0.3 percentage points to 4.1 per cent.", "4.1 per cent", None, "Unemployment"),
     ("The drone weighs 249 grams.", "249 grams", None, "The drone"),
+    ("The central bank cut interest rates by 25 basis points.", "25 basis points", "down", "interest rates"),
+    ("The company raised its full-year forecast to $4bn.", "$4bn", None, "its full-year forecast"),
 ])
 def test_direction_and_subject(nlp, text, mention, direction, subject):
     q = by_text(nlp, text)[mention]
@@ -88,6 +90,7 @@ def test_direction_and_subject(nlp, text, mention, direction, subject):
     ("He scored in Game 5 of the series.", "5"),
     ("Article 370 was repealed.", "370"),
     ("Protesters gathered outside 10 Downing Street.", "10"),
+    ("FedEx chartered a Boeing 777F freighter.", "777F"),
 ])
 def test_names_labels_and_street_numbers_are_not_quantities(nlp, text, not_quantity):
     assert not_quantity not in by_text(nlp, text)

@@ -74,6 +74,10 @@ def test_number_words_round_trip_num2words(number):
     ("Half of the residents left the town.", 0.5),
     ("Two-thirds of voters backed the plan.", 2 / 3),
     ("Roughly one in five children is underweight.", 0.2),
+    ("The queue grew by five and a quarter hours.", 5.25),
+    ("Officials counted three hundred and thirty one ballots.", 331),
+    ("The fund raised 6 hundred million.", 6e8),
+    ("The court awarded 12,34,567 rupees.", 1234567),
 ])
 def test_numbers_in_digits_and_words_are_composed(nlp, text, value):
     assert math.isclose(only(nlp, text)["value"], value, rel_tol=1e-4)

@@ -23,11 +23,28 @@ from quantity_helpers import only, quantities
     ("Winds reached 180 km/h on the coast.", 180, "km/h"),
     ("He was sentenced to 12 years in prison.", 12, "yr"),
     ("The dam cost US$5 million.", 5e6, "USD"),
+    ("The fine was 500 USD.", 500, "USD"),
+    ("The deal is worth 75 EUR million.", 75e6, "EUR"),
+    ("Its shares closed at 210 pence.", 2.1, "GBP"),
+    ("Gasoline futures rose 34 cents.", 0.34, "USD"),
+    ("It only cost thirteen dollars and forty-five cents.", 13.45, "USD"),
+    ("Operating profit improved to 361 million pounds.", 3.61e8, "GBP"),
+    ("The plant recalled 2 million pounds of beef.", 2e6, "lb"),
+    ("The centre stands 6 feet 2 inches tall.", 6 + 2 / 12, "ft"),
+    ("The winner finished in 2 hours and 30 minutes.", 2.5, "h"),
+    ("The patients were given between 44 mg and 50 mg of the drug.", 47, "mg"),
+    ("The collider reached 3.5–4.0 TeV.", 3.75, "TeV"),
 ])
 def test_money_percent_and_units_are_normalised(nlp, text, value, unit):
     quantity = only(nlp, text)
     assert math.isclose(quantity["value"], value, rel_tol=1e-6)
     assert quantity["unit"] == unit
+
+
+def test_a_time_reference_after_money_is_no_rate(nlp):
+    """"a year earlier" says when, not per what: the amount keeps the currency alone."""
+    amounts = {q["text"]: q["unit"] for q in quantities(nlp, "Sales were $1.17 billion a year earlier.")}
+    assert amounts == {"$1.17 billion": "USD"}
 
 
 def test_counts_of_people_have_no_unit_but_an_entity(nlp):

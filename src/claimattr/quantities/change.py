@@ -134,6 +134,11 @@ class ChangeReader:
         lemma = verb.lemma_.lower()
         if lemma not in self.verbs and lemma not in self.subject_verbs and verb.pos_ != "AUX":
             return None
+        if prep is not None:  # "cut rates by 25bp", "held rates at 5%": a transitive verb measures its object
+            objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < prep.i]
+            if objects:
+                head = objects[0]
+                return None if head.pos_ in PRONOUN_POS or head.i == getattr(entity, "i", None) else self.phrase(doc, head, number)
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
         if not subjects and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in VERB_POS:
             subjects = [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS]

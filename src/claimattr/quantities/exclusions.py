@@ -84,7 +84,7 @@ class Exclusions:
         the name is not the first word of its sentence (a capitalised sentence opener is no name), nor
         a headline's event verb ("Typhoon Kills 21"). Label words ("Game", "Round") label in any position.
         """
-        if not self.bare(number) or number.start == 0 or "," in doc[number.start].text:
+        if not (self.bare(number) or self.letter_suffix(doc, number)) or number.start == 0 or "," in doc[number.start].text:
             return False
         name = doc[number.start - 1]
         if not name.text[:1].isupper() or not any(ch.isalpha() for ch in name.text):
@@ -101,6 +101,13 @@ class Exclusions:
         from claimattr.quantities.anchoring import verb_base
 
         return verb_base(name.lower_, self.title_events, self.verb_suffixes) is None
+
+    @staticmethod
+    def letter_suffix(doc: Doc, number: NumberSpan) -> bool:
+        """One token of digits and one capital letter ("777F", "5G"): after a name a model, not "30C" of heat."""
+        text = doc[number.start].text
+        return (number.end - number.start == 1 and len(text) > 1 and text[-1].isupper() and text[:-1].isdigit()
+                and number.modifier is None and number.sign is None)
 
     def street_number(self, doc: Doc, number: NumberSpan) -> bool:
         """"10 Downing Street": a bare number heading capitalised words that end in a street word."""

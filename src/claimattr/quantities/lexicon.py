@@ -77,14 +77,14 @@ def resolve_ambiguous_currencies(table: Dict[str, Any]) -> Dict[str, Tuple[str, 
 def digit_token_pattern(currency_prefixes: Iterable[str], glued_abbreviations: Iterable[str]) -> "re.Pattern[str]":
     """The regex of one token of digits: optional glued currency, number, optional range end, optional suffix.
 
-    ``cur``: up to two letters and a currency symbol ("US$", "HK$", "€"; the symbols are the
+    ``cur``: up to three letters and a currency symbol ("US$", "Mex$", "€"; the symbols are the
     non-letter last characters of ``currency_prefixes``) or a glued abbreviation ("Rs", "Rs.").
     ``num``/``num2``: a number and the end of a glued range ("2-3"). ``suffix``: letters with an
     optional digit ("bn", "km2"), "%" or "²".
     """
     symbols = sorted({p[-1] for p in currency_prefixes if not p[-1].isalnum()})
     abbreviations = sorted(glued_abbreviations, key=len, reverse=True)
-    currency = r"[^\W\d_]{0,2}[" + "".join(re.escape(s) for s in symbols) + "]"
+    currency = r"[^\W\d_]{0,3}[" + "".join(re.escape(s) for s in symbols) + "]"
     if abbreviations:
         currency += "|" + "|".join(re.escape(a) for a in abbreviations)
     return re.compile(

@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import re
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
@@ -73,9 +73,23 @@ class MentionReader:
         if number is None:
             return None
         number = self.units.attach(doc, number, currency_in_doc)
+        self.attach_smaller_unit(doc, number, currency_in_doc)
         number = self.attach_modifiers(doc, number)
         self.attach_sign(doc, number)
         return number
+
+    def attach_smaller_unit(self, doc: Doc, number: NumberSpan, currency_in_doc: dict) -> None:
+        """"5 feet 2 inches", "3 dollars 50 cents", "1 hour and 30 minutes": the smaller amount joins the number."""
+        if number.unit is None or number.has_scale or number.low is not None or number.adjectival:
+            return
+        k = number.end + (lower_at(doc, number.end) in self.conjunctions)
+        second = self.single_at(doc, k) if k < len(doc) else None
+        if second is None or second.low is not None or second.unit is not None:
+            return
+        length, factor = self.units.smaller_unit_at(doc, second.end, number.unit, currency_in_doc)
+        if length:
+            number.value += second.value * factor
+            number.end = second.end + length
 
     def attach_sign(self, doc: Doc, number: NumberSpan) -> None:
         """Signed values: "+0.4%" and "-1.2%" of a rate or index are changes (magnitude + sign), other
@@ -128,7 +142,7 @@ class MentionReader:
             high = parse_digits(match.group("num2"))
             if high is None or high <= value:
                 return None
-            number.low, number.high = value, high
+            number.low, number.high, number.value = value, high, (value + high) / 2
         suffix = (match.group("suffix") or "").lower()
         has_currency = currency is not None or self.units.currency_before(doc, i)[1] is not None
         if suffix:
@@ -136,6 +150,8 @@ class MentionReader:
                 scale_number(number, float(lex["scale_abbreviations"][suffix]))
             elif (suffix,) in self.look.units:
                 number.unit = self.look.units[(suffix,)]
+            elif self.units.currency_code_word(suffix) is not None:  # "115USD"
+                number.unit = self.units.currency_code_word(suffix)
             elif self.units.registry.symbol(match.group("suffix")) is not None:
                 number.unit = self.units.registry.symbol(match.group("suffix"))
             else:
@@ -153,8 +169,8 @@ class MentionReader:
         while j < len(doc):
             token = doc[j]
             word = token.lower_
-            if word in HYPHENS and j > i and not doc[j - 1].whitespace_ and not token.whitespace_:
-                j += 1
+            if (word in HYPHENS and j > i and not doc[j - 1].whitespace_ and not token.whitespace_) or (j > i and token.is_space):
+                j += 1  # "fifty-eight"; a run of spaces ("fifty  two") is one space
                 continue
             if word not in self.look.number_vocab and word not in self.conjunctions:
                 break
@@ -172,7 +188,7 @@ class MentionReader:
         number = NumberSpan(i, end, value, scale=scale, has_scale=has_scale)
         if any(w in lex["fractions"] for w in words) and not has_scale:
             # "one and a half" is a number; "two-thirds", "half" are fractions
-            if not (words[-1] in lex["standalone_fractions"] and any(w in self.conjunctions for w in words)):
+            if not any(w in self.conjunctions for w in words):
                 number.unit = FRACTION
         return number
 
@@ -211,13 +227,16 @@ class MentionReader:
         """Join "20-25", "20 to 25", "between 20 and 25", "two or three" into one range; ``None`` for a score."""
         if first.vague or first.low is not None:
             return first
-        j = first.end
-        if j + 1 >= len(doc):
+        if first.end + 1 >= len(doc):
             return first
-        joiner = doc[j].lower_
         ratio = self.ratio(doc, first)
         if ratio is not None:
             return ratio
+        unit_len, repeated_unit = self.unit_before_joiner(doc, first)
+        j = first.end + unit_len
+        if j + 1 >= len(doc):
+            return first
+        joiner = doc[j].lower_
         opener = lower_at(doc, self.units.currency_before(doc, first.start)[0] - 1)
         allowed = self.range_joiners if opener in self.range_openers else self.joiners_without_opener
         if joiner not in allowed or (opener in self.change_openers and joiner in self.change_joiners):
@@ -237,13 +256,34 @@ class MentionReader:
         if second.has_scale and not first.has_scale and first.value < RANGE_SCALE_LIMIT:
             scale_number(first, second.scale)
         if not first.value < second.value:
-            if joiner in DASHES:
+            if joiner in DASHES and not unit_len:
                 return None  # a score ("won 3-1") or an identifier, not a quantity
             return first
-        unit = first.unit or second.unit or currency
-        return NumberSpan(first.start, second.end, (first.value + second.value) / 2, low=first.value, high=second.value,
+        end = second.end
+        if repeated_unit is not None:  # "44 mg to 50 mg": the second end must repeat the unit
+            second_len, second_unit = self.unit_after(doc, second)
+            if second_unit != repeated_unit:
+                return first
+            end += second_len
+        unit = first.unit or second.unit or currency or repeated_unit
+        return NumberSpan(first.start, end, (first.value + second.value) / 2, low=first.value, high=second.value,
                           approximate=approximate, unit=unit, scale=second.scale, is_digits=first.is_digits,
                           has_scale=second.has_scale, relation=APPROXIMATE if approximate else "=")
+
+    def unit_before_joiner(self, doc: Doc, first: NumberSpan) -> Tuple[int, Optional[str]]:
+        """The unit after a range's first end ("44 mg" in "44 mg to 50 mg"), looked up only when a range
+        joiner follows within a unit's length: most numbers are no ranges, and a unit look-up costs."""
+        window = doc[first.end + 1:first.end + self.units.unit_window + 1]
+        if first.unit is not None or not any(t.lower_ in self.range_joiners or t.lower_ in self.joiners_without_opener
+                                             for t in window):
+            return 0, None
+        return self.unit_after(doc, first)
+
+    def unit_after(self, doc: Doc, number: NumberSpan) -> Tuple[int, Optional[str]]:
+        """(tokens, code) of a unit written right after a number ("44 mg"), or (0, None)."""
+        glued = not doc[number.end - 1].whitespace_
+        length, unit = self.units.unit_at(doc, number.end, glued, {})
+        return (length, unit) if unit is not None and unit != FRACTION else (0, None)
 
     def ratio(self, doc: Doc, first: NumberSpan) -> Optional[NumberSpan]:
         """"one in five", "three out of four": a fraction of a population."""

@@ -16,8 +16,9 @@ from typing import Any, Dict, Optional, Tuple
 APPROXIMATE = "~"
 """The relation of hedged and vague quantities ("about 40", "dozens")."""
 
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
-"""A number in digits: thousands grouped by commas ("1,000,000"), plain ("1000"), decimals ("1.5", ".5")."""
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+"""A number in digits: thousands grouped by commas ("1,000,000"), lakhs and crores grouped the Indian way
+("12,34,567"), plain ("1000"), decimals ("1.5", ".5")."""
 
 _WORD_SEPARATORS = re.compile(r"[\s,\-–]+")
 
@@ -55,13 +56,18 @@ class NumberSpan:
     """The sign marks a change ("FTSE +0.4%", "DAX -1.2%"): ``value`` is the magnitude, the sign the direction."""
 
 
-def scale_number(number: NumberSpan, factor: float) -> None:
-    """Multiply value and bounds by a scale ("1.5" + "million"), in place."""
+def convert_number(number: NumberSpan, factor: float) -> None:
+    """Multiply value and bounds by ``factor`` in place ("3 hundred", "50 cents" as dollars)."""
     number.value *= factor
     if number.low is not None:
         number.low *= factor
     if number.high is not None:
         number.high *= factor
+
+
+def scale_number(number: NumberSpan, factor: float) -> None:
+    """Multiply value and bounds by a scale ("1.5" + "million"), in place, and remember the scale."""
+    convert_number(number, factor)
     number.scale = factor
     number.has_scale = True
 
@@ -169,12 +175,12 @@ class NumberComposer:
         return False
 
     def _feed_fraction(self, word: str) -> bool:
-        """"half", "a third", "two-thirds", "one and a half"."""
+        """"half", "a third", "two-thirds", "one and a half", "five and a quarter"."""
         lex = self.lexicon
         current = self.current
         fraction = float(lex["fractions"][word])
-        if self.after_and:  # "one and a half": only "a half" completes a conjunction
-            if not self.pending_article or current is None or word not in lex["standalone_fractions"]:
+        if self.after_and:  # "one and a half", "five and a quarter": a whole number, "and a", one singular fraction
+            if not self.pending_article or current is None or current % 1 != 0 or word in lex["plural_fractions"]:
                 return False
             self.current = current + fraction
             return True

@@ -49,6 +49,8 @@ class UnitRegistry:
         self.folded = {code.lower(): code for code in lexicon["case_insensitive_symbols"]}
         self._symbols: Dict[str, Optional[str]] = {}
         self._described: Dict[str, Tuple[Optional[str], Optional[str]]] = {}
+        self._names: Dict[str, bool] = {}
+        self._factors: Dict[Tuple[str, str], Optional[float]] = {}
 
     # ---- reading a symbol -------------------------------------------------------------------------
 
@@ -76,13 +78,32 @@ class UnitRegistry:
         return self.code_of(unit)
 
     def is_unit_name(self, word: str) -> bool:
-        """Whether a lower-case word is a unit's full name, singular ("nanometre", "gallon"), not prefix + symbol."""
+        """Whether a lower-case word is a unit's full name, singular ("nanometre", "gallon"), not prefix + symbol.
+
+        Cached like :meth:`symbol`: pint's parser is the slowest step of reading a unit."""
+        if word not in self._names:
+            self._names[word] = self._is_unit_name(word)
+        return self._names[word]
+
+    def _is_unit_name(self, word: str) -> bool:
         try:
             unit = pint_registry().parse_units(word)
         except Exception:
             return False
         american = word.replace("metre", "meter").replace("litre", "liter")
         return str(unit).replace("_", "") == american.replace("_", "")
+
+    def factor(self, code: str, to_code: str) -> Optional[float]:
+        """How many ``to_code`` one ``code`` is, through pint ("in" -> "ft": 1/12); ``None`` if pint cannot convert."""
+        key = (code, to_code)
+        if key not in self._factors:
+            ureg = pint_registry()
+            try:
+                quantity = ureg.Quantity(1.0, self.to_pint.get(code, code))
+                self._factors[key] = float(quantity.to(self.to_pint.get(to_code, to_code)).magnitude)
+            except Exception:  # pint raises several types for units it does not read or convert
+                self._factors[key] = None
+        return self._factors[key]
 
     def code_of(self, unit: Any) -> str:
         """The short code of a pint unit: pint's symbol, spaces removed, news spellings applied."""

@@ -13,7 +13,7 @@ from typing import Dict, Optional, Tuple
 from spacy.tokens import Doc
 
 from claimattr.quantities.lexicon import Lookups
-from claimattr.quantities.numbers import NumberSpan, scale_number
+from claimattr.quantities.numbers import NumberSpan, convert_number, scale_number
 from claimattr.quantities.registry import UnitRegistry
 
 HYPHENS = ("-", "–")
@@ -60,8 +60,13 @@ class Units:
         self.rate_joiners = set(lex["rate_joiners"])
         self.rate_denominators: Dict[str, str] = dict(lex["rate_denominators"])
         self.singular_units = {word: code for word, code in lex["units"].items() if " " not in word}
-        self.no_rate_units = {FRACTION, "%", "pp", "bp", "pt", "yr", "mo", "wk", "d", "h", "min", "s", "decade", "century"}
-        """Units that take no rate: "2% a year" and "17 hours a day" keep their unit (a share, a duration)."""
+        self.no_rate_units = {FRACTION, "%", "pp", "bp", "pt", "yr", "mo", "wk", "d", "h", "min", "s", "decade", "century",
+                              "°C", "°F"}
+        """Units that take no rate: "2% a year" and "17 hours a day" keep their unit (a share, a duration, a temperature)."""
+        self.not_rate_before = set(lex["rate_not_before"])
+        self.compound_units: Dict[str, set] = {code: set(smaller) for code, smaller in lex["compound_units"].items()}
+        self.subunits: Dict[str, Tuple[str, float]] = {
+            word: (entry["currency_word"], float(entry["factor"])) for word, entry in lex["currency_subunits"].items()}
 
     # ---- currencies ---------------------------------------------------------------------------
 
@@ -73,6 +78,34 @@ class Units:
                 start -= 1
             return start, self.prefixes[doc[i - 1].lower_]
         return i, None
+
+    def currency_code_word(self, word: str) -> Optional[str]:
+        """The ISO code of a currency symbol or code written after a number ("500 USD", "10 €", "115USD")."""
+        word = word.lower()
+        return None if word in self.country_prefixes else self.prefixes.get(word)
+
+    def subunit_at(self, doc: Doc, j: int, currency_in_doc: Dict[str, str]) -> Tuple[int, Optional[str], float]:
+        """A hundredth of a currency at token ``j`` ("50 cents", "a 12-cent dividend", "312 pence"):
+        (tokens, ISO code of the currency, factor to it); (0, None, 1.0) when there is none."""
+        length = 2 if lower_at(doc, j) in HYPHENS and j > 0 and not doc[j - 1].whitespace_ else 1
+        entry = self.subunits.get(lower_at(doc, j + length - 1))
+        if entry is None:
+            return 0, None, 1.0
+        word, factor = entry
+        return length, currency_in_doc.get(word, self.look.currency_words[word]), factor
+
+    def smaller_unit_at(self, doc: Doc, j: int, unit: str, currency_in_doc: Dict[str, str]) -> Tuple[int, float]:
+        """(tokens, factor to ``unit``) of a smaller unit of the same amount at token ``j`` ("2 inches" after
+        "5 feet", "50 cents" after "3 dollars"); (0, 1.0) when there is none. After a larger unit a short
+        symbol needs no glue ("5 ft 2 in")."""
+        if is_currency_code(unit):
+            length, code, factor = self.subunit_at(doc, j, currency_in_doc)
+            return (length, factor) if code == unit else (0, 1.0)
+        if unit not in self.compound_units:
+            return 0, 1.0
+        length, code = self.unit_at(doc, j, True, currency_in_doc)
+        factor = self.registry.factor(code, unit) if code in self.compound_units[unit] else None
+        return (length, factor) if factor is not None else (0, 1.0)
 
     def currencies_for(self, doc: Doc) -> Dict[str, str]:
         """Codes of the ambiguous currency words ("rupees") for this document, from its country mentions."""
@@ -121,6 +154,11 @@ class Units:
                 break
             scale_number(number, factor)
             j += 1
+        if lower_at(doc, j) in lex["hundred"] and not number.has_scale:  # "6 hundred million", "322 hundred"
+            convert_number(number, float(lex["hundred"][lower_at(doc, j)]))
+            number.end = j + 1
+            self.scale_words_after(doc, number, has_currency)
+            return
         number.end = j
 
     # ---- units ----------------------------------------------------------------------------------
@@ -146,6 +184,10 @@ class Units:
             return number
         if number.unit == FRACTION:
             return number
+        if self.attach_currency_after(doc, number, currency_in_doc):
+            if not number.adjectival:
+                self.attach_rate(doc, number)
+            return number
         glued = number.end < len(doc) and not doc[number.end - 1].whitespace_
         unit_len, unit = self.unit_at(doc, j, glued, currency_in_doc)
         if unit is not None:
@@ -155,6 +197,30 @@ class Units:
             if not number.adjectival:
                 self.attach_rate(doc, number)
         return number
+
+    def attach_currency_after(self, doc: Doc, number: NumberSpan, currency_in_doc: Dict[str, str]) -> bool:
+        """Money named after the number: a code or symbol ("500 USD", "75 USD million", "10 €"), a hundredth
+        ("50 cents" -> 0.5 USD, "312 pence" -> 3.12 GBP), or a currency word that is also a unit after a
+        scale ("361 million pounds": money; "2 million pounds of beef" stays a weight)."""
+        j = number.end
+        code = self.currency_code_word(lower_at(doc, j)) if j < len(doc) else None
+        if code is not None:
+            number.unit, number.end = code, j + 1
+            if number.is_digits and not number.has_scale:
+                self.scale_words_after(doc, number, True)
+            return True
+        length, code, factor = self.subunit_at(doc, j, currency_in_doc)
+        if code is not None and not number.has_scale:
+            convert_number(number, factor)
+            number.unit, number.end = code, j + length
+            number.adjectival = length == 2
+            return True
+        word = lower_at(doc, j)
+        if number.has_scale and word in self.look.currency_words and (word,) in self.look.units \
+                and lower_at(doc, j + 1) not in self.look.partitive:
+            number.unit, number.end = currency_in_doc.get(word, self.look.currency_words[word]), j + 1
+            return True
+        return False
 
     def attach_rate(self, doc: Doc, number: NumberSpan) -> None:
         """"US$61.10 per barrel" -> USD/bbl, "$15.4/hour" -> USD/h, "0.4 millimetres a year" -> mm/yr.
@@ -171,6 +237,8 @@ class Units:
         word_token = doc[j + 1]
         word = word_token.lower_
         if word_token.is_stop or not word_token.is_alpha and word not in self.rate_denominators:
+            return
+        if lower_at(doc, j + 2) in self.not_rate_before:  # "$1.17 billion a year earlier" is no rate
             return
         money = is_currency_code(number.unit)
         denominator = self.rate_denominators.get(word) or self.rate_denominators.get(word_token.lemma_.lower())
