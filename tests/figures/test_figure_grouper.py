@@ -221,3 +221,62 @@ def test_the_children_among_the_injured_are_a_part_not_a_rival_count(nlp):
     total, children = find(groups, "340"), find(groups, "60")
     assert children is not total and children["part"] and children["entity"] == "child"
     assert find(groups, "more than 300") is total and not total["disputed"]
+
+
+def _rules() -> FigureRules:
+    return FigureRules(read_lexicon(DEFAULT_LEXICON, LEXICON_SCHEMA))
+
+
+def _mention(text: str, **words: Any) -> Mention:
+    quantity = {"text": text, "start": 0, "end": len(text), "value": 2.0, **words.pop("quantity", {})}
+    return Mention(quantity, None, "reporter", "reporter", **words)
+
+
+def test_a_frame_word_right_after_the_number_wins_over_the_event():
+    rules = _rules()
+    leaves = _mention("Two", quantity={"entity": {"text": "Dead", "lemma": "dead"}, "event": {"text": "Leaves", "lemma": "leave"}},
+                      after=["dead"])
+    assert rules.entity_of(leaves, money=False) == (None, False), "the dead are counted, not a noun further on"
+    assert rules.frame_of(leaves, None, money=False) == "deaths", "not displaced: 'leave' is weaker than 'dead'"
+    confirms = _mention("12", quantity={"event": {"text": "Confirms", "lemma": "confirm"}}, after=["kill", "in", "election"])
+    assert rules.frame_of(confirms, None, money=False) == "deaths"
+
+
+def test_workers_and_employees_are_one_entity_and_strikers_at_a_strike():
+    rules = _rules()
+    assert rules.normal_entity("worker") == rules.normal_entity("employee") == rules.normal_entity("staff") == "worker"
+    assert rules.frame_entities["attendance"]["worker"] == "striker"
+    assert rules.normal_entity("worker") != rules.normal_entity("person")
+
+
+def test_the_doer_of_the_verb_is_not_the_counted_thing():
+    rules = _rules()
+    headline = _mention("More Than 150", window=[("detain", "Detained"), ("police", "Police")], agents=["police"])
+    assert rules.entity_of(headline, money=False) == (None, False), "'Police Detained More Than 150' counts no officers"
+
+
+def test_n_of_its_x_counts_x_not_a_noun_nearby():
+    rules = _rules()
+    welcomed = _mention("48", window=[("home", "home"), ("welcome", "welcomed")], after=["of", "its", "fighter", "."])
+    assert rules.entity_of(welcomed, money=False) == ("fighter", False)
+
+
+def test_more_right_after_the_number_is_an_addition():
+    rules = _rules()
+    assert rules.is_part(_mention("thousands", after=["more", "job", "at", "supplier"]))
+    assert not rules.is_part(_mention("1,800", after=["job", "at", "the", "plant"]))
+
+
+def test_a_count_with_no_place_does_not_join_the_only_place():
+    from claimattr.figures.grouping import joins_only_scope
+
+    assert joins_only_scope("dovan", {"kestrel's defence ministry"}), "a named side: yes"
+    assert not joins_only_scope("at:tarem", {"health ministry"}), "a national toll is not the city's"
+    assert joins_only_scope("own:regional government", {"regional government"})
+    assert not joins_only_scope("own:regional government", {"european commission"}), "another donor's own money"
+
+
+def test_a_trigger_of_the_numbers_own_clause_comes_first(nlp):
+    groups = figures(nlp, "The coast guard said 41 crew members had been detained. The foreign minister said the crew "
+                          "were being treated well and that 41 sailors were in custody.")
+    assert [g["frame"] for g in groups if any(m["text"] == "41" for m in g["members"])] == ["arrests"]

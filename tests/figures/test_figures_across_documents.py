@@ -59,3 +59,12 @@ def test_summarise_figures_on_the_seed_report():
     data = json.loads(result.stdout.strip().splitlines()[-1])
     assert data["scope"] == "corpus" and len(data["figures"]) == 3
     assert not any(group["disputed"] for group in data["figures"])
+
+
+def test_one_donors_own_pledge_is_not_another_donors():
+    a = [figure(None, member("€5 million", 5e6, "european commission", 0, unit="EUR"))]
+    b = [figure(None, member("€5m", 5e6, "brussels", 0, unit="EUR")),
+         figure("own:regional government", member("€2m", 2e6, "regional government", 40, unit="EUR"))]
+    groups = group_across_documents([("a", a), ("b", b)], stories={"a": "s36", "b": "s36"})
+    assert len(groups) == 2 and not any(g["disputed"] for g in groups)
+    assert [m["text"] for g in groups if g["scope"] is None for m in g["members"]] == ["€5 million", "€5m"]

@@ -8,13 +8,14 @@ by two outlets is one speaker), except the reporter: each document's reporter is
 
 ``stories`` maps a document id to its story; documents missing from it go to ``default_story``
 (``None``: each such document is its own story, so nothing is merged across it). As within a
-report, a figure with no side or place joins the only figure of its frame and entity that has one.
+report, a figure with no side joins the only figure of its frame and entity that has one, unless that
+one is a place or another speaker's own side (:func:`claimattr.figures.grouping.joins_only_scope`).
 """
 from __future__ import annotations
 
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
-from claimattr.figures.grouping import REPORTER, disputes, interval
+from claimattr.figures.grouping import REPORTER, disputes, interval, joins_only_scope
 
 DEFAULT_TOLERANCE = 0.15
 
@@ -47,14 +48,16 @@ def group_across_documents(
                 if speaker == REPORTER:
                     speaker = f"{REPORTER}:{doc_id}"
                 group["members"].append({**member, "doc": doc_id, "speaker": speaker})
-    # as within a report: a figure with no side or place joins the only one there is
+    # as within a report: a figure with no side joins the only side there is
     by_kind: Dict[Tuple, List[Tuple]] = {}
     for key in merged:
         by_kind.setdefault(key[:4], []).append(key)
     for keys in by_kind.values():
         scoped = [k for k in keys if k[4] is not None]
-        if len(scoped) == 1 and len(keys) == 2:
-            plain = merged.pop(next(k for k in keys if k[4] is None))
+        plain_key = next((k for k in keys if k[4] is None), None)
+        if len(scoped) == 1 and plain_key is not None and joins_only_scope(
+                scoped[0][4], {m["speaker"] for m in merged[plain_key]["members"]}):
+            plain = merged.pop(plain_key)
             target = merged[scoped[0]]
             target["docs"] += [d for d in plain["docs"] if d not in target["docs"]]
             target["members"] = plain["members"] + target["members"]

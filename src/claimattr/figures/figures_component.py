@@ -191,13 +191,18 @@ def _mention(doc: Doc, quantity: Dict[str, Any], claim: Optional[int], key: str,
         low = max(low, _token_at(doc, piece[0]))
         high = min(high, _token_at(doc, piece[1] - 1) + 1)
     low, high = max(low, span.start - WINDOW), min(high, span.end + WINDOW)
+    own = _clause_start(doc, low, span.start)
+    event = quantity.get("event") or {}
+    mention.event_elsewhere = own > low and event.get("end") is not None and event["end"] <= doc[own].idx
     region = [t for t in doc[low:high] if not (span.start <= t.i < span.end) and not t.is_punct]
     mention.clause = [t.lemma_.lower() for t in region]
-    region.sort(key=lambda t: span.start - t.i if t.i < span.start else t.i - span.end + 1)
+    # nearest first, the number's own clause before the clause before it
+    region.sort(key=lambda t: (t.i < own, span.start - t.i if t.i < span.start else t.i - span.end + 1))
     mention.window = [(t.lemma_.lower(), t.text) for t in region]
     mention.places = [t.text for t in region if t.ent_type_ in PLACE_TYPES and t.head.lower_ in place_prepositions and _proper(t)]
     mention.before = [t.lemma_.lower() for t in reversed(doc[max(sent.start, span.start - 3):span.start])]
     mention.after = [t.lemma_.lower() for t in doc[span.end:min(sent.end, span.end + 6)]]
+    mention.agents = [t.lemma_.lower() for t in _governing_verb(span.root).children if t.dep_ == "nsubj"]
     anchor = quantity.get("entity")
     if anchor:
         entity = doc.char_span(anchor["start"], anchor["end"], alignment_mode="expand")
@@ -207,6 +212,25 @@ def _mention(doc: Doc, quantity: Dict[str, Any], claim: Optional[int], key: str,
             mention.modifiers = [(t.lemma_.lower(), t.text) for t in tokens if t.i != entity.root.i]
             mention.sides = [t.text for t in tokens if t.i != entity.root.i and _proper(t)]
     return mention
+
+
+def _clause_start(doc: Doc, low: int, number: int) -> int:
+    """The first token of the number's own clause: after the last clause marker before it ("were
+    being treated well and *that* 41 sailors were in custody"). Words before it, "treated"
+    included, belong to another clause: its triggers are searched only after the number's own."""
+    marks = [t.i for t in doc[low:number] if t.dep_ == "mark"]
+    return marks[-1] + 1 if marks else low
+
+
+def _governing_verb(token: Token) -> Token:
+    """The verb a number depends on ("Police detained *more than 150*" -> "detained"), or the
+    number's own head where no verb is within three steps."""
+    node = token
+    for _ in range(3):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return node
+        node = node.head
+    return node if node.pos_ in ("VERB", "AUX") else token.head
 
 
 def _token_at(doc: Doc, char: int) -> int:

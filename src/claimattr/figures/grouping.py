@@ -18,7 +18,8 @@ The rules (documented in docs/figures.md, data in ``frames.json``):
 - **Side (scope)**: a proper modifier of the counted noun ("Dovanian soldiers", "Almera's
   soldiers"), stemmed so that a country and its demonym agree (Dovany / Dovanian -> "dovan");
   "own" / "our" puts the figure on the speaker's side. Figures of one frame and entity with
-  different sides are different groups; a figure with no side joins the only side there is.
+  different sides are different groups; a figure with no side joins the only side there is,
+  unless that is a place or another speaker's own side (:func:`joins_only_scope`).
 - **Repeats**: a quantity with no frame but the same value and entity as an earlier figure ("the
   12") joins that figure's group.
 
@@ -30,7 +31,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 INF = math.inf
 REPORTER = "reporter"
@@ -121,6 +122,12 @@ class Mention:
     """Lemmas of the words right before the number, nearest first ("including")."""
     after: List[str] = field(default_factory=list)
     """Lemmas of the words right after the number, in text order ("were among them")."""
+    event_elsewhere: bool = False
+    """The quantity's event lies in a clause before the number's own ("were being *treated* well
+    and that 41 sailors were in custody"): it says nothing about what the number counts."""
+    agents: List[str] = field(default_factory=list)
+    """Lemmas of the subject of the verb the number depends on ("*Police* detained more than
+    150"): the doer, never the counted thing."""
     # decided by the rules
     frame: Optional[str] = None
     entity: Optional[str] = None
@@ -194,6 +201,8 @@ class FigureRules:
         self.place_prepositions = {w.lower() for w in lexicon["place_prepositions"]}
         self.part_before = {w.lower() for w in lexicon["part_markers"]["before"]}
         self.part_after = {w.lower() for w in lexicon["part_markers"]["after"]}
+        self.part_next = {w.lower() for w in lexicon["part_markers"]["next"]}
+        self.partitive = {w.lower() for w in lexicon["partitive_determiners"]}
 
     # ---- entity ----------------------------------------------------------------------
 
@@ -224,6 +233,11 @@ class FigureRules:
             return "money", False
         anchor = mention.quantity.get("entity") or {}
         raw = " ".join((anchor.get("lemma") or "").lower().split())
+        if raw in self.frame_modifiers and raw not in self.entities:
+            return None, False  # "Eleven Dead in Apartment Building Collapse": the dead are counted, not the building
+        partitive = self.partitive_entity(mention)
+        if partitive is not None and not raw:
+            return partitive, False
         entity = self.normal_entity(raw, mention.modifiers)
         # "killed 18 of them": the pronoun's antecedent is the counted noun, further back in the clause
         reach = len(mention.window) if mention.after[:2] in (["of", "they"], ["of", "them"]) else 5
@@ -235,11 +249,20 @@ class FigureRules:
         if entity is None or raw in self.triggers or raw in self.total_words or side_word:
             if total or raw in self.total_words:
                 return None, True
-            for lemma, _ in list(mention.modifiers) + [(w, w) for w in near]:
+            for lemma, _ in list(mention.modifiers) + [(w, w) for w in near if w not in mention.agents]:
                 if lemma in self.entities:
                     return self.entities[lemma], False
             return None, False
         return entity, False
+
+    def partitive_entity(self, mention: Mention) -> Optional[str]:
+        """"welcomed home 48 of its fighters": the known noun of an "N of its/the X" partitive
+        counts the number, nearer in meaning than any noun around it ("home")."""
+        after = mention.after
+        if len(after) < 3 or after[0] != "of" or after[1] not in self.partitive:
+            return None
+        entity = self.normal_entity(after[2])
+        return entity if entity in self.entity_class else None
 
     def stem(self, word: str) -> Optional[str]:
         """"Dovanian", "Dovany", "Dovany's" -> "dovan"; ``None`` for words that never name a side."""
@@ -278,15 +301,21 @@ class FigureRules:
     def frame_of(self, mention: Mention, entity: Optional[str], money: bool) -> Optional[str]:
         quantity = mention.quantity
         cls = "money" if money else self.entity_class.get(entity or "")
-        event = (quantity.get("event") or {}).get("lemma") or ""
-        event = event.lower()
+        event = "" if mention.event_elsewhere else ((quantity.get("event") or {}).get("lemma") or "").lower()
         entity_lemma = ((quantity.get("entity") or {}).get("lemma") or "").lower()
         words = [event] + [lemma for lemma, _ in mention.window[:4]]
         override = self._override("money" if money else entity, words)
         if override and override in self.frames:
             return override
-        for lemma, text in mention.modifiers:
-            frame = self._pick(self.frame_modifiers.get(text.lower(), ()), cls, money)
+        # a frame word inside the counted phrase ("30 *wounded* soldiers"), or right after the
+        # number where the parser took it for the counted noun or missed it ("Warehouse Fire
+        # Leaves Two *Dead*", "Government Confirms 12 *Killed*"), says more than the event
+        for word in [text.lower() for _, text in mention.modifiers]:
+            frame = self._pick(self.frame_modifiers.get(word, ()), cls, money)
+            if frame:
+                return frame
+        for word in [w for w in [entity_lemma] + mention.after[:1] if w]:
+            frame = self._pick(self.frame_modifiers.get(word, []) + self.triggers.get(word, []), cls, money)
             if frame:
                 return frame
         candidates = [event] if event else []
@@ -404,9 +433,11 @@ class FigureRules:
         return entity if entity in self.entity_class else None
 
     def is_part(self, mention: Mention) -> bool:
-        """"including four jets", "three children were among them": a count given as a part of
-        the count beside it is not the same figure, even with the same frame and entity."""
-        return bool(set(mention.before[:2]) & self.part_before or set(mention.after[:4]) & self.part_after)
+        """"including four jets", "three children were among them", "thousands more jobs": a
+        count given as a part of, or an addition to, the count beside it is not the same figure,
+        even with the same frame and entity."""
+        return bool(set(mention.before[:2]) & self.part_before or set(mention.after[:4]) & self.part_after
+                    or set(mention.after[:1]) & self.part_next)
 
     def _repeats(self, mentions: List[Mention]) -> None:
         """"the 12", "the three drivers": no frame, same value (and entity) as an earlier figure."""
@@ -424,12 +455,13 @@ class FigureRules:
 
     def _join_only_figure(self, mention: Mention, mentions: List[Mention]) -> None:
         """"44 crew members had been on board": a count with no frame of its own whose entity
-        the report counts in exactly one figure joins that figure (the report is about it)."""
+        the report counts in exactly one figure joins that figure (the report is about it). A
+        part or an addition of that entity ("11 more had been wounded") is a figure too."""
         if mention.entity is None or mention.part:
             return
-        homes = {(m.frame, m.scope) for m in mentions if m.frame is not None and m.entity == mention.entity and not m.part}
-        if len(homes) == 1:
-            mention.frame, scope = homes.pop()
+        homes = {(m.frame, m.scope, m.part) for m in mentions if m.frame is not None and m.entity == mention.entity}
+        if len(homes) == 1 and not next(iter(homes))[2]:
+            mention.frame, scope, _ = homes.pop()
             mention.scope = mention.scope or scope
 
     def _implicit_entities(self, mentions: List[Mention]) -> None:
@@ -466,23 +498,28 @@ class FigureRules:
         groups: List[Tuple[Tuple[str, str, Optional[str]], List[Mention]]] = []
         for (frame, entity), members in buckets.items():
             scopes = sorted({m.scope for m in members if m.scope is not None})
-            own = [s for s in scopes if s.startswith("own:")]
-            named = [s for s in scopes if not s.startswith("own:")]
             by_scope: Dict[Optional[str], List[Mention]] = {}
             for member in members:
-                scope = member.scope
-                own_side = [st for st in (self.stem(w) for w in member.speaker_sides) if st in named]
-                if scope is None and len(scopes) == 1:
-                    scope = scopes[0]
-                elif scope is None and own_side:
-                    scope = own_side[0]  # "the army said six soldiers died": its own side
-                elif scope is not None and scope.startswith("own:") and not named:
-                    scope = None if len(own) == 1 else scope
-                by_scope.setdefault(scope, []).append(member)
+                by_scope.setdefault(self.member_scope(member, scopes), []).append(member)
             for scope, grouped in by_scope.items():
                 groups.append(((frame, entity, scope), grouped))
         groups.sort(key=lambda item: item[1][0].start)
         return [self.figure(key, members) for key, members in groups]
+
+    def member_scope(self, member: Mention, scopes: Sequence[str]) -> Optional[str]:
+        """The side a member is counted on, given the ``scopes`` of its frame and entity.
+
+        A figure with no side joins the only named side there is, or its speaker's own side
+        ("the army said six soldiers died"). It does not join a place (a count with no place may
+        be the wider one: a national toll beside a city's) nor another speaker's own side (the
+        regional government's "€2m of its own" is not the Commission's €5m)."""
+        if member.scope is not None:
+            return member.scope
+        if len(scopes) == 1 and joins_only_scope(scopes[0], {member.speaker}):
+            return scopes[0]
+        named = [s for s in scopes if not s.startswith("own:")]
+        own_side = [st for st in (self.stem(w) for w in member.speaker_sides) if st in named]
+        return own_side[0] if own_side else None
 
     def figure(self, key: Tuple[str, str, Optional[str]], members: List[Mention]) -> Dict[str, Any]:
         frame, entity, scope = key
@@ -524,6 +561,15 @@ class FigureRules:
             "conflicts": conflicts,
             "agreement": agreement,
         }
+
+
+def joins_only_scope(scope: str, speakers: Set[str]) -> bool:
+    """Whether a figure with no side, given by ``speakers``, joins ``scope``, the only side its
+    frame and entity have: a named side yes; a place no (a count with no place may be the wider
+    one, a national toll beside a city's); an own side (``own:<speaker>``) only its own speaker's."""
+    if scope.startswith("at:"):
+        return False
+    return not scope.startswith("own:") or speakers == {scope[len("own:"):]}
 
 
 def disputes(members: Sequence[Any], intervals: Sequence[Optional[Interval]]) -> List[List[int]]:
