@@ -11,15 +11,18 @@ present, else the bundled example report; no corpus text is stored), then times:
   threads_per_worker=1)``; the cluster start is timed apart, the first run includes the
   workers' model loads (cold) and a second run reuses them (warm).
 
-``--load N`` instead runs the load test of issue 13: N documents (10,000 by default) through
-``claimattr extract --n-process 2``, sampling the resident memory (RSS) of the command and its
-workers every 0.2 s: peak RSS, throughput, and the RSS after a quarter and after all of the
-documents (memory must not grow with the number of documents); then a second run killed midway
-and resumed with ``--resume`` must give byte for byte the records of the uncut run. Writes
-``benchmarks/results/load.json``.
+``--load N`` instead runs the load test of issue 13: N short documents (10,000 by default: the
+paragraphs of 8 to 25 words of the texts, cycled) through ``claimattr extract --n-process 2``
+with the default pipeline (or ``--pipeline``), sampling the resident memory (RSS) of the command
+and its workers every 0.2 s: peak RSS, throughput, and the RSS when a fifth, half and nine tenths
+of the documents are written (memory must not grow with the number of documents); then a second
+run is killed (SIGKILL to the command and its workers) once half the documents are written and
+resumed with ``--resume``: its output must equal the uncut run's byte for byte. Stored as
+``load_run``.
 
-Writes ``benchmarks/results/scaling.json``, with the machine's load average before and after:
-figures taken on a busy machine are not comparable with figures taken on an idle one.
+Both modes write their figures into ``benchmarks/results/scaling.json``, keeping the other's,
+with the machine's load average: figures taken on a busy machine are not comparable with figures
+taken on an idle one.
 """
 from __future__ import annotations
 
@@ -27,13 +30,15 @@ import argparse
 import json
 import os
 import platform
+import re
+import signal
 import subprocess
 import sys
 import tempfile
 import time
 from itertools import cycle, islice
 from pathlib import Path
-from typing import Any, Dict, Iterator, List, Tuple
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 import claimattr
 
@@ -107,7 +112,7 @@ def time_dask(corpus: Path, n: int, words: int, partitions: int) -> Dict[str, An
 
 
 def tree_rss(pid: int) -> float:
-    """Resident memory (MB) of a process and all its children."""
+    """Resident memory (MB) of a process and all its children (shared pages counted in each)."""
     import psutil
 
     try:
@@ -117,53 +122,131 @@ def tree_rss(pid: int) -> float:
         return 0.0
 
 
-def extract_with_memory(corpus: Path, out: Path, n: int, extra: List[str], kill_at: float = 0.0) -> Dict[str, Any]:
-    """Run ``claimattr extract --n-process 2``; sample RSS; optionally SIGKILL at ``kill_at`` of the output."""
+SHORT_WORDS = (8, 25)
+"""The length of a load-run document in words: a news paragraph (PolNeAR dev has 504 such)."""
+
+
+def short_documents(texts: List[str], n: int) -> Iterator[str]:
+    """``n`` short news documents: the paragraphs of ``texts`` of :data:`SHORT_WORDS` words, cycled."""
+    low, high = SHORT_WORDS
+    paragraphs = [p.strip() for text in texts for p in re.split(r"\n\s*\n", text) if p.strip()]
+    short = [p for p in paragraphs if low <= len(p.split()) <= high]
+    return islice(cycle(short or paragraphs), n)
+
+
+def write_documents(path: Path, documents: Iterable[str]) -> Tuple[int, int]:
+    """A JSONL corpus ``{"id", "text"}``; returns (documents, words)."""
+    count = words = 0
+    with path.open("w", encoding="utf8") as handle:
+        for count, text in enumerate(documents, 1):
+            words += len(text.split())
+            handle.write(json.dumps({"id": f"doc-{count:06d}", "text": text}) + "\n")
+    return count, words
+
+
+class LineCounter:
+    """Complete lines written so far to a growing file, read incrementally (not re-read each time)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.handle: Optional[Any] = None
+        self.lines = 0
+
+    def count(self) -> int:
+        if self.handle is None and self.path.exists():
+            self.handle = self.path.open("rb")
+        if self.handle is not None:
+            self.lines += self.handle.read().count(b"\n")
+        return self.lines
+
+    def close(self) -> None:
+        if self.handle is not None:
+            self.handle.close()
+
+
+def extract_with_memory(corpus: Path, out: Path, n: int, extra: List[str], checkpoints: Sequence[int] = (),
+                        kill_at: Optional[int] = None) -> Dict[str, Any]:
+    """Run ``claimattr extract --n-process 2`` in its own process group, sampling the RSS of the
+    command and its workers every 0.2 s; the RSS is noted as the output passes each checkpoint
+    (documents written). ``kill_at``: SIGKILL the whole group once that many documents are written."""
     command = [sys.executable, "-m", "claimattr.cli", "extract", str(corpus), "-o", str(out), "--no-progress",
                "--n-process", "2", "--batch-size", "64", *extra]
-    partial = Path(f"{out}.partial")
+    counter = LineCounter(Path(f"{out}.partial"))
+    already = counter.count()  # a resumed run starts from the records kept
     started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    samples: List[Tuple[int, float]] = []
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    peak, at_checkpoint, written = 0.0, {}, 0
+    first_record_s: Optional[float] = None
     while process.poll() is None:
-        done = sum(1 for _ in partial.open("rb")) if partial.exists() else 0
-        samples.append((done, tree_rss(process.pid)))
-        if kill_at and done >= kill_at * n:
-            process.kill()
+        written = counter.count()
+        rss = tree_rss(process.pid)
+        peak = max(peak, rss)
+        if written > already and first_record_s is None:
+            first_record_s = time.perf_counter() - started
+        for checkpoint in checkpoints:
+            if written >= checkpoint and str(checkpoint) not in at_checkpoint:
+                at_checkpoint[str(checkpoint)] = round(rss, 1)
+        if kill_at is not None and written >= kill_at:
+            os.killpg(process.pid, signal.SIGKILL)  # the workers too, as a crash or an OOM kill would
             break
         time.sleep(0.2)
-    process.wait()
+    stderr = process.communicate()[1].decode("utf8", "replace")
     elapsed = time.perf_counter() - started
-    rss = [r for _, r in samples if r > 0]
-    quarter = [r for d, r in samples if n // 8 <= d <= n // 4]
-    last = [r for d, r in samples if d >= 3 * n // 4]
-    return {"seconds": round(elapsed, 2), "docs_per_s": round(n / elapsed, 1), "peak_rss_mb": round(max(rss, default=0), 1),
-            "rss_mb_at_a_quarter": round(max(quarter, default=0), 1), "rss_mb_at_the_end": round(max(last, default=0), 1),
-            "returncode": process.returncode}
+    done = sum(1 for _ in out.open("rb")) if out.exists() and kill_at is None else counter.count()
+    counter.close()
+    first = first_record_s or elapsed
+    result = {"seconds": round(elapsed, 1), "records_written": done, "peak_rss_mb": round(peak, 1),
+              "rss_mb_when_written": at_checkpoint, "first_record_after_s": round(first, 1),
+              "docs_per_s_after_first_record": round((done - already) / max(elapsed - first, 1e-9), 1),
+              "returncode": process.returncode}
+    if process.returncode not in (0, -signal.SIGKILL):
+        result["stderr_tail"] = stderr[-2000:]
+    return result
 
 
-def load_test(n: int, texts: List[str], output: Path) -> None:
+def load_test(n: int, texts: List[str], pipeline: str) -> Dict[str, Any]:
+    """Issue 13's load run: uncut, then killed midway and resumed; the two outputs compared.
+
+    The RSS is noted at a fifth, half and nine tenths of the documents: at the very end the
+    workers have already exited."""
+    checkpoints = sorted({n // 5, n // 2, 9 * n // 10})
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
-        words = write_corpus(corpus, texts, n)
+        documents, words = write_documents(corpus, short_documents(texts, n))
         full, part = Path(tmp) / "full.jsonl", Path(tmp) / "part.jsonl"
-        uncut = extract_with_memory(corpus, full, n, [])
+        load_before = os.getloadavg()
+        chosen = ["--pipeline", pipeline]
+        uncut = extract_with_memory(corpus, full, n, chosen, checkpoints)
         print("uncut", uncut, flush=True)
-        killed = extract_with_memory(corpus, part, n, [], kill_at=0.5)
-        resumed = extract_with_memory(corpus, part, n, ["--resume"])
-        same = part.read_bytes() == full.read_bytes()
-        print("killed", killed, "resumed", resumed, "same records:", same, flush=True)
-        results = {
-            "documents": n, "words": words, "command": "claimattr extract --n-process 2 --batch-size 64",
-            "uncut": {**uncut, "words_per_s": round(words / uncut["seconds"], 1)},
-            "memory_growth_mb_quarter_to_end": round(uncut["rss_mb_at_the_end"] - uncut["rss_mb_at_a_quarter"], 1),
+        killed = extract_with_memory(corpus, part, n, chosen, kill_at=n // 2)
+        print("killed", killed, flush=True)
+        resumed = extract_with_memory(corpus, part, n, [*chosen, "--resume"])
+        same = part.exists() and part.read_bytes() == full.read_bytes()
+        print("resumed", resumed, "same records:", same, flush=True)
+        memory = uncut["rss_mb_when_written"]
+        return {
+            "documents": documents, "words": words, "words_per_document": round(words / documents, 1),
+            "texts": (f"paragraphs of {SHORT_WORDS[0]}-{SHORT_WORDS[1]} words cycled from PolNeAR dev" if len(texts) > 1
+                      else "the bundled example report"),
+            "command": f"claimattr extract corpus.jsonl -o out.jsonl --n-process 2 --batch-size 64 --pipeline {pipeline}",
+            "uncut": {**uncut, "docs_per_s": round(documents / uncut["seconds"], 1),
+                      "words_per_s": round(words / uncut["seconds"], 1)},
+            "rss_growth_mb_first_to_last_checkpoint": round(memory[str(checkpoints[-1])] - memory[str(checkpoints[0])], 1)
+            if len(memory) == len(checkpoints) else None,
             "killed_midway": killed, "resumed": resumed, "resumed_equals_uncut": same,
             "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
-            "load_average": [round(x, 2) for x in os.getloadavg()],
+            "load_average_before_after": [round(load_before[0], 2), round(os.getloadavg()[0], 2)],
+            "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         }
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf8")
-    print(f"wrote {output}")
+
+
+def merge_results(path: Path, update: Dict[str, Any]) -> None:
+    """Write ``update``'s keys into the JSON at ``path``, keeping the other mode's figures."""
+    results = json.loads(path.read_text(encoding="utf8")) if path.exists() else {}
+    results.update(update)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(results, indent=2) + "\n", encoding="utf8")
+    print(f"wrote {path}")
 
 
 def main() -> None:
@@ -171,6 +254,7 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=200, help="documents in the corpus")
     parser.add_argument("--load", type=int, nargs="?", const=10_000, default=None,
                         help="run the load test on this many documents (default 10,000) instead")
+    parser.add_argument("--pipeline", default=claimattr.DEFAULT_PIPELINE, help="the load run's --pipeline")
     parser.add_argument("--texts", type=Path, default=DEFAULT_TEXTS, help="folder of .txt news texts to cycle over")
     parser.add_argument("--partitions", type=int, default=8, help="Dask bag partitions")
     parser.add_argument("--output", type=Path, default=RESULTS)
@@ -178,7 +262,7 @@ def main() -> None:
 
     texts = source_texts(args.texts)
     if args.load:
-        load_test(args.load, texts, RESULTS.with_name("load.json") if args.output == RESULTS else args.output)
+        merge_results(args.output, {"load_run": load_test(args.load, texts, args.pipeline)})
         return
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
@@ -198,9 +282,7 @@ def main() -> None:
         results["dask_2_workers"] = time_dask(corpus, args.n, words, args.partitions)
         print("dask", results["dask_2_workers"], flush=True)
         results["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf8")
-    print(f"wrote {args.output}")
+    merge_results(args.output, results)
 
 
 if __name__ == "__main__":

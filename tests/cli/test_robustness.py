@@ -134,8 +134,57 @@ def test_latin1_file_needs_encoding_and_the_message_names_file_and_option(cached
         assert text[claim["cue"]["start"]:claim["cue"]["end"]] == claim["cue"]["text"]
 
 
-def test_an_unknown_encoding_is_a_usage_error(cached_pipeline):
-    assert invoke("extract", "--encoding", "klingon").exit_code == 2
+LATIN1 = "Le maire a dit que l'école fermera. The mayor said the café would close."
+
+
+@pytest.fixture()
+def latin1_file(tmp_path):
+    path = tmp_path / "café.txt"
+    path.write_bytes(LATIN1.encode("latin-1"))
+    return path
+
+
+@pytest.mark.parametrize("command", [["render"], ["summarise"], ["corpus", "paras"]])
+def test_every_command_reading_text_names_the_file_and_the_option_on_a_decode_error(cached_pipeline, latin1_file, command):
+    result = invoke(*command, str(latin1_file))
+    assert result.exit_code == 1
+    assert str(latin1_file) in result.stderr and "--encoding" in result.stderr and "utf-8" in result.stderr
+
+
+def test_render_reads_with_the_encoding_given(cached_pipeline, latin1_file, tmp_path):
+    page = tmp_path / "report.html"
+    result = invoke("render", str(latin1_file), "--encoding", "latin-1", "-o", str(page))
+    assert result.exit_code == 0, result.output
+    assert "café" in page.read_text(encoding="utf8")
+
+
+def test_summarise_reads_with_the_encoding_given(cached_pipeline, latin1_file):
+    result = invoke("summarise", str(latin1_file), "--encoding", "latin-1", "--format", "json")
+    assert result.exit_code == 0, result.output
+    [summary] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert summary["speakers"], summary
+
+
+@pytest.mark.parametrize("flag", ["--from-claims", "--figures"])
+def test_summarise_refuses_an_encoding_it_would_ignore(cached_pipeline, latin1_file, flag):
+    result = invoke("summarise", str(latin1_file), flag, "--encoding", "latin-1")
+    assert result.exit_code == 2 and "--encoding" in result.stderr
+
+
+@pytest.mark.parametrize("data,encoding", [(LATIN1.encode("latin-1"), "latin-1"),
+                                           (b"\xff\xfe" + LATIN1.encode("utf-16-le"), "utf-8")])
+def test_corpus_paras_reads_a_report_with_the_encoding_given_or_its_bom(tmp_path, data, encoding):
+    path = tmp_path / "report.txt"
+    path.write_bytes(data)
+    result = invoke("corpus", "paras", str(path), "--encoding", encoding)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"[0] {LATIN1}\n"
+
+
+@pytest.mark.parametrize("command", [["extract"], ["render"], ["summarise"], ["corpus", "paras"]])
+def test_an_unknown_encoding_is_a_usage_error_everywhere(cached_pipeline, latin1_file, command):
+    result = invoke(*command, str(latin1_file), "--encoding", "klingon")
+    assert result.exit_code == 2 and "klingon" in result.output
 
 
 @pytest.mark.parametrize("bom,encoding", [(b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le")])
@@ -199,17 +248,29 @@ def test_corpus_stats_help_speaks_of_the_corpus():
     assert "issue" not in result.output.lower()
 
 
-def test_help_loads_no_pipeline_and_no_torch():
-    code = ("import sys; from claimattr.cli.commands import app; "
-            "print(sorted(m for m in ('torch', 'spacy_transformers', 'dask', 'pint') if m in sys.modules))")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    import importlib.util
+HEAVY = ("spacy", "thinc", "torch", "spacy_transformers", "numpy", "dask", "pint")
 
-    if importlib.util.find_spec("torch") is None:
-        assert result.stdout.strip() == "[]"
-    else:  # thinc (under spaCy) imports torch when present; nothing claimattr imports on its own
-        assert "spacy_transformers" not in result.stdout and "dask" not in result.stdout
+
+@pytest.mark.parametrize("command", [[], ["extract"], ["summarise"], ["render"], ["serve"], ["evaluate"],
+                                     ["corpus"], ["corpus", "stats"], ["corpus", "convert"]])
+def test_help_imports_no_spacy_and_no_torch(command):
+    """`claimattr ... --help` answers at once: spaCy (and torch, which thinc imports when it is
+    installed) load only when a command runs a pipeline."""
+    code = ("import sys; from claimattr.cli import main; sys.argv = ['claimattr', *sys.argv[1:]]\n"
+            "try:\n    main()\nexcept SystemExit as stop:\n    assert not stop.code, stop.code\n"
+            f"print(sorted(m for m in {HEAVY!r} if m in sys.modules), file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", code, *command, "--help"], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "Usage" in result.stdout
+    assert result.stderr.strip() == "[]"
+
+
+def test_corpus_help_names_the_corpus_defaults():
+    """The help text spells out the corpus file and folder without importing the corpus readers."""
+    from claimattr.readers.corpus import CORPUS_FILE, CORPUS_SUBDIR
+
+    result = invoke("corpus", "build", "--help")
+    assert CORPUS_FILE in result.output and CORPUS_SUBDIR.as_posix() in result.output
 
 
 # --- text hygiene, quotes (end to end through claimattr.load()) ----------------------------------

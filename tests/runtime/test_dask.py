@@ -34,7 +34,9 @@ def client():
 
 
 @pytest.fixture(scope="module")
-def expected(nlp):
+def expected():
+    """The claims of the pipeline the workers load (the default one), run in this process."""
+    nlp = claimattr_dask.get_pipeline(pipes=claimattr.PIPES)
     return [[claim.to_dict() for claim in doc._.claims] for doc in nlp.pipe(TEXTS)]
 
 

