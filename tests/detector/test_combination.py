@@ -8,13 +8,16 @@ from __future__ import annotations
 from typing import List, Optional
 
 import pytest
+import spacy
 from spacy.tokens import Doc
 
 from claimattr.detector.combination import combine_claims, has_evidence
 from claimattr.schema import Claim, Speaker, TextSpan
 
 TEXT = ("Officials have said the port was shut on Monday, adding that ships were waiting. "
-        "The union attacked the plan as reckless. Trade made headlines at the port.")
+        "The union attacked the plan as reckless. Trade made headlines at the port. "
+        "The firm is recalling 2,000 heaters, a spokesman confirmed. "
+        "The mayor hails the budget, critics say cuts go too deep.")
 
 
 @pytest.fixture(scope="module")
@@ -114,3 +117,31 @@ def test_a_rule_claim_overlapping_a_kept_model_claim_with_another_cue_is_dropped
     model = [claim("attacked", "the plan as reckless", speaker="The union")]
     rules = [claim("made", "the plan")]
     assert cues(combine_claims(doc, model, rules, lemmas)) == ["attacked"]
+
+
+def test_a_model_claim_on_the_event_inside_a_rule_content_gives_way_to_the_report(doc, lemmas):
+    """"The firm is recalling heaters, a spokesman confirmed": the model took the recall for the
+    attribution; the report around it is the rules' "confirmed"."""
+    model = [claim("is recalling", "2,000 heaters", speaker="The firm")]
+    rules = [claim("confirmed", "The firm is recalling 2,000 heaters")]
+    (combined,) = combine_claims(doc, model, rules, lemmas)
+    assert combined.cue.text == "confirmed"
+    assert combined.content_text == "The firm is recalling 2,000 heaters"
+
+
+def test_a_headline_rule_content_over_another_cue_does_not_replace_the_model_claim(doc, lemmas):
+    """A headline with two cues is two claims: the rules' content ran over the second one."""
+    model = [claim("say", "cuts go too deep", speaker="critics")]
+    rules = [claim("hails", "the budget, critics say cuts go too deep", kind="headline")]
+    assert cues(combine_claims(doc, model, rules, lemmas)) == ["say"]
+
+
+def test_a_model_claim_on_an_anonymity_formula_is_dropped(nlp):
+    """A trained model may tag "asked not to be named" as the cue of the reason that follows."""
+    text = "The plant will close, said a manager, who asked not to be named because talks were private."
+    doc = nlp(text)
+    cue, content = "asked not to be named", "because talks were private"
+    doc._.claims = [Claim(kind="indirect", cue=TextSpan(cue, text.index(cue), text.index(cue) + len(cue)),
+                          content=[TextSpan(content, text.index(content), text.index(content) + len(content))])]
+    detector = spacy.blank("en").add_pipe("claim_detector", config={"existing_claims": "combine"})
+    assert cues(detector(doc)._.claims) == ["said"]

@@ -98,3 +98,13 @@ def test_free_standing_quote_after_narration_stands_alone(extract):
             "“They did not give us a single chance.”")
     claims = extract(text)
     assert not any("single chance" in piece["text"] for piece in claims.find(cue="praised")["content"]), claims.describe()
+
+
+@pytest.mark.parametrize("text", [
+    "A manager, who did not want to be identified, said the plant would close.",
+    "The plant will close, said a manager, who asked not to be named.",
+])
+def test_asking_not_to_be_named_is_not_a_claim(extract, text):
+    """Formulas about the source's anonymity say nothing: only "said" is a claim."""
+    claims = extract(text)
+    assert [c["cue"]["text"] for c in claims] == ["said"], claims.describe()

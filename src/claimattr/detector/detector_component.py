@@ -172,7 +172,10 @@ class ClaimDetector(RuleComponent):
     # ------------------------------------------------------------------ spaCy API
     def __call__(self, doc: Doc) -> Doc:
         found = self.find_claims(doc)
-        doc._.claims = combine_claims(doc, doc._.claims, found, self.cue_lemmas) if self.existing_claims == "combine" else found
+        if self.existing_claims == "combine":
+            model = [claim for claim in doc._.claims if not self._is_non_claim(claim)]
+            found = combine_claims(doc, model, found, self.cue_lemmas)
+        doc._.claims = found
         return doc
 
     # ------------------------------------------------------------------ detection
@@ -201,8 +204,11 @@ class ClaimDetector(RuleComponent):
         return [claim for claim in claims if claim is not None and not self._is_non_claim(claim)]
 
     def _is_non_claim(self, claim: Claim) -> bool:
-        """"who asked not to be named": formulas about the source, not things it said."""
-        return any(pattern.search(claim.content[0].text) for pattern in self.non_claim)
+        """"who asked not to be named": formulas about the source, not things it said. The cue is
+        searched too: a trained model tags "asked not to be named" as the cue of the reason that
+        follows ("because the talks were private")."""
+        texts = [claim.cue.text, *(piece.text for piece in claim.content[:1])]
+        return any(pattern.search(text) for pattern in self.non_claim for text in texts)
 
     def _token_claims(self, token: Token, regions: List[Span], phrase_cues: Dict[int, PhraseCue]) -> List[Candidate]:
         if token.i in phrase_cues and phrase_cues[token.i].label == "according_to":
