@@ -207,7 +207,7 @@ def extract(
     bar = Progress(count_inputs(inputs) if inputs else 1, sys.stderr.isatty() if progress is None else progress)
     finished = False
     try:
-        records = _todo(source_items(inputs, encoding), sink, bar, done)
+        records = pending_records(source_items(inputs, encoding), sink, bar, done)
         for record, doc in annotate(nlp, records, on_error=sink.add, batch_size=batch_size, n_process=n_process):
             writer.write(record, doc)
             bar.update(len(record.text.split()))
@@ -218,7 +218,7 @@ def extract(
         sink.close(finished=finished)
     if partial is not None:
         os.replace(partial, output)  # type: ignore[arg-type]
-    _report_errors(sink)
+    report_errors(sink)
 
 
 def partial_path(output: Optional[str]) -> Optional[Path]:
@@ -228,7 +228,7 @@ def partial_path(output: Optional[str]) -> Optional[Path]:
     return Path(f"{output}.partial")
 
 
-def _todo(items: Iterable[Any], sink: ErrorSink, bar: Progress, done: Optional[Dict[str, int]]) -> Iterator[Record]:
+def pending_records(items: Iterable[Any], sink: ErrorSink, bar: Progress, done: Optional[Dict[str, int]]) -> Iterator[Record]:
     """The records still to process: reading errors go to ``sink``; ids already done are skipped.
 
     A duplicate id is warned about on stderr (naming its source and line) and processed: both
@@ -251,7 +251,8 @@ def _todo(items: Iterable[Any], sink: ErrorSink, bar: Progress, done: Optional[D
             yield item
 
 
-def _report_errors(sink: ErrorSink) -> None:
+def report_errors(sink: ErrorSink) -> None:
+    """Say how many records failed and where they are written, and exit 1; nothing when none failed."""
     if not sink.count:
         return
     where = f"; see {sink.path}" if sink.path is not None else ""
@@ -316,10 +317,11 @@ def summarise(
     Each speaker (by canonical name) comes with their type, roles and organisations.
     """
     check_arguments(inputs, output, encoding)
-    _check_summary_encoding(encoding, from_claims, figures)
+    _check_summary_encoding(encoding, from_claims)
     if figures:  # docs/figures.md
         from claimattr.figures.cli import summarise_figures
-        return summarise_figures(inputs, from_claims, by.value, output_format.value, output, pipeline, model, pipes, batch_size, n_process)
+        return summarise_figures(inputs, from_claims, by.value, output_format.value, output, pipeline, model, pipes, batch_size,
+                                 n_process, encoding)
     from claimattr.summary import SummaryWriter
 
     sink = ErrorSink()
@@ -328,17 +330,15 @@ def summarise(
         for doc_id, claims in _claim_records(inputs, from_claims, sink, pipeline, model, pipes, batch_size, n_process, encoding):
             writer.add(doc_id, claims)
         writer.finish()
-    _report_errors(sink)
+    report_errors(sink)
 
 
-def _check_summary_encoding(encoding: str, from_claims: bool, figures: bool) -> None:
+def _check_summary_encoding(encoding: str, from_claims: bool) -> None:
     """An ``--encoding`` that would be ignored is a usage error rather than silently dropped."""
     if encoding == DEFAULT_ENCODING:
         return
     if from_claims:
         usage_error("--encoding is for text inputs: --from-claims reads extract's output, which is UTF-8")
-    if figures:
-        usage_error("--encoding is not supported with --figures yet: convert the inputs to UTF-8 first")
 
 
 def _claim_records(
@@ -356,7 +356,7 @@ def _claim_records(
     from claimattr.runtime.stream import annotate
 
     nlp = load_pipeline(pipeline=pipeline, model=model, pipes=pipes)
-    records = _todo(source_items(inputs, encoding), sink, Progress(None, False), None)
+    records = pending_records(source_items(inputs, encoding), sink, Progress(None, False), None)
     for record, doc in annotate(nlp, records, on_error=sink.add, batch_size=batch_size, n_process=n_process):
         yield record.id, [claim.to_dict() for claim in doc._.claims]
 
@@ -389,12 +389,12 @@ def render(
 
     nlp = load_pipeline(pipeline=pipeline, model=model, pipes=pipes)
     sink = ErrorSink()
-    records = _todo(source_items(inputs, encoding), sink, Progress(None, False), None)
+    records = pending_records(source_items(inputs, encoding), sink, Progress(None, False), None)
     documents = [(record.id, doc) for record, doc in annotate(nlp, records, on_error=sink.add, batch_size=16, long_documents="doc")]
     page = render_page(documents, title, style=style.value)
     with atomic_text(output) as stream:
         stream.write(page)
-    _report_errors(sink)
+    report_errors(sink)
 
 
 app.add_typer(corpus_app, name="corpus")

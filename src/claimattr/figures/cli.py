@@ -3,9 +3,12 @@ from __future__ import annotations
 
 from typing import Any, Dict, Iterator, List, Optional, Tuple
 
+from claimattr.runtime.records import DEFAULT_ENCODING
+
 
 def figure_records(inputs: Optional[List[str]], from_claims: bool, sink: Any, pipeline: Optional[str], model: Optional[str],
-                   pipes: Optional[str], batch_size: int, n_process: int) -> Iterator[Tuple[str, List[Dict[str, Any]]]]:
+                   pipes: Optional[str], batch_size: int, n_process: int,
+                   encoding: str = DEFAULT_ENCODING) -> Iterator[Tuple[str, List[Dict[str, Any]]]]:
     """``(doc id, figure groups)`` per document: from the pipeline (``figure_grouper`` added if
     missing), or from ``claimattr extract`` output (``--from-claims``: claims' quantities only)."""
     from claimattr.cli import commands
@@ -26,7 +29,7 @@ def figure_records(inputs: Optional[List[str]], from_claims: bool, sink: Any, pi
     nlp = commands.load_pipeline(pipeline=pipeline, model=model, pipes=pipes)
     if "figure_grouper" not in nlp.pipe_names:
         nlp.add_pipe("figure_grouper")
-    records = commands._todo(commands.source_items(inputs), sink, commands.Progress(None, False), None)
+    records = commands.pending_records(commands.source_items(inputs, encoding), sink, commands.Progress(None, False), None)
     from claimattr.runtime.stream import annotate
 
     for record, doc in annotate(nlp, records, on_error=sink.add, batch_size=batch_size, n_process=n_process):
@@ -34,7 +37,8 @@ def figure_records(inputs: Optional[List[str]], from_claims: bool, sink: Any, pi
 
 
 def summarise_figures(inputs: Optional[List[str]], from_claims: bool, by: str, output_format: str, output: Optional[str],
-                      pipeline: Optional[str], model: Optional[str], pipes: Optional[str], batch_size: int, n_process: int) -> None:
+                      pipeline: Optional[str], model: Optional[str], pipes: Optional[str], batch_size: int, n_process: int,
+                      encoding: str = DEFAULT_ENCODING) -> None:
     """The ``--figures`` branch of ``claimattr summarise``: write the groups, then report errors."""
     from claimattr.cli import commands
     from claimattr.summary import FigureWriter
@@ -45,7 +49,8 @@ def summarise_figures(inputs: Optional[List[str]], from_claims: bool, by: str, o
     commands.check_arguments(inputs, output)
     with commands.atomic_text(output) as stream:
         writer = FigureWriter(stream, by=by, output_format=output_format)
-        for doc_id, figures in figure_records(inputs, from_claims, sink, pipeline, model, pipes, batch_size, n_process):
+        for doc_id, figures in figure_records(inputs, from_claims, sink, pipeline, model, pipes, batch_size, n_process,
+                                                  encoding):
             writer.add(doc_id, figures)
         writer.finish()
-    commands._report_errors(sink)
+    commands.report_errors(sink)

@@ -90,8 +90,17 @@ class FigureGrouper(RuleComponent):
         self.rules = FigureRules(lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.figures = self.rules.group(doc_mentions(doc, self.rules.place_prepositions))
+        doc._.figures = self.group(self.mentions(doc))
         return doc
+
+    def mentions(self, doc: Doc) -> List[Mention]:
+        """The document's quantities as figure mentions, read off its parse; exposed so that a
+        text processed in pieces (long documents) can pool the mentions of every piece."""
+        return doc_mentions(doc, self.rules.place_prepositions)
+
+    def group(self, mentions: List[Mention]) -> List[Dict[str, Any]]:
+        """Figure groups (with disputes) over ``mentions``, from one document or several pieces."""
+        return self.rules.group(mentions)
 
 
 def doc_mentions(doc: Doc, place_prepositions: Any = ("in", "at")) -> List[Mention]:

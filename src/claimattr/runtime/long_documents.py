@@ -10,7 +10,7 @@ groups come back with their offsets moved into the original text, as if it had b
 Figure groups are made once for the whole text, not per chunk, so that two speakers' figures in
 different chunks still meet in one group (and can be disputed): the pipeline's
 ``figure_grouper`` reads each chunk's quantity mentions off that chunk's parse
-(:func:`claimattr.figures.figures_component.doc_mentions`), they are moved into the whole text,
+(:meth:`claimattr.figures.FigureGrouper.mentions`), they are moved into the whole text,
 and its rules (:meth:`claimattr.figures.FigureRules.group`) group them all at the end.
 
 The chunks partition the text exactly (``"".join(chunks) == text``), and a boundary is never
@@ -155,9 +155,7 @@ class _FigureMentions:
     def add(self, doc: Any, offset: int, first_claim: int) -> None:
         if self.grouper is None:
             return
-        from claimattr.figures.figures_component import doc_mentions
-
-        for mention in doc_mentions(doc, self.grouper.rules.place_prepositions):
+        for mention in self.grouper.mentions(doc):
             self.mentions.append(dataclasses.replace(
                 mention,
                 quantity=shift_offsets(mention.quantity, offset),
@@ -167,7 +165,7 @@ class _FigureMentions:
         self.tokens += len(doc)
 
     def groups(self) -> List[Any]:
-        return [] if self.grouper is None else self.grouper.rules.group(self.mentions)
+        return [] if self.grouper is None else self.grouper.group(self.mentions)
 
 
 def _figure_grouper(nlp: Any) -> Any:
