@@ -130,6 +130,9 @@ TYPES = [
     ("Ana Ruiz said the new hospital would open in May.", "said", "Ana Ruiz", "person"),
     ("Opposition lawmakers said the vote had been rigged.", "said", "lawmakers", "group"),
     ("Local farmers said the drought had ruined their crops.", "said", "farmers", "group"),
+    # a collective noun tagged plural is one organisation; an inflected plural is a group
+    ("Police said on Monday that 12 people had been arrested.", "said", "Police", "organisation"),
+    ("Unions said the strike would go ahead.", "said", "Unions", "group"),
     ("Kenyan health officials said three new cases had been confirmed.", "said", "officials", "group"),
     ("Officials said the road would stay closed until the weekend.", "said", "Officials", "anonymous"),
     ("Sources said the two companies were close to a deal.", "said", "Sources", "anonymous"),

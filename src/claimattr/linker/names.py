@@ -313,7 +313,8 @@ class MentionAnalyser:
             return "government"
         if head.tag_ in ("NNS", "NNPS") and lemma in words.group_heads and lemma in words.anonymous:
             return "group" if qualified or described else "anonymous"
-        plural = head.tag_ in ("NNS", "NNPS") and label != "ORG"
+        # inflected plurals only: a collective noun tagged plural ("police") names one organisation
+        plural = head.tag_ in ("NNS", "NNPS") and label != "ORG" and head.lower_ != lemma
         if plural and (lemma in words.organisations or any(c.dep_ == "conj" and c.tag_ in ("NNS", "NNPS") for c in head.children)):
             return "group"
         if lemma in words.organisations or label == "ORG":
