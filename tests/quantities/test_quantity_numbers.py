@@ -78,6 +78,12 @@ def test_number_words_round_trip_num2words(number):
     ("Officials counted three hundred and thirty one ballots.", 331),
     ("The fund raised 6 hundred million.", 6e8),
     ("The court awarded 12,34,567 rupees.", 1234567),
+    ("Officials counted 3 hundred and 21 ballots.", 321),
+    ("Turnout in the district was 2.33 k.", 2330),
+    ("The app now has 10M users.", 1e7),
+    ("The fund lost 1.2B last year.", 1.2e9),
+    ("Exports reached 10 bln last year.", 1e10),
+    ("The queue took 2½ hours.", 2.5),
 ])
 def test_numbers_in_digits_and_words_are_composed(nlp, text, value):
     assert math.isclose(only(nlp, text)["value"], value, rel_tol=1e-4)
@@ -116,6 +122,7 @@ def test_modifiers_set_relation_and_bounds(nlp, text, relation, low, high, appro
     ("The chain will close 20 to 25 branches.", 20, 25),
     ("Officials said 20-25 people were hurt.", 20, 25),
     ("The project would cost $2-3bn.", 2e9, 3e9),
+    ("Grades 20 through 100 were tested.", 20, 100),
 ])
 def test_ranges_keep_both_ends_and_the_midpoint(nlp, text, low, high):
     quantity = only(nlp, text)

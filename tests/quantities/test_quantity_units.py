@@ -69,9 +69,57 @@ def test_units_rates_durations_and_currency_ranges_are_kept(nlp, text, mention, 
     assert (quantity["text"], quantity["value"], quantity["low"], quantity["high"], quantity["unit"]) == (mention, value, low, high, unit)
 
 
-def test_a_lone_letter_unit_needs_to_be_glued(nlp):
-    assert only(nlp, "Rain reached 300mm in the hills.")["unit"] == "mm"
-    assert only(nlp, "The wall is 3 m high.")["unit"] is None
+@pytest.mark.parametrize("text, unit", [
+    ("Rain reached 300mm in the hills.", "mm"),
+    ("The wall is 3 m high.", "m"),
+    ("Take the large 100 cl bottle.", "cl"),
+    ("The tank stores gas at 700 bar, the maker said.", "bar"),
+    ("Each guest drank 3 to 4 L of wine.", "L"),
+    ("Haemoglobin rose by 4 g/dL.", "g/dL"),
+    ("The club fielded 11 v Chicago.", None),
+    ("He scored 2 in the first half.", None),
+    ("The charity reached 2 m people.", None),
+])
+def test_a_short_unit_apart_from_its_number_needs_a_context_that_reads_it_as_one(nlp, text, unit):
+    """A spaced letter or short symbol is a unit unless the next word could make it a letter, a word or a
+    scale: a name, an article, a plural."""
+    assert [q["unit"] for q in quantities(nlp, text) if q["text"][0].isdigit()][0] == unit
+
+
+@pytest.mark.parametrize("text, mention, value, unit", [
+    ("Exports to Hong Kong rose to HK $ 10.05 billion.", "HK $ 10.05 billion", 1.005e10, "HKD"),
+    ("The charge was C $ 300 million.", "C $ 300 million", 3e8, "CAD"),
+    ("The IMF approved a $7bn loan.", "$7bn", 7e9, "USD"),
+    ("The ticket cost usd$ 15.", "usd$ 15", 15, "USD"),
+    ("Losses of 30 MUSD were reported.", "30 MUSD", 3e7, "USD"),
+    ("It costs 15 dollars 50.", "15 dollars 50", 15.5, "USD"),
+    ("The subscription will increase to 17 USD 25.", "17 USD 25", 17.25, "USD"),
+])
+def test_money_written_apart_scaled_or_with_spoken_cents(nlp, text, mention, value, unit):
+    """Country letters apart from "$" (but not the article "a"), a scale letter on an ISO code, and a bare
+    number under a hundred closing a price as its cents."""
+    quantity = only(nlp, text)
+    assert (quantity["text"], quantity["value"], quantity["unit"]) == (mention, value, unit)
+
+
+def test_a_c_on_digits_is_cents_after_money_and_celsius_otherwise(nlp):
+    dividend = quantities(nlp, "Profit rose to $165 million and the dividend rose by 11c to 17c a share.")[-1]
+    assert (dividend["low"], dividend["high"], dividend["unit"]) == (0.11, 0.17, "USD/share")
+    assert only(nlp, "It was 30c in Sydney.")["unit"] == "°C"
+
+
+def test_a_number_after_money_that_counts_something_is_no_cents(nlp):
+    found = [(q["text"], q["value"]) for q in quantities(nlp, "It cost 15 dollars and 50 people came.")]
+    assert found == [("15 dollars", 15), ("50", 50)]
+
+
+@pytest.mark.parametrize("text, mention, value, unit", [
+    ("Add ½ of the sugar.", "½", 0.5, "fraction"),
+    ("The trial lasted 2½ years.", "2½ years", 2.5, "yr"),
+])
+def test_fraction_characters_are_numbers(nlp, text, mention, value, unit):
+    quantity = only(nlp, text)
+    assert (quantity["text"], quantity["value"], quantity["unit"]) == (mention, value, unit)
 
 
 @pytest.mark.parametrize("text, unit", [

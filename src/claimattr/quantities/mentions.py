@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import List, Optional, Tuple
 
 from spacy.matcher import Matcher
@@ -16,8 +17,9 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from claimattr.quantities.lexicon import Lookups
-from claimattr.quantities.numbers import APPROXIMATE, NumberComposer, NumberSpan, apply_relation, parse_digits, scale_number
-from claimattr.quantities.units import FRACTION, HYPHENS, Units, lower_at
+from claimattr.quantities.numbers import (APPROXIMATE, NumberComposer, NumberSpan, apply_relation, convert_number, parse_digits,
+                                         scale_number)
+from claimattr.quantities.units import FRACTION, HYPHENS, Units, is_currency_code, is_word_at, lower_at
 
 DASHES = ("-", "–", "—")
 """Dashes that join a range of digits ("20-25"); a falling one ("3-1", "221-207") is a score, no quantity."""
@@ -26,6 +28,12 @@ VAGUE_WINDOW = 8
 chain of vague plurals ("hundreds of thousands of millions")."""
 RANGE_SCALE_LIMIT = 1000
 """In "2 to 3 million" the first end takes the second's scale; a first end of 1,000 or more is already whole ("1,500 to 2 million")."""
+HUNDREDTH = 0.01
+"""A bare number closing a money amount is its hundredths ("15 dollars 50" -> 15.50)."""
+NUMBER_TAIL_MARKS = ("%", "/", "-", "–", "—", ":", "+")
+"""Marks after a number that make it part of something else (a percentage, a ratio, a score, a time)."""
+VULGAR_FRACTION = re.compile(r"^(?P<whole>\d+)?(?P<fraction>[\u00bc-\u00be\u2150-\u215e])$")
+"""Digits with a single-character fraction ("½", "⅓", "2½"), as typeset news writes them."""
 DIGITS_START = r"^\D{0,3}\d"
 """Tokens whose first digit comes after at most three other characters ("US$5", "€4.3bn", "#3"): digit candidates."""
 
@@ -40,6 +48,7 @@ def candidate_matcher(vocab: Vocab, look: Lookups) -> Matcher:
         [{"LIKE_NUM": True}],
         [{"LOWER": {"IN": sorted(look.number_vocab - set(articles))}}],
         [{"TEXT": {"REGEX": DIGITS_START}}],
+        [{"TEXT": {"REGEX": VULGAR_FRACTION.pattern}}],
         [{"LOWER": {"IN": articles}}, {"LOWER": {"IN": sorted(after_article)}}],
     ])
     return matcher
@@ -73,6 +82,8 @@ class MentionReader:
         if number is None:
             return None
         number = self.units.attach(doc, number, currency_in_doc)
+        if number.unit is None and number.end == i + 1 and number.value < 1 and VULGAR_FRACTION.match(doc[i].text):
+            number.unit = FRACTION  # "½" alone; "½ tbsp" took its unit
         self.attach_smaller_unit(doc, number, currency_in_doc)
         number = self.attach_modifiers(doc, number)
         self.attach_sign(doc, number)
@@ -87,9 +98,18 @@ class MentionReader:
         if second is None or second.low is not None or second.unit is not None:
             return
         length, factor = self.units.smaller_unit_at(doc, second.end, number.unit, currency_in_doc)
-        if length:
-            number.value += second.value * factor
+        if length or self.is_bare_hundredths(doc, number, second):
+            number.value += second.value * (factor if length else HUNDREDTH)
             number.end = second.end + length
+
+    @staticmethod
+    def is_bare_hundredths(doc: Doc, number: NumberSpan, second: NumberSpan) -> bool:
+        """"15 dollars 50.", "17 USD 25", "thirteen dollars forty five": a whole number under a hundred that
+        closes the phrase right after an amount of money is its cents, the way prices are said aloud. Before
+        a word it counts something else ("$15 and 50 people")."""
+        return (is_currency_code(number.unit) and number.value % 1 == 0 and 0 < second.value < 100
+                and second.value % 1 == 0 and not second.has_scale and not is_word_at(doc, second.end)
+                and lower_at(doc, second.end) not in NUMBER_TAIL_MARKS)
 
     def attach_sign(self, doc: Doc, number: NumberSpan) -> None:
         """Signed values: "+0.4%" and "-1.2%" of a rate or index are changes (magnitude + sign), other
@@ -114,6 +134,9 @@ class MentionReader:
 
     def single_at(self, doc: Doc, i: int) -> Optional[NumberSpan]:
         text = doc[i].text
+        vulgar = VULGAR_FRACTION.match(text)
+        if vulgar:
+            return self.vulgar_fraction_at(i, vulgar)
         match = self.look.digit_token.match(text) or (
             len(text) > 2 and text.endswith(".") and self.look.digit_token.match(text[:-1]))  # "5W." at a sentence end
         if match:
@@ -131,7 +154,7 @@ class MentionReader:
             return None
         currency = None
         if match.group("cur"):
-            currency = lex["currency_prefixes"].get(match.group("cur").lower())
+            currency = self.units.currency_prefix(match.group("cur"))
             if currency is None:
                 return None
         number = NumberSpan(i, i + 1, value, is_digits=True, unit=currency)
@@ -143,11 +166,16 @@ class MentionReader:
             if high is None or high <= value:
                 return None
             number.low, number.high, number.value = value, high, (value + high) / 2
-        suffix = (match.group("suffix") or "").lower()
+        written = match.group("suffix") or ""
+        suffix = written.lower()
         has_currency = currency is not None or self.units.currency_before(doc, i)[1] is not None
         if suffix:
-            if self.units.scale_abbreviation_applies(doc, suffix, i + 1, has_currency):
+            subunit_currency, factor = self.units.glued_subunit(doc, i, suffix)
+            if self.units.scale_abbreviation_applies(doc, written, i + 1, has_currency):
                 scale_number(number, float(lex["scale_abbreviations"][suffix]))
+            elif subunit_currency is not None and currency is None:
+                convert_number(number, factor)
+                number.unit = subunit_currency
             elif (suffix,) in self.look.units:
                 number.unit = self.look.units[(suffix,)]
             elif self.units.currency_code_word(suffix) is not None:  # "115USD"
@@ -158,7 +186,27 @@ class MentionReader:
                 return None
         else:
             self.units.scale_words_after(doc, number, has_currency)
+            self.attach_hundreds_rest(doc, number)
         return number
+
+    def attach_hundreds_rest(self, doc: Doc, number: NumberSpan) -> None:
+        """"3 hundred and 21", "3 hundred and one": digits with "hundred" continue as number words do, with
+        "and" and a number under a hundred."""
+        end = number.end
+        if lower_at(doc, end - 1) not in self.look.lexicon["hundred"] or lower_at(doc, end) not in self.conjunctions:
+            return
+        rest = self.single_at(doc, end + 1) if end + 1 < len(doc) else None
+        if rest is not None and rest.low is None and not rest.has_scale and rest.unit is None \
+                and 0 < rest.value < 100 and rest.value % 1 == 0:
+            number.value += rest.value
+            number.end = rest.end
+
+    @staticmethod
+    def vulgar_fraction_at(i: int, match: "re.Match[str]") -> NumberSpan:
+        """"½", "⅓ cup", "2½ years": the character's value from Unicode, added to the whole number before it.
+        A unit may follow as after digits (alone, :meth:`number_at` makes it a fraction)."""
+        value = float(match.group("whole") or 0) + unicodedata.numeric(match.group("fraction"))
+        return NumberSpan(i, i + 1, value, is_digits=True)
 
     def words_at(self, doc: Doc, i: int) -> Optional[NumberSpan]:
         """Number words: "fifty-eight", "a dozen", "two-thirds", "one and a half million", "half"."""

@@ -25,6 +25,11 @@ FRACTION = "fraction"
 SYMBOL_POS = ("NOUN", "PROPN", "X", "SYM", "NUM", "ADJ", "PUNCT")
 """Parts of speech a spaced unit symbol read through pint may carry ("8 MB", "14 mGy"); verbs, pronouns,
 prepositions and the like are English words, not units."""
+SPACED_SYMBOL_NEXT_TAGS = ("NN", "JJ")
+"""Tags of a word after which a spaced short symbol is still a unit: a singular noun or an adjective ("100 cl
+bottle", "3 m high"); a plural makes "m" a scale ("2 m people")."""
+CLOSING_MARKS = (".", ",", ";", ":", ")", "!", "?")
+"""Marks that may touch a unit at the end of a phrase ("4 L.") without making it part of a longer symbol."""
 GLUED_RUN = 4
 """Tokens without spaces between them joined into one unit symbol ("J" "/" "m^2")."""
 
@@ -37,6 +42,11 @@ def lower_at(doc: Doc, i: int) -> str:
 def is_currency_code(unit: Optional[str]) -> bool:
     """Whether a unit is an ISO 4217 code (money), as opposed to "percent", "km", "fraction"."""
     return unit is not None and unit.isupper() and len(unit) == 3
+
+
+def is_word_at(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a word or number (not the end of the document, a punctuation mark or a space)."""
+    return i < len(doc) and not (doc[i].is_punct or doc[i].is_space)
 
 
 def is_age_tail(doc: Doc, k: int, old_words: Tuple[str, ...]) -> bool:
@@ -67,22 +77,54 @@ class Units:
         self.compound_units: Dict[str, set] = {code: set(smaller) for code, smaller in lex["compound_units"].items()}
         self.subunits: Dict[str, Tuple[str, float]] = {
             word: (entry["currency_word"], float(entry["factor"])) for word, entry in lex["currency_subunits"].items()}
+        self.subunit_letters: Dict[str, str] = dict(lex["currency_subunit_abbreviations"])
 
     # ---- currencies ---------------------------------------------------------------------------
 
+    def currency_prefix(self, text: str) -> Optional[str]:
+        """The ISO code of a currency prefix ("$", "US$", "Rs"); an ISO code written before a dollar-like
+        symbol names the currency ("usd$", "NZD$15"), as the symbol alone is shared by many."""
+        text = text.lower()
+        if text in self.prefixes:
+            return self.prefixes[text]
+        code = self.prefixes.get(text[:-1]) if len(text) == 4 and text[-1] in self.prefixes else None
+        return code if is_currency_code(code) else None
+
     def currency_before(self, doc: Doc, i: int) -> Tuple[int, Optional[str]]:
-        """(start token, ISO code) of a currency prefix just before token ``i`` ("$", "US$", "Rs")."""
-        if i > 0 and doc[i - 1].lower_ in self.prefixes:
-            start = i - 1
-            if start > 0 and doc[start - 1].lower_ in self.country_prefixes and not doc[start - 1].whitespace_:
-                start -= 1
-            return start, self.prefixes[doc[i - 1].lower_]
-        return i, None
+        """(start token, ISO code) of a currency prefix just before token ``i`` ("$", "US$", "Rs").
+
+        A country's letters written apart from the symbol join it ("HK $ 10.05 billion", "C $ 300 million")
+        as "HK$" and "C$" do glued, unless they are an English word ("a $7bn loan")."""
+        code = self.currency_prefix(doc[i - 1].text) if i > 0 else None
+        if code is None:
+            return i, None
+        start = i - 1
+        if start > 0 and doc[start - 1].lower_ in self.country_prefixes and not doc[start - 1].whitespace_:
+            start -= 1
+        elif start > 0 and not doc[start].is_alpha and not doc[start - 1].is_stop:
+            spaced = self.prefixes.get(doc[start - 1].lower_ + doc[start].lower_)
+            if spaced is not None:
+                return start - 1, spaced
+        return start, code
 
     def currency_code_word(self, word: str) -> Optional[str]:
         """The ISO code of a currency symbol or code written after a number ("500 USD", "10 €", "115USD")."""
         word = word.lower()
         return None if word in self.country_prefixes else self.prefixes.get(word)
+
+    def glued_subunit(self, doc: Doc, i: int, letter: str) -> Tuple[Optional[str], float]:
+        """A hundredth written as a letter on digits at token ``i`` ("11c"): (ISO code, factor) of the money
+        written earlier in the sentence; (None, 1.0) without it ("30c" is a temperature)."""
+        word = self.subunit_letters.get(letter)
+        if word is None:
+            return None, 1.0
+        for k in range(i - 1, -1, -1):
+            code = self.currency_prefix(doc[k].text) or self.look.currency_words.get(doc[k].lower_)
+            if code is not None:
+                return code, self.subunits[word][1]
+            if doc[k].is_sent_start:
+                break
+        return None, 1.0
 
     def subunit_at(self, doc: Doc, j: int, currency_in_doc: Dict[str, str]) -> Tuple[int, Optional[str], float]:
         """A hundredth of a currency at token ``j`` ("50 cents", "a 12-cent dividend", "312 pence"):
@@ -126,27 +168,39 @@ class Units:
 
     # ---- scales ---------------------------------------------------------------------------------
 
-    def scale_abbreviation_applies(self, doc: Doc, suffix: str, next_i: int, has_currency: bool) -> bool:
-        """"m"/"b" scale only with a currency or before a plural noun ("$2m", "2m people"; not "2m" = metres)."""
+    def scale_abbreviation_applies(self, doc: Doc, written: str, next_i: int, has_currency: bool) -> bool:
+        """"m"/"b" scale only with a currency, before a plural noun or in capitals ("$2m", "2m people",
+        "10M"; not "2m" = metres, which are never written "M")."""
         lex = self.look.lexicon
+        suffix = written.lower()
         counted_next = next_i < len(doc) and doc[next_i].tag_ in PLURAL_NOUN_TAGS
         return suffix in lex["scale_abbreviations"] and (
-            suffix not in lex["abbreviations_needing_currency"] or has_currency or counted_next
+            suffix not in lex["abbreviations_needing_currency"] or has_currency or counted_next or written.isupper()
         )
+
+    def scaled_currency_code(self, word: str) -> Tuple[Optional[str], float]:
+        """A scale letter glued to an ISO code after a number, the corporate style "30 MUSD", "120 MEUR",
+        "5 kEUR": (code, factor); (None, 1.0) otherwise."""
+        factor = self.look.lexicon["scale_abbreviations"].get(word[:1].lower())
+        code = self.currency_code_word(word[1:]) if factor is not None and len(word) == 4 and word.isalpha() else None
+        return (code, float(factor)) if is_currency_code(code) else (None, 1.0)
 
     def scale_words_after(self, doc: Doc, number: NumberSpan, has_currency: bool) -> None:
         """"1.5 million", "3.2m", "2 bn", "500 crore", "2 dozen": scale the digits in place."""
         lex = self.look.lexicon
         j = number.end
         while j < len(doc):
-            word = doc[j].lower_
-            if word.endswith(".") and word[:-1] in lex["scale_abbreviations"]:
-                word = word[:-1]
+            written = doc[j].text
+            if written.endswith(".") and written[:-1].lower() in lex["scale_abbreviations"]:
+                written = written[:-1]
+            word = written.lower()
             glued = not doc[j - 1].whitespace_
             if word in lex["scales"] or word in lex["multipliers"] and word not in lex["multipliers_not_after_digits"]:
                 factor = float(lex["scales"].get(word) or lex["multipliers"][word])
-            # a one-letter abbreviation ("m", "b", "k") only glued to the digits: "2 m" may be a letter
-            elif (glued or len(word) > 1) and self.scale_abbreviation_applies(doc, word, j + 1, has_currency):
+            # a one-letter abbreviation ("m", "b", "k") glued to the digits or closing the phrase ("2.33 k."):
+            # "2 m" before a word may be a letter
+            elif (glued or len(word) > 1 or not is_word_at(doc, j + 1)) \
+                    and self.scale_abbreviation_applies(doc, written, j + 1, has_currency):
                 factor = float(lex["scale_abbreviations"][word])
             else:
                 break
@@ -209,6 +263,11 @@ class Units:
             if number.is_digits and not number.has_scale:
                 self.scale_words_after(doc, number, True)
             return True
+        code, factor = self.scaled_currency_code(doc[j].text) if j < len(doc) and not number.has_scale else (None, 1.0)
+        if code is not None:
+            scale_number(number, factor)
+            number.unit, number.end = code, j + 1
+            return True
         length, code, factor = self.subunit_at(doc, j, currency_in_doc)
         if code is not None and not number.has_scale:
             convert_number(number, factor)
@@ -261,7 +320,7 @@ class Units:
         # "km." at a sentence end is "km"; a unit that ends in a dot ("a.m.") keeps it
         words = [w[:-1] if len(w) > 1 and w.endswith(".") and (w,) not in look.units else w for w in words]
         length, unit = look.units.longest(words)
-        if length and (glued or length > 1 or words[0] not in self.no_space):
+        if length and (glued or length > 1 or words[0] not in self.no_space or self.spaced_symbol_fits(doc, j)):
             return length, unit
         q_len, qualified = look.qualifiers.longest(words)
         if q_len and len(words) > q_len and words[q_len] in look.currency_words:
@@ -279,6 +338,20 @@ class Units:
             if (word,) in look.units and word not in self.no_space and not is_age_tail(doc, after_dash + 1, self.old_words):
                 return 2, look.units[(word,)]
         return 0, None
+
+    def spaced_symbol_fits(self, doc: Doc, j: int) -> bool:
+        """A short symbol written apart from its number ("100 cl bottle", "3 to 4 L of wine", "12 m 2 dm") is a
+        unit when it is no English word and what follows cannot read it as one: the end, a mark, a number,
+        "of", a singular common noun or an adjective; before a name, verb or article it may be a letter or a
+        word ("11 v Chicago", "2 in the box"), before a plural a scale ("2 m people")."""
+        k = j + 1
+        if doc[j].is_stop or k < len(doc) and not doc[j].whitespace_ and doc[k].text not in CLOSING_MARKS:
+            return False  # a word, or the start of a longer symbol ("4 g/dL")
+        if not is_word_at(doc, k):
+            return True
+        after = doc[k]
+        return after.like_num or after.lower_ in self.look.partitive or (
+            after.tag_ in SPACED_SYMBOL_NEXT_TAGS and not after.is_stop)
 
     def symbol_at(self, doc: Doc, j: int, glued: bool) -> Tuple[int, Optional[str]]:
         """A unit symbol pint reads at token ``j`` ("GHz", "mGy", "J/m^2"): (tokens, code).
@@ -299,12 +372,13 @@ class Units:
             text = doc[j:stop].text
             if text.endswith(".") and len(text) > 1:
                 text = text[:-1]
-            if not glued and text.islower() and len(text) < 4 and stop == j + 1:
+            short = not glued and text.islower() and len(text) < 4 and stop == j + 1
+            if short and not self.spaced_symbol_fits(doc, j):
                 continue
             singular = text[:-1] if text.endswith("s") and len(text) > 3 else text
             if singular.lower() in self.registry.not_units:
                 continue
-            if not glued and text.isalpha() and text.islower() and not self.registry.is_unit_name(singular):
+            if not glued and not short and text.isalpha() and text.islower() and not self.registry.is_unit_name(singular):
                 continue  # a spaced English word is a unit only by its full name ("gallons"), not as prefix + symbol ("c"+"amps")
             code = self.registry.symbol(text)
             if code is not None:
