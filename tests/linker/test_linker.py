@@ -59,6 +59,9 @@ ROLES = [
      "told", None, "finance director", "Novatel"),
     ("Mayor Lena Fischer said: “We will rebuild every house.”",
      "said", "Lena Fischer", "mayor", None),
+    # a title names no body: the organisation comes from the apposition after the name
+    ("Professor Elena Ricci, a neurologist at the University of Bologna, said the benefit was small.",
+     "said", "Elena Ricci", "professor", "University of Bologna"),
 ]
 
 

@@ -270,19 +270,23 @@ class MentionAnalyser:
         named = any(t.ent_type_ in ("ORG", "GPE") or t.pos_ == "PROPN" and t.ent_type_ != "NORP" for t in run)
         if run and (named or run[-1].lemma_.lower() in self.words.organisations):
             return self.organisation_span(mention.doc[run[0].i:run[-1].i + 1])
-        return None
+        # a title before the name names no body ("Professor Elena Ricci"): look after the name
+        return self.affiliation(person) if person is not None else None
 
     def affiliation(self, person: Span) -> Optional[TextSpan]:
-        """"Henrik Aaltonen of Reporters Without Borders": a named organisation after the name. Not
+        """"Henrik Aaltonen of Reporters Without Borders", "Elena Ricci, a neurologist at the
+        University of Bologna": a named organisation after the name or in its apposition. Not
         for a person who only complements another noun ("a mentor to Mr. Obama at Harvard Law
         School"): the place there belongs to the relation, not to the person."""
         if complements_noun(person.root, self.words.source_preps):
             return None
-        for child in person.root.children:
-            if child.dep_ == "prep" and child.lower_ in self.words.affiliation_preps:
-                objects = [c for c in child.children if c.dep_ == "pobj" and (c.ent_type_ == "ORG" or self.labels.get(c.text) == "ORG")]
-                if objects:
-                    return self.organisation_span(object_phrase(objects[0]))
+        heads = [person.root] + [c for c in person.root.children if c.dep_ == "appos" and c.i > person.root.i]
+        for head in heads:
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in self.words.affiliation_preps:
+                    objects = [c for c in child.children if c.dep_ == "pobj" and (c.ent_type_ == "ORG" or self.labels.get(c.text) == "ORG")]
+                    if objects:
+                        return self.organisation_span(object_phrase(objects[0]))
         return None
 
     def organisation_span(self, phrase: Optional[Span]) -> Optional[TextSpan]:
