@@ -171,13 +171,14 @@ class AttributionLinker(TrainablePipe):
         contents: Dict[Span, List[Span]] = {}
         for content, (_, cue) in best_cue.items():
             contents.setdefault(cue, []).append(content)
-        return [self._claim(doc, cue, sorted(pieces, key=lambda s: s.start), best_source.get(cue))
+        text = doc.text  # built from every token on each access: once per document
+        return [self._claim(text, cue, sorted(pieces, key=lambda s: s.start), best_source.get(cue))
                 for cue, pieces in sorted(contents.items(), key=lambda item: item[0].start)]
 
     @staticmethod
-    def _claim(doc: Doc, cue: Span, pieces: List[Span], source: Optional[Tuple[float, Span]]) -> Claim:
+    def _claim(text: str, cue: Span, pieces: List[Span], source: Optional[Tuple[float, Span]]) -> Claim:
         content = [TextSpan.from_span(piece) for piece in pieces]
-        kind = claim_kind(doc.text, TextSpan.from_span(cue).to_dict(), [piece.to_dict() for piece in content])
+        kind = claim_kind(text, TextSpan.from_span(cue).to_dict(), [piece.to_dict() for piece in content])
         speaker = None
         if source is not None:
             mention = source[1]

@@ -117,8 +117,9 @@ class SpeakerLinker(RuleComponent):
     def __call__(self, doc: Doc) -> Doc:
         claims, registry = self.link_with_registry(doc, doc._.claims)
         # names, roles and organisations are final here: one hygiene step (claimattr.text_hygiene)
-        doc._.claims = [clean_claim(doc.text, claim) for claim in claims]
-        doc._.entities = [clean_entity(doc.text, entity) for entity in registry.entities()]
+        text = doc.text  # built from every token on each access: once per document
+        doc._.claims = [clean_claim(text, claim) for claim in claims]
+        doc._.entities = [clean_entity(text, entity) for entity in registry.entities()]
         return doc
 
     # ------------------------------------------------------------------ linking
@@ -314,11 +315,12 @@ class SpeakerLinker(RuleComponent):
 
     def _floating_speaker(self, doc: Doc, claim: Claim, linked: List[Claim]) -> Optional[Speaker]:
         """A quote with no cue belongs to the most recent speaker in this or the previous paragraphs."""
-        paragraph_breaks = doc.text.count("\n", 0, claim.start)
+        text = doc.text
+        paragraph_breaks = text.count("\n", 0, claim.start)
         for earlier in reversed(linked):
             if earlier.speaker is None:
                 continue
-            if paragraph_breaks - doc.text.count("\n", 0, earlier.start) <= self.floating_quote_window - 1:
+            if paragraph_breaks - text.count("\n", 0, earlier.start) <= self.floating_quote_window - 1:
                 return earlier.speaker
             break
         return None

@@ -219,11 +219,12 @@ def document_title(doc: Doc, fallback: str = "claimattr report") -> str:
     dateline), else its first line of text, cut at the first sentence or ``TITLE_MAX_CHARS``."""
     furniture = [(span.start_char, span.end_char) for span in doc.spans.get("furniture", [])]
     headlines = {span.start_char: span.text for span in doc.spans.get("headlines", [])}
-    for start, end in line_ranges(doc.text):
-        line = doc.text[start:end].strip()
+    text = doc.text
+    for start, end in line_ranges(text):
+        line = text[start:end].strip()
         if not line:
             continue
-        first = doc.text.index(line[0], start)
+        first = text.index(line[0], start)
         if any(s <= first < e for s, e in furniture):
             continue
         if first in headlines:
@@ -468,9 +469,10 @@ def _merge_or_append(pieces: List[Piece], piece: Piece) -> None:
 def line_kinds(doc: Doc) -> Dict[int, str]:
     """Headline and furniture lines by their start offset (from the report segmenter, if it ran)."""
     kinds: Dict[int, str] = {}
+    text = doc.text
     for key, kind in (("furniture", "furniture"), ("headlines", "headline")):
         for span in doc.spans.get(key, []):
-            line_start = doc.text.rfind("\n", 0, span.start_char) + 1
+            line_start = text.rfind("\n", 0, span.start_char) + 1
             kinds[line_start] = kind
     return kinds
 
