@@ -62,6 +62,8 @@ ROLES = [
     # a title names no body: the organisation comes from the apposition after the name
     ("Professor Elena Ricci, a neurologist at the University of Bologna, said the benefit was small.",
      "said", "Elena Ricci", "professor", "University of Bologna"),
+    ("The head of the Meridian Institute, Bambang Sutrisno, said the risk was rising.",
+     "said", "Bambang Sutrisno", "head", "Meridian Institute"),
 ]
 
 

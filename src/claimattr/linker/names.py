@@ -275,12 +275,18 @@ class MentionAnalyser:
 
     def affiliation(self, person: Span) -> Optional[TextSpan]:
         """"Henrik Aaltonen of Reporters Without Borders", "Elena Ricci, a neurologist at the
-        University of Bologna": a named organisation after the name or in its apposition. Not
+        University of Bologna", "the head of the Meridian Institute, Bambang Sutrisno": a named
+        organisation after the name or in an apposition. Not
         for a person who only complements another noun ("a mentor to Mr. Obama at Harvard Law
         School"): the place there belongs to the relation, not to the person."""
         if complements_noun(person.root, self.words.source_preps):
             return None
-        heads = [person.root] + [c for c in person.root.children if c.dep_ == "appos" and c.i > person.root.i]
+        root = person.root
+        # the name itself, its apposition after it, and the role noun it stands in apposition to
+        # ("the head of X, NAME"); not a relative clause, whose places are often the verb's
+        heads = [root] + [c for c in root.children if c.dep_ == "appos" and c.i > root.i]
+        if root.dep_ == "appos" and root.head.lemma_.lower() in self.words.roles:
+            heads.append(root.head)
         for head in heads:
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in self.words.affiliation_preps:
