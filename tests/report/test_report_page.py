@@ -10,29 +10,18 @@ import pytest
 import spacy
 from typer.testing import CliRunner
 
-from claimattr import Claim, Quantity, Speaker, TextSpan
 from claimattr.cli import commands as cli
 from claimattr.report.rendering import HTML, render, render_page
 from claimattr.report.page import Colours, document_title, document_view, shorten
 
+from report_helpers import hand_made_doc
+
 TEXT = "City Police report\n\nPolice spokesman John Smith of the City Police said that  12 people were hurt.\nNo one else spoke."
-
-
-def piece(text: str, fragment: str) -> TextSpan:
-    start = text.index(fragment)
-    return TextSpan(fragment, start, start + len(fragment))
 
 
 @pytest.fixture()
 def doc():
-    doc = spacy.blank("en")(TEXT)
-    twelve = piece(TEXT, "12")
-    doc._.claims = [Claim(
-        kind="indirect", cue=piece(TEXT, "said"), content=[piece(TEXT, "that  12 people were hurt")],
-        speaker=Speaker(piece(TEXT, "John Smith"), "John Smith", "person", "spokesman", piece(TEXT, "City Police")),
-        quantities=[Quantity(twelve.text, twelve.start, twelve.end, value=12.0)],
-    )]
-    return doc
+    return hand_made_doc(TEXT, "that  12 people were hurt")
 
 
 class Page(HTMLParser):

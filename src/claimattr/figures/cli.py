@@ -12,10 +12,9 @@ def figure_records(inputs: Optional[List[str]], from_claims: bool, sink: Any, pi
     """``(doc id, figure groups)`` per document: from the pipeline (``figure_grouper`` added if
     missing), or from ``claimattr extract`` output (``--from-claims``: claims' quantities only)."""
     from claimattr.cli import commands
-    from claimattr.figures.figures_component import DEFAULT_LEXICON
+    from claimattr.figures.figures_component import DEFAULT_LEXICON, LEXICON_SCHEMA
     from claimattr.figures.grouping import FigureRules, mentions_from_claims
     from claimattr.rules.lexicon import read_lexicon
-    from claimattr.figures.figures_component import LEXICON_SCHEMA
     from claimattr.runtime.records import STDIN, RecordError, read_claim_records
 
     if from_claims:
@@ -41,9 +40,8 @@ def summarise_figures(inputs: Optional[List[str]], from_claims: bool, by: str, o
                       encoding: str = DEFAULT_ENCODING) -> None:
     """The ``--figures`` branch of ``claimattr summarise``: write the groups, then report errors."""
     from claimattr.cli import commands
-    from claimattr.summary import FigureWriter
-
     from claimattr.runtime.records import ErrorSink
+    from claimattr.summary import FigureWriter
 
     sink = ErrorSink()
     commands.check_arguments(inputs, output)

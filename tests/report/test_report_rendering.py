@@ -1,9 +1,8 @@
 """`claimattr.render(doc, style="displacy")` and `claimattr render --style displacy`: the displaCy view.
 
-The claims report (the default style) is tested in tests/report/."""
+The claims report (the default style) is tested in test_report_page.py."""
 from __future__ import annotations
 
-import shutil
 import subprocess
 from html.parser import HTMLParser
 from typing import List, Tuple
@@ -12,32 +11,19 @@ import pytest
 import spacy
 from typer.testing import CliRunner
 
-from claimattr import Claim, Quantity, Speaker, TextSpan
 from claimattr.cli import commands as cli
 from claimattr.report.rendering import HTML, render, render_page
 
+from chromium_cdp import find_chromium
+from conftest import needs_chromium
+from report_helpers import hand_made_doc
+
 TEXT = "Police spokesman John Smith of the City Police said that 12 people were hurt."
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-def span(text: str, fragment: str) -> TextSpan:
-    start = text.index(fragment)
-    return TextSpan(fragment, start, start + len(fragment))
 
 
 @pytest.fixture()
 def doc():
-    """A Doc with one hand-made claim, so these tests specify rendering, not detection."""
-    doc = spacy.blank("en")(TEXT)
-    twelve = span(TEXT, "12")
-    doc._.claims = [Claim(
-        kind="indirect",
-        cue=span(TEXT, "said"),
-        content=[span(TEXT, "that 12 people were hurt")],
-        speaker=Speaker(span(TEXT, "John Smith"), "John Smith", "person", "spokesman", span(TEXT, "City Police")),
-        quantities=[Quantity(twelve.text, twelve.start, twelve.end, value=12.0)],
-    )]
-    return doc
+    return hand_made_doc(TEXT, "that 12 people were hurt")
 
 
 class Checker(HTMLParser):
@@ -135,12 +121,12 @@ def test_render_command_writes_a_page_for_each_document(tmp_path, nlp, monkeypat
     assert "<h2>a</h2>" in page and "<h2>b</h2>" in page
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium (Debian package `chromium`) is not installed")
+@needs_chromium
 def test_the_page_loads_in_headless_chromium(doc, tmp_path):
     page = tmp_path / "claims.html"
     page.write_text(render_page([("report", doc)], style="displacy"), encoding="utf8")
     result = subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", page.as_uri()],
+        [find_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", page.as_uri()],
         capture_output=True, text=True, timeout=60,
     )
     assert result.returncode == 0, result.stderr
