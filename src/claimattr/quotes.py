@@ -3,7 +3,9 @@
 Direct speech is delimited by characters, not by the parse: a quote may run over several
 sentences, and by news convention over several paragraphs (each paragraph opens with a mark and
 only the last one closes). Apostrophes share a character with the closing single quote, so a
-closing ``’`` only counts when it is not followed by a letter ("Afghanistan’s").
+closing ``’`` only counts when it is not followed by a letter ("Afghanistan’s"). A mark may be
+several characters: plain-text news archives write quotations between doubled apostrophes, and
+the longest mark at a position wins.
 """
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ import re
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 Region = Tuple[int, int]
-DEFAULT_QUOTE_PAIRS = (("“", "”"), ("„", "“"), ("«", "»"), ("‹", "›"), ("‘", "’"), ('"', '"'))
+DEFAULT_QUOTE_PAIRS = (("“", "”"), ("„", "“"), ("«", "»"), ("‹", "›"), ("‘", "’"), ('"', '"'), ("''", "''"))
 """Opening and closing marks of the quotation styles in English news (the detector's default)."""
 OPENING_QUOTES = "\"'“‘«„‟‚‛‹"
 CLOSING_QUOTES = "\"'”’»‟›"
@@ -21,9 +23,15 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum()
 
 
+def _mark_at(text: str, i: int, marks: Iterable[str]) -> str:
+    """The longest of ``marks`` that starts at ``text[i]`` ("" when none does)."""
+    return max((mark for mark in marks if text.startswith(mark, i)), key=len, default="")
+
+
 def _opens(text: str, i: int, opener: str, closer: str) -> bool:
-    """Whether ``text[i]`` opens a quote: symmetric marks and ``‘`` need a word start after them."""
-    nxt = text[i + 1] if i + 1 < len(text) else ""
+    """Whether the ``opener`` at ``text[i]`` opens a quote: symmetric marks and ``‘`` need a word
+    start after them."""
+    nxt = text[i + len(opener)] if i + len(opener) < len(text) else ""
     prev = text[i - 1] if i > 0 else ""
     if opener == closer or opener == "‘":
         return bool(nxt) and not nxt.isspace() and not _is_word_char(prev)
@@ -31,9 +39,11 @@ def _opens(text: str, i: int, opener: str, closer: str) -> bool:
 
 
 def _closes(text: str, i: int, opener: str, closer: str) -> bool:
-    nxt = text[i + 1] if i + 1 < len(text) else ""
+    """Whether the ``closer`` at ``text[i]`` closes the open quote (an apostrophe-like or symmetric
+    mark closes only after a non-space and before a non-letter)."""
+    nxt = text[i + len(closer)] if i + len(closer) < len(text) else ""
     prev = text[i - 1] if i > 0 else ""
-    if closer in ("’", "'") or opener == closer:
+    if closer[-1] in ("’", "'") or opener == closer:
         return not _is_word_char(nxt) and bool(prev) and not prev.isspace()
     return True
 
@@ -43,7 +53,7 @@ def _continues_next_paragraph(text: str, newline: int, opener: str) -> Optional[
     j = newline
     while j < len(text) and text[j].isspace():
         j += 1
-    return j if j < len(text) and text[j] == opener else None
+    return j if text.startswith(opener, j) else None
 
 
 def find_quote_regions(text: str, pairs: Sequence[Sequence[str]]) -> List[Region]:
@@ -58,18 +68,21 @@ def find_quote_regions(text: str, pairs: Sequence[Sequence[str]]) -> List[Region
     while i < len(text):
         char = text[i]
         if start < 0:
-            if char in openers and _opens(text, i, char, openers[char]):
-                start, opener, closer = i, char, openers[char]
+            mark = _mark_at(text, i, openers)
+            if mark and _opens(text, i, mark, openers[mark]):
+                start, opener, closer = i, mark, openers[mark]
+                i += len(mark) - 1
         elif char == "\n":
             resume = _continues_next_paragraph(text, i, opener)
             if resume is None:
                 regions.append((start, _rstrip_index(text, i)))
                 start = -1
             else:
-                i = resume
-        elif char == closer and _closes(text, i, opener, closer):
-            regions.append((start, i + 1))
+                i = resume + len(opener) - 1
+        elif text.startswith(closer, i) and _closes(text, i, opener, closer):
+            regions.append((start, i + len(closer)))
             start = -1
+            i += len(closer) - 1
         i += 1
     if start >= 0:
         regions.append((start, _rstrip_index(text, len(text))))
@@ -83,8 +96,8 @@ def _rstrip_index(text: str, end: int) -> int:
 
 
 def quote_marks(pairs: Iterable[Sequence[str]]) -> str:
-    """Every quotation character in ``pairs``, for trimming and tests."""
-    return "".join(sorted({mark for pair in pairs for mark in pair}))
+    """Every character of the quotation marks in ``pairs``, for trimming and tests."""
+    return "".join(sorted({char for pair in pairs for mark in pair for char in mark}))
 
 
 def _inside_quotes(text: str, start: int, end: int) -> bool:
@@ -105,8 +118,10 @@ def _quote_continues(text: str, end: int) -> bool:
 
 
 def _has_quote(text: str, start: int, end: int) -> bool:
-    """Double or typographic quotes only: an apostrophe ("didn't") is not a quotation."""
-    return any(char in "\"“”«»„" for char in text[start:end])
+    """Double or typographic quotes (or doubled apostrophes, ``''``) only: an apostrophe
+    ("didn't") is not a quotation."""
+    span = text[start:end]
+    return any(char in "\"“”«»„" for char in span) or "''" in span
 
 
 def claim_kind(text: str, cue: Dict[str, Any], content: Sequence[Dict[str, Any]]) -> str:

@@ -155,6 +155,7 @@ QUOTE_STYLES = [
     ("“The water is not safe to drink,” the engineer said.", "“The water is not safe to drink,”"),
     ("‘We have no plans to sell the club,’ the owner said.", "‘We have no plans to sell the club,’"),
     ("«The border will stay open», the minister said.", "«The border will stay open»"),
+    ("''The harvest is lost,'' the farmer said.", "''The harvest is lost,''"),
 ]
 
 
@@ -201,6 +202,17 @@ def test_quote_split_by_cue_is_one_claim_in_two_pieces(extract, text):
     first, second = claim["content"]
     assert first["end"] <= claim["cue"]["start"] < claim["cue"]["end"] <= second["start"]
     assert all(piece["text"][0] in OPENING_QUOTES for piece in claim["content"])
+
+
+def test_doubled_apostrophe_quote_continues_after_the_speaker_tag(extract):
+    """Plain-text archives quote with doubled apostrophes, and the parser hangs the opening mark of
+    the second quotation on the sentence before it: the continuation is still found."""
+    text = ("''The plan is too complex,'' said Dana Whitfield, an economist at the Northgate Institute. "
+            "''It adds rules and removes none.''")
+    claims = extract(text)
+    assert len(claims) == 1, claims.describe()
+    assert [piece["text"] for piece in claims[0]["content"]] == [
+        "''The plan is too complex,''", "''It adds rules and removes none.''"]
 
 
 def test_multi_sentence_quote_is_one_claim(extract):

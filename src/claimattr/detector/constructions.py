@@ -318,8 +318,10 @@ def quote_kind(doc: Doc, pieces: List[Piece], regions: List[Span]) -> str:
 
 
 def coverage(region: Span) -> float:
-    """Share of the words of the region's sentences that lie inside the quotation."""
-    sentences = {t.sent.start: t.sent for t in region}
+    """Share of the words of the region's sentences that lie inside the quotation. The sentences
+    are those of the region's words: a parser may hang the opening mark on the previous sentence
+    (en_core_web_sm reads ``''`` as a closing mark)."""
+    sentences = {t.sent.start: t.sent for t in region if not (t.is_punct or t.is_space)}
     words = [t for sent in sentences.values() for t in sent if not (t.is_punct or t.is_space)]
     within = [t for t in words if region.start <= t.i < region.end]
     return len(within) / len(words) if words else 0.0

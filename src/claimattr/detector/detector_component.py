@@ -57,6 +57,7 @@ from claimattr.detector.constructions import (
     trim,
 )
 from claimattr.detector.combination import combine_claims
+from claimattr.detector.extents import tidy_extents
 from claimattr.rules.component import RuleComponent
 from claimattr.rules.syntax import after_comma
 from claimattr.schema import Claim, TextSpan
@@ -175,7 +176,7 @@ class ClaimDetector(RuleComponent):
         if self.existing_claims == "combine":
             model = [claim for claim in doc._.claims if not self._is_non_claim(claim)]
             found = combine_claims(doc, model, found, self.cue_lemmas)
-        doc._.claims = found
+        doc._.claims = tidy_extents(doc, found)
         return doc
 
     # ------------------------------------------------------------------ detection
@@ -259,7 +260,7 @@ class ClaimDetector(RuleComponent):
         if is_agentless_passive(verb) and not has_clause(verb) and lemma not in self.passive_content_verbs:
             return []
         heads = [c for c in children if c.dep_ in CONTENT_CLAUSE_DEPS and not is_subject_like(c)]
-        preps = [c for c in children if c.dep_ == "prep" and c.lower_ in self.complement_preps.get(lemma, ())]
+        preps = [c for c in children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in self.complement_preps.get(lemma, ())]
         objects = [c for c in children if c.dep_ in OBJECT_DEPS]
         clauses = [h for h in heads if h.dep_ == "ccomp"]
         if lemma in self.addressee_verbs and (clauses or self._adjacent_quotes(verb, regions)):
