@@ -11,13 +11,24 @@ from typing import Optional
 import pytest
 from spacy.tokens import Doc
 
-from claimattr.detector.extents import tidy_extents, with_linking_preposition, without_own_parts
+from claimattr.detector.extents import (
+    tidy_claims,
+    with_linking_preposition,
+    with_relative_pronoun_source,
+    without_other_claims,
+    without_own_parts,
+    without_passive_subject,
+)
 from claimattr.schema import Claim, Speaker, TextSpan
 
 TEXT = ("The union called for a four-day week. "
         "Residents complained about the noise from the new runway. "
         "The airline said on Friday that flights would resume. "
-        "“We are ready,” the captain said.")
+        "“We are ready,” the captain said. "
+        "The treasurer was accused of hiding the losses. "
+        "The minister was quoted as saying that talks had failed. "
+        "The bill was backed by the Farm Bureau, which said it would protect small growers. "
+        "Jeremy Fox, a fan who says the club must spend, said the coach would stay.")
 
 
 @pytest.fixture(scope="module")
@@ -25,14 +36,18 @@ def doc(nlp) -> Doc:
     return nlp(TEXT)
 
 
-def span(fragment: str) -> TextSpan:
-    start = TEXT.index(fragment)
+def span(fragment: str, after: int = 0) -> TextSpan:
+    start = TEXT.index(fragment, after)
     return TextSpan(fragment, start, start + len(fragment))
 
 
 def claim(cue: str, *content: str, speaker: Optional[str] = None, kind: str = "indirect") -> Claim:
+    """A claim from text fragments; the cue is searched right before the first content piece
+    (several sentences share a cue word)."""
+    pieces = [span(c) for c in content]
+    cue_span = span(cue, TEXT.rindex(cue, 0, pieces[0].end) if pieces else 0)
     who = Speaker(mention=span(speaker), name=speaker) if speaker else None
-    return Claim(kind=kind, cue=span(cue), content=[span(c) for c in content], speaker=who)
+    return Claim(kind=kind, cue=cue_span, content=pieces, speaker=who)
 
 
 def test_a_content_loses_the_cue_words_a_tagger_ran_it_over(doc):
@@ -62,11 +77,36 @@ def test_adjuncts_between_cue_and_content_stay_out_of_the_cue(doc):
     assert with_linking_preposition(doc, said).cue.text == "said"
 
 
-def test_tidy_extents_applies_both_rules_to_every_claim(doc):
+def test_tidy_claims_applies_the_rules_to_every_claim(doc):
     tagged = [claim("called for", "for a four-day week", speaker="The union"),
               claim("complained", "the noise from the new runway", speaker="Residents")]
-    assert [(c.cue.text, c.content_text) for c in tidy_extents(doc, tagged)] == [
+    assert [(c.cue.text, c.content_text) for c in tidy_claims(doc, tagged, ())] == [
         ("called for", "a four-day week"), ("complained about", "the noise from the new runway")]
+
+
+def test_the_passive_subject_of_a_cue_is_not_its_source(doc):
+    """The treasurer is accused, not accusing: the accuser is unnamed."""
+    accused = claim("was accused of", "hiding the losses", speaker="The treasurer")
+    assert without_passive_subject(doc, accused, {"quote"}).speaker is None
+
+
+def test_a_quoted_speaker_is_the_source_of_a_passive_cue(doc):
+    quoted = claim("was quoted as saying", "that talks had failed", speaker="The minister")
+    assert without_passive_subject(doc, quoted, {"quote"}) == quoted
+
+
+def test_in_a_relative_clause_the_source_is_the_relative_pronoun(doc):
+    said = claim("said", "it would protect small growers", speaker="the Farm Bureau")
+    assert with_relative_pronoun_source(doc, said).speaker.mention.text == "which"
+
+
+def test_a_source_is_cut_before_the_clause_that_carries_another_claim(doc):
+    """"Jeremy Fox, a fan who says ..., said ...": two claims; the second one's source keeps its
+    apposition but not the relative clause with the first one's cue."""
+    says = claim("says", "the club must spend", speaker="who")
+    said = claim("said", "the coach would stay", speaker="Jeremy Fox, a fan who says the club must spend")
+    cues = {token.i for token in says.cue.to_span(doc)}
+    assert without_other_claims(doc, said, cues).speaker.mention.text == "Jeremy Fox, a fan"
 
 
 def test_the_detector_returns_tidied_claims(nlp):

@@ -57,7 +57,7 @@ from claimattr.detector.constructions import (
     trim,
 )
 from claimattr.detector.combination import combine_claims
-from claimattr.detector.extents import tidy_extents
+from claimattr.detector.extents import tidy_claims
 from claimattr.rules.component import RuleComponent
 from claimattr.rules.syntax import after_comma
 from claimattr.schema import Claim, TextSpan
@@ -166,6 +166,7 @@ class ClaimDetector(RuleComponent):
         self.cue_left_deps: Set[str] = set(lexicon.get("cue_left_deps", ()))
         self.infinitive_verbs: Set[str] = set(lexicon.get("infinitive_verbs", ()))
         self.agent_verbs: Set[str] = set(lexicon.get("agent_verbs", ()))
+        self.passive_subject_speaks: Set[str] = set(lexicon.get("passive_subject_speaks", ()))
         self.matcher = Matcher(self.vocab)
         for label, patterns in lexicon["phrases"].items():
             self.matcher.add(label, patterns)
@@ -176,7 +177,7 @@ class ClaimDetector(RuleComponent):
         if self.existing_claims == "combine":
             model = [claim for claim in doc._.claims if not self._is_non_claim(claim)]
             found = combine_claims(doc, model, found, self.cue_lemmas)
-        doc._.claims = tidy_extents(doc, found)
+        doc._.claims = tidy_claims(doc, found, self.passive_subject_speaks)
         return doc
 
     # ------------------------------------------------------------------ detection

@@ -1,6 +1,6 @@
-"""Final tidying of a claim's cue and content extents, whoever found the claim (rules or model).
+"""Final tidying of a claim's parts, whoever found the claim (rules or model).
 
-Two rules of attribution annotation (PolNeAR's guidelines, which claimattr follows) that hold for
+Five rules of attribution annotation (PolNeAR's guidelines, which claimattr follows) that hold for
 every claim and so are applied once, after detection and combination:
 
 - the three parts do not overlap: a content never holds its own cue or its source. A tagger can
@@ -10,14 +10,23 @@ every claim and so are applied once, after detection and combination:
   cue ("complained about | the fees", "warned against | raising rates"), because the verb alone
   does not say how the content is attributed. Only a single preposition standing directly
   between cue and content is taken: adjuncts of time, place or medium ("said Friday in a
-  statement") are left out, as annotators include them too inconsistently to gain anything.
+  statement") are left out, as annotators include them too inconsistently to gain anything;
+- the subject of a passive cue is who the claim is about, not who makes it: in "Mr. Doe was
+  accused of fraud" the accuser is unnamed, so the claim has no source ("was quoted as saying",
+  whose subject is the speaker, is the exception, lexicon ``passive_subject_speaks``);
+- in a relative clause the source is the relative pronoun ("the Farm Bureau, which said ..."):
+  the mention is the word that fills the source slot of the cue, and resolving it to its
+  antecedent is the speaker linker's job (the name), not the mention's;
+- a source never holds another attribution: "Jeremy, who supports Sanders, says ..." is two
+  claims, and the first one's source is "Jeremy", cut before the clause that carries the second
+  one's cue.
 """
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import List, Optional, Set
+from typing import Collection, List, Optional, Set
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from claimattr.schema import Claim, TextSpan
 
@@ -86,6 +95,78 @@ def with_linking_preposition(doc: Doc, claim: Claim) -> Claim:
     return replace(claim, cue=TextSpan.from_span(doc[cue.start:cue.end + 1]))
 
 
-def tidy_extents(doc: Doc, claims: List[Claim]) -> List[Claim]:
-    """Every claim with the two extent rules of this module applied."""
-    return [with_linking_preposition(doc, without_own_parts(doc, claim)) for claim in claims]
+def without_passive_subject(doc: Doc, claim: Claim, subject_speaks: Collection[str]) -> Claim:
+    """The claim without a speaker when that speaker is the passive subject of its cue (unless the
+    cue is one of ``subject_speaks``, "was quoted as saying")."""
+    cue = claim.cue.to_span(doc)
+    mention = claim.speaker.mention.to_span(doc) if claim.speaker is not None else None
+    if cue is None or mention is None or not len(cue) or not len(mention):
+        return claim
+    verb = cue.root
+    if verb.lemma_.lower() in subject_speaks or mention.root.dep_ != "nsubjpass" or mention.root.head.i != verb.i:
+        return claim
+    return replace(claim, speaker=None)
+
+
+def _relative_subject(verb: Token) -> Optional[Token]:
+    """The relative pronoun that is the subject of a relative-clause verb ("which said")."""
+    if verb.dep_ != "relcl":
+        return None
+    return next((child for child in verb.children
+                 if child.dep_ == "nsubj" and child.tag_ in ("WP", "WDT") and child.i < verb.i), None)
+
+
+def with_relative_pronoun_source(doc: Doc, claim: Claim) -> Claim:
+    """The claim whose cue heads a relative clause, with the clause's relative pronoun as its
+    speaker mention in place of the antecedent (or a mention running into the clause)."""
+    cue = claim.cue.to_span(doc)
+    mention = claim.speaker.mention.to_span(doc) if claim.speaker is not None else None
+    if cue is None or mention is None or not len(cue) or not len(mention):
+        return claim
+    pronoun = _relative_subject(cue.root)
+    if pronoun is None or pronoun.i in range(mention.start, mention.end) and len(mention) == 1:
+        return claim
+    antecedent = cue.root.head
+    if not (mention.start <= antecedent.i < mention.end or mention.start <= pronoun.i < mention.end):
+        return claim
+    return replace(claim, speaker=replace(claim.speaker, mention=TextSpan.from_span(doc[pronoun.i:pronoun.i + 1])))
+
+
+CLAUSE_DEPS = ("relcl", "acl", "advcl", "appos", "parataxis")
+"""Dependencies of the clauses or appositions that can carry another claim inside a mention."""
+
+
+def _cut_before(doc: Doc, mention: Span, cue: int) -> Optional[Span]:
+    """The part of ``mention`` before the clause holding token ``cue`` (the lowest clause or
+    apposition above it, or the mention root's dependent that holds it), without the punctuation
+    that introduced that clause."""
+    phrase = doc[cue]
+    while phrase.dep_ not in CLAUSE_DEPS and phrase.head.i != mention.root.i and mention.start <= phrase.head.i < mention.end:
+        phrase = phrase.head
+    end = min(phrase.left_edge.i, cue)
+    while end > mention.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[mention.start:end] if end > mention.start else None
+
+
+def without_other_claims(doc: Doc, claim: Claim, cues: Collection[int]) -> Claim:
+    """The claim with its speaker mention cut before any other claim's cue it contains."""
+    mention = claim.speaker.mention.to_span(doc) if claim.speaker is not None else None
+    if mention is None:
+        return claim
+    own = _tokens(doc, claim.cue)
+    inside = sorted(i for i in cues if mention.start <= i < mention.end and i not in own)
+    if not inside:
+        return claim
+    cut = _cut_before(doc, mention, inside[0])
+    if cut is None:
+        return claim
+    return replace(claim, speaker=replace(claim.speaker, mention=TextSpan.from_span(cut)))
+
+
+def tidy_claims(doc: Doc, claims: List[Claim], subject_speaks: Collection[str]) -> List[Claim]:
+    """Every claim with the five rules of this module applied."""
+    tidied = [with_linking_preposition(doc, without_own_parts(doc, claim)) for claim in claims]
+    cues = {i for claim in tidied for i in _tokens(doc, claim.cue)}
+    return [with_relative_pronoun_source(doc, without_passive_subject(doc, without_other_claims(doc, claim, cues), subject_speaks))
+            for claim in tidied]
