@@ -348,6 +348,14 @@ def test_participial_cues(extract, text, cue, content):
     assert claim["cue"]["text"].lower() == cue
 
 
+def test_a_participle_after_an_inserted_cue_is_not_part_of_the_content(extract):
+    """"..., one of the people said, asking not to be identified": the participle is about the
+    source, not what it said (the parser hangs it on the reported clause)."""
+    claims = extract("The device will use a new chip, one of the people said, asking not to be identified.")
+    claim = claims.find(cue="said", content="The device will use a new chip")
+    assert "asking" not in claims.content_of(claim), claims.describe()
+
+
 # Noun cues: the claim is a statement, report, warning ...
 NOUN_CUES = [
     ("The minister's claim that the economy was growing was disputed by economists.", "claim",

@@ -323,9 +323,15 @@ class ClaimDetector(RuleComponent):
         return excluded
 
     def _parataxis_content(self, verb: Token) -> List[Piece]:
-        """"The action, he said, was a response": the host clause minus the inserted cue clause."""
+        """"The action, he said, was a response": the host clause minus the inserted cue clause,
+        and minus a reporting participle tacked on after it ("..., one of the people said, asking
+        not to be identified"), which the parser often hangs on the host."""
         host = verb.head
-        return pieces_of(verb.doc, [host], exclude=set(t.i for t in verb.subtree))
+        exclude = {t.i for t in verb.subtree}
+        for child in host.children:
+            if child.i > verb.i and child.tag_ == "VBG" and child.lemma_.lower() in self.verbs and after_comma(child):
+                exclude |= {t.i for t in child.subtree}
+        return pieces_of(verb.doc, [host], exclude=exclude)
 
     def _relative_content(self, verb: Token, content: List[Token]) -> List[Piece]:
         """"explosions, which the government blamed on Pakistan": the antecedent stands for "which"."""
