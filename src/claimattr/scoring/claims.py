@@ -17,13 +17,13 @@ Metrics (counts are summed over documents, so figures are micro averages):
 - ``claims_attribution_{p,r,f}``: a predicted claim is right when its content, cue and speaker
   mention all overlap one gold claim's (a claim without speaker must match one without).
 - ``claims_kind_acc``, ``claims_speaker_{name,type,role,org,intermediary}_acc``: over claims
-  matched by content overlap, where the gold has the field (type ``unknown`` = not annotated).
+  matched by content overlap, where the gold has the field (type ``unknown`` = not annotated);
+  texts are compared in the form of ``claimattr.scoring.names.normalise_name``.
 - ``claims_quantity_{p,r,f}`` (overlap) and ``claims_quantity_{value,entity,event}_acc`` over
   matched quantities where the gold has the field.
 """
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Hashable, Iterable, List, Optional, Sequence, Tuple
 
@@ -31,6 +31,7 @@ import spacy
 from spacy.scorer import PRFScore
 from spacy.training import Example
 
+from claimattr.scoring.names import normalise_name
 from claimattr.scoring.quantities import align_quantities, compare_pair
 from claimattr.scoring.spans import extent, greedy_match, overlap, trim
 from claimattr.schema import CLAIM_KINDS, CLAIM_SPANS, Claim, Quantity, Speaker, TextSpan
@@ -187,14 +188,6 @@ def _score_attribution(tally: Tally, pred: Sequence[ClaimView], gold: Sequence[C
         n_gold = sum(c.claim.kind == kind for c in gold)
         n_ok = sum(pred[i].claim.kind == kind and gold[j].claim.kind == kind for i, j in matched)
         _add_counts(score, n_pred, n_gold, n_ok)
-
-
-def normalise_name(name: Optional[str]) -> str:
-    """Case, spacing and punctuation-insensitive form of a name or role ("U.S." == "US")."""
-    if not name:
-        return ""
-    kept = "".join(ch for ch in name.casefold() if not unicodedata.category(ch).startswith("P"))
-    return " ".join(kept.split())
 
 
 def _span_text(span: Optional[TextSpan]) -> Optional[str]:

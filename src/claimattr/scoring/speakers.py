@@ -22,8 +22,6 @@ Scores are flat floats per kind of mention (``all``, ``pronoun``, ``description`
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence
 
@@ -31,6 +29,7 @@ import spacy
 from spacy.training import Example
 
 from claimattr.schema import Speaker
+from claimattr.scoring.names import normalise_name
 from claimattr.scoring.spans import overlap
 
 SPEAKER_GOLD_KEY = "claimattr_speaker_gold"
@@ -83,17 +82,6 @@ def mention_kind(text: str) -> str:
 
 
 # --------------------------------------------------------------------------- matching
-
-
-def normalise_name(text: Optional[str]) -> str:
-    """"The Roe Campaign's" -> "roe campaign", "Jean-Luc  Picard." -> "jean luc picard"."""
-    if not text:
-        return ""
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    text = text.casefold().replace("’", "'").replace("&", " and ")
-    text = re.sub(r"'s\b", "", text)
-    text = re.sub(r"[\W_]+", " ", text).strip()
-    return re.sub(r"^the ", "", text)
 
 
 def same_name(predicted: Optional[str], gold: Optional[str]) -> bool:
