@@ -6,6 +6,7 @@ rule pipeline's base. Every sentence was written for these tests.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Optional
 
 import pytest
@@ -59,6 +60,15 @@ def test_a_content_loses_its_source_at_the_edge(doc):
     tagged = claim("complained", "Residents complained about the noise", speaker="Residents")
     tidied = without_own_parts(doc, tagged)
     assert not tidied.content_text.startswith("Residents")
+
+
+def test_a_piece_that_is_only_a_stray_quotation_mark_goes(doc):
+    """“We are ready,”: a piece holding just the opening mark is no content."""
+    start = TEXT.index("“We are ready")
+    stray = TextSpan("“", start, start + 1)
+    tagged = replace(claim("said", "We are ready", speaker="the captain", kind="direct"),
+                     content=[stray, span("We are ready")])
+    assert [piece.text for piece in without_own_parts(doc, tagged).content] == ["We are ready"]
 
 
 def test_a_quotation_mark_standing_for_the_cue_stays_in_its_quotation(doc):

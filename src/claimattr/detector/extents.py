@@ -52,18 +52,22 @@ def _strip_edges(doc: Doc, piece: TextSpan, taken: Set[int]) -> Optional[TextSpa
     return TextSpan.from_span(doc[start:end]) if end > start else None
 
 
+def _has_word(piece: TextSpan) -> bool:
+    """Whether a content piece holds a letter or digit (a stray quotation mark is no content)."""
+    return any(char.isalnum() for char in piece.text)
+
+
 def without_own_parts(doc: Doc, claim: Claim) -> Claim:
-    """The claim with its cue and source tokens stripped from the edges of its content pieces;
-    the claim unchanged when nothing would be left. A quotation mark standing for the cue of a
-    quotation nobody introduces stays in the content it opens."""
+    """The claim with its cue and source tokens stripped from the edges of its content pieces, and
+    without pieces that hold no word (a stray quotation mark); the claim unchanged when nothing
+    would be left. A quotation mark standing for the cue of a quotation nobody introduces stays
+    in the content it opens."""
     cue = _tokens(doc, claim.cue)
     if all(doc[i].is_punct for i in cue):
         cue = set()
     taken = cue | _tokens(doc, claim.speaker.mention if claim.speaker else None)
-    if not taken:
-        return claim
     pieces = [_strip_edges(doc, piece, taken) for piece in claim.content]
-    kept: List[TextSpan] = [piece for piece in pieces if piece is not None]
+    kept: List[TextSpan] = [piece for piece in pieces if piece is not None and _has_word(piece)]
     if not kept or kept == claim.content:
         return claim
     return replace(claim, content=kept)
