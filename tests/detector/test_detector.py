@@ -215,6 +215,13 @@ def test_doubled_apostrophe_quote_continues_after_the_speaker_tag(extract):
         "''The plan is too complex,''", "''It adds rules and removes none.''"]
 
 
+def test_a_short_quotation_right_after_the_speaker_tag_continues_the_claim(extract):
+    claims = extract("“Is anyone listening to the players?” the coach asked. “Nobody is.”")
+    assert len(claims) == 1, claims.describe()
+    assert [piece["text"] for piece in claims[0]["content"]] == [
+        "“Is anyone listening to the players?”", "“Nobody is.”"]
+
+
 def test_multi_sentence_quote_is_one_claim(extract):
     text = "“The road is closed. Nobody can get through. We are still waiting for help,” a resident said."
     claims = extract(text)

@@ -463,19 +463,22 @@ class ClaimDetector(RuleComponent):
     def _attach_continuations(
         self, doc: Doc, found: List[Candidate], regions: List[Span], skip: Set[int]
     ) -> List[Candidate]:
-        """"“A,” she said. “B.”": a quotation right after a quoted claim continues that claim."""
+        """"“A,” she said. “B.”": a quotation right after a quoted claim continues that claim. Right
+        after the speaker tag any quotation standing as its own sentence does ("“Neither do I.”");
+        one sentence further on it must be long enough to be speech (``_is_floating``)."""
         found = list(found)
         used = {t for _, pieces, _ in found for start, end in pieces for t in range(start, end)}
         for region in regions:
-            if any(t.i in used or t.i in skip for t in region) or not self._is_floating(region):
+            if any(t.i in used or t.i in skip for t in region) or coverage(region) < self.floating_min_coverage:
                 continue
             if dash_or_colon_cue(doc, region) is not None:
                 continue
+            floating = self._is_floating(region)
             for index, (cue, pieces, kind) in enumerate(found):
                 end = max([cue[1]] + [e for _, e in pieces])
                 quoted = any(r.start < e and s < r.end for s, e in pieces for r in regions)
                 tag = quoted and speaker_tag_only(doc[end:region.start], regions)
-                if end <= region.start and (tag or self._next_sentence(doc, found, end, region)):
+                if end <= region.start and (tag or floating and self._next_sentence(doc, found, end, region)):
                     found[index] = Candidate(cue, pieces + [(region.start, region.end)], kind)
                     used |= {t.i for t in region}
                     break
