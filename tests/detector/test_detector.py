@@ -363,6 +363,18 @@ def test_a_participle_after_an_inserted_cue_is_not_part_of_the_content(extract):
     assert "asking" not in claims.content_of(claim), claims.describe()
 
 
+@pytest.mark.parametrize("text,pieces", [
+    ("In 1990 the handover was smooth, he said, but replacing the chair now would be bitter.",
+     ["In 1990 the handover was smooth", "replacing the chair now would be bitter"]),
+    ("The plan is dead, the minister said, and the opposition agreed.", ["The plan is dead"]),
+])
+def test_a_clause_coordinated_after_an_inserted_cue_goes_on_with_the_content(extract, text, pieces):
+    """"A, he said, but B": B is still what he said; "..., and the opposition agreed" is not."""
+    claims = extract(text)
+    claim = claims.find(cue="said", content=pieces[0])
+    assert [piece["text"] for piece in claim["content"]] == pieces, claims.describe()
+
+
 # Noun cues: the claim is a statement, report, warning ...
 NOUN_CUES = [
     ("The minister's claim that the economy was growing was disputed by economists.", "claim",

@@ -280,11 +280,19 @@ class ClaimDetector(RuleComponent):
         exclude = cue_clause(verb, content) | self._appended_clauses(content)
         if is_trailing_cue(verb, heads):
             boundary = min([verb.i] + [c.left_edge.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")])
-            return runs([t for t in verb.sent if t.i < boundary and not t.is_space])
+            return runs([t for t in verb.sent if t.i < boundary and not t.is_space]) + self._continued_clauses(verb)
         pieces = [clip_speaker_tag(verb, piece, regions) for piece in pieces_of(verb.doc, content, exclude=exclude)]
         if all(any(r.start <= s and e <= r.end + 1 for r in regions) for s, e in pieces):
             pieces = merge(pieces + [(q.start, q.end) for q in self._adjacent_quotes(verb, regions)])
         return pieces
+
+    def _continued_clauses(self, verb: Token) -> List[Piece]:
+        """"A, he said, but B": a clause with its own subject coordinated after an inserted cue
+        goes on with what was said (the parser hangs it on the cue). Not when it reports itself
+        ("..., he said, and she agreed")."""
+        return [(child.left_edge.i, child.right_edge.i + 1) for child in verb.children
+                if child.dep_ == "conj" and child.i > verb.i and has_subject(child)
+                and child.lemma_.lower() not in self.verbs]
 
     def _frame_content(self, verb: Token, frame: Dict[str, Set[str]]) -> List[Piece]:
         """"put the death toll at nine": a verb that reports only with a given object and preposition."""
@@ -324,12 +332,17 @@ class ClaimDetector(RuleComponent):
 
     def _parataxis_content(self, verb: Token) -> List[Piece]:
         """"The action, he said, was a response": the host clause minus the inserted cue clause,
-        and minus a reporting participle tacked on after it ("..., one of the people said, asking
-        not to be identified"), which the parser often hangs on the host."""
+        and minus a reporting participle or clause tacked on after it ("..., one of the people
+        said, asking not to be identified", "..., and the opposition agreed"), which the parser
+        often hangs on the host."""
         host = verb.head
         exclude = {t.i for t in verb.subtree}
         for child in host.children:
-            if child.i > verb.i and child.tag_ == "VBG" and child.lemma_.lower() in self.verbs and after_comma(child):
+            if child.i < verb.i or child.lemma_.lower() not in self.verbs:
+                continue
+            participle = child.tag_ == "VBG" and after_comma(child)
+            reporting_clause = child.dep_ == "conj" and has_subject(child)  # "..., and the opposition agreed"
+            if participle or reporting_clause:
                 exclude |= {t.i for t in child.subtree}
         return pieces_of(verb.doc, [host], exclude=exclude)
 
