@@ -392,6 +392,19 @@ def test_noun_cues(extract, text, cue, content):
     claims.find(cue=cue, content=content)
 
 
+@pytest.mark.parametrize("text,cue,content", [
+    ("The union's threat to strike next week worried ministers.", "threat", "to strike next week"),
+    ("His plan to build a ring road drew protests.", "plan", "to build a ring road"),
+])
+def test_an_intention_noun_with_its_holder_reports_its_infinitive(extract, text, cue, content):
+    claim = extract(text).find(cue=cue, content=content)
+    assert claim["content"][0]["text"].startswith("to ")
+
+
+def test_an_intention_noun_nobody_holds_is_no_claim(extract):
+    assert extract("The decision to close the plant was announced on Monday.").matching(cue="decision") == []
+
+
 @pytest.mark.parametrize("text,content", [
     ("The ministry said in a statement that the border crossing would reopen on Friday.",
      "the border crossing would reopen on Friday"),

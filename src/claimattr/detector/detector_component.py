@@ -167,6 +167,7 @@ class ClaimDetector(RuleComponent):
         self.infinitive_verbs: Set[str] = set(lexicon.get("infinitive_verbs", ()))
         self.agent_verbs: Set[str] = set(lexicon.get("agent_verbs", ()))
         self.passive_subject_speaks: Set[str] = set(lexicon.get("passive_subject_speaks", ()))
+        self.infinitive_nouns: Set[str] = set(lexicon.get("infinitive_nouns", ()))
         self.matcher = Matcher(self.vocab)
         for label, patterns in lexicon["phrases"].items():
             self.matcher.add(label, patterns)
@@ -221,6 +222,8 @@ class ClaimDetector(RuleComponent):
             pieces = self._verb_content(token, regions)
             cue = self._cue_with_modifiers(token, self._cue_with_particles(token, cue))
             return [Candidate(cue, pieces, "")] if pieces else []
+        if lemma in self.infinitive_nouns and token.pos_ == "NOUN" and self._held_intention(token):
+            return [Candidate((token.i, token.i + 1), self._held_intention(token), "")]
         if lemma in self.nouns and token.pos_ in ("NOUN", "PROPN"):
             pieces = self._noun_content(token)
             host = self._hosting_verb(token)
@@ -423,6 +426,14 @@ class ClaimDetector(RuleComponent):
                 if any(g.dep_ == "pcomp" or g.tag_ == "VBG" for g in objects):
                     heads.extend(objects)
         return pieces_of(noun.doc, heads, exclude={noun.i})
+
+    def _held_intention(self, noun: Token) -> List[Piece]:
+        """"the union's threat to strike": an intention noun with a possessor (its holder, the
+        source) and a to-infinitive clause (the content, "to" included)."""
+        if not any(child.dep_ == "poss" for child in noun.children):
+            return []
+        clauses = [child for child in noun.children if child.dep_ == "acl" and child.i > noun.i and is_to_infinitive(child)]
+        return pieces_of(noun.doc, clauses[:1], exclude=set()) if clauses else []
 
     # -- phrases
     def _phrase_cues(self, doc: Doc) -> Dict[int, PhraseCue]:
