@@ -401,6 +401,19 @@ def test_an_intention_noun_with_its_holder_reports_its_infinitive(extract, text,
     assert claim["content"][0]["text"].startswith("to ")
 
 
+@pytest.mark.parametrize("text,cue,content", [
+    ("Investors are worried that rates will rise again.", "are worried", "that rates will rise again"),
+    ("Officials were not sure whether the bridge was safe.", "were not sure", "whether the bridge was safe"),
+])
+def test_a_stance_adjective_reports_its_clause(extract, text, cue, content):
+    claim = extract(text).find(cue=cue, content=content)
+    assert claim["cue"]["text"] == cue
+
+
+def test_an_empty_it_holds_no_stance(extract):
+    assert extract("It is clear that the plan has failed.").matching(cue="clear") == []
+
+
 def test_an_intention_noun_nobody_holds_is_no_claim(extract):
     assert extract("The decision to close the plant was announced on Monday.").matching(cue="decision") == []
 

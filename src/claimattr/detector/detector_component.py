@@ -168,6 +168,7 @@ class ClaimDetector(RuleComponent):
         self.agent_verbs: Set[str] = set(lexicon.get("agent_verbs", ()))
         self.passive_subject_speaks: Set[str] = set(lexicon.get("passive_subject_speaks", ()))
         self.infinitive_nouns: Set[str] = set(lexicon.get("infinitive_nouns", ()))
+        self.stance_adjectives: Set[str] = set(lexicon.get("stance_adjectives", ()))
         self.matcher = Matcher(self.vocab)
         for label, patterns in lexicon["phrases"].items():
             self.matcher.add(label, patterns)
@@ -222,6 +223,8 @@ class ClaimDetector(RuleComponent):
             pieces = self._verb_content(token, regions)
             cue = self._cue_with_modifiers(token, self._cue_with_particles(token, cue))
             return [Candidate(cue, pieces, "")] if pieces else []
+        if token.lower_ in self.stance_adjectives and token.dep_ == "acomp":
+            return self._stance_claims(token)
         if lemma in self.infinitive_nouns and token.pos_ == "NOUN" and self._held_intention(token):
             return [Candidate((token.i, token.i + 1), self._held_intention(token), "")]
         if lemma in self.nouns and token.pos_ in ("NOUN", "PROPN"):
@@ -426,6 +429,16 @@ class ClaimDetector(RuleComponent):
                 if any(g.dep_ == "pcomp" or g.tag_ == "VBG" for g in objects):
                     heads.extend(objects)
         return pieces_of(noun.doc, heads, exclude={noun.i})
+
+    def _stance_claims(self, adjective: Token) -> List[Candidate]:
+        """"Investors are worried that rates will rise": the copula and the adjective are the cue,
+        its clause the content, when the copula has a subject other than an empty "it"."""
+        copula = adjective.head
+        subjects = [c for c in copula.children if c.dep_ == "nsubj" and c.lower_ not in ("it", "this", "that", "there")]
+        clauses = [c for c in adjective.children if c.dep_ == "ccomp"]
+        if not subjects or not clauses or copula.i > adjective.i:
+            return []
+        return [Candidate((copula.i, adjective.i + 1), pieces_of(adjective.doc, clauses, exclude=set()), "")]
 
     def _held_intention(self, noun: Token) -> List[Piece]:
         """"the union's threat to strike": an intention noun with a possessor (its holder, the
