@@ -29,7 +29,9 @@ TEXT = ("The union called for a four-day week. "
         "The treasurer was accused of hiding the losses. "
         "The minister was quoted as saying that talks had failed. "
         "The bill was backed by the Farm Bureau, which said it would protect small growers. "
-        "Jeremy Fox, a fan who says the club must spend, said the coach would stay.")
+        "Jeremy Fox, a fan who says the club must spend, said the coach would stay. "
+        "Asked about the fees, the mayor said they would fall. "
+        "The plan was praised by the mayor as a model for the region.")
 
 
 @pytest.fixture(scope="module")
@@ -98,6 +100,19 @@ def test_the_passive_subject_of_a_cue_is_not_its_source(doc):
     """The treasurer is accused, not accusing: the accuser is unnamed."""
     accused = claim("was accused of", "hiding the losses", speaker="The treasurer")
     assert without_passive_subject(doc, accused, {"quote"}).speaker is None
+
+
+def test_the_subject_understood_with_a_participle_cue_is_not_its_source(doc):
+    """"Asked about the fees, the mayor said ...": the mayor was asked; who asked is unnamed."""
+    asked = claim("Asked about", "the fees", speaker="the mayor")
+    assert without_passive_subject(doc, asked, {"quote"}).speaker is None
+
+
+def test_the_agent_of_a_passive_cue_is_its_source(doc):
+    mayor = span("the mayor", TEXT.index("praised by"))
+    praised = Claim(kind="indirect", cue=span("was praised"), content=[span("as a model for the region")],
+                    speaker=Speaker(mention=mayor, name="mayor"))
+    assert without_passive_subject(doc, praised, {"quote"}) == praised
 
 
 def test_a_quoted_speaker_is_the_source_of_a_passive_cue(doc):

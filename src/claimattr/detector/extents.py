@@ -99,15 +99,27 @@ def with_linking_preposition(doc: Doc, claim: Claim) -> Claim:
     return replace(claim, cue=TextSpan.from_span(doc[cue.start:cue.end + 1]))
 
 
+def _is_passive(verb: Token) -> bool:
+    """A passive verb ("was accused", "has been mentioned") or a bare past participle heading an
+    adverbial clause ("Asked about the vote, she said ..."), whose understood subject is a patient."""
+    if any(child.dep_ == "auxpass" for child in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(child.dep_ == "aux" for child in verb.children)
+
+
 def without_passive_subject(doc: Doc, claim: Claim, subject_speaks: Collection[str]) -> Claim:
-    """The claim without a speaker when that speaker is the passive subject of its cue (unless the
-    cue is one of ``subject_speaks``, "was quoted as saying")."""
+    """The claim without a speaker when its cue is passive and the speaker is not its agent ("by
+    ..."): the subject of a passive cue, or the subject the participle is understood with, is who
+    the claim is about (unless the cue is one of ``subject_speaks``, "was quoted as saying")."""
     cue = claim.cue.to_span(doc)
     mention = claim.speaker.mention.to_span(doc) if claim.speaker is not None else None
     if cue is None or mention is None or not len(cue) or not len(mention):
         return claim
     verb = cue.root
-    if verb.lemma_.lower() in subject_speaks or mention.root.dep_ != "nsubjpass" or mention.root.head.i != verb.i:
+    if verb.lemma_.lower() in subject_speaks or not _is_passive(verb):
+        return claim
+    agents = {token.i for child in verb.children if child.dep_ == "agent" for token in child.subtree}
+    if any(token.i in agents for token in mention):
         return claim
     return replace(claim, speaker=None)
 
