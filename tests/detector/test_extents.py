@@ -125,6 +125,11 @@ def test_in_a_relative_clause_the_source_is_the_relative_pronoun(doc):
     assert with_relative_pronoun_source(doc, said).speaker.mention.text == "which"
 
 
+def test_a_relative_clause_claim_without_a_source_gets_its_pronoun(doc):
+    said = claim("said", "it would protect small growers")
+    assert with_relative_pronoun_source(doc, said).speaker.mention.text == "which"
+
+
 def test_a_source_is_cut_before_the_clause_that_carries_another_claim(doc):
     """"Jeremy Fox, a fan who says ..., said ...": two claims; the second one's source keeps its
     apposition but not the relative clause with the first one's cue."""

@@ -28,7 +28,7 @@ from typing import Collection, List, Optional, Set
 
 from spacy.tokens import Doc, Span, Token
 
-from claimattr.schema import Claim, TextSpan
+from claimattr.schema import Claim, Speaker, TextSpan
 
 
 def _tokens(doc: Doc, span: Optional[TextSpan]) -> Set[int]:
@@ -134,18 +134,24 @@ def _relative_subject(verb: Token) -> Optional[Token]:
 
 def with_relative_pronoun_source(doc: Doc, claim: Claim) -> Claim:
     """The claim whose cue heads a relative clause, with the clause's relative pronoun as its
-    speaker mention in place of the antecedent (or a mention running into the clause)."""
+    speaker mention: in place of the antecedent (or of a mention running into the clause), or as
+    the mention of a claim that has none yet (``speaker_linker`` names it after its antecedent)."""
     cue = claim.cue.to_span(doc)
-    mention = claim.speaker.mention.to_span(doc) if claim.speaker is not None else None
-    if cue is None or mention is None or not len(cue) or not len(mention):
+    if cue is None or not len(cue):
         return claim
     pronoun = _relative_subject(cue.root)
-    if pronoun is None or pronoun.i in range(mention.start, mention.end) and len(mention) == 1:
+    if pronoun is None:
+        return claim
+    source = TextSpan.from_span(doc[pronoun.i:pronoun.i + 1])
+    if claim.speaker is None:
+        return replace(claim, speaker=Speaker(mention=source, name=source.text))
+    mention = claim.speaker.mention.to_span(doc)
+    if mention is None or not len(mention) or (len(mention) == 1 and mention.start == pronoun.i):
         return claim
     antecedent = cue.root.head
     if not (mention.start <= antecedent.i < mention.end or mention.start <= pronoun.i < mention.end):
         return claim
-    return replace(claim, speaker=replace(claim.speaker, mention=TextSpan.from_span(doc[pronoun.i:pronoun.i + 1])))
+    return replace(claim, speaker=replace(claim.speaker, mention=source))
 
 
 CLAUSE_DEPS = ("relcl", "acl", "advcl", "appos", "parataxis")
