@@ -5,14 +5,15 @@ the Doc); the parse comes from the rule pipeline's base, which is all the combin
 """
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import List
 
 import pytest
 import spacy
 from spacy.tokens import Doc
 
 from claimattr.detector.combination import combine_claims, has_evidence
-from claimattr.schema import Claim, Speaker, TextSpan
+from claimattr.schema import Claim, TextSpan
+from hand_claims import HandClaims
 
 TEXT = ("Officials have said the port was shut on Monday, adding that ships were waiting. "
         "The union attacked the plan as reckless. Trade made headlines at the port. "
@@ -30,14 +31,8 @@ def lemmas(nlp) -> set:
     return nlp.get_pipe("claim_detector").cue_lemmas
 
 
-def span(fragment: str) -> TextSpan:
-    start = TEXT.index(fragment)
-    return TextSpan(fragment, start, start + len(fragment))
-
-
-def claim(cue: str, *content: str, speaker: Optional[str] = None, kind: str = "indirect") -> Claim:
-    who = Speaker(mention=span(speaker), name=speaker) if speaker else None
-    return Claim(kind=kind, cue=span(cue), content=[span(c) for c in content], speaker=who)
+HAND = HandClaims(TEXT)
+span, claim = HAND.span, HAND.claim
 
 
 def cues(claims: List[Claim]) -> List[str]:

@@ -7,8 +7,6 @@ rule pipeline's base. Every sentence was written for these tests.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Optional
-
 import pytest
 from spacy.tokens import Doc
 
@@ -21,6 +19,7 @@ from claimattr.detector.extents import (
     without_passive_subject,
 )
 from claimattr.schema import Claim, Speaker, TextSpan
+from hand_claims import HandClaims
 
 TEXT = ("The union called for a four-day week. "
         "Residents complained about the noise from the new runway. "
@@ -39,18 +38,8 @@ def doc(nlp) -> Doc:
     return nlp(TEXT)
 
 
-def span(fragment: str, after: int = 0) -> TextSpan:
-    start = TEXT.index(fragment, after)
-    return TextSpan(fragment, start, start + len(fragment))
-
-
-def claim(cue: str, *content: str, speaker: Optional[str] = None, kind: str = "indirect") -> Claim:
-    """A claim from text fragments; the cue is searched right before the first content piece
-    (several sentences share a cue word)."""
-    pieces = [span(c) for c in content]
-    cue_span = span(cue, TEXT.rindex(cue, 0, pieces[0].end) if pieces else 0)
-    who = Speaker(mention=span(speaker), name=speaker) if speaker else None
-    return Claim(kind=kind, cue=cue_span, content=pieces, speaker=who)
+HAND = HandClaims(TEXT)
+span, claim = HAND.span, HAND.claim
 
 
 def test_a_content_loses_the_cue_words_a_tagger_ran_it_over(doc):
