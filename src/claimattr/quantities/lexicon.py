@@ -78,22 +78,27 @@ def digit_token_pattern(currency_prefixes: Iterable[str], glued_abbreviations: I
     """The regex of one token of digits: optional glued currency, number, optional range end, optional suffix.
 
     ``cur``: up to three letters and a currency symbol ("US$", "Mex$", "€"; the symbols are the
-    non-letter last characters of ``currency_prefixes``) or a glued abbreviation ("Rs", "Rs.").
-    ``num``/``num2``: a number and the end of a glued range ("2-3"). ``suffix``: letters with an
-    optional digit ("bn", "km2"), "%" or "²".
+    non-letter last characters of ``currency_prefixes``), a glued abbreviation ("Rs", "Rs.") or up to
+    three letters alone ("RM45"; the reader checks they name a currency).
+    ``num``/``num2``: a number and the end of a glued range ("2-3"), which may repeat the currency and
+    the suffix (``cur2``, ``mid``: "$5.6bn-$5.9bn", "5k-20k"). ``suffix``: letters with an optional digit
+    ("bn", "km2"), "%" or "²". ``dangling``: a hyphen left by a unit said once for a range ("8- to 16-meter").
     """
-    symbols = sorted({p[-1] for p in currency_prefixes if not p[-1].isalnum()})
+    symbols = sorted({p[-1] for p in currency_prefixes if not p[-1].isalnum() and p[-1] != "."})  # "Rs." is an abbreviation
     abbreviations = sorted(glued_abbreviations, key=len, reverse=True)
     currency = r"[^\W\d_]{0,3}[" + "".join(re.escape(s) for s in symbols) + "]"
     if abbreviations:
         currency += "|" + "|".join(re.escape(a) for a in abbreviations)
+    currency += r"|[^\W\d_]{1,3}(?=\d)"  # letters alone: a code ("RM45") or a country after a symbol ("$" "US12,400,000")
     return re.compile(
         r"^(?P<sign>[+\-−])?"
         rf"(?P<cur>{currency})?"
         r"(?P<sign2>[+\-−])?"
         rf"(?P<num>{DIGITS})"
-        r"(?:[-–—](?P<num2>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))?"
-        r"(?P<suffix>[^\W\d_]+\d?|%|²)?$",
+        r"(?:(?P<mid>[^\W\d_]{1,3})?[-–—]"
+        rf"(?P<cur2>{currency})?"
+        r"(?P<num2>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))?"
+        r"(?P<suffix>[^\W\d_]+\d?|%|²)?(?P<dangling>[-–])?$",
         re.IGNORECASE,
     )
 
@@ -135,3 +140,8 @@ class Lookups:
         self.event_nouns = set(lex["event_nouns"])
         self.partitive = set(lex["partitive_prepositions"])
         self.digit_token = digit_token_pattern(lex["currency_prefixes"], lex["glued_currency_abbreviations"])
+
+    def is_year_digits(self, text: str) -> bool:
+        """Four digits in ``year_range`` ("2023"): a year when nothing makes it a count."""
+        low, high = self.lexicon["year_range"]
+        return len(text) == 4 and text.isdigit() and low <= int(text) <= high

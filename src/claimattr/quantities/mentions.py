@@ -16,10 +16,11 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from claimattr.quantities.change import CHANGE_PREPOSITIONS
 from claimattr.quantities.lexicon import Lookups
 from claimattr.quantities.numbers import (APPROXIMATE, NumberComposer, NumberSpan, apply_relation, convert_number, parse_digits,
                                          scale_number)
-from claimattr.quantities.units import FRACTION, HYPHENS, Units, is_currency_code, is_word_at, lower_at
+from claimattr.quantities.units import FRACTION, HYPHENS, Units, is_currency_code, is_word_at, letter_case_fits, lower_at
 
 DASHES = ("-", "–", "—")
 """Dashes that join a range of digits ("20-25"); a falling one ("3-1", "221-207") is a score, no quantity."""
@@ -28,14 +29,25 @@ VAGUE_WINDOW = 8
 chain of vague plurals ("hundreds of thousands of millions")."""
 RANGE_SCALE_LIMIT = 1000
 """In "2 to 3 million" the first end takes the second's scale; a first end of 1,000 or more is already whole ("1,500 to 2 million")."""
+SPAN_DIMENSIONS = ("time", "length")
+"""Measures a preposition such as "over" may span ("over 68 weeks", "over 13.8 kilometres")."""
+BOUND_JOINERS = ("and", "but", ",")
+"""Words between a lower and an upper bound of one range ("above 1000 and below 1500")."""
+BOUND_SIDES = {">": "low", ">=": "low", "<": "high", "<=": "high"}
+"""Which bound a comparative sets."""
+SHARED_UNIT_JOINERS = ("and", "or")
+"""Words between a bare number and a measure whose unit it shares ("45 and 50 mg")."""
+CHANGE_LEVEL_RATIO = 3.0
+"""After "by" or a change verb, "X to Y" with Y at least this many times X is a change and a level ("fell by
+200 to 2,116"); ranges people give are narrower ("grow by 2 to 3 percent")."""
 HUNDREDTH = 0.01
 """A bare number closing a money amount is its hundredths ("15 dollars 50" -> 15.50)."""
 NUMBER_TAIL_MARKS = ("%", "/", "-", "–", "—", ":", "+")
 """Marks after a number that make it part of something else (a percentage, a ratio, a score, a time)."""
 VULGAR_FRACTION = re.compile(r"^(?P<whole>\d+)?(?P<fraction>[\u00bc-\u00be\u2150-\u215e])$")
 """Digits with a single-character fraction ("½", "⅓", "2½"), as typeset news writes them."""
-DIGITS_START = r"^\D{0,3}\d"
-"""Tokens whose first digit comes after at most three other characters ("US$5", "€4.3bn", "#3"): digit candidates."""
+DIGITS_START = r"^\D{0,4}\d"
+"""Tokens whose first digit comes after at most four other characters ("US$5", "NZD$15", "€4.3bn", "#3"): digit candidates."""
 
 
 def candidate_matcher(vocab: Vocab, look: Lookups) -> Matcher:
@@ -70,36 +82,80 @@ class MentionReader:
         self.change_joiners = set(lex["range_change"]["joiners"])
         self.determiner_modifiers = set(lex["determiner_modifiers"])
         self.minus_words = set(lex["minus_words"])
+        self.change_verbs = {verb for verbs in lex["direction_verbs"].values() for verb in verbs}
         self.market_units = {"%", "pt", "pp", "bp"}
         """Units of market moves: a sign before them marks a change ("DAX -1.2%"), elsewhere a negative value."""
 
-    def number_at(self, doc: Doc, i: int, currency_in_doc: dict) -> Optional[NumberSpan]:
-        """The longest number (single, range or vague) starting at token ``i``, with its unit and modifier."""
+    def number_at(self, doc: Doc, i: int, currency_in_doc: dict, free_from: int = 0) -> Optional[NumberSpan]:
+        """The longest number (single, range or vague) starting at token ``i``, with its unit and modifier;
+        tokens before ``free_from`` belong to the previous mention ("10 rmb 20 usd": "rmb" is the first's)."""
         first = self.single_at(doc, i)
         if first is None:
             return None
         number = self.extend_range(doc, first)
         if number is None:
             return None
-        number = self.units.attach(doc, number, currency_in_doc)
+        number = self.units.attach(doc, number, currency_in_doc, free_from)
+        self.share_following_unit(doc, number)
         if number.unit is None and number.end == i + 1 and number.value < 1 and VULGAR_FRACTION.match(doc[i].text):
             number.unit = FRACTION  # "½" alone; "½ tbsp" took its unit
         self.attach_smaller_unit(doc, number, currency_in_doc)
         number = self.attach_modifiers(doc, number)
         self.attach_sign(doc, number)
-        return number
+        return self.join_bounds(doc, number, currency_in_doc)
+
+    def join_bounds(self, doc: Doc, number: NumberSpan, currency_in_doc: dict) -> NumberSpan:
+        """"above 1000 and below 1500", "at most 100 and at least 20": a lower and an upper bound joined by
+        "and"/"but" are one range, when the lower is below the upper ("more than 40 and less than 10" stay two)."""
+        k = number.end
+        while lower_at(doc, k) in BOUND_JOINERS:
+            k += 1
+        if number.relation not in BOUND_SIDES or k == number.end or k >= len(doc):
+            return number
+        length, relation = self.look.before.longest([t.lower_ for t in doc[k:k + self.look.before.max_words]])
+        if not length or BOUND_SIDES.get(relation, BOUND_SIDES[number.relation]) == BOUND_SIDES[number.relation]:
+            return number
+        second = self.number_at(doc, k + length, currency_in_doc, k + length)
+        if second is None or second.relation != relation or second.low is not None and second.high is not None:
+            return number
+        low, high = (number, second) if BOUND_SIDES[number.relation] == "low" else (second, number)
+        if not low.value < high.value or (number.unit and second.unit and number.unit != second.unit):
+            return number
+        return NumberSpan(number.start, second.end, (low.value + high.value) / 2, low=low.value, high=high.value,
+                          unit=number.unit or second.unit, is_digits=number.is_digits, modifier=number.modifier,
+                          scale=second.scale, has_scale=number.has_scale or second.has_scale)
+
+    def share_following_unit(self, doc: Doc, number: NumberSpan) -> None:
+        """"given 45 and 50 mg", "2 or 3 per cent": a bare number joined to a measure shares its unit."""
+        j = number.end
+        if number.unit is not None or not number.is_digits or number.low is not None or j + 1 >= len(doc) \
+                or lower_at(doc, j) not in SHARED_UNIT_JOINERS:
+            return
+        second = self.single_at(doc, j + 1)
+        if second is not None and second.is_digits and second.low is None and second.unit is None:
+            number.unit = self.unit_after(doc, second)[1]
 
     def attach_smaller_unit(self, doc: Doc, number: NumberSpan, currency_in_doc: dict) -> None:
-        """"5 feet 2 inches", "3 dollars 50 cents", "1 hour and 30 minutes": the smaller amount joins the number."""
+        """"5 feet 2 inches", "2 hours, 3 minutes and 17 seconds", "3 dollars 50 cents": the smaller amounts
+        join the number. A duration is given in the smallest unit named, as race times are compared and
+        as exact as written (7397 s); lengths, weights and money in the first (5.16667 ft, 3.50 dollars),
+        as heights and prices are quoted."""
         if number.unit is None or number.has_scale or number.low is not None or number.adjectival:
             return
-        k = number.end + (lower_at(doc, number.end) in self.conjunctions)
-        second = self.single_at(doc, k) if k < len(doc) else None
-        if second is None or second.low is not None or second.unit is not None:
-            return
-        length, factor = self.units.smaller_unit_at(doc, second.end, number.unit, currency_in_doc)
-        if length or self.is_bare_hundredths(doc, number, second):
-            number.value += second.value * (factor if length else HUNDREDTH)
+        while True:
+            k = number.end + (lower_at(doc, number.end) in self.conjunctions or lower_at(doc, number.end) == ",")
+            k += lower_at(doc, k) in self.conjunctions  # "2 hours, 3 minutes and 17 seconds"
+            second = self.single_at(doc, k) if k < len(doc) else None
+            if second is None or second.low is not None or second.unit is not None:
+                return
+            length, factor = self.units.smaller_unit_at(doc, second.end, number.unit, currency_in_doc)
+            if length and self.units.registry.describe(number.unit)[1] == "time":
+                number.value = number.value / factor + second.value
+                number.unit = self.units.unit_at(doc, second.end, True, currency_in_doc)[1]
+            elif length or self.is_bare_hundredths(doc, number, second):
+                number.value += second.value * (factor if length else HUNDREDTH)
+            else:
+                return
             number.end = second.end + length
 
     @staticmethod
@@ -154,20 +210,25 @@ class MentionReader:
             return None
         currency = None
         if match.group("cur"):
-            currency = self.units.currency_prefix(match.group("cur"))
+            currency = self.units.currency_prefix(match.group("cur")) or self.units.country_after_symbol(doc, i, match.group("cur"))
             if currency is None:
                 return None
         number = NumberSpan(i, i + 1, value, is_digits=True, unit=currency)
         sign = match.group("sign") or match.group("sign2")
         if sign:
             number.sign = "+" if sign == "+" else "-"
-        if match.group("num2"):
-            high = parse_digits(match.group("num2"))
-            if high is None or high <= value:
-                return None
-            number.low, number.high, number.value = value, high, (value + high) / 2
         written = match.group("suffix") or ""
         suffix = written.lower()
+        if match.group("dangling") and (written or lower_at(doc, i + 1) not in self.joiners_without_opener):
+            return None  # "an 8- to 16-metre telescope": only a range's first end leaves its unit hanging
+        if match.group("num2"):
+            high = parse_digits(match.group("num2"))
+            cur2 = match.group("cur2")  # "$5.6bn-$5.9bn": the second end repeats the currency and the scale
+            repeats = (match.group("mid") or suffix).lower() == suffix and (
+                cur2 is None or self.units.currency_prefix(cur2) == (currency or self.units.currency_before(doc, i)[1]))
+            if high is None or high <= value or not repeats:
+                return None
+            number.low, number.high, number.value = value, high, (value + high) / 2
         has_currency = currency is not None or self.units.currency_before(doc, i)[1] is not None
         if suffix:
             subunit_currency, factor = self.units.glued_subunit(doc, i, suffix)
@@ -176,7 +237,7 @@ class MentionReader:
             elif subunit_currency is not None and currency is None:
                 convert_number(number, factor)
                 number.unit = subunit_currency
-            elif (suffix,) in self.look.units:
+            elif (suffix,) in self.look.units and letter_case_fits(written, self.look.units[(suffix,)]):
                 number.unit = self.look.units[(suffix,)]
             elif self.units.currency_code_word(suffix) is not None:  # "115USD"
                 number.unit = self.units.currency_code_word(suffix)
@@ -187,7 +248,19 @@ class MentionReader:
         else:
             self.units.scale_words_after(doc, number, has_currency)
             self.attach_hundreds_rest(doc, number)
+            self.attach_scale_fraction(doc, number)
         return number
+
+    def attach_scale_fraction(self, doc: Doc, number: NumberSpan) -> None:
+        """"3 million and a half", "2 billion and three quarters": a fraction after "and" is of the scale."""
+        end = number.end
+        if not number.has_scale or lower_at(doc, end) not in self.conjunctions or end + 1 >= len(doc):
+            return
+        fraction = self.words_at(doc, end + 1)
+        if fraction is not None and fraction.unit == FRACTION and fraction.value < 1 \
+                and lower_at(doc, fraction.end) not in self.look.partitive:  # "a half of it" is its own
+            number.value += fraction.value * number.scale
+            number.end = fraction.end
 
     def attach_hundreds_rest(self, doc: Doc, number: NumberSpan) -> None:
         """"3 hundred and 21", "3 hundred and one": digits with "hundred" continue as number words do, with
@@ -301,22 +374,42 @@ class MentionReader:
         approximate = joiner in self.approximate_joiners
         if approximate and (first.is_digits or first.unit == FRACTION):
             return first
-        if second.has_scale and not first.has_scale and first.value < RANGE_SCALE_LIMIT:
-            scale_number(first, second.scale)
-        if not first.value < second.value:
-            if joiner in DASHES and not unit_len:
-                return None  # a score ("won 3-1") or an identifier, not a quantity
-            return first
         end = second.end
-        if repeated_unit is not None:  # "44 mg to 50 mg": the second end must repeat the unit
+        if repeated_unit is not None and self.shares_scale_word(doc, first, second):
+            repeated_unit = None  # "1.2m to 1.5m investors": the letter after the first end is the scale, not metres
+        elif repeated_unit is not None:  # "44 mg to 50 mg": the second end must repeat the unit
             second_len, second_unit = self.unit_after(doc, second)
             if second_unit != repeated_unit:
                 return first
             end += second_len
+        low = first.value * second.scale if second.has_scale and not first.has_scale and first.value < RANGE_SCALE_LIMIT else first.value
+        if not low < second.value:
+            if joiner in DASHES and not unit_len:
+                return None  # a score ("won 3-1") or an identifier, not a quantity
+            return first
+        if joiner in self.change_joiners and self.change_then_level(doc, first, second.value / low):
+            return first
+        if low != first.value:
+            scale_number(first, second.scale)
         unit = first.unit or second.unit or currency or repeated_unit
         return NumberSpan(first.start, end, (first.value + second.value) / 2, low=first.value, high=second.value,
                           approximate=approximate, unit=unit, scale=second.scale, is_digits=first.is_digits,
                           has_scale=second.has_scale, relation=APPROXIMATE if approximate else "=")
+
+    @staticmethod
+    def shares_scale_word(doc: Doc, first: NumberSpan, second: NumberSpan) -> bool:
+        """The word after a range's first end is the scale word that closes the second ("1.2m to 1.5m")."""
+        return second.has_scale and first.end < len(doc) and doc[first.end].lower_ == doc[second.end - 1].lower_
+
+    def change_then_level(self, doc: Doc, first: NumberSpan, ratio: float) -> bool:
+        """"fell by 200 to 2,116", "rose 8,000 to 61,500": after "by" or a change verb, "X to Y" is a change
+        and the level it reached, not a range, when Y is many times X (:data:`CHANGE_LEVEL_RATIO`); "grow
+        by 2 to 3 percent" stays a range."""
+        before = doc[first.start - 1] if first.start > 0 else None
+        if before is not None and before.text in self.units.prefixes and first.start > 1:
+            before = doc[first.start - 2]  # "rose by $5m to $20m"
+        return before is not None and ratio >= CHANGE_LEVEL_RATIO and (
+            before.lower_ in CHANGE_PREPOSITIONS or before.lemma_.lower() in self.change_verbs)
 
     def unit_before_joiner(self, doc: Doc, first: NumberSpan) -> Tuple[int, Optional[str]]:
         """The unit after a range's first end ("44 mg" in "44 mg to 50 mg"), looked up only when a range
@@ -342,6 +435,8 @@ class MentionReader:
         second = self.single_at(doc, j + length)
         if second is None or second.vague or second.low is not None or second.unit is not None or not 0 < first.value < second.value:
             return None
+        if self.look.is_year_digits(doc[second.start].text) and second.end == second.start + 1:
+            return None  # "sold 300 in 2023": a year says when
         return NumberSpan(first.start, second.end, first.value / second.value, unit=FRACTION, is_digits=first.is_digits)
 
     # ---- modifiers ----------------------------------------------------------------------------
@@ -358,7 +453,7 @@ class MentionReader:
         else:
             words = [t.lower_ for t in doc[max(0, start - look.before.max_words):start]]
             length, relation = look.before.longest_ending(words)
-            if length and self._is_determiner(doc, words[-length:], start):
+            if length and (self._is_determiner(doc, words[-length:], start) or self.is_span_preposition(doc, number, length)):
                 length, relation = 0, None
             if length:
                 number.modifier = (start - length, start)
@@ -372,6 +467,13 @@ class MentionReader:
         if relation is not None:
             apply_relation(number, relation)
         return number
+
+    def is_span_preposition(self, doc: Doc, number: NumberSpan, length: int) -> bool:
+        """"lost 15% over 68 weeks", "averages 8.1% over 13.8 kilometres": a one-word modifier that the parse
+        makes the preposition of a duration or distance says over what span, not "more than"."""
+        word = doc[number.start - 1]
+        return (length == 1 and word.dep_ == "prep" and number.unit is not None
+                and self.units.registry.describe(number.unit)[1] in SPAN_DIMENSIONS)
 
     def _is_determiner(self, doc: Doc, phrase: List[str], start: int) -> bool:
         """"some" parsed as the determiner of an earlier word is no hedge."""

@@ -54,6 +54,8 @@ class NumberSpan:
     """"+" or "-" written before the digits ("+0.4%", "-3C") or "minus" before the number."""
     market_sign: bool = False
     """The sign marks a change ("FTSE +0.4%", "DAX -1.2%"): ``value`` is the magnitude, the sign the direction."""
+    per_currency: Optional[str] = None
+    """The currency a bare number is quoted against ("151 per dollar" -> USD): an exchange rate."""
 
 
 def convert_number(number: NumberSpan, factor: float) -> None:
@@ -106,6 +108,11 @@ class NumberComposer:
     scale: float = 1.0
     after_and: bool = False
     pending_article: bool = False
+    scale_and: bool = False
+    """"and" came right after a scale word: a fraction then is of that scale ("one million and a half")."""
+    fraction_of_scale: bool = False
+    """``current`` is such a fraction: of the last scale, or of a smaller scale word that follows
+    ("one billion and a half million" -> 1,000,500,000)."""
     words: int = 0
 
     def feed(self, word: str) -> bool:
@@ -120,6 +127,7 @@ class NumberComposer:
             if self.current is None and self.total == 0 or self.after_and:
                 return False
             self.after_and = True
+            self.scale_and = self.current is None
             return True
         ok = self._feed_value(word)
         if ok:
@@ -141,10 +149,15 @@ class NumberComposer:
             return True
         if word in lex["scales"]:
             scale = float(lex["scales"][word])
+            if self.current is None and self.total and not self.after_and and not self.pending_article and scale > self.last_scale:
+                self.total *= scale  # "three lakh crore", "five thousand million": a scale of scales
+                self.last_scale, self.scale = scale, scale
+                return True
             if self.current is None and not self.pending_article or scale >= self.last_scale:
                 return False
             self.total += (self.current if self.current is not None else 1.0) * scale
             self.current, self.last_scale, self.scale = None, scale, scale
+            self.fraction_of_scale = False
             return True
         if word in lex["multipliers"]:
             if self.current is None and not self.pending_article:
@@ -179,6 +192,10 @@ class NumberComposer:
         lex = self.lexicon
         current = self.current
         fraction = float(lex["fractions"][word])
+        if self.scale_and and (current is None and self.pending_article or current is not None and current % 1 == 0):
+            # "one million and a half", "five billion and three quarters": a fraction of a scale
+            self.current, self.scale_and, self.fraction_of_scale = (current or 1.0) * fraction, False, True
+            return True
         if self.after_and:  # "one and a half", "five and a quarter": a whole number, "and a", one singular fraction
             if not self.pending_article or current is None or current % 1 != 0 or word in lex["plural_fractions"]:
                 return False
@@ -201,6 +218,8 @@ class NumberComposer:
         """The number composed so far, or ``None`` when it is incomplete ("two hundred and", "a")."""
         if self.words == 0 or self.after_and or self.pending_article:
             return None
+        if self.fraction_of_scale:
+            return self.total + self.current * self.last_scale
         return self.total + (self.current or 0.0)
 
 

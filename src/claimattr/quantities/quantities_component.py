@@ -55,6 +55,19 @@ def innermost_claim(claims: Sequence[Any], quantity: Quantity) -> Optional[int]:
     return None if best is None else best[1]
 
 
+def inherit_subjects(quantities: List[Quantity]) -> List[Quantity]:
+    """A subject that is itself a quantity ("eased 0.5 percentage points to 5.4%", where the parse hangs the
+    level on the change) stands for what that quantity measures: its subject, else none."""
+    for quantity in quantities:
+        subject = quantity.subject
+        if subject is None:
+            continue
+        holder = next((q for q in quantities if q is not quantity and q.start <= subject.start and subject.end <= q.end), None)
+        if holder is not None:
+            quantity.subject = holder.subject
+    return quantities
+
+
 @Language.factory(
     "quantity_normaliser",
     default_config={
@@ -105,7 +118,7 @@ class QuantityNormaliser(RuleComponent):
         self.reader = MentionReader(self.look, self.units)
         self.exclusions = Exclusions(self.look)
         self.anchoring = Anchoring(self.look)
-        self.change = ChangeReader(self.look)
+        self.change = ChangeReader(self.look, self.units.registry)
         self.matcher = candidate_matcher(self.vocab, self.look)
 
     # ---- running ------------------------------------------------------------------------
@@ -130,7 +143,7 @@ class QuantityNormaliser(RuleComponent):
         for i in candidates:
             if i < skip_until:
                 continue
-            number = self.reader.number_at(doc, i, currency_in_doc)
+            number = self.reader.number_at(doc, i, currency_in_doc, skip_until)
             if number is None:
                 continue
             skip_until = number.end
@@ -139,7 +152,7 @@ class QuantityNormaliser(RuleComponent):
             quantity = self.to_quantity(doc, number)
             if quantity is not None:
                 found.append(quantity)
-        return found
+        return inherit_subjects(found)
 
     def to_quantity(self, doc: Doc, number: NumberSpan) -> Optional[Quantity]:
         """The ``Quantity`` of a number that passed the exclusions, with its anchors."""
@@ -153,13 +166,15 @@ class QuantityNormaliser(RuleComponent):
         entity_token = self.anchoring.entity_head(doc, number)
         entity = self.anchoring.entity_anchor(doc, entity_token, number) if entity_token is not None else None
         event = self.anchoring.event(doc, number, entity_token)
-        unit_name, dimension = self.units.registry.describe(number.unit if number.unit != "fraction" else "fraction")
+        subject = self.change.subject(doc, number, entity_token)
+        unit = self.units.exchange_rate(number.unit, number.per_currency, subject.lemma if subject else None)
+        unit_name, dimension = self.units.registry.describe(unit)
         return Quantity(
             text=text, start=span.start_char, end=end_char,
             value=clean_value(number.value), low=clean_value(number.low), high=clean_value(number.high),
             approximate=number.approximate, relation=number.relation, modifier=self.modifier_span(doc, number),
-            unit=number.unit, entity=entity, event=event, unit_name=unit_name, dimension=dimension,
-            direction=self.change.direction(doc, number), subject=self.change.subject(doc, number, entity_token),
+            unit=unit, entity=entity, event=event, unit_name=unit_name, dimension=dimension,
+            direction=self.change.direction(doc, number), subject=subject,
         )
 
     def modifier_span(self, doc: Doc, number: NumberSpan) -> Optional[TextSpan]:

@@ -7,6 +7,7 @@ A currency comes before the number ("$", "US$", "Rs", "EUR") or after it as a wo
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Dict, Optional, Tuple
 
@@ -20,16 +21,31 @@ HYPHENS = ("-", "–")
 """Hyphen and en dash: the joints of "fifty-eight", "a 48-hour strike", "29-year-old"."""
 PLURAL_NOUN_TAGS = ("NNS", "NNPS")
 """A plural noun after "2m" makes "m" a scale ("2m people"), not metres."""
+COUNTED_DETERMINER_DEPS = ("det", "poss")
+"""Dependencies of the word after "of" in "20m of its phones", "2m of the shares": a determined plural is counted."""
 FRACTION = "fraction"
 """The unit of fractions and ratios ("two-thirds", "one in five")."""
 SYMBOL_POS = ("NOUN", "PROPN", "X", "SYM", "NUM", "ADJ", "PUNCT")
 """Parts of speech a spaced unit symbol read through pint may carry ("8 MB", "14 mGy"); verbs, pronouns,
 prepositions and the like are English words, not units."""
-SPACED_SYMBOL_NEXT_TAGS = ("NN", "JJ")
-"""Tags of a word after which a spaced short symbol is still a unit: a singular noun or an adjective ("100 cl
-bottle", "3 m high"); a plural makes "m" a scale ("2 m people")."""
+SPACED_SYMBOL_NEXT_TAGS = ("NN", "JJ", "RB")
+"""Tags of a word after which a spaced short symbol is still a unit: a singular noun, an adjective or an
+adverb ("100 cl bottle", "3 m high", "30 C outside"); a plural makes "m" a scale ("2 m people")."""
+INCH_MARK = '"'
+BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}
+"""A unit alone in brackets after a number ("20 (kg)") is its unit."""
+DIMENSION_SIGNS = ("x", "×")
+"""Signs between the sides of a size ("a 2 m x 3 m room"): a short symbol before one is a unit."""
 CLOSING_MARKS = (".", ",", ";", ":", ")", "!", "?")
 """Marks that may touch a unit at the end of a phrase ("4 L.") without making it part of a longer symbol."""
+INDEX_POINT = "pt"
+DEGREE = "deg"
+"""The code of bare degrees: an angle, or a temperature when a scale is written nearby."""
+TEMPERATURE_CODES = ("°C", "°F")
+GLUED_TEMPERATURE = re.compile(r"^[+\-−]?\d+(?:\.\d+)?°?[CF]$")
+"""A temperature written glued ("32.2C", "90F"): its letter names the scale of the sentence."""
+SCALE_AFTER_WINDOW = 5
+"""Tokens after bare degrees within which a scale word names them ("-459.67° on the Fahrenheit scale")."""
 GLUED_RUN = 4
 """Tokens without spaces between them joined into one unit symbol ("J" "/" "m^2")."""
 
@@ -42,6 +58,12 @@ def lower_at(doc: Doc, i: int) -> str:
 def is_currency_code(unit: Optional[str]) -> bool:
     """Whether a unit is an ISO 4217 code (money), as opposed to "percent", "km", "fraction"."""
     return unit is not None and unit.isupper() and len(unit) == 3
+
+
+def letter_case_fits(written: str, code: str) -> bool:
+    """A one-letter unit is written in its own case: "30C", "5W", "4L", "2g", while "3G" and "5T" (a network
+    generation, a model) are no grams or tonnes."""
+    return len(written) > 1 or written.islower() or code.endswith(written)
 
 
 def is_word_at(doc: Doc, i: int) -> bool:
@@ -78,6 +100,11 @@ class Units:
         self.subunits: Dict[str, Tuple[str, float]] = {
             word: (entry["currency_word"], float(entry["factor"])) for word, entry in lex["currency_subunits"].items()}
         self.subunit_letters: Dict[str, str] = dict(lex["currency_subunit_abbreviations"])
+        self.market_words = set(lex["index_point_context"])
+        self.priced_currencies = set(lex["priced_currencies"])
+        self.temperature_codes: Dict[str, str] = {
+            word: code for word, code in lex["units"].items() if code in TEMPERATURE_CODES and " " not in word}
+        """Temperature scale words and letters ("celsius", "fahrenheit", "c", "f") and their codes."""
 
     # ---- currencies ---------------------------------------------------------------------------
 
@@ -90,15 +117,24 @@ class Units:
         code = self.prefixes.get(text[:-1]) if len(text) == 4 and text[-1] in self.prefixes else None
         return code if is_currency_code(code) else None
 
+    def country_after_symbol(self, doc: Doc, i: int, letters: str) -> Optional[str]:
+        """The code of a country's letters glued after a currency symbol, the symbol being its own token
+        ("$" "US12,400,000", "$A5m" -> USD, AUD): the letters name the currency as they do before it ("US$")."""
+        if i == 0 or doc[i - 1].whitespace_ or doc[i - 1].is_alpha:
+            return None
+        return self.currency_prefix(letters + doc[i - 1].text)
+
     def currency_before(self, doc: Doc, i: int) -> Tuple[int, Optional[str]]:
         """(start token, ISO code) of a currency prefix just before token ``i`` ("$", "US$", "Rs").
 
         A country's letters written apart from the symbol join it ("HK $ 10.05 billion", "C $ 300 million")
         as "HK$" and "C$" do glued, unless they are an English word ("a $7bn loan")."""
         code = self.currency_prefix(doc[i - 1].text) if i > 0 else None
+        start = i - 1
+        if code is None and i > 1 and not doc[i - 2].whitespace_:  # "Rs" "." "18": an abbreviation the tokenizer split
+            code, start = self.currency_prefix(doc[i - 2].text + doc[i - 1].text), i - 2
         if code is None:
             return i, None
-        start = i - 1
         if start > 0 and doc[start - 1].lower_ in self.country_prefixes and not doc[start - 1].whitespace_:
             start -= 1
         elif start > 0 and not doc[start].is_alpha and not doc[start - 1].is_stop:
@@ -173,10 +209,19 @@ class Units:
         "10M"; not "2m" = metres, which are never written "M")."""
         lex = self.look.lexicon
         suffix = written.lower()
-        counted_next = next_i < len(doc) and doc[next_i].tag_ in PLURAL_NOUN_TAGS
         return suffix in lex["scale_abbreviations"] and (
-            suffix not in lex["abbreviations_needing_currency"] or has_currency or counted_next or written.isupper()
+            suffix not in lex["abbreviations_needing_currency"] or has_currency or written.isupper()
+            or self.counted_after(doc, next_i)
         )
+
+    def counted_after(self, doc: Doc, k: int) -> bool:
+        """What follows token ``k - 1`` is a counted plural: "2m people", "1.5m retail investors" (adjectives
+        between), "20m of its phones" ("of" and a determiner before it): a letter before it is a scale."""
+        if lower_at(doc, k) in self.look.partitive and k + 1 < len(doc) and doc[k + 1].dep_ in COUNTED_DETERMINER_DEPS:
+            k += 2
+        while k < len(doc) and doc[k].tag_ == "JJ" and k + 1 < len(doc):
+            k += 1
+        return k < len(doc) and doc[k].tag_ in PLURAL_NOUN_TAGS
 
     def scaled_currency_code(self, word: str) -> Tuple[Optional[str], float]:
         """A scale letter glued to an ISO code after a number, the corporate style "30 MUSD", "120 MEUR",
@@ -204,8 +249,8 @@ class Units:
                 factor = float(lex["scale_abbreviations"][word])
             else:
                 break
-            if number.has_scale and factor >= number.scale:
-                break
+            if number.has_scale and factor == number.scale:
+                break  # a larger scale after a smaller one multiplies it ("2 lakh crore", "5 thousand million")
             scale_number(number, factor)
             j += 1
         if lower_at(doc, j) in lex["hundred"] and not number.has_scale:  # "6 hundred million", "322 hundred"
@@ -217,11 +262,12 @@ class Units:
 
     # ---- units ----------------------------------------------------------------------------------
 
-    def attach(self, doc: Doc, number: NumberSpan, currency_in_doc: Dict[str, str]) -> NumberSpan:
-        """Add the currency before and the unit after ``number`` (currency words use ``currency_in_doc``)."""
+    def attach(self, doc: Doc, number: NumberSpan, currency_in_doc: Dict[str, str], free_from: int = 0) -> NumberSpan:
+        """Add the currency before and the unit after ``number`` (currency words use ``currency_in_doc``); a
+        currency before ``free_from`` closed the previous mention."""
         start, currency = self.currency_before(doc, number.start)
-        if currency is not None:
-            number.unit = currency
+        if currency is not None and start >= free_from:
+            number.unit = number.unit if is_currency_code(number.unit) else currency  # "$" "A5m": the glued letters name it
             number.start = start
             if number.is_digits and not number.has_scale:
                 # "$2 m" style abbreviations are allowed once the currency is known
@@ -229,21 +275,30 @@ class Units:
         if number.unit is not None and number.unit != FRACTION:
             self.attach_rate(doc, number)
             return number
-        j = number.end
-        if number.vague and lower_at(doc, j) in self.look.partitive:
-            unit_len, unit = self.unit_at(doc, j + 1, False, currency_in_doc)
-            if unit is not None:
+        if number.vague and lower_at(doc, number.end) in self.look.partitive:
+            unit_len, unit = self.unit_at(doc, number.end + 1, False, currency_in_doc)
+            after = number.end + 1 + unit_len
+            if unit is not None and not (after < len(doc) and doc[after].pos_ == "NOUN"):  # "dozens of GP practices"
                 number.unit, number.of_unit = unit, True
-                number.end = j + 1 + unit_len
+                number.end += 1 + unit_len
             return number
-        if number.unit == FRACTION:
+        if number.unit == FRACTION and not self.attach_whole_after_fraction(doc, number, currency_in_doc):
+            return number
+        if number.unit is not None:
             return number
         if self.attach_currency_after(doc, number, currency_in_doc):
             if not number.adjectival:
                 self.attach_rate(doc, number)
             return number
-        glued = number.end < len(doc) and not doc[number.end - 1].whitespace_
+        if self.attach_quote_currency(doc, number, currency_in_doc):
+            return number
+        j = number.end
+        glued = j < len(doc) and not doc[j - 1].whitespace_
         unit_len, unit = self.unit_at(doc, j, glued, currency_in_doc)
+        if unit == DEGREE:
+            unit = self.temperature_scale(doc, number.start) or unit
+        if unit == INDEX_POINT and not self.market_sentence(doc, number.start):
+            return number  # "scored 31 points": points are counted
         if unit is not None:
             number.unit = unit
             number.end = j + unit_len
@@ -251,6 +306,76 @@ class Units:
             if not number.adjectival:
                 self.attach_rate(doc, number)
         return number
+
+    def attach_quote_currency(self, doc: Doc, number: NumberSpan, currency_in_doc: Dict[str, str]) -> bool:
+        """"151 per dollar", "4.42 to the dollar": a bare number priced against one unit of a currency is an
+        exchange rate; the currency it prices is the subject (:meth:`exchange_rate`)."""
+        j = number.end
+        if lower_at(doc, j) not in self.rate_joiners and lower_at(doc, j) != "to":
+            return False
+        k = j + 1 + (lower_at(doc, j + 1) in self.look.lexicon["article_ones"] or lower_at(doc, j + 1) == "the")
+        word = lower_at(doc, k)
+        if k >= len(doc) or doc[k].tag_ != "NN" or word not in self.look.currency_words:
+            return False
+        number.per_currency = currency_in_doc.get(word, self.look.currency_words[word])
+        number.end = k + 1
+        return True
+
+    def exchange_rate(self, unit: Optional[str], per_currency: Optional[str], subject_lemma: Optional[str]) -> Optional[str]:
+        """The unit of a price of a currency: "The yen weakened past 151 per dollar" -> JPY/USD, "The euro slid
+        to $1.0712" -> USD/EUR (the subject is a currency word); else ``unit`` unchanged."""
+        base = self.look.currency_words.get(subject_lemma or "")
+        if base is None or base in self.priced_currencies:
+            return unit
+        if per_currency is not None and per_currency != base:
+            return f"{base}/{per_currency}"
+        return f"{unit}/{base}" if is_currency_code(unit) and unit != base else unit
+
+    def market_sentence(self, doc: Doc, i: int) -> bool:
+        """Whether the sentence of token ``i`` speaks of markets (``index_point_context``), where "points" are index points."""
+        sentence = doc[i].sent
+        words = [t.lower_ for t in sentence]
+        return any(w in self.market_words for w in words) or any(
+            " ".join(pair) in self.market_words for pair in zip(words, words[1:]))
+
+    def temperature_scale(self, doc: Doc, i: int) -> Optional[str]:
+        """"-273.15° on the Celsius scale", "32.2C, or nearly 90F, ... 2.5 degrees above": bare degrees take a
+        temperature scale named just after them (:data:`SCALE_AFTER_WINDOW`), else the first written in their
+        sentence (conversions follow it); ``None`` when none is (an angle: "turned 180 degrees")."""
+        sentence = doc[i].sent
+        scales = [(t.i, self.temperature_codes[t.lower_]) for t in sentence if t.lower_ in self.temperature_codes]
+        scales += [(t.i, self.temperature_codes[t.text[-1].lower()]) for t in sentence
+                   if t.i != i and GLUED_TEMPERATURE.match(t.text)]
+        if not scales:
+            return None
+        after = [(k, code) for k, code in scales if i < k <= i + SCALE_AFTER_WINDOW]
+        return min(after or scales)[1]
+
+    def attach_whole_after_fraction(self, doc: Doc, number: NumberSpan, currency_in_doc: Dict[str, str]) -> bool:
+        """"a quarter of a percentage point" -> 0.25 pp, "half an hour" -> 0.5 h, "half a dozen" -> 6, "half a
+        million" -> 500,000, "one-half miles" -> 0.5 mi: a fraction of a unit, multiplier or scale. True when one
+        followed; a fraction of a scale or multiplier is then a plain number that may take a unit of its own."""
+        lex = self.look.lexicon
+        j = number.end + (lower_at(doc, number.end) in self.look.partitive)
+        if lower_at(doc, j) not in lex["article_ones"]:
+            length, unit = self.unit_at(doc, number.end, False, currency_in_doc)
+            if unit is None or unit == FRACTION or not doc[number.end - 1].whitespace_:
+                return False  # "the final half-hour" is a period
+            number.unit, number.end = unit, number.end + length  # "one-half miles", "a half turn"
+            return True
+        word = lower_at(doc, j + 1)
+        if word in lex["multipliers"] or word in lex["scales"]:
+            number.unit, number.end = None, j + 2
+            if word in lex["scales"]:
+                scale_number(number, float(lex["scales"][word]))
+            else:
+                convert_number(number, float(lex["multipliers"][word]))
+            return True
+        length, unit = self.unit_at(doc, j + 1, False, currency_in_doc)
+        if unit is None or unit == FRACTION:
+            return False
+        number.unit, number.end = unit, j + 1 + length
+        return True
 
     def attach_currency_after(self, doc: Doc, number: NumberSpan, currency_in_doc: Dict[str, str]) -> bool:
         """Money named after the number: a code or symbol ("500 USD", "75 USD million", "10 €"), a hundredth
@@ -297,10 +422,10 @@ class Units:
         word = word_token.lower_
         if word_token.is_stop or not word_token.is_alpha and word not in self.rate_denominators:
             return
-        if lower_at(doc, j + 2) in self.not_rate_before:  # "$1.17 billion a year earlier" is no rate
-            return
         money = is_currency_code(number.unit)
         denominator = self.rate_denominators.get(word) or self.rate_denominators.get(word_token.lemma_.lower())
+        if lower_at(doc, j + 2) in self.not_rate_before and self.registry.describe(denominator)[1] == "time":
+            return  # "$1.17 billion a year earlier" is no rate; "$2,431.29 an ounce before paring gains" is
         if denominator is None and word in self.singular_units and not money:
             denominator = self.singular_units[word]
         if denominator is None and money and word_token.pos_ == "NOUN" and word_token.tag_ == "NN" \
@@ -316,10 +441,21 @@ class Units:
     def unit_at(self, doc: Doc, j: int, glued: bool, currency_in_doc: Dict[str, str]) -> Tuple[int, Optional[str]]:
         """A unit or currency word starting at token ``j`` ("per cent", "Pakistani rupees", "km"): (tokens, unit)."""
         look = self.look
+        if glued and j < len(doc) and doc[j].text == INCH_MARK and self.opens_no_quote(doc, j):
+            return 1, "in"  # "a 9\" plate", "Wrench 8\""
+        if j + 2 < len(doc) and BRACKETS.get(doc[j].text) == doc[j + 2].text:
+            length, unit = self.unit_at(doc, j + 1, True, currency_in_doc)  # "20 (kg)", "20 [kg]"
+            return (3, unit) if length == 1 and unit is not None else (0, None)
         words = [t.lower_ for t in doc[j:j + self.unit_window]]
         # "km." at a sentence end is "km"; a unit that ends in a dot ("a.m.") keeps it
         words = [w[:-1] if len(w) > 1 and w.endswith(".") and (w,) not in look.units else w for w in words]
         length, unit = look.units.longest(words)
+        if length and not letter_case_fits(doc[j].text.rstrip("."), unit):
+            length, unit = 0, None
+        if length == 1 and j + 1 < len(doc) and doc[j + 1].text == "/" and not doc[j].whitespace_:
+            glued_len, glued_unit = self.symbol_at(doc, j, True)  # "126 mg/dL": the whole glued symbol
+            if glued_len > 1:
+                return glued_len, glued_unit
         if length and (glued or length > 1 or words[0] not in self.no_space or self.spaced_symbol_fits(doc, j)):
             return length, unit
         q_len, qualified = look.qualifiers.longest(words)
@@ -337,20 +473,32 @@ class Units:
             word = doc[after_dash].lower_
             if (word,) in look.units and word not in self.no_space and not is_age_tail(doc, after_dash + 1, self.old_words):
                 return 2, look.units[(word,)]
+            if word in look.currency_words:  # "a one-yen bid", "a 10-dollar bill"
+                return 2, currency_in_doc.get(word, look.currency_words[word])
         return 0, None
+
+    @staticmethod
+    def opens_no_quote(doc: Doc, j: int) -> bool:
+        """A double quote mark glued to digits is an inch mark unless it closes a quotation opened earlier in
+        the sentence ('"We lost 9"' is a quote)."""
+        sentence = doc[j].sent
+        return sum(t.text == INCH_MARK for t in doc[sentence.start:j]) % 2 == 0
 
     def spaced_symbol_fits(self, doc: Doc, j: int) -> bool:
         """A short symbol written apart from its number ("100 cl bottle", "3 to 4 L of wine", "12 m 2 dm") is a
         unit when it is no English word and what follows cannot read it as one: the end, a mark, a number,
-        "of", a singular common noun or an adjective; before a name, verb or article it may be a letter or a
-        word ("11 v Chicago", "2 in the box"), before a plural a scale ("2 m people")."""
+        "of", a size sign ("2 m x 3 m"), a singular common noun or an adjective; before a name, verb or article
+        it may be a letter or a word ("11 v Chicago", "2 in the box"), before a plural a scale ("2 m people").
+        A stop word ("in") is a unit only closing its sentence ("the pencil is 2 in.")."""
         k = j + 1
-        if doc[j].is_stop or k < len(doc) and not doc[j].whitespace_ and doc[k].text not in CLOSING_MARKS:
-            return False  # a word, or the start of a longer symbol ("4 g/dL")
+        if doc[j].is_stop:  # an English word, unless it closes the sentence ("my pencil is 2 in.")
+            return k >= len(doc) or doc[k].text in CLOSING_MARKS and doc[k].is_sent_end
+        if k < len(doc) and not doc[j].whitespace_ and doc[k].text not in CLOSING_MARKS:
+            return False  # the start of a longer symbol ("4 g/dL")
         if not is_word_at(doc, k):
             return True
         after = doc[k]
-        return after.like_num or after.lower_ in self.look.partitive or (
+        return after.like_num or after.lower_ in self.look.partitive or after.lower_ in DIMENSION_SIGNS or (
             after.tag_ in SPACED_SYMBOL_NEXT_TAGS and not after.is_stop)
 
     def symbol_at(self, doc: Doc, j: int, glued: bool) -> Tuple[int, Optional[str]]:
