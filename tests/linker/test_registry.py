@@ -9,6 +9,8 @@ import pickle
 import pytest
 from spacy.tokens import Doc, DocBin
 
+from claimattr.linker.names import MentionAnalyser
+from claimattr.linker.registry import Registry
 from claimattr.schema import Entity
 
 
@@ -171,3 +173,168 @@ def test_an_organisation_after_a_person_named_as_a_source_is_their_organisation(
     text = "Tomas Brenner of the Kellwick Institute said the plan would cut emissions by half."
     speaker = speaker_of(extract(text), content="cut emissions")
     assert speaker["organisation"] is not None and "Kellwick Institute" in speaker["organisation"]["text"], speaker
+
+
+# (why, text, content of the claim, the speaker's (name or None (unchecked), type, role, organisation))
+BUSINESS_AND_SPORT = [
+    ("a description names the organisation the report is about",
+     "Danish brewer Skovgaard Bryg raised its prices on Monday. The company said barley costs had doubled.",
+     "barley costs had doubled", ("Skovgaard Bryg", "organisation", None, None)),
+    ("a name opening a known organisation's name is that organisation",
+     "Brannock Logistics opened a depot in Leeds. Brannock said it would hire 200 drivers.",
+     "hire 200 drivers", ("Brannock Logistics", "organisation", None, None)),
+    ("a name introduced by an organisation noun is an organisation",
+     "Scottish club Dunmarra Rovers sacked their manager on Sunday. "
+     "Dunmarra said a new manager would be named within a week.",
+     "a new manager would be named", ("Dunmarra Rovers", "organisation", None, None)),
+    ("an organisation noun in a title is the organisation the report names by it",
+     "The Tarrow Museum reopened on Saturday. Museum director Ines Calloway said visitor numbers had doubled.",
+     "visitor numbers had doubled", ("Ines Calloway", "person", "director", "Tarrow Museum")),
+    ("a company role given without its company is held in the company the report is about",
+     "Kelda Freight cut 300 jobs on Tuesday. Chief executive Ana Rusk said demand had fallen.",
+     "demand had fallen", ("Ana Rusk", "person", "chief executive", "Kelda Freight")),
+    ("an abbreviated title is spelt out and the name before it is the organisation",
+     "Kelda Freight CEO Ana Rusk said demand had fallen.",
+     "demand had fallen", ("Ana Rusk", "person", "chief executive", "Kelda Freight")),
+    ("a profession before a name is the role, not part of the name",
+     "Glaciologist Maren Tveit of the Norwegian Polar Institute said the shelf was thinning.",
+     "the shelf was thinning", ("Maren Tveit", "person", "glaciologist", "Norwegian Polar Institute")),
+    ("a company spokeswoman speaks for the company the report is about",
+     "Kelda Freight cut 300 jobs on Tuesday. A company spokeswoman said the cuts were final.",
+     "the cuts were final", (None, "person", "spokeswoman", "Kelda Freight")),
+    ("the role a name stands in apposition to is the person's role",
+     "Her long-time coach, Luca Benedetti, said she was the hardest worker he had known.",
+     "the hardest worker", ("Luca Benedetti", "person", "coach", None)),
+    ("a portfolio before a minister is part of the role, not a body",
+     "Education minister Sian Powell said the budget was fixed.",
+     "the budget was fixed", ("Sian Powell", "person", "education minister", None)),
+    ("an organisation's possessive before a name is the person's organisation",
+     "Debates rarely change an election, noted CNN's Dante Ruel.",
+     "Debates rarely change", ("Dante Ruel", "person", None, "CNN")),
+    ("a hyphenated given name stays whole",
+     "The association backed the freeze. Its president, Choi Min-seo, said students could not pay more.",
+     "students could not pay more", ("Choi Min-seo", "person", "president", None)),
+    ("a role description nobody else holds, as a subject, is the person the report is about",
+     "Jonas Keller resigned from the cabinet in June. The former finance minister said the cuts had gone too far.",
+     "the cuts had gone too far", ("Jonas Keller", "person", "former finance minister", None)),
+]
+
+
+@pytest.mark.parametrize("why,text,content,expected", BUSINESS_AND_SPORT, ids=[row[0] for row in BUSINESS_AND_SPORT])
+def test_descriptions_and_roles_resolve_to_the_body_a_careful_reader_would_name(extract, why, text, content, expected):
+    name, kind, role, organisation = expected
+    speaker = speaker_of(extract(text), content=content)
+    if name is not None:
+        assert speaker["name"] == name, speaker
+    found = speaker["organisation"]["text"] if speaker["organisation"] else None
+    assert (speaker["type"], speaker["role"], found) == (kind, role, organisation), speaker
+
+
+def test_several_people_in_a_role_are_a_group(extract):
+    speaker = speaker_of(extract("Attorneys for the family said the video was incomplete."), content="the video was incomplete")
+    assert speaker["type"] == "group", speaker
+
+
+def test_several_governments_are_a_group(extract):
+    speaker = speaker_of(extract("Local governments said the funds had run out."), content="the funds had run out")
+    assert (speaker["name"], speaker["type"]) == ("local governments", "group"), speaker
+
+
+def test_a_given_name_tells_the_gender_that_he_and_she_agree_with(extract):
+    text = "Melanie Tross met Paul Dorrance on Monday. He said the deal was close."
+    speaker = speaker_of(extract(text), content="the deal was close")
+    assert (speaker["text"], speaker["name"]) == ("He", "Paul Dorrance"), speaker
+
+
+def test_a_pronoun_inside_a_quotation_tells_nothing_of_the_speakers_gender(nlp):
+    doc = nlp("Dana Whitlock said: “He has lied about the budget.” Whitlock added that the vote would fail.")
+    assert entity(doc, "Dana Whitlock").gender is None
+
+
+def test_a_pronoun_takes_the_role_and_organisation_its_antecedent_was_named_with(extract):
+    text = ("Kelda Freight cut 300 jobs on Tuesday. Chief executive Ana Rusk said demand had fallen. "
+            "She said the company would not close any depot.")
+    speaker = speaker_of(extract(text), content="would not close any depot")
+    organisation = speaker["organisation"]["text"] if speaker["organisation"] else None
+    assert (speaker["text"], speaker["name"], speaker["role"], organisation) == (
+        "She", "Ana Rusk", "chief executive", "Kelda Freight"), speaker
+
+
+def test_it_after_a_description_is_named_as_the_registry_names_the_body(extract):
+    text = ("Danish brewer Skovgaard Bryg raised its prices on Monday. The company said barley costs had doubled. "
+            "It added that exports had held up.")
+    speaker = speaker_of(extract(text), content="exports had held up")
+    assert (speaker["text"], speaker["name"], speaker["type"]) == ("It", "Skovgaard Bryg", "organisation"), speaker
+
+
+def test_a_job_told_in_a_relative_clause_gives_the_organisation(extract):
+    claims = extract("Mia Lund, who works at Vestbank, said rates would fall. "
+                     "Rolf Hansen, who covers the sector for Nordkapp Securities, said the cut was overdue. "
+                     "Ida Brekke, who spoke at the Kellwick Institute, said growth would slow.")
+    assert speaker_of(claims, content="rates would fall")["organisation"]["text"] == "Vestbank"
+    assert speaker_of(claims, content="the cut was overdue")["organisation"]["text"] == "Nordkapp Securities"
+    assert speaker_of(claims, content="growth would slow")["organisation"] is None  # where she spoke, not where she works
+
+
+def test_people_named_by_a_plural_noun_are_a_group(extract):
+    speaker = speaker_of(extract("Archaeologists said the wreck was older than thought."), content="the wreck was older")
+    assert (speaker["name"], speaker["type"]) == ("archaeologists", "group"), speaker
+
+
+def test_a_group_is_named_without_the_clause_that_says_which(nlp):
+    doc = nlp("Economists polled by the bank had expected a cut.")
+    analyser = MentionAnalyser(nlp.get_pipe("speaker_linker").words, doc)
+    assert analyser.analyse(doc[0:5]).name == "Economists"
+
+
+def test_a_role_word_after_an_honorific_is_a_surname(extract):
+    claims = extract("Tom King hosts a show on the network. Mr. King said the pay was good.")
+    speaker = speaker_of(claims, content="the pay was good")
+    assert (speaker["name"], speaker["role"]) == ("Tom King", None), speaker
+
+
+def test_a_description_before_any_body_is_named_is_the_first_named_after_with_its_noun(extract):
+    text = ("The bank said on Thursday that rates would stay at 4 percent. "
+            "The Reserve Bank of Tamaru has held rates for a year.")
+    speaker = speaker_of(extract(text), content="rates would stay")
+    assert (speaker["text"], speaker["name"]) == ("The bank", "Reserve Bank of Tamaru"), speaker
+
+
+def test_a_name_ending_in_a_company_word_is_an_organisation(extract):
+    text = "Halvorsen Media owns the Nordic Sports Channel. Halvorsen Media said ratings had doubled."
+    speaker = speaker_of(extract(text), content="ratings had doubled")
+    assert (speaker["name"], speaker["type"]) == ("Halvorsen Media", "organisation"), speaker
+
+
+def test_a_demonstrative_group_is_the_group_that_spoke_before(extract):
+    text = ("Retired dock workers said the plan was unfair. "
+            "These workers said the port would lose its best crews.")
+    speaker = speaker_of(extract(text), content="the port would lose")
+    assert (speaker["text"], speaker["name"], speaker["type"]) == ("These workers", "retired dock workers", "group"), speaker
+
+
+def test_coordinated_named_persons_speak_as_a_group(extract):
+    speaker = speaker_of(extract("Jane Holloway and Tom Brinks said the figure was wrong."), content="the figure was wrong")
+    assert (speaker["name"], speaker["type"]) == ("Jane Holloway and Tom Brinks", "group"), speaker
+
+
+def test_a_datelines_agency_in_brackets_is_not_what_the_report_is_about(extract):
+    text = ("LONDON (Reuters) - The Transport Ministry will raise rail fares by 4 percent in January. "
+            "A spokesman said the rise was needed to fund repairs.")
+    speaker = speaker_of(extract(text), content="the rise was needed")
+    assert speaker["organisation"] is None, speaker  # not Reuters; a ministry is not guessed
+
+
+def test_i_in_the_narration_is_the_author_and_in_a_quotation_is_not(extract):
+    bylined = extract("By Jane Holloway\n\nI have covered the port for ten years. I believe the strike will end soon.")
+    assert speaker_of(bylined, content="the strike will end")["name"] == "Jane Holloway"
+    noted = extract("I grew up by the sea. I believe the port will grow.\n\n"
+                    "Tom Rudd is a harbour master in Kellwick.")
+    assert speaker_of(noted, content="the port will grow")["name"] == "Tom Rudd"
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_own_clause(nlp):
+    doc = nlp("Omar Haddou arrived late. Paul Lindqvist thanked him for the report.")
+    him = next(t for t in doc if t.lower_ == "him")
+    registry = Registry(doc, MentionAnalyser(nlp.get_pipe("speaker_linker").words, doc))
+    assert registry.salient_person(doc[him.i:him.i + 1], "male", None).name == "Omar Haddou"

@@ -175,40 +175,74 @@ class SpeakerLinker(RuleComponent):
             record = registry.described_person(role, mention) if role else None
             if record is None:
                 return speaker, None
-        elif speaker.type == "person" and lower not in words.first_person_singular:
-            record = registry.find_person(self._bare_name(speaker.name))
+        elif lower in words.first_person_singular:
+            # "I" in the narration, not in a quotation, is the report's author
+            record = None if registry.quoted(mention.start_char, mention.end_char) else registry.author
+        elif speaker.type == "person":
+            record = registry.find_person(self._bare_name(speaker.name)) or registry.introduced_body(speaker.name)
             if record is None and any(w[:1].isupper() for w in speaker.name.split()):
                 record = registry.new(self._bare_name(speaker.name), "person")
         elif len(mention) == 1 and mention.root.pos_ == "PRON":
+            # "it", "we": the resolver's referent, named as the registry names that body
             record = registry.find_institution(speaker.name) if speaker.type in ("organisation", "government") else None
-            if record is not None:
-                registry.add_mention(record, mention)
-            return speaker, record
+            if record is None:
+                return speaker, None
+            registry.add_mention(record, mention)
+            return replace(speaker, name=record.name, type=record.type), record
         elif speaker.type in ("organisation", "government") and (person := registry.person_by_name(speaker.name)) is not None:
             record = person
             speaker = replace(speaker, type="person")
         elif speaker.type in ("organisation", "government", "group"):
-            record = registry.find_institution(speaker.name) or (registry.described_institution(mention) if speaker.type != "group" else None)
+            record = registry.find_institution(speaker.name) or registry.institution_at(mention) or (
+                registry.described_institution(mention, last) if speaker.type != "group" else registry.earlier_group(mention)
+            )
             if record is None:
                 name = self._group_name(speaker.name) if speaker.type == "group" else speaker.name
                 record = registry.find_institution(name) or registry.new(name, speaker.type)
         if record is None:
             if speaker.type in ("group", "anonymous"):
                 speaker = replace(speaker, name=self._group_name(speaker.name))
-            return speaker, None
+            return self._with_body(registry, speaker, mention, None), None
         registry.add_mention(record, mention)
         if gender is None and speaker.name != record.name and len(mention) > 1 and not mention.root.pos_ == "PRON":
             record.alias(speaker.name)
-        role = record.role or speaker.role
-        organisation = record.organisation
-        if organisation is None and speaker.organisation is not None and record.type in ("person", "group"):
-            organisation = registry.clean_organisation(speaker.organisation)
-            party = words.party_names.get(organisation.text.lower()) if organisation is not None else None
-            if party:
-                organisation = replace(organisation, text=party)
+        if gender is None and record.type in ("person", "group"):
+            self._learn(registry, record, speaker)
+        role, organisation = record.role, record.organisation
         if record.type not in ("person", "group"):
             role, organisation = None, None
-        return replace(speaker, name=record.name, type=record.type, role=role, organisation=organisation), record
+        speaker = replace(speaker, name=record.name, type=record.type, role=role, organisation=organisation)
+        return self._with_body(registry, speaker, mention, record), record
+
+    @staticmethod
+    def _with_body(registry: Registry, speaker: Speaker, mention: Span, record: Optional[Record]) -> Speaker:
+        """The speaker with the body its role is held in: a bare organisation noun ("company
+        spokeswoman") read as the body it stands for at the mention
+        (``Registry.organisation_of_role``), and an organisation the report leaves unsaid
+        ("Chief executive Ana Roe") supplied (``Registry.implicit_organisation``) and kept for
+        the entity's later mentions."""
+        if speaker.organisation is not None:
+            return replace(speaker, organisation=registry.organisation_of_role(speaker.organisation, mention.start))
+        if speaker.type != "person":
+            return speaker
+        organisation = registry.implicit_organisation(speaker.role, mention.start)
+        if organisation is not None and record is not None:
+            record.organisations.append(organisation)
+        return replace(speaker, organisation=organisation)
+
+    def _learn(self, registry: Registry, record: Record, speaker: Speaker) -> None:
+        """What a mention itself says of its entity (``Kelda Freight spokesman Jon Ebbe``,
+        ``the agency's director``) becomes the entity's where the registry's reading of the whole
+        report gave it none, so that its later mentions, pronouns included, carry it. A pronoun
+        says nothing of its own: it takes the entity's only (the resolver's guess at its
+        referent may be another entity than the registry's)."""
+        if speaker.role and not record.roles:
+            record.roles.append(speaker.role)
+        if record.organisation is None and speaker.organisation is not None:
+            organisation = registry.clean_organisation(speaker.organisation)
+            if organisation is not None:
+                party = self.words.party_names.get(organisation.text.lower())
+                record.organisations.append(replace(organisation, text=party) if party else organisation)
 
     def _group_name(self, name: str) -> str:
         """A group as the guidelines name it: lower case, no determiner or count ("These voters" -> "voters")."""
@@ -222,12 +256,14 @@ class SpeakerLinker(RuleComponent):
 
     def _bare_name(self, name: str) -> str:
         """A person name without leading titles, honorifics or party words ("Sen. Jane Roe" -> "Jane Roe";
-        "Pennsylvania Gov. Ed Rendell" -> "Ed Rendell": what precedes an abbreviated title is its place)."""
+        "Pennsylvania Gov. Ed Rendell" -> "Ed Rendell": what precedes an abbreviated title is its place).
+        Only a title before a capitalised word goes: "spokesman for the Treasury" is a description
+        whose head is the role, not a name after a title."""
         words = self.words
         parts = name.split()
         titles = [i for i, part in enumerate(parts[:-1]) if part.lower() in words.title_abbreviations]
         parts = parts[titles[-1] + 1:] if titles else parts
-        while len(parts) > 1 and (
+        while len(parts) > 1 and parts[1][:1].isupper() and (
             parts[0].lower() in words.honorifics or parts[0].lower() in words.title_abbreviations
             or parts[0].lower() in words.party_names or parts[0].lower() in words.roles or parts[0].lower() in words.role_modifiers
         ):

@@ -59,11 +59,15 @@ class SpeakerLexicon:
     party_names: Dict[str, str] = None
     party_codes: Dict[str, str] = None
     honorific_genders: Dict[str, str] = None
+    given_name_genders: Dict[str, str] = None
     pronoun_genders: Dict[str, str] = None
     government_names: FrozenSet[str] = frozenset()
     group_determiners: FrozenSet[str] = frozenset()
     document_heads: FrozenSet[str] = frozenset()
     unnamed_heads: FrozenSet[str] = frozenset()
+    organisation_roles: FrozenSet[str] = frozenset()
+    affiliation_verbs: FrozenSet[str] = frozenset()
+    organisation_name_words: FrozenSet[str] = frozenset()
 
     @classmethod
     def from_json(cls, lexicon: Dict[str, Any]) -> "SpeakerLexicon":
@@ -105,11 +109,15 @@ class SpeakerLexicon:
             party_names=dict(lexicon.get("party_names", {})),
             party_codes=dict(lexicon.get("party_codes", {})),
             honorific_genders=dict(lexicon.get("honorific_genders", {})),
+            given_name_genders=dict(lexicon.get("given_name_genders", {})),
             pronoun_genders=dict(lexicon.get("pronoun_genders", {})),
             government_names=frozenset(lexicon.get("government_names", [])),
             group_determiners=frozenset(lexicon.get("group_determiners", [])),
             document_heads=frozenset(lexicon.get("document_heads", [])),
             unnamed_heads=frozenset(lexicon.get("unnamed_heads", [])),
+            organisation_roles=frozenset(lexicon.get("organisation_roles", [])),
+            affiliation_verbs=frozenset(lexicon.get("affiliation_verbs", [])),
+            organisation_name_words=frozenset(lexicon.get("organisation_name_words", [])),
         )
 
 
@@ -135,6 +143,9 @@ class MentionAnalyser:
     def analyse(self, mention: Span) -> Analysis:
         """Name, type, role and organisation of a mention, read off its internal structure."""
         head = mention.root
+        pair = self.coordinated_persons(mention)
+        if pair is not None:
+            return pair
         person = self.person_name(mention)
         led = self.person_led(head, person)
         if led is not None:
@@ -144,13 +155,25 @@ class MentionAnalyser:
         role = self.role_text(role_token) if role_token is not None and kind == "person" else None
         organisation = self.organisation(mention, role_token, person) if kind in ("person", "group") else None
         name = person.text if person is not None else self.aliases.get(
-            self.canonical_text(mention), self.canonical_text(without_appositions(mention, stop_at_comma=True))
+            self.canonical_text(mention), self.canonical_text(without_appositions(without_clauses(mention), stop_at_comma=True))
         )
         tokens = frozenset(t.lower_ for t in person if t.is_alpha) if person is not None else frozenset()
         return Analysis(name=name, type=kind, role=role, organisation=organisation, tokens=tokens)
 
     def noun_phrase(self, head: Token) -> Optional[Span]:
         return noun_phrase(head, self.words.circumstances)
+
+    def coordinated_persons(self, mention: Span) -> Optional[Analysis]:
+        """"Presidential candidates Jane Roe and Tom Doe said": named persons coordinated in one
+        mention speak together, a group named by their names."""
+        if sum(t.ent_iob_ == "B" and t.ent_type_ == "PERSON" for t in mention) < 2:
+            return None  # cheap test first: Span.ents walks the document's entities
+        persons = [e for e in mention.ents if e.label_ == "PERSON"]
+        roots = {e.root.i for e in persons}
+        if len(persons) < 2 or not any(e.root.dep_ == "conj" and e.root.head.i in roots for e in persons):
+            return None
+        names = [run.text for run in (self.strip_titles(e) for e in persons) if run is not None]
+        return Analysis(name=" and ".join(names), type="group", role=None, organisation=None, tokens=frozenset())
 
     def person_led(self, head: Token, person: Optional[Span]) -> Optional[Analysis]:
         """"Roe's campaign", "the Doe administration": an organisation or government named after
@@ -168,14 +191,15 @@ class MentionAnalyser:
         return Analysis(name=f"{surname[-1].text} {head.lower_}", type=kind, role=None, organisation=None, tokens=frozenset())
 
     def canonical_text(self, mention: Span) -> str:
-        """A mention as a name: no leading article or count, no possessive ending, no bracketed aside."""
+        """A mention as a name: no leading article or count, no possessive ending, no bracketed aside.
+        A count that heads the phrase stays ("one of the people", "the 36-year-old")."""
         brackets = [t.i for t in mention if t.text == "("]
         if brackets and brackets[0] > mention.start:
             mention = mention.doc[mention.start:brackets[0]]
         tokens = [t for t in mention if not t.is_punct or t.text in ("-", "&", ".")]
         while len(tokens) > 1 and (
             tokens[0].lower_ in self.words.determiners or tokens[0].lower_ in self.words.quantifiers or tokens[0].like_num
-        ):
+        ) and not heads_phrase(tokens[0], tokens[1]):
             tokens.pop(0)
         while tokens and tokens[-1].tag_ == "POS":
             tokens.pop()
@@ -213,7 +237,10 @@ class MentionAnalyser:
     def strip_titles(self, run: Span) -> Optional[Span]:
         """"Health Minister Ana Ruiz" -> "Ana Ruiz": capitalised role words are not the name."""
         roles, honorifics = self.words.roles, self.words.honorifics
-        titles = [t.i for t in run if t.lemma_.lower() in roles or t.lower_ in roles or t.lower_ in honorifics]
+        titles = [
+            t.i for t in run
+            if t.lower_ in honorifics or (t.lemma_.lower() in roles or t.lower_ in roles) and not after_honorific(t, honorifics)
+        ]
         start = titles[-1] + 1 if titles else run.start
         while start < run.end and (run.doc[start].lower_ in self.words.role_modifiers or run.doc[start].text == "-"):
             start += 1
@@ -222,7 +249,7 @@ class MentionAnalyser:
     # -- roles
     def role_text(self, role: Token) -> str:
         """The role with the words that belong to it: "Deputy Prime Minister" -> "deputy prime minister",
-        "attorney-general" -> "attorney-general"."""
+        "attorney-general" -> "attorney-general", abbreviations spelt out ("CEO" -> "chief executive")."""
         doc, start = role.doc, role.i
         while start > 0 and (
             self.continues_role(doc[start - 1]) or doc[start - 1].lemma_.lower() in self.words.roles or title_word(doc[start - 1])
@@ -230,11 +257,15 @@ class MentionAnalyser:
             start -= 1
         while start < role.i and doc[start].text == "-":
             start += 1
-        return doc[start:role.i + 1].text.lower()
+        abbreviations = self.words.title_abbreviations
+        return " ".join(abbreviations.get(word, word) for word in doc[start:role.i + 1].text.lower().split())
 
     def role_token(self, mention: Span) -> Optional[Token]:
         """The head of the first role phrase: "deputy prime minister" -> "minister"."""
-        candidates = [t for t in mention if t.lemma_.lower() in self.words.roles and t.pos_ in ("NOUN", "PROPN")]
+        candidates = [
+            t for t in mention
+            if t.lemma_.lower() in self.words.roles and t.pos_ in ("NOUN", "PROPN") and not after_honorific(t, self.words.honorifics)
+        ]
         described = [t for t in candidates if t.lower_ not in self.words.honorifics]
         for token in (described or candidates)[:1]:
             while token.i + 1 < mention.end and self.continues_role(mention.doc[token.i + 1]):
@@ -263,7 +294,7 @@ class MentionAnalyser:
                 return self.organisation_span(mention.doc[tokens[0].i:tokens[-1].i + 1])
         run = [t for t in mention if t.i < role.i and t.dep_ in ("compound", "amod", "nmod")]
         run = contiguous_run(run) if run and run[-1].i == role.i - 1 else []
-        while run and (run[-1].lower_ in self.words.role_modifiers or title_word(run[-1])):
+        while run and (run[-1].lower_ in self.words.role_modifiers or title_word(run[-1]) or run[-1].lemma_.lower() in self.words.roles):
             run.pop()
         if person is not None:
             run = [t for t in run if t.i < person.start]
@@ -290,9 +321,31 @@ class MentionAnalyser:
         for head in heads:
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in self.words.affiliation_preps:
-                    objects = [c for c in child.children if c.dep_ == "pobj" and (c.ent_type_ == "ORG" or self.labels.get(c.text) == "ORG")]
+                    objects = [c for c in child.children if c.dep_ == "pobj" and self.names_body(c)]
                     if objects:
                         return self.organisation_span(object_phrase(objects[0]))
+        return self.clause_affiliation(root)
+
+    def names_body(self, token: Token) -> bool:
+        """Whether a word names an organisation here, or wherever else the document tags it."""
+        return token.ent_type_ == "ORG" or self.labels.get(token.text) == "ORG"
+
+    def clause_affiliation(self, root: Token) -> Optional[TextSpan]:
+        """"Rolf Hansen, who covers the sector for Nordkapp Securities", "who works at Vestbank", "who
+        runs the Arktis Fund": a relative clause on the name whose verb tells a job (lexicon
+        ``affiliation_verbs``) names the organisation, as its object or after a role preposition.
+        Other relative clauses do not ("who spoke at the Brookings Institution": an event's place)."""
+        words = self.words
+        for clause in root.children:
+            if clause.dep_ != "relcl" or clause.lemma_.lower() not in words.affiliation_verbs:
+                continue
+            direct = [c for c in clause.children if c.dep_ == "dobj"]
+            objects = [c for c in direct if self.names_body(c)] + [  # the preposition may hang on the object
+                o for head in [clause, *direct] for p in head.children if p.dep_ == "prep" and p.lower_ in words.role_organisation_preps
+                for o in p.children if o.dep_ == "pobj" and self.names_body(o)
+            ]
+            if objects:
+                return self.organisation_span(object_phrase(objects[0]))
         return None
 
     def organisation_span(self, phrase: Optional[Span]) -> Optional[TextSpan]:
@@ -319,6 +372,8 @@ class MentionAnalyser:
         if lower in words.first_person_plural:
             return "group"
         label = head.ent_type_ or self.labels.get(head.text, "")
+        if lemma in words.government and head.tag_ in ("NNS", "NNPS") and head.lower_ != lemma:
+            return "group"  # "local governments", "ministries": several bodies
         if lemma in words.government or (label == "GPE" and head.pos_ == "PROPN"):
             return "government"
         if head.tag_ in ("NNS", "NNPS") and lemma in words.group_heads and lemma in words.anonymous:
@@ -335,6 +390,8 @@ class MentionAnalyser:
             return "group"
         if lemma in words.group_heads and head.lower_ != lemma:
             return "group"
+        if role is not None and role.i == head.i and head.tag_ in ("NNS", "NNPS") and head.lower_ != lemma:
+            return "group"  # "attorneys for the family", "their lawyers": people in a role, several
         if role is not None:
             return "person"
         if label in ENTITY_TYPES:
@@ -383,6 +440,12 @@ def noun_phrase(head: Token, circumstances: FrozenSet[str]) -> Optional[Span]:
     return clean_mention(head.doc[start:end + 1])
 
 
+def heads_phrase(first: Token, second: Token) -> bool:
+    """Whether a leading count is the head of its phrase rather than a modifier: a partitive
+    "of" follows it ("one of the people") or a hyphen joins it to the next word ("36-year-old")."""
+    return second.lower_ == "of" and first.lower_ not in ("the", "a", "an") or second.text == "-" and first.like_num
+
+
 def clean_mention(span: Optional[Span]) -> Optional[Span]:
     """The span without edge punctuation and spaces, and without an unclosed bracket."""
     if span is None:
@@ -414,8 +477,14 @@ def complements_noun(token: Token, source_preps: FrozenSet[str]) -> bool:
 
 
 def object_phrase(token: Token) -> Optional[Span]:
-    """The phrase of a prepositional object up to its first comma ("for the Interior Ministry, X")."""
-    subtree = token.doc[token.left_edge.i:token.right_edge.i + 1]
+    """The phrase of a prepositional object up to its first comma ("for the Interior Ministry, X")
+    or a coordination outside a name ("director of the Kellwick Institute and a board member" ->
+    "Kellwick Institute")."""
+    end = token.right_edge.i + 1
+    for child in token.children:
+        if child.dep_ == "cc" and child.i > token.i and child.ent_iob_ != "I":
+            end = min(end, child.i)
+    subtree = token.doc[token.left_edge.i:end]
     return clean_mention(without_appositions(subtree, stop_at_comma=True))
 
 
@@ -426,6 +495,21 @@ def without_appositions(span: Span, stop_at_comma: bool = False) -> Span:
             cut = min(token.left_edge.i, token.i) if token.dep_ == "appos" else token.i
             return span.doc[span.start:max(cut, span.start + 1)]
     return span
+
+
+def without_clauses(span: Span) -> Span:
+    """The phrase without a relative or participle clause on its head: "home buyers who have paid
+    deposits" -> "home buyers", "economists polled by Wire" -> "economists" (the clause says
+    which, the name says who)."""
+    root = span.root
+    cuts = [c.left_edge.i for c in root.children if c.dep_ in ("relcl", "acl") and c.i > root.i and span.start < c.left_edge.i < span.end]
+    return span.doc[span.start:min(cuts)] if cuts else span
+
+
+def after_honorific(token: Token, honorifics: FrozenSet[str]) -> bool:
+    """"King" in "Mr. King", "Major" in "Ms. Major": a word right after an honorific is a surname,
+    even one that is also a role noun."""
+    return token.i > 0 and token.doc[token.i - 1].lower_ in honorifics
 
 
 def title_word(token: Token) -> bool:
@@ -450,16 +534,27 @@ def in_prepositional_phrase(run: Span, mention: Span) -> bool:
 
 def is_name_token(token: Token, mention: Span, particles: FrozenSet[str]) -> bool:
     """Proper nouns, and lowercase particles inside a name ("Ramon dela Cruz")."""
-    if token.pos_ == "PROPN" and token.text[:1].isupper():
+    if token.pos_ == "PROPN" and token.text[:1].isupper() or token.i > mention.start + 1 and hyphen_joined(token):
         return True
     nxt = token.i + 1
     if token.text == "-" and not token.whitespace_ and token.i > mention.start and nxt < mention.end:
         previous = mention.doc[token.i - 1]
-        return not previous.whitespace_ and previous.pos_ == "PROPN" and mention.doc[nxt].pos_ == "PROPN"
+        following = mention.doc[nxt]
+        return not previous.whitespace_ and previous.pos_ == "PROPN" and (following.pos_ == "PROPN" or hyphen_joined(following))
     return (
         token.lower_ in particles and token.i > mention.start and nxt < mention.end
         and mention.doc[token.i - 1].pos_ == "PROPN" and mention.doc[nxt].pos_ == "PROPN"
     )
+
+
+def hyphen_joined(token: Token) -> bool:
+    """"yeon" in "Choi Min-seo": a person-entity word joined without spaces by a hyphen to a
+    proper noun continues the name, whatever its tag (the tagger reads it as a common noun)."""
+    doc = token.doc
+    if token.i < 2 or not token.is_alpha or token.ent_type_ != "PERSON":
+        return False
+    hyphen, before = doc[token.i - 1], doc[token.i - 2]
+    return hyphen.text == "-" and not hyphen.whitespace_ and not before.whitespace_ and before.pos_ == "PROPN"
 
 
 def propn_runs(mention: Span, particles: FrozenSet[str]) -> List[Span]:

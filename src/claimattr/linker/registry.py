@@ -11,13 +11,15 @@ the canonical name, role and organisation the article establishes anywhere:
   a "(R-Fla.)" parenthetical becomes the organisation (lexicon ``party_names``, ``party_codes``);
   a possessive person before a campaign role gives "<Surname> campaign". Mentions with the same
   surname and compatible first names are one entity, named by its fullest form ("Obama" ->
-  "Barack Obama"). Gender comes from honorifics ("Mr.", "Ms.", lexicon ``honorific_genders``)
-  and from the pronouns that follow a lone person mention (``pronoun_genders``); it is what makes
-  "she" skip a man.
-- **organisations and governments** come from ``ORG`` and ``GPE`` entities and from speakers;
+  "Barack Obama"). Gender comes from honorifics ("Mr.", "Ms.", lexicon ``honorific_genders``),
+  a given name (``given_name_genders``) and the pronouns that follow a lone person mention
+  outside quotations (``pronoun_genders``); it is what makes "she" skip a man.
+- **organisations and governments** come from ``ORG`` and ``GPE`` entities, from names the
+  report introduces with an organisation noun ("club Dunmarra Rovers") and from speakers;
   an acronym introduced in brackets is an alias of its full name, a possessive form ("Roe's")
   is the same entity, and descriptions that resolve to an entity ("the network") are recorded as
-  its aliases.
+  its aliases. A description no name holds the noun of ("the company") is the organisation the
+  report is about (:meth:`Registry.salient_organisation`).
 
 - **roles from descriptions**: every definite role description in the report ("the Republican
   presidential nominee's plan") is resolved to its person (same role head, else the party's most
@@ -26,18 +28,20 @@ the canonical name, role and organisation the article establishes anywhere:
 :meth:`Registry.salient_person` resolves "he"/"she" by salience: the persons mentioned in the
 pronoun's sentence and the previous ones, preferring subjects over objects, the speaker of the
 previous claim ("said" chains and quotes), recency, mentions outside quotations, and agreeing
-in gender.
+in gender; an object pronoun never takes the subject of its own clause.
 """
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from bisect import bisect_left
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 from spacy.tokens import Doc, Span, Token
 
-from claimattr.linker.names import MentionAnalyser, contiguous_run
+from claimattr.linker.names import MentionAnalyser, after_honorific, contiguous_run
 from claimattr.quotes import DEFAULT_QUOTE_PAIRS, find_quote_regions
 from claimattr.schema import Entity, TextSpan
 from claimattr.segmenter.segmenter_component import HEADLINE_SPANS
@@ -55,6 +59,12 @@ QUOTED_PENALTY = 1.5
 will.i.am,” he said") is rarely the "he" of the speech tag or of the next sentence."""
 DISTANCE_COST = 1.0
 """Salience lost per sentence between the mention and the pronoun."""
+ORGANISATION_DISTANCE_COST = 0.2
+"""Salience an organisation loses per sentence before a description of it ("the company"): a
+report's protagonist company or club is named once and then described for paragraphs."""
+OTHER_HEAD_PENALTY = 3.0
+"""Salience lost, for a description, by an organisation whose name holds another organisation
+noun than the description's ("the company" and the "Fair Trade Commission")."""
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 """Generational suffixes: part of the name, never a surname."""
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -136,19 +146,28 @@ class Registry:
         self.ents: List[Span] = list(doc.ents)
         self.org_ents: List[Span] = [e for e in self.ents if e.label_ == "ORG"]
         self.in_long_org: Set[int] = {t.i for e in self.org_ents if len(e) > 1 for t in e}
+        self.person_token_ids: List[int] = sorted(i for e in self.ents if e.label_ == "PERSON" for i in range(e.start, e.end))
+        self.portfolios: Set[int] = {
+            t.i for e in self.org_ents if all(t.lower_ in self.words.role_modifiers for t in e) for t in e
+        }
         self.quotes = find_quote_regions(doc.text, DEFAULT_QUOTE_PAIRS)
         self.headline_tokens: Set[int] = {t.i for span in doc.spans.get(HEADLINE_SPANS, []) for t in span}
+        self.bodies: List[Span] = [e for e in self.ents if e.label_ == "PERSON" and self.introduced_as_body(e)]
+        self.body_ids: Set[int] = set()
+        """Organisations the base NER took for persons (:meth:`introduced_as_body`)."""
         for number, sentence in enumerate(doc.sents):
             for token in sentence:
                 self.sentence_of[token.i] = number
         self._collect_persons()
         self._collect_institutions()
+        for record in self.records:
+            self.given_name_gender(record)
         self._genders_from_pronouns()
         self._roles_from_descriptions()
 
     # ------------------------------------------------------------------ building
     def _collect_persons(self) -> None:
-        persons = [ent for ent in self.ents if ent.label_ == "PERSON"]
+        persons = [ent for ent in self.ents if ent.label_ == "PERSON" and ent not in self.bodies]
         surnames = set()
         found: List[Tuple[Span, Span]] = []
         for ent in persons:
@@ -172,6 +191,22 @@ class Registry:
         for ent, name in full + [(e, n) for e, n in found if len(name_words(n.text)) < 2]:
             record = self.person_record(name)
             self._add_person_mention(record, ent, name)
+
+    def introduced_as_body(self, ent: Span) -> bool:
+        """"Portuguese club Atlético Lisboa", "insurer Kestrel Life", "Halvorsen Media": a name the
+        report introduces with a bare organisation noun right before it, or that ends in a word
+        only company names end in (lexicon ``organisation_name_words``), is an organisation,
+        whatever the base NER says. Not after an article: "the broadcaster Alan MacLeod" is as
+        often a person."""
+        if ent[-1].lower_ in self.words.organisation_name_words and len(ent) > 1:
+            return True
+        if ent.start < 2:
+            return False
+        before = self.doc[ent.start - 1]
+        return (
+            before.pos_ == "NOUN" and before.text.islower() and before.lemma_ in self.words.organisations
+            and self.doc[ent.start - 2].lower_ not in self.words.determiners
+        )
 
     def headline_name(self, ent: Span, name: Span, surnames: Set[str]) -> "tuple[Span, Optional[Span]]":
         """A person entity in a headline, cut after the surname the body uses: headline case
@@ -208,6 +243,8 @@ class Registry:
     def title(self, token: Token) -> bool:
         lower = token.lower_
         words = self.words
+        if lower not in words.honorifics and after_honorific(token, words.honorifics):
+            return False
         return (
             lower in words.honorifics or lower in words.title_abbreviations or lower.rstrip(".") + "." in words.title_abbreviations
             or token.lemma_.lower() in words.roles or lower in words.roles or lower in words.role_modifiers
@@ -248,8 +285,7 @@ class Registry:
             return False
         if theirs[0] == ours[0] or len(theirs) == 1:
             return True
-        quoted = any(start < name.start_char and name.end_char < end for start, end in self.quotes)
-        return ours[-len(theirs):] == theirs and not quoted
+        return ours[-len(theirs):] == theirs and not self.quoted(name.start_char, name.end_char)
 
     def _add_person_mention(self, record: Record, ent: Span, name: Span) -> None:
         root = name.root
@@ -284,7 +320,7 @@ class Registry:
             if lower in words.party_names and not self._in_org_entity(token):
                 organisation = organisation or TextSpan(words.party_names[lower], token.idx, token.idx + len(token))
                 continue
-            if token.ent_type_ in ("ORG", "PERSON") and token.ent_iob_ != "O":
+            if token.ent_type_ in ("ORG", "PERSON") and token.ent_iob_ != "O" and not self.portfolio(token):
                 if token.ent_type_ == "PERSON" and token.i + 1 < name.start and doc[token.i + 1].lower_ == "campaign":
                     organisation = organisation or TextSpan(f"{token.text} campaign", token.idx, doc[token.i + 1].idx + 8)
                 role_words = []
@@ -302,10 +338,10 @@ class Registry:
             role = self.role_phrase(role_words)
         # a named organisation in front of the role ("IMF chief economist", "Virginia AFL-CIO President")
         left = root.left_edge.i
-        orgs = [e for e in self.org_ents if left <= e.start and e.end <= name.start] if left < name.start else []
-        if orgs and role:
+        orgs = [e for e in self.org_ents if left <= e.start and e.end <= name.start and not self.portfolio(e.root)] if left < name.start else []
+        if orgs and (role or self.possessor_of(orgs[-1], name)):
             organisation = organisation or self.organisation_text(orgs[-1])
-        possessors = [t for t in before if t.dep_ == "poss" and t.head.i < name.start or t.dep_ == "poss" and t.head is root]
+        possessors = [t for t in before if t.dep_ == "poss" and t.head.i < name.start or t.dep_ == "poss" and t.head.i == root.i]
         if possessors and role:
             organisation = organisation or self.possessor_organisation(possessors[0], role)
         match = PARTY_PAREN.match(self.text, name.end_char)
@@ -327,31 +363,65 @@ class Registry:
                     if t.lower_ in words.party_names and organisation is None and not self._in_org_entity(t):
                         organisation = TextSpan(words.party_names[t.lower_], t.idx, t.idx + len(t))
                 break
-        if organisation is None and role is None:
-            found = self.analyser.affiliation(name)
-            organisation = self.clean_organisation(found) if found is not None else None
-        elif organisation is None:
+        head = root.head
+        if role is None and root.dep_ == "appos" and head.i < name.start and head.lemma_.lower() in words.roles:
+            role, organisation = self.apposed_role(head, organisation)
+        if organisation is None:
             found = self.analyser.affiliation(name)
             organisation = self.clean_organisation(found) if found is not None else None
         return role, organisation
 
+    def apposed_role(self, head: Token, organisation: Optional[TextSpan]) -> Tuple[str, Optional[TextSpan]]:
+        """"Her long-time coach, Luca Benedetti", "the bank's governor, Jane Roe": the role noun
+        the name stands in apposition to is the person's role, and its possessor, when a name
+        rather than a pronoun, the organisation."""
+        role = self.analyser.role_text(head)
+        possessors = [c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        if possessors and organisation is None:
+            organisation = self.possessor_organisation(possessors[0], role)
+        return role, organisation
+
+    def possessor_of(self, ent: Span, name: Span) -> bool:
+        """"CNN's Dante Ruel": an organisation whose possessive is all that precedes the name
+        (however the parser attached it) is the one the person works for."""
+        return ent.end == name.start - 1 and self.doc[ent.end].tag_ == "POS"
+
     def body_before_role(self, tokens: List[Token]) -> "tuple[List[Token], Optional[TextSpan]]":
-        """Role words that name the body, not the function: an acronym ("IMF chief economist") or
-        an organisation noun after a name ("Trump campaign spokesman") -> organisation "IMF" (spelt
-        out when the report names it in full), "Trump campaign"; the rest is the role."""
+        """Role words that name the body, not the function: an acronym ("IMF chief economist"), an
+        organisation noun after a name ("Trump campaign spokesman") or one the report names in
+        full ("museum director" in a report on the Hallam Museum) -> organisation "IMF" (spelt
+        out when the report names it in full), "Trump campaign", "Hallam Museum"; the rest is the
+        role. An organisation noun the report names no body by stays in the role ("union secretary")."""
         words = self.words
         organisation: Optional[TextSpan] = None
         while len(tokens) > 1:
             first = tokens[0]
             previous = self.doc[first.i - 1] if first.i > 0 else None
+            noun = first.lemma_.lower() in words.organisations
             if first.text.isupper() and first.is_alpha and len(first) > 1 and first.lower_ not in words.title_abbreviations:
                 organisation = organisation or self.clean_organisation(TextSpan(first.text, first.idx, first.idx + len(first)))
-            elif first.lemma_.lower() in words.organisations and previous is not None and previous.pos_ == "PROPN":
+            elif noun and previous is not None and (previous.pos_ == "PROPN" or previous.ent_type_ in ("ORG", "PERSON")):
                 organisation = organisation or TextSpan(f"{previous.text} {first.lower_}", previous.idx, first.idx + len(first))
+            elif noun and (named := self.named_by_noun(first)) is not None:
+                organisation = organisation or named
             else:
                 break
             tokens = tokens[1:]
         return tokens, organisation
+
+    def named_by_noun(self, noun: Token) -> Optional[TextSpan]:
+        """The organisation the report names whose name holds this noun ("museum" -> "Hallam
+        Museum"): the latest named before it, else the first named after."""
+        lemma = noun.lemma_.lower()
+        holding = [e for e in self.org_ents if e.start != noun.i and any(t.lemma_.lower() == lemma and t.text[:1].isupper() for t in e)]
+        before = [e for e in holding if e.end <= noun.i]
+        found = before[-1] if before else next(iter(holding), None)
+        return self.organisation_text(found) if found is not None else None
+
+    def portfolio(self, token: Token) -> bool:
+        """"Education" in "Education minister Sian Powell": an organisation entity made of role
+        modifiers only names the portfolio, part of the role, not a body."""
+        return token.i in self.portfolios
 
     def _in_org_entity(self, token: Token) -> bool:
         return token.i in self.in_long_org
@@ -411,8 +481,8 @@ class Registry:
 
     def _collect_institutions(self) -> None:
         person_tokens = {i for r in self.records if r.type == "person" for m in r.mentions for i in range(m.start, m.end)}
-        for ent in self.ents:
-            if ent.label_ not in ("ORG", "GPE") or ent.start in person_tokens:
+        for ent in sorted(self.ents + self.bodies, key=lambda e: e.start):
+            if ent.label_ not in ("ORG", "GPE") and ent not in self.bodies or ent.start in person_tokens:
                 continue
             if ent.label_ == "GPE" and ent.root.dep_ not in SUBJECTS + ("poss",):
                 continue
@@ -422,11 +492,15 @@ class Registry:
                 continue
             kind = self.institution_type(ent, name)
             record = self.institution(name, kind)
+            if ent in self.bodies:
+                self.body_ids.add(record.id)
             record.alias(ent.text) if ent.text != name and ent.text.lower() != "the " + name.lower() else None
             self.add_mention(record, ent)
 
     def institution_type(self, span: Span, name: str) -> str:
         words = self.words
+        if span in self.bodies:
+            return "organisation"
         if name.lower() in words.government_names or span.label_ == "GPE":
             return "government"
         if span.root.lemma_.lower() in words.government and span.root.lemma_.lower() not in ("department", "state"):
@@ -456,18 +530,32 @@ class Registry:
             return
         root = span.root
         modifier = root.dep_ in ("compound", "poss", "amod", "nmod")
-        quoted = any(start < span.start_char and span.end_char < end for start, end in self.quotes)
+        quoted = self.quoted(span.start_char, span.end_char)
         record.mentions.append(Mention(span.start, span.end, self.sentence_of.get(span.start, 0), root.dep_ in SUBJECTS, modifier, quoted))
+
+    def quoted(self, start_char: int, end_char: int) -> bool:
+        """Whether the text between these offsets lies inside a quotation."""
+        return any(start < start_char and end_char < end for start, end in self.quotes)
+
+    def given_name_gender(self, record: Record) -> None:
+        """A person's gender from the given name opening a full name ("Melanie Roe"; lexicon
+        ``given_name_genders``), where no honorific told it. It comes before the report's own
+        pronouns, whose votes are often cast by a pronoun meaning someone else ("Roe told Doe
+        that he"); a lone word may be a surname ("Scott", "Grant") and tells nothing."""
+        words = name_words(record.name)
+        if record.type == "person" and record.gender is None and len(words) >= 2:
+            record.gender = self.words.given_name_genders.get(words[0])
 
     def _genders_from_pronouns(self) -> None:
         """A he/she right after a sentence that mentions one person only, as its subject, tells that
-        person's gender ("Roe said she ..."); a lone object ("Roe told Doe that he ...") does not."""
+        person's gender ("Roe said she ..."); a lone object ("Roe told Doe that he ...") does not,
+        nor a pronoun inside a quotation (the speaker talks of someone else: "Roe said: “He lied.”")."""
         genders = self.words.pronoun_genders
         persons = [(m, r) for r in self.records if r.type == "person" for m in r.mentions if not m.modifier]
         votes: Dict[int, Dict[str, int]] = {}
         for token in self.doc:
             gender = genders.get(token.lower_)
-            if gender is None or token.pos_ != "PRON":
+            if gender is None or token.pos_ != "PRON" or self.quoted(token.idx, token.idx + len(token)):
                 continue
             sentence = self.sentence_of[token.i]
             near = {(r.id, m.subject) for m, r in persons if m.start < token.i and sentence - 1 <= m.sentence <= sentence}
@@ -522,11 +610,32 @@ class Registry:
         for record in self.records:
             if record.type != "person" and (record.name.lower() == key or key in (a.lower() for a in record.aliases)):
                 return record
-        return None
+        return self.short_form(key)
+
+    def introduced_body(self, name: str) -> Optional[Record]:
+        """The organisation a person-like name is, where the report introduced it as one
+        ("club Atlético Lisboa" ... "Atlético said"); the NER's other organisations need not be:
+        it types many a person's name an organisation."""
+        record = self.find_institution(name)
+        return record if record is not None and record.id in self.body_ids else None
+
+    def short_form(self, key: str) -> Optional[Record]:
+        """"Halvard" for "Halvard Micro", "Rovers" for "Harbourside Rovers": one capitalised word
+        that opens or closes the name of exactly one organisation, and is no organisation noun
+        of its own ("Bank" is any bank)."""
+        words = self.words
+        if " " in key or not key or key in words.organisations or key in words.government:
+            return None
+        matches = [
+            r for r in self.records
+            if r.type == "organisation" and len(name_words(r.name)) >= 2 and key in (name_words(r.name)[0], name_words(r.name)[-1])
+        ]
+        return matches[0] if len(matches) == 1 else None
 
     def salient_person(self, pronoun: Span, gender: Optional[str], last_speaker: Optional[Record]) -> Optional[Record]:
         """The person "he"/"she" most likely refers to (module docstring)."""
         sentence = self.sentence_of.get(pronoun.start, 0)
+        clausemate = self.clausemate_subject(pronoun.root)
         scores: Dict[int, float] = {}
         for record in self.records:
             if record.type != "person" or gender and record.gender and record.gender != gender:
@@ -535,7 +644,7 @@ class Registry:
             for mention in record.mentions:
                 if mention.start >= pronoun.start or sentence - mention.sentence > SALIENCE_WINDOW:
                     continue
-                if mention.start <= pronoun.start < mention.end:
+                if mention.start <= pronoun.start < mention.end or mention.start <= clausemate < mention.end:
                     continue
                 score = -DISTANCE_COST * (sentence - mention.sentence)
                 score += SUBJECT_BONUS if mention.subject else 0.0
@@ -557,6 +666,15 @@ class Registry:
                   and any(m.start < pronoun.start for m in r.mentions)]
         return max(people, key=lambda r: len(r.mentions)) if people else None
 
+    @staticmethod
+    def clausemate_subject(pronoun: Token) -> int:
+        """The index of the subject an object pronoun cannot refer to, -1 if none: "Lopez asked
+        him" is not Lopez (a reflexive would be), nor "Lopez talked to him"."""
+        verb = pronoun.head.head if pronoun.dep_ == "pobj" and pronoun.head.dep_ == "prep" else pronoun.head
+        if pronoun.dep_ not in ("dobj", "dative", "pobj") or verb.pos_ not in ("VERB", "AUX"):
+            return -1
+        return next((c.i for c in verb.children if c.dep_ in SUBJECTS), -1)
+
     def described_person(self, role: str, mention: Span) -> Optional[Record]:
         """"The senator", "the Democratic presidential nominee": the latest person before the
         description whose role ends in the same word (and whose party, if the description names
@@ -576,14 +694,19 @@ class Registry:
             position = max(earlier) if earlier else -1
             if earlier and position > best_position:
                 best, best_position = record, position
-        if best is not None or party is None:
+        if best is not None:
             return best
         members = [
             r for r in self.records
             if r.type == "person" and r.organisation is not None and r.organisation.text == party and not r.roles
             and any(m.start < mention.start for m in r.mentions)
-        ]
-        return max(members, key=lambda r: len(r.mentions)) if members else None
+        ] if party else []
+        if members:
+            return max(members, key=lambda r: len(r.mentions))
+        if mention.root.dep_ in SUBJECTS and not any(r.split()[-1] == head for p in self.records for r in p.roles):
+            salient = self.salient_person(mention, None, None)
+            return salient if salient is not None and not salient.roles else None  # a grower is not "the senator"
+        return None
 
     def stated_party(self, mention: Span) -> Optional[str]:
         """The party a description names ("the Democratic nominee" -> Democratic Party)."""
@@ -630,38 +753,187 @@ class Registry:
         words = self.words
         if token.pos_ != "NOUN" or token.lemma_.lower() not in words.roles or token.dep_ in ("compound", "appos"):
             return None
-        if not any(c.dep_ == "det" and c.lower_ in words.definite_determiners for c in token.children):
+        determiners = [c for c in token.lefts if c.dep_ == "det"]  # lefts: cheaper than children
+        if not any(c.lower_ in words.definite_determiners for c in determiners):
             return None
-        if any(t.ent_type_ == "PERSON" for t in token.subtree) or token.head.ent_type_ == "PERSON":
+        if self.names_person(token.left_edge.i, token.right_edge.i) or token.head.ent_type_ == "PERSON":
             return None
-        start = min(c.i for c in token.children if c.dep_ == "det")
+        start = min(c.i for c in determiners)
         return self.doc[start:token.i + 1]
 
-    def described_institution(self, mention: Span) -> Optional[Record]:
+    def names_person(self, first: int, last: int) -> bool:
+        """Whether a person entity has a token between these token indices (a subtree: the parse
+        is projective), by bisection: descriptions are looked up for every role noun of a report."""
+        index = bisect_left(self.person_token_ids, first)
+        return index < len(self.person_token_ids) and self.person_token_ids[index] <= last
+
+    def described_institution(self, mention: Span, last_speaker: Optional[Record] = None) -> Optional[Record]:
         """"The agency", "the union", "police": a short definite (or bare plural) description with no
         name of its own is the latest organisation or government named before whose name holds
-        that word ("the commission" -> "Commission on Elections"). No guess beyond the name: the
-        latest institution of any name is as often a country or a company as the one meant."""
+        that word ("the commission" -> "Commission on Elections"). Failing that, an organisation
+        noun ("the company", "the club", "the network") is the organisation the report is about
+        at that point (:meth:`salient_organisation`); a government noun ("the ministry") is not
+        guessed: the latest government of any name is as often a country as the body meant.
+        Before any such body, the first named after that holds the word (:meth:`named_later`)."""
         words = self.words
         head = mention.root.lemma_.lower()
         if len(mention) > 3 or any(t.pos_ == "PROPN" or t.ent_type_ for t in mention):
             return None
-        if mention[0].lower_ not in words.definite_determiners and not (len(mention) == 1 and mention.root.tag_ == "NNS"):
+        headline = mention.start in self.headline_tokens  # headlines drop their articles
+        if mention[0].lower_ not in words.definite_determiners and not (len(mention) == 1 and mention.root.tag_ == "NNS") and not headline:
             return None
         if head not in words.government and head not in words.organisations:
             return None
+        definite = mention[0].lower_ in words.definite_determiners
+        return self.body_named_by(head, mention.start, last_speaker if definite else None, guess=definite)
+
+    def body_named_by(self, noun: str, position: int, last_speaker: Optional[Record], guess: bool = True) -> Optional[Record]:
+        """The body an organisation or government noun stands for at a point of the report: the
+        latest named before whose name holds the noun, else (``guess``, for an organisation noun)
+        :meth:`salient_organisation`."""
         best: Optional[Record] = None
         best_start = -1
         for record in self.records:
-            if record.type not in ("organisation", "government") or head not in name_words(record.name):
+            if record.type not in ("organisation", "government") or noun not in name_words(record.name):
                 continue
-            earlier = [m.start for m in record.mentions if m.end <= mention.start]
+            earlier = [m.start for m in record.mentions if m.end <= position]
             if earlier and max(earlier) > best_start:
                 best, best_start = record, max(earlier)
-        return best
+        if best is None and guess and noun in self.words.organisations:
+            best = self.salient_organisation(noun, position, last_speaker)
+        return best or self.named_later(noun, position)
+
+    def named_later(self, noun: str, position: int) -> Optional[Record]:
+        """"Central bank holds rates ... The Reserve Bank of Aotearoa kept": a description before
+        any body is named (a headline, a lead) names the first one named after whose name holds
+        its noun."""
+        later = [
+            (min(m.start for m in r.mentions), r.id) for r in self.records
+            if r.type in ("organisation", "government") and r.mentions and noun in name_words(r.name)
+            and all(m.start >= position for m in r.mentions)
+        ]
+        return self.records[min(later)[1]] if later else None
+
+    def salient_organisation(self, noun: Optional[str], position: int, last_speaker: Optional[Record]) -> Optional[Record]:
+        """The organisation a report is about where a description names none ("Vantel said ...
+        The company said"): among the organisations mentioned before, the one that is a clause
+        subject, mentioned often and lately, or spoke last. Salience decays slowly over sentences
+        (the protagonist of a business or sports report stays the same), and a mention only
+        modifying another noun, or inside a quotation, counts little, as for persons, and one in
+        brackets not at all (:meth:`bracketed`). A name holding another organisation noun ("Fair
+        Trade Commission" for "the company") would have been called by that noun: it competes
+        only where nothing else does."""
+        sentence = self.sentence_of.get(position, 0)
+        heads = (self.words.organisations | self.words.government) - {noun} if noun else frozenset()
+        scores: Dict[int, float] = {}
+        for record in self.records:
+            if record.type != "organisation":
+                continue
+            earlier = [m for m in record.mentions if m.end <= position and not self.bracketed(m)]
+            if not earlier:
+                continue
+            best = max(
+                (SUBJECT_BONUS if m.subject else 0.0) - (MODIFIER_PENALTY if m.modifier else 0.0)
+                - (QUOTED_PENALTY if m.quoted else 0.0) - ORGANISATION_DISTANCE_COST * (sentence - m.sentence)
+                for m in earlier
+            )
+            best += math.log1p(len(earlier)) + (SPEAKER_BONUS if record is last_speaker else 0.0)
+            if heads & set(name_words(record.name)):
+                best -= OTHER_HEAD_PENALTY
+            scores[record.id] = best
+        return self.records[max(scores, key=scores.get)] if scores else None
+
+    @cached_property
+    def author(self) -> Optional[Record]:
+        """Who writes the report, for an "I" outside quotations (an opinion piece): the person of
+        a byline ("By Jane Roe") or of the closing note on the author ("Jane Roe is a playwright
+        at Kellwick College."), the person subject of the last sentence when its verb is "be"."""
+        persons = {(m.start, m.end): r for r in self.records if r.type == "person" for m in r.mentions}
+        for (start, _), record in sorted(persons.items()):
+            if start > 0 and self.doc[start - 1].lower_ == "by" and (start < 2 or "\n" in self.doc[start - 2].text):
+                return record
+        last = list(self.doc.sents)[-1] if len(self.doc) else None
+        if last is None or last.root.lemma_ != "be":
+            return None
+        subjects = [c for c in last.root.children if c.dep_ == "nsubj"]
+        return next((r for (start, end), r in persons.items() if subjects and start <= subjects[0].i < end), None)
+
+    def bracketed(self, mention: Mention) -> bool:
+        """"LONDON (Wire) -": a name in brackets is an aside (a dateline's agency, an acronym), not
+        what the report is about."""
+        doc = self.doc
+        return 0 < mention.start and mention.end < len(doc) and doc[mention.start - 1].text == "(" and doc[mention.end].text == ")"
+
+    def implicit_organisation(self, role: Optional[str], position: int) -> Optional[TextSpan]:
+        """"Vantel said ... Chief executive Ana Roe said": a role that exists only inside an
+        organisation (lexicon ``organisation_roles``), given with none, is held in the
+        organisation the report is about at that point (:meth:`salient_organisation`). The
+        weakest evidence: only where neither the words around the person nor any mention of
+        them names a body."""
+        words = role.split() if role else []
+        bodies = self.words.organisations | self.words.government
+        if not words or words[-1] not in self.words.organisation_roles or any(w in bodies for w in words[:-1]):
+            return None  # "council chair": the noun names the body, if not by name
+        record = self.salient_organisation(None, position, None)
+        if record is None:
+            return None
+        latest = max((m for m in record.mentions if m.end <= position), key=lambda m: m.start)
+        span = self.doc[latest.start:latest.end]
+        return TextSpan(record.name, span.start_char, span.end_char)
+
+    def organisation_of_role(self, organisation: TextSpan, position: int) -> Optional[TextSpan]:
+        """A role's organisation given by a bare organisation noun ("company spokeswoman", "club
+        president") is the body the report names by that noun or is about (:meth:`body_named_by`);
+        with none, the noun names no one and the role has no organisation."""
+        span = self.doc.char_span(organisation.start, organisation.end, alignment_mode="expand")
+        if span is None or len(span) != 1 or span.root.lemma_.lower() not in self.words.organisations | self.words.government:
+            return organisation
+        if span.root.text[:1].isupper() and not span.root.is_sent_start:
+            return organisation  # a name: "Senate", "Congress"
+        record = self.body_named_by(span.root.lemma_.lower(), position, None)
+        return replace(organisation, text=record.name) if record is not None else None
+
+    def earlier_group(self, mention: Span) -> Optional[Record]:
+        """"Retired dock workers said ... These workers said": a demonstrative group with nothing
+        else to say who ("these workers") is the latest group that spoke before with the same
+        head and more words (groups enter the registry as speakers)."""
+        words = [t.lower_ for t in mention if not t.is_punct]
+        if len(words) != 2 or words[0] not in self.words.group_determiners or mention[0].dep_ != "det":
+            return None
+        head = words[-1]
+        found = [
+            (max(m.start for m in r.mentions if m.end <= mention.start), r.id) for r in self.records
+            if r.type == "group" and len(name_words(r.name)) > 1 and name_words(r.name)[-1] == head
+            and any(m.end <= mention.start for m in r.mentions)
+        ]
+        return self.records[max(found)[1]] if found else None
+
+    def institution_at(self, mention: Span) -> Optional[Record]:
+        """The organisation or government whose named mention heads this one: "Norwegian chip
+        designer Halvard Micro", "Nigeria's National Commission for Museums" are that body."""
+        root = mention.root.i
+        for record in self.records:
+            if record.type not in ("organisation", "government"):
+                continue
+            for m in record.mentions:
+                if mention.start <= m.start and m.end <= mention.end and m.start <= root < m.end and self.describes_name(mention, m):
+                    return record
+        return None
+
+    def describes_name(self, mention: Span, named: Mention) -> bool:
+        """Whether the words around a name inside a mention only describe it: lower-case words,
+        nationalities, places and possessors before it ("Norwegian chip designer", "Nigeria's"),
+        a prepositional phrase after it ("in Scotland"). Other capitalised words or a conjunct
+        mean the base NER cut a longer name ("Competition and [Consumer Protection Commission]")."""
+        doc = self.doc
+        before = doc[mention.start:named.start]
+        if any(t.pos_ == "PROPN" and t.ent_type_ not in ("NORP", "GPE") and t.dep_ != "poss" and not t.head.dep_ == "poss" for t in before):
+            return False
+        return named.end == mention.end or doc[named.end].pos_ == "ADP"
 
     def new(self, name: str, kind: str) -> Record:
         record = Record(id=len(self.records), name=name, type=kind, tokens=set(name_words(name)) if kind == "person" else set())
+        self.given_name_gender(record)
         self.records.append(record)
         return record
 
