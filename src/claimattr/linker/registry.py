@@ -927,6 +927,8 @@ class Registry:
         mean the base NER cut a longer name ("Competition and [Consumer Protection Commission]")."""
         doc = self.doc
         before = doc[mention.start:named.start]
+        if not any(t.text[:1].isupper() for t in doc[named.start:named.end]):
+            return False  # "Kestrel's defence ministry": a common-noun body is told apart by its possessor
         if any(t.pos_ == "PROPN" and t.ent_type_ not in ("NORP", "GPE") and t.dep_ != "poss" and not t.head.dep_ == "poss" for t in before):
             return False
         return named.end == mention.end or doc[named.end].pos_ == "ADP"
