@@ -225,8 +225,10 @@ class ClaimDetector(RuleComponent):
             return [Candidate(cue, pieces, "")] if pieces else []
         if token.lower_ in self.stance_adjectives and token.dep_ == "acomp":
             return self._stance_claims(token)
-        if lemma in self.infinitive_nouns and token.pos_ == "NOUN" and self._held_intention(token):
-            return [Candidate((token.i, token.i + 1), self._held_intention(token), "")]
+        if lemma in self.infinitive_nouns and token.pos_ == "NOUN":
+            intention = self._held_intention(token)
+            if intention:
+                return [Candidate((token.i, token.i + 1), intention, "")]
         if lemma in self.nouns and token.pos_ in ("NOUN", "PROPN"):
             pieces = self._noun_content(token)
             host = self._hosting_verb(token)
