@@ -321,3 +321,10 @@ def test_a_description_keeps_its_head_in_the_name(extract, text, name):
     """A role or count that heads a description is not a title before a name: "a spokesman for
     the Treasury" is not named "for the Treasury"."""
     assert speaker_of(extract(text))["name"] == name
+
+
+def test_a_lower_case_honorific_heading_an_apposition_is_the_role(extract):
+    """"a law professor": the role is "law professor", not the modifier "law" left once the
+    honorific-like head "professor" is dropped."""
+    speaker = speaker_of(extract("The plan is complex, said David Kamin, a law professor at Yale."))
+    assert (speaker["name"], speaker["role"]) == ("David Kamin", "law professor")

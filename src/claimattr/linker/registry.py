@@ -439,12 +439,14 @@ class Registry:
         return run
 
     def role_phrase(self, tokens: Sequence[Token]) -> Optional[str]:
-        """Role words as a lower-case role: "Sen." -> "senator", honorifics dropped."""
+        """Role words as a lower-case role: "Sen." -> "senator", honorifics dropped unless one in lower
+        case heads a longer phrase ("a law professor": "professor" is the role, not a title; "lead
+        author Dr" keeps "lead author")."""
         words = self.words
         parts = []
-        for token in tokens:
+        for index, token in enumerate(tokens):
             lower = token.lower_
-            if lower in words.honorifics:
+            if lower in words.honorifics and not (index == len(tokens) - 1 and index > 0 and token.is_lower):
                 continue
             parts.append(words.title_abbreviations.get(lower, lower))
         text = " ".join(parts).replace(" - ", "-").strip()
