@@ -28,7 +28,13 @@ from typing import Collection, List, Optional, Set
 
 from spacy.tokens import Doc, Span, Token
 
+from claimattr.detector.combination import cue_root
 from claimattr.schema import Claim, Speaker, TextSpan
+
+
+def _source(doc: Doc, claim: Claim) -> Optional[Span]:
+    """The claim's speaker mention in ``doc`` (None when it has none or it cannot be located)."""
+    return claim.speaker.mention.to_span(doc) if claim.speaker is not None else None
 
 
 def _tokens(doc: Doc, span: Optional[TextSpan]) -> Set[int]:
@@ -65,7 +71,8 @@ def without_own_parts(doc: Doc, claim: Claim) -> Claim:
     cue = _tokens(doc, claim.cue)
     if all(doc[i].is_punct for i in cue):
         cue = set()
-    taken = cue | _tokens(doc, claim.speaker.mention if claim.speaker else None)
+    source = _source(doc, claim)
+    taken = cue | ({token.i for token in source} if source is not None else set())
     pieces = [_strip_edges(doc, piece, taken) for piece in claim.content]
     kept: List[TextSpan] = [piece for piece in pieces if piece is not None and _has_word(piece)]
     if not kept or kept == claim.content:
@@ -94,7 +101,8 @@ def with_linking_preposition(doc: Doc, claim: Claim) -> Claim:
     content_start = min(span.start for span in pieces)
     if not _linking_preposition(doc, cue, content_start):
         return claim
-    if cue.end in _tokens(doc, claim.speaker.mention if claim.speaker else None):
+    source = _source(doc, claim)
+    if source is not None and source.start <= cue.end < source.end:
         return claim
     return replace(claim, cue=TextSpan.from_span(doc[cue.start:cue.end + 1]))
 
@@ -111,11 +119,10 @@ def without_passive_subject(doc: Doc, claim: Claim, subject_speaks: Collection[s
     """The claim without a speaker when its cue is passive and the speaker is not its agent ("by
     ..."): the subject of a passive cue, or the subject the participle is understood with, is who
     the claim is about (unless the cue is one of ``subject_speaks``, "was quoted as saying")."""
-    cue = claim.cue.to_span(doc)
-    mention = claim.speaker.mention.to_span(doc) if claim.speaker is not None else None
-    if cue is None or mention is None or not len(cue) or not len(mention):
+    verb = cue_root(doc, claim)
+    mention = _source(doc, claim)
+    if verb is None or mention is None or not len(mention):
         return claim
-    verb = cue.root
     if verb.lemma_.lower() in subject_speaks or not _is_passive(verb):
         return claim
     agents = {token.i for child in verb.children if child.dep_ == "agent" for token in child.subtree}
@@ -136,19 +143,17 @@ def with_relative_pronoun_source(doc: Doc, claim: Claim) -> Claim:
     """The claim whose cue heads a relative clause, with the clause's relative pronoun as its
     speaker mention: in place of the antecedent (or of a mention running into the clause), or as
     the mention of a claim that has none yet (``speaker_linker`` names it after its antecedent)."""
-    cue = claim.cue.to_span(doc)
-    if cue is None or not len(cue):
-        return claim
-    pronoun = _relative_subject(cue.root)
+    verb = cue_root(doc, claim)
+    pronoun = _relative_subject(verb) if verb is not None else None
     if pronoun is None:
         return claim
     source = TextSpan.from_span(doc[pronoun.i:pronoun.i + 1])
     if claim.speaker is None:
         return replace(claim, speaker=Speaker(mention=source, name=source.text))
-    mention = claim.speaker.mention.to_span(doc)
+    mention = _source(doc, claim)
     if mention is None or not len(mention) or (len(mention) == 1 and mention.start == pronoun.i):
         return claim
-    antecedent = cue.root.head
+    antecedent = verb.head
     if not (mention.start <= antecedent.i < mention.end or mention.start <= pronoun.i < mention.end):
         return claim
     return replace(claim, speaker=replace(claim.speaker, mention=source))
@@ -173,7 +178,7 @@ def _cut_before(doc: Doc, mention: Span, cue: int) -> Optional[Span]:
 
 def without_other_claims(doc: Doc, claim: Claim, cues: Collection[int]) -> Claim:
     """The claim with its speaker mention cut before any other claim's cue it contains."""
-    mention = claim.speaker.mention.to_span(doc) if claim.speaker is not None else None
+    mention = _source(doc, claim)
     if mention is None:
         return claim
     own = _tokens(doc, claim.cue)
