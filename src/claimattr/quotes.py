@@ -15,6 +15,8 @@ from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 Region = Tuple[int, int]
 DEFAULT_QUOTE_PAIRS = (("“", "”"), ("„", "“"), ("«", "»"), ("‹", "›"), ("‘", "’"), ('"', '"'), ("''", "''"))
 """Opening and closing marks of the quotation styles in English news (the detector's default)."""
+_OTHER_DOUBLE_CLOSER = {"“": '"', '"': "”"}
+"""The other typography's closing double mark, accepted where a quote's own closer is missing."""
 OPENING_QUOTES = "\"'“‘«„‟‚‛‹"
 CLOSING_QUOTES = "\"'”’»‟›"
 
@@ -48,6 +50,22 @@ def _closes(text: str, i: int, opener: str, closer: str) -> bool:
     return True
 
 
+def _closes_here(text: str, start: int, i: int, opener: str, closer: str) -> bool:
+    """Whether the quote opened at ``text[start]`` ends at ``text[i]``: at its own closer, or, in
+    text that mixes typographic and straight double quotes ("“Immunity deals ...," he said), at
+    the other double mark when that mark closes no quotation nested inside this one and the
+    quote's own closer does not come later in the paragraph."""
+    if text.startswith(closer, i):
+        return _closes(text, i, opener, closer)
+    other = _OTHER_DOUBLE_CLOSER.get(opener)
+    if other is None or text[i] != other or not _closes(text, i, other, other):
+        return False
+    inside = text[start + len(opener):i]
+    nested_open = inside.count('"') % 2 if other == '"' else inside.count("“") > inside.count("”")
+    paragraph_end = text.find("\n", i)
+    return not nested_open and closer not in text[i:paragraph_end if paragraph_end >= 0 else len(text)]
+
+
 def _continues_next_paragraph(text: str, newline: int, opener: str) -> Optional[int]:
     """The index of the opener that continues a multi-paragraph quote after ``newline``, if any."""
     j = newline
@@ -79,10 +97,11 @@ def find_quote_regions(text: str, pairs: Sequence[Sequence[str]]) -> List[Region
                 start = -1
             else:
                 i = resume + len(opener) - 1
-        elif text.startswith(closer, i) and _closes(text, i, opener, closer):
-            regions.append((start, i + len(closer)))
+        elif _closes_here(text, start, i, opener, closer):
+            mark = closer if text.startswith(closer, i) else text[i]
+            regions.append((start, i + len(mark)))
             start = -1
-            i += len(closer) - 1
+            i += len(mark) - 1
         i += 1
     if start >= 0:
         regions.append((start, _rstrip_index(text, len(text))))

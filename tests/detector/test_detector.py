@@ -215,6 +215,47 @@ def test_doubled_apostrophe_quote_continues_after_the_speaker_tag(extract):
         "''The plan is too complex,''", "''It adds rules and removes none.''"]
 
 
+def test_a_typographic_quote_closed_by_a_straight_mark_ends_there(extract):
+    """Scraped news mixes typographic and straight marks: the quote must not run on over its own
+    speaker tag and the rest of the paragraph."""
+    text = ('“Immunity deals should not be a requirement for cooperating with the FBI," the chairman '
+            'said in a statement, adding that the agreements were handed out "like candy."')
+    claims = extract(text)
+    quote = claims.find(cue="said", content="Immunity deals")
+    assert claims.content_of(quote).endswith('FBI,"'), claims.describe()
+    assert claims.find(cue="adding", content="the agreements were handed out")
+
+
+def test_straight_quotes_nested_in_a_typographic_quote_stay_inside_it(extract):
+    claims = extract('“They called it a \"fair\" deal, and it was not,” the union leader said.')
+    assert len(claims) == 1, claims.describe()
+    assert claims.content_of(claims[0]).endswith("it was not,”"), claims.describe()
+
+
+TRANSCRIPT = (
+    "The governor was interviewed on Sunday morning television.\n\n"
+    "WALLACE: If I may, sir, we have limited time. Will she be at the debate tomorrow?\n\n"
+    "PENCE: She will not be attending the debate tomorrow night.\n\n"
+    "CLARIFICATION: The first sentence has been changed to reflect the new schedule.\n"
+)
+
+
+def test_transcript_turns_are_claims_of_their_capitalised_speaker_labels(extract):
+    claims = extract(TRANSCRIPT)
+    turns = claims.matching(cue=":")
+    assert [claims.content_of(c) for c in turns] == [
+        "If I may, sir, we have limited time. Will she be at the debate tomorrow",
+        "She will not be attending the debate tomorrow night",
+    ], claims.describe()
+    assert [c["speaker"]["text"] for c in turns] == ["WALLACE", "PENCE"]
+    assert all(c["kind"] == "direct" for c in turns)
+
+
+def test_a_furniture_label_before_a_colon_is_no_speaker(extract):
+    claims = extract(TRANSCRIPT)
+    assert not claims.covering("The first sentence has been changed"), claims.describe()
+
+
 def test_a_short_quotation_right_after_the_speaker_tag_continues_the_claim(extract):
     claims = extract("“Is anyone listening to the players?” the coach asked. “Nobody is.”")
     assert len(claims) == 1, claims.describe()

@@ -51,6 +51,9 @@ KEPT_EDGE_PUNCTUATION = ("…", "%")
 SENTENCE_ENDS = (".", "!", "?")
 """Sentence-final punctuation, where a speaker tag before a colon cannot start."""
 
+LABEL_INNER_MARKS = (".", "'", "’", "-")
+"""Punctuation inside a capitalised speaker label ("MR. O'ROURKE", "JEAN-PAUL")."""
+
 
 class PhraseCue(NamedTuple):
     """A multi-word cue found by the Matcher: its lexicon label and its token range."""
@@ -370,3 +373,42 @@ def dash_or_colon_cue(doc: Doc, region: Span) -> Optional[Token]:
         if looks_like_name(doc[start:region.start - 1]):
             return doc[region.start - 1]
     return None
+
+
+def line_starts(doc: Doc) -> Iterable[int]:
+    """Index of the first non-space token of every line."""
+    at_start = True
+    for token in doc:
+        if token.is_space:
+            at_start = at_start or "\n" in token.text
+            continue
+        if at_start:
+            yield token.i
+        at_start = "\n" in token.whitespace_
+
+
+def transcript_turn(doc: Doc, start: int, not_speakers: Collection[str]) -> Optional[Tuple[Span, Token, Piece]]:
+    """"PENCE: Well, look, ...": a line that opens with a speaker label in capitals (after any
+    opening quotation mark) and a colon is a turn of a transcript or interview. Returns the label,
+    the colon (the cue) and the rest of the line (what was said). Labels that are furniture
+    ("CLARIFICATION:", "UPDATE:") are listed in ``not_speakers``; a label needs a word of two
+    capital letters or more, so "Q:" and "A:" stay out (they name no one)."""
+    index = start
+    while index < len(doc) and doc[index].is_quote:
+        index += 1
+    label_start = index
+    while index < len(doc) and index - label_start <= MAX_SPEAKER_TAG_WORDS and _label_token(doc[index]):
+        index += 1
+    if index >= len(doc) or doc[index].text != ":" or index == label_start:
+        return None
+    label = doc[label_start:index]
+    if not any(t.is_alpha and len(t) >= 2 for t in label) or label.text.upper() in not_speakers:
+        return None
+    end = index + 1
+    while end < len(doc) and "\n" not in doc[end].text:
+        end += 1
+    return label, doc[index], (index + 1, end)
+
+
+def _label_token(token: Token) -> bool:
+    return (token.is_upper and not token.is_punct) or token.text in LABEL_INNER_MARKS

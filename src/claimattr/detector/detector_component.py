@@ -29,6 +29,8 @@ from claimattr.detector.constructions import (
     coverage,
     cue_clause,
     dash_or_colon_cue,
+    line_starts,
+    transcript_turn,
     dedupe,
     drop_nested,
     extend_to_quotes,
@@ -169,6 +171,7 @@ class ClaimDetector(RuleComponent):
         self.passive_subject_speaks: Set[str] = set(lexicon.get("passive_subject_speaks", ()))
         self.infinitive_nouns: Set[str] = set(lexicon.get("infinitive_nouns", ()))
         self.stance_adjectives: Set[str] = set(lexicon.get("stance_adjectives", ()))
+        self.transcript_non_speakers: Set[str] = {label.upper() for label in lexicon.get("transcript_non_speakers", ())}
         self.matcher = Matcher(self.vocab)
         for label, patterns in lexicon["phrases"].items():
             self.matcher.add(label, patterns)
@@ -198,6 +201,7 @@ class ClaimDetector(RuleComponent):
             found.extend(self._token_claims(token, regions, phrase_cues))
         for headline in headlines:
             found.extend(self._headline_claims(headline))
+        found.extend(self._transcript_turns(doc, furniture | headline_tokens))
         found = self._attach_continuations(doc, found, regions, furniture | headline_tokens)
         used = {t for _, pieces, _ in found for start, end in pieces for t in range(start, end)}
         found.extend(self._verbless_quote_claims(doc, regions, used, furniture | headline_tokens))
@@ -492,6 +496,21 @@ class ClaimDetector(RuleComponent):
                 pieces = runs([t for t in segment if t.i > token.i])
                 return Candidate((token.i, token.i + 1), pieces, "headline") if pieces else None
         return None
+
+    def _transcript_turns(self, doc: Doc, skip: Set[int]) -> List[Candidate]:
+        """Turns of a transcript or interview ("PENCE: Well, look, ..."), each a direct claim cued
+        by its colon; the speaker linker takes the label as the source. Lexicon
+        ``transcript_non_speakers`` lists the capitalised labels that are furniture."""
+        claims = []
+        for start in line_starts(doc):
+            turn = None if start in skip else transcript_turn(doc, start, self.transcript_non_speakers)
+            if turn is None:
+                continue
+            _, colon, content = turn
+            words = [t for t in doc[content[0]:content[1]] if not (t.is_punct or t.is_space)]
+            if len(words) >= self.floating_min_tokens:
+                claims.append(Candidate((colon.i, colon.i + 1), [content], "direct"))
+        return claims
 
     # -- quotations with no reporting verb
     def _is_floating(self, region: Span) -> bool:
