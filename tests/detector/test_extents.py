@@ -17,6 +17,7 @@ from claimattr.detector.extents import (
     without_other_claims,
     without_own_parts,
     without_passive_subject,
+    within_noun_phrase,
 )
 from claimattr.schema import Claim, Speaker, TextSpan
 from hand_claims import HandClaims
@@ -30,7 +31,8 @@ TEXT = ("The union called for a four-day week. "
         "The bill was backed by the Farm Bureau, which said it would protect small growers. "
         "Jeremy Fox, a fan who says the club must spend, said the coach would stay. "
         "Asked about the fees, the mayor said they would fall. "
-        "The plan was praised by the mayor as a model for the region.")
+        "The plan was praised by the mayor as a model for the region. "
+        "“The market was braced for a trim,” wrote the analyst Tom Feeney in a note to clients.")
 
 
 @pytest.fixture(scope="module")
@@ -126,6 +128,17 @@ def test_a_source_is_cut_before_the_clause_that_carries_another_claim(doc):
     said = claim("said", "the coach would stay", speaker="Jeremy Fox, a fan who says the club must spend")
     cues = {token.i for token in says.cue.to_span(doc)}
     assert without_other_claims(doc, said, cues).speaker.mention.text == "Jeremy Fox, a fan"
+
+
+def test_a_source_ends_with_its_noun_phrase_not_with_the_cue_adjunct(doc):
+    wrote = claim("wrote", "“The market was braced for a trim,”", kind="direct",
+                  speaker="the analyst Tom Feeney in a note to clients")
+    assert within_noun_phrase(doc, wrote).speaker.mention.text == "the analyst Tom Feeney"
+
+
+def test_a_source_keeps_what_the_parse_attaches_to_its_noun(doc):
+    said = claim("said", "the coach would stay", speaker="Jeremy Fox, a fan")
+    assert within_noun_phrase(doc, said) == said
 
 
 def test_the_detector_returns_tidied_claims(nlp):

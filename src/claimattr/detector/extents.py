@@ -1,6 +1,6 @@
 """Final tidying of a claim's parts, whoever found the claim (rules or model).
 
-Five rules of attribution annotation (PolNeAR's guidelines, which claimattr follows) that hold for
+Six rules of attribution annotation (PolNeAR's guidelines, which claimattr follows) that hold for
 every claim and so are applied once, after detection and combination:
 
 - the three parts do not overlap: a content never holds its own cue or its source. A tagger can
@@ -19,7 +19,11 @@ every claim and so are applied once, after detection and combination:
   antecedent is the speaker linker's job (the name), not the mention's;
 - a source never holds another attribution: "Jeremy, who supports Sanders, says ..." is two
   claims, and the first one's source is "Jeremy", cut before the clause that carries the second
-  one's cue.
+  one's cue;
+- a source is a noun phrase: it ends with the phrase, before the cue's own adjuncts ("wrote
+  analyst Tom Feeney | in a note to clients", "said Dana Whitfield, head of hardware, | at a
+  launch event"), which a tagger tends to run on into. Whatever the parse attaches to the noun
+  (an apposition, a relative clause) stays.
 """
 from __future__ import annotations
 
@@ -191,9 +195,32 @@ def without_other_claims(doc: Doc, claim: Claim, cues: Collection[int]) -> Claim
     return replace(claim, speaker=replace(claim.speaker, mention=TextSpan.from_span(cut)))
 
 
+def _verb_adjunct(token: Token, mention: Span) -> bool:
+    """A preposition that the parse hangs on a verb outside ``mention`` ("in a note", "at an event")."""
+    head = token.head
+    return token.pos_ == "ADP" and head.pos_ in ("VERB", "AUX") and not mention.start <= head.i < mention.end
+
+
+def within_noun_phrase(doc: Doc, claim: Claim) -> Claim:
+    """The claim with its speaker mention cut after the noun phrase that heads it, when what
+    follows that phrase inside the mention is a prepositional adjunct of a verb (the cue's)."""
+    mention = _source(doc, claim)
+    if mention is None or not len(mention) or mention.root.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return claim
+    end = mention.root.right_edge.i + 1
+    tail = [token for token in doc[end:mention.end] if not (token.is_punct or token.is_space)]
+    if not tail or not _verb_adjunct(tail[0], mention):
+        return claim
+    while end > mention.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if end <= mention.start:
+        return claim
+    return replace(claim, speaker=replace(claim.speaker, mention=TextSpan.from_span(doc[mention.start:end])))
+
+
 def tidy_claims(doc: Doc, claims: List[Claim], subject_speaks: Collection[str]) -> List[Claim]:
-    """Every claim with the five rules of this module applied."""
-    tidied = [with_linking_preposition(doc, without_own_parts(doc, claim)) for claim in claims]
+    """Every claim with the six rules of this module applied."""
+    tidied = [with_linking_preposition(doc, without_own_parts(doc, within_noun_phrase(doc, claim))) for claim in claims]
     cues = {i for claim in tidied for i in _tokens(doc, claim.cue)}
     return [with_relative_pronoun_source(doc, without_passive_subject(doc, without_other_claims(doc, claim, cues), subject_speaks))
             for claim in tidied]
