@@ -504,6 +504,28 @@ def test_headline_claims(extract, text, cue, content):
     assert claim["cue"]["text"] == cue
 
 
+@pytest.mark.parametrize("text,speaker,content", [
+    ("Shares in Brightwater slump 9%, analysts say\nThe snack maker cut its forecast.", "analysts",
+     "Shares in Brightwater slump 9%"),
+    ("Drug may fail some patients, study finds\nResearchers looked at 1,240 patients.", "study",
+     "Drug may fail some patients"),
+])
+def test_a_headline_may_end_with_its_speaker_and_cue(extract, text, speaker, content):
+    """The wire-service form "..., sources say": the tag after the last comma, the content before it."""
+    claims = extract(text)
+    claim = claims.find(content=content)
+    assert claim["kind"] == "headline", claims.describe()
+    assert claim["speaker"]["text"] == speaker
+    assert claims.content_of(claim) == content
+
+
+def test_a_headline_participle_is_passive_and_names_no_source(extract):
+    """"Hospitals told to prepare": who told them is unnamed; the hospitals are told, they do not tell."""
+    claims = extract("Hospitals told to prepare for early flu peak\nCases doubled in a fortnight.")
+    claim = claims.find(cue="told", content="to prepare for early flu peak")
+    assert claim["speaker"] is None, claims.describe()
+
+
 @pytest.mark.parametrize("text", [
     "Floods Hit Northern Towns\nHeavy rain has fallen for three days across the region.",
     "Storm Leaves Thousands Without Power\nEngineers worked through the night to restore supplies.",

@@ -485,6 +485,26 @@ class ClaimDetector(RuleComponent):
         return found
 
     def _headline_segment_claim(self, segment: Span) -> Optional[Candidate]:
+        return self._headline_leading_cue(segment) or self._headline_trailing_tag(segment)
+
+    def _headline_trailing_tag(self, segment: Span) -> Optional[Candidate]:
+        """"Shares slump 9%, analysts say", "Drug may fail some patients, study finds": the speaker
+        and cue close the headline after a comma, and everything before the comma is the content."""
+        words = [t for t in segment if not (t.is_punct or t.is_space)]
+        if len(words) < 3 or words[-1].lower_ not in self.verb_forms:
+            return None
+        cue = words[-1]
+        comma = next((t for t in reversed(segment[:cue.i - segment.start]) if t.text == ","), None)
+        if comma is None or comma.i == segment.start:
+            return None
+        speaker = segment.doc[comma.i + 1:cue.i]
+        if any(t.pos_ in ("VERB", "AUX") for t in speaker) or not is_headline_subject(speaker, self.headline_clause_words):
+            return None
+        pieces = runs([t for t in segment if t.i < comma.i])
+        return Candidate((cue.i, cue.i + 1), pieces, "headline")
+
+    def _headline_leading_cue(self, segment: Span) -> Optional[Candidate]:
+        """"Pakistan Vows ‘Full Force’ Response", "Minister: prices will fall": speaker, then cue."""
         doc = segment.doc
         for token in segment[1:-1]:
             if token.pos_ in ("VERB", "AUX") and token.lower_ not in self.verb_forms:

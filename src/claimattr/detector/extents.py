@@ -119,6 +119,13 @@ def _is_passive(verb: Token) -> bool:
     return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(child.dep_ == "aux" for child in verb.children)
 
 
+def is_headline_passive(verb: Token) -> bool:
+    """A headline verb in "-ed" form without auxiliary: headlines report actions in the present
+    ("Minister warns"), so "Hospitals told to prepare" is a passive with "are" left out (the
+    tagger often reads it as a past tense)."""
+    return verb.tag_ in ("VBD", "VBN") and not any(child.dep_ in ("aux", "auxpass") for child in verb.children)
+
+
 def without_passive_subject(doc: Doc, claim: Claim, subject_speaks: Collection[str]) -> Claim:
     """The claim without a speaker when its cue is passive and the speaker is not its agent ("by
     ..."): the subject of a passive cue, or the subject the participle is understood with, is who
@@ -127,7 +134,8 @@ def without_passive_subject(doc: Doc, claim: Claim, subject_speaks: Collection[s
     mention = _source(doc, claim)
     if verb is None or mention is None or not len(mention):
         return claim
-    if verb.lemma_.lower() in subject_speaks or not _is_passive(verb):
+    passive = is_headline_passive(verb) if claim.kind == "headline" else _is_passive(verb)
+    if verb.lemma_.lower() in subject_speaks or not passive:
         return claim
     agents = {token.i for child in verb.children if child.dep_ == "agent" for token in child.subtree}
     if any(token.i in agents for token in mention):

@@ -16,6 +16,7 @@ from typing import Any, Callable, Dict, List, Optional, Set
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from claimattr.detector.extents import is_headline_passive
 from claimattr.linker.names import MentionAnalyser, SpeakerLexicon, clean_mention, noun_phrase
 from claimattr.linker.registry import Record, Registry
 from claimattr.linker.resolution import Referent, Resolver
@@ -286,8 +287,11 @@ class SpeakerLinker(RuleComponent):
         if claim.kind == "according_to":
             return self._according_to_source(cue)
         if claim.kind == "headline":
+            if is_headline_passive(head):
+                return None
+            content_end = max((piece.end for piece in claim.content if piece.end <= cue.start_char), default=-1)
             start = cue.start
-            while start > cue.sent.start and doc[start - 1].text not in HEADLINE_SEPARATORS:
+            while start > cue.sent.start and doc[start - 1].text not in HEADLINE_SEPARATORS and doc[start - 1].idx >= content_end:
                 start -= 1
             return clean_mention(doc[start:cue.start])
         if cue.text in DASHES:
