@@ -18,7 +18,9 @@ from hand_claims import HandClaims
 TEXT = ("Officials have said the port was shut on Monday, adding that ships were waiting. "
         "The union attacked the plan as reckless. Trade made headlines at the port. "
         "The firm is recalling 2,000 heaters, a spokesman confirmed. "
-        "The mayor hails the budget, critics say cuts go too deep.")
+        "The mayor hails the budget, critics say cuts go too deep. "
+        "The senator attacked the police chief, blaming him for the delays. "
+        "The mayor said the auditors found that costs had doubled.")
 
 
 @pytest.fixture(scope="module")
@@ -70,9 +72,10 @@ def test_a_rule_claim_the_model_missed_is_added_and_the_order_follows_the_text(d
     assert cues(combine_claims(doc, model, rules, lemmas)) == ["said", "adding"]
 
 
-def test_a_rule_claim_inside_a_model_content_with_another_cue_is_dropped(doc, lemmas):
-    model = [claim("said", "the port was shut on Monday, adding that ships were waiting", speaker="Officials")]
-    rules = [claim("adding", "that ships were waiting")]
+def test_a_rule_claim_nested_in_a_model_content_with_another_cue_is_dropped(doc, lemmas):
+    """"said the auditors found that ...": a report inside what was said is part of its content."""
+    model = [claim("said", "the auditors found that costs had doubled", speaker="The mayor")]
+    rules = [claim("found", "that costs had doubled")]
     assert cues(combine_claims(doc, model, rules, lemmas)) == ["said"]
 
 
@@ -129,6 +132,16 @@ def test_a_headline_rule_content_over_another_cue_does_not_replace_the_model_cla
     model = [claim("say", "cuts go too deep", speaker="critics")]
     rules = [claim("hails", "the budget, critics say cuts go too deep", kind="headline")]
     assert cues(combine_claims(doc, model, rules, lemmas)) == ["say"]
+
+
+def test_a_second_report_the_model_ran_into_splits_its_content(doc, lemmas):
+    """"attacked X, blaming him for Y": the model read one claim; the rules' participle cue hangs
+    on the model's cue, so the model's content stops before it and both claims stay."""
+    model = [claim("attacked", "the police chief, blaming him for the delays", speaker="The senator")]
+    rules = [claim("blaming", "him for the delays")]
+    attacked, blaming = combine_claims(doc, model, rules, lemmas)
+    assert (attacked.cue.text, attacked.content_text) == ("attacked", "the police chief")
+    assert (blaming.cue.text, blaming.content_text) == ("blaming", "him for the delays")
 
 
 def test_a_model_claim_on_an_anonymity_formula_is_dropped(nlp):
