@@ -1,6 +1,6 @@
 """Figures across documents: the groups of several reports of one story, merged and re-checked.
 
-Each document's groups (``doc._.figures``) are keyed by ``(story, frame, entity, part, side)``; groups
+Each document's groups (``doc._.figures``) are keyed by ``(story, frame, entity, part, kind, side)``; groups
 with the same key in different documents become one corpus group, whose dispute flag is checked
 again over all its members. Speakers keep their keys across documents (the same ministry quoted
 by two outlets is one speaker), except the reporter: each document's reporter is its own speaker
@@ -36,10 +36,10 @@ def group_across_documents(
     for doc_id, figures in documents:
         story = stories.get(doc_id, default_story if default_story is not None else f"doc:{doc_id}")
         for figure in figures:
-            key = (story, figure["frame"], figure["entity"], bool(figure.get("part")), figure.get("scope"))
+            key = (story, figure["frame"], figure["entity"], bool(figure.get("part")), figure.get("kind"), figure.get("scope"))
             group = merged.setdefault(key, {
                 "id": f"{story}:{figure['id']}", "story": story, "frame": figure["frame"], "entity": figure["entity"],
-                "scope": figure.get("scope"), "docs": [], "members": [],
+                "scope": figure.get("scope"), "kind": figure.get("kind"), "docs": [], "members": [],
             })
             if doc_id not in group["docs"]:
                 group["docs"].append(doc_id)
@@ -49,14 +49,14 @@ def group_across_documents(
                     speaker = f"{REPORTER}:{doc_id}"
                 group["members"].append({**member, "doc": doc_id, "speaker": speaker})
     # as within a report: a figure with no side joins the only side there is
-    by_kind: Dict[Tuple, List[Tuple]] = {}
+    unscoped: Dict[Tuple, List[Tuple]] = {}
     for key in merged:
-        by_kind.setdefault(key[:4], []).append(key)
-    for keys in by_kind.values():
-        scoped = [k for k in keys if k[4] is not None]
-        plain_key = next((k for k in keys if k[4] is None), None)
+        unscoped.setdefault(key[:5], []).append(key)
+    for keys in unscoped.values():
+        scoped = [k for k in keys if k[5] is not None]
+        plain_key = next((k for k in keys if k[5] is None), None)
         if len(scoped) == 1 and plain_key is not None and joins_only_scope(
-                scoped[0][4], {m["speaker"] for m in merged[plain_key]["members"]}):
+                scoped[0][5], {m["speaker"] for m in merged[plain_key]["members"]}):
             plain = merged.pop(plain_key)
             target = merged[scoped[0]]
             target["docs"] += [d for d in plain["docs"] if d not in target["docs"]]

@@ -9,7 +9,7 @@ group is disputed and why). The rules are in :mod:`claimattr.figures.grouping`; 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Optional, Union
+from typing import Any, Callable, Dict, List, Optional, Sequence, Set, Union
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -30,6 +30,12 @@ WINDOW = 10
 SIDE_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "appos"}
 SIDE_TYPES = {"government", "organisation", "group"}
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
+NOT_PLACE_TYPES = {"DATE", "TIME", "NORP", "CARDINAL", "ORDINAL"}
+"""Entity types of proper nouns after "in"/"at" that are no place ("in April", "on Monday"). Not
+PERSON: the recogniser takes unfamiliar place names for people ("at Kessa", "in Vass")."""
+HEADLINE_CAPITALS = 0.6
+"""Share of capitalised words above which a sentence is a headline: its capitals name no place
+("Government Confirms 12 Killed in Election Protests")."""
 DETERMINERS = {"the", "its", "their", "his", "her", "our", "this", "that"}
 """Words that open a short definite description of an earlier speaker ("the ministry", "its army")."""
 
@@ -112,6 +118,8 @@ def doc_mentions(doc: Doc, place_prepositions: Any = ("in", "at")) -> List[Menti
     mentions: List[Mention] = []
     seen = set()
     keys: List[str] = []
+    workplaces = {w.lower() for claim in claims for w in (((claim.get("speaker") or {}).get("organisation") or {}).get("text") or "").split()}
+    places = place_tokens(doc, place_prepositions, workplaces)
     for index, claim in enumerate(claims):
         key, name = speaker_key(claim.get("speaker"))
         entity = by_claim.get(index)
@@ -127,11 +135,50 @@ def doc_mentions(doc: Doc, place_prepositions: Any = ("in", "at")) -> List[Menti
             piece = next(((s, e) for s, e in pieces if s <= quantity["start"] and quantity["end"] <= e), None)
             sides = [w for w in _speaker_sides(claim.get("speaker"), entity) if w.lower() not in DETERMINERS]
             sides = sides or (_proper_words((claims[antecedent].get("speaker") or {}).get("text", "")) if antecedent is not None else [])
-            mentions.append(_mention(doc, quantity, index, key, name, piece, sides, place_prepositions))
+            mentions.append(_mention(doc, quantity, index, key, name, piece, sides, place_prepositions, places))
     for quantity in doc.user_data.get(QUANTITIES_KEY, []):
         if (quantity["start"], quantity["end"]) not in seen:
-            mentions.append(_mention(doc, quantity, None, REPORTER, REPORTER, None, [], place_prepositions))
+            mentions.append(_mention(doc, quantity, None, REPORTER, REPORTER, None, [], place_prepositions, places))
     return mentions
+
+
+def place_tokens(doc: Doc, place_prepositions: Any = ("in", "at"), workplaces: Set[str] = frozenset()) -> List[Token]:
+    """Proper nouns a place preposition governs, directly or as the head of a compound or an
+    apposition ("in Norden", "at Kesh prison", "in the capital, Vass"), in text order; not dates
+    or numbers, nor the capitals of a headline, nor the words of ``workplaces``, the
+    organisations speakers work for ("analysts *at Harrow Securities*")."""
+    found = []
+    headlines: Dict[int, bool] = {}
+    for token in doc:
+        if (token.pos_ != "PROPN" or not _proper(token) or token.ent_type_ in NOT_PLACE_TYPES
+                or token.lower_ in workplaces):
+            continue
+        node = token
+        while node.dep_ in ("compound", "appos") and node.head.i != node.i:
+            node = node.head
+        if node.dep_ == "pobj" and node.head.lower_ in place_prepositions:
+            sent = token.sent
+            if sent.start not in headlines:
+                headlines[sent.start] = _headline(sent)
+            if not headlines[sent.start]:
+                found.append(token)
+    return found
+
+
+def _headline(sent: Any) -> bool:
+    """Most words capitalised: a headline, whose capitals are no evidence of a name."""
+    words = [t for t in sent if t.is_alpha]
+    return len(words) >= 3 and sum(1 for t in words if t.text[:1].isupper()) > HEADLINE_CAPITALS * len(words)
+
+
+def context_place(places: Sequence[Token], sent: Any, number: int) -> Optional[str]:
+    """The place a number's text is about: the nearest place of its sentence, else the latest
+    one named before the sentence (the place a report has moved to stays until it names another)."""
+    inside = [t for t in places if sent.start <= t.i < sent.end]
+    if inside:
+        return min(inside, key=lambda t: abs(t.i - number)).text
+    earlier = [t for t in places if t.i < sent.start]
+    return earlier[-1].text if earlier else None
 
 
 def antecedent_claim(earlier: List[Dict[str, Any]], speaker: Optional[Dict[str, Any]]) -> Optional[int]:
@@ -188,13 +235,15 @@ def _speaker_sides(speaker: Optional[Dict[str, Any]], entity: Optional[Dict[str,
 
 
 def _mention(doc: Doc, quantity: Dict[str, Any], claim: Optional[int], key: str, name: str,
-             piece: Optional[tuple], speaker_sides: List[str], place_prepositions: Any = ("in", "at")) -> Mention:
+             piece: Optional[tuple], speaker_sides: List[str], place_prepositions: Any = ("in", "at"),
+             places: Sequence[Token] = ()) -> Mention:
     mention = Mention(dict(quantity), claim, key, name, speaker_sides=speaker_sides)
     span = doc.char_span(quantity["start"], quantity["end"], alignment_mode="expand")
     if span is None:
         return mention
     sent = span.sent
     mention.unit_sentence = sent.start
+    mention.context_place = context_place(places, sent, span.start)
     low, high = sent.start, sent.end
     if piece is not None:
         low = max(low, _token_at(doc, piece[0]))
@@ -204,6 +253,11 @@ def _mention(doc: Doc, quantity: Dict[str, Any], claim: Optional[int], key: str,
     event = quantity.get("event") or {}
     mention.event_elsewhere = own > low and event.get("end") is not None and event["end"] <= doc[own].idx
     region = [t for t in doc[low:high] if not (span.start <= t.i < span.end) and not t.is_punct]
+    words = [t for t in sent if not (span.start <= t.i < span.end) and not t.is_punct]
+    mention.sentence = [t.lemma_.lower() for t in words]
+    if piece is not None:  # the rest of the sentence: the cue and its speaker, nearest first
+        rest = [t for t in words if not (low <= t.i < high)]
+        mention.beyond = [t.lemma_.lower() for t in sorted(rest, key=lambda t: abs(t.i - span.start))]
     mention.clause = [t.lemma_.lower() for t in region]
     # nearest first, the number's own clause before the clause before it
     region.sort(key=lambda t: (t.i < own, span.start - t.i if t.i < span.start else t.i - span.end + 1))

@@ -20,8 +20,17 @@ The rules (documented in docs/figures.md, data in ``frames.json``):
   "own" / "our" puts the figure on the speaker's side. Figures of one frame and entity with
   different sides are different groups; a figure with no side joins the only side there is,
   unless that is a place or another speaker's own side (:func:`joins_only_scope`).
-- **Repeats**: a quantity with no frame but the same value and entity as an earlier figure ("the
-  12") joins that figure's group.
+- **Places the text is about**: a figure with no side is counted where its sentence, or the
+  text before it, names a place ("In Norden, ..."); this splits only figures of one frame and
+  entity that are counted in two places or more.
+- **Kinds**: some frames have kinds counted apart (prisoners freed vs still held; an investment
+  vs subsidies); a figure naming no kind joins the only kind there is.
+- **Subsets and parts**: "including", "a further", "14 *of the* 17", and a count with no noun
+  after the same speaker's count of the same frame in one sentence ("treated 60 ... and eight
+  were taken to hospital") are parts, never compared with the whole.
+- **Repeats**: a quantity with no frame but the same value and entity as an earlier figure, a
+  definite number with no noun ("the 12", "all nine"), and a generic noun repeating the same
+  speaker's specific count ("eight people" after "eight miners") join that figure's group.
 
 Compatibility and disputes follow ``training/figures/README.md``: see :func:`interval`,
 :func:`compatible` and :func:`disputes`.
@@ -125,15 +134,31 @@ class Mention:
     event_elsewhere: bool = False
     """The quantity's event lies in a clause before the number's own ("were being *treated* well
     and that 41 sailors were in custody"): it says nothing about what the number counts."""
+    sentence: List[str] = field(default_factory=list)
+    """Lemmas of the number's whole sentence in text order: multi-word triggers of last resort,
+    specific enough to count beyond the window ("13 of its members had been on the shift in that
+    section and had *not come out*")."""
+    beyond: List[str] = field(default_factory=list)
+    """Lemmas of the rest of the number's sentence, outside the words searched around it in its
+    claim's content, nearest first (the cue "Pledge" of a headline "Donors Pledge $2.4bn"):
+    triggers of last resort."""
     agents: List[str] = field(default_factory=list)
     """Lemmas of the subject of the verb the number depends on ("*Police* detained more than
     150"): the doer, never the counted thing."""
+    context_place: Optional[str] = None
+    """The place the text is about where the number stands: a place named with "in"/"at" in its
+    sentence, else the latest one named before it ("In Norden, ... about 5,000 ... The coalition
+    said 5,000"). Weaker than a place next to the number: it only tells apart figures of one
+    frame and entity whose members name two places or more."""
     # decided by the rules
     frame: Optional[str] = None
     entity: Optional[str] = None
     scope: Optional[str] = None
     part: bool = False
     """A part of a larger count given beside it ("including four jets"): a figure of its own."""
+    kind: Optional[str] = None
+    """The frame's kind the words give ("still *held*" vs "*freed*" prisoners, an *investment* vs
+    *subsidies*): figures of different kinds are different figures."""
     superseded: bool = False
 
     @property
@@ -203,6 +228,10 @@ class FigureRules:
         self.part_after = {w.lower() for w in lexicon["part_markers"]["after"]}
         self.part_next = {w.lower() for w in lexicon["part_markers"]["next"]}
         self.partitive = {w.lower() for w in lexicon["partitive_determiners"]}
+        self.anaphoric = {w.lower() for w in lexicon["anaphoric_determiners"]}
+        self.kinds: Dict[str, Dict[str, str]] = {
+            frame: {word.lower(): kind for kind, words in spec.get("kinds", {}).items() for word in words}
+            for frame, spec in self.frames.items()}
 
     # ---- entity ----------------------------------------------------------------------
 
@@ -318,6 +347,10 @@ class FigureRules:
             frame = self._pick(self.frame_modifiers.get(word, []) + self.triggers.get(word, []), cls, money)
             if frame:
                 return frame
+        joined = " " + " ".join(mention.clause) + " "
+        for phrase, frame in self.phrases:  # "treated *for heatstroke*" is cases, "treated" alone injuries
+            if event in phrase.split() and f" {phrase} " in joined and self._class_ok(frame, cls, money):
+                return frame
         candidates = [event] if event else []
         candidates += [w for w in event.split()[1:]]
         if entity_lemma:
@@ -329,7 +362,6 @@ class FigureRules:
                 return frame
         # a phrase ("taken to hospital", "lost their lives") is more specific than the nearest
         # single word, which may belong to the clause before ("two died and nine were taken to hospital")
-        joined = " " + " ".join(mention.clause) + " "
         for phrase, frame in self.phrases:
             if f" {phrase} " in joined and self._class_ok(frame, cls, money):
                 return frame
@@ -338,6 +370,27 @@ class FigureRules:
                 frame = self._pick(self.triggers.get(word, ()), cls, money)
                 if frame:
                     return frame
+        whole = " " + " ".join(mention.sentence) + " "
+        for phrase, frame in self.phrases:
+            if f" {phrase} " in whole and self._class_ok(frame, cls, money):
+                return frame
+        for word in mention.beyond:  # "Donors *Pledge* $2.4bn": the claim's content has no trigger, its sentence does
+            frame = self._pick(self.triggers.get(word, ()), cls, money)
+            if frame:
+                return frame
+        return None
+
+    def kind_of(self, mention: Mention) -> Optional[str]:
+        """The frame's kind named by the event, the words nearest the number or those after it
+        ("still being *held*" vs "*freed* 31 soldiers"; "an *investment* of €5bn" vs "the
+        *subsidies* of €1.2bn"): the first word, in that order, that is one of the frame's kinds."""
+        kinds = self.kinds.get(mention.frame or "", {})
+        if not kinds:
+            return None
+        event = "" if mention.event_elsewhere else ((mention.quantity.get("event") or {}).get("lemma") or "").lower()
+        for word in [event] + [lemma for lemma, _ in mention.window[:4]] + mention.after[:6]:
+            if word in kinds:
+                return kinds[word]
         return None
 
     def is_money(self, quantity: Dict[str, Any]) -> bool:
@@ -369,6 +422,7 @@ class FigureRules:
                 continue
             money = self.is_money(quantity)
             entity, total = self.entity_of(mention, money)
+            subset = False
             anchor = quantity.get("entity") or {}
             side_words = list(mention.sides)
             if anchor.get("text", "")[:1].isupper() and (anchor.get("lemma") or "").lower() not in self.entities:
@@ -388,6 +442,10 @@ class FigureRules:
                 entity = before.entity
                 scope = scope or before.scope
                 frame = self.frame_of(mention, entity, money) or frame
+            elif entity is None and not total and not money and before is not None and before.entity and (
+                    before.frame == frame and before.speaker == mention.speaker and scope in (None, before.scope)):
+                # "treated about 60 demonstrators ... and eight had been taken to hospital": a subset
+                entity, scope, subset = before.entity, scope or before.scope, True
             if scope is None:
                 places = [s for s in (self.stem(w) for w in mention.places) if s]
                 scope = f"at:{places[0]}" if places else None
@@ -401,11 +459,12 @@ class FigureRules:
             if named is not None:  # "60 of the injured were children": a part, counted by the predicate
                 entity = self.frame_entities.get(frame or "", {}).get(named, named)
             mention.frame, mention.entity, mention.scope = frame, entity, scope
-            mention.part = named is not None or self.is_part(mention)
+            mention.part = subset or named is not None or self.is_part(mention)
             if frame is not None:
                 previous[mention.unit_sentence] = mention
+        self._generic_repeats(mentions)  # "eight people" after "eight miners" gives the frame no generic entity
+        self._implicit_entities(mentions)  # before repeats: a repeat is compared with its figure's entity, implicit or not
         self._repeats(mentions)
-        self._implicit_entities(mentions)
         self._supersede(mentions)
 
     def is_update(self, mention: Mention) -> bool:
@@ -437,18 +496,29 @@ class FigureRules:
         count given as a part of, or an addition to, the count beside it is not the same figure,
         even with the same frame and entity."""
         return bool(set(mention.before[:2]) & self.part_before or set(mention.after[:4]) & self.part_after
-                    or set(mention.after[:1]) & self.part_next)
+                    or set(mention.after[:1]) & self.part_next or self.of_a_number(mention))
+
+    def of_a_number(self, mention: Mention) -> bool:
+        """"intercepted 14 *of the 17* drones": a number counted out of another is a part of it."""
+        after = mention.after
+        return len(after) >= 3 and after[0] == "of" and after[1] in self.partitive and after[2][:1].isdigit()
 
     def _repeats(self, mentions: List[Mention]) -> None:
-        """"the 12", "the three drivers": no frame, same value (and entity) as an earlier figure."""
+        """"the three drivers": no frame, same value and entity as an earlier figure. "the 12 were
+        drinking water", "all nine were in a stable condition": a number with no noun after a
+        definite determiner (``anaphoric_determiners``) points back to the latest earlier figure
+        with that value, whatever its entity and even where words nearby give it a frame."""
         for index, mention in enumerate(mentions):
-            if mention.frame is not None or not self.countable(mention.quantity):
+            anaphor = (not (mention.quantity.get("entity") or {}).get("lemma") and bool(mention.before[:1])
+                       and mention.before[0] in self.anaphoric)
+            if (mention.frame is not None and not anaphor) or not self.countable(mention.quantity):
                 continue
             for earlier in reversed(mentions[:index]):
                 if (earlier.frame is not None and earlier.quantity.get("value") == mention.quantity.get("value")
-                        and mention.entity is not None and earlier.entity == mention.entity
+                        and (anaphor or mention.entity is not None and earlier.entity == mention.entity)
                         and mention.quantity.get("relation", "=") == "="):
                     mention.frame, mention.scope = earlier.frame, earlier.scope
+                    mention.entity, mention.part = earlier.entity, earlier.part
                     break
             else:
                 self._join_only_figure(mention, mentions)
@@ -477,6 +547,20 @@ class FigureRules:
             else:
                 mention.entity = sorted(seen)[0]
 
+    def _generic_repeats(self, mentions: List[Mention]) -> None:
+        """"eight miners were trapped" ... "Halvard later repeated that eight people were
+        trapped": a figure of the frame's generic entity (``default_entity``) with the value the
+        same speaker gave for a specific entity of that frame earlier is that figure, repeated."""
+        for index, mention in enumerate(mentions):
+            if mention.frame is None or mention.entity != self.frames[mention.frame]["default_entity"] or mention.scope:
+                continue
+            value = exact_value(mention.quantity)
+            for earlier in reversed(mentions[:index] if value is not None else []):
+                if (earlier.frame == mention.frame and earlier.entity != mention.entity and earlier.speaker == mention.speaker
+                        and not earlier.part and exact_value(earlier.quantity) == value):
+                    mention.entity, mention.scope = earlier.entity, earlier.scope
+                    break
+
     def _supersede(self, mentions: List[Mention]) -> None:
         """"the toll rose to 14": the same speaker's earlier figure in the group is superseded."""
         for index, mention in enumerate(mentions):
@@ -495,35 +579,66 @@ class FigureRules:
             if mention.frame is not None:
                 entity = (mention.entity or "thing") + (" part" if mention.part else "")
                 buckets.setdefault((mention.frame, entity), []).append(mention)
-        groups: List[Tuple[Tuple[str, str, Optional[str]], List[Mention]]] = []
+        groups: List[Tuple[Tuple[str, str, Optional[str], Optional[str]], List[Mention]]] = []
         for (frame, entity), members in buckets.items():
-            scopes = sorted({m.scope for m in members if m.scope is not None})
+            places = self.places_named(members)
             by_scope: Dict[Optional[str], List[Mention]] = {}
             for member in members:
-                by_scope.setdefault(self.member_scope(member, scopes), []).append(member)
+                by_scope.setdefault(self.member_scope(member, members, places), []).append(member)
             for scope, grouped in by_scope.items():
-                groups.append(((frame, entity, scope), grouped))
+                for kind, kinded in self.by_kind(grouped).items():
+                    groups.append(((frame, entity, scope, kind), kinded))
         groups.sort(key=lambda item: item[1][0].start)
         return [self.figure(key, members) for key, members in groups]
 
-    def member_scope(self, member: Mention, scopes: Sequence[str]) -> Optional[str]:
-        """The side a member is counted on, given the ``scopes`` of its frame and entity.
+    def places_named(self, members: Sequence[Mention]) -> Set[str]:
+        """The places the members of one frame and entity are counted in: next to the number
+        ("at:kessa") or, for a member with no side, where the text is (``context_place``)."""
+        places = {m.scope[len("at:"):] for m in members if m.scope and m.scope.startswith("at:")}
+        return places | {p for p in (self.stem(m.context_place) for m in members if m.scope is None and m.context_place) if p}
 
-        A figure with no side joins the only named side there is, or its speaker's own side
-        ("the army said six soldiers died"). It does not join a place (a count with no place may
-        be the wider one: a national toll beside a city's) nor another speaker's own side (the
-        regional government's "€2m of its own" is not the Commission's €5m)."""
+    def member_scope(self, member: Mention, members: Sequence[Mention], places: Set[str]) -> Optional[str]:
+        """The side a member is counted on, among the ``members`` of its frame and entity.
+
+        Where those members are counted in two places or more, a member with no side is counted
+        where the text is ("In Norden, ... 5,000"; "Sunday's march in Vass ... Police said
+        22,000"). A figure with no side joins the only named side there is, else the side of the
+        scoped figures with its very value ("Korvath Says ... Killing 25" is its "25 Almeran
+        soldiers"), else its speaker's own side ("the army said six soldiers died"). It does not
+        join a place (a count with no place may be the wider one: a national toll beside a
+        city's) nor another speaker's own side (the regional government's "€2m of its own" is
+        not the Commission's €5m)."""
         if member.scope is not None:
             return member.scope
+        here = self.stem(member.context_place) if member.context_place and len(places) > 1 else None
+        if here:
+            return f"at:{here}"
+        scopes = sorted({m.scope for m in members if m.scope is not None})
         if len(scopes) == 1 and joins_only_scope(scopes[0], {member.speaker}):
             return scopes[0]
+        value = exact_value(member.quantity)
+        same = {m.scope for m in members if m.scope is not None and exact_value(m.quantity) == value} if value is not None else set()
+        if len(same) == 1 and joins_only_scope(next(iter(same)), {member.speaker}):
+            return same.pop()
         named = [s for s in scopes if not s.startswith("own:")]
         own_side = [st for st in (self.stem(w) for w in member.speaker_sides) if st in named]
         return own_side[0] if own_side else None
 
-    def figure(self, key: Tuple[str, str, Optional[str]], members: List[Mention]) -> Dict[str, Any]:
-        frame, entity, scope = key
-        ids = [frame, entity.replace(" part", "-part").replace(" ", "_")] + ([scope.replace(" ", "_")] if scope else [])
+    def by_kind(self, members: List[Mention]) -> Dict[Optional[str], List[Mention]]:
+        """Members of one frame, entity and side split by the frame's kinds (``kinds``): a member
+        whose words name no kind joins the only kind there is."""
+        kinds = [self.kind_of(m) for m in members]
+        named = {k for k in kinds if k is not None}
+        only = next(iter(named)) if len(named) == 1 else None
+        split: Dict[Optional[str], List[Mention]] = {}
+        for member, kind in zip(members, kinds):
+            member.kind = kind or only
+            split.setdefault(member.kind, []).append(member)
+        return split
+
+    def figure(self, key: Tuple[str, str, Optional[str], Optional[str]], members: List[Mention]) -> Dict[str, Any]:
+        frame, entity, scope, kind = key
+        ids = [frame, entity.replace(" part", "-part").replace(" ", "_")] + [k.replace(" ", "_") for k in (scope, kind) if k]
         entity = entity[: -len(" part")] if members[0].part else entity
         intervals = [interval(m.quantity, self.tolerance) for m in members]
         conflicts = disputes(members, intervals)
@@ -544,6 +659,7 @@ class FigureRules:
             "frame": frame,
             "entity": entity,
             "scope": scope,
+            "kind": kind,
             "part": members[0].part,
             "members": [
                 {
@@ -561,6 +677,14 @@ class FigureRules:
             "conflicts": conflicts,
             "agreement": agreement,
         }
+
+
+def exact_value(quantity: Dict[str, Any]) -> Optional[float]:
+    """The value of an exact figure ("eight", "25"); ``None`` for ranges, bounds and hedges."""
+    if ((quantity.get("relation") or "=") != "=" or quantity.get("approximate")
+            or quantity.get("low") is not None or quantity.get("high") is not None):
+        return None
+    return quantity.get("value")
 
 
 def joins_only_scope(scope: str, speakers: Set[str]) -> bool:
