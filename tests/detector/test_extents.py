@@ -17,6 +17,7 @@ from claimattr.detector.extents import (
     without_other_claims,
     without_own_parts,
     without_passive_subject,
+    with_patient_in_content,
     within_noun_phrase,
 )
 from claimattr.schema import Claim, Speaker, TextSpan
@@ -32,7 +33,8 @@ TEXT = ("The union called for a four-day week. "
         "Jeremy Fox, a fan who says the club must spend, said the coach would stay. "
         "Asked about the fees, the mayor said they would fall. "
         "The plan was praised by the mayor as a model for the region. "
-        "“The market was braced for a trim,” wrote the analyst Tom Feeney in a note to clients.")
+        "“The market was braced for a trim,” wrote the analyst Tom Feeney in a note to clients. "
+        "The striker seems to have lost his place in the side.")
 
 
 @pytest.fixture(scope="module")
@@ -139,6 +141,26 @@ def test_a_source_ends_with_its_noun_phrase_not_with_the_cue_adjunct(doc):
 def test_a_source_keeps_what_the_parse_attaches_to_its_noun(doc):
     said = claim("said", "the coach would stay", speaker="Jeremy Fox, a fan")
     assert within_noun_phrase(doc, said) == said
+
+
+def test_the_subject_of_a_passive_cue_opens_its_content(doc):
+    """"The treasurer | was accused of | hiding the losses": what is reported is about the subject."""
+    accused = claim("was accused of", "hiding the losses")
+    tidied = with_patient_in_content(doc, accused, {"quote"}, {"seem"})
+    assert [piece.text for piece in tidied.content] == ["The treasurer", "hiding the losses"]
+    assert tidied.speaker is None
+
+
+def test_the_subject_of_a_raising_verb_opens_its_content_and_is_no_source(doc):
+    seems = claim("seems", "to have lost his place in the side", speaker="The striker")
+    tidied = with_patient_in_content(doc, seems, {"quote"}, {"seem"})
+    assert [piece.text for piece in tidied.content] == ["The striker", "to have lost his place in the side"]
+    assert tidied.speaker is None
+
+
+def test_a_quoted_speaker_stays_the_source_of_a_passive_cue(doc):
+    quoted = claim("was quoted as saying", "that talks had failed", speaker="The minister")
+    assert with_patient_in_content(doc, quoted, {"quote"}, {"seem"}) == quoted
 
 
 def test_the_detector_returns_tidied_claims(nlp):

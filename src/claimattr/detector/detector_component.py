@@ -171,6 +171,7 @@ class ClaimDetector(RuleComponent):
         self.passive_subject_speaks: Set[str] = set(lexicon.get("passive_subject_speaks", ()))
         self.infinitive_nouns: Set[str] = set(lexicon.get("infinitive_nouns", ()))
         self.stance_adjectives: Set[str] = set(lexicon.get("stance_adjectives", ()))
+        self.raising_verbs: Set[str] = set(lexicon.get("raising_verbs", ()))
         self.transcript_non_speakers: Set[str] = {label.upper() for label in lexicon.get("transcript_non_speakers", ())}
         self.matcher = Matcher(self.vocab)
         for label, patterns in lexicon["phrases"].items():
@@ -182,7 +183,7 @@ class ClaimDetector(RuleComponent):
         if self.existing_claims == "combine":
             model = [claim for claim in doc._.claims if not self._is_non_claim(claim)]
             found = combine_claims(doc, model, found, self.cue_lemmas)
-        doc._.claims = tidy_claims(doc, found, self.passive_subject_speaks)
+        doc._.claims = tidy_claims(doc, found, self.passive_subject_speaks, self.raising_verbs)
         return doc
 
     # ------------------------------------------------------------------ detection

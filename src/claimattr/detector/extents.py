@@ -1,6 +1,6 @@
 """Final tidying of a claim's parts, whoever found the claim (rules or model).
 
-Six rules of attribution annotation (PolNeAR's guidelines, which claimattr follows) that hold for
+Seven rules of attribution annotation (PolNeAR's guidelines, which claimattr follows) that hold for
 every claim and so are applied once, after detection and combination:
 
 - the three parts do not overlap: a content never holds its own cue or its source. A tagger can
@@ -14,6 +14,8 @@ every claim and so are applied once, after detection and combination:
 - the subject of a passive cue is who the claim is about, not who makes it: in "Mr. Doe was
   accused of fraud" the accuser is unnamed, so the claim has no source ("was quoted as saying",
   whose subject is the speaker, is the exception, lexicon ``passive_subject_speaks``);
+- that subject, and the subject of a raising verb with a verb complement ("Melania seems to have
+  vanished"), opens the content as a piece of its own: the report is about it;
 - in a relative clause the source is the relative pronoun ("the Farm Bureau, which said ..."):
   the mention is the word that fills the source slot of the cue, and resolving it to its
   antecedent is the speaker linker's job (the name), not the mention's;
@@ -143,6 +145,41 @@ def without_passive_subject(doc: Doc, claim: Claim, subject_speaks: Collection[s
     return replace(claim, speaker=None)
 
 
+def _patient_subject(verb: Token, claim: Claim, raising: Collection[str]) -> Optional[Token]:
+    """The subject a cue reports about rather than the one reporting: of a passive cue ("Mr. Doe
+    was accused of ...", headline "Hospitals told to ..."), or of a raising verb with a verb
+    complement ("Melania seems to have vanished"; lexicon ``raising_verbs``; with an adjective the
+    subject holds the attitude: "the association seems resigned to ..."); None otherwise."""
+    passive = is_headline_passive(verb) if claim.kind == "headline" else _is_passive(verb)
+    raised = verb.lemma_.lower() in raising and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children)
+    deps = ("nsubjpass", "nsubj") if passive else ("nsubj",) if raised else ()
+    subject = next((child for child in verb.children if child.dep_ in deps and child.i < verb.i), None)
+    if subject is None or subject.lower_ == "it" or subject.tag_ in ("WP", "WDT"):
+        return None
+    return subject
+
+
+def with_patient_in_content(doc: Doc, claim: Claim, subject_speaks: Collection[str], raising: Collection[str]) -> Claim:
+    """The claim with the subject of its passive or raising cue as the first piece of its content
+    and not as its source: what is reported is about that subject ("Mr. Quiros | was accused of |
+    using $50 million", "Melania | seems | to have vanished"), PolNeAR's convention."""
+    verb = cue_root(doc, claim)
+    if verb is None or verb.lemma_.lower() in subject_speaks:
+        return claim
+    subject = _patient_subject(verb, claim, raising)
+    if subject is None or any(p.start <= subject.idx < p.end for p in claim.content):
+        return claim
+    start, end = subject.left_edge.i, subject.right_edge.i + 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    piece = TextSpan.from_span(doc[start:end])
+    if piece.end > claim.cue.start or not claim.content or piece.end > claim.content[0].start:
+        return claim
+    mention = _source(doc, claim)
+    speaker = None if mention is not None and mention.start <= subject.i < mention.end else claim.speaker
+    return replace(claim, content=[piece, *claim.content], speaker=speaker)
+
+
 def _relative_subject(verb: Token) -> Optional[Token]:
     """The relative pronoun that is the subject of a relative-clause verb ("which said")."""
     if verb.dep_ != "relcl":
@@ -226,9 +263,10 @@ def within_noun_phrase(doc: Doc, claim: Claim) -> Claim:
     return replace(claim, speaker=replace(claim.speaker, mention=TextSpan.from_span(doc[mention.start:end])))
 
 
-def tidy_claims(doc: Doc, claims: List[Claim], subject_speaks: Collection[str]) -> List[Claim]:
-    """Every claim with the six rules of this module applied."""
+def tidy_claims(doc: Doc, claims: List[Claim], subject_speaks: Collection[str], raising: Collection[str] = ()) -> List[Claim]:
+    """Every claim with the rules of this module applied."""
     tidied = [with_linking_preposition(doc, without_own_parts(doc, within_noun_phrase(doc, claim))) for claim in claims]
     cues = {i for claim in tidied for i in _tokens(doc, claim.cue)}
-    return [with_relative_pronoun_source(doc, without_passive_subject(doc, without_other_claims(doc, claim, cues), subject_speaks))
+    return [with_relative_pronoun_source(doc, with_patient_in_content(
+                doc, without_passive_subject(doc, without_other_claims(doc, claim, cues), subject_speaks), subject_speaks, raising))
             for claim in tidied]

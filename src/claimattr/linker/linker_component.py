@@ -140,6 +140,8 @@ class SpeakerLinker(RuleComponent):
         for index, claim in enumerate(sorted(claims, key=lambda c: c.start)):
             cue = claim.cue.to_span(doc)
             mention = self._given_mention(doc, claim) or (self._mention(doc, claim, cue, cues) if cue is not None else None)
+            if mention is not None and cue is not None and reported_subject(claim, cue, mention):
+                mention = None
             record: Optional[Record] = None
             if mention is None and cue is not None and claim.cue.text in OPENING_QUOTE_MARKS:
                 speaker = self._floating_speaker(doc, claim, linked)
@@ -529,6 +531,15 @@ def reporting_governor(verb: Token, cues: Set[int]) -> Token:
             return token.head
         token = token.head
     return verb
+
+
+def reported_subject(claim: Claim, cue: Span, mention: Span) -> bool:
+    """Whether the mention is the cue's subject and lies in the claim's content: the detector put
+    the subject of a passive or raising cue there as what is reported about ("Mr. Doe | was
+    accused of | fraud"), so it is not the source."""
+    root = mention.root
+    return (root.dep_ in ("nsubj", "nsubjpass") and root.head.i == cue.root.i and root.pos_ in ("NOUN", "PROPN", "PRON")
+            and any(piece.start <= root.idx < piece.end for piece in claim.content))
 
 
 def line_start(doc: Doc, index: int) -> int:
