@@ -18,6 +18,7 @@ from claimattr.detector.extents import (
     without_own_parts,
     without_passive_subject,
     with_patient_in_content,
+    with_whole_verb,
     within_noun_phrase,
 )
 from claimattr.schema import Claim, Speaker, TextSpan
@@ -34,7 +35,8 @@ TEXT = ("The union called for a four-day week. "
         "Asked about the fees, the mayor said they would fall. "
         "The plan was praised by the mayor as a model for the region. "
         "“The market was braced for a trim,” wrote the analyst Tom Feeney in a note to clients. "
-        "The striker seems to have lost his place in the side.")
+        "The striker seems to have lost his place in the side. "
+        "The mayor openly admires the new budget.")
 
 
 @pytest.fixture(scope="module")
@@ -161,6 +163,11 @@ def test_the_subject_of_a_raising_verb_opens_its_content_and_is_no_source(doc):
 def test_a_quoted_speaker_stays_the_source_of_a_passive_cue(doc):
     quoted = claim("was quoted as saying", "that talks had failed", speaker="The minister")
     assert with_patient_in_content(doc, quoted, {"quote"}, {"seem"}) == quoted
+
+
+def test_a_cue_that_stops_at_an_adverb_runs_on_to_its_verb(doc):
+    tagged = claim("openly", "the new budget", speaker="The mayor")
+    assert with_whole_verb(doc, tagged).cue.text == "openly admires"
 
 
 def test_the_detector_returns_tidied_claims(nlp):

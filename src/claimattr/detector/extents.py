@@ -1,6 +1,6 @@
 """Final tidying of a claim's parts, whoever found the claim (rules or model).
 
-Seven rules of attribution annotation (PolNeAR's guidelines, which claimattr follows) that hold for
+Eight rules of attribution annotation (PolNeAR's guidelines, which claimattr follows) that hold for
 every claim and so are applied once, after detection and combination:
 
 - the three parts do not overlap: a content never holds its own cue or its source. A tagger can
@@ -22,6 +22,8 @@ every claim and so are applied once, after detection and combination:
 - a source never holds another attribution: "Jeremy, who supports Sanders, says ..." is two
   claims, and the first one's source is "Jeremy", cut before the clause that carries the second
   one's cue;
+- a cue holds its verb: a cue that stops at an auxiliary or adverb ("has | gone after") runs on
+  to the verb it belongs to;
 - a source is a noun phrase: it ends with the phrase, before the cue's own adjuncts ("wrote
   analyst Tom Feeney | in a note to clients", "said Dana Whitfield, head of hardware, | at a
   launch event"), which a tagger tends to run on into. Whatever the parse attaches to the noun
@@ -263,9 +265,25 @@ def within_noun_phrase(doc: Doc, claim: Claim) -> Claim:
     return replace(claim, speaker=replace(claim.speaker, mention=TextSpan.from_span(doc[mention.start:end])))
 
 
+def with_whole_verb(doc: Doc, claim: Claim) -> Claim:
+    """The claim whose cue stops at an auxiliary or adverb ("has | gone after", "openly |
+    admires"), a tagger's slip, with the cue run on to the verb that word belongs to and the
+    verb's particle ("point out")."""
+    cue = claim.cue.to_span(doc)
+    if cue is None or not len(cue) or cue.root.pos_ not in ("AUX", "ADV"):
+        return claim
+    verb = cue.root.head
+    between = doc[cue.end:verb.i]
+    if verb.pos_ != "VERB" or verb.i < cue.end or any(t.dep_ not in ("aux", "neg", "advmod") for t in between):
+        return claim
+    end = max([verb.i + 1] + [c.i + 1 for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1])
+    return replace(claim, cue=TextSpan.from_span(doc[cue.start:end]))
+
+
 def tidy_claims(doc: Doc, claims: List[Claim], subject_speaks: Collection[str], raising: Collection[str] = ()) -> List[Claim]:
     """Every claim with the rules of this module applied."""
-    tidied = [with_linking_preposition(doc, without_own_parts(doc, within_noun_phrase(doc, claim))) for claim in claims]
+    tidied = [with_linking_preposition(doc, without_own_parts(doc, with_whole_verb(doc, within_noun_phrase(doc, claim))))
+              for claim in claims]
     cues = {i for claim in tidied for i in _tokens(doc, claim.cue)}
     return [with_relative_pronoun_source(doc, with_patient_in_content(
                 doc, without_passive_subject(doc, without_other_claims(doc, claim, cues), subject_speaks), subject_speaks, raising))
