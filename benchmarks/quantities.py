@@ -19,14 +19,11 @@ Peer suites (``../shared/quantity-suites``) and ``training/quantities/news_domai
 the published method (:func:`published_counts`): mentions paired one to one by character overlap; a
 pair counts when its value matches (value F1), then also its unit (short codes compared through pint),
 its change (``direction``) and its concept (``subject`` spans overlapping, or both null). On the suites a
-gold mention whose convention differs from claimattr's (:func:`convention`: years, a bare number after a
-capitalised name or an identifier's hyphen, "a"/"one" + unit without a number, "one" as a determiner,
-a unit word without a number, "percent of 10", "from X to Y" as one range, a rate written after the
-mention ("$98 a share" annotated as "$98"), digit chains such as IP addresses and phone numbers, dates,
-decimal commas, mathematical notation) is set aside for every system alike, with the predictions that
-overlap it; figures are given both ways ("agreed" and "all"). On the typed suites a prediction that
-pairs with no gold mention is judged only when its unit is of the suite's kind (:func:`in_scope`; on the
-number suites: no unit, a fraction or a percentage).
+gold mention whose convention differs from claimattr's (:func:`convention`, :data:`CONVENTION_RULES`) is
+set aside for every system alike, with the predictions that overlap it; figures are given both ways
+("agreed" and "all"). On the typed suites a prediction that pairs with no gold mention is judged only when
+its unit is of the suite's kind (:func:`in_scope`; on the number suites: no unit, a fraction or a
+percentage; on the range suite only a range or a bound).
 Writes ``benchmarks/results/quantities_suites.json`` too.
 """
 from __future__ import annotations
@@ -330,7 +327,8 @@ def load_quantulum(name: str) -> List[Dict[str, Any]]:
             cursor = end
             money = res["unit"] in CURRENCY_NAMES or "dollar" in res["unit"] or "euro" in res["unit"]
             value, unit = in_major_unit(float(res["value"]), unit_code(res["unit"], money))
-            quantities.append({"text": res["surface"], "start": start, "end": end, "value": value, "unit": unit})
+            quantities.append({"text": res["surface"], "start": start, "end": end, "value": value, "unit": unit,
+                               "written_value": float(res["value"])})
         records.append({"text": text, "quantities": quantities})
     return records
 
@@ -356,9 +354,11 @@ def load_recognizers(name: str) -> List[Dict[str, Any]]:
                 bounds = [finite(b) for b in raw.strip("[]()").split(",")]
                 low, high = bounds[0], bounds[1]
                 value = (low + high) / 2 if low is not None and high is not None else (low if low is not None else high)
+            written = value
             if value is not None:
                 value, unit = in_major_unit(value, unit)
             quantities.append({"text": res["Text"], "start": res["Start"], "end": res["End"] + 1, "value": value,
+                               "written_value": written,
                                "low": low, "high": high, "unit": unit,
                                "not_supported": bool(item.get("NotSupported") or item.get("NotSupportedByDesign"))})
         records.append({"text": text, "quantities": quantities,
@@ -376,12 +376,41 @@ SUITE_FILES = {
 YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 ARTICLE_UNIT = re.compile(r"^(a|an|one)\s+\S", re.IGNORECASE)
 DIGIT_CHAIN = re.compile(r"\d+\.\d+\.\d+|\d,\s\d{3}|\d \d{3}|\d\u202f\d{3}|\+\d{1,3}-\d|\b\d{1,2}(?:,\d{1,2}){2,}\b")
-MATH = re.compile(r"\^|\bover\b|\d[eE][+\-]?\d|×10|x10|\d\s*/\s*\d|\b\w+(ths|fths|rds|firsts)\b|\bpoint\b|\+/-")
+MATH = re.compile(r"\^|\bover\b|\d[eE][+\-]?\d|×10|x10|\d\s*/\s*\d|\+/-")
 DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}$|\d\.\d{3},\d")
 DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 UNIT_FIRST = re.compile(r"^(per\s?cents?|percents?)\s+of\b", re.IGNORECASE)
 RATE_AFTER = re.compile(r"^\s*(a|an|per)\s+[a-z]+\b(?!\s+(earlier|ago|before|later))", re.IGNORECASE)
 HEDGES = ("about", "around", "roughly", "some", "approximately")
+CLOCK_TIME = re.compile(r"^\d{1,2}(?:\.\d+)?\s*(?:am|pm|a\.m\.|p\.m\.)$", re.IGNORECASE)
+RANGE_FIRST_END_BEFORE = re.compile(r"\d\s*(?:-|–|to)\s*$")
+NAME_OPENING_MARKS = "\"'“‘(["
+DIGIT_RUN = re.compile(r"^[+\-−]?\d{8,}$")
+AGE_ADJECTIVE = re.compile(r"^\d+\s*(?:yo|y\.o\.|y/o|-year-old)$", re.IGNORECASE)
+RANK = re.compile(r"\bthe\s+(?:first|second|third|\w+th)\b", re.IGNORECASE)
+
+
+CONVENTION_RULES = (
+    "year: four digits from 1500 to 2099 without a unit (claimattr: years are no quantities)",
+    "label after a name: a bare number after a capitalised word that does not open its sentence (opening quotes "
+    "and brackets aside), or after a word's hyphen ('English 101', 'SCP-173')",
+    "article + unit: 'a'/'an'/'one' and a unit word, no digits, the suite's own value 1 ('a gallon', 'a penny')",
+    "one + noun: 'one' alone as a determiner",
+    "unit word without a number: the suite resolves no value",
+    "from X to Y: the suite annotates one range, claimattr two levels",
+    "unit before its number: 'percent of 10'",
+    "rate after the mention: the suite annotates '$98' of '$98 a share'",
+    "age adjective: '87 yo', '29-year-old' (claimattr: an age adjective describes a person, no quantity)",
+    "clock time: digits and am/pm ('2 pm'), a time of day for claimattr",
+    "upper end of a range alone: the suite annotates only the second number of 'N - M' or 'N to M'",
+    "ordinals (ranks): 'the tenth' and the like in a range or bound (claimattr: ranks are no quantities)",
+    "digit chain: the sentence holds IP addresses, spaced digit groups, phone numbers or comma lists of small numbers",
+    "digit run of eight or more: an unbroken run of eight or more digits (claimattr: a code or phone number)",
+    "date, decimal comma: 5/17/2018; '5,00' and '1.111,11'",
+    "mathematical notation: powers, e-notation, 'x10', 'over' between numbers, slash fractions, '+/-'",
+)
+"""The rules of :func:`convention`, as stated in docs/quantities-benchmark.md. Fractions and decimals in words
+("two thirds", "three twenty-firsts", "five point five") are scored: they are claimattr's conventions too."""
 
 
 def convention(text: str, gold: Dict[str, Any]) -> Optional[str]:
@@ -396,11 +425,12 @@ def convention(text: str, gold: Dict[str, Any]) -> Optional[str]:
     if gold.get("unit") is None and YEAR.match(surface.strip()):
         return "year"
     words = text[:gold["start"]].split()
-    if gold.get("unit") is None and len(words) > 1 and words[-1][:1].isupper() and not words[-2].endswith((".", "!", "?")):
+    if gold.get("unit") is None and len(words) > 1 and words[-1].lstrip(NAME_OPENING_MARKS)[:1].isupper() \
+            and not words[-2].endswith((".", "!", "?")):
         return "label after a name"
     if gold.get("unit") is None and re.search(r"[A-Za-z]-$", text[:gold["start"]]):
         return "label after a name"
-    if ARTICLE_UNIT.match(surface) and not any(ch.isdigit() for ch in surface) and gold.get("value") == 1:
+    if ARTICLE_UNIT.match(surface) and not any(ch.isdigit() for ch in surface) and gold.get("written_value") == 1:
         return "article + unit"
     if re.search(r"absolute zero|baker's dozen|square dozen", surface, re.IGNORECASE):
         return "article + unit"
@@ -409,12 +439,22 @@ def convention(text: str, gold: Dict[str, Any]) -> Optional[str]:
     before = [w for w in text[:gold["start"]].lower().split() if w not in HEDGES]
     if " to " in surface and (before and before[-1] == "from" or surface.lower().startswith("from ")):
         return "from X to Y (two levels)"
+    if gold.get("unit") is None and RANK.search(surface) and not any(ch.isdigit() for ch in surface):
+        return "ordinals (ranks)"
     if UNIT_FIRST.match(surface):
         return "unit before its number (percent of 10)"
     if gold.get("unit") and "/" not in gold["unit"] and RATE_AFTER.match(text[gold["end"]:]):
         return "rate after the mention (a share, a day)"
+    if AGE_ADJECTIVE.match(surface.strip()):
+        return "age adjective"
+    if CLOCK_TIME.match(surface.strip()):
+        return "clock time (am/pm)"
+    if surface[:1].isdigit() and RANGE_FIRST_END_BEFORE.search(text[:gold["start"]]):
+        return "upper end of a range alone"
     if DIGIT_CHAIN.search(text):
         return "digit chain"
+    if DIGIT_RUN.match(surface.strip()):
+        return "digit run of eight or more (a code)"
     if DATE.search(text):
         return "date"
     if DECIMAL_COMMA.search(surface):
@@ -439,12 +479,18 @@ SUITE_SCOPE: Dict[str, Callable[[Optional[str]], bool]] = {
 mention and lies outside it (a count or a percentage in the currency suite; a measure such as "the 180ml
 liquid" in the number suites, which annotate plain numbers and say "1m isn't a number") is not judged, for
 every system alike."""
+BOUNDED_SUITES = ("recognizers-numberrange",)
+"""Suites that annotate only ranges and bounds ("between 20 and 30", "more than 40"), never a single number:
+there an unpaired prediction is judged only when it has a bound (a plain "two" or "One-fourth" is out of scope)."""
 
 
 def in_scope(suite: str, predicted: Dict[str, Any], gold: List[Dict[str, Any]]) -> bool:
-    """Whether a prediction is judged on ``suite``: it overlaps a gold mention or its unit is of the suite's kind."""
+    """Whether a prediction is judged on ``suite``: it overlaps a gold mention or it is of the suite's kind
+    (its unit's dimension, :data:`SUITE_SCOPE`; a bound on :data:`BOUNDED_SUITES`)."""
     if suite not in SUITE_SCOPE or any(predicted["start"] < g["end"] and g["start"] < predicted["end"] for g in gold):
         return True
+    if suite in BOUNDED_SUITES and predicted.get("low") is None and predicted.get("high") is None:
+        return False
     return SUITE_SCOPE[suite](_registry().describe(canonical(predicted.get("unit")))[1])
 
 
@@ -574,7 +620,8 @@ def suites_markdown(suites: Dict[str, Any], news: Dict[str, Any], systems: List[
              "pence as hundredths of their currency; the suites' plain fractions match claimattr's `fraction`; n/a on the "
              "number suites, which annotate no units). A prediction that pairs with no gold mention is judged only when its "
              "unit is of the suite's kind (a percentage in a currency sentence is no error there; on the number suites, "
-             "which annotate plain numbers, a measure such as \"the 180ml liquid\" is not judged). "
+             "which annotate plain numbers, a measure such as \"the 180ml liquid\" is not judged; the range suite annotates only "
+             "ranges and bounds, so there a plain number is not judged either). "
              "*agreed*: without the gold mentions whose convention differs from claimattr's (rules below, read from the "
              "suites' own annotation and applied to every system alike; predictions overlapping them are dropped too); "
              "*all*: every item.", "",
@@ -585,6 +632,9 @@ def suites_markdown(suites: Dict[str, Any], news: Dict[str, Any], systems: List[
         agreed = " | ".join(value_and_unit(suite, result[s]["agreed"]) for s in systems)
         every = " | ".join(value_and_unit(suite, result[s]["all"]) for s in systems)
         lines.append(f"| {suite} | {result['gold']} ({result[systems[0]]['agreed_gold']}) | {agreed} | {every} |")
+    lines += ["", "Rules that set a gold mention aside (read from the suite's text and annotation, never from a system's "
+              "output; `CONVENTION_RULES` in the benchmark):", ""]
+    lines += [f"- {rule}" for rule in CONVENTION_RULES]
     lines += ["", "Gold mentions set aside per suite (convention differs from claimattr's):", ""]
     for suite, result in suites.items():
         reasons = ", ".join(f"{k} {v}" for k, v in sorted(result["conventions_differ"].items())) or "none"

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from claimattr.quantities.lexicon import Lookups
 from claimattr.quantities.numbers import NumberSpan
-from claimattr.quantities.units import FRACTION, HYPHENS, is_age_tail, lower_at
+from claimattr.quantities.units import FRACTION, GLUED_TEMPERATURE, HYPHENS, TEMPERATURE_CODES, is_age_tail, lower_at
 
 PHONE_MIN_DIGITS = 8
 """An unbroken run of eight or more digits is a phone number or a code; counts that large are written
@@ -28,6 +28,12 @@ AGENT_SUFFIX = "er"
 """The ending of the nouns a number is hyphenated into ("three-pointer", "two-seater")."""
 SINGULAR_NOUN_TAGS = ("NN", "NNP")
 NOMINAL_POS = ("NOUN", "PROPN")
+IDENTIFIER_JOINTS = (*HYPHENS, "+")
+"""Marks that glue a number to a name before it ("F-16", "J1149.5+6663")."""
+LABEL_DEPS = ("nummod", "compound", "nsubj", "nsubjpass")
+"""Roles in which digits glued to a temperature letter may name a form or a model ("the 13F filing", "13F be filed")."""
+DAY_MAX = 31
+"""A number beside a month name is a day ("12 February") only when it can be one; "37,305.97 February expenses" is an amount."""
 
 
 class Exclusions:
@@ -42,12 +48,14 @@ class Exclusions:
         self.old_words = tuple(lex["age_words"]["old_words"])
         self.age_max = lex["age_words"]["age_max"]
         self.age_units = set(lex["age_words"]["age_units"])
+        self.age_abbreviations = set(lex["age_words"]["abbreviations"])
         self.date_joiners = set(lex["date_range_joiners"])
-        self.ordinals = set(lex["ordinal_fractions"])
+        self.ordinals = set(lex["ordinal_fractions"]) | set(lex["ordinal_numbers"])
         self.ordinal_not_before = set(lex["ordinal_not_before"])
         self.half_words = set(lex["half_period"]["words"])
         self.half_preceding = set(lex["half_period"]["preceding_words"])
         self.street_words = set(lex["street_words"])
+        self.temperature_cues = set(lex["temperature_cues"])
         self.label_words = set(lex["label_words"])
         self.title_events = set(lex["event_verbs_title_case"])
         self.verb_suffixes = [tuple(pair) for pair in lex["title_case_verb_suffixes"]]
@@ -60,7 +68,7 @@ class Exclusions:
             return True
         before = lower_at(doc, number.start - 1)
         after = lower_at(doc, number.end)
-        if before in self.look.dates or after in self.look.dates or after in self.look.not_after:
+        if (before in self.look.dates or after in self.look.dates) and self.could_be_day(number) or after in self.look.not_after:
             return True
         if number.modifier is None and number.is_digits and self.word_before(doc, number.start) in self.look.identifiers:
             return True
@@ -73,7 +81,24 @@ class Exclusions:
         if number.is_digits and (self.name_label(doc, number) or self.street_number(doc, number)):
             return True
         return (self.glued_identifier(doc, number) or self.agent_noun(doc, number) or self.glued_capital(doc, number)
-                or self.format_name(doc, number))
+                or self.format_name(doc, number) or self.temperature_label(doc, number))
+
+    def temperature_label(self, doc: Doc, number: NumberSpan) -> bool:
+        """"the 13F filing", "When must 13F be filed?": digits glued to "C" or "F" that name a noun's kind or stand as
+        a subject are a form or a model unless the sentence speaks of temperature (``temperature_cues``: "a 40C
+        heatwave", "temperatures hit 40C"). Before another temperature they are one ("40C (104F)")."""
+        token = doc[number.start]
+        if number.unit not in TEMPERATURE_CODES or number.end - number.start != 1 or not GLUED_TEMPERATURE.match(token.text):
+            return False
+        if token.dep_ not in LABEL_DEPS or any(ch.isdigit() for ch in token.head.text):
+            return False
+        return not any(t.lower_ in self.temperature_cues or t.lemma_.lower() in self.temperature_cues for t in token.sent)
+
+    def could_be_day(self, number: NumberSpan) -> bool:
+        """A whole number from 1 to :data:`DAY_MAX`, or a year, as written beside a month ("June 9", "May 2021")."""
+        value = number.value
+        low, high = self.look.lexicon["year_range"]
+        return value == int(value) and (1 <= value <= DAY_MAX or low <= value <= high)
 
     @staticmethod
     def word_before(doc: Doc, i: int) -> str:
@@ -148,11 +173,12 @@ class Exclusions:
         return False
 
     def glued_identifier(self, doc: Doc, number: NumberSpan) -> bool:
-        """"F-16", "MH-17", "fly-half", "top-ten": a number hyphenated to a word before it names something;
-        a number word after another ("twenty-one", "one-half") is read with it."""
+        """"F-16", "MH-17", "fly-half", "top-ten", "SCP2-173", "J1149.5+6663": a number hyphenated (or joined by
+        a plus) to a word with letters before it names something; a number word after another ("twenty-one",
+        "one-half") is read with it."""
         start = number.start
-        return (start > 1 and doc[start - 1].text in HYPHENS and not doc[start - 2].whitespace_
-                and not doc[start - 1].whitespace_ and doc[start - 2].is_alpha
+        return (start > 1 and doc[start - 1].text in IDENTIFIER_JOINTS and not doc[start - 2].whitespace_
+                and not doc[start - 1].whitespace_ and any(ch.isalpha() for ch in doc[start - 2].text)
                 and doc[start - 2].lower_ not in self.look.number_vocab)
 
     def agent_noun(self, doc: Doc, number: NumberSpan) -> bool:
@@ -164,10 +190,14 @@ class Exclusions:
                 and doc[k + 1].dep_ not in NOUN_MODIFIER_DEPS)
 
     def digit_chain(self, doc: Doc, number: NumberSpan) -> bool:
-        """Phone numbers and codes: digit groups glued by spaces, dots, slashes or hyphens."""
+        """Phone numbers and codes: digit groups glued by spaces, dots, slashes or hyphens. Spaced groups are one
+        token of digits each: "4 million 300 people" and "4000 3 hundred" hold numbers with scale words, no chain."""
         def is_digit_token(k: int) -> bool:
             return 0 <= k < len(doc) and doc[k].text.isdigit()
-        if is_digit_token(number.end) or is_digit_token(number.start - 1):
+        lex = self.look.lexicon
+        def is_group(k: int) -> bool:
+            return is_digit_token(k) and lower_at(doc, k + 1) not in lex["scales"] and lower_at(doc, k + 1) not in lex["hundred"]
+        if number.end - number.start == 1 and (is_group(number.end) or is_group(number.start - 1)):
             return True
         for side in (number.end, number.start - 1):
             if 0 <= side < len(doc) and doc[side].text in DIGIT_CHAIN_SEPARATORS \
@@ -220,9 +250,11 @@ class Exclusions:
         return head.lower_ not in self.look.currency_words
 
     def age(self, doc: Doc, number: NumberSpan) -> bool:
-        """Ages: "a 29-year-old", "61-year-old", and a number in commas after a name ("Vlădescu, 62,")."""
+        """Ages: "a 29-year-old", "61-year-old", "a 87 yo man", and a number in commas after a name ("Vlădescu, 62,")."""
         if not number.is_digits or number.modifier is not None or number.low is not None or number.has_scale:
             return False
+        if number.unit is None and lower_at(doc, number.end) in self.age_abbreviations:
+            return True
         if (number.unit is None or number.unit in self.age_units) and is_age_tail(doc, number.end, self.old_words) or (
                 number.end + 1 < len(doc) and doc[number.end].text in HYPHENS and is_age_tail(doc, number.end + 2, self.old_words)):
             return True

@@ -77,11 +77,12 @@ def resolve_ambiguous_currencies(table: Dict[str, Any]) -> Dict[str, Tuple[str, 
 def digit_token_pattern(currency_prefixes: Iterable[str], glued_abbreviations: Iterable[str]) -> "re.Pattern[str]":
     """The regex of one token of digits: optional glued currency, number, optional range end, optional suffix.
 
-    ``cur``: up to three letters and a currency symbol ("US$", "Mex$", "€"; the symbols are the
+    ``approx``: a tilde for "about" ("~100"). ``cur``: up to three letters and a currency symbol ("US$", "Mex$", "€"; the symbols are the
     non-letter last characters of ``currency_prefixes``), a glued abbreviation ("Rs", "Rs.") or up to
     three letters alone ("RM45"; the reader checks they name a currency).
     ``num``/``num2``: a number and the end of a glued range ("2-3"), which may repeat the currency and
-    the suffix (``cur2``, ``mid``: "$5.6bn-$5.9bn", "5k-20k"). ``suffix``: letters with an optional digit
+    the suffix (``cur2``, ``mid``: "$5.6bn-$5.9bn", "5k-20k", "20~100"). ``uncertainty``: a glued "±" and its
+    margin ("2,000.45±0.01"). ``suffix``: letters with an optional digit
     ("bn", "km2"), "%" or "²". ``dangling``: a hyphen left by a unit said once for a range ("8- to 16-meter").
     """
     symbols = sorted({p[-1] for p in currency_prefixes if not p[-1].isalnum() and p[-1] != "."})  # "Rs." is an abbreviation
@@ -91,13 +92,14 @@ def digit_token_pattern(currency_prefixes: Iterable[str], glued_abbreviations: I
         currency += "|" + "|".join(re.escape(a) for a in abbreviations)
     currency += r"|[^\W\d_]{1,3}(?=\d)"  # letters alone: a code ("RM45") or a country after a symbol ("$" "US12,400,000")
     return re.compile(
-        r"^(?P<sign>[+\-−])?"
+        r"^(?P<approx>~)?(?P<sign>[+\-−])?"
         rf"(?P<cur>{currency})?"
         r"(?P<sign2>[+\-−])?"
         rf"(?P<num>{DIGITS})"
-        r"(?:(?P<mid>[^\W\d_]{1,3})?[-–—]"
+        r"(?:(?P<mid>[^\W\d_]{1,3})?[-–—~]"
         rf"(?P<cur2>{currency})?"
         r"(?P<num2>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))?"
+        r"(?:±(?P<uncertainty>\d+(?:\.\d+)?))?"
         r"(?P<suffix>[^\W\d_]+\d?|%|²)?(?P<dangling>[-–])?$",
         re.IGNORECASE,
     )

@@ -8,6 +8,7 @@
 """
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from typing import List, Optional, Tuple
@@ -18,11 +19,14 @@ from spacy.vocab import Vocab
 
 from claimattr.quantities.change import CHANGE_PREPOSITIONS
 from claimattr.quantities.lexicon import Lookups
-from claimattr.quantities.numbers import (APPROXIMATE, NumberComposer, NumberSpan, apply_relation, convert_number, parse_digits,
-                                         scale_number)
-from claimattr.quantities.units import FRACTION, HYPHENS, Units, is_currency_code, is_word_at, letter_case_fits, lower_at
+from claimattr.quantities.numbers import (APPROXIMATE, NumberComposer, NumberSpan, apply_relation, convert_number,
+                                         denominator_number, fraction_value, parse_digits, scale_number, set_uncertainty)
+from claimattr.quantities.units import (FRACTION, HYPHENS, TEMPERATURE_CODES, Units, is_currency_code, is_word_at,
+                                       letter_case_fits, lower_at)
 
 DASHES = ("-", "–", "—")
+PLUS_MINUS = ("±",)
+"""The marks of a margin ("5.2 ± 0.3 kg")."""
 """Dashes that join a range of digits ("20-25"); a falling one ("3-1", "221-207") is a score, no quantity."""
 VAGUE_WINDOW = 8
 """Tokens a vague amount may span: a multiplier phrase and a scale ("a couple of dozen") or a
@@ -50,8 +54,14 @@ DIGITS_START = r"^\D{0,4}\d"
 """Tokens whose first digit comes after at most four other characters ("US$5", "NZD$15", "€4.3bn", "#3"): digit candidates."""
 
 
+def ordinal_words(lexicon: dict) -> List[str]:
+    """The ordinal words of ``ordinal_numbers`` and their plurals ("fifth", "fifths")."""
+    return [form for word in lexicon["ordinal_numbers"] for form in (word, word + "s")]
+
+
 def candidate_matcher(vocab: Vocab, look: Lookups) -> Matcher:
-    """A ``Matcher`` for tokens that may start a number: digits, number words, "a" + scale ("a dozen")."""
+    """A ``Matcher`` for tokens that may start a number: digits, number words, "a" + scale ("a dozen"), "a" + a
+    compound ordinal ("a twenty-first")."""
     lex = look.lexicon
     articles = list(lex["article_ones"])
     after_article = set(lex["hundred"]) | set(lex["scales"]) | set(lex["multipliers"]) | set(lex["fractions"])
@@ -62,6 +72,8 @@ def candidate_matcher(vocab: Vocab, look: Lookups) -> Matcher:
         [{"TEXT": {"REGEX": DIGITS_START}}],
         [{"TEXT": {"REGEX": VULGAR_FRACTION.pattern}}],
         [{"LOWER": {"IN": articles}}, {"LOWER": {"IN": sorted(after_article)}}],
+        [{"LOWER": {"IN": articles}}, {"LOWER": {"IN": sorted(lex["tens"])}}, {"TEXT": {"IN": list(HYPHENS)}},
+         {"LOWER": {"IN": sorted(ordinal_words(lex))}}],  # "a twenty-first" (of something)
     ])
     return matcher
 
@@ -77,6 +89,8 @@ class MentionReader:
         self.range_openers = set(lex["range_openers"])
         self.range_joiners = set(lex["range_joiners"])
         self.joiners_without_opener = set(lex["range_joiners_without_opener"])
+        self.joiners_after_opener = self.range_joiners | self.joiners_without_opener
+        """After "between" any joiner closes the range: "between 20 and 25", and the loose "between 44 mg to 50 mg"."""
         self.approximate_joiners = set(lex["approximate_range_joiners"])
         self.change_openers = set(lex["range_change"]["openers"])
         self.change_joiners = set(lex["range_change"]["joiners"])
@@ -95,6 +109,7 @@ class MentionReader:
         number = self.extend_range(doc, first)
         if number is None:
             return None
+        self.attach_uncertainty(doc, number)
         number = self.units.attach(doc, number, currency_in_doc, free_from)
         self.share_following_unit(doc, number)
         if number.unit is None and number.end == i + 1 and number.value < 1 and VULGAR_FRACTION.match(doc[i].text):
@@ -103,6 +118,16 @@ class MentionReader:
         number = self.attach_modifiers(doc, number)
         self.attach_sign(doc, number)
         return self.join_bounds(doc, number, currency_in_doc)
+
+    def attach_uncertainty(self, doc: Doc, number: NumberSpan) -> None:
+        """"5.2 ± 0.3 kg": a margin written apart after a single number sets its bounds (glued: :meth:`digits_at`)."""
+        k = number.end
+        if number.low is not None or number.high is not None or lower_at(doc, k) not in PLUS_MINUS or k + 1 >= len(doc):
+            return
+        margin = self.single_at(doc, k + 1)
+        if margin is not None and margin.low is None and margin.unit is None:
+            set_uncertainty(number, margin.value)
+            number.end = margin.end
 
     def join_bounds(self, doc: Doc, number: NumberSpan, currency_in_doc: dict) -> NumberSpan:
         """"above 1000 and below 1500", "at most 100 and at least 20": a lower and an upper bound joined by
@@ -171,10 +196,13 @@ class MentionReader:
         """Signed values: "+0.4%" and "-1.2%" of a rate or index are changes (magnitude + sign), other
         signed digits and "minus N" are negative levels ("-3C", "minus 120 degrees")."""
         if number.sign is None and number.modifier is None and number.start > 0 \
-                and doc[number.start - 1].lower_ in self.minus_words:
+                and (doc[number.start - 1].lower_ in self.minus_words or self.spaced_minus(doc, number)):
             number.sign = "-"
             number.start -= 1
         if number.sign is None:
+            return
+        if number.sign == "-" and doc[number.start].text[:1] in DASHES and number.start > 0 and doc[number.start - 1].like_num:
+            number.sign = None  # "75 -300mm": a dash that joins two numbers, not a minus
             return
         number.market_sign = number.sign == "+" or (
             number.unit in self.market_units and doc[number.start].lower_ not in self.minus_words)
@@ -185,6 +213,13 @@ class MentionReader:
             elif number.low is not None or number.high is not None:
                 number.low, number.high = (None if number.high is None else -number.high,
                                            None if number.low is None else -number.low)
+
+    def spaced_minus(self, doc: Doc, number: NumberSpan) -> bool:
+        """"convert - 20 degrees fahrenheit", "fell to - 20C": a hyphen set apart before a temperature, right after a
+        verb or a preposition, is its minus; after other words it is a dash ("hot - 40C in the shade")."""
+        k = number.start - 1
+        return (k > 0 and doc[k].text in HYPHENS and doc[k].whitespace_ and doc[k - 1].pos_ in ("VERB", "ADP")
+                and number.unit in TEMPERATURE_CODES)
 
     # ---- one number ---------------------------------------------------------------------------
 
@@ -214,6 +249,10 @@ class MentionReader:
             if currency is None:
                 return None
         number = NumberSpan(i, i + 1, value, is_digits=True, unit=currency)
+        if match.group("approx"):  # "~100 dollars"
+            apply_relation(number, APPROXIMATE)
+        if match.group("uncertainty"):
+            set_uncertainty(number, float(match.group("uncertainty")))
         sign = match.group("sign") or match.group("sign2")
         if sign:
             number.sign = "+" if sign == "+" else "-"
@@ -248,8 +287,26 @@ class MentionReader:
         else:
             self.units.scale_words_after(doc, number, has_currency)
             self.attach_hundreds_rest(doc, number)
+            self.attach_smaller_group(doc, number)
             self.attach_scale_fraction(doc, number)
         return number
+
+    def attach_smaller_group(self, doc: Doc, number: NumberSpan) -> None:
+        """"4 thousand 3 hundred and 21", "6 crore and two hundred": after a scale, a group with a smaller scale
+        or "hundred" continues the number, as number words do ("four thousand three hundred"); a bare count
+        does not ("2 million 300 people" are two numbers)."""
+        end = number.end
+        if not number.has_scale or number.low is not None:
+            return
+        k = end + (lower_at(doc, end) in self.conjunctions)
+        rest = self.single_at(doc, k) if k < len(doc) else None
+        if rest is None or rest.low is not None or rest.unit is not None or not 0 < rest.value < number.scale:
+            return
+        grouped = any(t.lower_ in self.look.lexicon["hundred"] or t.lower_ in self.look.lexicon["scales"]
+                      for t in doc[rest.start:rest.end])
+        if grouped:
+            number.value += rest.value
+            number.end = rest.end
 
     def attach_scale_fraction(self, doc: Doc, number: NumberSpan) -> None:
         """"3 million and a half", "2 billion and three quarters": a fraction after "and" is of the scale."""
@@ -290,8 +347,12 @@ class MentionReader:
         while j < len(doc):
             token = doc[j]
             word = token.lower_
-            if (word in HYPHENS and j > i and not doc[j - 1].whitespace_ and not token.whitespace_) or (j > i and token.is_space):
-                j += 1  # "fifty-eight"; a run of spaces ("fifty  two") is one space
+            if (word in HYPHENS and j > i and (not doc[j - 1].whitespace_ and not token.whitespace_
+                                                or self.spaced_compound(doc, j))) or (j > i and token.is_space):
+                j += 1  # "fifty-eight", "fifty - two"; a run of spaces ("fifty  two") is one space
+                continue
+            if word == "," and j > i and lower_at(doc, j - 1) in lex["scales"] and self.comma_continues(doc, j, composer.last_scale):
+                j += 1  # "three million, two hundred and forty"
                 continue
             if word not in self.look.number_vocab and word not in self.conjunctions:
                 break
@@ -301,8 +362,16 @@ class MentionReader:
             if value is not None:
                 best = (j + 1, value, composer.scale)
             j += 1
-        if best is None:
-            return None
+        groups = self.word_groups(doc, i)
+        fraction = fraction_value([words for _, _, words in groups], lex) if groups else None
+        if fraction is not None and (best is None or groups[-1][1] > best[0]):
+            # "twenty-three fifths", "one hundred thirty-fifths", "two and fifty-four hundredths"
+            if self.names_ordinal(doc, groups[-1][1]):
+                return None  # "a twenty-first century problem"
+            return NumberSpan(i, groups[-1][1], fraction, unit=FRACTION if fraction < 1 else None)
+        if best is None or lower_at(doc, best[0]) in lex["ordinal_numbers"] \
+                or any(start < best[0] < end and denominator_number(words[-1], lex) for start, end, words in groups):
+            return None  # "the twenty-first century", "its one hundred and thirty-fifth year", "the two millionth visitor": a rank
         end, value, scale = best
         words = [t.lower_ for t in doc[i:end]]
         has_scale = any(w in lex["scales"] for w in words)
@@ -311,7 +380,88 @@ class MentionReader:
             # "one and a half" is a number; "two-thirds", "half" are fractions
             if not any(w in self.conjunctions for w in words):
                 number.unit = FRACTION
+        elif not has_scale and value == int(value):
+            self.attach_spoken_decimals(doc, number)
         return number
+
+    def attach_spoken_decimals(self, doc: Doc, number: NumberSpan) -> None:
+        """"five point five", "two hundred point zero three", "nought point eleven": the words after
+        ``decimal_point_words`` are the digits after the point, a unit word one digit, a teen or a ten (with its
+        unit) two. Without digit words after it "point" is no decimal point ("one point ahead")."""
+        lex = self.look.lexicon
+        k = number.end
+        if lower_at(doc, k) not in lex["decimal_point_words"]:
+            return
+        digits, k = "", k + 1
+        while k < len(doc):
+            word = doc[k].lower_
+            if word in HYPHENS and lower_at(doc, k - 1) in lex["tens"] and 0 < lex["number_words"].get(lower_at(doc, k + 1), 0) < 10:
+                digits, k = digits[:-1] + str(lex["number_words"][lower_at(doc, k + 1)]), k + 2  # "seventy-one"
+                continue
+            value = lex["number_words"].get(word, lex["tens"].get(word))
+            if value is None:
+                break
+            digits += str(value)
+            k += 1
+        if digits:
+            number.value += float("0." + digits)
+            number.end = k
+
+    def names_ordinal(self, doc: Doc, end: int) -> bool:
+        """A singular ordinal closing the words before ``end`` that describes the noun after it ("a twenty-first
+        century problem", "a thirty-fifth anniversary") is a rank, not a denominator."""
+        lex = self.look.lexicon
+        return (lower_at(doc, end - 1) in lex["ordinal_numbers"] and end < len(doc)
+                and doc[end].pos_ in ("NOUN", "ADJ", "PROPN") and doc[end].lower_ not in lex["ordinal_not_before"])
+
+    def word_groups(self, doc: Doc, i: int) -> List[Tuple[int, int, List[str]]]:
+        """The number words from token ``i`` up to an ordinal or fraction word that may close them as a fraction,
+        as groups (start token, end token, words): a ten hyphenated to a unit is one group ("twenty-first",
+        "ninety - five"), other words are one each. Empty when no such word closes the run."""
+        lex = self.look.lexicon
+        groups: List[Tuple[int, int, List[str]]] = []
+        j = i
+        while j < len(doc):
+            word = doc[j].lower_
+            if word in HYPHENS and groups and j + 1 < len(doc):
+                j += 1
+                word = doc[j].lower_
+                if groups[-1][2][-1] in lex["tens"] and self.below_ten(word):
+                    start, _, words = groups.pop()
+                    groups.append((start, j + 1, words + [word]))
+                    if denominator_number(word, lex):
+                        return groups
+                    j += 1
+                    continue
+            if word not in self.look.number_vocab and word not in self.conjunctions and denominator_number(word, lex) is None:
+                return []
+            groups.append((j, j + 1, [word]))
+            if denominator_number(word, lex) is not None:
+                return groups
+            j += 1
+        return []
+
+    def below_ten(self, word: str) -> bool:
+        """A unit word or a units ordinal ("five", "fifth"): what a ten takes after its hyphen ("twenty-five")."""
+        value = self.look.lexicon["number_words"].get(word) or denominator_number(word, self.look.lexicon)
+        return value is not None and 0 < value < 10
+
+    def comma_continues(self, doc: Doc, j: int, last_scale: float) -> bool:
+        """A comma at token ``j`` after a scale word goes on with the same number when the words after it form a
+        smaller group ("three million, two hundred and forty"); a list of numbers goes on with a number of the
+        same size ("one million, two million") or a bare count."""
+        lex = self.look.lexicon
+        k = j + 1
+        while k < len(doc) and (doc[k].lower_ in self.look.number_vocab or doc[k].lower_ in self.conjunctions or doc[k].text in HYPHENS):
+            word = doc[k].lower_
+            if word in lex["hundred"] or lex["scales"].get(word, math.inf) < last_scale:
+                return True
+            k += 1
+        return False
+
+    def spaced_compound(self, doc: Doc, j: int) -> bool:
+        """A spaced hyphen at token ``j`` inside a compound number ("fifty - two"): a ten before, a digit word after."""
+        return lower_at(doc, j - 1) in self.look.lexicon["tens"] and 0 < self.look.lexicon["number_words"].get(lower_at(doc, j + 1), 0) < 10
 
     def vague_at(self, doc: Doc, i: int) -> Optional[NumberSpan]:
         """"dozens", "hundreds of", "tens of thousands", "several hundred", "a few dozen"."""
@@ -350,6 +500,7 @@ class MentionReader:
             return first
         if first.end + 1 >= len(doc):
             return first
+        self.negate_range_start(doc, first)
         ratio = self.ratio(doc, first)
         if ratio is not None:
             return ratio
@@ -359,7 +510,7 @@ class MentionReader:
             return first
         joiner = doc[j].lower_
         opener = lower_at(doc, self.units.currency_before(doc, first.start)[0] - 1)
-        allowed = self.range_joiners if opener in self.range_openers else self.joiners_without_opener
+        allowed = self.joiners_after_opener if opener in self.range_openers else self.joiners_without_opener
         if joiner not in allowed or (opener in self.change_openers and joiner in self.change_joiners):
             return first
         k = j + 1
@@ -395,6 +546,14 @@ class MentionReader:
         return NumberSpan(first.start, end, (first.value + second.value) / 2, low=first.value, high=second.value,
                           approximate=approximate, unit=unit, scale=second.scale, is_digits=first.is_digits,
                           has_scale=second.has_scale, relation=APPROXIMATE if approximate else "=")
+
+    def negate_range_start(self, doc: Doc, first: NumberSpan) -> None:
+        """"between negative ten and fifteen", "from minus 5 to 10": a minus word between an opener and the first
+        end belongs to that end, so the opener still opens the range."""
+        before = first.start - 1
+        if first.sign is None and lower_at(doc, before) in self.minus_words and (
+                lower_at(doc, before - 1) in self.range_openers or lower_at(doc, before - 1) in self.change_openers):
+            first.value, first.start = -first.value, before
 
     @staticmethod
     def shares_scale_word(doc: Doc, first: NumberSpan, second: NumberSpan) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Any, Dict, Optional, Tuple
+from typing import Any, Dict, Optional, Sequence, Tuple
 
 APPROXIMATE = "~"
 """The relation of hedged and vague quantities ("about 40", "dozens")."""
@@ -74,6 +74,11 @@ def scale_number(number: NumberSpan, factor: float) -> None:
     number.has_scale = True
 
 
+def set_uncertainty(number: NumberSpan, margin: float) -> None:
+    """"2,000.45±0.01", "5.2 ± 0.3 kg": the value stays; the bounds are the value less and plus the margin."""
+    number.low, number.high = number.value - margin, number.value + margin
+
+
 def apply_relation(number: NumberSpan, relation: str) -> None:
     """Set the relation of a modifier: ``>``/``>=`` set ``low``, ``<``/``<=`` set ``high``, ``~`` approximates."""
     number.relation = relation
@@ -114,6 +119,13 @@ class NumberComposer:
     """``current`` is such a fraction: of the last scale, or of a smaller scale word that follows
     ("one billion and a half million" -> 1,000,500,000)."""
     words: int = 0
+    and_base: Optional[float] = None
+    """The number before the last "and": a multiplier after it multiplies only what follows ("three hundred and two
+    dozens" = 324)."""
+    numerator: Optional[float] = None
+    """A count after "and" that waits for its fraction ("three and one fourth", "twenty and three fifths")."""
+    needs_scale: bool = False
+    """A fraction that opens the number without an article is one only before a scale ("quarter million")."""
 
     def feed(self, word: str) -> bool:
         """Add one lower-cased word; False when the word cannot continue the number."""
@@ -124,10 +136,11 @@ class NumberComposer:
             self.pending_article = True
             return True
         if word in lex["number_conjunctions"]:
-            if self.current is None and self.total == 0 or self.after_and:
+            if self.current is None and self.total == 0 or self.after_and or self.numerator is not None:
                 return False
             self.after_and = True
             self.scale_and = self.current is None
+            self.and_base = self.current
             return True
         ok = self._feed_value(word)
         if ok:
@@ -138,6 +151,8 @@ class NumberComposer:
 
     def _feed_value(self, word: str) -> bool:
         lex = self.lexicon
+        if self.numerator is not None:
+            return word in lex["fractions"] and self._feed_numerator_fraction(word)
         if self.pending_article and word in lex["number_words"]:
             return False
         if word in lex["number_words"] or word in lex["tens"]:
@@ -157,12 +172,14 @@ class NumberComposer:
                 return False
             self.total += (self.current if self.current is not None else 1.0) * scale
             self.current, self.last_scale, self.scale = None, scale, scale
-            self.fraction_of_scale = False
+            self.fraction_of_scale = self.needs_scale = False
             return True
         if word in lex["multipliers"]:
             if self.current is None and not self.pending_article:
                 return False
-            self.current = (self.current if self.current is not None else 1.0) * lex["multipliers"][word]
+            current = self.current if self.current is not None else 1.0
+            base = self.and_base if self.and_base is not None and self.and_base < current else 0.0
+            self.current = base + (current - base) * lex["multipliers"][word]
             return True
         if word in lex["fractions"]:
             return self._feed_fraction(word)
@@ -179,13 +196,32 @@ class NumberComposer:
             return True
         rest = current % 100
         if self.after_and and rest != 0:
-            return False
+            return self._start_numerator(value, is_ten)
         if rest == 0 or (not is_ten and rest >= 20 and rest % 10 == 0 and value < 10):
             if current % 1 != 0:
                 return False
             self.current = current + value
             return True
         return False
+
+    def _start_numerator(self, value: float, is_ten: bool) -> bool:
+        """"three and one ...", "twenty and three ...": after "and" a whole number that cannot continue may count
+        the fraction that follows ("three and one fourth" = 3.25); without one the number ends before "and"."""
+        if is_ten or self.current is None or self.current % 1 != 0:
+            return False
+        self.numerator = float(value)
+        return True
+
+    def _feed_numerator_fraction(self, word: str) -> bool:
+        """The fraction of a waiting numerator: proper, singular after one ("one fourth"), plural after more
+        ("three fifths")."""
+        fraction = float(self.lexicon["fractions"][word])
+        numerator = self.numerator or 0.0
+        if (word in self.lexicon["plural_fractions"]) != (numerator > 1) or numerator * fraction >= 1:
+            return False
+        self.current = (self.current or 0.0) + numerator * fraction
+        self.numerator = None
+        return True
 
     def _feed_fraction(self, word: str) -> bool:
         """"half", "a third", "two-thirds", "one and a half", "five and a quarter"."""
@@ -205,10 +241,14 @@ class NumberComposer:
             if self.pending_article or word in lex["standalone_fractions"]:
                 self.current = fraction
                 return True
+            if self.total == 0 and not self.words:
+                self.current, self.needs_scale = fraction, True
+                return True
             return False
         plural = word in lex["plural_fractions"]
-        # a count of whole twentieths at most ("nineteen twentieths"), and a plural needs two or more
-        if not (0 < current < 20) or current % 1 != 0 or (plural and current < 2):
+        # a count of whole twentieths at most ("nineteen twentieths"); a plural needs two or more, and a singular
+        # after two or more is a rank ("the two millionth visitor")
+        if not (0 < current < 20) or current % 1 != 0 or (plural and current < 2) or (not plural and current >= 2):
             return False
         self.current = current * fraction
         self.scale = 0.0
@@ -216,11 +256,81 @@ class NumberComposer:
 
     def value(self) -> Optional[float]:
         """The number composed so far, or ``None`` when it is incomplete ("two hundred and", "a")."""
-        if self.words == 0 or self.after_and or self.pending_article:
+        if self.words == 0 or self.after_and or self.pending_article or self.numerator is not None or self.needs_scale:
             return None
         if self.fraction_of_scale:
             return self.total + self.current * self.last_scale
         return self.total + (self.current or 0.0)
+
+
+def cardinal_value(words: Sequence[str], lexicon: Dict[str, Any]) -> Optional[float]:
+    """A whole number in words ("one hundred and thirty", "a hundred"), without fractions; else ``None``."""
+    if not words or any(w in lexicon["fractions"] for w in words):
+        return None
+    if list(words) in (["a"], ["an"]):
+        return 1.0  # "a twenty-first"
+    composer = NumberComposer(lexicon)
+    return composer.value() if all(composer.feed(w) for w in words) else None
+
+
+def denominator_number(word: str, lexicon: Dict[str, Any]) -> Optional[float]:
+    """The number an ordinal or fraction word divides by: "fifth"/"fifths" 5, "thirtieth" 30, "hundredths" 100,
+    "quarters" 4; ``None`` for other words. Plurals add "s" to ``ordinal_numbers`` (which leaves out "second":
+    "one second" and "twenty seconds" are times)."""
+    ordinals = lexicon["ordinal_numbers"]
+    stem = word[:-1] if word.endswith("s") and word[:-1] in ordinals else word
+    if stem in ordinals:
+        return float(ordinals[stem])
+    fraction = lexicon["fractions"].get(word)
+    return float(round(1 / fraction)) if fraction else None
+
+
+def ordinal_phrase_value(words: Sequence[str], lexicon: Dict[str, Any]) -> Optional[float]:
+    """An ordinal number phrase as a denominator: "fifths" 5, "twenty-first" 21, "one hundred and fifth" 105,
+    "one thousand fifths" 1005; ``None`` when the words are no ordinal phrase.
+
+    A units ordinal follows a ten, "hundred" or a scale ("thirty-fifth"; "thirty two fifths" is 32 fifths); a
+    teen or tens ordinal follows "hundred" or a scale; "hundredths", "millionths" take no prefix (the numerator
+    does: "a hundred trillionths" = 100 / 10^12). A phrase never starts with "hundred", a scale or "and"."""
+    *prefix, last = words
+    ordinal = denominator_number(last, lexicon)
+    if ordinal is None:
+        return None
+    if not prefix:
+        return ordinal if ordinal >= 2 else None
+    large = set(lexicon["hundred"]) | set(lexicon["scales"])
+    if ordinal >= 100 or prefix[0] in large or prefix[0] in lexicon["number_conjunctions"]:
+        return None
+    if prefix[-1] in lexicon["number_conjunctions"] and len(prefix) > 1 and prefix[-2] in large:
+        prefix = prefix[:-1]  # "one hundred and fifth"
+    allowed_before = large | (set(lexicon["tens"]) if ordinal < 10 else set())
+    base = cardinal_value(prefix, lexicon)
+    return base + ordinal if base is not None and prefix[-1] in allowed_before else None
+
+
+def fraction_value(groups: Sequence[Sequence[str]], lexicon: Dict[str, Any]) -> Optional[float]:
+    """A fraction in words, as word groups (a ten hyphenated to a unit, "twenty-three", is one group):
+    numerator then ordinal denominator (singular after one, plural after more), the denominator as long as the
+    numerator allows ("one hundred thirty
+    fifths" = 100/35, "one one hundred fifth" = 1/105, "twenty fifths" = 20/5), or a whole number "and" a
+    proper fraction ("two and fifty-four hundredths" = 2.54; "one hundred and thirty fifths" stays 130/5)."""
+    conjunctions = lexicon["number_conjunctions"]
+    flat = [w for group in groups for w in group]
+    ands = [k for k, group in enumerate(groups) if group[0] in conjunctions]
+    if ands and 0 < ands[-1] < len(groups) - 1:
+        whole = cardinal_value([w for g in groups[:ands[-1]] for w in g], lexicon)
+        part = fraction_value(groups[ands[-1] + 1:], lexicon)
+        if whole is not None and part is not None and part < 1:
+            return whole + part
+    plural = flat[-1] in lexicon["plural_fractions"] or flat[-1][:-1] in lexicon["ordinal_numbers"]
+    for k in range(1, len(groups)):
+        numerator = cardinal_value([w for g in groups[:k] for w in g], lexicon)
+        denominator = ordinal_phrase_value(flat[sum(len(g) for g in groups[:k]):], lexicon)
+        if numerator is not None and denominator is not None:
+            # one takes a singular ("one twenty-fifth"), more a plural ("three twenty-firsts"); "the two millionth
+            # visitor", "the twenty third" are ranks
+            return numerator / denominator if (numerator == 1) != plural else None
+    return None
 
 
 def parse_number_words(text: str, lexicon: Optional[Dict[str, Any]] = None) -> Optional[float]:

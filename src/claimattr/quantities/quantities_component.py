@@ -138,7 +138,7 @@ class QuantityNormaliser(RuleComponent):
         """All quantity mentions of ``doc`` in text order."""
         currency_in_doc = self.units.currencies_for(doc)
         candidates = sorted({start for _, start, _ in self.matcher(doc)})
-        found: List[Quantity] = []
+        numbers: List[NumberSpan] = []
         skip_until = 0
         for i in candidates:
             if i < skip_until:
@@ -149,9 +149,9 @@ class QuantityNormaliser(RuleComponent):
             skip_until = number.end
             if number.value is None or self.exclusions.excluded(doc, number):
                 continue
-            quantity = self.to_quantity(doc, number)
-            if quantity is not None:
-                found.append(quantity)
+            numbers.append(number)
+        self.units.share_compared_units(doc, numbers)
+        found = [q for q in (self.to_quantity(doc, number) for number in numbers) if q is not None]
         return inherit_subjects(found)
 
     def to_quantity(self, doc: Doc, number: NumberSpan) -> Optional[Quantity]:

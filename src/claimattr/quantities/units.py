@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Dict, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 from spacy.tokens import Doc
 
@@ -31,6 +31,8 @@ prepositions and the like are English words, not units."""
 SPACED_SYMBOL_NEXT_TAGS = ("NN", "JJ", "RB")
 """Tags of a word after which a spaced short symbol is still a unit: a singular noun, an adjective or an
 adverb ("100 cl bottle", "3 m high", "30 C outside"); a plural makes "m" a scale ("2 m people")."""
+APOSTROPHES = ("'", "’")
+"""A letter after an apostrophe is a possessive ("music ' s $ 500 million"), not a country before a currency symbol."""
 INCH_MARK = '"'
 BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}
 """A unit alone in brackets after a number ("20 (kg)") is its unit."""
@@ -39,9 +41,16 @@ DIMENSION_SIGNS = ("x", "×")
 CLOSING_MARKS = (".", ",", ";", ":", ")", "!", "?")
 """Marks that may touch a unit at the end of a phrase ("4 L.") without making it part of a longer symbol."""
 INDEX_POINT = "pt"
+LEVEL_JOINERS = ("to", "from", "at")
+POINT_MOVE_DIMENSION = "percentage point"
+PERCENT = "%"
+SHARE_DIMENSIONS = ("percentage", POINT_MOVE_DIMENSION)
+"""Moves given as a share ("1.2%", "3 points" of a rate) lend no unit to the level they reach."""
+"""Words between a change and the level it reached or left ("by 60 cents to $1.70", "up from $1.99", "to close at")."""
 DEGREE = "deg"
 """The code of bare degrees: an angle, or a temperature when a scale is written nearby."""
 TEMPERATURE_CODES = ("°C", "°F")
+KELVIN = "K"
 GLUED_TEMPERATURE = re.compile(r"^[+\-−]?\d+(?:\.\d+)?°?[CF]$")
 """A temperature written glued ("32.2C", "90F"): its letter names the scale of the sentence."""
 SCALE_AFTER_WINDOW = 5
@@ -58,6 +67,12 @@ def lower_at(doc: Doc, i: int) -> str:
 def is_currency_code(unit: Optional[str]) -> bool:
     """Whether a unit is an ISO 4217 code (money), as opposed to "percent", "km", "fraction"."""
     return unit is not None and unit.isupper() and len(unit) == 3
+
+
+def earlier_in_sentence(doc: Doc, numbers: List[NumberSpan], k: int) -> List[NumberSpan]:
+    """The numbers before ``numbers[k]`` in its sentence (``numbers`` in text order)."""
+    start = doc[numbers[k].start].sent.start
+    return [n for n in numbers[:k] if n.start >= start]
 
 
 def letter_case_fits(written: str, code: str) -> bool:
@@ -102,6 +117,7 @@ class Units:
         self.subunit_letters: Dict[str, str] = dict(lex["currency_subunit_abbreviations"])
         self.market_words = set(lex["index_point_context"])
         self.priced_currencies = set(lex["priced_currencies"])
+        self.powers: Dict[str, int] = dict(lex["unit_powers"])
         self.temperature_codes: Dict[str, str] = {
             word: code for word, code in lex["units"].items() if code in TEMPERATURE_CODES and " " not in word}
         """Temperature scale words and letters ("celsius", "fahrenheit", "c", "f") and their codes."""
@@ -137,7 +153,7 @@ class Units:
             return i, None
         if start > 0 and doc[start - 1].lower_ in self.country_prefixes and not doc[start - 1].whitespace_:
             start -= 1
-        elif start > 0 and not doc[start].is_alpha and not doc[start - 1].is_stop:
+        elif start > 0 and not doc[start].is_alpha and not doc[start - 1].is_stop and lower_at(doc, start - 2) not in APOSTROPHES:
             spaced = self.prefixes.get(doc[start - 1].lower_ + doc[start].lower_)
             if spaced is not None:
                 return start - 1, spaced
@@ -206,9 +222,12 @@ class Units:
 
     def scale_abbreviation_applies(self, doc: Doc, written: str, next_i: int, has_currency: bool) -> bool:
         """"m"/"b" scale only with a currency, before a plural noun or in capitals ("$2m", "2m people",
-        "10M"; not "2m" = metres, which are never written "M")."""
+        "10M"; not "2m" = metres, which are never written "M"); "t" only with a currency ("$2.1T", not "7T"
+        of a magnet or "20t" of steel)."""
         lex = self.look.lexicon
         suffix = written.lower()
+        if suffix in lex["abbreviations_only_with_currency"]:
+            return has_currency
         return suffix in lex["scale_abbreviations"] and (
             suffix not in lex["abbreviations_needing_currency"] or has_currency or written.isupper()
             or self.counted_after(doc, next_i)
@@ -240,6 +259,8 @@ class Units:
                 written = written[:-1]
             word = written.lower()
             glued = not doc[j - 1].whitespace_
+            if self.is_kelvin(doc, j):
+                break
             if word in lex["scales"] or word in lex["multipliers"] and word not in lex["multipliers_not_after_digits"]:
                 factor = float(lex["scales"].get(word) or lex["multipliers"][word])
             # a one-letter abbreviation ("m", "b", "k") glued to the digits or closing the phrase ("2.33 k."):
@@ -259,6 +280,53 @@ class Units:
             self.scale_words_after(doc, number, has_currency)
             return
         number.end = j
+
+    # ---- units shared by compared amounts ---------------------------------------------------------
+
+    def share_compared_units(self, doc: Doc, numbers: List[NumberSpan]) -> None:
+        """Amounts compared in one sentence share what the writer said once (``numbers`` in text order):
+
+        - money that changes "to" a priced level, or a priced amount it rose "from", is priced per the same
+          thing: "by 60 cents to $1.70 a barrel", "by $2 to $17.99 a month", "$2.99 a month, up from $1.99";
+        - a bare level reached ("to 38,852", "to close at 39,740.44") is in the unit of the last move measured
+          before it, a share of itself aside: "The Dow fell 475 points, or 1.2%, to 38,852" -> `pt`, "Life
+          expectancy fell 1.3 years to 76.1" -> `yr`; a level that counts a noun after it stays a count.
+        """
+        for k, number in enumerate(numbers):
+            if is_currency_code(number.unit):
+                following = numbers[k + 1] if k + 1 < len(numbers) else None
+                if following is not None and following.start == number.end + 1 \
+                        and lower_at(doc, number.end) in LEVEL_JOINERS and self.rate_of(following.unit, number.unit):
+                    number.unit = following.unit
+                elif k and lower_at(doc, number.start - 1) in LEVEL_JOINERS:
+                    money = [n for n in earlier_in_sentence(doc, numbers, k)
+                             if n.unit is not None and n.unit.split("/")[0] == number.unit]
+                    if money and self.rate_of(money[-1].unit, number.unit):
+                        number.unit = money[-1].unit
+            elif number.unit is None and number.is_digits and k and self.is_bare_level(doc, number):
+                number.unit = self.unit_of_level(earlier_in_sentence(doc, numbers, k))
+
+    def unit_of_level(self, earlier: List[NumberSpan]) -> Optional[str]:
+        """The unit of a level reached after the moves ``earlier`` in its sentence: a move in percentage or basis
+        points reaches a percentage ("rose 12 basis points to 4.35"), another measured move its own unit; a move
+        given as a share of itself ("1.2%") lends none."""
+        moves = [n for n in earlier if n.unit is not None]
+        if moves and self.registry.describe(moves[-1].unit)[1] == POINT_MOVE_DIMENSION:
+            return PERCENT
+        measured = [n for n in moves if self.registry.describe(n.unit)[1] not in SHARE_DIMENSIONS]
+        return measured[-1].unit if measured else None
+
+    @staticmethod
+    def is_bare_level(doc: Doc, number: NumberSpan) -> bool:
+        """A number reached "to" or "at" ("to 76.1", "to close at 39,740.44") that counts no noun after it ("at 1.8
+        million concurrent players" counts)."""
+        counts = doc[number.end - 1].dep_ == "nummod" or (number.end < len(doc) and doc[number.end].pos_ in ("NOUN", "PROPN", "ADJ"))
+        return bool({lower_at(doc, number.start - 1), lower_at(doc, number.start - 2)} & set(LEVEL_JOINERS)) and not counts
+
+    @staticmethod
+    def rate_of(unit: Optional[str], currency: Optional[str]) -> bool:
+        """Whether ``unit`` is ``currency`` per something ("USD/bbl" of "USD")."""
+        return unit is not None and currency is not None and unit.startswith(currency + "/")
 
     # ---- units ----------------------------------------------------------------------------------
 
@@ -303,9 +371,18 @@ class Units:
             number.unit = unit
             number.end = j + unit_len
             number.adjectival = unit_len == 2 and doc[j].text in HYPHENS
+            self.attach_power(doc, number)
             if not number.adjectival:
                 self.attach_rate(doc, number)
         return number
+
+    def attach_power(self, doc: Doc, number: NumberSpan) -> None:
+        """"4 km squared" -> km2, "4 km cubed" -> km3: a power word after a length makes an area or a volume,
+        as "square" and "cubic" do before it."""
+        power = self.powers.get(lower_at(doc, number.end))
+        if power is not None and self.registry.describe(number.unit)[1] == "length":
+            number.unit = f"{number.unit}{power}"
+            number.end += 1
 
     def attach_quote_currency(self, doc: Doc, number: NumberSpan, currency_in_doc: Dict[str, str]) -> bool:
         """"151 per dollar", "4.42 to the dollar": a bare number priced against one unit of a currency is an
@@ -338,6 +415,11 @@ class Units:
         return any(w in self.market_words for w in words) or any(
             " ".join(pair) in self.market_words for pair in zip(words, words[1:]))
 
+    def is_kelvin(self, doc: Doc, j: int) -> bool:
+        """A capital "K" at token ``j`` is kelvin, not thousands, in a sentence that names a temperature scale
+        ("300 °C (572 °F, 573.15K)")."""
+        return j < len(doc) and doc[j].text == KELVIN and self.temperature_scale(doc, j) is not None
+
     def temperature_scale(self, doc: Doc, i: int) -> Optional[str]:
         """"-273.15° on the Celsius scale", "32.2C, or nearly 90F, ... 2.5 degrees above": bare degrees take a
         temperature scale named just after them (:data:`SCALE_AFTER_WINDOW`), else the first written in their
@@ -363,6 +445,7 @@ class Units:
                 return False  # "the final half-hour" is a period
             number.unit, number.end = unit, number.end + length  # "one-half miles", "a half turn"
             return True
+        j += j + 1 < len(doc) and doc[j + 1].is_space  # "half a  dozen": a run of spaces is one space
         word = lower_at(doc, j + 1)
         if word in lex["multipliers"] or word in lex["scales"]:
             number.unit, number.end = None, j + 2
@@ -383,6 +466,8 @@ class Units:
         scale ("361 million pounds": money; "2 million pounds of beef" stays a weight)."""
         j = number.end
         code = self.currency_code_word(lower_at(doc, j)) if j < len(doc) else None
+        if code is not None and self.opens_next_amount(doc, j, number):
+            return False
         if code is not None:
             number.unit, number.end = code, j + 1
             if number.is_digits and not number.has_scale:
@@ -405,6 +490,15 @@ class Units:
             number.unit, number.end = currency_in_doc.get(word, self.look.currency_words[word]), j + 1
             return True
         return False
+
+    @staticmethod
+    def opens_next_amount(doc: Doc, j: int, number: NumberSpan) -> bool:
+        """A currency symbol at token ``j`` between two numbers is the second one's prefix when it is glued to it
+        ("1 $10 bill") or when the first number took its symbol before it too ("$ 20,000.00 $ 37,305.97");
+        otherwise it closes the first ("10 $ 30 $")."""
+        if doc[j].is_alpha or j + 1 >= len(doc) or not doc[j + 1].text[:1].isdigit():
+            return False
+        return not doc[j].whitespace_ or is_currency_code(number.unit)
 
     def attach_rate(self, doc: Doc, number: NumberSpan) -> None:
         """"US$61.10 per barrel" -> USD/bbl, "$15.4/hour" -> USD/h, "0.4 millimetres a year" -> mm/yr.
@@ -443,6 +537,8 @@ class Units:
         look = self.look
         if glued and j < len(doc) and doc[j].text == INCH_MARK and self.opens_no_quote(doc, j):
             return 1, "in"  # "a 9\" plate", "Wrench 8\""
+        if glued and self.is_kelvin(doc, j):
+            return 1, KELVIN
         if j + 2 < len(doc) and BRACKETS.get(doc[j].text) == doc[j + 2].text:
             length, unit = self.unit_at(doc, j + 1, True, currency_in_doc)  # "20 (kg)", "20 [kg]"
             return (3, unit) if length == 1 and unit is not None else (0, None)
