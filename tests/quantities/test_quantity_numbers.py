@@ -117,6 +117,22 @@ def test_modifiers_set_relation_and_bounds(nlp, text, relation, low, high, appro
     assert quantity["modifier"] is not None
 
 
+@pytest.mark.parametrize("text, low", [
+    ("The death toll passed 200 on Monday.", 200),
+    ("Sales topped 1 million units.", 1e6),
+    ("Exports exceeded $4 billion last year.", 4e9),
+])
+def test_the_object_of_a_verb_of_exceeding_is_a_lower_bound(nlp, text, low):
+    quantity = only(nlp, text)
+    assert (quantity["relation"], quantity["low"], quantity["high"]) == (">", low, None)
+
+
+def test_a_verb_particle_before_a_number_is_no_bound(nlp):
+    """"handed over 48 prisoners": "over" belongs to the verb, the count is exact."""
+    quantity = only(nlp, "The rebels handed over 48 prisoners on Sunday.")
+    assert (quantity["relation"], quantity["value"], quantity["low"]) == ("=", 48, None)
+
+
 @pytest.mark.parametrize("text, low, high", [
     ("Between 20 and 25 soldiers were captured.", 20, 25),
     ("The chain will close 20 to 25 branches.", 20, 25),

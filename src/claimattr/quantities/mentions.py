@@ -95,6 +95,7 @@ class MentionReader:
         self.change_openers = set(lex["range_change"]["openers"])
         self.change_joiners = set(lex["range_change"]["joiners"])
         self.determiner_modifiers = set(lex["determiner_modifiers"])
+        self.exceeding_verbs = set(lex["exceeding_verbs"])
         self.minus_words = set(lex["minus_words"])
         self.change_verbs = {verb for verbs in lex["direction_verbs"].values() for verb in verbs}
         self.market_units = {"%", "pt", "pp", "bp"}
@@ -612,8 +613,9 @@ class MentionReader:
         else:
             words = [t.lower_ for t in doc[max(0, start - look.before.max_words):start]]
             length, relation = look.before.longest_ending(words)
-            if length and (self._is_determiner(doc, words[-length:], start) or self.is_span_preposition(doc, number, length)):
-                length, relation = 0, None
+            if length and (self._is_determiner(doc, words[-length:], start) or self.is_span_preposition(doc, number, length)
+                           or length == 1 and doc[start - 1].dep_ == "prt"):
+                length, relation = 0, None  # "handed over 48 prisoners": a verb's particle, no bound
             if length:
                 number.modifier = (start - length, start)
                 number.start = start - length
@@ -623,9 +625,19 @@ class MentionReader:
             relation = a_relation
             number.modifier = (number.end, number.end + a_len)
             number.end += a_len
+        if relation is None and self.exceeds(doc, number):
+            relation = ">"
         if relation is not None:
             apply_relation(number, relation)
         return number
+
+    def exceeds(self, doc: Doc, number: NumberSpan) -> bool:
+        """"the toll passed 200", "sales topped 1 million units": the object of a verb of exceeding
+        (lexicon ``exceeding_verbs``) is a lower bound, as "more than 200" is."""
+        token = doc[number.start:number.end].root
+        while token.dep_ in ("nummod", "compound", "quantmod") and token.head.i != token.i:
+            token = token.head
+        return token.dep_ == "dobj" and token.head.lemma_.lower() in self.exceeding_verbs
 
     def is_span_preposition(self, doc: Doc, number: NumberSpan, length: int) -> bool:
         """"lost 15% over 68 weeks", "averages 8.1% over 13.8 kilometres": a one-word modifier that the parse
