@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claimattr.detector.extents import is_headline_passive
-from claimattr.linker.names import MentionAnalyser, SpeakerLexicon, clean_mention, noun_phrase
+from claimattr.linker.names import MentionAnalyser, SpeakerLexicon, clean_mention, noun_phrase, without_edge_spaces
 from claimattr.linker.registry import Record, Registry
 from claimattr.linker.resolution import Referent, Resolver
 from claimattr.rules.component import RuleComponent
@@ -46,8 +46,9 @@ MAX_SPEAKER_TAG_TOKENS = 16
 title and an apposition fits; a longer stretch is a sentence of its own."""
 
 MAX_DOCUMENT_LOOKBACK = 80
-"""Most tokens before the sentence of a bare document mention ("The statement said") searched for
-the document's earlier mention with its producer: about the previous two or three sentences."""
+"""Most tokens before the sentence of a bare document mention ("The statement said") in which
+any document's earlier mention with its producer counts (about the previous two or three
+sentences); further back only the same kind of document does ("the poll" for "a Reuters poll")."""
 
 OPENING_QUOTE_MARKS = "“\"«„‘'"
 """The cue text of a quotation with no reporting verb (the detector makes its opening mark the cue)."""
@@ -148,7 +149,7 @@ class SpeakerLinker(RuleComponent):
                 if speaker is not None:
                     record = next((r for r in reversed(records) if r is not None), None)
             else:
-                referring = self._referring(mention) if mention is not None else None
+                referring = self._referring(without_edge_spaces(mention)) if mention is not None else None
                 speaker = self._speaker(referring, referents, analyser, resolver) if referring is not None else None
                 if speaker is not None:
                     speaker, record = self._entity(registry, referring, speaker, last)
@@ -182,9 +183,10 @@ class SpeakerLinker(RuleComponent):
             # "I" in the narration, not in a quotation, is the report's author
             record = None if registry.quoted(mention.start_char, mention.end_char) else registry.author
         elif speaker.type == "person":
-            record = registry.find_person(self._bare_name(speaker.name)) or registry.introduced_body(speaker.name)
-            if record is None and any(w[:1].isupper() for w in speaker.name.split()):
-                record = registry.new(self._bare_name(speaker.name), "person")
+            bare = self._bare_name(speaker.name)
+            record = registry.find_person(bare) or registry.introduced_body(speaker.name)
+            if record is None and self._name_like(bare):
+                record = registry.new(bare, "person")
         elif len(mention) == 1 and mention.root.pos_ == "PRON":
             # "it", "we": the resolver's referent, named as the registry names that body
             record = registry.find_institution(speaker.name) if speaker.type in ("organisation", "government") else None
@@ -192,7 +194,7 @@ class SpeakerLinker(RuleComponent):
                 return speaker, None
             registry.add_mention(record, mention)
             return replace(speaker, name=record.name, type=record.type), record
-        elif speaker.type in ("organisation", "government") and (person := registry.person_by_name(speaker.name)) is not None:
+        elif speaker.type in ("organisation", "government") and (person := registry.person_at(mention) or registry.person_by_name(speaker.name)) is not None:
             record = person
             speaker = replace(speaker, type="person")
         elif speaker.type in ("organisation", "government", "group"):
@@ -221,11 +223,13 @@ class SpeakerLinker(RuleComponent):
     def _with_body(registry: Registry, speaker: Speaker, mention: Span, record: Optional[Record]) -> Speaker:
         """The speaker with the body its role is held in: a bare organisation noun ("company
         spokeswoman") read as the body it stands for at the mention
-        (``Registry.organisation_of_role``), and an organisation the report leaves unsaid
+        (``Registry.organisation_of_role``: "Club president Nuno Vieira" in a report on Atlético
+        Lisboa is its president), and an organisation the report leaves unsaid
         ("Chief executive Ana Roe") supplied (``Registry.implicit_organisation``) and kept for
         the entity's later mentions."""
         if speaker.organisation is not None:
-            return replace(speaker, organisation=registry.organisation_of_role(speaker.organisation, mention.start))
+            body = registry.organisation_of_role(speaker.organisation, mention.start)
+            return replace(speaker, organisation=body, role=role_without_body(speaker.role, speaker.organisation, body))
         if speaker.type != "person":
             return speaker
         organisation = registry.implicit_organisation(speaker.role, mention.start)
@@ -238,10 +242,11 @@ class SpeakerLinker(RuleComponent):
         ``the agency's director``) becomes the entity's where the registry's reading of the whole
         report gave it none, so that its later mentions, pronouns included, carry it. A pronoun
         says nothing of its own: it takes the entity's only (the resolver's guess at its
-        referent may be another entity than the registry's)."""
-        if speaker.role and not record.roles:
-            record.roles.append(speaker.role)
-        if record.organisation is None and speaker.organisation is not None:
+        referent may be another entity than the registry's). A person known only in a former
+        role speaks for no body ("Former Wales captain Dafydd Evans")."""
+        if speaker.role and not record.every_role:
+            registry.add_role(record, speaker.role)
+        if record.organisation is None and speaker.organisation is not None and not (record.former_roles and not record.roles):
             organisation = registry.clean_organisation(speaker.organisation)
             if organisation is not None:
                 party = self.words.party_names.get(organisation.text.lower())
@@ -272,6 +277,13 @@ class SpeakerLinker(RuleComponent):
         ):
             parts.pop(0)
         return " ".join(parts)
+
+    def _name_like(self, name: str) -> bool:
+        """Whether a person speaker's name is a name, to become an entity of its own: capitalised
+        words (and name particles) only. "former first lady and U.S. senator" is a description
+        of someone; as an entity it would take the pronouns that mean the person it describes."""
+        parts = name.split()
+        return bool(parts) and all(p[:1].isupper() or p in self.words.name_particles for p in parts)
 
     def _given_mention(self, doc: Doc, claim: Claim) -> Optional[Span]:
         """With ``keep_mentions`` (after a trained ``attribution_linker``) the found source stays;
@@ -401,8 +413,9 @@ class SpeakerLinker(RuleComponent):
     def _document_producer(self, mention: Span) -> Optional[Span]:
         """"The statement", "the ad's narrator" aside, a document speaks for its producer: the one
         the mention names ("a Reuters survey", "the union's statement", "a statement by X") or,
-        for a bare "the statement", the producer at the document's latest earlier mention
-        ("the Security Council issued a statement")."""
+        for a bare "the statement", the producer at the document's latest earlier mention that
+        names one ("the Security Council issued a statement"): any document in the last few
+        sentences, the same kind of document ("the poll") anywhere before."""
         documents = self.words.document_heads
         root = mention.root
         if root.lemma_.lower() not in documents:
@@ -411,10 +424,13 @@ class SpeakerLinker(RuleComponent):
         if own is not None:
             return self._noun_phrase(own)
         sentence_start = mention.doc[max(mention.start - 1, 0)].sent.start
-        for token in reversed(mention.doc[max(0, sentence_start - MAX_DOCUMENT_LOOKBACK):mention.start]):
-            if token.lemma_.lower() in documents and token.pos_ == "NOUN":
+        lemma = root.lemma_.lower()
+        for token in reversed(mention.doc[:mention.start]):
+            near = token.i >= sentence_start - MAX_DOCUMENT_LOOKBACK
+            if token.pos_ == "NOUN" and (near and token.lemma_.lower() in documents or token.lemma_.lower() == lemma):
                 found = producer(token)
-                return self._noun_phrase(found) if found is not None else None
+                if found is not None:
+                    return self._noun_phrase(found)
         return None
 
     def relative_antecedent(self, mention: Span) -> Optional[Span]:
@@ -433,7 +449,7 @@ class SpeakerLinker(RuleComponent):
         noun = mention.doc[index]
         while noun.dep_ in ("compound", "flat") and noun.head.i > noun.i:
             noun = noun.head
-        return self._noun_phrase(noun)
+        return self._noun_phrase(personal_head(noun) if pronoun.lower_ in ("who", "whom") else noun)
 
     def _speaker(
         self, mention: Span, referents: List[Referent], analyser: MentionAnalyser, resolver: Resolver
@@ -472,12 +488,13 @@ def agent(verb: Token) -> Optional[Token]:
 
 def producer(document: Token) -> Optional[Token]:
     """Who produced a document: its possessor or a name in front ("the union's statement", "a
-    Reuters survey"), the agent of "released by", the object of "by", or the subject of the verb
-    it is the object of ("the council issued a statement")."""
+    Reuters survey", "a Post-ABC News poll"), the agent of "released by", the object of "by" or
+    "from" ("an ad from the Roe campaign"), or the subject of the verb it is the object of ("the
+    council issued a statement")."""
     for child in document.children:
-        if child.dep_ == "poss" and child.pos_ != "PRON" or child.dep_ == "compound" and (child.pos_ == "PROPN" or child.ent_type_):
+        if child.dep_ == "poss" and child.pos_ != "PRON" or child.dep_ in ("compound", "nmod") and (child.pos_ == "PROPN" or child.ent_type_):
             return child
-        if child.dep_ == "prep" and child.lower_ == "by":
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
@@ -489,6 +506,27 @@ def producer(document: Token) -> Optional[Token]:
         if subjects:
             return subjects[0]
     return None
+
+
+def personal_head(noun: Token) -> Token:
+    """"Democrats on Capitol Hill, who", "members of the Harbour Authority, who": "who" is a
+    person, so a place or body that only says which people they are gives way to the noun it
+    completes."""
+    preposition = noun.head
+    if noun.dep_ == "pobj" and noun.ent_type_ in ("GPE", "LOC", "FAC", "ORG") and preposition.head.pos_ in ("NOUN", "PROPN"):
+        return preposition.head
+    return noun
+
+
+def role_without_body(role: Optional[str], noun: TextSpan, body: Optional[TextSpan]) -> Optional[str]:
+    """A role without the organisation noun opening it once that noun is read as a named body
+    ("club president" -> "president" of Atlético Lisboa); with no name read ("their union"),
+    it stays."""
+    words = role.split() if role else []
+    named = body is not None and body.text != noun.text and any(w[:1].isupper() for w in body.text.split())
+    if not named or len(words) < 2 or words[0] != noun.text.lower():
+        return role
+    return " ".join(words[1:])
 
 
 def releaser(document: Token) -> Optional[Token]:

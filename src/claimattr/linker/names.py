@@ -68,6 +68,9 @@ class SpeakerLexicon:
     organisation_roles: FrozenSet[str] = frozenset()
     affiliation_verbs: FrozenSet[str] = frozenset()
     organisation_name_words: FrozenSet[str] = frozenset()
+    former_markers: FrozenSet[str] = frozenset()
+    compound_roles: FrozenSet[str] = frozenset()
+    collective_words: FrozenSet[str] = frozenset()
 
     @classmethod
     def from_json(cls, lexicon: Dict[str, Any]) -> "SpeakerLexicon":
@@ -118,6 +121,9 @@ class SpeakerLexicon:
             organisation_roles=frozenset(lexicon.get("organisation_roles", [])),
             affiliation_verbs=frozenset(lexicon.get("affiliation_verbs", [])),
             organisation_name_words=frozenset(lexicon.get("organisation_name_words", [])),
+            former_markers=frozenset(lexicon.get("former_markers", [])),
+            compound_roles=frozenset(lexicon.get("compound_roles", [])),
+            collective_words=frozenset(lexicon.get("collective_words", [])),
         )
 
 
@@ -213,7 +219,8 @@ class MentionAnalyser:
         runs = propn_runs(mention, self.words.name_particles)
         role_near = self.role_token(mention) is not None
         runs = [r for r in (self.strip_titles(run) for run in runs) if r is not None and not in_prepositional_phrase(r, mention)]
-        for run in sorted(runs, key=len, reverse=True):
+        # a possessor is someone else's ("Hillary Clinton's campaign manager Robby Mook")
+        for run in sorted(runs, key=lambda r: (not possessor(r), len(r)), reverse=True):
             if any(t.ent_type_ == "PERSON" for t in run):
                 return run
         for run in runs:
@@ -258,7 +265,37 @@ class MentionAnalyser:
         while start < role.i and doc[start].text == "-":
             start += 1
         abbreviations = self.words.title_abbreviations
-        return " ".join(abbreviations.get(word, word) for word in doc[start:role.i + 1].text.lower().split())
+        return self.with_function(" ".join(abbreviations.get(word, word) for word in doc[start:role.i + 1].text.lower().split()), role)
+
+    def with_function(self, text: str, role: Token) -> str:
+        """A role's text with the function its "of" phrase names (:meth:`function_of`)."""
+        function = self.function_of(role)
+        return f"{text} {function.text.lower()}" if function is not None else text
+
+    def function_of(self, role: Token) -> Optional[Span]:
+        """"head of Asian credit research", "director of infection prevention", "chair of the
+        judges": an "of" phrase after a role that names no body (no proper name, no organisation
+        or government noun) says what the function covers and belongs to the role; "head of the
+        Meridian Institute" names the organisation instead, and "at Kingsway Capital" after the
+        function still does. A former role keeps its body too ("the former secretary of state":
+        the guidelines name the body in a role the person no longer holds)."""
+        words = self.words
+        former = any(c.lower_ in words.former_markers for c in role.lefts)
+        for child in role.children:
+            if child.dep_ != "prep" or child.lower_ != "of":
+                continue
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if not objects:
+                return None
+            phrase = role.doc[child.i:objects[0].i + 1]
+            if former:
+                return phrase
+            if objects[0].lemma_.lower() in words.organisations | words.government or any(
+                t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "FAC", "PERSON") or t.tag_ == "PRP$" for t in phrase
+            ):
+                return None
+            return phrase
+        return None
 
     def role_token(self, mention: Span) -> Optional[Token]:
         """The head of the first role phrase: "deputy prime minister" -> "minister"."""
@@ -284,9 +321,10 @@ class MentionAnalyser:
         """"spokesperson for X", "head of X", "X's minister", "Taliban spokesman"."""
         if role is None:
             return self.affiliation(person) if person is not None else None
+        function = self.function_of(role)
         for child in role.children:
-            if child.dep_ == "prep" and child.lower_ in self.words.role_organisation_preps:
-                objects = [c for c in child.children if c.dep_ == "pobj"]
+            if child.dep_ == "prep" and child.lower_ in self.words.role_organisation_preps and not (function and child.i == function.start):
+                objects = [c for c in child.children if c.dep_ == "pobj" and self.body_word(c)]
                 if objects:
                     return self.organisation_span(object_phrase(objects[0]))
             if child.dep_ == "poss" and child.tag_ != "PRP$":
@@ -319,12 +357,20 @@ class MentionAnalyser:
         if root.dep_ == "appos" and root.head.lemma_.lower() in self.words.roles:
             heads.append(root.head)
         for head in heads:
+            function = self.function_of(head) if head is not root else None
             for child in head.children:
-                if child.dep_ == "prep" and child.lower_ in self.words.affiliation_preps:
+                if child.dep_ == "prep" and child.lower_ in self.words.affiliation_preps and not (function and child.i == function.start):
                     objects = [c for c in child.children if c.dep_ == "pobj" and self.names_body(c)]
                     if objects:
                         return self.organisation_span(object_phrase(objects[0]))
         return self.clause_affiliation(root)
+
+    def body_word(self, token: Token) -> bool:
+        """Whether the head of a role's complement can name an organisation: a name, or an
+        organisation or government noun ("spokesman for the ministry"); "attorneys for the
+        family" speak for no organisation."""
+        lemma = token.lemma_.lower()
+        return token.pos_ == "PROPN" or bool(token.ent_type_) or lemma in self.words.organisations or lemma in self.words.government
 
     def names_body(self, token: Token) -> bool:
         """Whether a word names an organisation here, or wherever else the document tags it."""
@@ -369,7 +415,7 @@ class MentionAnalyser:
         described = lemma not in words.unnamed_heads and any(self.describes(t, head) for t in mention if t.i != head.i)
         if lower in words.person_pronouns or lower in words.first_person_singular:
             return "person"
-        if lower in words.first_person_plural:
+        if lower in words.first_person_plural or lemma in words.collective_words:
             return "group"
         label = head.ent_type_ or self.labels.get(head.text, "")
         if lemma in words.government and head.tag_ in ("NNS", "NNPS") and head.lower_ != lemma:
@@ -440,10 +486,26 @@ def noun_phrase(head: Token, circumstances: FrozenSet[str]) -> Optional[Span]:
     return clean_mention(head.doc[start:end + 1])
 
 
+def possessor(run: Span) -> bool:
+    """Whether a name is followed by a possessive ending ("Roe's")."""
+    return run.end < len(run.doc) and run.doc[run.end].tag_ == "POS"
+
+
 def heads_phrase(first: Token, second: Token) -> bool:
     """Whether a leading count is the head of its phrase rather than a modifier: a partitive
     "of" follows it ("one of the people") or a hyphen joins it to the next word ("36-year-old")."""
     return second.lower_ == "of" and first.lower_ not in ("the", "a", "an") or second.text == "-" and first.like_num
+
+
+def without_edge_spaces(span: Span) -> Span:
+    """The span without whitespace tokens at its edges ("he\xa0" from a found source: a
+    non-breaking space is a token of its own)."""
+    start, end = span.start, span.end
+    while start < end - 1 and span.doc[start].is_space:
+        start += 1
+    while end > start + 1 and span.doc[end - 1].is_space:
+        end -= 1
+    return span.doc[start:end]
 
 
 def clean_mention(span: Optional[Span]) -> Optional[Span]:

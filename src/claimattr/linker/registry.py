@@ -92,6 +92,9 @@ class Record:
     tokens: Set[str] = field(default_factory=set)
     aliases: List[str] = field(default_factory=list)
     roles: List[str] = field(default_factory=list)
+    former_roles: List[str] = field(default_factory=list)
+    """Roles the person no longer holds ("former governor"): spoken in only where the report
+    gives no current one ("the former secretary of state and current nominee" is the nominee)."""
     organisations: List[TextSpan] = field(default_factory=list)
     gender: Optional[str] = None
     mentions: List[Mention] = field(default_factory=list)
@@ -106,11 +109,16 @@ class Record:
     def role(self) -> Optional[str]:
         """The first role the article gives, in its fullest form ("nominee" then "presidential
         nominee" -> "presidential nominee"), as names take their fullest form."""
-        if not self.roles:
+        roles = self.roles or self.former_roles
+        if not roles:
             return None
-        first = self.roles[0].split()
-        fuller = [r for r in self.roles if r.split()[-1] == first[-1] and set(first) <= set(r.split())]
+        first = roles[0].split()
+        fuller = [r for r in roles if r.split()[-1] == first[-1] and set(first) <= set(r.split())]
         return max(fuller, key=lambda r: len(r.split()))
+
+    @property
+    def every_role(self) -> List[str]:
+        return self.roles + self.former_roles
 
     @property
     def organisation(self) -> Optional[TextSpan]:
@@ -123,7 +131,7 @@ class Record:
 
     def to_entity(self, doc: Doc) -> Entity:
         return Entity(
-            id=self.id, name=self.name, type=self.type, aliases=list(self.aliases), roles=list(self.roles),
+            id=self.id, name=self.name, type=self.type, aliases=list(self.aliases), roles=self.every_role,
             organisation=self.organisation.text if self.organisation else None, gender=self.gender,
             mentions=[TextSpan.from_span(doc[m.start:m.end]) for m in self.mentions], claims=list(self.claims),
         )
@@ -152,9 +160,11 @@ class Registry:
         }
         self.quotes = find_quote_regions(doc.text, DEFAULT_QUOTE_PAIRS)
         self.headline_tokens: Set[int] = {t.i for span in doc.spans.get(HEADLINE_SPANS, []) for t in span}
-        self.bodies: List[Span] = [e for e in self.ents if e.label_ == "PERSON" and self.introduced_as_body(e)]
+        introduced = {e.text for e in self.ents if e.label_ == "PERSON" and self.introduced_as_body(e)}
+        self.bodies: List[Span] = [e for e in self.ents if e.label_ == "PERSON" and e.text in introduced]
         self.body_ids: Set[int] = set()
-        """Organisations the base NER took for persons (:meth:`introduced_as_body`)."""
+        """Organisations the base NER took for persons (:meth:`introduced_as_body`), wherever the
+        report names them so (a headline drops the "club" that introduces the name below)."""
         for number, sentence in enumerate(doc.sents):
             for token in sentence:
                 self.sentence_of[token.i] = number
@@ -167,7 +177,7 @@ class Registry:
 
     # ------------------------------------------------------------------ building
     def _collect_persons(self) -> None:
-        persons = [ent for ent in self.ents if ent.label_ == "PERSON" and ent not in self.bodies]
+        persons = [ent for ent in self.ents if ent.label_ == "PERSON" and ent not in self.bodies or self.apposed_to_role(ent)]
         surnames = set()
         found: List[Tuple[Span, Span]] = []
         for ent in persons:
@@ -180,7 +190,7 @@ class Registry:
                 surnames.add(words[-1])
         # surnames the NER typed otherwise ("De Blasio" as ORG) once the person is known
         for ent in self.ents:
-            if ent.label_ in ("ORG", "GPE", "NORP") and all(t.text[:1].isupper() for t in ent):
+            if ent.label_ in ("ORG", "GPE", "NORP") and all(t.text[:1].isupper() for t in ent) and ent not in persons:
                 name = self.person_run(ent)
                 if name is not None and name_words(name.text) and name_words(name.text)[-1] in surnames and len(name) <= 2:
                     if not any(w in self.words.organisations or w in self.words.government for w in name_words(name.text)):
@@ -191,6 +201,19 @@ class Registry:
         for ent, name in full + [(e, n) for e, n in found if len(name_words(n.text)) < 2]:
             record = self.person_record(name)
             self._add_person_mention(record, ent, name)
+
+    def apposed_to_role(self, ent: Span) -> bool:
+        """"the commission's chairwoman, Aoife Cullinane", "former Northbridge boss Sean Doherty":
+        a short capitalised name in apposition to a role noun names a person, whatever the base
+        NER says (it types many an unfamiliar name an organisation)."""
+        if ent.label_ not in ("ORG", "GPE") or not 2 <= len(ent) <= 3 or not all(t.text[:1].isupper() for t in ent):
+            return False
+        root, words = ent.root, self.words
+        related = [root.head] if root.dep_ == "appos" else []
+        related += [c for c in root.children if c.dep_ == "appos"]
+        return any(t.lemma_.lower() in words.roles and t.lemma_.lower() not in words.organisations for t in related) and not any(
+            t.lemma_.lower() in words.organisations or t.lemma_.lower() in words.government or t.lower_ in words.organisation_name_words for t in ent
+        )
 
     def introduced_as_body(self, ent: Span) -> bool:
         """"Portuguese club Atlético Lisboa", "insurer Kestrel Life", "Halvorsen Media": a name the
@@ -297,21 +320,26 @@ class Registry:
             gender = words.honorific_genders.get(token.lower_)
             if gender and record.gender is None:
                 record.gender = gender
-        role, organisation = self.person_context(name)
-        if role and role not in record.roles:
-            record.roles.append(role)
+        former = self.former_role(name)
+        if former is not None:
+            self.add_role(record, former)
+        role, organisation = self.person_context(name, titled=former is None)
+        if role:
+            self.add_role(record, role)
         if organisation is not None and all(o.text != organisation.text for o in record.organisations):
             record.organisations.append(organisation)
 
-    def person_context(self, name: Span) -> Tuple[Optional[str], Optional[TextSpan]]:
+    def person_context(self, name: Span, titled: bool = True) -> Tuple[Optional[str], Optional[TextSpan]]:
         """Role and organisation the words around a person name give: titles before, appositions,
-        "(R-Fla.)" after."""
+        "(R-Fla.)" after. Not ``titled``: the title before the name is a former role
+        (:meth:`former_role`), which names no organisation, so only an apposition can give one
+        with a current role ("Former minister Ana Roe, the party's chairwoman")."""
         doc, words = self.doc, self.words
         root = name.root
         role: Optional[str] = None
         organisation: Optional[TextSpan] = None
         before = [t for t in doc[root.left_edge.i:name.start] if t.head.i >= name.start or t.head.i < name.start and t.head.i >= root.left_edge.i]
-        before = [t for t in before if t.i >= root.left_edge.i]
+        before = [t for t in before if t.i >= root.left_edge.i and titled]
         role_words: List[Token] = []
         for token in before:
             lower = token.lower_
@@ -325,7 +353,9 @@ class Registry:
                     organisation = organisation or TextSpan(f"{token.text} campaign", token.idx, doc[token.i + 1].idx + 8)
                 role_words = []
                 continue
-            if lower == "campaign" and role_words == [] and organisation is not None and organisation.text.endswith("campaign"):
+            if lower == "campaign" and role_words == [] and organisation is not None and organisation.text.endswith("campaign") and (
+                doc[token.i:name.start].text.lower() not in words.compound_roles
+            ):
                 continue
             if lower in words.determiners or token.is_punct and token.text != "-" or token.ent_type_ in ("GPE", "NORP", "DATE", "CARDINAL"):
                 role_words = [] if token.ent_type_ in ("GPE",) and not role_words else role_words
@@ -338,7 +368,7 @@ class Registry:
             role = self.role_phrase(role_words)
         # a named organisation in front of the role ("IMF chief economist", "Virginia AFL-CIO President")
         left = root.left_edge.i
-        orgs = [e for e in self.org_ents if left <= e.start and e.end <= name.start and not self.portfolio(e.root)] if left < name.start else []
+        orgs = [e for e in self.org_ents if left <= e.start and e.end <= name.start and not self.portfolio(e.root)] if left < name.start and titled else []
         if orgs and (role or self.possessor_of(orgs[-1], name)):
             organisation = organisation or self.organisation_text(orgs[-1])
         possessors = [t for t in before if t.dep_ == "poss" and t.head.i < name.start or t.dep_ == "poss" and t.head.i == root.i]
@@ -347,29 +377,88 @@ class Registry:
         match = PARTY_PAREN.match(self.text, name.end_char)
         if match and match.group(1) in words.party_codes:
             organisation = TextSpan(words.party_codes[match.group(1)], match.start(1), match.end())
-        for child in root.children:
-            if child.dep_ == "appos" and child.i > root.i and child.ent_type_ != "GPE":
+        for child in [*root.children, *self.predicate_nouns(root)]:
+            if child.dep_ in ("appos", "attr") and child.i > root.i and child.ent_type_ != "GPE":
                 phrase = self.analyser.noun_phrase(child)
                 if phrase is None:
                     continue
                 token = self.analyser.role_token(phrase)
-                if token is None:
+                if token is None:  # "Rep. Jo Roe, the top Democrat on the committee": the party still
+                    organisation = organisation or self.phrase_party(phrase)
                     continue
-                role = role or self.role_phrase([t for t in doc[phrase.start:token.i + 1] if t.lower_ not in words.determiners and t.lower_ not in words.party_names and not t.is_punct and t.pos_ in ("ADJ", "NOUN", "PROPN") and t.ent_type_ not in ("ORG", "GPE", "NORP")])
+                apposed = self.role_phrase([
+                    t for t in doc[phrase.start:token.i + 1]
+                    if t.lower_ not in words.determiners and t.lower_ not in words.party_names and not t.is_punct and t.pos_ in ("ADJ", "NOUN", "PROPN")
+                    and t.ent_type_ not in ("ORG", "GPE", "NORP") and "poss" not in (t.dep_, t.head.dep_)  # "the trust's director": the body
+                ])
+                role = role or (self.analyser.with_function(apposed, token) if apposed else None)
                 found = self.analyser.organisation(phrase, token, None)
                 if found is not None and organisation is None:
                     organisation = self.clean_organisation(found)
-                for t in phrase:
-                    if t.lower_ in words.party_names and organisation is None and not self._in_org_entity(t):
-                        organisation = TextSpan(words.party_names[t.lower_], t.idx, t.idx + len(t))
+                organisation = organisation or self.phrase_party(phrase)
                 break
         head = root.head
-        if role is None and root.dep_ == "appos" and head.i < name.start and head.lemma_.lower() in words.roles:
+        if role is None and titled and root.dep_ == "appos" and head.i < name.start and head.lemma_.lower() in words.roles:
             role, organisation = self.apposed_role(head, organisation)
-        if organisation is None:
+        if organisation is None and (titled or role):
             found = self.analyser.affiliation(name)
             organisation = self.clean_organisation(found) if found is not None else None
         return role, organisation
+
+    def former_role(self, name: Span) -> Optional[str]:
+        """A role the person no longer holds, written before the name ("Former Pennsylvania Gov.
+        Ed Rendell", "Retired U.S. Air Force Gen. Norman Ham", "former Wales captain Dafydd
+        Evans"). The guidelines keep the marker and the body in the role and give no
+        organisation (the person speaks for that body no more), so the words from the marker to
+        the title stay, except a place that does not head the title directly or that comes
+        before an abbreviated one: it says where the post was, not what it was ("former
+        governor", "retired Air Force general"; the team in "former Wales captain" stays)."""
+        doc, words = self.doc, self.words
+        title = name.start - 1
+        if title < 1 or not self.title(doc[title]) or doc[title].lower_ in words.honorifics:
+            return None
+        start = title
+        while start > 0 and doc[start].lower_ not in words.former_markers:
+            before = doc[start - 1]
+            if before.is_punct and before.text != "-" or before.lower_ in words.determiners or before.tag_ == "POS" or "\n" in before.text:
+                return None
+            start -= 1
+        if doc[start].lower_ not in words.former_markers:
+            return None
+        abbreviated = doc[title].lower_ in words.title_abbreviations
+        kept = [
+            t for t in doc[start:title + 1]
+            if not (self.place(t) and (t.i != title - 1 or abbreviated)) and t.lower_ not in words.party_names
+        ]
+        return self.role_phrase(kept)
+
+    def place(self, token: Token) -> bool:
+        """Whether a word names a place: tagged GPE here, or where the document mostly tags it
+        ("U.S." inside "U.S. Air Force")."""
+        return token.ent_type_ == "GPE" or self.analyser.labels.get(token.text) == "GPE"
+
+    def add_role(self, record: Record, role: str) -> None:
+        """A role the report gives a person, current or former (lexicon ``former_markers``)."""
+        roles = record.former_roles if role.split()[0] in self.words.former_markers else record.roles
+        if role not in roles:
+            roles.append(role)
+
+    def phrase_party(self, phrase: Span) -> Optional[TextSpan]:
+        """The party a party word in a phrase names ("the top Democrat on the committee"), not
+        inside an organisation's name ("Democratic National Committee")."""
+        words = self.words
+        party = next((t for t in phrase if t.lower_ in words.party_names and not self._in_org_entity(t)), None)
+        return TextSpan(words.party_names[party.lower_], party.idx, party.idx + len(party)) if party is not None else None
+
+    @staticmethod
+    def predicate_nouns(subject: Token) -> List[Token]:
+        """"Jane Roe is playwright-in-residence at Kellwick College": a bare noun a subject is
+        said to be, with no article, names an office and tells the role as an apposition does
+        ("Roe is a great champion", "would be the next president" are judgements, not offices)."""
+        verb = subject.head
+        if subject.dep_ != "nsubj" or verb.lemma_ != "be" or any(c.dep_ == "aux" for c in verb.children):
+            return []
+        return [c for c in verb.children if c.dep_ == "attr" and c.tag_ == "NN" and not any(d.dep_ in ("det", "poss") for d in c.children)]
 
     def apposed_role(self, head: Token, organisation: Optional[TextSpan]) -> Tuple[str, Optional[TextSpan]]:
         """"Her long-time coach, Luca Benedetti", "the bank's governor, Jane Roe": the role noun
@@ -391,12 +480,24 @@ class Registry:
         organisation noun after a name ("Trump campaign spokesman") or one the report names in
         full ("museum director" in a report on the Hallam Museum) -> organisation "IMF" (spelt
         out when the report names it in full), "Trump campaign", "Hallam Museum"; the rest is the
-        role. An organisation noun the report names no body by stays in the role ("union secretary")."""
+        role. An organisation noun the report names no body by stays in the role ("union secretary").
+        Proper nouns opening the role right before its title words, that no lexicon calls a
+        title, name the body too ("Wales head coach" -> organisation "Wales", role "head coach":
+        the NER left them untyped; "Games delivery minister" names no body)."""
         words = self.words
         organisation: Optional[TextSpan] = None
+        names = 0
+        while names < len(tokens) - 1 and tokens[names].pos_ == "PROPN" and not self.title(tokens[names]):
+            names += 1
+        if names and self.title(tokens[names]):
+            span = self.doc[tokens[0].i:tokens[names - 1].i + 1]
+            organisation = self.clean_organisation(TextSpan.from_span(span))
+            tokens = tokens[names:]
         while len(tokens) > 1:
             first = tokens[0]
             previous = self.doc[first.i - 1] if first.i > 0 else None
+            if previous is not None and previous.tag_ == "POS" and previous.i > 0:
+                previous = self.doc[previous.i - 1]  # "Hillary Clinton's campaign manager"
             noun = first.lemma_.lower() in words.organisations
             if first.text.isupper() and first.is_alpha and len(first) > 1 and first.lower_ not in words.title_abbreviations:
                 organisation = organisation or self.clean_organisation(TextSpan(first.text, first.idx, first.idx + len(first)))
@@ -406,6 +507,8 @@ class Registry:
                 organisation = organisation or named
             else:
                 break
+            if noun and " ".join(t.lower_ for t in tokens) in words.compound_roles:
+                break  # "campaign manager", "police chief": the noun names the body and stays in the role
             tokens = tokens[1:]
         return tokens, organisation
 
@@ -508,6 +611,14 @@ class Registry:
         if span.root.lemma_.lower() in words.government and span.root.lemma_.lower() not in ("department", "state"):
             return "government"
         return "organisation"
+        if name.lower() in words.government_names or span.label_ == "GPE":
+            return "government"
+        head = span.root.lemma_.lower()
+        if head == "department" and any(t.lemma_.lower() in words.organisations for t in span if t.i != span.root.i):
+            return "organisation"
+        if head in words.government and head != "state":
+            return "government"
+        return "organisation"
 
     def institution(self, name: str, kind: str) -> Record:
         """The organisation or government of this name, acronym or its full form."""
@@ -531,7 +642,8 @@ class Registry:
         if any(m.start == span.start and m.end == span.end for m in record.mentions):
             return
         root = span.root
-        modifier = root.dep_ in ("compound", "poss", "amod", "nmod")
+        # the possessor of a subject stays salient ("Mr. Obama's bet is that ... He says")
+        modifier = root.dep_ in ("compound", "amod", "nmod") or root.dep_ == "poss" and root.head.dep_ not in SUBJECTS
         quoted = self.quoted(span.start_char, span.end_char)
         record.mentions.append(Mention(span.start, span.end, self.sentence_of.get(span.start, 0), root.dep_ in SUBJECTS, modifier, quoted))
 
@@ -577,6 +689,12 @@ class Registry:
         if not words:
             return None
         return self.person_by_surname(words) or self.person_named_first(words)
+
+    def person_at(self, mention: Span) -> Optional[Record]:
+        """The person the registry read at this mention's head ("Aoife Cullinane" in apposition
+        to a role, a name the NER typed an organisation: :meth:`apposed_to_role`)."""
+        root = mention.root.i
+        return next((r for r in self.records if r.type == "person" and any(m.start <= root < m.end for m in r.mentions)), None)
 
     def person_by_name(self, name: str) -> Optional[Record]:
         """The person whose name this is in full or by surname ("De Blasio" typed an organisation by
@@ -638,6 +756,7 @@ class Registry:
         """The person "he"/"she" most likely refers to (module docstring)."""
         sentence = self.sentence_of.get(pronoun.start, 0)
         clausemate = self.clausemate_subject(pronoun.root)
+        tag = not self.quoted(pronoun.start_char, pronoun.end_char)
         scores: Dict[int, float] = {}
         for record in self.records:
             if record.type != "person" or gender and record.gender and record.gender != gender:
@@ -648,6 +767,8 @@ class Registry:
                     continue
                 if mention.start <= pronoun.start < mention.end or mention.start <= clausemate < mention.end:
                     continue
+                if tag and mention.quoted and mention.sentence == sentence:
+                    continue  # "“Hillary has nobody like that,” he said": a speaker does not talk of himself so
                 score = -DISTANCE_COST * (sentence - mention.sentence)
                 score += SUBJECT_BONUS if mention.subject else 0.0
                 score -= MODIFIER_PENALTY if mention.modifier else 0.0
@@ -656,7 +777,7 @@ class Registry:
                 best = score if best is None else max(best, score)
             if best is None:
                 continue
-            if last_speaker is not None and record is last_speaker:
+            if last_speaker is not None and record is last_speaker and not self.subject_before(pronoun, sentence):
                 best += SPEAKER_BONUS
             best += 0.1 * math.log1p(len(record.mentions))
             scores[record.id] = best
@@ -667,6 +788,15 @@ class Registry:
         people = [r for r in self.records if r.type == "person" and not (gender and r.gender and r.gender != gender)
                   and any(m.start < pronoun.start for m in r.mentions)]
         return max(people, key=lambda r: len(r.mentions)) if people else None
+
+    def subject_before(self, pronoun: Span, sentence: int) -> bool:
+        """Whether a person is the subject of a clause earlier in the pronoun's own sentence:
+        then that person, not the previous claim's speaker, is who the sentence is about
+        ("Roe was never able to shake that image, which was cemented with his comment")."""
+        return any(
+            m.subject and m.sentence == sentence and m.end <= pronoun.start and not m.quoted
+            for r in self.records if r.type == "person" for m in r.mentions
+        )
 
     @staticmethod
     def clausemate_subject(pronoun: Token) -> int:
@@ -688,7 +818,7 @@ class Registry:
         best, best_position = None, -1
         ranks = set(role.split()) & self.words.role_modifiers
         for record in self.records:
-            if record.type != "person" or not any(r.split()[-1] == head and ranks <= set(r.split()) for r in record.roles):
+            if record.type != "person" or not any(r.split()[-1] == head and ranks <= set(r.split()) for r in record.every_role):
                 continue
             if party and record.organisation is not None and record.organisation.text != party:
                 continue
@@ -700,14 +830,14 @@ class Registry:
             return best
         members = [
             r for r in self.records
-            if r.type == "person" and r.organisation is not None and r.organisation.text == party and not r.roles
+            if r.type == "person" and r.organisation is not None and r.organisation.text == party and not r.every_role
             and any(m.start < mention.start for m in r.mentions)
         ] if party else []
         if members:
             return max(members, key=lambda r: len(r.mentions))
-        if mention.root.dep_ in SUBJECTS and not any(r.split()[-1] == head for p in self.records for r in p.roles):
+        if mention.root.dep_ in SUBJECTS and not any(r.split()[-1] == head for p in self.records for r in p.every_role):
             salient = self.salient_person(mention, None, None)
-            return salient if salient is not None and not salient.roles else None  # a grower is not "the senator"
+            return salient if salient is not None and not salient.every_role else None  # a grower is not "the senator"
         return None
 
     def stated_party(self, mention: Span) -> Optional[str]:
@@ -717,8 +847,7 @@ class Registry:
     def describe(self, record: Record, role: str, mention: Span) -> None:
         """What a description resolved to a person adds to it: the role (party words out) and the
         party as organisation, when the person has none yet."""
-        if role not in record.roles:
-            record.roles.append(role)
+        self.add_role(record, role)
         party = self.stated_party(mention)
         if party and record.organisation is None:
             record.organisations.append(TextSpan(party, mention.start_char, mention.end_char))
@@ -746,7 +875,8 @@ class Registry:
             if (t.dep_ not in ("det", "poss", "case", "punct") or t.i == phrase.root.i) and t.lower_ not in self.words.party_names
             and t.ent_type_ not in ("GPE", "NORP", "ORG") and not t.like_num
         ]
-        return self.role_phrase(contiguous_run(tokens)) if tokens else None
+        text = self.role_phrase(contiguous_run(tokens)) if tokens else None
+        return self.analyser.with_function(text, phrase.root) if text else None
 
     def role_description(self, token: Token) -> Optional[Span]:
         """The phrase of a definite description headed by a role noun ("the Democratic nominee"),
@@ -876,6 +1006,8 @@ class Registry:
         bodies = self.words.organisations | self.words.government
         if not words or words[-1] not in self.words.organisation_roles or any(w in bodies for w in words[:-1]):
             return None  # "council chair": the noun names the body, if not by name
+        if words[0] in self.words.former_markers:
+            return None  # a former chair speaks for no body
         record = self.salient_organisation(None, position, None)
         if record is None:
             return None
