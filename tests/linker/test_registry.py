@@ -474,3 +474,84 @@ def test_a_found_mention_is_resolved_without_the_spaces_at_its_edges(nlp):
     doc = nlp.make_doc("“We won,” he\xa0told reporters.")
     he = next(t.i for t in doc if t.text == "he")
     assert without_edge_spaces(doc[he:he + 2]).text == "he"
+
+
+def test_a_byline_name_is_the_writer_not_the_body_the_report_is_about(extract):
+    text = ("Salmon farmer shares slump\nBy Kari Nygaard\n"
+            "OSLO, Feb 12 (Nordwire) - Shares in Fjordlaks fell 14 percent on Wednesday after the company said "
+            "the cost of fighting sea lice had almost doubled.")
+    speaker = speaker_of(extract(text), content="the cost of fighting sea lice")
+    assert (speaker["name"], speaker["type"]) != ("Kari Nygaard", "organisation")
+
+
+@pytest.mark.parametrize("text, content, name", [
+    ("Swiss confectioner Haldberg said it would raise prices in Europe by 9 percent.", "it would raise prices", "Haldberg"),
+    ("Launch provider Vireo Space said a valve in the upper-stage engine appeared to have frozen.", "a valve", "Vireo Space"),
+])
+def test_a_company_descriptor_before_a_name_makes_it_an_organisation(extract, text, content, name):
+    speaker = speaker_of(extract(text), content=content)
+    assert (speaker["name"], speaker["type"]) == (name, "organisation")
+
+
+def test_a_name_ending_in_a_company_word_is_an_organisation(extract):
+    text = "Brandt Industrial offered 46 euros a share on Friday. Brandt said the offer was fair."
+    speaker = speaker_of(extract(text), content="the offer was fair")
+    assert speaker["type"] == "organisation"
+
+
+def test_a_named_body_before_a_role_says_whose_the_unnamed_speaker_is(extract):
+    text = ("Harlow Industrial offered 30 euros a share on Friday. Harlow is considering raising its offer. "
+            "A Harlow spokesman said the company would decide within a week.")
+    speaker = speaker_of(extract(text), content="the company would decide")
+    assert (speaker["name"], speaker["type"], speaker["role"]) == ("spokesman", "person", "spokesman")
+    assert speaker["organisation"]["text"] == "Harlow"
+
+
+def test_a_group_at_a_named_body_is_named_by_its_own_words(extract):
+    text = "Shares in Vantel rose. Analysts at Kettering Markets said prices would hold up this year."
+    speaker = speaker_of(extract(text), content="prices would hold up")
+    assert (speaker["name"], speaker["type"], speaker["organisation"]["text"]) == ("analysts", "group", "Kettering Markets")
+
+
+def test_an_affiliation_drops_its_relative_clause_and_the_description_before_the_name(extract):
+    text = ("Investors are unlikely to walk away, said Mats Ekberg, a partner at Oslo venture firm Kvarven Capital, "
+            "which does not hold the shares.")
+    speaker = speaker_of(extract(text), content="Investors are unlikely")
+    assert (speaker["name"], speaker["role"], speaker["organisation"]["text"]) == ("Mats Ekberg", "partner", "Kvarven Capital")
+
+
+def test_a_definite_age_description_is_the_person_the_report_is_about(extract):
+    text = ("Okonjo scored in the last minute. Daniel Okonjo, who turns 35 next month, said he had not decided "
+            "whether to play on. “My body will tell me when to stop,” the 34-year-old said.")
+    speaker = speaker_of(extract(text), content="My body will tell me")
+    assert (speaker["name"], speaker["type"]) == ("Daniel Okonjo", "person")
+
+
+def test_its_role_is_held_in_the_body_its_refers_to(extract):
+    text = ("Swedish games studio Brightmoor will cut 230 jobs, the company said on Tuesday. "
+            "The studio said the cuts would save 300 million crowns a year. "
+            "The engineering union Spelvik says the company is using AI as an excuse. "
+            "Its chairman, Erik Lundqvist, said the union would fight the cuts.")
+    claims = extract(text)
+    union = speaker_of(claims, content="the company is using AI")
+    assert (union["name"], union["type"]) == ("Spelvik", "organisation")
+    chairman = speaker_of(claims, content="the union would fight")
+    assert (chairman["name"], chairman["role"], chairman["organisation"]["text"]) == ("Erik Lundqvist", "chairman", "Spelvik")
+
+
+@pytest.mark.parametrize("text, content, name, role", [
+    ("“The tools were trained on our sketches,” said one illustrator, who has worked at Brightmoor since 2015 "
+     "and asked not to be named because she is still employed there.", "The tools were trained", "illustrator", "illustrator"),
+    ("A fund manager at one of Vantel's largest shareholders, who asked not to be named because he was not "
+     "authorised to speak to the media, said the board had run out of patience.", "the board had run out", "fund manager", "fund manager"),
+])
+def test_a_source_who_withholds_their_name_is_anonymous(extract, text, content, name, role):
+    speaker = speaker_of(extract(text), content=content)
+    assert (speaker["name"], speaker["type"], speaker["role"]) == (name, "anonymous", role)
+
+
+def test_a_body_after_a_roles_function_is_the_organisation_without_its_place(extract):
+    text = ("“Prices will not fall before the next harvest,” said Marta Lindqvist, head of soft commodities "
+            "research at Kessel Commodities in London.")
+    speaker = speaker_of(extract(text), content="Prices will not fall")
+    assert (speaker["role"], speaker["organisation"]["text"]) == ("head of soft commodities research", "Kessel Commodities")

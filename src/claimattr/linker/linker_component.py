@@ -170,7 +170,8 @@ class SpeakerLinker(RuleComponent):
         lower = mention.text.lower() if len(mention) == 1 else ""
         gender = words.pronoun_genders.get(lower)
         record: Optional[Record] = None
-        if gender is not None:
+        aged = registry.age_description(mention)
+        if gender is not None or aged:
             record = registry.salient_person(mention, gender, last)
             if record is not None and record.gender is None:
                 record.gender = gender
@@ -209,9 +210,9 @@ class SpeakerLinker(RuleComponent):
                 speaker = replace(speaker, name=self._group_name(speaker.name))
             return self._with_body(registry, speaker, mention, None), None
         registry.add_mention(record, mention)
-        if gender is None and speaker.name != record.name and len(mention) > 1 and not mention.root.pos_ == "PRON":
+        if gender is None and not aged and speaker.name != record.name and len(mention) > 1 and not mention.root.pos_ == "PRON":
             record.alias(speaker.name)
-        if gender is None and record.type in ("person", "group"):
+        if gender is None and not aged and record.type in ("person", "group"):
             self._learn(registry, record, speaker)
         role, organisation = record.role, record.organisation
         if record.type not in ("person", "group"):
@@ -232,7 +233,7 @@ class SpeakerLinker(RuleComponent):
             return replace(speaker, organisation=body, role=role_without_body(speaker.role, speaker.organisation, body))
         if speaker.type != "person":
             return speaker
-        organisation = registry.implicit_organisation(speaker.role, mention.start)
+        organisation = registry.possessive_body(mention) or registry.implicit_organisation(speaker.role, mention.start)
         if organisation is not None and record is not None:
             record.organisations.append(organisation)
         return replace(speaker, organisation=organisation)

@@ -71,6 +71,8 @@ class SpeakerLexicon:
     former_markers: FrozenSet[str] = frozenset()
     compound_roles: FrozenSet[str] = frozenset()
     collective_words: FrozenSet[str] = frozenset()
+    thing_possessives: FrozenSet[str] = frozenset()
+    anonymity_phrases: FrozenSet[str] = frozenset()
 
     @classmethod
     def from_json(cls, lexicon: Dict[str, Any]) -> "SpeakerLexicon":
@@ -124,6 +126,8 @@ class SpeakerLexicon:
             former_markers=frozenset(lexicon.get("former_markers", [])),
             compound_roles=frozenset(lexicon.get("compound_roles", [])),
             collective_words=frozenset(lexicon.get("collective_words", [])),
+            thing_possessives=frozenset(lexicon.get("thing_possessives", [])),
+            anonymity_phrases=frozenset(lexicon.get("anonymity_phrases", [])),
         )
 
 
@@ -156,6 +160,13 @@ class MentionAnalyser:
         led = self.person_led(head, person)
         if led is not None:
             return led
+        if person is None and self.unnamed_on_purpose(head):
+            name = self.canonical_text(mention.doc[mention.start:head.i + 1])
+            role = name.lower() if head.tag_ not in ("NNS", "NNPS") else None  # "Two officials who ...": no role
+            return Analysis(name=name, type="anonymous", role=role, organisation=None, tokens=frozenset())
+        named = self.described_name(head) if person is None else None
+        if named is not None:
+            return Analysis(name=named.text, type="organisation", role=None, organisation=None, tokens=frozenset())
         role_token = self.role_token(mention)
         kind = "person" if person is not None else self.entity_type(mention, head, role_token)
         role = self.role_text(role_token) if role_token is not None and kind == "person" else None
@@ -163,11 +174,47 @@ class MentionAnalyser:
         name = person.text if person is not None else self.aliases.get(
             self.canonical_text(mention), self.canonical_text(without_appositions(without_clauses(mention), stop_at_comma=True))
         )
+        if role is not None and person is None and self.body_before_role(organisation, role_token, head):
+            name = role
+        if kind == "group" and organisation is not None and organisation.start > head.idx:
+            name = self.canonical_text(mention.doc[mention.start:head.i + 1])  # "Analysts at Nordbank" -> analysts
         tokens = frozenset(t.lower_ for t in person if t.is_alpha) if person is not None else frozenset()
         return Analysis(name=name, type=kind, role=role, organisation=organisation, tokens=tokens)
 
     def noun_phrase(self, head: Token) -> Optional[Span]:
         return noun_phrase(head, self.words.circumstances)
+
+    def unnamed_on_purpose(self, head: Token) -> bool:
+        """"One artist, who asked not to be named", "a portfolio manager ..., who was not authorised
+        to speak": a clause on the head saying the source withholds its name makes it anonymous
+        (lexicon ``anonymity_phrases``; guidelines 7.4), whatever the noun; the clause often lies
+        outside the mention, which stops before it, and may hang on a noun after the head ("a
+        portfolio manager at one of its largest shareholders, who asked ...")."""
+        clauses = [c for c in head.subtree if c.dep_ in ("relcl", "acl") and c.i > head.i]
+        text = " ".join(head.doc[c.left_edge.i:c.right_edge.i + 1].text.lower() for c in clauses)
+        return any(phrase in text for phrase in self.words.anonymity_phrases)
+
+    def described_name(self, head: Token) -> Optional[Span]:
+        """"The games workers' union Spelfack", "studio Pixelfjord": a name headed by a proper noun
+        right after a lower-case organisation noun is the organisation that noun describes, even
+        where the base NER gives it no label; its name is the capitalised words after the noun."""
+        if head.pos_ != "PROPN" or head.ent_type_ in ("PERSON", "GPE", "NORP"):
+            return None
+        nouns = [
+            c for c in head.children
+            if c.dep_ == "compound" and c.i < head.i and c.text.islower() and c.lemma_ in self.words.organisations
+        ]
+        if not nouns:
+            return None
+        name = head.doc[nouns[-1].i + 1:head.i + 1]
+        return name if all(t.text[:1].isupper() for t in name) else None
+
+    @staticmethod
+    def body_before_role(organisation: Optional[TextSpan], role: Optional[Token], head: Token) -> bool:
+        """"A Brandt spokesman", "the company's chief executive": a body named before the role
+        noun heading an unnamed person's mention says whose the role is; the person is named by
+        the role alone (annotation guidelines: "a spokesman" -> spokesman, organisation Brandt)."""
+        return organisation is not None and role is not None and role.i == head.i and organisation.end <= role.idx
 
     def coordinated_persons(self, mention: Span) -> Optional[Analysis]:
         """"Presidential candidates Jane Roe and Tom Doe said": named persons coordinated in one
@@ -358,7 +405,9 @@ class MentionAnalyser:
             heads.append(root.head)
         for head in heads:
             function = self.function_of(head) if head is not root else None
-            for child in head.children:
+            # "head of commodities research at Meridian": the parser hangs the body on the function
+            holders = [head] + ([t for t in function if t.dep_ == "pobj" and t.head.i == function.start] if function is not None else [])
+            for child in (c for holder in holders for c in holder.children):
                 if child.dep_ == "prep" and child.lower_ in self.words.affiliation_preps and not (function and child.i == function.start):
                     objects = [c for c in child.children if c.dep_ == "pobj" and self.names_body(c)]
                     if objects:
@@ -395,13 +444,20 @@ class MentionAnalyser:
         return None
 
     def organisation_span(self, phrase: Optional[Span]) -> Optional[TextSpan]:
-        """An organisation as a name: without a leading article ("The Progress Party" -> "Progress Party")."""
+        """An organisation as a name: without a leading article ("The Progress Party" -> "Progress
+        Party") or a description before the name ("Berlin venture firm Nordlicht Capital" ->
+        "Nordlicht Capital": a lower-case organisation noun right before a capitalised name)."""
         if phrase is None:
             return None
         start = phrase.start
         while start < phrase.end - 1 and phrase.doc[start].lower_ in self.words.determiners:
             start += 1
-        return TextSpan.from_span(phrase.doc[start:phrase.end])
+        doc = phrase.doc
+        described = [
+            t.i + 1 for t in doc[start:phrase.end - 1]
+            if t.text.islower() and t.lemma_ in self.words.organisations and doc[t.i + 1].text[:1].isupper()
+        ]
+        return TextSpan.from_span(doc[max([start] + described):phrase.end])
 
     # -- types
     def entity_type(self, mention: Span, head: Token, role: Optional[Token]) -> str:
@@ -539,15 +595,19 @@ def complements_noun(token: Token, source_preps: FrozenSet[str]) -> bool:
 
 
 def object_phrase(token: Token) -> Optional[Span]:
-    """The phrase of a prepositional object up to its first comma ("for the Interior Ministry, X")
-    or a coordination outside a name ("director of the Kellwick Institute and a board member" ->
-    "Kellwick Institute")."""
+    """The phrase of a prepositional object up to its first comma ("for the Interior Ministry, X"),
+    a coordination outside a name ("director of the Kellwick Institute and a board member" ->
+    "Kellwick Institute") or the place it is in ("at Meridian Commodities in London")."""
     end = token.right_edge.i + 1
     for child in token.children:
         if child.dep_ == "cc" and child.i > token.i and child.ent_iob_ != "I":
             end = min(end, child.i)
+        if child.dep_ == "prep" and child.i > token.i and child.lower_ == "in" and any(
+            c.ent_type_ in ("GPE", "LOC") for c in child.children if c.dep_ == "pobj"
+        ):
+            end = min(end, child.i)
     subtree = token.doc[token.left_edge.i:end]
-    return clean_mention(without_appositions(subtree, stop_at_comma=True))
+    return clean_mention(without_appositions(without_clauses(subtree), stop_at_comma=True))
 
 
 def without_appositions(span: Span, stop_at_comma: bool = False) -> Span:

@@ -68,6 +68,8 @@ noun than the description's ("the company" and the "Fair Trade Commission")."""
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 """Generational suffixes: part of the name, never a surname."""
 SUBJECTS = ("nsubj", "nsubjpass")
+AGE_DESCRIPTION = re.compile(r"\d+\s*-\s*year\s*-\s*old")
+"""A person described by age alone ("the 34-year-old")."""
 PARTY_PAREN = re.compile(r"\s*\(\s*([A-Z])\s*[-–]\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*\)")
 """A party-and-state parenthetical after a name: "(R-Fla.)", "(D-New York)"."""
 
@@ -221,7 +223,7 @@ class Registry:
         only company names end in (lexicon ``organisation_name_words``), is an organisation,
         whatever the base NER says. Not after an article: "the broadcaster Alan MacLeod" is as
         often a person."""
-        if ent[-1].lower_ in self.words.organisation_name_words and len(ent) > 1:
+        if ent[-1].lower_ in self.words.organisation_name_words and len(ent) > 1 or self.mostly_organisation(ent):
             return True
         if ent.start < 2:
             return False
@@ -230,6 +232,14 @@ class Registry:
             before.pos_ == "NOUN" and before.text.islower() and before.lemma_ in self.words.organisations
             and self.doc[ent.start - 2].lower_ not in self.words.determiners
         )
+
+    def mostly_organisation(self, ent: Span) -> bool:
+        """"Pixelfjord plans ... Pixelfjord denied": a one-word name the base NER labels an
+        organisation at most of its mentions is one where it once labels it a person. Not a
+        longer name, nor the surname of a full name: the NER often labels a person's names ORG
+        ("Ava DuVernay", "Scott" for "Bobby Scott")."""
+        surnames = {e[-1].text for e in self.ents if e.label_ == "PERSON" and len(e) > 1}
+        return len(ent) == 1 and ent.text not in surnames and self.analyser.labels.get(ent.text) == "ORG"
 
     def headline_name(self, ent: Span, name: Span, surnames: Set[str]) -> "tuple[Span, Optional[Span]]":
         """A person entity in a headline, cut after the surname the body uses: headline case
@@ -589,7 +599,9 @@ class Registry:
         for ent in sorted(self.ents + self.bodies, key=lambda e: e.start):
             if ent.label_ not in ("ORG", "GPE") and ent not in self.bodies or ent.start in person_tokens:
                 continue
-            if ent.label_ == "GPE" and ent.root.dep_ not in SUBJECTS + ("poss",):
+            if self.byline(ent):
+                continue
+            if ent.label_ == "GPE" and ent.root.dep_ not in SUBJECTS + ("poss",) and not self.organisation_elsewhere(ent):
                 continue
             name = self.analyser.canonical_text(ent)
             name = re.sub(r"[’']s$", "", name).strip()
@@ -602,21 +614,25 @@ class Registry:
             record.alias(ent.text) if ent.text != name and ent.text.lower() != "the " + name.lower() else None
             self.add_mention(record, ent)
 
+    def byline(self, ent: Span) -> bool:
+        """"By Kari Nygaard" on a line of its own: the report's writer, whatever label the base NER
+        gives the name; an organisation there would become what the report is about."""
+        doc = self.doc
+        return ent.start > 0 and doc[ent.start - 1].lower_ == "by" and (ent.start < 2 or "\n" in doc[ent.start - 2].text)
+
+    def organisation_elsewhere(self, ent: Span) -> bool:
+        """"Shares in Fjordlaks fell ... Fjordlaks said": a place name the base NER labels an
+        organisation at another of its mentions is that organisation (an unfamiliar company name
+        is often taken for a place, a place seldom for an organisation)."""
+        return ent.label_ == "GPE" and any(e.text == ent.text for e in self.org_ents)
+
     def institution_type(self, span: Span, name: str) -> str:
         words = self.words
-        if span in self.bodies:
+        if span in self.bodies or self.organisation_elsewhere(span):
             return "organisation"
         if name.lower() in words.government_names or span.label_ == "GPE":
             return "government"
         if span.root.lemma_.lower() in words.government and span.root.lemma_.lower() not in ("department", "state"):
-            return "government"
-        return "organisation"
-        if name.lower() in words.government_names or span.label_ == "GPE":
-            return "government"
-        head = span.root.lemma_.lower()
-        if head == "department" and any(t.lemma_.lower() in words.organisations for t in span if t.i != span.root.i):
-            return "organisation"
-        if head in words.government and head != "state":
             return "government"
         return "organisation"
 
@@ -788,6 +804,13 @@ class Registry:
         people = [r for r in self.records if r.type == "person" and not (gender and r.gender and r.gender != gender)
                   and any(m.start < pronoun.start for m in r.mentions)]
         return max(people, key=lambda r: len(r.mentions)) if people else None
+
+    def age_description(self, mention: Span) -> bool:
+        """"My body will tell me," the 34-year-old said: a definite description by age alone
+        refers back to a person as a pronoun does (sports and court reports vary their references
+        so), and says nothing more of them."""
+        words = self.words.definite_determiners
+        return len(mention) > 1 and mention[0].lower_ in words and AGE_DESCRIPTION.fullmatch(mention[1:].text.lower()) is not None
 
     def subject_before(self, pronoun: Span, sentence: int) -> bool:
         """Whether a person is the subject of a clause earlier in the pronoun's own sentence:
@@ -1014,6 +1037,33 @@ class Registry:
         latest = max((m for m in record.mentions if m.end <= position), key=lambda m: m.start)
         span = self.doc[latest.start:latest.end]
         return TextSpan(record.name, span.start_char, span.end_char)
+
+    def possessive_body(self, mention: Span) -> Optional[TextSpan]:
+        """"Haldemann said it would raise prices. Its chief executive, Beat Roe, ...": a role owned
+        by "its" (lexicon ``thing_possessives``) is held in the body "its" refers to: the latest
+        named earlier in its sentence, else the subject of the sentence before, else the latest
+        named; not the organisation the report is about, which may be another."""
+        owners = [t for t in mention if t.dep_ == "poss" and t.lower_ in self.words.thing_possessives]
+        if not owners:
+            return None
+        position = owners[0].i
+        sentence = self.sentence_of.get(position, 0)
+        found = [
+            (m.sentence == sentence, m.sentence == sentence - 1 and self.main_subject(m), m.start, record.id)
+            for record in self.records if record.type in ("organisation", "government")
+            for m in record.mentions if m.end <= position
+        ]
+        if not found:
+            return None
+        *_, start, record_id = max(found)
+        latest = next(m for m in self.records[record_id].mentions if m.start == start)
+        span = self.doc[latest.start:latest.end]
+        return TextSpan(self.records[record_id].name, span.start_char, span.end_char)
+
+    def main_subject(self, mention: Mention) -> bool:
+        """Whether a mention is the subject of its sentence's main verb, not of a clause under it."""
+        root = self.doc[mention.start:mention.end].root
+        return root.dep_ in SUBJECTS and root.head.dep_ == "ROOT"
 
     def organisation_of_role(self, organisation: TextSpan, position: int) -> Optional[TextSpan]:
         """A role's organisation given by a bare organisation noun ("company spokeswoman", "club

@@ -86,6 +86,8 @@ class Resolver:
             t.lower_ for t in mention
             if t.is_alpha and (t.pos_ == "PROPN" or t.ent_type_ or t.text[:1].isupper() and not t.is_stop)
         } - words.honorifics
+        if self.analyser.body_before_role(analysis.organisation, self.analyser.role_token(mention), head):
+            names = set()  # "A Brandt spokesman" is no Brandt: the name says whose spokesman
         institution = analysis.type in INSTITUTIONS and head.lemma_.lower() in words.organisations | words.government
         if not institution and (names and analysis.type != "person" or (names and len(names) < 2)):
             match = next((r for r in recent if r.type == "person" and names and names <= r.tokens), None)
