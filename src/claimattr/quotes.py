@@ -50,20 +50,21 @@ def _closes(text: str, i: int, opener: str, closer: str) -> bool:
     return True
 
 
-def _closes_here(text: str, start: int, i: int, opener: str, closer: str) -> bool:
-    """Whether the quote opened at ``text[start]`` ends at ``text[i]``: at its own closer, or, in
-    text that mixes typographic and straight double quotes ("“Immunity deals ...," he said), at
-    the other double mark when that mark closes no quotation nested inside this one and the
-    quote's own closer does not come later in the paragraph."""
+def _closing_mark(text: str, start: int, i: int, opener: str, closer: str) -> str:
+    """The mark that ends the quote opened at ``text[start]`` at ``text[i]`` ("" where none does):
+    its own closer, or, in text that mixes typographic and straight double quotes ("“Immunity
+    deals ...," he said), the other double mark when that mark closes no quotation nested inside
+    this one and the quote's own closer does not come later in the paragraph."""
     if text.startswith(closer, i):
-        return _closes(text, i, opener, closer)
+        return closer if _closes(text, i, opener, closer) else ""
     other = _OTHER_DOUBLE_CLOSER.get(opener)
     if other is None or text[i] != other or not _closes(text, i, other, other):
-        return False
+        return ""
     inside = text[start + len(opener):i]
     nested_open = inside.count('"') % 2 if other == '"' else inside.count("“") > inside.count("”")
     paragraph_end = text.find("\n", i)
-    return not nested_open and closer not in text[i:paragraph_end if paragraph_end >= 0 else len(text)]
+    closed_later = closer in text[i:paragraph_end if paragraph_end >= 0 else len(text)]
+    return "" if nested_open or closed_later else other
 
 
 def _continues_next_paragraph(text: str, newline: int, opener: str) -> Optional[int]:
@@ -97,11 +98,10 @@ def find_quote_regions(text: str, pairs: Sequence[Sequence[str]]) -> List[Region
                 start = -1
             else:
                 i = resume + len(opener) - 1
-        elif _closes_here(text, start, i, opener, closer):
-            mark = closer if text.startswith(closer, i) else text[i]
-            regions.append((start, i + len(mark)))
+        elif closing := _closing_mark(text, start, i, opener, closer):
+            regions.append((start, i + len(closing)))
             start = -1
-            i += len(mark) - 1
+            i += len(closing) - 1
         i += 1
     if start >= 0:
         regions.append((start, _rstrip_index(text, len(text))))

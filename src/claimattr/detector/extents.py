@@ -130,6 +130,18 @@ def is_headline_passive(verb: Token) -> bool:
     return verb.tag_ in ("VBD", "VBN") and not any(child.dep_ in ("aux", "auxpass") for child in verb.children)
 
 
+def _passive_cue(verb: Token, claim: Claim) -> bool:
+    """Whether the claim's cue is passive, by the headline reading for a headline claim."""
+    return is_headline_passive(verb) if claim.kind == "headline" else _is_passive(verb)
+
+
+def _end_before_punctuation(doc: Doc, start: int, end: int) -> int:
+    """``end`` moved back over the punctuation and spaces that close ``doc[start:end]``."""
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return end
+
+
 def without_passive_subject(doc: Doc, claim: Claim, subject_speaks: Collection[str]) -> Claim:
     """The claim without a speaker when its cue is passive and the speaker is not its agent ("by
     ..."): the subject of a passive cue, or the subject the participle is understood with, is who
@@ -138,8 +150,7 @@ def without_passive_subject(doc: Doc, claim: Claim, subject_speaks: Collection[s
     mention = _source(doc, claim)
     if verb is None or mention is None or not len(mention):
         return claim
-    passive = is_headline_passive(verb) if claim.kind == "headline" else _is_passive(verb)
-    if verb.lemma_.lower() in subject_speaks or not passive:
+    if verb.lemma_.lower() in subject_speaks or not _passive_cue(verb, claim):
         return claim
     agents = {token.i for child in verb.children if child.dep_ == "agent" for token in child.subtree}
     if any(token.i in agents for token in mention):
@@ -152,7 +163,7 @@ def _patient_subject(verb: Token, claim: Claim, raising: Collection[str]) -> Opt
     was accused of ...", headline "Hospitals told to ..."), or of a raising verb with a verb
     complement ("Melania seems to have vanished"; lexicon ``raising_verbs``; with an adjective the
     subject holds the attitude: "the association seems resigned to ..."); None otherwise."""
-    passive = is_headline_passive(verb) if claim.kind == "headline" else _is_passive(verb)
+    passive = _passive_cue(verb, claim)
     raised = verb.lemma_.lower() in raising and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children)
     deps = ("nsubjpass", "nsubj") if passive else ("nsubj",) if raised else ()
     subject = next((child for child in verb.children if child.dep_ in deps and child.i < verb.i), None)
@@ -171,9 +182,8 @@ def with_patient_in_content(doc: Doc, claim: Claim, subject_speaks: Collection[s
     subject = _patient_subject(verb, claim, raising)
     if subject is None or any(p.start <= subject.idx < p.end for p in claim.content):
         return claim
-    start, end = subject.left_edge.i, subject.right_edge.i + 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
+    start = subject.left_edge.i
+    end = _end_before_punctuation(doc, start, subject.right_edge.i + 1)
     piece = TextSpan.from_span(doc[start:end])
     if piece.end > claim.cue.start or not claim.content or piece.end > claim.content[0].start:
         return claim
@@ -221,9 +231,7 @@ def _cut_before(doc: Doc, mention: Span, cue: int) -> Optional[Span]:
     phrase = doc[cue]
     while phrase.dep_ not in CLAUSE_DEPS and phrase.head.i != mention.root.i and mention.start <= phrase.head.i < mention.end:
         phrase = phrase.head
-    end = min(phrase.left_edge.i, cue)
-    while end > mention.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
+    end = _end_before_punctuation(doc, mention.start, min(phrase.left_edge.i, cue))
     return doc[mention.start:end] if end > mention.start else None
 
 
@@ -258,8 +266,7 @@ def within_noun_phrase(doc: Doc, claim: Claim) -> Claim:
     tail = [token for token in doc[end:mention.end] if not (token.is_punct or token.is_space)]
     if not tail or not _verb_adjunct(tail[0], mention):
         return claim
-    while end > mention.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
+    end = _end_before_punctuation(doc, mention.start, end)
     if end <= mention.start:
         return claim
     return replace(claim, speaker=replace(claim.speaker, mention=TextSpan.from_span(doc[mention.start:end])))
