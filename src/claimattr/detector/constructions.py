@@ -375,39 +375,24 @@ def dash_or_colon_cue(doc: Doc, region: Span) -> Optional[Token]:
     return None
 
 
-def line_starts(doc: Doc) -> Iterable[int]:
-    """Index of the first non-space token of every line."""
-    at_start = True
-    for token in doc:
-        if token.is_space:
-            at_start = at_start or "\n" in token.text
-            continue
-        if at_start:
-            yield token.i
-        at_start = "\n" in token.whitespace_
-
-
-def transcript_turn(doc: Doc, start: int, not_speakers: Collection[str]) -> Optional[Tuple[Span, Token, Piece]]:
+def transcript_turn(line: Span, not_speakers: Collection[str]) -> Optional[Tuple[Span, Token, Piece]]:
     """"PENCE: Well, look, ...": a line that opens with a speaker label in capitals (after any
     opening quotation mark) and a colon is a turn of a transcript or interview. Returns the label,
     the colon (the cue) and the rest of the line (what was said). Labels that are furniture
     ("CLARIFICATION:", "UPDATE:") are listed in ``not_speakers``; a label needs a word of two
     capital letters or more, so "Q:" and "A:" stay out (they name no one)."""
-    index = start
-    while index < len(doc) and doc[index].is_quote:
+    doc, index = line.doc, line.start
+    while index < line.end and doc[index].is_quote:
         index += 1
     label_start = index
-    while index < len(doc) and index - label_start <= MAX_SPEAKER_TAG_WORDS and _label_token(doc[index]):
+    while index < line.end and index - label_start <= MAX_SPEAKER_TAG_WORDS and _label_token(doc[index]):
         index += 1
-    if index >= len(doc) or doc[index].text != ":" or index == label_start:
+    if index >= line.end or doc[index].text != ":" or index == label_start:
         return None
     label = doc[label_start:index]
     if not any(t.is_alpha and len(t) >= 2 for t in label) or label.text.upper() in not_speakers:
         return None
-    end = index + 1
-    while end < len(doc) and "\n" not in doc[end].text:
-        end += 1
-    return label, doc[index], (index + 1, end)
+    return label, doc[index], (index + 1, line.end)
 
 
 def _label_token(token: Token) -> bool:

@@ -29,7 +29,6 @@ from claimattr.detector.constructions import (
     coverage,
     cue_clause,
     dash_or_colon_cue,
-    line_starts,
     transcript_turn,
     dedupe,
     drop_nested,
@@ -61,7 +60,7 @@ from claimattr.detector.constructions import (
 from claimattr.detector.combination import combine_claims
 from claimattr.detector.extents import tidy_claims
 from claimattr.rules.component import RuleComponent
-from claimattr.rules.syntax import after_comma
+from claimattr.rules.syntax import after_comma, text_lines
 from claimattr.schema import Claim, TextSpan
 from claimattr.quotes import find_quote_regions, quote_marks
 from claimattr.scoring.claims import score_claims
@@ -523,8 +522,8 @@ class ClaimDetector(RuleComponent):
         by its colon; the speaker linker takes the label as the source. Lexicon
         ``transcript_non_speakers`` lists the capitalised labels that are furniture."""
         claims = []
-        for start in line_starts(doc):
-            turn = None if start in skip else transcript_turn(doc, start, self.transcript_non_speakers)
+        for line in text_lines(doc):
+            turn = None if line.start in skip else transcript_turn(line, self.transcript_non_speakers)
             if turn is None:
                 continue
             _, colon, content = turn

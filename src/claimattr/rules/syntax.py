@@ -5,9 +5,9 @@ labels and token tests they both rely on are defined once here.
 """
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Iterator, Optional, Sequence
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Span, Token
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 """Dependency labels of a clause's subject (ClearNLP scheme, as en_core_web_sm assigns them)."""
@@ -23,3 +23,19 @@ def after_comma(token: Token, separators: Sequence[str] = (",", ";", "—", "–
     """Whether the phrase of ``token`` is set off by a separator before it (", describing ...")."""
     first = token.left_edge
     return first.i > 0 and first.doc[first.i - 1].text in separators
+
+
+def text_lines(doc: Doc) -> Iterator[Span]:
+    """Token spans of the non-empty lines of ``doc``, whitespace tokens excluded: news keeps its
+    paragraphs, headlines, bylines and transcript turns on lines of their own."""
+    start: Optional[int] = None
+    for token in doc:
+        if token.is_space:
+            if "\n" in token.text and start is not None:
+                yield doc[start:token.i]
+                start = None
+            continue
+        if start is None:
+            start = token.i
+    if start is not None:
+        yield doc[start:len(doc)]

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, Callable, Dict, Iterator, List, Optional
+from typing import Any, Callable, Dict, List, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimattr.rules.component import RuleComponent
+from claimattr.rules.syntax import text_lines
 
 DEFAULT_RULES = Path(__file__).parent / "furniture.json"
 """The bundled furniture and headline rules."""
@@ -79,7 +80,7 @@ class ReportSegmenter(RuleComponent):
     def __call__(self, doc: Doc) -> Doc:
         furniture: List[Span] = []
         headlines: List[Span] = []
-        for index, line in enumerate(self._lines(doc)):
+        for index, line in enumerate(text_lines(doc)):
             line[0].is_sent_start = True
             text = line.text.strip().lstrip(self._bullets).strip()
             dateline = self._dateline_span(line)
@@ -111,21 +112,6 @@ class ReportSegmenter(RuleComponent):
         for token in line[1:]:
             token.is_sent_start = False
         return Span(line.doc, line.start, line.end, label=label)
-
-    @staticmethod
-    def _lines(doc: Doc) -> Iterator[Span]:
-        """Token spans of the non-empty lines of ``doc``, whitespace tokens excluded."""
-        start: Optional[int] = None
-        for token in doc:
-            if token.is_space:
-                if "\n" in token.text and start is not None:
-                    yield doc[start:token.i]
-                    start = None
-                continue
-            if start is None:
-                start = token.i
-        if start is not None:
-            yield doc[start:len(doc)]
 
     def is_furniture(self, line: str) -> bool:
         return any(pattern.search(line) for pattern in self._patterns)
