@@ -238,8 +238,12 @@ class Registry:
         organisation at most of its mentions is one where it once labels it a person. Not a
         longer name, nor the surname of a full name: the NER often labels a person's names ORG
         ("Ava DuVernay", "Scott" for "Bobby Scott")."""
-        surnames = {e[-1].text for e in self.ents if e.label_ == "PERSON" and len(e) > 1}
-        return len(ent) == 1 and ent.text not in surnames and self.analyser.labels.get(ent.text) == "ORG"
+        return len(ent) == 1 and ent.text not in self.full_name_surnames and self.analyser.labels.get(ent.text) == "ORG"
+
+    @cached_property
+    def full_name_surnames(self) -> Set[str]:
+        """The last words of the person entities of two words or more, once per document."""
+        return {e[-1].text for e in self.ents if e.label_ == "PERSON" and len(e) > 1}
 
     def headline_name(self, ent: Span, name: Span, surnames: Set[str]) -> "tuple[Span, Optional[Span]]":
         """A person entity in a headline, cut after the surname the body uses: headline case
@@ -599,7 +603,7 @@ class Registry:
         for ent in sorted(self.ents + self.bodies, key=lambda e: e.start):
             if ent.label_ not in ("ORG", "GPE") and ent not in self.bodies or ent.start in person_tokens:
                 continue
-            if self.byline(ent):
+            if self.byline(ent.start):
                 continue
             if ent.label_ == "GPE" and ent.root.dep_ not in SUBJECTS + ("poss",) and not self.organisation_elsewhere(ent):
                 continue
@@ -614,11 +618,12 @@ class Registry:
             record.alias(ent.text) if ent.text != name and ent.text.lower() != "the " + name.lower() else None
             self.add_mention(record, ent)
 
-    def byline(self, ent: Span) -> bool:
-        """"By Kari Nygaard" on a line of its own: the report's writer, whatever label the base NER
-        gives the name; an organisation there would become what the report is about."""
+    def byline(self, start: int) -> bool:
+        """Whether token ``start`` begins a byline's name ("By Kari Nygaard" on a line of its own):
+        the report's writer, whatever label the base NER gives the name; an organisation there
+        would become what the report is about."""
         doc = self.doc
-        return ent.start > 0 and doc[ent.start - 1].lower_ == "by" and (ent.start < 2 or "\n" in doc[ent.start - 2].text)
+        return start > 0 and doc[start - 1].lower_ == "by" and (start < 2 or "\n" in doc[start - 2].text)
 
     def organisation_elsewhere(self, ent: Span) -> bool:
         """"Shares in Fjordlaks fell ... Fjordlaks said": a place name the base NER labels an
@@ -1005,7 +1010,7 @@ class Registry:
         at Kellwick College."), the person subject of the last sentence when its verb is "be"."""
         persons = {(m.start, m.end): r for r in self.records if r.type == "person" for m in r.mentions}
         for (start, _), record in sorted(persons.items()):
-            if start > 0 and self.doc[start - 1].lower_ == "by" and (start < 2 or "\n" in self.doc[start - 2].text):
+            if self.byline(start):
                 return record
         last = list(self.doc.sents)[-1] if len(self.doc) else None
         if last is None or last.root.lemma_ != "be":
@@ -1035,8 +1040,7 @@ class Registry:
         if record is None:
             return None
         latest = max((m for m in record.mentions if m.end <= position), key=lambda m: m.start)
-        span = self.doc[latest.start:latest.end]
-        return TextSpan(record.name, span.start_char, span.end_char)
+        return self.named_span(record.name, latest)
 
     def possessive_body(self, mention: Span) -> Optional[TextSpan]:
         """"Haldemann said it would raise prices. Its chief executive, Beat Roe, ...": a role owned
@@ -1057,8 +1061,12 @@ class Registry:
             return None
         *_, start, record_id = max(found)
         latest = next(m for m in self.records[record_id].mentions if m.start == start)
-        span = self.doc[latest.start:latest.end]
-        return TextSpan(self.records[record_id].name, span.start_char, span.end_char)
+        return self.named_span(self.records[record_id].name, latest)
+
+    def named_span(self, name: str, mention: Mention) -> TextSpan:
+        """A body's canonical name at the offsets of one of its mentions."""
+        span = self.doc[mention.start:mention.end]
+        return TextSpan(name, span.start_char, span.end_char)
 
     def main_subject(self, mention: Mention) -> bool:
         """Whether a mention is the subject of its sentence's main verb, not of a clause under it."""
