@@ -349,7 +349,7 @@ class MentionReader:
             token = doc[j]
             word = token.lower_
             if (word in HYPHENS and j > i and (not doc[j - 1].whitespace_ and not token.whitespace_
-                                                or self.spaced_compound(doc, j))) or (j > i and token.is_space):
+                                                or self.compound_hyphen(doc, j))) or (j > i and token.is_space):
                 j += 1  # "fifty-eight", "fifty - two"; a run of spaces ("fifty  two") is one space
                 continue
             if word == "," and j > i and lower_at(doc, j - 1) in lex["scales"] and self.comma_continues(doc, j, composer.last_scale):
@@ -396,7 +396,7 @@ class MentionReader:
         digits, k = "", k + 1
         while k < len(doc):
             word = doc[k].lower_
-            if word in HYPHENS and lower_at(doc, k - 1) in lex["tens"] and 0 < lex["number_words"].get(lower_at(doc, k + 1), 0) < 10:
+            if word in HYPHENS and self.compound_hyphen(doc, k):
                 digits, k = digits[:-1] + str(lex["number_words"][lower_at(doc, k + 1)]), k + 2  # "seventy-one"
                 continue
             value = lex["number_words"].get(word, lex["tens"].get(word))
@@ -460,8 +460,9 @@ class MentionReader:
             k += 1
         return False
 
-    def spaced_compound(self, doc: Doc, j: int) -> bool:
-        """A spaced hyphen at token ``j`` inside a compound number ("fifty - two"): a ten before, a digit word after."""
+    def compound_hyphen(self, doc: Doc, j: int) -> bool:
+        """Whether a hyphen at token ``j`` joins a compound number ("fifty-two", "fifty - two"): a ten before it,
+        a digit word after it."""
         return lower_at(doc, j - 1) in self.look.lexicon["tens"] and 0 < self.look.lexicon["number_words"].get(lower_at(doc, j + 1), 0) < 10
 
     def vague_at(self, doc: Doc, i: int) -> Optional[NumberSpan]:
