@@ -235,7 +235,7 @@ NAME_TO_CODE = {
     "cubic centimetre": "ml", "kilometre per hour": "km/h", "kilometer per hour": "km/h", "mile per hour": "mph",
     "year": "yr", "month": "mo", "week": "wk", "day": "d", "hour": "h", "minute": "min", "second": "s", "litre": "L",
     "liter": "L", "barrel": "bbl", "gallon": "gal", "inch": "in", "foot": "ft", "mile": "mi", "knot": "kn",
-    "pound": "lb", "ounce": "oz", "degree": "deg",
+    "pound": "lb", "ounce": "oz", "degree": "deg", "minute of arc": "arcmin", "second of arc": "arcsec",
 }
 
 

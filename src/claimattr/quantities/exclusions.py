@@ -32,6 +32,8 @@ IDENTIFIER_JOINTS = (*HYPHENS, "+")
 """Marks that glue a number to a name before it ("F-16", "J1149.5+6663")."""
 LABEL_DEPS = ("nummod", "compound", "nsubj", "nsubjpass")
 """Roles in which digits glued to a temperature letter may name a form or a model ("the 13F filing", "13F be filed")."""
+TEMPERATURE_TOPIC = "temperature"
+"""The topic (``topic_cues``) of a sentence in which digits glued to "C" or "F" are degrees ("a 40C heatwave")."""
 DAY_MAX = 31
 """A number beside a month name is a day ("12 February") only when it can be one; "37,305.97 February expenses" is an amount."""
 
@@ -55,7 +57,6 @@ class Exclusions:
         self.half_words = set(lex["half_period"]["words"])
         self.half_preceding = set(lex["half_period"]["preceding_words"])
         self.street_words = set(lex["street_words"])
-        self.temperature_cues = set(lex["temperature_cues"])
         self.label_words = set(lex["label_words"])
         self.title_events = set(lex["event_verbs_title_case"])
         self.verb_suffixes = [tuple(pair) for pair in lex["title_case_verb_suffixes"]]
@@ -85,14 +86,14 @@ class Exclusions:
 
     def temperature_label(self, doc: Doc, number: NumberSpan) -> bool:
         """"the 13F filing", "When must 13F be filed?": digits glued to "C" or "F" that name a noun's kind or stand as
-        a subject are a form or a model unless the sentence speaks of temperature (``temperature_cues``: "a 40C
+        a subject are a form or a model unless the sentence speaks of temperature (``topic_cues``: "a 40C
         heatwave", "temperatures hit 40C"). Before another temperature they are one ("40C (104F)")."""
         token = doc[number.start]
         if number.unit not in TEMPERATURE_CODES or number.end - number.start != 1 or not GLUED_TEMPERATURE.match(token.text):
             return False
         if token.dep_ not in LABEL_DEPS or any(ch.isdigit() for ch in token.head.text):
             return False
-        return not any(t.lower_ in self.temperature_cues or t.lemma_.lower() in self.temperature_cues for t in token.sent)
+        return not self.look.topics.speaks_of(token.sent, TEMPERATURE_TOPIC)
 
     def could_be_day(self, number: NumberSpan) -> bool:
         """A whole number from 1 to :data:`DAY_MAX`, or a year, as written beside a month ("June 9", "May 2021")."""

@@ -11,16 +11,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, Generic, Iterable, List, Sequence, Tuple, TypeVar
+from typing import Any, Dict, Generic, Iterable, Sequence, Tuple, TypeVar
 
 from claimattr.quantities.numbers import DIGITS
+from claimattr.quantities.registry import is_currency_code
+from claimattr.quantities.topics import TopicReadings
 from claimattr.rules.lexicon import read_lexicon
 
 DEFAULT_LEXICON = Path(__file__).parent / "quantities.json"
 LEXICON_SCHEMA = Path(__file__).parent / "quantities.schema.json"
-
-MAX_ALIAS_HOPS = 4
-"""``ambiguous_currency_words`` aliases may chain ("kroner" -> "crown"); a longer chain (or a cycle) is ignored."""
 
 T = TypeVar("T")
 
@@ -60,18 +59,6 @@ class PhraseTable(Generic[T]):
             if key in self.table:
                 return length, self.table[key]
         return 0, None
-
-
-def resolve_ambiguous_currencies(table: Dict[str, Any]) -> Dict[str, Tuple[str, Dict[str, List[str]]]]:
-    """``ambiguous_currency_words`` as word -> (default code, {code: country names}); string entries are aliases."""
-    resolved: Dict[str, Tuple[str, Dict[str, List[str]]]] = {}
-    for word, entry in table.items():
-        hops = 0
-        while isinstance(entry, str) and hops < MAX_ALIAS_HOPS:
-            entry, hops = table.get(entry), hops + 1
-        if isinstance(entry, dict):
-            resolved[word] = (entry["default"], {code: list(names) for code, names in entry["countries"].items()})
-    return resolved
 
 
 def digit_token_pattern(currency_prefixes: Iterable[str], glued_abbreviations: Iterable[str]) -> "re.Pattern[str]":
@@ -123,10 +110,11 @@ class Lookups:
         self.before: PhraseTable[str] = PhraseTable((m["phrase"], m["relation"]) for m in lex["modifiers_before"])
         self.after: PhraseTable[str] = PhraseTable((m["phrase"], m["relation"]) for m in lex["modifiers_after"])
         self.units: PhraseTable[str] = PhraseTable(lex["units"].items())
-        self.ambiguous = resolve_ambiguous_currencies(lex["ambiguous_currency_words"])
+        self.topics = TopicReadings(lex["topic_cues"], lex["topic_readings"])
         self.currency_words: Dict[str, str] = dict(lex["currency_words"])
-        for word, (default, _) in self.ambiguous.items():
-            self.currency_words.setdefault(word, default)
+        for word, entry in self.topics.entries.items():
+            if is_currency_code(entry.default):  # "crowns": a currency word by its topic readings alone
+                self.currency_words.setdefault(word, entry.default)
         self.qualifiers: PhraseTable[str] = PhraseTable(lex["currency_word_qualifiers"].items())
         self.vague_multipliers: PhraseTable[Tuple[float, float]] = PhraseTable(
             (phrase, tuple(bounds)) for phrase, bounds in lex["vague_multipliers"].items()

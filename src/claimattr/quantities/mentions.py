@@ -277,6 +277,8 @@ class MentionReader:
             elif subunit_currency is not None and currency is None:
                 convert_number(number, factor)
                 number.unit = subunit_currency
+            elif (topical := self.units.glued_topical_unit(doc, i, written)) is not None:
+                number.unit = topical
             elif (suffix,) in self.look.units and letter_case_fits(written, self.look.units[(suffix,)]):
                 number.unit = self.look.units[(suffix,)]
             elif self.units.currency_code_word(suffix) is not None:  # "115USD"

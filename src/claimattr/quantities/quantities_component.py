@@ -136,7 +136,7 @@ class QuantityNormaliser(RuleComponent):
 
     def find_quantities(self, doc: Doc) -> List[Quantity]:
         """All quantity mentions of ``doc`` in text order."""
-        currency_in_doc = self.units.currencies_for(doc)
+        currency_in_doc = self.look.topics.document_readings(doc)
         candidates = sorted({start for _, start, _ in self.matcher(doc)})
         numbers: List[NumberSpan] = []
         skip_until = 0

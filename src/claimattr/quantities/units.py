@@ -1,14 +1,15 @@
 """Units and currencies: what a number measures ("$2bn", "40 per cent", "a 48-hour strike").
 
 A currency comes before the number ("$", "US$", "Rs", "EUR") or after it as a word ("rupees",
-"Pakistani rupees"); ambiguous currency words follow the countries the document mentions
-(``ambiguous_currency_words``). Scale words and abbreviations after digits ("1.5 million",
-"3.2m") are read here too, because whether "m" is a scale or metres depends on the currency.
+"Pakistani rupees"). Words whose unit depends on the subject follow the topic of their sentence or
+report (:mod:`~claimattr.quantities.topics`): "rupees" the countries a report names, "1500 b" bits
+among servers and packets, a glued "'" arcminutes in astronomy and feet elsewhere. Scale words and
+abbreviations after digits ("1.5 million", "3.2m") are read here too, because whether "m" is a scale or
+metres depends on the currency.
 """
 from __future__ import annotations
 
 import re
-from collections import Counter
 from typing import Dict, List, Optional, Tuple
 
 from spacy.tokens import Doc
@@ -16,6 +17,7 @@ from spacy.tokens import Doc
 from claimattr.quantities.lexicon import Lookups
 from claimattr.quantities.numbers import NumberSpan, convert_number, scale_number
 from claimattr.quantities.registry import UnitRegistry
+from claimattr.quantities.topics import topic_key
 
 HYPHENS = ("-", "–")
 """Hyphen and en dash: the joints of "fifty-eight", "a 48-hour strike", "29-year-old"."""
@@ -33,14 +35,12 @@ SPACED_SYMBOL_NEXT_TAGS = ("NN", "JJ", "RB")
 adverb ("100 cl bottle", "3 m high", "30 C outside"); a plural makes "m" a scale ("2 m people")."""
 APOSTROPHES = ("'", "’")
 """A letter after an apostrophe is a possessive ("music ' s $ 500 million"), not a country before a currency symbol."""
-INCH_MARK = '"'
 BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}
 """A unit alone in brackets after a number ("20 (kg)") is its unit."""
 DIMENSION_SIGNS = ("x", "×")
 """Signs between the sides of a size ("a 2 m x 3 m room"): a short symbol before one is a unit."""
 CLOSING_MARKS = (".", ",", ";", ":", ")", "!", "?")
 """Marks that may touch a unit at the end of a phrase ("4 L.") without making it part of a longer symbol."""
-INDEX_POINT = "pt"
 LEVEL_JOINERS = ("to", "from", "at")
 POINT_MOVE_DIMENSION = "percentage point"
 PERCENT = "%"
@@ -115,7 +115,6 @@ class Units:
         self.subunits: Dict[str, Tuple[str, float]] = {
             word: (entry["currency_word"], float(entry["factor"])) for word, entry in lex["currency_subunits"].items()}
         self.subunit_letters: Dict[str, str] = dict(lex["currency_subunit_abbreviations"])
-        self.market_words = set(lex["index_point_context"])
         self.priced_currencies = set(lex["priced_currencies"])
         self.powers: Dict[str, int] = dict(lex["unit_powers"])
         self.temperature_codes: Dict[str, str] = {
@@ -200,23 +199,6 @@ class Units:
         length, code = self.unit_at(doc, j, True, currency_in_doc)
         factor = self.registry.factor(code, unit) if code in self.compound_units[unit] else None
         return (length, factor) if factor is not None else (0, 1.0)
-
-    def currencies_for(self, doc: Doc) -> Dict[str, str]:
-        """Codes of the ambiguous currency words ("rupees") for this document, from its country mentions."""
-        if not self.look.ambiguous:
-            return {}
-        words = [t.lower_ for t in doc]
-        grams = Counter(words)
-        grams.update(" ".join(pair) for pair in zip(words, words[1:]))
-        resolved: Dict[str, str] = {}
-        for word, (default, countries) in self.look.ambiguous.items():
-            counts = Counter({code: sum(grams[name] for name in names) for code, names in countries.items()})
-            best = counts.most_common(2)
-            if best and best[0][1] > 0 and (len(best) == 1 or best[0][1] > best[1][1]):
-                resolved[word] = best[0][0]
-            else:
-                resolved[word] = default
-        return resolved
 
     # ---- scales ---------------------------------------------------------------------------------
 
@@ -365,8 +347,6 @@ class Units:
         unit_len, unit = self.unit_at(doc, j, glued, currency_in_doc)
         if unit == DEGREE:
             unit = self.temperature_scale(doc, number.start) or unit
-        if unit == INDEX_POINT and not self.market_sentence(doc, number.start):
-            return number  # "scored 31 points": points are counted
         if unit is not None:
             number.unit = unit
             number.end = j + unit_len
@@ -407,13 +387,6 @@ class Units:
         if per_currency is not None and per_currency != base:
             return f"{base}/{per_currency}"
         return f"{unit}/{base}" if is_currency_code(unit) and unit != base else unit
-
-    def market_sentence(self, doc: Doc, i: int) -> bool:
-        """Whether the sentence of token ``i`` speaks of markets (``index_point_context``), where "points" are index points."""
-        sentence = doc[i].sent
-        words = [t.lower_ for t in sentence]
-        return any(w in self.market_words for w in words) or any(
-            " ".join(pair) in self.market_words for pair in zip(words, words[1:]))
 
     def is_kelvin(self, doc: Doc, j: int) -> bool:
         """A capital "K" at token ``j`` is kelvin, not thousands, in a sentence that names a temperature scale
@@ -535,8 +508,9 @@ class Units:
     def unit_at(self, doc: Doc, j: int, glued: bool, currency_in_doc: Dict[str, str]) -> Tuple[int, Optional[str]]:
         """A unit or currency word starting at token ``j`` ("per cent", "Pakistani rupees", "km"): (tokens, unit)."""
         look = self.look
-        if glued and j < len(doc) and doc[j].text == INCH_MARK and self.opens_no_quote(doc, j):
-            return 1, "in"  # "a 9\" plate", "Wrench 8\""
+        topical = self.topical_unit(doc, j, glued)
+        if topical is not None:
+            return topical
         if glued and self.is_kelvin(doc, j):
             return 1, KELVIN
         if j + 2 < len(doc) and BRACKETS.get(doc[j].text) == doc[j + 2].text:
@@ -573,12 +547,44 @@ class Units:
                 return 2, currency_in_doc.get(word, look.currency_words[word])
         return 0, None
 
+    def topical_unit(self, doc: Doc, j: int, glued: bool) -> Optional[Tuple[int, Optional[str]]]:
+        """The unit of a word at token ``j`` whose reading depends on the topic of its sentence (``topic_readings``):
+        (1, code), or (0, None) where it reads as no unit; ``None`` when the word is none of them.
+
+        A quote mark is a unit only glued to the number and not closing a quotation ("a 9\" plate" is inches,
+        "Hubble ... 150\"" arcseconds, '"We lost 9"' a quote); a short symbol written apart must look like one
+        (:meth:`spaced_symbol_fits`) or open a rate ("two kb per second")."""
+        if j >= len(doc):
+            return None
+        token = doc[j]
+        word = topic_key(token.text)
+        if not self.is_topical_unit(word):
+            return None
+        if not token.is_alpha and not (glued and self.opens_no_quote(doc, j)):
+            return 0, None
+        if token.is_alpha and not glued and word in self.no_space and not (
+                self.spaced_symbol_fits(doc, j) or lower_at(doc, j + 1) in self.rate_joiners):
+            return 0, None
+        code = self.look.topics.reading_at(doc, j, word)
+        return (0, None) if code is None else (1, code)
+
+    def glued_topical_unit(self, doc: Doc, i: int, written: str) -> Optional[str]:
+        """The unit of letters glued to the digits of token ``i`` whose reading depends on the topic ("the 1500b
+        packet": bits); ``None`` when they are no such unit or read as none here."""
+        word = topic_key(written)
+        return self.look.topics.reading_at(doc, i, word) if self.is_topical_unit(word) else None
+
+    def is_topical_unit(self, word: str) -> bool:
+        """Whether ``word`` is a unit read by the topic of its sentence; currency words of ``topic_readings`` are
+        read once per document instead (``currency_in_doc``), as they are met on every page of money news."""
+        return word in self.look.topics and word not in self.look.currency_words
+
     @staticmethod
     def opens_no_quote(doc: Doc, j: int) -> bool:
-        """A double quote mark glued to digits is an inch mark unless it closes a quotation opened earlier in
-        the sentence ('"We lost 9"' is a quote)."""
+        """A quote mark glued to digits is a unit mark unless it closes a quotation opened earlier in the sentence
+        with the same mark ('"We lost 9"', "'about 40'" are quotes)."""
         sentence = doc[j].sent
-        return sum(t.text == INCH_MARK for t in doc[sentence.start:j]) % 2 == 0
+        return sum(t.text == doc[j].text for t in doc[sentence.start:j]) % 2 == 0
 
     def spaced_symbol_fits(self, doc: Doc, j: int) -> bool:
         """A short symbol written apart from its number ("100 cl bottle", "3 to 4 L of wine", "12 m 2 dm") is a
