@@ -153,3 +153,27 @@ def test_a_model_claim_on_an_anonymity_formula_is_dropped(nlp):
                           content=[TextSpan(content, text.index(content), text.index(content) + len(content))])]
     detector = spacy.blank("en").add_pipe("claim_detector", config={"existing_claims": "combine"})
     assert cues(detector(doc)._.claims) == ["said"]
+
+
+@pytest.mark.parametrize("participle", ["Asked", "Pressed"])
+def test_a_question_put_to_the_speaker_is_no_claim_of_theirs(nlp, participle):
+    """"Asked whether ..., she replied": the question is the reporter's; only the answer is her claim,
+    even when a trained model tagged the participle as a cue."""
+    text = f"{participle} whether she had any regrets, the coach replied that she had none."
+    doc = nlp(text)
+    content = "whether she had any regrets"
+    doc._.claims = [Claim(kind="indirect", cue=TextSpan(participle, 0, len(participle)),
+                          content=[TextSpan(content, text.index(content), text.index(content) + len(content))])]
+    detector = spacy.blank("en").add_pipe("claim_detector", config={"existing_claims": "combine"})
+    assert cues(detector(doc)._.claims) == ["replied"]
+
+
+def test_a_question_with_its_auxiliary_is_left_to_the_detector(nlp):
+    """"She was asked whether ..." is not the opening participle: the rule leaves it alone."""
+    text = "She was asked whether she had any regrets."
+    doc = nlp(text)
+    cue, content = "was asked", "whether she had any regrets"
+    doc._.claims = [Claim(kind="indirect", cue=TextSpan(cue, text.index(cue), text.index(cue) + len(cue)),
+                          content=[TextSpan(content, text.index(content), text.index(content) + len(content))])]
+    detector = spacy.blank("en").add_pipe("claim_detector", config={"existing_claims": "combine"})
+    assert cues(detector(doc)._.claims) == ["was asked"]

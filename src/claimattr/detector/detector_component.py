@@ -171,6 +171,7 @@ class ClaimDetector(RuleComponent):
         self.infinitive_nouns: Set[str] = set(lexicon.get("infinitive_nouns", ()))
         self.stance_adjectives: Set[str] = set(lexicon.get("stance_adjectives", ()))
         self.raising_verbs: Set[str] = set(lexicon.get("raising_verbs", ()))
+        self.question_verbs: Set[str] = set(lexicon.get("question_verbs", ()))
         self.transcript_non_speakers: Set[str] = {label.upper() for label in lexicon.get("transcript_non_speakers", ())}
         self.matcher = Matcher(self.vocab)
         for label, patterns in lexicon["phrases"].items():
@@ -180,7 +181,7 @@ class ClaimDetector(RuleComponent):
     def __call__(self, doc: Doc) -> Doc:
         found = self.find_claims(doc)
         if self.existing_claims == "combine":
-            model = [claim for claim in doc._.claims if not self._is_non_claim(claim)]
+            model = [claim for claim in doc._.claims if not self._is_non_claim(doc, claim)]
             found = combine_claims(doc, model, found, self.cue_lemmas)
         doc._.claims = tidy_claims(doc, found, self.passive_subject_speaks, self.raising_verbs)
         return doc
@@ -209,14 +210,26 @@ class ClaimDetector(RuleComponent):
         if not self.nested_in_content:
             found = drop_nested(found)
         claims = [self._make_claim(doc, candidate, regions, furniture) for candidate in found]
-        return [claim for claim in claims if claim is not None and not self._is_non_claim(claim)]
+        return [claim for claim in claims if claim is not None and not self._is_non_claim(doc, claim)]
 
-    def _is_non_claim(self, claim: Claim) -> bool:
+    def _is_non_claim(self, doc: Doc, claim: Claim) -> bool:
         """"who asked not to be named": formulas about the source, not things it said. The cue is
         searched too: a trained model tags "asked not to be named" as the cue of the reason that
-        follows ("because the talks were private")."""
+        follows ("because the talks were private"). A question put to the subject ("Asked
+        whether ..., she said") is no claim either (:meth:`_is_put_question`)."""
         texts = [claim.cue.text, *(piece.text for piece in claim.content[:1])]
-        return any(pattern.search(text) for pattern in self.non_claim for text in texts)
+        return any(pattern.search(text) for pattern in self.non_claim for text in texts) or self._is_put_question(doc, claim)
+
+    def _is_put_question(self, doc: Doc, claim: Claim) -> bool:
+        """Whether the cue is a bare past participle of a question verb (``question_verbs``):
+        "Asked whether she had regrets, she replied ..." reports the reporter's question, not a
+        claim of hers; "She was asked whether ..." (with its auxiliary) is left alone."""
+        cue = claim.cue.to_span(doc)
+        if cue is None or not len(cue):
+            return False
+        verb = cue.root
+        return (verb.tag_ == "VBN" and verb.lemma_.lower() in self.question_verbs
+                and not any(child.dep_ in ("aux", "auxpass") for child in verb.children))
 
     def _token_claims(self, token: Token, regions: List[Span], phrase_cues: Dict[int, PhraseCue]) -> List[Candidate]:
         if token.i in phrase_cues and phrase_cues[token.i].label == "according_to":
