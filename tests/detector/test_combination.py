@@ -144,15 +144,20 @@ def test_a_second_report_the_model_ran_into_splits_its_content(doc, lemmas):
     assert (blaming.cue.text, blaming.content_text) == ("blaming", "him for the delays")
 
 
+def cues_after_combining(nlp, text: str, model_cue: str, model_content: str) -> List[str]:
+    """The cues the combining detector keeps when a model tagged one claim (cue, content: first occurrences)."""
+    doc = nlp(text)
+    start, content_start = text.index(model_cue), text.index(model_content)
+    doc._.claims = [Claim(kind="indirect", cue=TextSpan(model_cue, start, start + len(model_cue)),
+                          content=[TextSpan(model_content, content_start, content_start + len(model_content))])]
+    detector = spacy.blank("en").add_pipe("claim_detector", config={"existing_claims": "combine"})
+    return cues(detector(doc)._.claims)
+
+
 def test_a_model_claim_on_an_anonymity_formula_is_dropped(nlp):
     """A trained model may tag "asked not to be named" as the cue of the reason that follows."""
     text = "The plant will close, said a manager, who asked not to be named because talks were private."
-    doc = nlp(text)
-    cue, content = "asked not to be named", "because talks were private"
-    doc._.claims = [Claim(kind="indirect", cue=TextSpan(cue, text.index(cue), text.index(cue) + len(cue)),
-                          content=[TextSpan(content, text.index(content), text.index(content) + len(content))])]
-    detector = spacy.blank("en").add_pipe("claim_detector", config={"existing_claims": "combine"})
-    assert cues(detector(doc)._.claims) == ["said"]
+    assert cues_after_combining(nlp, text, "asked not to be named", "because talks were private") == ["said"]
 
 
 @pytest.mark.parametrize("participle", ["Asked", "Pressed"])
@@ -160,20 +165,10 @@ def test_a_question_put_to_the_speaker_is_no_claim_of_theirs(nlp, participle):
     """"Asked whether ..., she replied": the question is the reporter's; only the answer is her claim,
     even when a trained model tagged the participle as a cue."""
     text = f"{participle} whether she had any regrets, the coach replied that she had none."
-    doc = nlp(text)
-    content = "whether she had any regrets"
-    doc._.claims = [Claim(kind="indirect", cue=TextSpan(participle, 0, len(participle)),
-                          content=[TextSpan(content, text.index(content), text.index(content) + len(content))])]
-    detector = spacy.blank("en").add_pipe("claim_detector", config={"existing_claims": "combine"})
-    assert cues(detector(doc)._.claims) == ["replied"]
+    assert cues_after_combining(nlp, text, participle, "whether she had any regrets") == ["replied"]
 
 
 def test_a_question_with_its_auxiliary_is_left_to_the_detector(nlp):
     """"She was asked whether ..." is not the opening participle: the rule leaves it alone."""
     text = "She was asked whether she had any regrets."
-    doc = nlp(text)
-    cue, content = "was asked", "whether she had any regrets"
-    doc._.claims = [Claim(kind="indirect", cue=TextSpan(cue, text.index(cue), text.index(cue) + len(cue)),
-                          content=[TextSpan(content, text.index(content), text.index(content) + len(content))])]
-    detector = spacy.blank("en").add_pipe("claim_detector", config={"existing_claims": "combine"})
-    assert cues(detector(doc)._.claims) == ["was asked"]
+    assert cues_after_combining(nlp, text, "was asked", "whether she had any regrets") == ["was asked"]
