@@ -160,6 +160,13 @@ def test_a_model_claim_on_an_anonymity_formula_is_dropped(nlp):
     assert cues_after_combining(nlp, text, "asked not to be named", "because talks were private") == ["said"]
 
 
+@pytest.mark.parametrize("content", ["a request for comment", "repeated calls seeking comment"])
+def test_not_answering_a_request_for_comment_is_no_claim(nlp, content):
+    """The object of "did not respond to" is here the reporter's request, not something the firm said."""
+    text = f"Falk Foods did not respond to {content}."
+    assert cues_after_combining(nlp, text, "did not respond to", content) == []
+
+
 @pytest.mark.parametrize("participle", ["Asked", "Pressed"])
 def test_a_question_put_to_the_speaker_is_no_claim_of_theirs(nlp, participle):
     """"Asked whether ..., she replied": the question is the reporter's; only the answer is her claim,
