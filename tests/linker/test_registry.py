@@ -493,7 +493,7 @@ def test_a_company_descriptor_before_a_name_makes_it_an_organisation(extract, te
     assert (speaker["name"], speaker["type"]) == (name, "organisation")
 
 
-def test_a_name_ending_in_a_company_word_is_an_organisation(extract):
+def test_the_short_form_of_a_name_ending_in_a_company_word_is_that_organisation(extract):
     text = "Brandt Industrial offered 46 euros a share on Friday. Brandt said the offer was fair."
     speaker = speaker_of(extract(text), content="the offer was fair")
     assert speaker["type"] == "organisation"
@@ -555,3 +555,82 @@ def test_a_body_after_a_roles_function_is_the_organisation_without_its_place(ext
             "research at Kessel Commodities in London.")
     speaker = speaker_of(extract(text), content="Prices will not fall")
     assert (speaker["role"], speaker["organisation"]["text"]) == ("head of soft commodities research", "Kessel Commodities")
+
+
+# (why, text, content of the claim, name, role, organisation text): each field as a careful reader
+# gives it, from the words of the report (annotation guidelines, section 8)
+READER_FIELDS = [
+    ("a hyphenated place before a compound role names the body, and the role keeps its noun",
+     "Mara Lind, the Leeds-Bradford police chief, said the road would reopen on Friday.",
+     "the road would reopen", "Mara Lind", "police chief", "Leeds-Bradford police"),
+    ("the bare noun of a body named only in a role stands for that body",
+     "Police say the driver fled on foot. Mara Lind, the Leeds-Bradford police chief, said the road would reopen.",
+     "the driver fled", "Leeds-Bradford police", None, None),
+    ("a place-based modifier in an apposition is no part of the role",
+     "Ona Reyes, a West Coast-based president of the Harbour Tenants Union, said rents would rise.",
+     "rents would rise", "Ona Reyes", "president", "Harbour Tenants Union"),
+    ("of coordinated roles in an apposition the one with the body is the role",
+     "Lena Brask, a developer and spokeswoman for the Fjord Housing Coalition, said prices would fall.",
+     "prices would fall", "Lena Brask", "spokeswoman", "Fjord Housing Coalition"),
+    ("a legislative chamber before a title is part of the role",
+     "Senate Minority Leader Tom Varley said the bill would fail.",
+     "the bill would fail", "Tom Varley", "senate minority leader", None),
+    ("a portfolio before a cabinet title is part of the role",
+     "Homeland Security Secretary Dana Pike said the border would stay open.",
+     "the border would stay open", "Dana Pike", "homeland security secretary", None),
+    ("a role coordinated with a description is the person's current one",
+     "Jane Rowan spoke in Ohio on Monday. The former governor and current Democratic presidential nominee "
+     "said taxes would rise. She said the plan was fair.",
+     "the plan was fair", "Jane Rowan", "presidential nominee", "Democratic Party"),
+    ("a superlative description ranks a person and names no office",
+     "Helen Marsh grew up in Ohio. The highest-ranking prosecutor in the country has a busy week. "
+     "Marsh said the law was clear.",
+     "the law was clear", "Helen Marsh", None, None),
+    ("former members speak for their old body no more",
+     "Several former Daily Courier reporters said they had been censored.",
+     "they had been censored", "former Daily Courier reporters", None, None),
+    ("a former role keeps its marker when the body stands between them",
+     "A former Harbour Workers Federation chairman said the strike was a mistake.",
+     "the strike was a mistake", None, "former chairman", None),
+    ("a relative pronoun after an apposition is the name the apposition describes",
+     "Residents have joined Dunmore Action, a campaign group that says the vote was rigged.",
+     "the vote was rigged", "Dunmore Action", None, None),
+    ("an emphatic reflexive makes a description the person the report is about",
+     "Helen Marsh toured the court on Monday with aides close to the attorney general herself. "
+     "Marsh said the law was clear.",
+     "the law was clear", "Helen Marsh", "attorney general", None),
+    ("a surname's earlier full name is taken without its possessive",
+     "Rivals fear Tom Rudd’s gains in the polls. Rudd said the polls were wrong.",
+     "the polls were wrong", "Tom Rudd", None, None),
+    ("a name in apposition to a body, whatever the NER calls it, is that body",
+     "Residents have joined Future45, a super PAC that says the vote was rigged.",
+     "the vote was rigged", "Future45", None, None),
+    ("the place a body is in is no part of its name, wherever the parser hangs it",
+     "Prices will rise, said Luis Ortega, who runs the Institute for Housing Research in Mexico City.",
+     "Prices will rise", "Luis Ortega", None, "Institute for Housing Research"),
+    ("a named body is not an earlier body that shares its head noun",
+     "The Court of Appeals for the Sixth Circuit upheld the law in May. "
+     "The Supreme Court said on Monday that it would not hear the case.",
+     "it would not hear the case", "Supreme Court", None, None),
+    ("a name the parser hangs on the body of a role's of-phrase holds that role in that body",
+     "The head of the national volcanology centre, Bambang Sutrisno, visited the crater on Monday. "
+     "Sutrisno said the ash would reach the city.",
+     "the ash would reach the city", "Bambang Sutrisno", "head", "national volcanology centre"),
+    ("a role joined by hyphens is one word",
+     "Jane Roe, the editor-in-chief of the Kellwick Gazette, met the mayor. Roe said the city would recover.",
+     "the city would recover", "Jane Roe", "editor-in-chief", "Kellwick Gazette"),
+    ("coordinated names after a plural title each hold it",
+     "Presidential candidates Jane Roe and Tom Doe said the figure was wrong.",
+     "the figure was wrong", "Jane Roe and Tom Doe", "presidential candidate", None),
+    ("a quoted nickname is no part of the name, and its short form is the same person",
+     'Rep. Thomas J. "Tommy" Varga (D-Ohio) hosted a picnic on Monday. Tommy Varga said the bill would pass.',
+     "the bill would pass", "Thomas J. Varga", "representative", "Democratic Party"),
+]
+
+
+@pytest.mark.parametrize("why,text,content,name,role,organisation", READER_FIELDS, ids=[row[0] for row in READER_FIELDS])
+def test_each_field_is_what_a_careful_reader_gives(extract, why, text, content, name, role, organisation):
+    speaker = speaker_of(extract(text), content=content)
+    found = (speaker["role"], speaker["organisation"]["text"] if speaker["organisation"] else None)
+    assert found == (role, organisation), speaker
+    assert name is None or speaker["name"] == name, speaker

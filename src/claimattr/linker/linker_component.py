@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claimattr.detector.extents import is_headline_passive
-from claimattr.linker.names import MentionAnalyser, SpeakerLexicon, clean_mention, noun_phrase, without_edge_spaces
+from claimattr.linker.names import MentionAnalyser, SpeakerLexicon, clean_mention, noun_phrase, without_appositions, without_edge_spaces
 from claimattr.linker.registry import Record, Registry
 from claimattr.linker.resolution import Referent, Resolver
 from claimattr.rules.component import RuleComponent
@@ -408,8 +408,19 @@ class SpeakerLinker(RuleComponent):
     # -- who the mention is
     def _referring(self, mention: Span) -> Span:
         """The phrase that says who a mention is: the antecedent of a relative pronoun, the
-        producer of a document, else the mention itself."""
-        return self.relative_antecedent(mention) or self._document_producer(mention) or mention
+        producer of a document, the name a description stands in apposition to, else the mention
+        itself."""
+        return self.relative_antecedent(mention) or self._document_producer(mention) or self._apposed_name(mention) or mention
+
+    def _apposed_name(self, mention: Span) -> Optional[Span]:
+        """"Dunmore Action, a campaign group that says ...": a description in apposition to a name
+        (the parse makes it the subject of the clause on it) refers to what the name names."""
+        root = mention.root
+        name = named_by_apposition(root)
+        if name is root:
+            return None
+        phrase = self._noun_phrase(name)
+        return without_appositions(phrase, stop_at_comma=True) if phrase is not None else None
 
     def _document_producer(self, mention: Span) -> Optional[Span]:
         """"The statement", "the ad's narrator" aside, a document speaks for its producer: the one
@@ -450,7 +461,9 @@ class SpeakerLinker(RuleComponent):
         noun = mention.doc[index]
         while noun.dep_ in ("compound", "flat") and noun.head.i > noun.i:
             noun = noun.head
-        return self._noun_phrase(personal_head(noun) if pronoun.lower_ in ("who", "whom") else noun)
+        noun = personal_head(noun) if pronoun.lower_ in ("who", "whom") else noun
+        phrase = self._noun_phrase(noun)
+        return (self._apposed_name(phrase) or phrase) if phrase is not None else None
 
     def _speaker(
         self, mention: Span, referents: List[Referent], analyser: MentionAnalyser, resolver: Resolver
@@ -516,6 +529,14 @@ def personal_head(noun: Token) -> Token:
     preposition = noun.head
     if noun.dep_ == "pobj" and noun.ent_type_ in ("GPE", "LOC", "FAC", "ORG") and preposition.head.pos_ in ("NOUN", "PROPN"):
         return preposition.head
+    return noun
+
+
+def named_by_apposition(noun: Token) -> Token:
+    """"Future45, a super PAC that ...", "Jo Roe, a lawyer who ...": a noun in apposition to a
+    name before it only describes what the name names, and the clause on it is about that."""
+    if noun.dep_ == "appos" and noun.head.i < noun.i and noun.head.pos_ == "PROPN":
+        return noun.head
     return noun
 
 

@@ -70,6 +70,9 @@ class SpeakerLexicon:
     organisation_name_words: FrozenSet[str] = frozenset()
     former_markers: FrozenSet[str] = frozenset()
     compound_roles: FrozenSet[str] = frozenset()
+    chamber_names: FrozenSet[str] = frozenset()
+    current_markers: FrozenSet[str] = frozenset()
+    emphatic_reflexives: FrozenSet[str] = frozenset()
     collective_words: FrozenSet[str] = frozenset()
     thing_possessives: FrozenSet[str] = frozenset()
     anonymity_phrases: FrozenSet[str] = frozenset()
@@ -125,6 +128,9 @@ class SpeakerLexicon:
             organisation_name_words=frozenset(lexicon.get("organisation_name_words", [])),
             former_markers=frozenset(lexicon.get("former_markers", [])),
             compound_roles=frozenset(lexicon.get("compound_roles", [])),
+            chamber_names=frozenset(lexicon.get("chamber_names", [])),
+            current_markers=frozenset(lexicon.get("current_markers", [])),
+            emphatic_reflexives=frozenset(lexicon.get("emphatic_reflexives", [])),
             collective_words=frozenset(lexicon.get("collective_words", [])),
             thing_possessives=frozenset(lexicon.get("thing_possessives", [])),
             anonymity_phrases=frozenset(lexicon.get("anonymity_phrases", [])),
@@ -218,7 +224,8 @@ class MentionAnalyser:
 
     def coordinated_persons(self, mention: Span) -> Optional[Analysis]:
         """"Presidential candidates Jane Roe and Tom Doe said": named persons coordinated in one
-        mention speak together, a group named by their names."""
+        mention speak together, a group named by their names, with the role a title before them
+        gives each ("presidential candidate")."""
         if sum(t.ent_iob_ == "B" and t.ent_type_ == "PERSON" for t in mention) < 2:
             return None  # cheap test first: Span.ents walks the document's entities
         persons = [e for e in mention.ents if e.label_ == "PERSON"]
@@ -226,7 +233,11 @@ class MentionAnalyser:
         if len(persons) < 2 or not any(e.root.dep_ == "conj" and e.root.head.i in roots for e in persons):
             return None
         names = [run.text for run in (self.strip_titles(e) for e in persons) if run is not None]
-        return Analysis(name=" and ".join(names), type="group", role=None, organisation=None, tokens=frozenset())
+        role = self.role_token(mention)
+        titled = role is not None and role.i < persons[0].start
+        words = self.canonical_text(mention.doc[mention.start:role.i + 1]).lower().split() if titled else []
+        role_text = " ".join(words[:-1] + [role.lemma_.lower()]) if words else None  # each one's: "candidate"
+        return Analysis(name=" and ".join(names), type="group", role=role_text, organisation=None, tokens=frozenset())
 
     def person_led(self, head: Token, person: Optional[Span]) -> Optional[Analysis]:
         """"Roe's campaign", "the Doe administration": an organisation or government named after
@@ -303,7 +314,9 @@ class MentionAnalyser:
     # -- roles
     def role_text(self, role: Token) -> str:
         """The role with the words that belong to it: "Deputy Prime Minister" -> "deputy prime minister",
-        "attorney-general" -> "attorney-general", abbreviations spelt out ("CEO" -> "chief executive")."""
+        "attorney-general" and "editor-in-chief" whole, abbreviations spelt out ("CEO" -> "chief
+        executive"), and a former marker kept ("a former Harbour Authority chairman" -> "former
+        chairman"): a person in a former role speaks for no body."""
         doc, start = role.doc, role.i
         while start > 0 and (
             self.continues_role(doc[start - 1]) or doc[start - 1].lemma_.lower() in self.words.roles or title_word(doc[start - 1])
@@ -312,7 +325,10 @@ class MentionAnalyser:
         while start < role.i and doc[start].text == "-":
             start += 1
         abbreviations = self.words.title_abbreviations
-        return self.with_function(" ".join(abbreviations.get(word, word) for word in doc[start:role.i + 1].text.lower().split()), role)
+        words = [abbreviations.get(word, word) for word in doc[start:hyphenated_end(role) + 1].text.lower().split()]
+        # "a former [Harbour Authority] chairman": the marker stays with the role the name parts from
+        former = [c.lower_ for c in role.lefts if c.lower_ in self.words.former_markers and c.i < start]
+        return self.with_function(" ".join(former[:1] + words), role)
 
     def with_function(self, text: str, role: Token) -> str:
         """A role's text with the function its "of" phrase names (:meth:`function_of`)."""
@@ -365,11 +381,12 @@ class MentionAnalyser:
 
     # -- organisations
     def organisation(self, mention: Span, role: Optional[Token], person: Optional[Span]) -> Optional[TextSpan]:
-        """"spokesperson for X", "head of X", "X's minister", "Taliban spokesman"."""
+        """"spokesperson for X", "head of X", "X's minister", "Taliban spokesman"; none for a former
+        one ("former RT journalists")."""
         if role is None:
             return self.affiliation(person) if person is not None else None
         function = self.function_of(role)
-        for child in role.children:
+        for child in role_dependents(role):
             if child.dep_ == "prep" and child.lower_ in self.words.role_organisation_preps and not (function and child.i == function.start):
                 objects = [c for c in child.children if c.dep_ == "pobj" and self.body_word(c)]
                 if objects:
@@ -377,17 +394,30 @@ class MentionAnalyser:
             if child.dep_ == "poss" and child.tag_ != "PRP$":
                 tokens = [t for t in child.subtree if t.dep_ != "case"]
                 return self.organisation_span(mention.doc[tokens[0].i:tokens[-1].i + 1])
-        run = [t for t in mention if t.i < role.i and t.dep_ in ("compound", "amod", "nmod")]
+        run = [
+            t for t in mention
+            if t.i < role.i and (t.dep_ in ("compound", "amod", "nmod") or t.text == "-" and t.i + 1 < role.i and after_name_hyphen(t.nbor()))
+        ]  # a hyphen inside a name stays: "Charlotte-Mecklenburg police chief"
         run = contiguous_run(run) if run and run[-1].i == role.i - 1 else []
-        while run and (run[-1].lower_ in self.words.role_modifiers or title_word(run[-1]) or run[-1].lemma_.lower() in self.words.roles):
+        while run and not self.names_role_body(run[-1], role) and (
+            run[-1].lower_ in self.words.role_modifiers or title_word(run[-1]) or run[-1].lemma_.lower() in self.words.roles
+            or run[-1].lower_ in self.words.chamber_names  # "Senate Minority Leader": a legislator speaks for a party
+        ):
             run.pop()
         if person is not None:
             run = [t for t in run if t.i < person.start]
+        if any(t.lower_ in self.words.former_markers for t in run):
+            return None  # "former RT journalists" speak for the body no more (guidelines: no organisation)
         named = any(t.ent_type_ in ("ORG", "GPE") or t.pos_ == "PROPN" and t.ent_type_ != "NORP" for t in run)
         if run and (named or run[-1].lemma_.lower() in self.words.organisations):
             return self.organisation_span(mention.doc[run[0].i:run[-1].i + 1])
         # a title before the name names no body ("Professor Elena Ricci"): look after the name
         return self.affiliation(person) if person is not None else None
+
+    def names_role_body(self, noun: Token, role: Token) -> bool:
+        """"[Charlotte-Mecklenburg police] chief": the noun of a compound role (lexicon
+        ``compound_roles``) after a name names the body too, and stays in both."""
+        return noun.i > 0 and f"{noun.lower_} {role.lower_}" in self.words.compound_roles and noun.doc[noun.i - 1].pos_ == "PROPN"
 
     def affiliation(self, person: Span) -> Optional[TextSpan]:
         """"Henrik Aaltonen of Reporters Without Borders", "Elena Ricci, a neurologist at the
@@ -401,8 +431,9 @@ class MentionAnalyser:
         # the name itself, its apposition after it, and the role noun it stands in apposition to
         # ("the head of X, NAME"); not a relative clause, whose places are often the verb's
         heads = [root] + [c for c in root.children if c.dep_ == "appos" and c.i > root.i]
-        if root.dep_ == "appos" and root.head.lemma_.lower() in self.words.roles:
-            heads.append(root.head)
+        apposed = self.apposed_role_noun(root)
+        if apposed is not None:
+            heads.append(apposed)
         for head in heads:
             function = self.function_of(head) if head is not root else None
             # "head of commodities research at Meridian": the parser hangs the body on the function
@@ -413,6 +444,17 @@ class MentionAnalyser:
                     if objects:
                         return self.organisation_span(object_phrase(objects[0]))
         return self.clause_affiliation(root)
+
+    def apposed_role_noun(self, root: Token) -> Optional[Token]:
+        """The role noun a name stands in apposition to, before it ("the head of the centre,
+        Bambang Sutrisno"): the parser often hangs the name on the last noun of the role's "of"
+        phrase, but a reader reads it with the role."""
+        if root.dep_ != "appos" or root.head.i > root.i:
+            return None
+        head = root.head
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in self.words.roles:
+            head = head.head.head
+        return head if head.lemma_.lower() in self.words.roles else None
 
     def body_word(self, token: Token) -> bool:
         """Whether the head of a role's complement can name an organisation: a name, or an
@@ -476,7 +518,7 @@ class MentionAnalyser:
         label = head.ent_type_ or self.labels.get(head.text, "")
         if lemma in words.government and head.tag_ in ("NNS", "NNPS") and head.lower_ != lemma:
             return "group"  # "local governments", "ministries": several bodies
-        if lemma in words.government or (label == "GPE" and head.pos_ == "PROPN"):
+        if lemma in words.government or (label == "GPE" and head.pos_ == "PROPN" and not self.apposed_to_body(head)):
             return "government"
         if head.tag_ in ("NNS", "NNPS") and lemma in words.group_heads and lemma in words.anonymous:
             return "group" if qualified or described else "anonymous"
@@ -484,7 +526,7 @@ class MentionAnalyser:
         plural = head.tag_ in ("NNS", "NNPS") and label != "ORG" and head.lower_ != lemma
         if plural and (lemma in words.organisations or any(c.dep_ == "conj" and c.tag_ in ("NNS", "NNPS") for c in head.children)):
             return "group"
-        if lemma in words.organisations or label == "ORG":
+        if lemma in words.organisations or label == "ORG" or self.apposed_to_body(head):
             return "organisation"
         if lemma in words.anonymous and not qualified:
             return "anonymous"
@@ -504,6 +546,14 @@ class MentionAnalyser:
             return "organisation"
         return "unknown"
 
+
+    def apposed_to_body(self, head: Token) -> bool:
+        """"Future45, a super PAC": a name (often an unfamiliar one the NER takes for a place) in
+        apposition to an organisation is one."""
+        return head.pos_ == "PROPN" and any(
+            c.dep_ == "appos" and c.i > head.i and (c.ent_type_ == "ORG" or c.lemma_.lower() in self.words.organisations)
+            for c in head.children
+        )
 
     def describes(self, token: Token, head: Token) -> bool:
         """"Local" in "local officials", "administration" in "administration officials": a word that
@@ -602,10 +652,11 @@ def object_phrase(token: Token) -> Optional[Span]:
     for child in token.children:
         if child.dep_ == "cc" and child.i > token.i and child.ent_iob_ != "I":
             end = min(end, child.i)
-        if child.dep_ == "prep" and child.i > token.i and child.lower_ == "in" and any(
-            c.ent_type_ in ("GPE", "LOC") for c in child.children if c.dep_ == "pobj"
+    for word in token.subtree:  # the place may hang on a word of the name ("Center for Development in Mexico City")
+        if word.dep_ == "prep" and word.i > token.i and word.lower_ == "in" and word.ent_iob_ != "I" and any(
+            c.ent_type_ in ("GPE", "LOC") for c in word.children if c.dep_ == "pobj"
         ):
-            end = min(end, child.i)
+            end = min(end, word.i)
     subtree = token.doc[token.left_edge.i:end]
     return clean_mention(without_appositions(without_clauses(subtree), stop_at_comma=True))
 
@@ -635,11 +686,40 @@ def after_honorific(token: Token, honorifics: FrozenSet[str]) -> bool:
 
 
 def title_word(token: Token) -> bool:
-    """"Employment" in "Employment Minister": a capitalised compound that is not an entity or acronym."""
+    """"Employment" in "Employment Minister": a capitalised compound that is not an entity or acronym,
+    nor the second half of a hyphenated name ("Mecklenburg" in "Charlotte-Mecklenburg police
+    chief" is a place, however the NER cut it)."""
     return (
         token.dep_ == "compound" and token.pos_ == "PROPN" and not token.ent_type_
-        and token.text[:1].isupper() and not token.text.isupper()
+        and token.text[:1].isupper() and not token.text.isupper() and not after_name_hyphen(token)
     )
+
+
+def hyphenated_end(token: Token) -> int:
+    """The index of the last word of a compound joined by hyphens without spaces from this word on
+    ("editor-in-chief", "playwright-in-residence"): one word for a reader, several for the parser."""
+    doc, index = token.doc, token.i
+    while index + 2 < len(doc) and doc[index + 1].text == "-" and not doc[index].whitespace_ and not doc[index + 1].whitespace_:
+        index += 2
+    return index
+
+
+def role_dependents(role: Token) -> List[Token]:
+    """A role noun's dependents, and for the last of coordinated roles the prepositional phrases
+    after it that the parser hung on the first ("a developer and spokeswoman for the Coalition":
+    a reader reads "for the Coalition" with the nearer role)."""
+    if role.dep_ != "conj" or role.head.pos_ != "NOUN":
+        return list(role.children)
+    return list(role.children) + [c for c in role.head.children if c.dep_ == "prep" and c.i > role.i]
+
+
+def after_name_hyphen(token: Token) -> bool:
+    """Whether a word is joined by a hyphen, without spaces, to a capitalised word before it."""
+    doc = token.doc
+    if token.i < 2:
+        return False
+    hyphen, before = doc[token.i - 1], doc[token.i - 2]
+    return hyphen.text == "-" and not hyphen.whitespace_ and not before.whitespace_ and before.text[:1].isupper()
 
 
 def in_prepositional_phrase(run: Span, mention: Span) -> bool:

@@ -41,7 +41,7 @@ from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 from spacy.tokens import Doc, Span, Token
 
-from claimattr.linker.names import MentionAnalyser, after_honorific, contiguous_run
+from claimattr.linker.names import MentionAnalyser, after_honorific, contiguous_run, hyphenated_end, title_word
 from claimattr.quotes import DEFAULT_QUOTE_PAIRS, find_quote_regions
 from claimattr.schema import Entity, TextSpan
 from claimattr.segmenter.segmenter_component import HEADLINE_SPANS
@@ -139,6 +139,13 @@ class Record:
         )
 
 
+def nickname_span(name: Span) -> Optional[Span]:
+    """The quoted nickname in a person name, quotation marks included ("Bobby" in Robert C.
+    "Bobby" Scott), or None."""
+    quotes = [t.i for t in name if t.tag_ in ("``", "''")]
+    return name.doc[quotes[0]:quotes[1] + 1] if len(quotes) >= 2 else None
+
+
 def name_words(text: str) -> List[str]:
     return [w for w in re.split(r"[\s]+", text.lower().replace("’", "'")) if w and w not in ("'s", "'")]
 
@@ -158,7 +165,8 @@ class Registry:
         self.in_long_org: Set[int] = {t.i for e in self.org_ents if len(e) > 1 for t in e}
         self.person_token_ids: List[int] = sorted(i for e in self.ents if e.label_ == "PERSON" for i in range(e.start, e.end))
         self.portfolios: Set[int] = {
-            t.i for e in self.org_ents if all(t.lower_ in self.words.role_modifiers for t in e) for t in e
+            t.i for e in self.org_ents
+            if all(t.lower_ in self.words.role_modifiers for t in e) or e.text.lower() in self.words.chamber_names for t in e
         }
         self.quotes = find_quote_regions(doc.text, DEFAULT_QUOTE_PAIRS)
         self.headline_tokens: Set[int] = {t.i for span in doc.spans.get(HEADLINE_SPANS, []) for t in span}
@@ -172,6 +180,7 @@ class Registry:
                 self.sentence_of[token.i] = number
         self._collect_persons()
         self._collect_institutions()
+        self._collect_role_bodies()
         for record in self.records:
             self.given_name_gender(record)
         self._genders_from_pronouns()
@@ -187,7 +196,7 @@ class Registry:
             if name is None:
                 continue
             found.append((ent, name))
-            words = [w for w in name_words(name.text) if w not in SUFFIXES]
+            words = [w for w in name_words(self.name_text(name)) if w not in SUFFIXES]
             if words:
                 surnames.add(words[-1])
         # surnames the NER typed otherwise ("De Blasio" as ORG) once the person is known
@@ -199,8 +208,8 @@ class Registry:
                         found.append((ent, name))
         found = [(ent, name) for ent, name in (self.headline_name(e, n, surnames) for e, n in found) if name is not None]
         found.sort(key=lambda pair: (pair[1].start in self.headline_tokens, pair[1].start))
-        full = [(ent, name) for ent, name in found if len(name_words(name.text)) >= 2]
-        for ent, name in full + [(e, n) for e, n in found if len(name_words(n.text)) < 2]:
+        full = [(ent, name) for ent, name in found if len(name_words(self.name_text(name))) >= 2]
+        for ent, name in full + [(e, n) for e, n in found if len(name_words(self.name_text(n))) < 2]:
             record = self.person_record(name)
             self._add_person_mention(record, ent, name)
 
@@ -272,10 +281,29 @@ class Registry:
         start = max([start] + [i + 1 for i in titles])
         if start >= end:
             return None
-        span = self.doc[start:end]
+        span = self.doc[start:self.past_nickname(start, end)]
         if not any(t.text[:1].isupper() for t in span):
             return None
         return span
+
+    def past_nickname(self, start: int, end: int) -> int:
+        """The end of a name that goes on after a quoted nickname (Robert C. "Bobby" Scott): the
+        NER cuts such names at the quotation marks, or reads the nickname as a title."""
+        doc = self.doc
+        for quote in range(start + 1, min(end + 1, len(doc) - 3)):
+            nickname, closing, surname = doc[quote + 1], doc[quote + 2], doc[quote + 3]
+            if doc[quote].tag_ == "``" and nickname.text[:1].isupper() and closing.tag_ == "''" and surname.text[:1].isupper() and surname.is_alpha:
+                return max(end, quote + 4)
+        return end
+
+    @staticmethod
+    def name_text(name: Span) -> str:
+        """A person name as the guidelines write it: without a quoted nickname in it
+        (Robert C. "Bobby" Scott -> Robert C. Scott)."""
+        quoted = nickname_span(name)
+        if quoted is None:
+            return name.text
+        return "".join(t.text_with_ws for t in name if not quoted.start <= t.i < quoted.end).strip()
 
     def title(self, token: Token) -> bool:
         lower = token.lower_
@@ -283,19 +311,24 @@ class Registry:
         if lower not in words.honorifics and after_honorific(token, words.honorifics):
             return False
         return (
-            lower in words.honorifics or lower in words.title_abbreviations or lower.rstrip(".") + "." in words.title_abbreviations
+            lower in words.honorifics or lower in words.title_abbreviations
+            or lower.rstrip(".") + "." in words.title_abbreviations and lower not in words.name_particles  # "del Toro"
             or token.lemma_.lower() in words.roles or lower in words.roles or lower in words.role_modifiers
         )
 
     def person_record(self, name: Span) -> Record:
-        """The entity a person name belongs to: same surname and compatible first names."""
-        words = [w for w in name_words(name.text) if w not in SUFFIXES]
+        """The entity a person name belongs to: same surname and compatible first names (a
+        nickname the full name gave in quotes counts as one)."""
+        text = self.name_text(name)
+        quoted = nickname_span(name)
+        nickname = {t.lower_ for t in quoted if t.is_alpha} if quoted is not None else set()  # "Bobby Scott" is he
+        words = [w for w in name_words(text) if w not in SUFFIXES]
         surname, given = words[-1], words[:-1]
         candidates = [r for r in self.records if r.type == "person" and r.surname == surname]
         compatible = []
         for record in candidates:
             theirs = [w for w in name_words(record.name) if w not in SUFFIXES][:-1]
-            if not given or not theirs or set(given) <= set(theirs) or set(theirs) <= set(given) or theirs[0][:1] == given[0][:1] and (
+            if not given or not theirs or set(given) <= record.tokens or set(theirs) <= set(given) or theirs[0][:1] == given[0][:1] and (
                 len(theirs[0].rstrip(".")) == 1 or len(given[0].rstrip(".")) == 1
             ):
                 compatible.append(record)
@@ -303,12 +336,12 @@ class Registry:
             record = max(compatible, key=lambda r: len(r.mentions))
             if self.fuller_name(name, record):
                 record.alias(record.name)
-                record.name = name.text
-            record.tokens |= set(name_words(name.text))
-            if name.text != record.name:
-                record.alias(name.text)
+                record.name = text
+            record.tokens |= set(name_words(text)) | nickname
+            if text != record.name:
+                record.alias(text)
             return record
-        record = Record(id=len(self.records), name=name.text, type="person", tokens=set(name_words(name.text)))
+        record = Record(id=len(self.records), name=text, type="person", tokens=set(name_words(text)) | nickname)
         self.records.append(record)
         return record
 
@@ -317,7 +350,7 @@ class Registry:
         more words, and the same first name, or the entity known by its surname only, or its
         name extended in front ("de Blasio" -> "Bill de Blasio") outside quotation marks (a
         quoted nickname, "Crooked Hillary Clinton", is not the person's name)."""
-        theirs, ours = name_words(record.name), name_words(name.text)
+        theirs, ours = name_words(record.name), name_words(self.name_text(name))
         if len(ours) <= len(theirs):
             return False
         if theirs[0] == ours[0] or len(theirs) == 1:
@@ -401,18 +434,20 @@ class Registry:
                     organisation = organisation or self.phrase_party(phrase)
                     continue
                 apposed = self.role_phrase([
-                    t for t in doc[phrase.start:token.i + 1]
+                    t for t in doc[token.left_edge.i if token.dep_ == "conj" else phrase.start:token.i + 1]  # "a developer and spokeswoman": the last
                     if t.lower_ not in words.determiners and t.lower_ not in words.party_names and not t.is_punct and t.pos_ in ("ADJ", "NOUN", "PROPN")
-                    and t.ent_type_ not in ("ORG", "GPE", "NORP") and "poss" not in (t.dep_, t.head.dep_)  # "the trust's director": the body
+                    and (t.ent_type_ not in ("ORG", "GPE", "NORP") or self.portfolio(t)) and "poss" not in (t.dep_, t.head.dep_)  # "the trust's director": the body
+                    and (t.pos_ != "PROPN" or title_word(t) or self.title(t) or self.portfolio(t))  # "a South Florida-based president": a place
                 ])
+                apposed = apposed and apposed + doc[token.i + 1:hyphenated_end(token) + 1].text.lower()  # "playwright-in-residence"
                 role = role or (self.analyser.with_function(apposed, token) if apposed else None)
                 found = self.analyser.organisation(phrase, token, None)
                 if found is not None and organisation is None:
                     organisation = self.clean_organisation(found)
                 organisation = organisation or self.phrase_party(phrase)
                 break
-        head = root.head
-        if role is None and titled and root.dep_ == "appos" and head.i < name.start and head.lemma_.lower() in words.roles:
+        head = self.analyser.apposed_role_noun(root)
+        if role is None and titled and head is not None and head.i < name.start:
             role, organisation = self.apposed_role(head, organisation)
         if organisation is None and (titled or role):
             found = self.analyser.affiliation(name)
@@ -477,11 +512,13 @@ class Registry:
     def apposed_role(self, head: Token, organisation: Optional[TextSpan]) -> Tuple[str, Optional[TextSpan]]:
         """"Her long-time coach, Luca Benedetti", "the bank's governor, Jane Roe": the role noun
         the name stands in apposition to is the person's role, and its possessor, when a name
-        rather than a pronoun, the organisation."""
+        rather than a pronoun, or the body its "of"/"for" phrase names, the organisation."""
         role = self.analyser.role_text(head)
         possessors = [c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"]
         if possessors and organisation is None:
             organisation = self.possessor_organisation(possessors[0], role)
+        if organisation is None:  # "the head of the national volcanology centre, Bambang Sutrisno"
+            organisation = self.clean_organisation(self.analyser.organisation(self.doc[head.i:head.i + 1], head, None))
         return role, organisation
 
     def possessor_of(self, ent: Span, name: Span) -> bool:
@@ -501,7 +538,7 @@ class Registry:
         words = self.words
         organisation: Optional[TextSpan] = None
         names = 0
-        while names < len(tokens) - 1 and tokens[names].pos_ == "PROPN" and not self.title(tokens[names]):
+        while names < len(tokens) - 1 and tokens[names].pos_ == "PROPN" and not self.title(tokens[names]) and not self.portfolio(tokens[names]):
             names += 1
         if names and self.title(tokens[names]):
             span = self.doc[tokens[0].i:tokens[names - 1].i + 1]
@@ -537,7 +574,9 @@ class Registry:
 
     def portfolio(self, token: Token) -> bool:
         """"Education" in "Education minister Sian Powell": an organisation entity made of role
-        modifiers only names the portfolio, part of the role, not a body."""
+        modifiers only names the portfolio, part of the role, not a body; so does a legislative
+        chamber (lexicon ``chamber_names``: "Senate Minority Leader Harry Reid", whose
+        organisation is his party)."""
         return token.i in self.portfolios
 
     def _in_org_entity(self, token: Token) -> bool:
@@ -617,6 +656,22 @@ class Registry:
                 self.body_ids.add(record.id)
             record.alias(ent.text) if ent.text != name and ent.text.lower() != "the " + name.lower() else None
             self.add_mention(record, ent)
+
+    def _collect_role_bodies(self) -> None:
+        """"Kerr Putney, the Charlotte-Mecklenburg police chief ... Police say": a body named
+        only in a person's role (a name and an organisation noun the NER reads as no one entity) is
+        an organisation of the report as much as an entity is, so that its bare noun ("police",
+        "the campaign") can stand for it (:meth:`body_named_by`)."""
+        bodies = self.words.organisations | self.words.government
+        for person in [r for r in self.records if r.type == "person"]:
+            for organisation in person.organisations:
+                span = self.doc.char_span(organisation.start, organisation.end)
+                if span is None or span.text != organisation.text or len(span) < 2 or span[-1].lemma_.lower() not in bodies:
+                    continue
+                if not span[0].text[:1].isupper():
+                    continue  # "their union": no name
+                kind = "government" if span[-1].lemma_.lower() in self.words.government else "organisation"
+                self.add_mention(self.institution(organisation.text, kind), span)
 
     def byline(self, start: int) -> bool:
         """Whether token ``start`` begins a byline's name ("By Kari Nygaard" on a line of its own):
@@ -709,7 +764,7 @@ class Registry:
         words = [w for w in name_words(name) if w not in SUFFIXES and w not in self.words.honorifics and w not in self.words.title_abbreviations]
         if not words:
             return None
-        return self.person_by_surname(words) or self.person_named_first(words)
+        return self.person_by_surname(words) or self.person_named_first(words) or self.person_cut_short(words)
 
     def person_at(self, mention: Span) -> Optional[Record]:
         """The person the registry read at this mention's head ("Aoife Cullinane" in apposition
@@ -735,6 +790,15 @@ class Registry:
             if record.type == "person" and len(full) >= 2 and len(words) > len(full) and words[:len(full)] == full:
                 return record
         return None
+
+    def person_cut_short(self, words: List[str]) -> Optional[Record]:
+        """The one known full name that these words open ("Robert C." for Robert C. "Bobby"
+        Scott, "Marcia" for Marcia "Cia" Price): the NER cuts names at a quoted nickname."""
+        matches = [
+            r for r in self.records
+            if r.type == "person" and len(name_words(r.name)) > len(words) and name_words(r.name)[:len(words)] == words
+        ]
+        return matches[0] if len(matches) == 1 else None
 
     def person_by_surname(self, words: List[str]) -> Optional[Record]:
         surname = words[-1]
@@ -840,7 +904,9 @@ class Registry:
         description whose role ends in the same word (and whose party, if the description names
         one, agrees). Failing that, when the description names a party, the most mentioned
         person of that party with no other role: a report calls its protagonists by their
-        function ("the Republican nominee") without having given it with their name."""
+        function ("the Republican nominee") without having given it with their name; so it does
+        with an emphatic reflexive ("the attorney general herself"), and as the subject of a
+        clause (not of a participle: "the partner being supportive of her" is someone else)."""
         head = role.split()[-1]
         party = self.stated_party(mention)
         best, best_position = None, -1
@@ -863,10 +929,21 @@ class Registry:
         ] if party else []
         if members:
             return max(members, key=lambda r: len(r.mentions))
-        if mention.root.dep_ in SUBJECTS and not any(r.split()[-1] == head for p in self.records for r in p.every_role):
+        if any(r.split()[-1] == head for p in self.records for r in p.every_role):
+            return None
+        reflexive = self.emphatic_reflexive(mention)
+        if reflexive is not None:
+            return self.salient_person(mention, self.words.pronoun_genders.get(reflexive.lower_), None)
+        if mention.root.dep_ in SUBJECTS and mention.root.head.tag_ != "VBG":
             salient = self.salient_person(mention, None, None)
             return salient if salient is not None and not salient.every_role else None  # a grower is not "the senator"
         return None
+
+    def emphatic_reflexive(self, mention: Span) -> Optional[Token]:
+        """"the attorney general herself": a reflexive right after a description (lexicon
+        ``emphatic_reflexives``) stresses that it is the person the report is about."""
+        after = self.doc[mention.end] if mention.end < len(self.doc) else None
+        return after if after is not None and after.lower_ in self.words.emphatic_reflexives else None
 
     def stated_party(self, mention: Span) -> Optional[str]:
         """The party a description names ("the Democratic nominee" -> Democratic Party)."""
@@ -893,15 +970,30 @@ class Registry:
             record = self.described_person(role, phrase) if role else None
             if record is not None:
                 self.describe(record, role, phrase)
+                for conjunct, conjunct_role in self.coordinated_roles(phrase.root):
+                    self.describe(record, conjunct_role, conjunct)
+
+    def coordinated_roles(self, head: Token) -> List[Tuple[Span, str]]:
+        """"the former secretary of state and current Democratic presidential nominee": role nouns
+        coordinated with a description's head describe the same person, and share its article."""
+        found = []
+        for conjunct in head.conjuncts:
+            if conjunct.i > head.i and conjunct.pos_ == "NOUN" and conjunct.lemma_.lower() in self.words.roles:
+                phrase = self.doc[conjunct.left_edge.i:conjunct.i + 1]
+                role = self.description_role(phrase)
+                if role:
+                    found.append((phrase, role))
+        return found
 
     def description_role(self, phrase: Span) -> Optional[str]:
         """The role a description states: its words after the article, without party words,
-        possessors and named places or groups ("the Republican presidential nominee" ->
-        "presidential nominee")."""
+        possessors, named places or groups and the word that says the role is held now ("the
+        Republican presidential nominee", "current presidential nominee" -> "presidential
+        nominee")."""
         tokens = [
             t for t in phrase
             if (t.dep_ not in ("det", "poss", "case", "punct") or t.i == phrase.root.i) and t.lower_ not in self.words.party_names
-            and t.ent_type_ not in ("GPE", "NORP", "ORG") and not t.like_num
+            and t.ent_type_ not in ("GPE", "NORP", "ORG") and not t.like_num and t.lower_ not in self.words.current_markers
         ]
         text = self.role_phrase(contiguous_run(tokens)) if tokens else None
         return self.analyser.with_function(text, phrase.root) if text else None
@@ -909,7 +1001,9 @@ class Registry:
     def role_description(self, token: Token) -> Optional[Span]:
         """The phrase of a definite description headed by a role noun ("the Democratic nominee"),
         or None: a role with a name of its own ("the senator, Jane Roe", "Senator Roe") or in
-        apposition to one ("Roe, the senator") is read with that name."""
+        apposition to one ("Roe, the senator") is read with that name, and a superlative ("the
+        highest-ranking prosecutor", "the best-paid executive") judges the person against others
+        rather than naming an office."""
         words = self.words
         if token.pos_ != "NOUN" or token.lemma_.lower() not in words.roles or token.dep_ in ("compound", "appos"):
             return None
@@ -919,6 +1013,8 @@ class Registry:
         if self.names_person(token.left_edge.i, token.right_edge.i) or token.head.ent_type_ == "PERSON":
             return None
         start = min(c.i for c in determiners)
+        if any(t.tag_ in ("JJS", "RBS") for t in self.doc[start:token.i]):
+            return None  # "the highest-ranking prosecutor": a ranking, not the office
         return self.doc[start:token.i + 1]
 
     def names_person(self, first: int, last: int) -> bool:

@@ -130,22 +130,26 @@ class Resolver:
         return None
 
     def earlier_organisation(self, mention: Span) -> Optional[Referent]:
-        """"the directorate" after "the National Anticorruption Directorate": the full name."""
+        """"the directorate" after "the National Anticorruption Directorate": the full name, whose
+        words the description repeats ("the Supreme Court" is no "U.S. Court of Appeals")."""
         head = mention.root.lower_
+        own = {t.lower_ for t in mention if t.is_alpha and t.lower_ not in self.words.determiners}
         for ent in reversed([e for e in mention.doc.ents if e.end <= mention.start and e.label_ in ("ORG", "GPE")]):
             words = [t.lower_ for t in ent if t.is_alpha]
-            if len(words) >= 2 and head in words and ent.root.lower_ == head:
+            if len(words) >= 2 and head in words and ent.root.lower_ == head and own <= set(words):
                 name = self.analyser.canonical_text(ent)
                 kind = "government" if ent.label_ == "GPE" else "organisation"
                 return Referent(name=name, type=kind, tokens=set(words))
         return None
 
     def earlier_person(self, mention: Span, names: Set[str]) -> Optional[Referent]:
-        """A surname whose full name appeared earlier as a PERSON entity, speaker or not."""
+        """A surname whose full name appeared earlier as a PERSON entity, speaker or not, named
+        without the possessive the entity may hold ("Donald Trump’s recent gains")."""
         for ent in reversed([e for e in mention.doc.ents if e.end <= mention.start and e.label_ == "PERSON"]):
             name = self.analyser.strip_titles(ent)
-            if name is not None and len(name) >= 2 and names <= {t.lower_ for t in name}:
-                return Referent(name=name.text, type="person", tokens={t.lower_ for t in name})
+            words = {t.lower_ for t in name if t.tag_ != "POS"} if name is not None else set()
+            if len(words) >= 2 and names <= words:
+                return Referent(name=self.analyser.canonical_text(name), type="person", tokens=words)
         return None
 
     def previous_subject(self, pronoun: Span, recent: List[Referent], types: Sequence[str]) -> Optional[Referent]:
