@@ -95,7 +95,7 @@ class Anchoring:
         lex = self.look.lexicon
         core = self.core_tokens(doc, number)
         inside = {t.i for t in doc[number.start:number.end]}
-        if number.of_unit:
+        if number.of_unit or self.is_multiple(doc, number):
             return None
         if number.adjectival:  # "a 48-hour strike": the unit adjective describes the noun after it
             return self.following_noun(doc, number)
@@ -119,6 +119,12 @@ class Anchoring:
                     and token.dep_ in COUNTED_DEPS and self.is_countable(head):
                 return head
         return self.following_noun(doc, number)
+
+    def is_multiple(self, doc: Doc, number: NumberSpan) -> bool:
+        """"a 10-fold increase", "rose threefold": a multiple of a former amount counts nothing; the noun after it
+        is what grew."""
+        last = doc[number.end - 1].lower_
+        return last in self.look.lexicon["ratio_suffixes"] or last in self.look.multiple_words
 
     def prep_object(self, doc: Doc, prep_i: int) -> Optional[Token]:
         """The object of the preposition at ``prep_i``: its ``pobj``, else the noun closing the next nominal run."""

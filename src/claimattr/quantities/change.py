@@ -150,7 +150,7 @@ class ChangeReader:
     # ---- subject -------------------------------------------------------------------------------
 
     def subject(self, doc: Doc, number: NumberSpan, entity: Optional[Token]) -> Optional[Anchor]:
-        if entity is not None and (number.unit is None or number.unit in SHARE_UNITS):
+        if entity is not None and (number.unit is None or number.unit in SHARE_UNITS) or self.counts_times(doc, number):
             return None  # "cut 300 jobs", "78% of UK premises": the counted noun says what is measured
         if number.market_sign and number.start > 0 and doc[number.start - 1].pos_ == "PROPN":
             return self.phrase(doc, doc[number.start - 1], number)  # "FTSE +0.4%": the index that moved
@@ -188,6 +188,11 @@ class ChangeReader:
         if head.pos_ in PRONOUN_POS or number.start <= head.i < number.end or (entity is not None and head.i == entity.i):
             return None
         return self.phrase(doc, head, number)
+
+    def counts_times(self, doc: Doc, number: NumberSpan) -> bool:
+        """"Okafor scored twice": a count of times (``times_words``) says how often something happened, not how
+        much of something its subject has."""
+        return number.end - number.start == 1 and doc[number.start].lower_ in self.look.lexicon["times_words"]
 
     def reports(self, verb: Token) -> bool:
         """A reporting verb used to report ("the team said"), not as a verb of amount ("the Nikkei added 1.9%")."""

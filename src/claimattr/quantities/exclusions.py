@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Optional
+from typing import Dict, Optional
 
 from spacy.tokens import Doc, Token
 
 from claimattr.quantities.lexicon import Lookups
 from claimattr.quantities.numbers import NumberSpan
+from claimattr.quantities.registry import UnitRegistry
 from claimattr.quantities.units import FRACTION, GLUED_TEMPERATURE, HYPHENS, TEMPERATURE_CODES, is_age_tail, lower_at
 
 PHONE_MIN_DIGITS = 8
@@ -41,8 +42,9 @@ DAY_MAX = 31
 class Exclusions:
     """Decide whether a parsed number is no quantity, from one compiled lexicon."""
 
-    def __init__(self, look: Lookups) -> None:
+    def __init__(self, look: Lookups, registry: UnitRegistry) -> None:
         self.look = look
+        self.registry = registry
         lex = look.lexicon
         self.year_heads = set(lex["year_quantity_heads"])
         self.one_words = set(lex["one_words"])
@@ -58,6 +60,7 @@ class Exclusions:
         self.half_preceding = set(lex["half_period"]["preceding_words"])
         self.street_words = set(lex["street_words"])
         self.label_words = set(lex["label_words"])
+        self.named_by_measure: Dict[str, str] = dict(lex["named_by_measure_nouns"])
         self.title_events = set(lex["event_verbs_title_case"])
         self.verb_suffixes = [tuple(pair) for pair in lex["title_case_verb_suffixes"]]
 
@@ -79,10 +82,32 @@ class Exclusions:
             return True
         if self.determiner_one(doc, number) or self.age(doc, number) or self.day_after_date(doc, number):
             return True
-        if number.is_digits and (self.name_label(doc, number) or self.street_number(doc, number)):
+        if number.is_digits and (self.name_label(doc, number) or self.street_number(doc, number)
+                                 or self.innings_score(doc, number)):
             return True
         return (self.glued_identifier(doc, number) or self.agent_noun(doc, number) or self.glued_capital(doc, number)
-                or self.format_name(doc, number) or self.temperature_label(doc, number))
+                or self.format_name(doc, number) or self.temperature_label(doc, number) or self.measure_name(doc, number))
+
+    def measure_name(self, doc: Doc, number: NumberSpan) -> bool:
+        """"the 10-year note", "Italian 10-year bonds", "the 30-year mortgage rate", "a 3-nanometre process": a number
+        hyphenated to a word that modifies a product or instrument named by a measure of that word's dimension
+        (``named_by_measure_nouns``) is part of the name: the note is the ten-year kind, whatever its time left.
+        One thing's measure stays a quantity ("a 10-year sentence", "a 48-hour strike", "a two-year process")."""
+        if number.modifier is not None or number.low is not None or number.sign is not None:
+            return False
+        if number.adjectival:
+            token = doc[number.end - 1]  # "10-year": the unit word closes the mention
+        elif number.end + 1 < len(doc) and doc[number.end].text in HYPHENS and not doc[number.end].whitespace_:
+            token = doc[number.end + 1]  # "3-nanometre": a word read as no unit
+        else:
+            return False
+        dimension = self.registry.describe(number.unit or self.registry.symbol(token.text))[1]
+        head = token
+        while head.dep_ in NOUN_MODIFIER_DEPS and head.head.i > head.i:
+            head = head.head
+        return dimension is not None and any(  # "the 30-year mortgage rate": any noun up to the head
+            self.named_by_measure.get(t.lower_, self.named_by_measure.get(t.lemma_.lower())) == dimension
+            for t in doc[token.i + 1:head.i + 1])
 
     def temperature_label(self, doc: Doc, number: NumberSpan) -> bool:
         """"the 13F filing", "When must 13F be filed?": digits glued to "C" or "F" that name a noun's kind or stand as
@@ -125,6 +150,8 @@ class Exclusions:
         if not (self.bare(number) or self.letter_suffix(doc, number)) or number.start == 0 or "," in doc[number.start].text:
             return False
         name = doc[number.start - 1]
+        if self.lower_case_label(doc, number):
+            return True
         if not any(ch.isupper() for ch in name.text) or not any(ch.isalpha() for ch in name.text):
             return False  # a capitalised or camel-case name ("Nikkei", "S&P", "iPhone")
         if name.lower_ in self.look.dates or name.lower_ in self.look.currency_words:
@@ -139,6 +166,14 @@ class Exclusions:
         from claimattr.quantities.anchoring import verb_base
 
         return verb_base(name.lower_, self.title_events, self.verb_suffixes) is None
+
+    def lower_case_label(self, doc: Doc, number: NumberSpan) -> bool:
+        """"type 2 diabetes", "a phase 3 trial": a lower-case label word labels the singular noun after the number (a
+        count above one takes a plural: "won the race 3 times", "set 3 records"); the tagger may read the label word
+        as a verb ("has type 2 diabetes"), so its part of speech is no evidence."""
+        name, after = doc[number.start - 1], doc[number.end] if number.end < len(doc) else None
+        return (name.lower_ in self.label_words and after is not None and after.tag_ in SINGULAR_NOUN_TAGS
+                and after.pos_ in NOMINAL_POS)
 
     @staticmethod
     def letter_suffix(doc: Doc, number: NumberSpan) -> bool:
@@ -161,6 +196,11 @@ class Exclusions:
         k = number.end
         return (number.end - number.start == 2 and doc[k - 1].text == "K" and not doc[k - 2].whitespace_
                 and number.unit is None and number.modifier is None and k < len(doc) and doc[k].tag_ in SINGULAR_NOUN_TAGS)
+
+    def innings_score(self, doc: Doc, number: NumberSpan) -> bool:
+        """"reached 356 for 7": runs and wickets are a score, no quantity, like "3-1" (``innings_score``)."""
+        return self.bare(number) and (self.look.is_innings_score(doc, number.end)
+                                      or self.look.is_innings_score(doc, number.start - 1))
 
     def street_number(self, doc: Doc, number: NumberSpan) -> bool:
         """"10 Downing Street": a bare number heading capitalised words that end in a street word."""
@@ -192,13 +232,16 @@ class Exclusions:
 
     def digit_chain(self, doc: Doc, number: NumberSpan) -> bool:
         """Phone numbers and codes: digit groups glued by spaces, dots, slashes or hyphens. Spaced groups are one
-        token of digits each: "4 million 300 people" and "4000 3 hundred" hold numbers with scale words, no chain."""
+        token of digits each: "4 million 300 people" and "4000 3 hundred" hold numbers with scale words, no chain;
+        a count before a model number ("delivered 27 737 Max jets") is no group of it."""
         def is_digit_token(k: int) -> bool:
             return 0 <= k < len(doc) and doc[k].text.isdigit()
         lex = self.look.lexicon
         def is_group(k: int) -> bool:
             return is_digit_token(k) and lower_at(doc, k + 1) not in lex["scales"] and lower_at(doc, k + 1) not in lex["hundred"]
-        if number.end - number.start == 1 and (is_group(number.end) or is_group(number.start - 1)):
+        def opens_model(k: int) -> bool:  # "27 737 Max jets": digits before a capitalised name are a model number
+            return k + 1 < len(doc) and doc[k + 1].is_alpha and doc[k + 1].text[:1].isupper()
+        if number.end - number.start == 1 and (is_group(number.end) and not opens_model(number.end) or is_group(number.start - 1)):
             return True
         for side in (number.end, number.start - 1):
             if 0 <= side < len(doc) and doc[side].text in DIGIT_CHAIN_SEPARATORS \

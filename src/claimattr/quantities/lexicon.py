@@ -13,6 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Dict, Generic, Iterable, Sequence, Tuple, TypeVar
 
+from spacy.tokens import Doc
+
 from claimattr.quantities.numbers import DIGITS
 from claimattr.quantities.registry import is_currency_code
 from claimattr.quantities.topics import TopicReadings
@@ -64,7 +66,8 @@ class PhraseTable(Generic[T]):
 def digit_token_pattern(currency_prefixes: Iterable[str], glued_abbreviations: Iterable[str]) -> "re.Pattern[str]":
     """The regex of one token of digits: optional glued currency, number, optional range end, optional suffix.
 
-    ``approx``: a tilde for "about" ("~100"). ``cur``: up to three letters and a currency symbol ("US$", "Mex$", "€"; the symbols are the
+    ``approx``: a tilde for "about" ("~100"); a "±" may come first, before a margin said alone ("±3 points": the
+    margin's size, no sign). ``cur``: up to three letters and a currency symbol ("US$", "Mex$", "€"; the symbols are the
     non-letter last characters of ``currency_prefixes``), a glued abbreviation ("Rs", "Rs.") or up to
     three letters alone ("RM45"; the reader checks they name a currency).
     ``num``/``num2``: a number and the end of a glued range ("2-3"), which may repeat the currency and
@@ -79,7 +82,7 @@ def digit_token_pattern(currency_prefixes: Iterable[str], glued_abbreviations: I
         currency += "|" + "|".join(re.escape(a) for a in abbreviations)
     currency += r"|[^\W\d_]{1,3}(?=\d)"  # letters alone: a code ("RM45") or a country after a symbol ("$" "US12,400,000")
     return re.compile(
-        r"^(?P<approx>~)?(?P<sign>[+\-−])?"
+        r"^(?P<approx>~)?±?(?P<sign>[+\-−])?"
         rf"(?P<cur>{currency})?"
         r"(?P<sign2>[+\-−])?"
         rf"(?P<num>{DIGITS})"
@@ -104,9 +107,14 @@ class Lookups:
             set(lex["number_words"]) | set(lex["tens"]) | set(lex["hundred"]) | set(lex["scales"])
             | set(lex["multipliers"]) | set(lex["fractions"]) | set(lex["vague_plurals"])
             | {phrase.split()[0] for phrase in lex["vague_multipliers"]}
-            | set(lex["article_ones"])
+            | set(lex["article_ones"]) | set(lex["times_words"])
         )
         """Every word that can start or continue a number in words (the candidate matcher's vocabulary)."""
+        self.multiple_words: Dict[str, float] = {
+            word + suffix: float(value) for suffix in lex["ratio_suffixes"]
+            for word, value in {**lex["number_words"], **lex["tens"], **lex["hundred"]}.items()}
+        """Glued multiples ("threefold", "tenfold", "hundredfold") and their values."""
+        self.number_vocab |= set(self.multiple_words)
         self.before: PhraseTable[str] = PhraseTable((m["phrase"], m["relation"]) for m in lex["modifiers_before"])
         self.after: PhraseTable[str] = PhraseTable((m["phrase"], m["relation"]) for m in lex["modifiers_after"])
         self.units: PhraseTable[str] = PhraseTable(lex["units"].items())
@@ -130,6 +138,17 @@ class Lookups:
         self.event_nouns = set(lex["event_nouns"])
         self.partitive = set(lex["partitive_prepositions"])
         self.digit_token = digit_token_pattern(lex["currency_prefixes"], lex["glued_currency_abbreviations"])
+
+    def is_innings_score(self, doc: Doc, joiner: int) -> bool:
+        """Whether the word at token ``joiner`` joins runs and wickets ("356 for 7", ``innings_score``): whole
+        numbers on both sides, no more wickets than a side has, and no noun after them ("356 for 7 days")."""
+        score = self.lexicon["innings_score"]
+        if not 0 < joiner < len(doc) - 1 or doc[joiner].lower_ not in score["joiners"]:
+            return False
+        runs, wickets = doc[joiner - 1].text, doc[joiner + 1].text
+        after = doc[joiner + 2] if joiner + 2 < len(doc) else None
+        return (runs.isdigit() and wickets.isdigit() and int(wickets) <= score["max_wickets"]
+                and (after is None or after.pos_ not in ("NOUN", "PROPN")))
 
     def is_year_digits(self, text: str) -> bool:
         """Four digits in ``year_range`` ("2023"): a year when nothing makes it a count."""

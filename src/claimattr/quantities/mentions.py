@@ -50,8 +50,22 @@ NUMBER_TAIL_MARKS = ("%", "/", "-", "–", "—", ":", "+")
 """Marks after a number that make it part of something else (a percentage, a ratio, a score, a time)."""
 VULGAR_FRACTION = re.compile(r"^(?P<whole>\d+)?(?P<fraction>[\u00bc-\u00be\u2150-\u215e])$")
 """Digits with a single-character fraction ("½", "⅓", "2½"), as typeset news writes them."""
+RACE_TIME = re.compile(r"^(?:(?P<hours>\d{1,2}):(?=\d{2}:))?(?P<minutes>\d{1,2}):(?P<seconds>\d{2}(?:\.\d{1,3})?)$")
+"""A race time ("15:20.48", "1:43.26", "2:04:12"): hundredths of a second, or hours before minutes and seconds;
+a clock time has neither ("10:30")."""
+SECONDS = "s"
 DIGITS_START = r"^\D{0,4}\d"
 """Tokens whose first digit comes after at most four other characters ("US$5", "NZD$15", "€4.3bn", "#3"): digit candidates."""
+
+
+def race_time_at(i: int, race: "re.Match[str]") -> Optional[NumberSpan]:
+    """"15:20.48" = 920.48 s, "2:04:12" = 7452 s: a race time in seconds, as race times are compared; a clock time
+    ("10:30", no hundredths and no hours) or a field out of range is none."""
+    hours, minutes, seconds = race.group("hours"), int(race.group("minutes")), float(race.group("seconds"))
+    if hours is None and "." not in race.group("seconds") or seconds >= 60 or hours is not None and minutes >= 60:
+        return None
+    total = (int(hours or 0) * 60 + minutes) * 60 + seconds
+    return NumberSpan(i, i + 1, total, is_digits=True, unit=SECONDS)
 
 
 def ordinal_words(lexicon: dict) -> List[str]:
@@ -112,6 +126,7 @@ class MentionReader:
             return None
         self.attach_uncertainty(doc, number)
         number = self.units.attach(doc, number, currency_in_doc, free_from)
+        self.attach_ratio_suffix(doc, number)
         self.share_following_unit(doc, number)
         if number.unit is None and number.end == i + 1 and number.value < 1 and VULGAR_FRACTION.match(doc[i].text):
             number.unit = FRACTION  # "½" alone; "½ tbsp" took its unit
@@ -120,12 +135,24 @@ class MentionReader:
         self.attach_sign(doc, number)
         return self.join_bounds(doc, number, currency_in_doc)
 
-    def attach_uncertainty(self, doc: Doc, number: NumberSpan) -> None:
-        """"5.2 ± 0.3 kg": a margin written apart after a single number sets its bounds (glued: :meth:`digits_at`)."""
+    def attach_ratio_suffix(self, doc: Doc, number: NumberSpan) -> None:
+        """"rose two-fold", "a 2.5-fold increase": a hyphenated multiple suffix (``ratio_suffixes``) joins a plain
+        number, which then counts nothing (the noun after it is what grew, not what is counted)."""
         k = number.end
-        if number.low is not None or number.high is not None or lower_at(doc, k) not in PLUS_MINUS or k + 1 >= len(doc):
+        if number.unit is None and k + 1 < len(doc) and doc[k].text in HYPHENS and not doc[k - 1].whitespace_ \
+                and not doc[k].whitespace_ and doc[k + 1].lower_ in self.look.lexicon["ratio_suffixes"]:
+            number.end = k + 2
+
+    def attach_uncertainty(self, doc: Doc, number: NumberSpan) -> None:
+        """"5.2 ± 0.3 kg", "5.2 ±0.3 kg": a margin after a single number sets its bounds ("5.2±0.3": :meth:`digits_at`)."""
+        k = number.end
+        written = lower_at(doc, k)
+        if number.low is not None or number.high is not None or not written.startswith(PLUS_MINUS):
             return
-        margin = self.single_at(doc, k + 1)
+        k += written in PLUS_MINUS  # "5.2 ± 0.3"; glued to its digits, "5.2 ±0.3" is one token
+        if k >= len(doc):
+            return
+        margin = self.single_at(doc, k)
         if margin is not None and margin.low is None and margin.unit is None:
             set_uncertainty(number, margin.value)
             number.end = margin.end
@@ -226,6 +253,9 @@ class MentionReader:
 
     def single_at(self, doc: Doc, i: int) -> Optional[NumberSpan]:
         text = doc[i].text
+        race = RACE_TIME.match(text)
+        if race is not None:
+            return race_time_at(i, race)
         vulgar = VULGAR_FRACTION.match(text)
         if vulgar:
             return self.vulgar_fraction_at(i, vulgar)
@@ -342,8 +372,12 @@ class MentionReader:
         return NumberSpan(i, i + 1, value, is_digits=True)
 
     def words_at(self, doc: Doc, i: int) -> Optional[NumberSpan]:
-        """Number words: "fifty-eight", "a dozen", "two-thirds", "one and a half million", "half"."""
+        """Number words: "fifty-eight", "a dozen", "two-thirds", "one and a half million", "half"; "twice"."""
         lex = self.look.lexicon
+        if doc[i].lower_ in lex["times_words"]:
+            return NumberSpan(i, i + 1, float(lex["times_words"][doc[i].lower_]))  # "scored twice": a count of 2
+        if doc[i].lower_ in self.look.multiple_words:
+            return NumberSpan(i, i + 1, self.look.multiple_words[doc[i].lower_])  # "rose threefold"
         composer = NumberComposer(lex)
         best = None
         j = i
@@ -593,8 +627,8 @@ class MentionReader:
         """"one in five", "three out of four": a fraction of a population."""
         j = first.end
         length, _ = self.look.ratio_joiners.longest([t.lower_ for t in doc[j:j + self.look.ratio_joiners.max_words]])
-        if not length or first.unit is not None or j + length >= len(doc):
-            return None
+        if not length or first.unit is not None or j + length >= len(doc) or self.look.is_innings_score(doc, first.start - 1):
+            return None  # "356 for 7 in 50 overs": the wickets of a score open no ratio
         second = self.single_at(doc, j + length)
         if second is None or second.vague or second.low is not None or second.unit is not None or not 0 < first.value < second.value:
             return None
@@ -643,11 +677,16 @@ class MentionReader:
         return token.dep_ == "dobj" and token.head.lemma_.lower() in self.exceeding_verbs
 
     def is_span_preposition(self, doc: Doc, number: NumberSpan, length: int) -> bool:
-        """"lost 15% over 68 weeks", "averages 8.1% over 13.8 kilometres": a one-word modifier that the parse
-        makes the preposition of a duration or distance says over what span, not "more than"."""
+        """"lost 15% over 68 weeks", "averages 8.1% over 13.8 kilometres", "a record of 26:11.00 over 10,000m": a
+        one-word modifier that the parse makes the preposition of a duration or distance, or that follows another
+        measure (the parse may then call it a quantifier), says over what span, not "more than"."""
         word = doc[number.start - 1]
-        return (length == 1 and word.dep_ == "prep" and number.unit is not None
-                and self.units.registry.describe(number.unit)[1] in SPAN_DIMENSIONS)
+        return (length == 1 and (word.dep_ == "prep" or self.closes_measure(doc, number.start - 2))
+                and number.unit is not None and self.units.registry.describe(number.unit)[1] in SPAN_DIMENSIONS)
+
+    def closes_measure(self, doc: Doc, k: int) -> bool:
+        """Whether token ``k`` ends a measure: digits ("26:11.00") or a unit word ("8.1 %", "2 hours")."""
+        return k >= 0 and (any(ch.isdigit() for ch in doc[k].text) or (doc[k].lower_,) in self.look.units)
 
     def _is_determiner(self, doc: Doc, phrase: List[str], start: int) -> bool:
         """"some" parsed as the determiner of an earlier word is no hedge."""

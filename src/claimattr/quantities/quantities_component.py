@@ -57,12 +57,14 @@ def innermost_claim(claims: Sequence[Any], quantity: Quantity) -> Optional[int]:
 
 def inherit_subjects(quantities: List[Quantity]) -> List[Quantity]:
     """A subject that is itself a quantity ("eased 0.5 percentage points to 5.4%", where the parse hangs the
-    level on the change) stands for what that quantity measures: its subject, else none."""
+    level on the change), or a counted phrase that opens with one ("delivered 27 737 Max jets ..., down from
+    35"), stands for what that quantity measures: its subject, else none."""
     for quantity in quantities:
         subject = quantity.subject
         if subject is None:
             continue
-        holder = next((q for q in quantities if q is not quantity and q.start <= subject.start and subject.end <= q.end), None)
+        holder = next((q for q in quantities if q is not quantity and (
+            q.start <= subject.start and subject.end <= q.end or q.start == subject.start and q.unit is None)), None)
         if holder is not None:
             quantity.subject = holder.subject
     return quantities
@@ -116,7 +118,7 @@ class QuantityNormaliser(RuleComponent):
         self.look = Lookups(lexicon)
         self.units = Units(self.look)
         self.reader = MentionReader(self.look, self.units)
-        self.exclusions = Exclusions(self.look)
+        self.exclusions = Exclusions(self.look, self.units.registry)
         self.anchoring = Anchoring(self.look)
         self.change = ChangeReader(self.look, self.units.registry)
         self.matcher = candidate_matcher(self.vocab, self.look)

@@ -96,8 +96,13 @@ class TopicReadings:
     def reading_at(self, doc: Doc, i: int, word: str) -> Optional[str]:
         """The reading of the ambiguous ``word`` written at token ``i``, by the topic of its sentence or, for a
         document-scope word, of ``doc``. The cues are counted only here, when such a word is met."""
+        return self.decided_reading_at(doc, i, word)[0]
+
+    def decided_reading_at(self, doc: Doc, i: int, word: str) -> Tuple[Optional[str], bool]:
+        """(reading, decided) of ``word`` at token ``i``: whether a topic chose it is evidence in itself, as a
+        symbol written apart ("918 mb in 12 hours") reads as a unit where its sentence speaks of its topic."""
         entry = self.entries[word]
-        return self.choose(entry, self.votes(doc if entry.scope == DOCUMENT_SCOPE else doc[i].sent))[0]
+        return self.choose(entry, self.votes(doc if entry.scope == DOCUMENT_SCOPE else doc[i].sent))
 
     def document_readings(self, doc: Doc) -> Dict[str, str]:
         """Readings of the document-scope words (currency words) that ``doc``'s topics decide; the others keep

@@ -165,7 +165,9 @@ class Units:
 
     def glued_subunit(self, doc: Doc, i: int, letter: str) -> Tuple[Optional[str], float]:
         """A hundredth written as a letter on digits at token ``i`` ("11c"): (ISO code, factor) of the money
-        written earlier in the sentence; (None, 1.0) without it ("30c" is a temperature)."""
+        written earlier in the sentence; (None, 1.0) without it ("30c" is a temperature), unless the letter has no
+        other reading outside a topic (``subunit_letters_without_money``: "85p a therm" is pence, "1080p video" a
+        format)."""
         word = self.subunit_letters.get(letter)
         if word is None:
             return None, 1.0
@@ -175,7 +177,11 @@ class Units:
                 return code, self.subunits[word][1]
             if doc[k].is_sent_start:
                 break
-        return None, 1.0
+        topic = self.look.lexicon["subunit_letters_without_money"].get(letter)
+        if topic is None or not doc[i].text.endswith(letter) or self.look.topics.speaks_of(doc[i].sent, topic):
+            return None, 1.0  # written in capitals it names something ("Comet 12P")
+        currency_word, factor = self.subunits[word]
+        return self.look.currency_words[currency_word], factor
 
     def subunit_at(self, doc: Doc, j: int, currency_in_doc: Dict[str, str]) -> Tuple[int, Optional[str], float]:
         """A hundredth of a currency at token ``j`` ("50 cents", "a 12-cent dividend", "312 pence"):
@@ -212,8 +218,16 @@ class Units:
             return has_currency
         return suffix in lex["scale_abbreviations"] and (
             suffix not in lex["abbreviations_needing_currency"] or has_currency or written.isupper()
-            or self.counted_after(doc, next_i)
+            or self.counted_after(doc, next_i) and not self.unit_by_topic(doc, next_i - 1, suffix)
         )
+
+    def unit_by_topic(self, doc: Doc, i: int, letter: str) -> bool:
+        """Whether the scale letter at token ``i`` stays its unit because its sentence speaks of the topic the
+        lexicon gives it (``scale_letters_by_topic``): a plural right after "400m" in a race is the event ("the
+        400m hurdles"), not what is counted; "20m of its phones" counts phones whatever the topic."""
+        topic = self.look.lexicon["scale_letters_by_topic"].get(letter)
+        return (topic is not None and lower_at(doc, i + 1) not in self.look.partitive
+                and self.look.topics.speaks_of(doc[i].sent, topic))
 
     def counted_after(self, doc: Doc, k: int) -> bool:
         """What follows token ``k - 1`` is a counted plural: "2m people", "1.5m retail investors" (adjectives
@@ -553,7 +567,8 @@ class Units:
 
         A quote mark is a unit only glued to the number and not closing a quotation ("a 9\" plate" is inches,
         "Hubble ... 150\"" arcseconds, '"We lost 9"' a quote); a short symbol written apart must look like one
-        (:meth:`spaced_symbol_fits`) or open a rate ("two kb per second")."""
+        (:meth:`spaced_symbol_fits`), open a rate ("two kb per second") or have its reading chosen by a topic of its
+        sentence ("the storm's pressure fell to 918 mb in 12 hours")."""
         if j >= len(doc):
             return None
         token = doc[j]
@@ -562,10 +577,10 @@ class Units:
             return None
         if not token.is_alpha and not (glued and self.opens_no_quote(doc, j)):
             return 0, None
+        code, decided = self.look.topics.decided_reading_at(doc, j, word)
         if token.is_alpha and not glued and word in self.no_space and not (
-                self.spaced_symbol_fits(doc, j) or lower_at(doc, j + 1) in self.rate_joiners):
+                decided or self.spaced_symbol_fits(doc, j) or lower_at(doc, j + 1) in self.rate_joiners):
             return 0, None
-        code = self.look.topics.reading_at(doc, j, word)
         return (0, None) if code is None else (1, code)
 
     def glued_topical_unit(self, doc: Doc, i: int, written: str) -> Optional[str]:
