@@ -187,7 +187,10 @@ class SpeakerLinker(RuleComponent):
             bare = self._bare_name(speaker.name)
             record = registry.find_person(bare) or registry.introduced_body(speaker.name)
             if record is None and self._name_like(bare):
-                record = registry.new(bare, "person")
+                # a one-word name the report shows to be a company, which the NER missed
+                kind = "organisation" if bare in registry.organisation_evidence else "person"
+                record = registry.find_institution(bare) if kind == "organisation" else None
+                record = record or registry.new(bare, kind)
         elif len(mention) == 1 and mention.root.pos_ == "PRON":
             # "it", "we": the resolver's referent, named as the registry names that body
             record = registry.find_institution(speaker.name) if speaker.type in ("organisation", "government") else None
@@ -388,7 +391,8 @@ class SpeakerLinker(RuleComponent):
                 if token.dep_ == "acl" and token.lemma_.lower() in words.intermediary_verbs:
                     agents = [c for a in token.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"]
                     if agents:
-                        return TextSpan.from_span(self._noun_phrase(agents[0]) or agents[0:1])
+                        agent_token = agents[0]
+                        return TextSpan.from_span(self._noun_phrase(agent_token) or agent_token.doc[agent_token.i:agent_token.i + 1])
         if cue.text.lower() == "according to":
             objects = [c for c in cue[-1].children if c.dep_ == "pobj"]
             if objects and releaser(objects[0]) is not None:
@@ -410,7 +414,8 @@ class SpeakerLinker(RuleComponent):
         """The phrase that says who a mention is: the antecedent of a relative pronoun, the
         producer of a document, the name a description stands in apposition to, else the mention
         itself."""
-        return self.relative_antecedent(mention) or self._document_producer(mention) or self._apposed_name(mention) or mention
+        return (self.relative_antecedent(mention) or counted_noun(mention) or self._document_producer(mention)
+                or self._apposed_name(mention) or mention)
 
     def _apposed_name(self, mention: Span) -> Optional[Span]:
         """"Dunmore Action, a campaign group that says ...": a description in apposition to a name
@@ -435,6 +440,9 @@ class SpeakerLinker(RuleComponent):
         own = producer(root)
         if own is not None:
             return self._noun_phrase(own)
+        owner = possessive_pronoun(root)
+        if owner is not None:
+            return mention.doc[owner.i:owner.i + 1]
         sentence_start = mention.doc[max(mention.start - 1, 0)].sent.start
         lemma = root.lemma_.lower()
         for token in reversed(mention.doc[:mention.start]):
@@ -503,8 +511,8 @@ def agent(verb: Token) -> Optional[Token]:
 def producer(document: Token) -> Optional[Token]:
     """Who produced a document: its possessor or a name in front ("the union's statement", "a
     Reuters survey", "a Post-ABC News poll"), the agent of "released by", the object of "by" or
-    "from" ("an ad from the Roe campaign"), or the subject of the verb it is the object of ("the
-    council issued a statement")."""
+    "from" ("an ad from the Roe campaign"), the subject of the verb it is the object of ("the
+    council issued a statement") or of the verb it says "in" ("the council said in a report")."""
     for child in document.children:
         if child.dep_ == "poss" and child.pos_ != "PRON" or child.dep_ in ("compound", "nmod") and (child.pos_ == "PROPN" or child.ent_type_):
             return child
@@ -519,7 +527,28 @@ def producer(document: Token) -> Optional[Token]:
         subjects = [c for c in document.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
         if subjects:
             return subjects[0]
+    if document.dep_ == "pobj" and document.head.lower_ == "in" and document.head.head.pos_ == "VERB":
+        # "the auditor-general said in a report released on Monday": the one who said it
+        subjects = [c for c in document.head.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        if subjects:
+            return subjects[0]
     return None
+
+
+def possessive_pronoun(document: Token) -> Optional[Token]:
+    """"Its prospectus", "their report": a document owned by a pronoun speaks for whatever the
+    pronoun stands for, so the pronoun is what gets resolved (to the company it refers to)."""
+    return next((c for c in document.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+
+
+def counted_noun(mention: Span) -> Optional[Span]:
+    """"Seven" of "seven economists said": a mention that is only the count before a noun
+    stands for the counted noun's phrase (the found source stopped short of it)."""
+    root = mention.root
+    if len(mention) != 1 or not root.like_num or root.dep_ != "nummod" or root.head.pos_ != "NOUN":
+        return None
+    noun = root.head
+    return mention.doc[root.i:noun.i + 1]
 
 
 def personal_head(noun: Token) -> Token:

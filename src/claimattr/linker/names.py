@@ -76,6 +76,9 @@ class SpeakerLexicon:
     collective_words: FrozenSet[str] = frozenset()
     thing_possessives: FrozenSet[str] = frozenset()
     anonymity_phrases: FrozenSet[str] = frozenset()
+    anonymous_source_heads: FrozenSet[str] = frozenset()
+    partitive_heads: FrozenSet[str] = frozenset()
+    place_nouns: FrozenSet[str] = frozenset()
 
     @classmethod
     def from_json(cls, lexicon: Dict[str, Any]) -> "SpeakerLexicon":
@@ -134,6 +137,9 @@ class SpeakerLexicon:
             collective_words=frozenset(lexicon.get("collective_words", [])),
             thing_possessives=frozenset(lexicon.get("thing_possessives", [])),
             anonymity_phrases=frozenset(lexicon.get("anonymity_phrases", [])),
+            anonymous_source_heads=frozenset(lexicon.get("anonymous_source_heads", [])),
+            partitive_heads=frozenset(lexicon.get("partitive_heads", [])),
+            place_nouns=frozenset(lexicon.get("place_nouns", [])),
         )
 
 
@@ -166,6 +172,13 @@ class MentionAnalyser:
         led = self.person_led(head, person)
         if led is not None:
             return led
+        picked = self.partitive_member(head) if person is None else None
+        if picked is not None:
+            return Analysis(name=picked, type="anonymous", role=None, organisation=None, tokens=frozenset())
+        counted = self.counted_set(mention)
+        if counted is not None:
+            kind = "anonymous" if counted.lemma_.lower() in self.words.anonymous else "group"
+            return Analysis(name=counted.lower_, type=kind, role=None, organisation=None, tokens=frozenset())
         if person is None and self.unnamed_on_purpose(head):
             name = self.canonical_text(mention.doc[mention.start:head.i + 1])
             role = name.lower() if head.tag_ not in ("NNS", "NNPS") else None  # "Two officials who ...": no role
@@ -184,8 +197,86 @@ class MentionAnalyser:
             name = role
         if kind == "group" and organisation is not None and organisation.start > head.idx:
             name = self.canonical_text(mention.doc[mention.start:head.i + 1])  # "Analysts at Nordbank" -> analysts
+        if kind in ("organisation", "government") and person is None:
+            name = self.without_place_owner(mention, head) or name
+        if kind == "anonymous" and self.anonymous_source(head):
+            name, role = "source", None
         tokens = frozenset(t.lower_ for t in person if t.is_alpha) if person is not None else frozenset()
         return Analysis(name=name, type=kind, role=role, organisation=organisation, tokens=tokens)
+
+    def without_place_owner(self, mention: Span, head: Token) -> Optional[str]:
+        """"Turkey's culture ministry", "the country's pharmacists' federation": a place that
+        owns a body only says where it is; the body is named without it (the guidelines' names:
+        "culture ministry", "pharmacists' federation"), so later mentions ("the federation")
+        match it. The place is a GPE entity or a place noun (lexicon ``place_nouns``)."""
+        owners = [
+            t for t in mention.doc[max(head.left_edge.i, mention.start):head.i]
+            if t.dep_ == "poss" and (t.ent_type_ == "GPE" or t.lemma_.lower() in self.words.place_nouns)
+        ]
+        if not owners:
+            return None
+        marker = owners[0].right_edge.i  # the owner's "'s"
+        if marker + 1 >= head.i or mention.doc[marker].tag_ != "POS":
+            return None
+        return self.canonical_text(mention.doc[marker + 1:head.i + 1])
+
+    def anonymous_source(self, head: Token) -> bool:
+        """"A person briefed on the talks", "a ministry source": one unnamed source whose noun says
+        nothing of who it is is named ``source`` (annotation guidelines, section 8; lexicon
+        ``anonymous_source_heads``), so that the same source is one name across reports."""
+        return head.tag_ == "NN" and head.lemma_.lower() in self.words.anonymous_source_heads
+
+    def partitive_member(self, head: Token) -> Optional[str]:
+        """"One of them", "one of the people": a speaker picked out of an unnamed set is an
+        anonymous member of it, named by the set's noun in the singular ("investor"; a person
+        is a "source", as in ``anonymous_source``). "Them" stands for the nearest plural noun
+        before it in the sentence or the one before (lexicon ``partitive_heads``); a set named
+        in the phrase counts only when its noun is an anonymous one (lexicon ``anonymous_heads``:
+        "one of the people", not "one of the two candidates")."""
+        if head.lower_ not in self.words.partitive_heads:
+            return None
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        member = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if member is None:
+            return None
+        if member.pos_ == "PRON":
+            member = self.plural_antecedent(head)
+        elif member.lemma_.lower() not in self.words.anonymous:
+            return None  # "one of the two major candidates": a described set, not an unnamed one
+        if member is None or member.pos_ != "NOUN" or member.tag_ != "NNS":
+            return None
+        lemma = member.lemma_.lower()
+        return "source" if lemma in self.words.anonymous_source_heads else lemma
+
+    def counted_set(self, mention: Span) -> Optional[Token]:
+        """"Economists were split. Of 19 surveyed, 12 predicted a hold and seven expected a cut":
+        a bare count as the speaker is that many of the set just named, a group (or anonymous
+        sources) named by the set's noun ("economists"). "One" alone is one person, left alone."""
+        head = mention.root
+        if len(mention) != 1 or head.pos_ != "NUM" or not head.like_num or head.lower_ in self.words.partitive_heads:
+            return None
+        if head.dep_ == "nummod":
+            return None  # "seven economists": the noun is there (see the linker's counted noun)
+        return self.plural_antecedent(head)
+
+    @staticmethod
+    def plural_antecedent(token: Token) -> Optional[Token]:
+        """The set "them" picks from: a plural common noun before ``token`` in its own sentence,
+        else in the previous one; within a sentence a counted one ("two people", "three
+        investors") first, else the nearest ("returns were poor" should not beat "three
+        investors" in view; "six US cities" one sentence back should not beat "Investors had
+        grown impatient, one of them said")."""
+        doc = token.doc
+        sentences = [doc[token.sent.start:token.i]]
+        if token.sent.start > 0:
+            previous = doc[token.sent.start - 1].sent
+            sentences.append(doc[previous.start:previous.end])
+        for sentence in sentences:
+            plurals = [t for t in reversed(sentence) if t.tag_ == "NNS" and t.pos_ == "NOUN"]
+            counted = [t for t in plurals if any(c.dep_ == "nummod" for c in t.children)]
+            if plurals:
+                return (counted or plurals)[0]
+        return None
 
     def noun_phrase(self, head: Token) -> Optional[Span]:
         return noun_phrase(head, self.words.circumstances)
@@ -505,7 +596,7 @@ class MentionAnalyser:
     def entity_type(self, mention: Span, head: Token, role: Optional[Token]) -> str:
         """person / organisation / government / group / anonymous / unknown, from head and modifiers."""
         words = self.words
-        lemma = head.lemma_.lower()
+        lemma = hyphenated_lemma(head)
         lower = head.lower_
         qualified = any(
             t.ent_type_ in ("NORP", "GPE", "ORG") or t.pos_ == "PROPN" for t in mention if t.i != head.i
@@ -551,7 +642,7 @@ class MentionAnalyser:
         """"Future45, a super PAC": a name (often an unfamiliar one the NER takes for a place) in
         apposition to an organisation is one."""
         return head.pos_ == "PROPN" and any(
-            c.dep_ == "appos" and c.i > head.i and (c.ent_type_ == "ORG" or c.lemma_.lower() in self.words.organisations)
+            c.dep_ == "appos" and c.i > head.i and (c.ent_type_ == "ORG" or hyphenated_lemma(c) in self.words.organisations)
             for c in head.children
         )
 
@@ -702,6 +793,17 @@ def hyphenated_end(token: Token) -> int:
     while index + 2 < len(doc) and doc[index + 1].text == "-" and not doc[index].whitespace_ and not doc[index + 1].whitespace_:
         index += 2
     return index
+
+
+def hyphenated_lemma(head: Token) -> str:
+    """The lemma of a head noun written with hyphens ("start-up", "spin-off"): the parser splits
+    it and heads it by its last part ("up"), which no lexicon word means."""
+    doc, start = head.doc, head.i
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_:
+        start -= 2
+    if start == head.i:
+        return head.lemma_.lower()
+    return doc[start:head.i].text.lower() + head.lemma_.lower()
 
 
 def role_dependents(role: Token) -> List[Token]:

@@ -41,7 +41,7 @@ from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 from spacy.tokens import Doc, Span, Token
 
-from claimattr.linker.names import MentionAnalyser, after_honorific, contiguous_run, hyphenated_end, title_word
+from claimattr.linker.names import MentionAnalyser, after_honorific, contiguous_run, hyphenated_end, hyphenated_lemma, title_word
 from claimattr.quotes import DEFAULT_QUOTE_PAIRS, find_quote_regions
 from claimattr.schema import Entity, TextSpan
 from claimattr.segmenter.segmenter_component import HEADLINE_SPANS
@@ -234,6 +234,8 @@ class Registry:
         often a person."""
         if ent[-1].lower_ in self.words.organisation_name_words and len(ent) > 1 or self.mostly_organisation(ent):
             return True
+        if len(ent) == 1 and ent.text in self.organisation_evidence and ent.text not in self.full_name_surnames:
+            return True
         if ent.start < 2:
             return False
         before = self.doc[ent.start - 1]
@@ -248,6 +250,30 @@ class Registry:
         longer name, nor the surname of a full name: the NER often labels a person's names ORG
         ("Ava DuVernay", "Scott" for "Bobby Scott")."""
         return len(ent) == 1 and ent.text not in self.full_name_surnames and self.analyser.labels.get(ent.text) == "ORG"
+
+    @cached_property
+    def organisation_evidence(self) -> Set[str]:
+        """One-word names the report shows to be organisations, which the base NER often takes
+        for persons or misses ("Symptia", "Pennyworth"): a name in apposition to an organisation
+        noun ("Symptia, a Norwegian start-up"), the possessor of an organisation role
+        ("Symptia's chief executive", lexicon ``organisation_roles``) or what shares are in
+        ("shares in Lumen"). Words that end a person's full name are never taken."""
+        words = self.words
+        found: Set[str] = set()
+        for token in self.doc:
+            if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_ in ("GPE", "NORP"):
+                continue
+            if any(c.dep_ in ("compound", "flat") for c in token.children) or token.dep_ in ("compound", "flat"):
+                continue  # one-word names only
+            apposed = any(
+                c.dep_ == "appos" and hyphenated_lemma(c) in words.organisations for c in token.children
+            )
+            role = token.dep_ == "poss" and token.head.lemma_.lower() in words.organisation_roles
+            shares = (token.dep_ == "pobj" and token.head.lower_ in ("in", "of")
+                      and token.head.head.lemma_.lower() in ("share", "stock"))
+            if apposed or role or shares:
+                found.add(token.text)
+        return found - self.full_name_surnames
 
     @cached_property
     def full_name_surnames(self) -> Set[str]:
@@ -646,7 +672,7 @@ class Registry:
                 continue
             if ent.label_ == "GPE" and ent.root.dep_ not in SUBJECTS + ("poss",) and not self.organisation_elsewhere(ent):
                 continue
-            name = self.analyser.canonical_text(ent)
+            name = self.analyser.without_place_owner(ent, ent.root) or self.analyser.canonical_text(ent)
             name = re.sub(r"[’']s$", "", name).strip()
             if not name:
                 continue
@@ -694,7 +720,20 @@ class Registry:
             return "government"
         if span.root.lemma_.lower() in words.government and span.root.lemma_.lower() not in ("department", "state"):
             return "government"
+        if self.ministerial_department(span):
+            return "government"
         return "organisation"
+
+    @staticmethod
+    def ministerial_department(span: Span) -> bool:
+        """"The Department for Transport", "Department of Health": a department named by its
+        portfolio after the noun is a ministry; one named by a word before it ("the Police
+        Department", "Fire Department") is a service, an organisation (guidelines 7.4)."""
+        root = span.root
+        first = next((t for t in span if not t.is_punct and t.lower_ not in ("the", "a", "an")), root)
+        return root.lemma_.lower() == "department" and first.i == root.i and any(
+            c.dep_ == "prep" and c.lower_ in ("for", "of") for c in root.children
+        )
 
     def institution(self, name: str, kind: str) -> Record:
         """The organisation or government of this name, acronym or its full form."""
@@ -920,6 +959,8 @@ class Registry:
             position = max(earlier) if earlier else -1
             if earlier and position > best_position:
                 best, best_position = record, position
+        if best is None and mention.start in self.headline_tokens:
+            best = self.named_in_body(head, ranks)
         if best is not None:
             return best
         members = [
@@ -938,6 +979,15 @@ class Registry:
             salient = self.salient_person(mention, None, None)
             return salient if salient is not None and not salient.every_role else None  # a grower is not "the senator"
         return None
+
+    def named_in_body(self, head: str, ranks: Set[str]) -> Optional[Record]:
+        """"Agent says striker will stay": a headline's role description is the person the report
+        first names with that role below it (the headline comes before everyone)."""
+        holders = [
+            (min(m.start for m in r.mentions), r.id) for r in self.records
+            if r.type == "person" and r.mentions and any(x.split()[-1] == head and ranks <= set(x.split()) for x in r.every_role)
+        ]
+        return self.records[min(holders)[1]] if holders else None
 
     def emphatic_reflexive(self, mention: Span) -> Optional[Token]:
         """"the attorney general herself": a reflexive right after a description (lexicon
@@ -1005,14 +1055,19 @@ class Registry:
         highest-ranking prosecutor", "the best-paid executive") judges the person against others
         rather than naming an office."""
         words = self.words
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in words.roles or token.dep_ in ("compound", "appos"):
+        # headlines drop their articles and capitalise: "Agent says striker will stay" is "the agent"
+        headline = token.i in self.headline_tokens and token.tag_ in ("NN", "NNP") and not token.ent_type_
+        if token.pos_ != "NOUN" and not headline or token.lower_ not in words.roles and token.lemma_.lower() not in words.roles:
+            return None
+        if token.dep_ in ("compound", "appos"):
             return None
         determiners = [c for c in token.lefts if c.dep_ == "det"]  # lefts: cheaper than children
-        if not any(c.lower_ in words.definite_determiners for c in determiners):
+        headline = headline and not determiners
+        if not headline and not any(c.lower_ in words.definite_determiners for c in determiners):
             return None
         if self.names_person(token.left_edge.i, token.right_edge.i) or token.head.ent_type_ == "PERSON":
             return None
-        start = min(c.i for c in determiners)
+        start = min(c.i for c in determiners) if determiners else token.left_edge.i
         if any(t.tag_ in ("JJS", "RBS") for t in self.doc[start:token.i]):
             return None  # "the highest-ranking prosecutor": a ranking, not the office
         return self.doc[start:token.i + 1]
@@ -1083,7 +1138,7 @@ class Registry:
         heads = (self.words.organisations | self.words.government) - {noun} if noun else frozenset()
         scores: Dict[int, float] = {}
         for record in self.records:
-            if record.type != "organisation":
+            if record.type != "organisation" and not self.government_body(record):
                 continue
             earlier = [m for m in record.mentions if m.end <= position and not self.bracketed(m)]
             if not earlier:
@@ -1098,6 +1153,15 @@ class Registry:
                 best -= OTHER_HEAD_PENALTY
             scores[record.id] = best
         return self.records[max(scores, key=scores.get)] if scores else None
+
+    @staticmethod
+    def government_body(record: Record) -> bool:
+        """"The Department of Veterans Affairs ... The agency": a department is a government
+        (:meth:`ministerial_department`) that still competes in :meth:`salient_organisation`, as
+        it did as an organisation, with the penalty of a name holding another noun, so a
+        company still wins "the company". Ministries, countries and cities never compete: a
+        ministry is not guessed ("A spokesman said" is nobody's in a ministry's report)."""
+        return record.type == "government" and "department" in name_words(record.name)
 
     @cached_property
     def author(self) -> Optional[Record]:

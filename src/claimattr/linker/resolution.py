@@ -70,7 +70,7 @@ class Resolver:
         recent = list(reversed(referents))
         if len(mention) == 1 and lower in words.person_pronouns:
             return self.previous_subject(mention, recent, ("person",)) or next((r for r in recent if r.type == "person"), None)
-        if len(mention) == 1 and lower in words.thing_pronouns:
+        if len(mention) == 1 and (lower in words.thing_pronouns or lower in words.thing_possessives):
             return (
                 self.antecedent_in_sentence(mention, recent)
                 or self.previous_subject(mention, recent, INSTITUTIONS)
