@@ -786,11 +786,17 @@ def title_word(token: Token) -> bool:
     )
 
 
+def joining_hyphen(doc: Doc, index: int) -> bool:
+    """Whether token ``index`` is a hyphen written without spaces between the words on either side
+    ("start-up", "Min-seo"): the parser splits what a reader reads as one word there."""
+    return index >= 1 and doc[index].text == "-" and not doc[index].whitespace_ and not doc[index - 1].whitespace_
+
+
 def hyphenated_end(token: Token) -> int:
     """The index of the last word of a compound joined by hyphens without spaces from this word on
     ("editor-in-chief", "playwright-in-residence"): one word for a reader, several for the parser."""
     doc, index = token.doc, token.i
-    while index + 2 < len(doc) and doc[index + 1].text == "-" and not doc[index].whitespace_ and not doc[index + 1].whitespace_:
+    while index + 2 < len(doc) and joining_hyphen(doc, index + 1):
         index += 2
     return index
 
@@ -799,7 +805,7 @@ def hyphenated_lemma(head: Token) -> str:
     """The lemma of a head noun written with hyphens ("start-up", "spin-off"): the parser splits
     it and heads it by its last part ("up"), which no lexicon word means."""
     doc, start = head.doc, head.i
-    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_:
+    while start >= 2 and joining_hyphen(doc, start - 1):
         start -= 2
     if start == head.i:
         return head.lemma_.lower()
@@ -818,10 +824,7 @@ def role_dependents(role: Token) -> List[Token]:
 def after_name_hyphen(token: Token) -> bool:
     """Whether a word is joined by a hyphen, without spaces, to a capitalised word before it."""
     doc = token.doc
-    if token.i < 2:
-        return False
-    hyphen, before = doc[token.i - 1], doc[token.i - 2]
-    return hyphen.text == "-" and not hyphen.whitespace_ and not before.whitespace_ and before.text[:1].isupper()
+    return token.i >= 2 and joining_hyphen(doc, token.i - 1) and doc[token.i - 2].text[:1].isupper()
 
 
 def in_prepositional_phrase(run: Span, mention: Span) -> bool:
@@ -841,10 +844,9 @@ def is_name_token(token: Token, mention: Span, particles: FrozenSet[str]) -> boo
     if token.pos_ == "PROPN" and token.text[:1].isupper() or token.i > mention.start + 1 and hyphen_joined(token):
         return True
     nxt = token.i + 1
-    if token.text == "-" and not token.whitespace_ and token.i > mention.start and nxt < mention.end:
-        previous = mention.doc[token.i - 1]
+    if token.i > mention.start and nxt < mention.end and joining_hyphen(mention.doc, token.i):
         following = mention.doc[nxt]
-        return not previous.whitespace_ and previous.pos_ == "PROPN" and (following.pos_ == "PROPN" or hyphen_joined(following))
+        return mention.doc[token.i - 1].pos_ == "PROPN" and (following.pos_ == "PROPN" or hyphen_joined(following))
     return (
         token.lower_ in particles and token.i > mention.start and nxt < mention.end
         and mention.doc[token.i - 1].pos_ == "PROPN" and mention.doc[nxt].pos_ == "PROPN"
@@ -857,8 +859,7 @@ def hyphen_joined(token: Token) -> bool:
     doc = token.doc
     if token.i < 2 or not token.is_alpha or token.ent_type_ != "PERSON":
         return False
-    hyphen, before = doc[token.i - 1], doc[token.i - 2]
-    return hyphen.text == "-" and not hyphen.whitespace_ and not before.whitespace_ and before.pos_ == "PROPN"
+    return joining_hyphen(doc, token.i - 1) and doc[token.i - 2].pos_ == "PROPN"
 
 
 def propn_runs(mention: Span, particles: FrozenSet[str]) -> List[Span]:
