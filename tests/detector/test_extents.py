@@ -15,6 +15,7 @@ from claimattr.detector.extents import (
     with_linking_preposition,
     with_relative_pronoun_source,
     without_other_claims,
+    without_dangling_conjunction,
     without_own_parts,
     without_passive_subject,
     with_patient_in_content,
@@ -51,6 +52,19 @@ span, claim = HAND.span, HAND.claim
 def test_a_content_loses_the_cue_words_a_tagger_ran_it_over(doc):
     tagged = claim("called for", "for a four-day week", speaker="The union")
     assert without_own_parts(doc, tagged).content_text == "a four-day week"
+
+
+def test_a_content_does_not_end_with_the_conjunction_that_opens_the_next_clause(nlp):
+    """A tagger often runs one token on: "... would rise -- and" stops at "rise"."""
+    text = "The treasurer said the costs would rise \u2014 and the mayor agreed with him."
+    tagged = HandClaims(text).claim("said", "the costs would rise \u2014 and", speaker="The treasurer")
+    assert without_dangling_conjunction(nlp(text), tagged).content_text == "the costs would rise"
+
+
+def test_a_conjunction_inside_a_content_stays(nlp):
+    text = "The treasurer said the costs and the fees would rise."
+    tagged = HandClaims(text).claim("said", "the costs and the fees would rise", speaker="The treasurer")
+    assert without_dangling_conjunction(nlp(text), tagged) == tagged
 
 
 def test_a_content_loses_its_source_at_the_edge(doc):

@@ -88,6 +88,30 @@ def without_own_parts(doc: Doc, claim: Claim) -> Claim:
     return replace(claim, content=kept)
 
 
+def _dangling_end(doc: Doc, start: int, end: int) -> int:
+    """The end of ``doc[start:end]`` without a coordinating conjunction that closes it and the
+    dashes, commas and spaces before that conjunction: "would be more intense -- and" stops at
+    "intense". A conjunction joins two things, so one at the edge belongs to what follows, not to
+    the content (a trained tagger often runs one token on)."""
+    if end - start < 2 or doc[end - 1].dep_ != "cc":
+        return end
+    end -= 1
+    while end > start and (doc[end - 1].is_space or (doc[end - 1].is_punct and not doc[end - 1].is_quote)):
+        end -= 1
+    return end
+
+
+def without_dangling_conjunction(doc: Doc, claim: Claim) -> Claim:
+    """The claim with a closing coordinating conjunction cut off each content piece (see
+    :func:`_dangling_end`)."""
+    pieces = []
+    for piece in claim.content:
+        span = piece.to_span(doc)
+        end = _dangling_end(doc, span.start, span.end) if span is not None else None
+        pieces.append(piece if span is None or end == span.end else TextSpan.from_span(doc[span.start:end]))
+    return claim if pieces == claim.content else replace(claim, content=pieces)
+
+
 def _linking_preposition(doc: Doc, cue: Span, content_start: int) -> bool:
     """Whether the one token between ``cue`` and the content is a preposition whose object
     begins the content ("complained about | the fees")."""
@@ -289,7 +313,8 @@ def with_whole_verb(doc: Doc, claim: Claim) -> Claim:
 
 def tidy_claims(doc: Doc, claims: List[Claim], subject_speaks: Collection[str], raising: Collection[str] = ()) -> List[Claim]:
     """Every claim with the rules of this module applied."""
-    tidied = [with_linking_preposition(doc, without_own_parts(doc, with_whole_verb(doc, within_noun_phrase(doc, claim))))
+    tidied = [with_linking_preposition(doc, without_own_parts(doc, without_dangling_conjunction(
+                   doc, with_whole_verb(doc, within_noun_phrase(doc, claim)))))
               for claim in claims]
     cues = {i for claim in tidied for i in _tokens(doc, claim.cue)}
     return [with_relative_pronoun_source(doc, with_patient_in_content(
