@@ -66,6 +66,44 @@ def test_a_model_content_running_into_the_next_sentence_does_not_replace_the_rul
     assert combined.content_text == "the plan as reckless"
 
 
+ADDRESSED = ("The manager told the Morning Ledger that the bank would stay. "
+             "The mayor urged her staff to come back. "
+             "The chief told the union Tuesday that the plant would close.")
+
+
+@pytest.fixture(scope="module")
+def addressed(nlp) -> Doc:
+    return nlp(ADDRESSED)
+
+
+@pytest.fixture(scope="module")
+def addressee_verbs(nlp) -> set:
+    return nlp.get_pipe("claim_detector").addressee_verbs
+
+
+@pytest.mark.parametrize("cue, rules_content, model_content", [
+    ("told", "that the bank would stay", "the Morning Ledger that the bank would stay"),
+    ("told", "that the plant would close", "Tuesday that the plant would close"),
+])
+def test_a_model_content_that_opens_with_the_cues_addressee_or_adjunct_does_not_win(
+        addressed, lemmas, addressee_verbs, cue, rules_content, model_content):
+    """Who was told, and when, is no part of what was said."""
+    hand = HandClaims(ADDRESSED)
+    model = [hand.claim(cue, model_content, speaker="The manager")]
+    rules = [hand.claim(cue, rules_content)]
+    (combined,) = combine_claims(addressed, model, rules, lemmas, addressee_verbs)
+    assert combined.content_text == rules_content
+
+
+def test_the_object_of_an_addressee_verb_opens_its_infinitive_content(addressed, lemmas, addressee_verbs):
+    """"urged her staff to come back": the staff are to come back, so they belong to the content."""
+    hand = HandClaims(ADDRESSED)
+    model = [hand.claim("urged", "her staff to come back", speaker="The mayor")]
+    rules = [hand.claim("urged", "to come back")]
+    (combined,) = combine_claims(addressed, model, rules, lemmas, addressee_verbs)
+    assert combined.content_text == "her staff to come back"
+
+
 def test_a_rule_claim_the_model_missed_is_added_and_the_order_follows_the_text(doc, lemmas):
     model = [claim("said", "the port was shut on Monday", speaker="Officials")]
     rules = [claim("adding", "that ships were waiting")]

@@ -16,6 +16,7 @@ from claimattr.detector.extents import (
     with_relative_pronoun_source,
     without_other_claims,
     without_dangling_conjunction,
+    without_time_of_saying,
     without_own_parts,
     without_passive_subject,
     with_patient_in_content,
@@ -59,6 +60,18 @@ def test_a_content_does_not_end_with_the_conjunction_that_opens_the_next_clause(
     text = "The treasurer said the costs would rise \u2014 and the mayor agreed with him."
     tagged = HandClaims(text).claim("said", "the costs would rise \u2014 and", speaker="The treasurer")
     assert without_dangling_conjunction(nlp(text), tagged).content_text == "the costs would rise"
+
+
+@pytest.mark.parametrize("text, tagged, expected", [
+    ("The coach said last week he hoped to win the cup.", "last week he hoped to win the cup", "he hoped to win the cup"),
+    ("The firm said on Monday it would close two plants.", "on Monday it would close two plants", "it would close two plants"),
+    ("The firm said that on Monday it would close two plants.", "that on Monday it would close two plants",
+     "that on Monday it would close two plants"),
+])
+def test_the_time_of_saying_right_after_the_cue_is_no_part_of_the_content(nlp, text, tagged, expected):
+    """Straight after the cue and before a clause without "that", a date says when it was said."""
+    claim_ = HandClaims(text).claim("said", tagged)
+    assert without_time_of_saying(nlp(text), claim_).content_text == expected
 
 
 def test_a_conjunction_inside_a_content_stays(nlp):

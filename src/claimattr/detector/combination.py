@@ -86,22 +86,66 @@ def sentences(doc: Doc, claim: Claim) -> Set[int]:
     return {token.sent.start for span in spans if span is not None for token in span}
 
 
-def extends_rule_content(doc: Doc, model: Claim, rule: Claim, rules: Sequence[Claim]) -> bool:
+CUE_DEPENDENT_DEPS = ("dative", "npadvmod")
+"""Dependents of a cue that are no part of what was said when they come before its content: the
+addressee ("told *her* that ...") and a bare-noun time adjunct ("said *last week* he ...")."""
+
+
+def _cue_child_above(token: Token, inside_rule: Set[int], cue: Token) -> Optional[Token]:
+    """The cue's child that ``token`` hangs under, when no word of the rules' content lies on the
+    way up (that word would make ``token`` part of the content)."""
+    while token.head.i != token.i:
+        if token.head.idx in inside_rule:
+            return None
+        if token.head.i == cue.i:
+            return token
+        token = token.head
+    return None
+
+
+def opens_with_cue_dependent(doc: Doc, model: Claim, rule: Claim, addressee_verbs: Collection[str]) -> bool:
+    """Whether the model's content starts, before the rules' content, with words that belong to
+    the cue: a dative or bare-noun adjunct of it, or the object of an addressee verb ("told *the
+    business daily Affarsposten* that ...") unless the content is its infinitive. Only before the rules' content: PolNeAR's annotators
+    keep a trailing adjunct ("cited his endorsements Tuesday") as often as they leave it out."""
+    cue = cue_root(doc, rule)
+    inside_rule = characters(rule)
+    if cue is None or not inside_rule:
+        return False
+    addressee = cue.lemma_.lower() in addressee_verbs and not _infinitive_content(cue, inside_rule)
+    opening = doc.char_span(min(characters(model)), min(inside_rule), alignment_mode="expand")
+    for token in opening if opening is not None else ():
+        child = None if token.is_punct or token.is_space else _cue_child_above(token, inside_rule, cue)
+        if child is not None and (child.dep_ in CUE_DEPENDENT_DEPS or (child.dep_ == "dobj" and addressee)):
+            return True
+    return False
+
+
+def _infinitive_content(cue: Token, inside_rule: Set[int]) -> bool:
+    """Whether the rules' content is an infinitive hanging on the cue ("urged her husband *to come
+    out*"): the object is then the subject of that infinitive and belongs to the content."""
+    return any(child.dep_ == "xcomp" and child.idx in inside_rule for child in cue.children)
+
+
+def extends_rule_content(doc: Doc, model: Claim, rule: Claim, rules: Sequence[Claim],
+                         addressee_verbs: Collection[str] = ()) -> bool:
     """Whether the model's content is one stretch that strictly contains the rules' content and
     stays in its sentences: the rules stopped short ("said A and B" parsed with "and B" outside
     the clause, a quotation cut at its closing mark) where the model read on. A model content in
     several pieces or running into another sentence is the model's usual error, not this, and so
-    is a content that swallows another cue the rules found ("said A, adding B": two claims)."""
+    is a content that swallows another cue the rules found ("said A, adding B": two claims) or
+    one that opens with the cue's own dependents (:func:`opens_with_cue_dependent`)."""
     covered = characters(model)
     return (len(model.content) == 1 and characters(rule) < covered
             and sentences(doc, model) <= sentences(doc, rule)
-            and not any(other.cue.start in covered for other in rules))
+            and not any(other.cue.start in covered for other in rules)
+            and not opens_with_cue_dependent(doc, model, rule, addressee_verbs))
 
 
-def agreed(doc: Doc, rule: Claim, model: Claim, rules: Sequence[Claim]) -> Claim:
+def agreed(doc: Doc, rule: Claim, model: Claim, rules: Sequence[Claim], addressee_verbs: Collection[str] = ()) -> Claim:
     """One claim from a rule claim and a model claim with overlapping cues: the rules' cue and
     kind, the model's speaker, and the rules' content unless the model's extends it."""
-    content = model.content if extends_rule_content(doc, model, rule, rules) else rule.content
+    content = model.content if extends_rule_content(doc, model, rule, rules, addressee_verbs) else rule.content
     return replace(rule, speaker=model.speaker, content=content)
 
 
@@ -156,13 +200,16 @@ def cut_at(doc: Doc, claim: Claim, index: int) -> Optional[Claim]:
     return replace(claim, content=pieces) if pieces else None
 
 
-def combine_claims(doc: Doc, model: Sequence[Claim], rules: Sequence[Claim], cue_lemmas: Collection[str]) -> List[Claim]:
+def combine_claims(doc: Doc, model: Sequence[Claim], rules: Sequence[Claim], cue_lemmas: Collection[str],
+                   addressee_verbs: Collection[str] = ()) -> List[Claim]:
     """The rules' claims (with the model's source where both found the attribution), plus the
     model's claims the rules did not find that show evidence of being reported speech, plus the
-    rules' claims that overlap none of these or only claims on events inside their content."""
+    rules' claims that overlap none of these or only claims on events inside their content.
+    ``addressee_verbs``: lemmas whose direct object is the addressee (lexicon
+    ``addressee_verbs``), never part of the content."""
     shared = [[i for i, claim in enumerate(model) if spans_overlap(claim.cue, rule.cue)] for rule in rules]
     merged = {i for same in shared for i in same}
-    combined = [agreed(doc, rule, model[same[0]], rules) for rule, same in zip(rules, shared) if same]
+    combined = [agreed(doc, rule, model[same[0]], rules, addressee_verbs) for rule, same in zip(rules, shared) if same]
     combined += [claim for i, claim in enumerate(model) if i not in merged and has_evidence(doc, claim, cue_lemmas)]
     for rule, same in zip(rules, shared):
         if same:

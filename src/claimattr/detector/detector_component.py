@@ -182,7 +182,7 @@ class ClaimDetector(RuleComponent):
         found = self.find_claims(doc)
         if self.existing_claims == "combine":
             model = [claim for claim in doc._.claims if not self._is_non_claim(doc, claim)]
-            found = combine_claims(doc, model, found, self.cue_lemmas)
+            found = combine_claims(doc, model, found, self.cue_lemmas, self.addressee_verbs)
         doc._.claims = tidy_claims(doc, found, self.passive_subject_speaks, self.raising_verbs)
         return doc
 

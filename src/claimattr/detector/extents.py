@@ -1,6 +1,6 @@
 """Final tidying of a claim's parts, whoever found the claim (rules or model).
 
-Eight rules of attribution annotation (PolNeAR's guidelines, which claimattr follows) that hold for
+Ten rules of attribution annotation (PolNeAR's guidelines, which claimattr follows) that hold for
 every claim and so are applied once, after detection and combination:
 
 - the three parts do not overlap: a content never holds its own cue or its source. A tagger can
@@ -27,7 +27,12 @@ every claim and so are applied once, after detection and combination:
 - a source is a noun phrase: it ends with the phrase, before the cue's own adjuncts ("wrote
   analyst Tom Feeney | in a note to clients", "said Dana Whitfield, head of hardware, | at a
   launch event"), which a tagger tends to run on into. Whatever the parse attaches to the noun
-  (an apposition, a relative clause) stays.
+  (an apposition, a relative clause) stays;
+- a content does not end with the conjunction that opens the next clause ("would rise | -- and");
+- the time of saying is no part of what was said: in "said last week he hoped ..." or "said on
+  Monday it would ..." (no complementiser) the parser hangs the date on the complement clause, but
+  a date standing straight after the cue tells when the cue happened. With "that" before it
+  ("said that on Monday it would ...") the date stays in the content.
 """
 from __future__ import annotations
 
@@ -110,6 +115,43 @@ def without_dangling_conjunction(doc: Doc, claim: Claim) -> Claim:
         end = _dangling_end(doc, span.start, span.end) if span is not None else None
         pieces.append(piece if span is None or end == span.end else TextSpan.from_span(doc[span.start:end]))
     return claim if pieces == claim.content else replace(claim, content=pieces)
+
+
+TIME_ENTITIES = ("DATE", "TIME")
+
+
+def _leading_time(doc: Doc, cue: Span, piece: Span) -> Optional[Token]:
+    """The adjunct of time that opens ``piece`` straight after the cue, when ``piece`` is a
+    complement clause of the cue without complementiser: "said | last week | he hoped". None
+    otherwise."""
+    if piece.start != cue.end or len(piece) < 2:
+        return None
+    adjunct = doc[piece.start]
+    while adjunct.dep_ not in ("npadvmod", "prep") and piece.start <= adjunct.head.i < piece.end and adjunct.head != adjunct:
+        adjunct = adjunct.head
+    clause = adjunct.head
+    if adjunct.dep_ not in ("npadvmod", "prep") or adjunct.left_edge.i != piece.start or adjunct.right_edge.i + 1 >= piece.end:
+        return None
+    if not any(token.ent_type_ in TIME_ENTITIES for token in adjunct.subtree):
+        return None
+    if clause.dep_ != "ccomp" or clause.head.i != cue.root.i or any(c.dep_ == "mark" for c in clause.children):
+        return None
+    return adjunct
+
+
+def without_time_of_saying(doc: Doc, claim: Claim) -> Claim:
+    """The claim without the date that opens its content right after the cue (see
+    :func:`_leading_time`)."""
+    cue = claim.cue.to_span(doc)
+    if not claim.content or cue is None or not len(cue):
+        return claim
+    first = min(claim.content, key=lambda piece: piece.start)
+    span = first.to_span(doc)
+    adjunct = _leading_time(doc, cue, span) if span is not None else None
+    if adjunct is None:
+        return claim
+    rest = TextSpan.from_span(doc[adjunct.right_edge.i + 1:span.end])
+    return replace(claim, content=[rest if piece is first else piece for piece in claim.content])
 
 
 def _linking_preposition(doc: Doc, cue: Span, content_start: int) -> bool:
@@ -313,8 +355,8 @@ def with_whole_verb(doc: Doc, claim: Claim) -> Claim:
 
 def tidy_claims(doc: Doc, claims: List[Claim], subject_speaks: Collection[str], raising: Collection[str] = ()) -> List[Claim]:
     """Every claim with the rules of this module applied."""
-    tidied = [with_linking_preposition(doc, without_own_parts(doc, without_dangling_conjunction(
-                   doc, with_whole_verb(doc, within_noun_phrase(doc, claim)))))
+    tidied = [without_time_of_saying(doc, with_linking_preposition(doc, without_own_parts(doc, without_dangling_conjunction(
+                   doc, with_whole_verb(doc, within_noun_phrase(doc, claim))))))
               for claim in claims]
     cues = {i for claim in tidied for i in _tokens(doc, claim.cue)}
     return [with_relative_pronoun_source(doc, with_patient_in_content(
