@@ -108,6 +108,14 @@ def test_indirect_content_starts_at_the_complementiser(extract, text, content):
     assert claims.content_of(claim).startswith(content), claims.describe()
 
 
+def test_a_second_clause_opened_by_that_is_part_of_the_same_content(extract):
+    """"said A, but that B": the parser coordinates B with the cue; it is still what was said."""
+    claims = extract("A spokesman said the firm had received the letter, but that it saw no reason to change course.")
+    claim = claims.find(cue="said")
+    assert claims.content_of(claim).rstrip(".") == ("the firm had received the letter, but that it saw no reason "
+                                                     "to change course"), claims.describe()
+
+
 # Verbs whose content is an object plus a complement: urge X to, accuse X of, describe X as,
 # blame X on, warn of, reject claims of ... (text, cue fragment, content fragment)
 OBJECT_COMPLEMENT = [

@@ -297,7 +297,7 @@ class ClaimDetector(RuleComponent):
             objects = []
         if preps and not objects and not heads:
             preps = [c for prep in preps for c in prep.children if c.dep_ in ("pobj", "pcomp")]
-        content = heads + preps + objects
+        content = heads + preps + objects + self._second_complements(verb, clauses)
         if verb.dep_ == "parataxis" and not heads and has_subject(verb):
             return self._parataxis_content(verb)
         if verb.dep_ == "relcl":
@@ -310,6 +310,22 @@ class ClaimDetector(RuleComponent):
         if all(any(r.start <= s and e <= r.end + 1 for r in regions) for s, e in pieces):
             pieces = merge(pieces + [(q.start, q.end) for q in self._adjacent_quotes(verb, regions)])
         return pieces
+
+    def _second_complements(self, verb: Token, clauses: List[Token]) -> List[Token]:
+        """"said it had received the letter, but that its board had concluded ...": a clause opened
+        by a complementiser after the cue's complement clause is a second complement, though the
+        parser coordinates it with the cue itself; it comes with the comma and conjunction that
+        join it to the first."""
+        if not clauses:
+            return []
+        end = max(clause.right_edge.i for clause in clauses) + 1
+        found: List[Token] = []
+        for child in verb.children:
+            if child.dep_ == "conj" and child.i >= end and any(
+                    mark.dep_ == "mark" and mark.lower_ in self.complementisers for mark in child.children):
+                found += [t for t in verb.doc[end:child.left_edge.i] if t.head.i == verb.i and t.dep_ in ("cc", "punct")]
+                found.append(child)
+        return found
 
     def _continued_clauses(self, verb: Token) -> List[Piece]:
         """"A, he said, but B": a clause with its own subject coordinated after an inserted cue
