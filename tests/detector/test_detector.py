@@ -573,3 +573,37 @@ def test_several_claims_in_one_passage_come_in_text_order(extract):
     assert len(claims) == 3, claims.describe()
     starts = [min([c["cue"]["start"]] + [p["start"] for p in c["content"]]) for c in claims]
     assert starts == sorted(starts)
+
+
+LEADS = [
+    # the parser hangs "said" on "caused" with "outage" as its subject after the dateline
+    ("Outage report\nSTOCKHOLM, Feb 3 (Nordwire) - A software update installed in the wrong order caused "
+     "Monday's six-hour outage at Nimbra Cloud, the Swedish data-centre operator said on Tuesday.\n",
+     "said", "A software update installed in the wrong order caused Monday's six-hour outage at Nimbra Cloud"),
+    # after a headline the parser takes "ruled" for a modifier of "workers"
+    ("Court rules couriers are workers\nCouriers who deliver for food app Zipli are workers entitled to the "
+     "minimum wage and holiday pay, the Court of Appeal ruled on Thursday, rejecting the company's argument "
+     "that they were self-employed.\n",
+     "ruled", "Couriers who deliver for food app Zipli are workers entitled to the minimum wage and holiday pay"),
+]
+
+
+@pytest.mark.parametrize("text,cue,content", LEADS)
+def test_a_sentence_final_speaker_tag_is_found_where_the_parse_breaks(nlp, text, cue, content):
+    """"<clause>, the operator said on Tuesday.": wire copy's lead, read from the part-of-speech tags
+    when the dependency parse of a long sentence fails; the tag's noun phrase is the source."""
+    claims = [c for c in nlp.get_pipe("claim_detector")(_parsed(nlp, text))._.claims if c.cue.text == cue]
+    assert [c.content_text for c in claims] == [content]
+    assert claims[0].speaker is not None and claims[0].speaker.mention.text.startswith("the ")
+
+
+def _parsed(nlp, text):
+    """The text through the pipeline up to (not including) the detector."""
+    with nlp.select_pipes(disable=[name for name in nlp.pipe_names[nlp.pipe_names.index("claim_detector"):]]):
+        return nlp(text)
+
+
+def test_a_fronted_subordinate_clause_is_no_reported_clause(extract):
+    """"When the time came, the union backed away.": the comma ends a fronted clause, not a report."""
+    assert not extract("When the time came under pressure from its allies, the union backed away from the deal.").matching(
+        cue="backed")

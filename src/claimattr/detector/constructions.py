@@ -63,11 +63,13 @@ class PhraseCue(NamedTuple):
 
 
 class Candidate(NamedTuple):
-    """A claim before assembly: cue range, content ranges in text order, and kind ("" = from quotes)."""
+    """A claim before assembly: cue range, content ranges in text order, kind ("" = from quotes)
+    and, where the construction itself shows it rather than the parse, the source's range."""
 
     cue: Piece
     pieces: List[Piece]
     kind: str
+    source: Optional[Piece] = None
 
 
 # ---------------------------------------------------------------------- verb forms
@@ -176,6 +178,56 @@ def is_trailing_cue(verb: Token, heads: List[Token]) -> bool:
         and bool(subjects) and all(s.i > max(h.right_edge.i for h in heads) for s in subjects)
         and not any(t.text in OPENING_QUOTE_TOKENS for t in verb.sent[:1])
     )
+
+
+# ---------------------------------------------------------------------- trailing speaker tags
+TAG_SOURCE_POS = ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PART", "ADP", "CCONJ")
+"""Parts of speech a speaker tag's noun phrase is made of ("the Court of Appeal", "a growers'
+cooperative", "Nimbra and its partner"); hyphens inside compounds are allowed as well."""
+
+TAG_SOURCE_HEADS = ("NOUN", "PROPN")
+MAX_TAG_SOURCE_TOKENS = 10
+FINITE_TAGS = ("VBD", "VBZ", "VBP")
+TAG_TAIL_POS = ("ADP", "DET", "ADJ", "NOUN", "PROPN", "NUM", "PART", "ADV", "PUNCT", "SPACE")
+"""What may follow the cue of a trailing tag up to the sentence end: time, place and medium
+adjuncts ("on Tuesday", "in a statement"), and a participial clause after a comma."""
+
+
+TAG_CLAUSE_OPENERS = ("DET", "PRON", "PROPN", "NOUN", "NUM", "ADJ")
+"""How a reported main clause opens: with its subject. A clause opened by a subordinator, an
+adverb or a participle ("When the time came, Washington backed away") is fronted before the
+main clause, whose subject the "tag" then is."""
+
+
+def trailing_tag(verb: Token) -> Optional[Tuple[Piece, Piece, Piece]]:
+    """Cue, source and content of a sentence-final speaker tag read from the part-of-speech tags
+    alone: "<clause>, the Swedish data-centre operator said on Tuesday." The small parser often
+    breaks on a long lead sentence (more so after a dateline), hanging the cue on a noun or
+    making the clause's last noun its subject, so this construction of wire copy is checked
+    without the dependency parse. The source is a comma-free noun phrase right before the cue
+    (or its auxiliary); after the cue come only adjuncts up to the sentence end, or a comma and a
+    participial clause ("..., rejecting the company's argument"). None when any of it fails."""
+    doc, sent = verb.doc, verb.sent
+    cue_start = verb.i - 1 if verb.i > sent.start and doc[verb.i - 1].pos_ == "AUX" else verb.i
+    if verb.tag_ not in FINITE_TAGS and not (verb.tag_ == "VBN" and cue_start < verb.i):
+        return None
+    start = cue_start
+    while start > sent.start and cue_start - start < MAX_TAG_SOURCE_TOKENS and (
+            doc[start - 1].pos_ in TAG_SOURCE_POS or doc[start - 1].text in ("-", "'", "’", "&")):
+        start -= 1
+    if start == cue_start or start <= sent.start or doc[start - 1].text != ",":
+        return None
+    if doc[cue_start - 1].pos_ not in TAG_SOURCE_HEADS or doc[start].pos_ in ("ADP", "CCONJ", "PART"):
+        return None
+    for token in doc[verb.i + 1:sent.end]:
+        if token.text == "," and token.i + 1 < sent.end and doc[token.i + 1].tag_ == "VBG":
+            break
+        if token.pos_ not in TAG_TAIL_POS or token.text in (",", ";", ":"):
+            return None
+    clause = [t for t in doc[sent.start:start - 1] if not (t.is_space or t.is_punct)]
+    if len(clause) < 4 or clause[0].pos_ not in TAG_CLAUSE_OPENERS or not any(t.pos_ in ("VERB", "AUX") for t in clause):
+        return None
+    return (cue_start, verb.i + 1), (start, cue_start), (sent.start, start - 1)
 
 
 def inside(index: int, regions: List[Span]) -> bool:

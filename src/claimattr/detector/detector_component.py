@@ -29,7 +29,6 @@ from claimattr.detector.constructions import (
     coverage,
     cue_clause,
     dash_or_colon_cue,
-    transcript_turn,
     dedupe,
     drop_nested,
     extend_to_quotes,
@@ -54,6 +53,8 @@ from claimattr.detector.constructions import (
     quote_leads_into,
     runs,
     speaker_tag_only,
+    trailing_tag,
+    transcript_turn,
     token_set,
     trim,
 )
@@ -61,7 +62,7 @@ from claimattr.detector.combination import combine_claims
 from claimattr.detector.extents import tidy_claims
 from claimattr.rules.component import RuleComponent
 from claimattr.rules.syntax import after_comma, text_lines
-from claimattr.schema import Claim, TextSpan
+from claimattr.schema import Claim, Speaker, TextSpan
 from claimattr.quotes import find_quote_regions, quote_marks
 from claimattr.scoring.claims import score_claims
 from claimattr.segmenter.segmenter_component import FURNITURE_SPANS, HEADLINE_SPANS
@@ -204,8 +205,9 @@ class ClaimDetector(RuleComponent):
             found.extend(self._headline_claims(headline))
         found.extend(self._transcript_turns(doc, furniture | headline_tokens))
         found = self._attach_continuations(doc, found, regions, furniture | headline_tokens)
-        used = {t for _, pieces, _ in found for start, end in pieces for t in range(start, end)}
+        used = {t for candidate in found for start, end in candidate.pieces for t in range(start, end)}
         found.extend(self._verbless_quote_claims(doc, regions, used, furniture | headline_tokens))
+        found.extend(self._trailing_tag_claims(doc, found, furniture | headline_tokens))
         found = dedupe(found)
         if not self.nested_in_content:
             found = drop_nested(found)
@@ -574,19 +576,20 @@ class ClaimDetector(RuleComponent):
         after the speaker tag any quotation standing as its own sentence does ("“Neither do I.”");
         one sentence further on it must be long enough to be speech (``_is_floating``)."""
         found = list(found)
-        used = {t for _, pieces, _ in found for start, end in pieces for t in range(start, end)}
+        used = {t for candidate in found for start, end in candidate.pieces for t in range(start, end)}
         for region in regions:
             if any(t.i in used or t.i in skip for t in region) or coverage(region) < self.floating_min_coverage:
                 continue
             if dash_or_colon_cue(doc, region) is not None:
                 continue
             floating = self._is_floating(region)
-            for index, (cue, pieces, kind) in enumerate(found):
+            for index, candidate in enumerate(found):
+                cue, pieces = candidate.cue, candidate.pieces
                 end = max([cue[1]] + [e for _, e in pieces])
                 quoted = any(r.start < e and s < r.end for s, e in pieces for r in regions)
                 tag = quoted and speaker_tag_only(doc[end:region.start], regions)
                 if end <= region.start and (tag or floating and self._next_sentence(doc, found, end, region)):
-                    found[index] = Candidate(cue, pieces + [(region.start, region.end)], kind)
+                    found[index] = candidate._replace(pieces=pieces + [(region.start, region.end)])
                     used |= {t.i for t in region}
                     break
         return found
@@ -619,6 +622,26 @@ class ClaimDetector(RuleComponent):
             claims.append(Candidate(cue_piece, [(region.start, region.end)], "direct"))
         return claims
 
+    # -- speaker tags the parse missed
+    def _trailing_tag_claims(self, doc: Doc, found: List[Candidate], skip: Set[int]) -> List[Candidate]:
+        """Sentence-final speaker tags ("..., the operator said on Tuesday.") whose cue no other
+        construction took, read without the parse (:func:`trailing_tag`), when their clause is
+        no other claim's content already."""
+        cues = {t for candidate in found for t in range(*candidate.cue)}
+        covered = {t for candidate in found for start, end in candidate.pieces for t in range(start, end)}
+        claims = []
+        for token in doc:
+            if token.i in cues or token.i in skip or token.lemma_.lower() not in self.cue_lemmas:
+                continue
+            tag = trailing_tag(token)
+            if tag is None:
+                continue
+            cue, source, (start, end) = tag
+            clause = [t for t in range(start, end) if t not in skip]
+            if clause and not any(t in covered or t in cues for t in clause):
+                claims.append(Candidate(cue, [(clause[0], end)], "", source))
+        return claims
+
     # -- assembly
     def _quote_spans(self, doc: Doc) -> List[Span]:
         spans = []
@@ -637,8 +660,13 @@ class ClaimDetector(RuleComponent):
         if not pieces or all(all(t.is_punct for t in doc[s:e]) for s, e in pieces):
             return None
         kind = candidate.kind or quote_kind(doc, pieces, regions)
+        source = None
+        if candidate.source is not None:
+            mention = doc[candidate.source[0]:candidate.source[1]]
+            source = Speaker(mention=TextSpan.from_span(mention), name=mention.text)
         return Claim(
             kind=kind,
             cue=TextSpan.from_span(doc[cue[0]:cue[1]]),
             content=[TextSpan.from_span(doc[start:end]) for start, end in pieces],
+            speaker=source,
         )
