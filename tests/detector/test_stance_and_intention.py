@@ -103,6 +103,7 @@ def test_free_standing_quote_after_narration_stands_alone(extract):
 @pytest.mark.parametrize("text", [
     "A manager, who did not want to be identified, said the plant would close.",
     "The plant will close, said a manager, who asked not to be named.",
+    "Jade, who asked that her surname not be used, said she had paid 90 pounds for the pens.",
 ])
 def test_asking_not_to_be_named_is_not_a_claim(extract, text):
     """Formulas about the source's anonymity say nothing: only "said" is a claim."""
