@@ -217,3 +217,16 @@ def test_a_question_with_its_auxiliary_is_left_to_the_detector(nlp):
     """"She was asked whether ..." is not the opening participle: the rule leaves it alone."""
     text = "She was asked whether she had any regrets."
     assert cues_after_combining(nlp, text, "was asked", "whether she had any regrets") == ["was asked"]
+
+
+def test_a_model_content_running_into_a_sentence_with_its_own_tag_stops_before_it(nlp, lemmas):
+    """"... to ratepayers. Those talks are continuing, he said.": the second sentence is his own
+    report, found by the rules; the model's content of the first one ran on into it."""
+    text = "The owner hopes that states will let utilities pass the costs to ratepayers. Those talks are continuing, he said."
+    hand = HandClaims(text)
+    model = [hand.claim("hopes", "that states will let utilities pass the costs to ratepayers. Those talks are continuing",
+                        speaker="The owner")]
+    rules = [hand.claim("said", "Those talks are continuing")]
+    hopes, said = combine_claims(nlp(text), model, rules, lemmas)
+    assert hopes.content_text == "that states will let utilities pass the costs to ratepayers"
+    assert said.content_text == "Those talks are continuing"
