@@ -20,6 +20,7 @@ from claimattr.detector.extents import (
     without_own_parts,
     without_passive_subject,
     with_patient_in_content,
+    with_refusal_cue,
     with_whole_verb,
     within_noun_phrase,
 )
@@ -72,6 +73,21 @@ def test_the_time_of_saying_right_after_the_cue_is_no_part_of_the_content(nlp, t
     """Straight after the cue and before a clause without "that", a date says when it was said."""
     claim_ = HandClaims(text).claim("said", tagged)
     assert without_time_of_saying(nlp(text), claim_).content_text == expected
+
+
+@pytest.mark.parametrize("text, cue, content, expected_cue, expected_content", [
+    ("A spokesman declined to say whether the chief would resign.", "to say", "whether the chief would resign",
+     "declined to say", "whether the chief would resign"),
+    ("She has repeatedly refused to confirm that the talks took place.", "has repeatedly refused",
+     "to confirm that the talks took place", "has repeatedly refused to confirm", "that the talks took place"),
+    ("He refused to sign the bill.", "refused", "to sign the bill", "refused", "to sign the bill"),
+])
+def test_a_refusal_to_report_is_one_cue_with_the_report(nlp, text, cue, content, expected_cue, expected_content):
+    """"declined to say | whether ...": what is refused is a report, and the refusal is part of its
+    cue; refusing an act that reports nothing ("to sign the bill") keeps the act as content."""
+    tagged = HandClaims(text).claim(cue, content)
+    tidied = with_refusal_cue(nlp(text), tagged, {"decline", "refuse"}, {"say", "confirm", "refuse"})
+    assert (tidied.cue.text, tidied.content_text) == (expected_cue, expected_content)
 
 
 def test_a_conjunction_inside_a_content_stays(nlp):

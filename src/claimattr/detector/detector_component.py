@@ -172,6 +172,7 @@ class ClaimDetector(RuleComponent):
         self.infinitive_nouns: Set[str] = set(lexicon.get("infinitive_nouns", ()))
         self.stance_adjectives: Set[str] = set(lexicon.get("stance_adjectives", ()))
         self.raising_verbs: Set[str] = set(lexicon.get("raising_verbs", ()))
+        self.refusal_verbs: Set[str] = set(lexicon.get("refusal_verbs", ()))
         self.question_verbs: Set[str] = set(lexicon.get("question_verbs", ()))
         self.transcript_non_speakers: Set[str] = {label.upper() for label in lexicon.get("transcript_non_speakers", ())}
         self.matcher = Matcher(self.vocab)
@@ -184,7 +185,8 @@ class ClaimDetector(RuleComponent):
         if self.existing_claims == "combine":
             model = [claim for claim in doc._.claims if not self._is_non_claim(doc, claim)]
             found = combine_claims(doc, model, found, self.cue_lemmas, self.addressee_verbs)
-        doc._.claims = tidy_claims(doc, found, self.passive_subject_speaks, self.raising_verbs)
+        doc._.claims = tidy_claims(doc, found, self.passive_subject_speaks, self.raising_verbs,
+                                   self.refusal_verbs, self.cue_lemmas)
         return doc
 
     # ------------------------------------------------------------------ detection

@@ -1,6 +1,6 @@
 """Final tidying of a claim's parts, whoever found the claim (rules or model).
 
-Ten rules of attribution annotation (PolNeAR's guidelines, which claimattr follows) that hold for
+Eleven rules of attribution annotation (PolNeAR's guidelines, which claimattr follows) that hold for
 every claim and so are applied once, after detection and combination:
 
 - the three parts do not overlap: a content never holds its own cue or its source. A tagger can
@@ -32,7 +32,8 @@ every claim and so are applied once, after detection and combination:
 - the time of saying is no part of what was said: in "said last week he hoped ..." or "said on
   Monday it would ..." (no complementiser) the parser hangs the date on the complement clause, but
   a date standing straight after the cue tells when the cue happened. With "that" before it
-  ("said that on Monday it would ...") the date stays in the content.
+  ("said that on Monday it would ...") the date stays in the content;
+- a refusal to report is one cue with the report it refuses ("declined to say | whether ...").
 """
 from __future__ import annotations
 
@@ -353,10 +354,42 @@ def with_whole_verb(doc: Doc, claim: Claim) -> Claim:
     return replace(claim, cue=TextSpan.from_span(doc[cue.start:end]))
 
 
-def tidy_claims(doc: Doc, claims: List[Claim], subject_speaks: Collection[str], raising: Collection[str] = ()) -> List[Claim]:
+def _with_left_modifiers(verb: Token) -> int:
+    """The first token of ``verb``'s cue: its auxiliaries, negation and adverbs right before it."""
+    start = verb.i
+    while start > 0 and verb.doc[start - 1].head.i == verb.i and verb.doc[start - 1].dep_ in ("aux", "auxpass", "neg", "advmod"):
+        start -= 1
+    return start
+
+
+def with_refusal_cue(doc: Doc, claim: Claim, refusals: Collection[str], cue_lemmas: Collection[str]) -> Claim:
+    """A refusal to report is one cue with the report it refuses: "declined to say | whether ...",
+    "has refused to confirm | that ..." (lexicon ``refusal_verbs``). A cue on the inner verb gets
+    the refusal in front; a cue on the refusal takes in "to" and the inner verb when that verb is a
+    cue of the lexicon, and the content starts after it."""
+    cue = claim.cue.to_span(doc)
+    if cue is None or not len(cue) or not claim.content:
+        return claim
+    root = cue.root
+    if root.dep_ == "xcomp" and root.head.lemma_.lower() in refusals and root.head.i < cue.start:
+        return replace(claim, cue=TextSpan.from_span(doc[_with_left_modifiers(root.head):cue.end]))
+    if root.lemma_.lower() not in refusals:
+        return claim
+    first = min(claim.content, key=lambda piece: piece.start)
+    span = first.to_span(doc)
+    inner = next((c for c in root.children if c.dep_ == "xcomp" and c.lemma_.lower() in cue_lemmas), None)
+    if span is None or inner is None or span.start != _with_left_modifiers(inner) or inner.i + 1 >= span.end:
+        return claim
+    rest = TextSpan.from_span(doc[inner.i + 1:span.end])
+    return replace(claim, cue=TextSpan.from_span(doc[cue.start:inner.i + 1]),
+                   content=[rest if piece is first else piece for piece in claim.content])
+
+
+def tidy_claims(doc: Doc, claims: List[Claim], subject_speaks: Collection[str], raising: Collection[str] = (),
+                refusals: Collection[str] = (), cue_lemmas: Collection[str] = ()) -> List[Claim]:
     """Every claim with the rules of this module applied."""
     tidied = [without_time_of_saying(doc, with_linking_preposition(doc, without_own_parts(doc, without_dangling_conjunction(
-                   doc, with_whole_verb(doc, within_noun_phrase(doc, claim))))))
+                   doc, with_refusal_cue(doc, with_whole_verb(doc, within_noun_phrase(doc, claim)), refusals, cue_lemmas)))))
               for claim in claims]
     cues = {i for claim in tidied for i in _tokens(doc, claim.cue)}
     return [with_relative_pronoun_source(doc, with_patient_in_content(
