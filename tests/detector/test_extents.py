@@ -121,6 +121,13 @@ def test_the_preposition_linking_cue_and_content_joins_the_cue(doc):
     assert with_linking_preposition(doc, bare).cue.text == "complained about"
 
 
+def test_a_linking_preposition_that_opens_the_content_moves_to_the_cue(nlp):
+    """A headline's content runs to its edge: "Retailers warn | of price rises" -> "warn of"."""
+    text = "Retailers warn of price rises\nShops said prices would rise.\n"
+    tidied = with_linking_preposition(nlp(text), HandClaims(text).claim("warn", "of price rises", kind="headline"))
+    assert (tidied.cue.text, tidied.content_text) == ("warn of", "price rises")
+
+
 def test_adjuncts_between_cue_and_content_stay_out_of_the_cue(doc):
     """"said on Friday that ...": "on" heads a time adjunct, not the content."""
     said = claim("said", "that flights would resume", speaker="The airline")

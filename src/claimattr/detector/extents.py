@@ -174,12 +174,26 @@ def with_linking_preposition(doc: Doc, claim: Claim) -> Claim:
     if cue is None or not len(cue) or not pieces:
         return claim
     content_start = min(span.start for span in pieces)
+    if content_start == cue.end and _linking_preposition(doc, cue, content_start + 1):
+        return _preposition_out_of_content(doc, claim, cue)
     if not _linking_preposition(doc, cue, content_start):
         return claim
     source = _source(doc, claim)
     if source is not None and source.start <= cue.end < source.end:
         return claim
     return replace(claim, cue=TextSpan.from_span(doc[cue.start:cue.end + 1]))
+
+
+def _preposition_out_of_content(doc: Doc, claim: Claim, cue: Span) -> Claim:
+    """The claim whose content opens with the preposition linking it to the cue ("warn | of price
+    rises", a headline's content taken up to its edge) with that preposition moved to the cue."""
+    first = min(claim.content, key=lambda piece: piece.start)
+    span = first.to_span(doc)
+    if span is None or len(span) < 2:
+        return claim
+    rest = TextSpan.from_span(doc[span.start + 1:span.end])
+    return replace(claim, cue=TextSpan.from_span(doc[cue.start:cue.end + 1]),
+                   content=[rest if piece is first else piece for piece in claim.content])
 
 
 def _is_passive(verb: Token) -> bool:
