@@ -494,7 +494,8 @@ class ClaimDetector(RuleComponent):
         for match_id, start, end in self.matcher(doc):
             label = self.vocab.strings[match_id]
             anchor = start if label == "according_to" else end - 1
-            cues[anchor] = PhraseCue(label, (start, end))
+            cue = (start, end) if label == "according_to" else self._cue_with_modifiers(doc[start], (start, end))
+            cues[anchor] = PhraseCue(label, cue)  # "was | quoted as saying"
         return cues
 
     def _according_to(self, according: Token, cue: Piece) -> List[Candidate]:
