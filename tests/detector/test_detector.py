@@ -380,6 +380,16 @@ def test_quoted_as_saying(extract, text, content):
     assert claim["kind"] == "indirect"
 
 
+@pytest.mark.parametrize("text, cue, content", [
+    ("The coach insisted on Saturday that he would not resign.", "insisted", "that he would not resign"),
+    ("The mayor insisted on a recount.", "insisted on", "a recount"),
+])
+def test_a_preposition_of_time_is_no_particle_of_the_cue(extract, text, cue, content):
+    """"insisted | on Saturday | that ...": "on" joins the cue only where its object is the content."""
+    claim = extract(text).find(content=content)
+    assert (claim["cue"]["text"], extract(text).content_of(claim).rstrip(".")) == (cue, content)
+
+
 def test_a_phrase_cue_takes_in_its_auxiliaries_like_a_verb_cue(extract):
     """``cue_left_deps``: "was quoted as saying" as "has also said"."""
     claims = extract("The prime minister was quoted as saying that the country would not back down.")

@@ -90,6 +90,13 @@ def test_a_refusal_to_report_is_one_cue_with_the_report(nlp, text, cue, content,
     assert (tidied.cue.text, tidied.content_text) == (expected_cue, expected_content)
 
 
+def test_a_date_that_a_tagger_put_at_the_start_of_the_content_leaves_it(nlp):
+    """"insisted on | Saturday that ...": the date is the object of the cue's own "on"."""
+    text = "The coach insisted on Saturday that he would not resign."
+    tagged = HandClaims(text).claim("insisted", "Saturday that he would not resign")
+    assert without_time_of_saying(nlp(text), tagged).content_text == "that he would not resign"
+
+
 def test_a_conjunction_inside_a_content_stays(nlp):
     text = "The treasurer said the costs and the fees would rise."
     tagged = HandClaims(text).claim("said", "the costs and the fees would rise", speaker="The treasurer")

@@ -230,6 +230,14 @@ def trailing_tag(verb: Token) -> Optional[Tuple[Piece, Piece, Piece]]:
     return (cue_start, verb.i + 1), (start, cue_start), (sent.start, start - 1)
 
 
+TIME_ENTITIES = ("DATE", "TIME")
+
+
+def is_time_phrase(prep: Token) -> bool:
+    """Whether a preposition's object is a date or time ("on Saturday"): an adjunct of when."""
+    return any(child.dep_ == "pobj" and child.ent_type_ in TIME_ENTITIES for child in prep.children)
+
+
 def inside(index: int, regions: List[Span]) -> bool:
     """Whether token ``index`` lies inside one of the quotation ``regions``."""
     return any(region.start <= index < region.end for region in regions)

@@ -46,6 +46,7 @@ from claimattr.detector.constructions import (
     is_passive_modifier,
     is_subject_like,
     is_to_infinitive,
+    is_time_phrase,
     is_trailing_cue,
     merge,
     pieces_of,
@@ -290,7 +291,8 @@ class ClaimDetector(RuleComponent):
         if is_agentless_passive(verb) and not has_clause(verb) and lemma not in self.passive_content_verbs:
             return []
         heads = [c for c in children if c.dep_ in CONTENT_CLAUSE_DEPS and not is_subject_like(c)]
-        preps = [c for c in children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in self.complement_preps.get(lemma, ())]
+        preps = [c for c in children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in self.complement_preps.get(lemma, ())
+                 and not is_time_phrase(c)]
         objects = [c for c in children if c.dep_ in OBJECT_DEPS]
         clauses = [h for h in heads if h.dep_ == "ccomp"]
         if lemma in self.addressee_verbs and (clauses or self._adjacent_quotes(verb, regions)):
@@ -408,11 +410,13 @@ class ClaimDetector(RuleComponent):
         return pieces
 
     def _cue_with_particles(self, verb: Token, cue: Piece) -> Piece:
-        """Phrasal cues keep their particle ("pointed out", "called for")."""
+        """Phrasal cues keep their particle ("pointed out", "called for"), not a preposition of time
+        ("insisted | on Saturday that ...")."""
         start, end = cue
         phrasal = self.phrasal_preps.get(verb.lemma_.lower(), set())
         for child in verb.rights:
-            if child.dep_ == "prt" and child.i == end or child.dep_ == "prep" and child.i == end and child.lower_ in phrasal:
+            if child.dep_ == "prt" and child.i == end or (
+                    child.dep_ == "prep" and child.i == end and child.lower_ in phrasal and not is_time_phrase(child)):
                 end = child.i + 1
         return start, end
 

@@ -43,6 +43,7 @@ from typing import Collection, List, Optional, Set
 from spacy.tokens import Doc, Span, Token
 
 from claimattr.detector.combination import cue_root
+from claimattr.detector.constructions import TIME_ENTITIES
 from claimattr.schema import Claim, Speaker, TextSpan
 
 
@@ -118,8 +119,6 @@ def without_dangling_conjunction(doc: Doc, claim: Claim) -> Claim:
     return claim if pieces == claim.content else replace(claim, content=pieces)
 
 
-TIME_ENTITIES = ("DATE", "TIME")
-
 
 def _leading_time(doc: Doc, cue: Span, piece: Span) -> Optional[Token]:
     """The adjunct of time that opens ``piece`` straight after the cue, when ``piece`` is a
@@ -140,15 +139,28 @@ def _leading_time(doc: Doc, cue: Span, piece: Span) -> Optional[Token]:
     return adjunct
 
 
+def _time_object(doc: Doc, cue: Span, piece: Span) -> Optional[Token]:
+    """The date that opens ``piece`` as the object of a preposition of the cue standing before it:
+    "insisted on | Saturday that he would stay" (a tagger started the content one word late)."""
+    first = doc[piece.start]
+    date = first.head if first.head.dep_ == "pobj" else first
+    prep = date.head
+    if date.dep_ != "pobj" or prep.i >= piece.start or prep.head.i != cue.root.i or date.left_edge.i != piece.start:
+        return None
+    if date.right_edge.i + 1 >= piece.end or not any(token.ent_type_ in TIME_ENTITIES for token in date.subtree):
+        return None
+    return date
+
+
 def without_time_of_saying(doc: Doc, claim: Claim) -> Claim:
     """The claim without the date that opens its content right after the cue (see
-    :func:`_leading_time`)."""
+    :func:`_leading_time` and :func:`_time_object`)."""
     cue = claim.cue.to_span(doc)
     if not claim.content or cue is None or not len(cue):
         return claim
     first = min(claim.content, key=lambda piece: piece.start)
     span = first.to_span(doc)
-    adjunct = _leading_time(doc, cue, span) if span is not None else None
+    adjunct = (_leading_time(doc, cue, span) or _time_object(doc, cue, span)) if span is not None else None
     if adjunct is None:
         return claim
     rest = TextSpan.from_span(doc[adjunct.right_edge.i + 1:span.end])
@@ -162,7 +174,8 @@ def _linking_preposition(doc: Doc, cue: Span, content_start: int) -> bool:
         return False
     prep = doc[cue.end]
     return prep.dep_ == "prep" and any(
-        child.dep_ in ("pobj", "pcomp") and child.i >= content_start for child in prep.children
+        child.dep_ in ("pobj", "pcomp") and child.i >= content_start and child.ent_type_ not in TIME_ENTITIES
+        for child in prep.children
     )
 
 
