@@ -313,12 +313,12 @@ def test_canonical_names_drop_counts_and_appended_phrases(extract, text, name):
 
 
 @pytest.mark.parametrize("text,name", [
-    ("“No offer has come,” a spokesman for the Treasury said.", "spokesman for the Treasury"),
+    ("“No offer has come,” a spokesman for the Treasury said.", "spokesman"),
     ("The 36-year-old told the crowd he felt fine.", "36-year-old"),
 ])
 def test_a_description_keeps_its_head_in_the_name(extract, text, name):
     """A role or count that heads a description is not a title before a name: "a spokesman for
-    the Treasury" is not named "for the Treasury"."""
+    the Treasury" is not named "for the Treasury" (the body it speaks for is its organisation)."""
     assert speaker_of(extract(text))["name"] == name
 
 

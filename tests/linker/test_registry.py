@@ -7,7 +7,7 @@ from __future__ import annotations
 import pickle
 
 import pytest
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc, DocBin, Span
 
 from claimattr.linker.names import MentionAnalyser, without_edge_spaces
 from claimattr.linker.registry import Registry
@@ -363,6 +363,9 @@ def test_an_object_pronoun_is_not_the_subject_of_its_own_clause(nlp):
 
 # (why, text, content of the claim, the speaker's role, the speaker's organisation or None)
 ROLES = [
+    ("a country's abbreviation in a former title is where the post was, even inside a body's name",
+     "Retired U.S. Air Force Gen. Tom Hale said morale was low. He said pilots were leaving.",
+     'pilots were leaving', 'retired air force general', None),
     ('a former role keeps its marker and gives no organisation',
      "Former Harbour Authority chair Susan Miller said the port was mismanaged. "
       "She said the board had ignored warnings.",
@@ -634,3 +637,135 @@ def test_each_field_is_what_a_careful_reader_gives(extract, why, text, content, 
     found = (speaker["role"], speaker["organisation"]["text"] if speaker["organisation"] else None)
     assert found == (role, organisation), speaker
     assert name is None or speaker["name"] == name, speaker
+
+
+# --------------------------------------------------------------------------------------------
+# Unnamed role holders, bodies named only by a description, organisations read through the registry.
+@pytest.mark.parametrize("text,content,organisation", [
+    ("A spokeswoman for the Kestrel Water Board said supplies were safe.", "supplies were safe", "Kestrel Water Board"),
+    ("The Dunlow transport ministry said the line would reopen. The work is on time, a ministry spokesman said.",
+     "The work is on time", "Dunlow transport ministry"),
+])
+def test_an_unnamed_role_holder_is_named_by_the_role_and_speaks_for_the_body(extract, text, content, organisation):
+    speaker = speaker_of(extract(text), content=content)
+    assert (speaker["name"], speaker["type"], speaker["organisation"]["text"]) == (speaker["role"], "person", organisation), speaker
+
+
+def test_proper_nouns_before_an_organisations_short_name_are_the_rest_of_its_name(nlp):
+    """"Ashgrove Rovers have sacked ... Rovers thanked": where the NER labels only the short form,
+    the capitalised words before it elsewhere are the rest of the name, which becomes canonical."""
+    doc = nlp("Ashgrove Rovers have sacked their coach. In a statement, Rovers thanked him for his work.")
+    short = [t.i for t in doc if t.text == "Rovers"][-1]
+    doc.ents = [Span(doc, short, short + 1, label="ORG")]
+    registry = Registry(doc, MentionAnalyser(nlp.get_pipe("speaker_linker").words, doc))
+    club = registry.find_institution("Rovers")
+    assert club is not None and club.name == "Ashgrove Rovers" and "Rovers" in club.aliases, [r.name for r in registry.records]
+
+
+@pytest.mark.parametrize("text,content,expected", [
+    ("The head of the regional seismology centre, Tomas Varga, said the risk was low. The centre said people should stay calm.",
+     "people should stay calm", ("regional seismology centre", "organisation")),
+    ("Battery maker Voltrex will delay its plant by a year, the company said on Tuesday.",
+     "will delay its plant", ("Voltrex", "organisation")),
+    ("Regulators fined platform operator Quendal 50 million euros on Monday. Quendal said it would appeal.",
+     "it would appeal", ("Quendal", "organisation")),
+    ("Danish energy company Nordvik Energi has dropped a wind farm. Industry group SeaLink Europe said costs had risen. "
+     "The company said it would build its other projects.", "it would build its other projects", ("Nordvik Energi", "organisation")),
+])
+def test_a_description_stands_for_the_body_the_report_described_by_its_noun(extract, text, content, expected):
+    """A body named only in a role ("the head of the regional seismology centre"), a name right
+    after an organisation noun ("battery maker Voltrex", "platform operator Quendal"), whatever
+    the NER labels it: "the centre", "the company" and its bare name stand for it, and "the
+    company" prefers the body introduced as a company over a more recent "industry group"."""
+    speaker = speaker_of(extract(text), content=content)
+    assert (speaker["name"], speaker["type"]) == expected, speaker
+
+
+def test_a_role_in_a_described_body_carries_it(extract):
+    text = "Battery maker Voltrex will delay its plant by a year. Chief executive Ana Berg said demand was weak."
+    speaker = speaker_of(extract(text), content="demand was weak")
+    assert (speaker["name"], speaker["role"], speaker["organisation"]["text"]) == ("Ana Berg", "chief executive", "Voltrex"), speaker
+
+
+def test_a_lead_description_of_the_protagonist_resolves_to_the_person_named_below(extract):
+    """"A former party chairman says ..." opening a report is the person the next sentences name
+    (guidelines, section 8); the description's subject of a clause under it is someone else."""
+    text = ('A former Harbour Party chairman says the mayor should resign. "Now is the time," said Don Varley. '
+            'Varley said he had written to the council.')
+    claims = extract(text)
+    lead = speaker_of(claims, content="the mayor should resign")
+    assert (lead["text"], lead["name"], lead["role"]) == ("A former Harbour Party chairman", "Don Varley", "former chairman"), lead
+    text = ("A spokeswoman for the Kestrel Water Board said supplies were safe. "
+            "Luis Arroyo, who heads the Centre for Urban Studies, said the plan was flawed.")
+    assert speaker_of(extract(text), content="supplies were safe")["name"] == "spokeswoman"  # Arroyo holds another role
+
+
+@pytest.mark.parametrize("text,content,expected", [
+    ("Luis Arroyo, who heads the Centre for Urban Studies in Lima, said the plan was flawed.", "the plan was flawed",
+     ("Luis Arroyo", "head", "Centre for Urban Studies")),
+    ("Dr Ruth Calder, a specialist in medieval shipbuilding at the University of Kellwick, said the wreck was older. "
+     "She said the timbers were oak.", "the timbers were oak",
+     ("Ruth Calder", "specialist in medieval shipbuilding", "University of Kellwick")),
+    ("Jo Parr, an analyst in London, said prices would rise.", "prices would rise", ("Jo Parr", "analyst", None)),
+])
+def test_what_a_person_does_and_where_is_their_role_and_organisation(extract, text, content, expected):
+    """A relative clause's verb tells a role ("who heads X" -> head, lexicon ``role_verbs``); an
+    "in" phrase naming no body nor place completes the role ("a specialist in ..."), and the body
+    "at" which the function is held is the organisation, for every later mention."""
+    speaker = speaker_of(extract(text), content=content)
+    organisation = speaker["organisation"]["text"] if speaker["organisation"] else None
+    assert (speaker["name"], speaker["role"], organisation) == expected, speaker
+
+
+def test_a_document_is_no_organisation_of_its_author(extract):
+    """"the study's senior author" works for whoever produced the study, not for "study"; with no
+    producer given, no organisation (a description by the document's role is named by the role)."""
+    speaker = speaker_of(extract("“The effect is small,” said ecologist Jo Marr, the study's senior author."), content="The effect is small")
+    assert (speaker["name"], speaker["organisation"]) == ("Jo Marr", None), speaker
+    speaker = speaker_of(extract("“Vote no,” the ad's narrator says."), content="Vote no")
+    assert (speaker["name"], speaker["role"]) == ("narrator", "narrator"), speaker
+
+
+def test_their_role_is_held_in_the_organisation_that_was_just_the_subject(extract):
+    """"Hartfield Town ... plan to appeal. Their manager, Colin Ashby, ...": a club or company is
+    spoken of in the plural; "their" owning a role is the organisation just the subject, not the
+    one the report is about."""
+    text = ("Dunmore Athletic were docked four points on Monday. Kelby Town reportedly plan to ask the league for a hearing. "
+            "Their manager, Colin Ashby, said the club would take care of its own results.")
+    speaker = speaker_of(extract(text), content="the club would take care of its own results")
+    assert (speaker["name"], speaker["role"], speaker["organisation"]["text"]) == ("Colin Ashby", "manager", "Kelby Town"), speaker
+
+
+def test_a_family_name_after_an_honorific_is_the_person_whose_name_it_opens(extract):
+    """"Mr. Pak" after "Pak Min-jun": an honorific goes with the family name, which some
+    languages write first, so the pronouns after it are Pak Min-jun's."""
+    text = ("Pak Min-jun, the head of the agency, spoke on Monday.\n\nUnder Mr. Pak's watch the agency "
+            "opened 40 new schools. He said more would follow.")
+    assert speaker_of(extract(text), content="more would follow")["name"] == "Pak Min-jun"
+
+
+def test_a_heading_line_is_no_person(nlp):
+    """"Gender Parity." on a line of its own is a section heading, whatever the NER says."""
+    doc = nlp("Pak Min-jun spoke on Monday.\n\nGender Parity.\n\nHe said more would follow.")
+    heading = next(t.i for t in doc if t.text == "Gender")
+    doc.ents = [e for e in doc.ents if e.start > heading + 1 or e.end <= heading] + [Span(doc, heading, heading + 2, label="PERSON")]
+    registry = Registry(doc, MentionAnalyser(nlp.get_pipe("speaker_linker").words, doc))
+    assert [r.name for r in registry.records if r.type == "person"] == ["Pak Min-jun"]
+
+
+def test_a_capitalised_word_before_a_given_name_describes_the_person(extract):
+    """"Rival Maria Castell says": a capitalised word the NER took into the name, before a given
+    name, is no part of it, so the mention is the Maria Castell the report names elsewhere."""
+    text = "Maria Castell toured the plant on Monday. Rival Maria Castell says the plan is reckless."
+    speaker = speaker_of(extract(text), content="the plan is reckless")
+    assert speaker["name"] == "Maria Castell", speaker
+
+
+@pytest.mark.parametrize("text,content,role", [
+    ("“It was a fair draw,” the tournament director said.", "It was a fair draw", "tournament director"),
+    ("Her long-time coach, Luca Benedetti, said she was ready.", "she was ready", "coach"),
+])
+def test_a_lower_case_noun_compounded_onto_a_role_says_which_function(extract, text, content, role):
+    """"tournament director" as "director of the tournament" would; a word joined by a hyphen to
+    the one before ("long-time") is an adjective, no function."""
+    assert speaker_of(extract(text), content=content)["role"] == role

@@ -180,6 +180,11 @@ class SpeakerLinker(RuleComponent):
             record = registry.described_person(role, mention) if role else None
             if record is None:
                 return speaker, None
+        elif speaker.type == "person" and (record := registry.named_below(mention)) is not None:
+            # "A former party chairman says ...": the lead's description of the person named below
+            role = speaker.role or registry.description_role(mention)
+            if role:
+                registry.describe(record, role, mention)
         elif lower in words.first_person_singular:
             # "I" in the narration, not in a quotation, is the report's author
             record = None if registry.quoted(mention.start_char, mention.end_char) else registry.author
@@ -208,6 +213,9 @@ class SpeakerLinker(RuleComponent):
             if record is None:
                 name = self._group_name(speaker.name) if speaker.type == "group" else speaker.name
                 record = registry.find_institution(name) or registry.new(name, speaker.type)
+        elif speaker.type == "unknown" and mention.root.pos_ == "PROPN":
+            # a name the mention alone cannot type ("Ondal said") is the body the report introduced by it
+            record = registry.introduced_body(speaker.name)
         if record is None:
             if speaker.type in ("group", "anonymous"):
                 speaker = replace(speaker, name=self._group_name(speaker.name))

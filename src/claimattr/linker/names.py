@@ -20,6 +20,10 @@ from claimattr.schema import TextSpan
 ENTITY_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "government", "NORP": "group"}
 """Speaker type of a mention whose head carries this NER label (OntoNotes labels of en_core_web_sm)."""
 
+DOCUMENT_LOOKBACK = 80
+"""Most tokens before a document's possessive ("the report's author") in which another document
+noun's producer counts (about the two or three sentences before)."""
+
 ACRONYM_WORDS = (2, 9)
 """Fewest and most capitalised words of a name that introduces an acronym in brackets."""
 ACRONYM_LETTERS = (2, 8)
@@ -56,6 +60,7 @@ class SpeakerLexicon:
     circumstances: FrozenSet[str]
     acronym: Pattern[str]
     title_abbreviations: Dict[str, str] = None
+    role_verbs: Dict[str, str] = None
     party_names: Dict[str, str] = None
     party_codes: Dict[str, str] = None
     honorific_genders: Dict[str, str] = None
@@ -75,10 +80,12 @@ class SpeakerLexicon:
     emphatic_reflexives: FrozenSet[str] = frozenset()
     collective_words: FrozenSet[str] = frozenset()
     thing_possessives: FrozenSet[str] = frozenset()
+    collective_possessives: FrozenSet[str] = frozenset()
     anonymity_phrases: FrozenSet[str] = frozenset()
     anonymous_source_heads: FrozenSet[str] = frozenset()
     partitive_heads: FrozenSet[str] = frozenset()
     place_nouns: FrozenSet[str] = frozenset()
+    country_abbreviations: FrozenSet[str] = frozenset()
 
     @classmethod
     def from_json(cls, lexicon: Dict[str, Any]) -> "SpeakerLexicon":
@@ -117,6 +124,7 @@ class SpeakerLexicon:
             circumstances=words("circumstance_words"),
             acronym=acronym,
             title_abbreviations=dict(lexicon.get("title_abbreviations", {})),
+            role_verbs=dict(lexicon.get("role_verbs", {})),
             party_names=dict(lexicon.get("party_names", {})),
             party_codes=dict(lexicon.get("party_codes", {})),
             honorific_genders=dict(lexicon.get("honorific_genders", {})),
@@ -136,10 +144,12 @@ class SpeakerLexicon:
             emphatic_reflexives=frozenset(lexicon.get("emphatic_reflexives", [])),
             collective_words=frozenset(lexicon.get("collective_words", [])),
             thing_possessives=frozenset(lexicon.get("thing_possessives", [])),
+            collective_possessives=frozenset(lexicon.get("collective_possessives", [])),
             anonymity_phrases=frozenset(lexicon.get("anonymity_phrases", [])),
             anonymous_source_heads=frozenset(lexicon.get("anonymous_source_heads", [])),
             partitive_heads=frozenset(lexicon.get("partitive_heads", [])),
             place_nouns=frozenset(lexicon.get("place_nouns", [])),
+            country_abbreviations=frozenset(lexicon.get("country_abbreviations", [])),
         )
 
 
@@ -193,7 +203,7 @@ class MentionAnalyser:
         name = person.text if person is not None else self.aliases.get(
             self.canonical_text(mention), self.canonical_text(without_appositions(without_clauses(mention), stop_at_comma=True))
         )
-        if role is not None and person is None and self.body_before_role(organisation, role_token, head):
+        if role is not None and person is None and self.role_for_body(organisation, role_token, head):
             name = role
         if kind == "group" and organisation is not None and organisation.start > head.idx:
             name = self.canonical_text(mention.doc[mention.start:head.i + 1])  # "Analysts at Nordbank" -> analysts
@@ -294,13 +304,16 @@ class MentionAnalyser:
     def described_name(self, head: Token) -> Optional[Span]:
         """"The games workers' union Spelfack", "studio Pixelfjord": a name headed by a proper noun
         right after a lower-case organisation noun is the organisation that noun describes, even
-        where the base NER gives it no label; its name is the capitalised words after the noun."""
-        if head.pos_ != "PROPN" or head.ent_type_ in ("PERSON", "GPE", "NORP"):
+        where the base NER gives it no label or a nationality's; its name is the capitalised words
+        after the noun."""
+        if head.pos_ != "PROPN" or head.ent_type_ in ("PERSON", "GPE"):
             return None
         nouns = [
             c for c in head.children
             if c.dep_ == "compound" and c.i < head.i and c.text.islower() and c.lemma_ in self.words.organisations
         ]
+        if head.dep_ == "appos" and head.head.i == head.i - 1 and head.head.text.islower() and head.head.lemma_ in self.words.organisations:
+            nouns = [head.head]  # "fined platform operator Ondal": the parser makes the name an apposition
         if not nouns:
             return None
         name = head.doc[nouns[-1].i + 1:head.i + 1]
@@ -312,6 +325,15 @@ class MentionAnalyser:
         noun heading an unnamed person's mention says whose the role is; the person is named by
         the role alone (annotation guidelines: "a spokesman" -> spokesman, organisation Brandt)."""
         return organisation is not None and role is not None and role.i == head.i and organisation.end <= role.idx
+
+    def role_for_body(self, organisation: Optional[TextSpan], role: Optional[Token], head: Token) -> bool:
+        """"A spokeswoman for the transport ministry", "a ministry spokesman": an unnamed person
+        whose mention is a role held in a body is named by the role alone, wherever the body is
+        named (annotation guidelines: the body goes to ``organisation``), so that one body's
+        spokesman is one name however the report words it."""
+        return role is not None and role.i == head.i and (organisation is not None or any(
+            c.dep_ == "poss" and c.lemma_.lower() in self.words.document_heads for c in role.children
+        ))  # "the ad's narrator": a document's role is held for its producer, named or not
 
     def coordinated_persons(self, mention: Span) -> Optional[Analysis]:
         """"Presidential candidates Jane Roe and Tom Doe said": named persons coordinated in one
@@ -400,6 +422,7 @@ class MentionAnalyser:
         start = titles[-1] + 1 if titles else run.start
         while start < run.end and (run.doc[start].lower_ in self.words.role_modifiers or run.doc[start].text == "-"):
             start += 1
+        start = past_describing_word(run.doc, start, run.end, self.words.given_name_genders)
         return run.doc[start:run.end] if start < run.end else None
 
     # -- roles
@@ -411,6 +434,7 @@ class MentionAnalyser:
         doc, start = role.doc, role.i
         while start > 0 and (
             self.continues_role(doc[start - 1]) or doc[start - 1].lemma_.lower() in self.words.roles or title_word(doc[start - 1])
+            or self.function_noun(doc[start - 1], role)
         ):
             start -= 1
         while start < role.i and doc[start].text == "-":
@@ -421,6 +445,17 @@ class MentionAnalyser:
         former = [c.lower_ for c in role.lefts if c.lower_ in self.words.former_markers and c.i < start]
         return self.with_function(" ".join(former[:1] + words), role)
 
+    def function_noun(self, token: Token, role: Token) -> bool:
+        """"tournament director", "energy analyst": a lower-case noun compounded onto a role says
+        which function, as an "of" phrase would; an organisation or government noun names the
+        body instead ("company spokeswoman"), and a person's or body's name is no role word."""
+        lemma = token.lemma_.lower()
+        return (
+            token.dep_ == "compound" and token.pos_ == "NOUN" and token.text.islower() and role.i > token.i and token.head.i <= role.i
+            and lemma not in self.words.organisations and lemma not in self.words.government
+            and not joining_hyphen(token.doc, token.i - 1)  # "long-time coach": an adjective
+        )
+
     def with_function(self, text: str, role: Token) -> str:
         """A role's text with the function its "of" phrase names (:meth:`function_of`)."""
         function = self.function_of(role)
@@ -428,21 +463,23 @@ class MentionAnalyser:
 
     def function_of(self, role: Token) -> Optional[Span]:
         """"head of Asian credit research", "director of infection prevention", "chair of the
-        judges": an "of" phrase after a role that names no body (no proper name, no organisation
-        or government noun) says what the function covers and belongs to the role; "head of the
-        Meridian Institute" names the organisation instead, and "at Kingsway Capital" after the
-        function still does. A former role keeps its body too ("the former secretary of state":
+        judges", "a specialist in ancient seafaring": an "of" or "in" phrase after a role that
+        names no body (no proper name, no organisation or government noun) nor a place says what
+        the function covers and belongs to the role; "head of the Meridian Institute" names the
+        organisation instead, and "at Kingsway Capital" after the function still does. A former role keeps its body too ("the former secretary of state":
         the guidelines name the body in a role the person no longer holds)."""
         words = self.words
         former = any(c.lower_ in words.former_markers for c in role.lefts)
         for child in role.children:
-            if child.dep_ != "prep" or child.lower_ != "of":
-                continue
+            if child.dep_ != "prep" or child.lower_ not in ("of", "in") or child.i <= hyphenated_end(role):
+                continue  # "playwright-in-residence": one word
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if not objects:
                 return None
             phrase = role.doc[child.i:objects[0].i + 1]
-            if former:
+            if child.lower_ == "in" and (objects[0].ent_type_ in ("GPE", "LOC", "DATE") or objects[0].lemma_.lower() in words.place_nouns):
+                return None  # "an analyst in London": where, not what
+            if former and child.lower_ == "of":
                 return phrase
             if objects[0].lemma_.lower() in words.organisations | words.government or any(
                 t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "FAC", "PERSON") or t.tag_ == "PRP$" for t in phrase
@@ -483,6 +520,8 @@ class MentionAnalyser:
                 if objects:
                     return self.organisation_span(object_phrase(objects[0]))
             if child.dep_ == "poss" and child.tag_ != "PRP$":
+                if child.lemma_.lower() in self.words.document_heads:
+                    return self.document_producer(child)
                 tokens = [t for t in child.subtree if t.dep_ != "case"]
                 return self.organisation_span(mention.doc[tokens[0].i:tokens[-1].i + 1])
         run = [
@@ -500,10 +539,25 @@ class MentionAnalyser:
         if any(t.lower_ in self.words.former_markers for t in run):
             return None  # "former RT journalists" speak for the body no more (guidelines: no organisation)
         named = any(t.ent_type_ in ("ORG", "GPE") or t.pos_ == "PROPN" and t.ent_type_ != "NORP" for t in run)
-        if run and (named or run[-1].lemma_.lower() in self.words.organisations):
+        if run and (named or run[-1].lemma_.lower() in self.words.organisations | self.words.government):
             return self.organisation_span(mention.doc[run[0].i:run[-1].i + 1])
         # a title before the name names no body ("Professor Elena Ricci"): look after the name
         return self.affiliation(person) if person is not None else None
+
+    def document_producer(self, document: Token) -> Optional[TextSpan]:
+        """"The study's lead author", "the report's author": a document is no body; the author
+        works for the organisation the report says produced it ("an analysis published by the
+        Kellwick Institute"), at the latest earlier mention of the same document noun, or of any
+        document in the sentences just before (a report calls one document by several nouns)."""
+        lemma = document.lemma_.lower()
+        for token in reversed(document.doc[:document.i]):
+            near = document.i - token.i <= DOCUMENT_LOOKBACK and token.lemma_.lower() in self.words.document_heads
+            if token.pos_ != "NOUN" or not near and token.lemma_.lower() != lemma:
+                continue
+            producers = [t for t in token.subtree if t.dep_ == "pobj" and t.head.lower_ in ("by", "from") and self.names_body(t)]
+            if producers:
+                return self.organisation_span(object_phrase(producers[0]))
+        return None
 
     def names_role_body(self, noun: Token, role: Token) -> bool:
         """"[Charlotte-Mecklenburg police] chief": the noun of a compound role (lexicon
@@ -557,6 +611,15 @@ class MentionAnalyser:
     def names_body(self, token: Token) -> bool:
         """Whether a word names an organisation here, or wherever else the document tags it."""
         return token.ent_type_ == "ORG" or self.labels.get(token.text) == "ORG"
+
+    def clause_role(self, root: Token) -> Optional[str]:
+        """"Luis Roe, who heads the Centre for Development": the role a relative clause on the
+        name tells by its verb (lexicon ``role_verbs``), when the verb takes an object (the body)."""
+        for clause in root.children:
+            role = self.words.role_verbs.get(clause.lemma_.lower()) if clause.dep_ == "relcl" else None
+            if role is not None and any(c.dep_ == "dobj" for c in clause.children):
+                return role
+        return None
 
     def clause_affiliation(self, root: Token) -> Optional[TextSpan]:
         """"Rolf Hansen, who covers the sector for Nordkapp Securities", "who works at Vestbank", "who
@@ -774,6 +837,16 @@ def after_honorific(token: Token, honorifics: FrozenSet[str]) -> bool:
     """"King" in "Mr. King", "Major" in "Ms. Major": a word right after an honorific is a surname,
     even one that is also a role noun."""
     return token.i > 0 and token.doc[token.i - 1].lower_ in honorifics
+
+
+def past_describing_word(doc: Doc, start: int, end: int, given_names: Dict[str, str]) -> int:
+    """"Rival Hillary Clinton says", "Veteran Tom Roe": a capitalised word before a name of two
+    words or more, where the next word is a given name and it is none (lexicon
+    ``given_name_genders``), describes the person (a sentence or a title-case line capitalises
+    it) and is no part of the name: the start of the name past it."""
+    if end - start >= 3 and doc[start].lower_ not in given_names and doc[start + 1].lower_ in given_names:
+        return start + 1
+    return start
 
 
 def title_word(token: Token) -> bool:

@@ -37,11 +37,13 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Dict, List, Optional, Sequence, Set, Tuple
+from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
+import numpy
+from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
-from claimattr.linker.names import MentionAnalyser, after_honorific, contiguous_run, hyphenated_end, hyphenated_lemma, title_word
+from claimattr.linker.names import MentionAnalyser, after_honorific, contiguous_run, hyphenated_end, hyphenated_lemma, past_describing_word, title_word
 from claimattr.quotes import DEFAULT_QUOTE_PAIRS, find_quote_regions
 from claimattr.schema import Entity, TextSpan
 from claimattr.segmenter.segmenter_component import HEADLINE_SPANS
@@ -62,9 +64,15 @@ DISTANCE_COST = 1.0
 ORGANISATION_DISTANCE_COST = 0.2
 """Salience an organisation loses per sentence before a description of it ("the company"): a
 report's protagonist company or club is named once and then described for paragraphs."""
+DESCRIPTOR_BONUS = 2.0
+"""Salience gained, for a description ("the company"), by an organisation the report introduced
+with that noun ("energy company Nordvind Energi", "Audit Scotland, the spending watchdog")."""
 OTHER_HEAD_PENALTY = 3.0
 """Salience lost, for a description, by an organisation whose name holds another organisation
 noun than the description's ("the company" and the "Fair Trade Commission")."""
+LEAD_WINDOW = 2
+"""Sentences after a headline or lead description ("A former party chairman says ...") in which
+the person the body names first is the one it described."""
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 """Generational suffixes: part of the name, never a surname."""
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -98,6 +106,9 @@ class Record:
     """Roles the person no longer holds ("former governor"): spoken in only where the report
     gives no current one ("the former secretary of state and current nominee" is the nominee)."""
     organisations: List[TextSpan] = field(default_factory=list)
+    descriptors: Set[str] = field(default_factory=set)
+    """Organisation nouns the report describes the body with ("company" in "energy company
+    Nordvind Energi"): what a later "the company" can stand for."""
     gender: Optional[str] = None
     mentions: List[Mention] = field(default_factory=list)
     claims: List[int] = field(default_factory=list)
@@ -170,8 +181,15 @@ class Registry:
         }
         self.quotes = find_quote_regions(doc.text, DEFAULT_QUOTE_PAIRS)
         self.headline_tokens: Set[int] = {t.i for span in doc.spans.get(HEADLINE_SPANS, []) for t in span}
+        self.described: List[Span] = self.described_names()
         introduced = {e.text for e in self.ents if e.label_ == "PERSON" and self.introduced_as_body(e)}
+        introduced |= {span.text for span in self.described}
+        introduced |= {e.text for e in self.ents if e.label_ == "PERSON" and len(e) == 1 and any(
+            name.split()[0] == e.text and " " in name for name in introduced)}  # "Nordvind" for "Nordvind Energi"
         self.bodies: List[Span] = [e for e in self.ents if e.label_ == "PERSON" and e.text in introduced]
+        self.collective_owners: List[Tuple[Record, Token]] = []
+        """Persons in apposition to a role owned by "their" ("Their manager, Colin Roe"), read once
+        the organisations are known (:meth:`subject_body`)."""
         self.body_ids: Set[int] = set()
         """Organisations the base NER took for persons (:meth:`introduced_as_body`), wherever the
         report names them so (a headline drops the "club" that introduces the name below)."""
@@ -180,6 +198,11 @@ class Registry:
                 self.sentence_of[token.i] = number
         self._collect_persons()
         self._collect_institutions()
+        self._collect_described_bodies()
+        self._fuller_institution_names()
+        for record, pronoun in self.collective_owners:
+            body = self.subject_body(pronoun) if record.organisation is None else None
+            record.organisations += [body] if body is not None else []
         self._collect_role_bodies()
         for record in self.records:
             self.given_name_gender(record)
@@ -207,11 +230,25 @@ class Registry:
                     if not any(w in self.words.organisations or w in self.words.government for w in name_words(name.text)):
                         found.append((ent, name))
         found = [(ent, name) for ent, name in (self.headline_name(e, n, surnames) for e, n in found) if name is not None]
+        found = [(ent, name) for ent, name in found if not self.heading(name)]
         found.sort(key=lambda pair: (pair[1].start in self.headline_tokens, pair[1].start))
         full = [(ent, name) for ent, name in found if len(name_words(self.name_text(name))) >= 2]
         for ent, name in full + [(e, n) for e, n in found if len(name_words(self.name_text(n))) < 2]:
             record = self.person_record(name)
             self._add_person_mention(record, ent, name)
+
+    def heading(self, name: Span) -> bool:
+        """"Gender Equality." on a line of its own: a section heading the NER took for a person's
+        name. A line holding nothing but a capitalised run whose first word is no given name
+        (lexicon ``given_name_genders``) names a section, not a person (a byline has its "By")."""
+        doc = self.doc
+        if name.start > 0 and "\n" not in doc[name.start - 1].text and not doc[name.start - 1].is_space:
+            return False
+        end = name.end
+        while end < len(doc) and doc[end].is_punct and "\n" not in doc[end].text:
+            end += 1
+        alone = end >= len(doc) or "\n" in doc[end].text or "\n" in doc[end - 1].whitespace_ or doc[end].is_space
+        return alone and len(name) > 1 and name[0].lower_ not in self.words.given_name_genders
 
     def apposed_to_role(self, ent: Span) -> bool:
         """"the commission's chairwoman, Aoife Cullinane", "former Northbridge boss Sean Doherty":
@@ -305,6 +342,7 @@ class Registry:
             start += 1
         titles = [t.i for t in self.doc[start:end - 1] if self.title(t) and not t.text[:1].isupper() or t.lower_ in words.title_abbreviations]
         start = max([start] + [i + 1 for i in titles])
+        start = past_describing_word(self.doc, start, end, self.words.given_name_genders)
         if start >= end:
             return None
         span = self.doc[start:self.past_nickname(start, end)]
@@ -351,6 +389,9 @@ class Registry:
         words = [w for w in name_words(text) if w not in SUFFIXES]
         surname, given = words[-1], words[:-1]
         candidates = [r for r in self.records if r.type == "person" and r.surname == surname]
+        if not candidates and not given and self.after_honorific(name):
+            # "Mr. Ban" after "Ban Ki-moon": an honorific goes with the family name, written first in some languages
+            candidates = [r for r in [self.person_cut_short(words)] if r is not None]
         compatible = []
         for record in candidates:
             theirs = [w for w in name_words(record.name) if w not in SUFFIXES][:-1]
@@ -361,8 +402,8 @@ class Registry:
         if compatible:
             record = max(compatible, key=lambda r: len(r.mentions))
             if self.fuller_name(name, record):
-                record.alias(record.name)
-                record.name = text
+                shorter, record.name = record.name, text
+                record.alias(shorter)
             record.tokens |= set(name_words(text)) | nickname
             if text != record.name:
                 record.alias(text)
@@ -370,6 +411,10 @@ class Registry:
         record = Record(id=len(self.records), name=text, type="person", tokens=set(name_words(text)) | nickname)
         self.records.append(record)
         return record
+
+    def after_honorific(self, name: Span) -> bool:
+        """Whether an honorific ("Mr.", "Ms.") comes right before the name."""
+        return name.start > 0 and self.doc[name.start - 1].lower_ in self.words.honorifics
 
     def fuller_name(self, name: Span, record: Record) -> bool:
         """Whether a name is a fuller form of the entity's name, to become its canonical name:
@@ -401,6 +446,10 @@ class Registry:
             self.add_role(record, role)
         if organisation is not None and all(o.text != organisation.text for o in record.organisations):
             record.organisations.append(organisation)
+        head = self.analyser.apposed_role_noun(name.root)
+        owners = [c for c in head.children if c.dep_ == "poss" and c.lower_ in self.words.collective_possessives] if head is not None else []
+        if owners and organisation is None:
+            self.collective_owners.append((record, owners[0]))
 
     def person_context(self, name: Span, titled: bool = True) -> Tuple[Optional[str], Optional[TextSpan]]:
         """Role and organisation the words around a person name give: titles before, appositions,
@@ -478,6 +527,8 @@ class Registry:
         if organisation is None and (titled or role):
             found = self.analyser.affiliation(name)
             organisation = self.clean_organisation(found) if found is not None else None
+        if role is None and titled:
+            role = self.analyser.clause_role(root)
         return role, organisation
 
     def former_role(self, name: Span) -> Optional[str]:
@@ -508,9 +559,9 @@ class Registry:
         return self.role_phrase(kept)
 
     def place(self, token: Token) -> bool:
-        """Whether a word names a place: tagged GPE here, or where the document mostly tags it
-        ("U.S." inside "U.S. Air Force")."""
-        return token.ent_type_ == "GPE" or self.analyser.labels.get(token.text) == "GPE"
+        """Whether a word names a place: tagged GPE here, or where the document mostly tags it, or
+        a country's abbreviation ("U.S." inside "U.S. Air Force"; lexicon ``country_abbreviations``)."""
+        return token.ent_type_ == "GPE" or self.analyser.labels.get(token.text) == "GPE" or token.lower_ in self.words.country_abbreviations
 
     def add_role(self, record: Record, role: str) -> None:
         """A role the report gives a person, current or former (lexicon ``former_markers``)."""
@@ -643,6 +694,8 @@ class Registry:
             if "campaign" in role:
                 return TextSpan(f"{token.text} campaign", phrase.start_char, phrase.end_char)
             return None
+        if token.lemma_.lower() in self.words.document_heads:
+            return self.clean_organisation(self.analyser.document_producer(token))
         return self.clean_organisation(TextSpan.from_span(phrase))
 
     def clean_organisation(self, found: Optional[TextSpan]) -> Optional[TextSpan]:
@@ -682,20 +735,108 @@ class Registry:
                 self.body_ids.add(record.id)
             record.alias(ent.text) if ent.text != name and ent.text.lower() != "the " + name.lower() else None
             self.add_mention(record, ent)
+            record.descriptors |= self.descriptor_nouns(ent)
+
+    def described_names(self) -> List[Span]:
+        """"Battery maker Voltra will postpone ...", "platform operator Ondal": a proper noun right
+        after a lower-case organisation noun is the organisation that noun describes
+        (``MentionAnalyser.described_name``), whatever the base NER labels it (an unfamiliar
+        company name is often a nationality, a law, a person to it), so that "the company" and
+        its bare name elsewhere can stand for it. Not an organisation entity: those are read as such."""
+        found: List[Span] = []
+        for noun in self.tokens_in(LOWER, self.words.organisations):  # from the nouns: far fewer than the names
+            if noun.i + 1 >= len(self.doc):
+                continue
+            head = noun.head if noun.dep_ == "compound" and noun.head.i > noun.i else self.doc[noun.i + 1]
+            if head.pos_ != "PROPN" or head.ent_type_ in ("ORG", "PERSON", "GPE") or head.dep_ in ("compound", "flat"):
+                continue
+            named = self.analyser.described_name(head)
+            if named is not None and named.start not in self.headline_tokens and named not in found:
+                found.append(named)
+        return found
+
+    def tokens_in(self, attribute: int, words: Iterable[str]) -> List[Token]:
+        """The tokens whose ``attribute`` (``ORTH``, ``LOWER``) is one of these words, found on the
+        document's array: a Python loop over every token is what registry building costs most."""
+        strings = self.doc.vocab.strings
+        wanted = numpy.array([strings[w] for w in words if w in strings], dtype="uint64")
+        if not len(wanted) or not len(self.doc):
+            return []
+        values = self.doc.to_array(attribute)
+        return [self.doc[int(i)] for i in numpy.flatnonzero(numpy.isin(values, wanted))]
+
+    def _collect_described_bodies(self) -> None:
+        """The organisations :meth:`described_names` found, with the noun that describes them."""
+        for named in self.described:
+            record = self.institution(named.text, "organisation")
+            self.body_ids.add(record.id)
+            self.add_mention(record, named)
+            record.descriptors |= self.descriptor_nouns(named)
+
+    def descriptor_nouns(self, name: Span) -> Set[str]:
+        """The organisation nouns that describe a body's name where it stands: a lower-case noun
+        right before it ("energy company Nordvind Energi"), after it ("the Metaalbond union"),
+        or in apposition to it ("Audit Scotland, the public spending watchdog")."""
+        doc, bodies = self.doc, self.words.organisations
+        found: Set[str] = set()
+        if name.start > 0 and doc[name.start - 1].text.islower() and doc[name.start - 1].pos_ == "NOUN":
+            found.add(doc[name.start - 1].lemma_.lower())
+        if name.end < len(doc) and doc[name.end].text.islower() and doc[name.end].pos_ == "NOUN" and name.root.head.i == name.end:
+            found.add(doc[name.end].lemma_.lower())
+        root = name.root
+        found |= {hyphenated_lemma(c) for c in root.children if c.dep_ == "appos" and c.i > root.i}
+        if root.dep_ == "appos" and root.head.i < root.i and root.head.text.islower():
+            found.add(hyphenated_lemma(root.head))
+        return found & bodies
+
+    def _fuller_institution_names(self) -> None:
+        """"Harbourside Rovers have sacked ... Rovers thanked": the base NER often labels only the
+        last word of an unfamiliar organisation's name, or none of its first mention; capitalised
+        proper nouns compounded onto a one-word organisation's name in the body are the rest of
+        its name, which becomes the canonical one (the short form stays an alias). One pass over
+        the document finds every place such a name stands."""
+        short = {r.name: r for r in self.records if r.type == "organisation" and " " not in r.name}
+        places: Dict[str, List[Token]] = {}
+        for token in self.tokens_in(ORTH, short):
+            if token.i not in self.headline_tokens:
+                places.setdefault(token.text, []).append(token)
+        for name, tokens in places.items():
+            record = short[name]
+            for token in tokens:
+                start = token.i
+                while start > 0 and self.name_part_before(self.doc[start - 1], token):
+                    start -= 1
+                if start < token.i:
+                    short_name, record.name = record.name, self.doc[start:token.i + 1].text
+                    record.alias(short_name)
+                    self.add_mention(record, self.doc[start:token.i + 1])
+                    break
+
+    def name_part_before(self, token: Token, head: Token) -> bool:
+        """Whether a word right before an organisation's one-word name is part of it: a
+        capitalised proper noun on the same line, no title, person or place ("Chairman", "Keane",
+        "Milltown"); the parser's attachment is no guide at a line start, where it often makes
+        the first word the root."""
+        return (
+            token.pos_ == "PROPN" and token.text[:1].isupper() and token.whitespace_ == " " and token.i < head.i
+            and token.ent_type_ not in ("PERSON", "GPE", "NORP") and not self.title(token) and token.i not in self.headline_tokens
+        )
 
     def _collect_role_bodies(self) -> None:
         """"Kerr Putney, the Charlotte-Mecklenburg police chief ... Police say": a body named
-        only in a person's role (a name and an organisation noun the NER reads as no one entity) is
-        an organisation of the report as much as an entity is, so that its bare noun ("police",
-        "the campaign") can stand for it (:meth:`body_named_by`)."""
+        only in a person's role (a name and an organisation noun the NER reads as no one entity, or
+        a description of several words: "the head of the national volcanology centre") is an
+        organisation of the report as much as an entity is, so that its bare noun ("police",
+        "the centre") can stand for it (:meth:`body_named_by`). An owner alone ("their union")
+        names none."""
         bodies = self.words.organisations | self.words.government
         for person in [r for r in self.records if r.type == "person"]:
             for organisation in person.organisations:
                 span = self.doc.char_span(organisation.start, organisation.end)
                 if span is None or span.text != organisation.text or len(span) < 2 or span[-1].lemma_.lower() not in bodies:
                     continue
-                if not span[0].text[:1].isupper():
-                    continue  # "their union": no name
+                if span[0].tag_ in ("PRP$", "DT", "POS") or span[0].lower_ in self.words.determiners:
+                    continue
                 kind = "government" if span[-1].lemma_.lower() in self.words.government else "organisation"
                 self.add_mention(self.institution(organisation.text, kind), span)
 
@@ -970,6 +1111,9 @@ class Registry:
         ] if party else []
         if members:
             return max(members, key=lambda r: len(r.mentions))
+        named = self.named_below(mention)
+        if named is not None:
+            return named
         if any(r.split()[-1] == head for p in self.records for r in p.every_role):
             return None
         reflexive = self.emphatic_reflexive(mention)
@@ -979,6 +1123,54 @@ class Registry:
             salient = self.salient_person(mention, None, None)
             return salient if salient is not None and not salient.every_role else None  # a grower is not "the senator"
         return None
+
+    @cached_property
+    def lead_sentence(self) -> int:
+        """The last sentence of a report's lead: the two after the headline lines (a headline the
+        segmenter did not mark is one of them)."""
+        first = next((t.i for t in self.doc if t.i not in self.headline_tokens and not t.is_space), 0)
+        return self.sentence_of.get(first, 0) + 1
+
+    def lead_description(self, mention: Span) -> bool:
+        """Whether a mention is a description of one person by a role, with no person's name in
+        it ("a former party chairman", "the head of their union"), that is the subject of the
+        main verb in the headline or the lead: the report's protagonist. A subject of a clause
+        under it ("says the mayor should resign") or an owner ("the candidate's doctor") is
+        someone the protagonist talks about, and one whose role is given for a body ("a
+        spokeswoman for the water board") is an unnamed official, named by the role."""
+        root = mention.root
+        return (
+            (mention.start in self.headline_tokens or self.sentence_of.get(mention.start, 0) <= self.lead_sentence)
+            and root.tag_ == "NN" and root.dep_ in SUBJECTS and root.head.dep_ == "ROOT" and root.lemma_.lower() in self.words.roles
+            and not any(t.ent_type_ == "PERSON" for t in mention) and not self.owns(mention)
+            and not any(c.dep_ == "prep" and c.lower_ in self.words.role_organisation_preps for c in root.children)
+        )
+
+    def owns(self, mention: Span) -> bool:
+        """Whether a possessive ending follows the mention ("the candidate’s doctor"), however the
+        parser attached it."""
+        after = self.doc[mention.end] if mention.end < len(self.doc) else None
+        return after is not None and (after.tag_ == "POS" or after.text.replace("’", "'") in ("'s", "'"))
+
+    def named_below(self, mention: Span) -> Optional[Record]:
+        """"A former party chairman says the leaders should act ... “Now is the time,” said Don
+        Roe, who led the party": a report opens on a description of its protagonist and names them
+        in the next sentences; the description resolves to the first person the body names
+        after it (annotation guidelines, section 8). Persons already named before or in its own
+        sentence are others ("... says President Jane Doe and ..."); the person's first mention
+        by name counts, not a description already resolved to them."""
+        if not self.lead_description(mention):
+            return None
+        sentence = self.sentence_of.get(mention.start, 0)
+        firsts = [
+            (min(named), r.id) for r in self.records if r.type == "person"
+            for named in [[m.start for m in r.mentions if any(t.pos_ == "PROPN" for t in self.doc[m.start:m.end])]] if named
+        ]
+        below = [
+            (start, record_id) for start, record_id in firsts
+            if start >= mention.end and start not in self.headline_tokens and sentence < self.sentence_of.get(start, 0) <= sentence + LEAD_WINDOW
+        ]
+        return self.records[min(below)[1]] if below else None
 
     def named_in_body(self, head: str, ranks: Set[str]) -> Optional[Record]:
         """"Agent says striker will stay": a headline's role description is the person the report
@@ -996,15 +1188,16 @@ class Registry:
         return after if after is not None and after.lower_ in self.words.emphatic_reflexives else None
 
     def stated_party(self, mention: Span) -> Optional[str]:
-        """The party a description names ("the Democratic nominee" -> Democratic Party)."""
-        return next((self.words.party_names[t.lower_] for t in mention if t.lower_ in self.words.party_names), None)
+        """The party a description names ("the Democratic nominee" -> Democratic Party), not a
+        party word inside an organisation's name ("a Democratic National Committee chairman")."""
+        return next((self.words.party_names[t.lower_] for t in mention if t.lower_ in self.words.party_names and not self._in_org_entity(t)), None)
 
     def describe(self, record: Record, role: str, mention: Span) -> None:
         """What a description resolved to a person adds to it: the role (party words out) and the
-        party as organisation, when the person has none yet."""
+        party as organisation, when the person has none yet (a former role gives none)."""
         self.add_role(record, role)
         party = self.stated_party(mention)
-        if party and record.organisation is None:
+        if party and record.organisation is None and role.split()[0] not in self.words.former_markers:
             record.organisations.append(TextSpan(party, mention.start_char, mention.end_char))
         self.add_mention(record, mention)
 
@@ -1105,7 +1298,7 @@ class Registry:
         best: Optional[Record] = None
         best_start = -1
         for record in self.records:
-            if record.type not in ("organisation", "government") or noun not in name_words(record.name):
+            if record.type not in ("organisation", "government") or noun not in name_words(record.name) and noun not in record.descriptors:
                 continue
             earlier = [m.start for m in record.mentions if m.end <= position]
             if earlier and max(earlier) > best_start:
@@ -1149,6 +1342,7 @@ class Registry:
                 for m in earlier
             )
             best += math.log1p(len(earlier)) + (SPEAKER_BONUS if record is last_speaker else 0.0)
+            best += DESCRIPTOR_BONUS if noun in record.descriptors else 0.0
             if heads & set(name_words(record.name)):
                 best -= OTHER_HEAD_PENALTY
             scores[record.id] = best
@@ -1220,6 +1414,23 @@ class Registry:
         if not found:
             return None
         *_, start, record_id = max(found)
+        latest = next(m for m in self.records[record_id].mentions if m.start == start)
+        return self.named_span(self.records[record_id].name, latest)
+
+    def subject_body(self, pronoun: Token) -> Optional[TextSpan]:
+        """"Hartfield Town ... plan to appeal. Their manager, Colin Ashby, ...": the organisation
+        "their" stands for is the subject of a clause before it in its sentence or the main
+        subject of the sentence before; a group or a person may be meant otherwise, so nothing
+        further back counts."""
+        sentence = self.sentence_of.get(pronoun.i, 0)
+        found = [
+            (m.start, record.id) for record in self.records if record.type == "organisation"
+            for m in record.mentions if m.end <= pronoun.i and (
+                m.sentence == sentence and m.subject or m.sentence == sentence - 1 and self.main_subject(m))
+        ]
+        if not found:
+            return None
+        start, record_id = max(found)
         latest = next(m for m in self.records[record_id].mentions if m.start == start)
         return self.named_span(self.records[record_id].name, latest)
 
