@@ -441,3 +441,13 @@ def test_data_compiled_by_a_firm_speak_for_the_firm(extract):
     claims = extract("Seven analysts recommend buying the shares, according to data compiled by Nordwire.")
     speaker = speaker_of(claims, cue="according to")
     assert speaker["name"] == "Nordwire", claims.describe()
+
+
+def test_a_mention_set_by_the_detector_is_kept_by_default(nlp):
+    """A speaker tag the parser broke: the detector reads the source off the tag and the linker
+    resolves that mention instead of looking for the cue's subject in a broken parse."""
+    text = ("Outage report\nSTOCKHOLM, Feb 3 (Nordwire) - A software update installed in the wrong order caused "
+            "Monday's six-hour outage at Nimbra Cloud, the Swedish data-centre operator said on Tuesday.\n")
+    assert nlp.get_pipe("speaker_linker").keep_mentions
+    (claim,) = [c for c in nlp(text)._.claims if c.cue.text == "said"]
+    assert claim.speaker.mention.text == "the Swedish data-centre operator"

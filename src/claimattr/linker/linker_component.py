@@ -62,7 +62,7 @@ CLOSING_QUOTE_MARKS = ("”", '"', "’", "»", "'")
     default_config={
         "lexicon_path": None,
         "floating_quote_window": 2,
-        "keep_mentions": False,
+        "keep_mentions": True,
         "scorer": {"@scorers": "claimattr.claim_scorer.v1"},
     },
     requires=["doc._.claims", "token.dep", "token.ent_type"],
@@ -101,7 +101,7 @@ class SpeakerLinker(RuleComponent):
         *,
         lexicon_path: Optional[str] = None,
         floating_quote_window: int = 2,
-        keep_mentions: bool = False,
+        keep_mentions: bool = True,
         scorer: Optional[Callable] = score_claims,
     ) -> None:
         self.name = name
@@ -298,8 +298,10 @@ class SpeakerLinker(RuleComponent):
         return bool(parts) and all(p[:1].isupper() or p in self.words.name_particles for p in parts)
 
     def _given_mention(self, doc: Doc, claim: Claim) -> Optional[Span]:
-        """With ``keep_mentions`` (after a trained ``attribution_linker``) the found source stays;
-        the linker only resolves who it is."""
+        """With ``keep_mentions`` (the default) a source mention an earlier component set stays
+        and the linker only resolves who it is: a trained ``attribution_linker``'s, or the
+        detector's where the construction shows the source better than the parse does (a
+        relative pronoun, a sentence-final speaker tag the parser broke)."""
         if not self.keep_mentions or claim.speaker is None:
             return None
         return claim.speaker.mention.to_span(doc)
