@@ -451,3 +451,12 @@ def test_a_mention_set_by_the_detector_is_kept_by_default(nlp):
     assert nlp.get_pipe("speaker_linker").keep_mentions
     (claim,) = [c for c in nlp(text)._.claims if c.cue.text == "said"]
     assert claim.speaker.mention.text == "the Swedish data-centre operator"
+
+
+@pytest.mark.parametrize("text", [
+    "Agronomists said the frost had killed the buds.",
+    "After the frost, agronomists said the buds were dead.",
+])
+def test_whoever_speaks_in_the_plural_is_a_group(nlp, text):
+    """A plural common noun as the speaker is people, even one the lexicon does not list."""
+    assert {claim.speaker.type for claim in nlp(text)._.claims} == {"group"}

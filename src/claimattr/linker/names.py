@@ -164,6 +164,12 @@ class Analysis(NamedTuple):
     """Lowercased words of the person's name (empty for non-persons), for surname matching."""
 
 
+def plural_common_noun(head: Token) -> bool:
+    """A plural common noun written in lower case (or capitalised only as its sentence's first
+    word): "growers", "Detectives said"; "Birchers" or "Veterans" mid-sentence belong to a name."""
+    return head.pos_ == "NOUN" and head.tag_ == "NNS" and (head.text.islower() or head.is_sent_start)
+
+
 class MentionAnalyser:
     """Analyses the speaker mentions of one document (NER votes and acronyms are per document)."""
 
@@ -698,6 +704,8 @@ class MentionAnalyser:
             return "anonymous"
         if any(t.ent_type_ == "ORG" or self.labels.get(t.text) == "ORG" for t in mention if t.i != head.i):
             return "organisation"
+        if plural_common_noun(head) and lemma not in words.document_heads:
+            return "group"  # "Detectives said", "growers fear": whoever speaks in the plural is people
         return "unknown"
 
 
