@@ -20,7 +20,10 @@ TEXT = ("Officials have said the port was shut on Monday, adding that ships were
         "The firm is recalling 2,000 heaters, a spokesman confirmed. "
         "The mayor hails the budget, critics say cuts go too deep. "
         "The senator attacked the police chief, blaming him for the delays. "
-        "The mayor said the auditors found that costs had doubled.")
+        "The mayor said the auditors found that costs had doubled. "
+        "The manager told the Morning Ledger that the bank would stay. "
+        "The mayor urged her staff to come back. "
+        "The chief told the union Tuesday that the plant would close.")
 
 
 @pytest.fixture(scope="module")
@@ -66,16 +69,6 @@ def test_a_model_content_running_into_the_next_sentence_does_not_replace_the_rul
     assert combined.content_text == "the plan as reckless"
 
 
-ADDRESSED = ("The manager told the Morning Ledger that the bank would stay. "
-             "The mayor urged her staff to come back. "
-             "The chief told the union Tuesday that the plant would close.")
-
-
-@pytest.fixture(scope="module")
-def addressed(nlp) -> Doc:
-    return nlp(ADDRESSED)
-
-
 @pytest.fixture(scope="module")
 def addressee_verbs(nlp) -> set:
     return nlp.get_pipe("claim_detector").addressee_verbs
@@ -86,21 +79,19 @@ def addressee_verbs(nlp) -> set:
     ("told", "that the plant would close", "Tuesday that the plant would close"),
 ])
 def test_a_model_content_that_opens_with_the_cues_addressee_or_adjunct_does_not_win(
-        addressed, lemmas, addressee_verbs, cue, rules_content, model_content):
+        doc, lemmas, addressee_verbs, cue, rules_content, model_content):
     """Who was told, and when, is no part of what was said."""
-    hand = HandClaims(ADDRESSED)
-    model = [hand.claim(cue, model_content, speaker="The manager")]
-    rules = [hand.claim(cue, rules_content)]
-    (combined,) = combine_claims(addressed, model, rules, lemmas, addressee_verbs)
+    model = [claim(cue, model_content, speaker="The manager")]
+    rules = [claim(cue, rules_content)]
+    (combined,) = combine_claims(doc, model, rules, lemmas, addressee_verbs)
     assert combined.content_text == rules_content
 
 
-def test_the_object_of_an_addressee_verb_opens_its_infinitive_content(addressed, lemmas, addressee_verbs):
+def test_the_object_of_an_addressee_verb_opens_its_infinitive_content(doc, lemmas, addressee_verbs):
     """"urged her staff to come back": the staff are to come back, so they belong to the content."""
-    hand = HandClaims(ADDRESSED)
-    model = [hand.claim("urged", "her staff to come back", speaker="The mayor")]
-    rules = [hand.claim("urged", "to come back")]
-    (combined,) = combine_claims(addressed, model, rules, lemmas, addressee_verbs)
+    model = [claim("urged", "her staff to come back", speaker="The mayor")]
+    rules = [claim("urged", "to come back")]
+    (combined,) = combine_claims(doc, model, rules, lemmas, addressee_verbs)
     assert combined.content_text == "her staff to come back"
 
 
