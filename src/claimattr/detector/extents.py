@@ -152,19 +152,33 @@ def _time_object(doc: Doc, cue: Span, piece: Span) -> Optional[Token]:
     return date
 
 
+def _opening_piece(doc: Doc, claim: Claim) -> Optional[Span]:
+    """The claim's first content piece in ``doc`` (None when it has none or it cannot be located)."""
+    return _first(claim).to_span(doc) if claim.content else None
+
+
+def _first(claim: Claim) -> TextSpan:
+    return min(claim.content, key=lambda piece: piece.start)
+
+
+def _content_from(doc: Doc, claim: Claim, opening: Span, start: int) -> List[TextSpan]:
+    """The claim's content with its opening piece (:func:`_opening_piece`) starting at token
+    ``start`` instead: the words before it belong to the cue or to neither."""
+    first, rest = _first(claim), TextSpan.from_span(doc[start:opening.end])
+    return [rest if piece is first else piece for piece in claim.content]
+
+
 def without_time_of_saying(doc: Doc, claim: Claim) -> Claim:
     """The claim without the date that opens its content right after the cue (see
     :func:`_leading_time` and :func:`_time_object`)."""
     cue = claim.cue.to_span(doc)
     if not claim.content or cue is None or not len(cue):
         return claim
-    first = min(claim.content, key=lambda piece: piece.start)
-    span = first.to_span(doc)
+    span = _opening_piece(doc, claim)
     adjunct = (_leading_time(doc, cue, span) or _time_object(doc, cue, span)) if span is not None else None
     if adjunct is None:
         return claim
-    rest = TextSpan.from_span(doc[adjunct.right_edge.i + 1:span.end])
-    return replace(claim, content=[rest if piece is first else piece for piece in claim.content])
+    return replace(claim, content=_content_from(doc, claim, span, adjunct.right_edge.i + 1))
 
 
 def _linking_preposition(doc: Doc, cue: Span, content_start: int) -> bool:
@@ -200,13 +214,11 @@ def with_linking_preposition(doc: Doc, claim: Claim) -> Claim:
 def _preposition_out_of_content(doc: Doc, claim: Claim, cue: Span) -> Claim:
     """The claim whose content opens with the preposition linking it to the cue ("warn | of price
     rises", a headline's content taken up to its edge) with that preposition moved to the cue."""
-    first = min(claim.content, key=lambda piece: piece.start)
-    span = first.to_span(doc)
+    span = _opening_piece(doc, claim)
     if span is None or len(span) < 2:
         return claim
-    rest = TextSpan.from_span(doc[span.start + 1:span.end])
     return replace(claim, cue=TextSpan.from_span(doc[cue.start:cue.end + 1]),
-                   content=[rest if piece is first else piece for piece in claim.content])
+                   content=_content_from(doc, claim, span, span.start + 1))
 
 
 def _is_passive(verb: Token) -> bool:
@@ -402,14 +414,12 @@ def with_refusal_cue(doc: Doc, claim: Claim, refusals: Collection[str], cue_lemm
         return replace(claim, cue=TextSpan.from_span(doc[_with_left_modifiers(root.head):cue.end]))
     if root.lemma_.lower() not in refusals:
         return claim
-    first = min(claim.content, key=lambda piece: piece.start)
-    span = first.to_span(doc)
+    span = _opening_piece(doc, claim)
     inner = next((c for c in root.children if c.dep_ == "xcomp" and c.lemma_.lower() in cue_lemmas), None)
     if span is None or inner is None or span.start != _with_left_modifiers(inner) or inner.i + 1 >= span.end:
         return claim
-    rest = TextSpan.from_span(doc[inner.i + 1:span.end])
     return replace(claim, cue=TextSpan.from_span(doc[cue.start:inner.i + 1]),
-                   content=[rest if piece is first else piece for piece in claim.content])
+                   content=_content_from(doc, claim, span, inner.i + 1))
 
 
 def tidy_claims(doc: Doc, claims: List[Claim], subject_speaks: Collection[str], raising: Collection[str] = (),
