@@ -84,7 +84,9 @@ def find_quote_regions(text: str, pairs: Sequence[Sequence[str]]) -> List[Region
     openers = {pair[0]: pair[1] for pair in pairs}
     regions: List[Region] = []
     i, start, opener, closer = 0, -1, "", ""
-    while i < len(text):
+    stops = _state_changes(pairs)
+    while (stop := stops.search(text, i)) is not None:
+        i = stop.start()
         char = text[i]
         if start < 0:
             mark = _mark_at(text, i, openers)
@@ -106,6 +108,13 @@ def find_quote_regions(text: str, pairs: Sequence[Sequence[str]]) -> List[Region
     if start >= 0:
         regions.append((start, _rstrip_index(text, len(text))))
     return [(s, e) for s, e in regions if e - s > 1]
+
+
+def _state_changes(pairs: Sequence[Sequence[str]]) -> "re.Pattern[str]":
+    """The characters where the scan's state can change (a mark's first character, a paragraph
+    break), so the scan jumps over everything else in C instead of testing every character."""
+    chars = {mark[0] for pair in pairs for mark in pair} | set(_OTHER_DOUBLE_CLOSER.values()) | {"\n"}
+    return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
 
 
 def _rstrip_index(text: str, end: int) -> int:

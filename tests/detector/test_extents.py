@@ -21,6 +21,8 @@ from claimattr.detector.extents import (
     without_passive_subject,
     with_patient_in_content,
     with_refusal_cue,
+    with_joined_pieces,
+    with_whole_noun_phrases,
     with_whole_verb,
     within_noun_phrase,
 )
@@ -230,3 +232,35 @@ def test_a_cue_that_stops_at_an_adverb_runs_on_to_its_verb(doc):
 def test_the_detector_returns_tidied_claims(nlp):
     claims = nlp("Residents complained about the noise from the new runway.")._.claims
     assert [(c.cue.text, c.content_text) for c in claims] == [("complained about", "the noise from the new runway")]
+
+
+@pytest.mark.parametrize("text, tagged, expected", [
+    ("The senator criticised his early-morning tweets.", "his early", "his early-morning tweets"),
+    ("The coach praised the young players.", "the", "the young players"),
+    ("The coach praised the young players.", "the young players", "the young players"),
+])
+def test_a_content_that_stops_inside_a_noun_phrase_runs_on_to_its_noun(nlp, text, tagged, expected):
+    """A phrase is said whole: a tagger's content that ends on a determiner or modifier takes in
+    the noun it belongs to."""
+    claim_ = HandClaims(text).claim(text.split()[2], tagged)
+    assert with_whole_noun_phrases(nlp(text), claim_).content_text == expected
+
+
+def test_a_content_never_runs_on_over_punctuation_into_a_name(nlp):
+    """A quote signed with a dash ("...,” ― Ana Ruiz") keeps the name out of the content."""
+    text = "“We want a fair deal for every worker.”― Ana Ruiz"
+    tagged = HandClaims(text).claim("―", "We want a fair deal for every worker.”―")
+    assert with_whole_noun_phrases(nlp(text), tagged) == tagged
+
+
+def test_content_pieces_with_only_space_between_them_are_one_piece(nlp):
+    text = "The mayor backed her proposals to increase bus services."
+    tagged = HandClaims(text).claim("backed", "her proposals", "to increase bus services")
+    joined = with_joined_pieces(nlp(text), tagged)
+    assert [piece.text for piece in joined.content] == ["her proposals to increase bus services"]
+
+
+def test_content_pieces_apart_stay_apart(nlp):
+    text = "“Prices will fall,” the minister said, “but not this year.”"
+    tagged = HandClaims(text).claim("said", "Prices will fall,", "but not this year.")
+    assert with_joined_pieces(nlp(text), tagged) == tagged

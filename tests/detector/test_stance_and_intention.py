@@ -3,6 +3,8 @@
 - intentions, plans and commitments with a to-infinitive ("wants to ...", "plans to ...");
 - stances with an object ("backs Smith"), only when a person or organisation holds them;
 - knowing and perceiving verbs only with a clause ("learned that ...");
+- hearsay: a belief verb in the passive with a to-infinitive ("is understood to ..."), or with a
+  clause after "it" ("it is believed that ..."), reports what unnamed people hold;
 - the cue takes in the auxiliaries, negation and adverbs right before the verb;
 - a cue inside another claim's content is part of that content, not a claim of its own;
 - a free-standing quotation right after a claim continues that claim.
@@ -61,6 +63,27 @@ def test_stances_need_an_agent(extract, text):
 def test_knowing_needs_a_clause(extract):
     assert extract("Investors learned that the deal had collapsed.").find(cue="learned", content="that the deal had collapsed")
     assert len(extract("She learned Spanish in Madrid.")) == 0
+
+
+@pytest.mark.parametrize("text,cue,content", [
+    ("The club is understood to be preparing an offer for the striker.", "is understood",
+     ["The club", "to be preparing an offer for the striker"]),
+    ("Two people are thought to have died in the fire.", "are thought", ["Two people", "to have died in the fire"]),
+    ("It is believed that the tower will reopen in May.", "is believed", ["that the tower will reopen in May"]),
+])
+def test_hearsay_passives_report_what_unnamed_people_hold(extract, text, cue, content):
+    """No source: the subject is what the report is about, so it opens the content."""
+    claim = extract(text).find(cue=cue, content=content[-1])
+    assert [piece["text"] for piece in claim["content"]] == content
+    assert claim.get("speaker") is None
+
+
+@pytest.mark.parametrize("text", [
+    "The van was supposed to leave at noon.",
+    "Engineers understand the risks of the design.",
+])
+def test_obligation_and_plain_knowing_are_no_hearsay(extract, text):
+    assert len(extract(text)) == 0, extract(text).describe()
 
 
 @pytest.mark.parametrize("text,cue", [

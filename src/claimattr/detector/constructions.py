@@ -118,6 +118,17 @@ def is_infinitive_complement(token: Token) -> bool:
     return token.dep_ == "xcomp" and token.pos_ in ("VERB", "AUX") and is_to_infinitive(token)
 
 
+def is_hearsay_passive(verb: Token) -> bool:
+    """"is understood [to be preparing an offer]", "are thought [to have died]", "it is believed
+    [that ...]": a passive with a to-infinitive complement, or with a clause after an expletive
+    "it", which reports what unnamed people hold."""
+    children = list(verb.children)
+    if verb.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in children):
+        return False
+    expletive = any(c.dep_ in ("expl", "nsubjpass") and c.lower_ == "it" for c in children)
+    return any(is_infinitive_complement(c) or expletive and c.dep_ == "ccomp" for c in children)
+
+
 AGENT_ENTITIES = ("PERSON", "ORG", "NORP", "GPE")
 """Entity types that can hold a position: people, organisations, groups, countries and cities."""
 

@@ -38,15 +38,16 @@ from claimattr.detector.constructions import (
     inflect,
     inside,
     is_addressee,
+    is_agentive,
     is_agentless_passive,
     is_complement_clause,
     is_headline_subject,
-    is_agentive,
+    is_hearsay_passive,
     is_infinitive_complement,
     is_passive_modifier,
     is_subject_like,
-    is_to_infinitive,
     is_time_phrase,
+    is_to_infinitive,
     is_trailing_cue,
     merge,
     pieces_of,
@@ -54,9 +55,9 @@ from claimattr.detector.constructions import (
     quote_leads_into,
     runs,
     speaker_tag_only,
+    token_set,
     trailing_tag,
     transcript_turn,
-    token_set,
     trim,
 )
 from claimattr.detector.combination import combine_claims
@@ -173,6 +174,7 @@ class ClaimDetector(RuleComponent):
         self.infinitive_nouns: Set[str] = set(lexicon.get("infinitive_nouns", ()))
         self.stance_adjectives: Set[str] = set(lexicon.get("stance_adjectives", ()))
         self.raising_verbs: Set[str] = set(lexicon.get("raising_verbs", ()))
+        self.hearsay_verbs: Set[str] = set(lexicon.get("hearsay_verbs", ()))
         self.refusal_verbs: Set[str] = set(lexicon.get("refusal_verbs", ()))
         self.question_verbs: Set[str] = set(lexicon.get("question_verbs", ()))
         self.transcript_non_speakers: Set[str] = {label.upper() for label in lexicon.get("transcript_non_speakers", ())}
@@ -240,7 +242,8 @@ class ClaimDetector(RuleComponent):
         if token.i in phrase_cues and phrase_cues[token.i].label == "according_to":
             return self._according_to(token, phrase_cues[token.i].cue)
         lemma = token.lemma_.lower()
-        if lemma in self.verbs and token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB") and lemma in self.verbs:
+        if (lemma in self.verbs and token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB") and lemma in self.verbs
+                or self._is_hearsay(token)):
             cue = phrase_cues[token.i].cue if token.i in phrase_cues else (token.i, token.i + 1)
             pieces = self._verb_content(token, regions)
             cue = self._cue_with_modifiers(token, self._cue_with_particles(token, cue))
@@ -279,7 +282,8 @@ class ClaimDetector(RuleComponent):
             return []
         if lemma in self.agent_verbs and not is_agentive(verb):
             return []
-        infinitive = lemma in self.infinitive_verbs and any(is_infinitive_complement(c) for c in children)
+        infinitive = (lemma in self.infinitive_verbs and any(is_infinitive_complement(c) for c in children)
+                      or self._is_hearsay(verb))
         if lemma in self.clause_only and not any(c.dep_ == "ccomp" for c in children) and not infinitive:
             return []
         if lemma in self.quote_only:
@@ -316,6 +320,11 @@ class ClaimDetector(RuleComponent):
         if all(any(r.start <= s and e <= r.end + 1 for r in regions) for s, e in pieces):
             pieces = merge(pieces + [(q.start, q.end) for q in self._adjacent_quotes(verb, regions)])
         return pieces
+
+    def _is_hearsay(self, verb: Token) -> bool:
+        """"is understood to ...": a belief verb of the lexicon (``hearsay_verbs``) in the passive
+        with a to-infinitive (:func:`is_hearsay_passive`)."""
+        return verb.lemma_.lower() in self.hearsay_verbs and is_hearsay_passive(verb)
 
     def _second_complements(self, verb: Token, clauses: List[Token]) -> List[Token]:
         """"said it had received the letter, but that its board had concluded ...": a clause opened

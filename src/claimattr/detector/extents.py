@@ -1,6 +1,6 @@
 """Final tidying of a claim's parts, whoever found the claim (rules or model).
 
-Eleven rules of attribution annotation (PolNeAR's guidelines, which claimattr follows) that hold for
+Thirteen rules of attribution annotation (PolNeAR's guidelines, which claimattr follows) that hold for
 every claim and so are applied once, after detection and combination:
 
 - the three parts do not overlap: a content never holds its own cue or its source. A tagger can
@@ -33,7 +33,9 @@ every claim and so are applied once, after detection and combination:
   Monday it would ..." (no complementiser) the parser hangs the date on the complement clause, but
   a date standing straight after the cue tells when the cue happened. With "that" before it
   ("said that on Monday it would ...") the date stays in the content;
-- a refusal to report is one cue with the report it refuses ("declined to say | whether ...").
+- a refusal to report is one cue with the report it refuses ("declined to say | whether ...");
+- a content piece does not stop inside a noun phrase ("his early | -morning tweets"), and pieces
+  with nothing but space between them are one piece: a tagger restarts spans mid-phrase.
 """
 from __future__ import annotations
 
@@ -117,6 +119,53 @@ def without_dangling_conjunction(doc: Doc, claim: Claim) -> Claim:
         end = _dangling_end(doc, span.start, span.end) if span is not None else None
         pieces.append(piece if span is None or end == span.end else TextSpan.from_span(doc[span.start:end]))
     return claim if pieces == claim.content else replace(claim, content=pieces)
+
+
+NOUN_PHRASE_MODIFIERS = ("amod", "compound", "nummod", "det", "poss", "nmod", "quantmod", "advmod")
+"""Dependencies of a word that modifies a noun (or an adjective or number) standing after it."""
+
+
+def _noun_phrase_end(doc: Doc, start: int, end: int, stop: int) -> int:
+    """The end of ``doc[start:end]`` run on to the noun its last word modifies ("his early |
+    -morning tweets" -> "his early-morning tweets"), but never to ``stop`` or beyond. A trained
+    tagger sometimes stops inside a noun phrase; a phrase is said whole or not at all."""
+    last = doc[end - 1]
+    while (not last.is_punct and last.dep_ in NOUN_PHRASE_MODIFIERS and end <= last.head.i < stop
+           and last.head.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
+           and all(t.tag_ == "HYPH" or not (t.is_punct or t.is_space) for t in doc[end:last.head.i])):
+        end, last = last.head.i + 1, last.head
+    return end
+
+
+def with_whole_noun_phrases(doc: Doc, claim: Claim) -> Claim:
+    """The claim with each content piece that stops inside a noun phrase run on to the phrase's
+    noun (see :func:`_noun_phrase_end`), up to the next piece, the cue or the source."""
+    taken = _tokens(doc, claim.cue) | {token.i for token in (_source(doc, claim) or [])}
+    spans = [piece.to_span(doc) for piece in claim.content]
+    pieces = []
+    for piece, span in zip(claim.content, spans):
+        if span is None or not len(span):
+            pieces.append(piece)
+            continue
+        stop = min([len(doc)] + [i for i in taken if i >= span.end] + [s.start for s in spans if s is not None and s.start >= span.end])
+        end = _noun_phrase_end(doc, span.start, span.end, stop)
+        pieces.append(piece if end == span.end else TextSpan.from_span(doc[span.start:end]))
+    return claim if pieces == claim.content else replace(claim, content=pieces)
+
+
+def with_joined_pieces(doc: Doc, claim: Claim) -> Claim:
+    """The claim with content pieces that only space separates joined into one: nothing stands
+    between them that could split what was said (a tagger that restarts a span mid-phrase, "her
+    proposals | to increase national service")."""
+    pieces: List[TextSpan] = []
+    for piece in sorted(claim.content, key=lambda p: p.start):
+        if pieces and pieces[-1].end <= piece.start and not doc.text[pieces[-1].end:piece.start].strip():
+            joined = doc.char_span(pieces[-1].start, piece.end)
+            if joined is not None:
+                pieces[-1] = TextSpan.from_span(joined)
+                continue
+        pieces.append(piece)
+    return claim if len(pieces) == len(claim.content) else replace(claim, content=pieces)
 
 
 
@@ -425,8 +474,9 @@ def with_refusal_cue(doc: Doc, claim: Claim, refusals: Collection[str], cue_lemm
 def tidy_claims(doc: Doc, claims: List[Claim], subject_speaks: Collection[str], raising: Collection[str] = (),
                 refusals: Collection[str] = (), cue_lemmas: Collection[str] = ()) -> List[Claim]:
     """Every claim with the rules of this module applied."""
-    tidied = [without_time_of_saying(doc, with_linking_preposition(doc, without_own_parts(doc, without_dangling_conjunction(
-                   doc, with_refusal_cue(doc, with_whole_verb(doc, within_noun_phrase(doc, claim)), refusals, cue_lemmas)))))
+    tidied = [with_joined_pieces(doc, with_whole_noun_phrases(doc, without_time_of_saying(doc, with_linking_preposition(
+                   doc, without_own_parts(doc, without_dangling_conjunction(doc, with_refusal_cue(
+                       doc, with_whole_verb(doc, within_noun_phrase(doc, claim)), refusals, cue_lemmas)))))))
               for claim in claims]
     cues = {i for claim in tidied for i in _tokens(doc, claim.cue)}
     return [with_relative_pronoun_source(doc, with_patient_in_content(
