@@ -600,6 +600,11 @@ LEADS = [
      "minimum wage and holiday pay, the Court of Appeal ruled on Thursday, rejecting the company's argument "
      "that they were self-employed.\n",
      "ruled", "Couriers who deliver for food app Zipli are workers entitled to the minimum wage and holiday pay"),
+    # the parser makes "told" a conjunct of "close"; the tag's noun phrase has an apposition
+    ("Snowmaking could not close the gap because night temperatures had stayed above freezing for most of "
+     "November, the committee's president, Stefano Bellandi, told a news conference.\n",
+     "told", "Snowmaking could not close the gap because night temperatures had stayed above freezing for most of "
+     "November"),
 ]
 
 

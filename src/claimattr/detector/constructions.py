@@ -216,19 +216,21 @@ def trailing_tag(verb: Token) -> Optional[Tuple[Piece, Piece, Piece]]:
     breaks on a long lead sentence (more so after a dateline), hanging the cue on a noun or
     making the clause's last noun its subject, so this construction of wire copy is checked
     without the dependency parse. The source is a comma-free noun phrase right before the cue
-    (or its auxiliary); after the cue come only adjuncts up to the sentence end, or a comma and a
+    (or its auxiliary), or one with an apposition between commas ("the committee's president,
+    Stefano Bellandi,"); after the cue come only adjuncts up to the sentence end, or a comma and a
     participial clause ("..., rejecting the company's argument"). None when any of it fails."""
     doc, sent = verb.doc, verb.sent
     cue_start = verb.i - 1 if verb.i > sent.start and doc[verb.i - 1].pos_ == "AUX" else verb.i
     if verb.tag_ not in FINITE_TAGS and not (verb.tag_ == "VBN" and cue_start < verb.i):
         return None
-    start = cue_start
-    while start > sent.start and cue_start - start < MAX_TAG_SOURCE_TOKENS and (
-            doc[start - 1].pos_ in TAG_SOURCE_POS or doc[start - 1].text in ("-", "'", "’", "&")):
-        start -= 1
-    if start == cue_start or start <= sent.start or doc[start - 1].text != ",":
+    source_end = cue_start
+    start = _tag_phrase_start(doc, source_end, sent.start)
+    if start == source_end and doc[source_end - 1].text == ",":
+        source_end -= 1
+        start = _with_apposition(doc, source_end, sent.start)
+    if start == source_end or start <= sent.start or doc[start - 1].text != ",":
         return None
-    if doc[cue_start - 1].pos_ not in TAG_SOURCE_HEADS or doc[start].pos_ in ("ADP", "CCONJ", "PART"):
+    if doc[source_end - 1].pos_ not in TAG_SOURCE_HEADS or doc[start].pos_ in ("ADP", "CCONJ", "PART"):
         return None
     for token in doc[verb.i + 1:sent.end]:
         if token.text == "," and token.i + 1 < sent.end and doc[token.i + 1].tag_ == "VBG":
@@ -238,7 +240,27 @@ def trailing_tag(verb: Token) -> Optional[Tuple[Piece, Piece, Piece]]:
     clause = [t for t in doc[sent.start:start - 1] if not (t.is_space or t.is_punct)]
     if len(clause) < 4 or clause[0].pos_ not in TAG_CLAUSE_OPENERS or not any(t.pos_ in ("VERB", "AUX") for t in clause):
         return None
-    return (cue_start, verb.i + 1), (start, cue_start), (sent.start, start - 1)
+    return (cue_start, verb.i + 1), (start, source_end), (sent.start, start - 1)
+
+
+def _tag_phrase_start(doc: Doc, end: int, floor: int) -> int:
+    """The first token of the comma-free noun phrase of a speaker tag that ends at ``end``
+    (``end`` itself when there is none)."""
+    start = end
+    while start > floor and end - start < MAX_TAG_SOURCE_TOKENS and (
+            doc[start - 1].pos_ in TAG_SOURCE_POS or doc[start - 1].text in ("-", "'", "’", "&")):
+        start -= 1
+    return start
+
+
+def _with_apposition(doc: Doc, end: int, floor: int) -> int:
+    """The first token of a speaker tag's noun phrase with one apposition between commas that
+    ends at ``end``: "the committee's president, Stefano Bellandi" (``end`` when there is none)."""
+    inner = _tag_phrase_start(doc, end, floor)
+    if inner == end or inner <= floor + 1 or doc[inner - 1].text != "," or doc[end - 1].pos_ not in TAG_SOURCE_HEADS:
+        return end
+    start = _tag_phrase_start(doc, inner - 1, floor)
+    return start if start < inner - 1 else end
 
 
 TIME_ENTITIES = ("DATE", "TIME")
