@@ -22,6 +22,7 @@ from claimattr.detector.extents import (
     with_patient_in_content,
     with_refusal_cue,
     with_joined_pieces,
+    without_closing_relative_clause,
     with_whole_noun_phrases,
     with_whole_verb,
     within_noun_phrase,
@@ -264,3 +265,21 @@ def test_content_pieces_apart_stay_apart(nlp):
     text = "“Prices will fall,” the minister said, “but not this year.”"
     tagged = HandClaims(text).claim("said", "Prices will fall,", "but not this year.")
     assert with_joined_pieces(nlp(text), tagged) == tagged
+
+
+@pytest.mark.parametrize("text, tagged, expected", [
+    ("The firm said it had offered a pay rise, which the union had rejected.",
+     "it had offered a pay rise, which the union had rejected", "it had offered a pay rise"),
+    ("The agency warned that ash could reach the valleys, where 14,000 people live.",
+     "that ash could reach the valleys, where 14,000 people live", "that ash could reach the valleys"),
+    ("The firm said the workers who had rejected the offer would be paid.",
+     "the workers who had rejected the offer would be paid", "the workers who had rejected the offer would be paid"),
+    ("“We offered a pay rise, which the union rejected,” the firm said.",
+     "We offered a pay rise, which the union rejected,", "We offered a pay rise, which the union rejected,"),
+])
+def test_a_closing_non_restrictive_relative_clause_is_narration(nlp, text, tagged, expected):
+    """", which ..." after the reported clause tells the reader about the noun; a restrictive clause
+    (no comma) is part of what was said, and so is everything in quotation marks."""
+    cue = "warned" if "warned" in text else "said"
+    claim_ = HandClaims(text).claim(cue, tagged, kind="direct" if text.startswith("“") else "indirect")
+    assert without_closing_relative_clause(nlp(text), claim_).content_text == expected

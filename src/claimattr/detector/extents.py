@@ -1,6 +1,6 @@
 """Final tidying of a claim's parts, whoever found the claim (rules or model).
 
-Thirteen rules of attribution annotation (PolNeAR's guidelines, which claimattr follows) that hold for
+Fourteen rules of attribution annotation (PolNeAR's guidelines, which claimattr follows) that hold for
 every claim and so are applied once, after detection and combination:
 
 - the three parts do not overlap: a content never holds its own cue or its source. A tagger can
@@ -35,7 +35,8 @@ every claim and so are applied once, after detection and combination:
   ("said that on Monday it would ...") the date stays in the content;
 - a refusal to report is one cue with the report it refuses ("declined to say | whether ...");
 - a content piece does not stop inside a noun phrase ("his early | -morning tweets"), and pieces
-  with nothing but space between them are one piece: a tagger restarts spans mid-phrase.
+  with nothing but space between them are one piece: a tagger restarts spans mid-phrase;
+- an unquoted content does not end with a non-restrictive relative clause (", which ...").
 """
 from __future__ import annotations
 
@@ -46,6 +47,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimattr.detector.combination import cue_root
 from claimattr.detector.constructions import TIME_ENTITIES
+from claimattr.quotes import CLOSING_QUOTES, OPENING_QUOTES
 from claimattr.schema import Claim, Speaker, TextSpan
 
 
@@ -167,6 +169,40 @@ def with_joined_pieces(doc: Doc, claim: Claim) -> Claim:
         pieces.append(piece)
     return claim if len(pieces) == len(claim.content) else replace(claim, content=pieces)
 
+
+RELATIVE_WORDS = ("which", "who", "whom", "whose", "where")
+"""Words that open a non-restrictive relative clause after a comma."""
+
+
+def _closing_relative_clause(span: Span) -> Optional[Token]:
+    """The comma before a relative clause that closes ``span`` (", which the union had rejected"),
+    or None."""
+    for token in span:
+        first = token.left_edge
+        if (token.dep_ == "relcl" and span.start <= token.head.i < token.i and first.lower_ in RELATIVE_WORDS
+                and first.i - 1 > span.start and first.doc[first.i - 1].text == "," and token.right_edge.i >= span.end - 2):
+            return first.doc[first.i - 1]
+    return None
+
+
+def _quoted(doc: Doc, piece: TextSpan) -> bool:
+    """Whether a content piece holds a quotation mark or stands right inside one."""
+    before = doc.text[:piece.start].rstrip()[-1:]
+    return any(char in OPENING_QUOTES + CLOSING_QUOTES for char in piece.text) or (bool(before) and before in OPENING_QUOTES)
+
+
+def without_closing_relative_clause(doc: Doc, claim: Claim) -> Claim:
+    """The claim whose unquoted content ends with a non-restrictive relative clause (", which ...",
+    ", who ...", ", where ...") without it: set off by a comma, the clause tells the reader about
+    the noun it follows; it is the writer's narration, not part of what was reported. In
+    quotation marks everything is the speaker's and stays."""
+    if not claim.content or claim.kind == "direct" or _quoted(doc, claim.content[-1]):
+        return claim
+    span = claim.content[-1].to_span(doc)
+    comma = _closing_relative_clause(span) if span is not None and len(span) > 3 else None
+    if comma is None:
+        return claim
+    return replace(claim, content=[*claim.content[:-1], TextSpan.from_span(doc[span.start:comma.i])])
 
 
 def _leading_time(doc: Doc, cue: Span, piece: Span) -> Optional[Token]:
@@ -474,9 +510,9 @@ def with_refusal_cue(doc: Doc, claim: Claim, refusals: Collection[str], cue_lemm
 def tidy_claims(doc: Doc, claims: List[Claim], subject_speaks: Collection[str], raising: Collection[str] = (),
                 refusals: Collection[str] = (), cue_lemmas: Collection[str] = ()) -> List[Claim]:
     """Every claim with the rules of this module applied."""
-    tidied = [with_joined_pieces(doc, with_whole_noun_phrases(doc, without_time_of_saying(doc, with_linking_preposition(
+    tidied = [without_closing_relative_clause(doc, with_joined_pieces(doc, with_whole_noun_phrases(doc, without_time_of_saying(doc, with_linking_preposition(
                    doc, without_own_parts(doc, without_dangling_conjunction(doc, with_refusal_cue(
-                       doc, with_whole_verb(doc, within_noun_phrase(doc, claim)), refusals, cue_lemmas)))))))
+                       doc, with_whole_verb(doc, within_noun_phrase(doc, claim)), refusals, cue_lemmas))))))))
               for claim in claims]
     cues = {i for claim in tidied for i in _tokens(doc, claim.cue)}
     return [with_relative_pronoun_source(doc, with_patient_in_content(
