@@ -167,7 +167,6 @@ class ClaimDetector(RuleComponent):
             verb: {key: set(values) for key, values in frame.items()} for verb, frame in lexicon["frame_verbs"].items()
         }
         self.verb_forms = inflect(self.verbs, lexicon["irregular_verb_forms"])
-        self.clause_only_forms = inflect(self.clause_only & self.verbs, lexicon["irregular_verb_forms"])
         self.cue_left_deps: Set[str] = set(lexicon.get("cue_left_deps", ()))
         self.infinitive_verbs: Set[str] = set(lexicon.get("infinitive_verbs", ()))
         self.agent_verbs: Set[str] = set(lexicon.get("agent_verbs", ()))
@@ -552,9 +551,7 @@ class ClaimDetector(RuleComponent):
         return Candidate((cue.i, cue.i + 1), pieces, "headline")
 
     def _headline_leading_cue(self, segment: Span) -> Optional[Candidate]:
-        """"Pakistan Vows ‘Full Force’ Response", "Minister: prices will fall": speaker, then cue. A
-        belief verb (``clause_only_verbs``) needs a verb in the content: "Club agree record sale",
-        "Firm recalls phones" report acts."""
+        """"Pakistan Vows ‘Full Force’ Response", "Minister: prices will fall": speaker, then cue."""
         doc = segment.doc
         for token in segment[1:-1]:
             if token.pos_ in ("VERB", "AUX") and token.lower_ not in self.verb_forms:
@@ -563,10 +560,7 @@ class ClaimDetector(RuleComponent):
                 continue
             is_cue = token.lower_ in self.verb_forms or (token.text == ":" and token.i - segment.start <= MAX_SPEAKER_TAG_WORDS)
             if is_cue and is_headline_subject(doc[segment.start:token.i], self.headline_clause_words):
-                content = [t for t in segment if t.i > token.i]
-                if token.lower_ in self.clause_only_forms and not any(t.pos_ in ("VERB", "AUX") for t in content):
-                    return None
-                pieces = runs(content)
+                pieces = runs([t for t in segment if t.i > token.i])
                 return Candidate((token.i, token.i + 1), pieces, "headline") if pieces else None
         return None
 
