@@ -542,6 +542,24 @@ def test_a_headline_may_end_with_its_speaker_and_cue(extract, text, speaker, con
     assert claims.content_of(claim) == content
 
 
+@pytest.mark.parametrize("text,speaker,cue,content", [
+    ("Blood test spots cancer earlier, but doctors urge caution\nThe test was tried on 900 patients.",
+     "doctors", "urge", "caution"),
+    ("Growers count cost of frost as ministry promises help\nThe frost hit orchards in April.",
+     "ministry", "promises", "help"),
+])
+def test_a_headline_may_report_in_its_second_clause(extract, text, speaker, cue, content):
+    """"..., but doctors urge caution": the first clause reports nothing, the linked second one does."""
+    claim = extract(text).find(cue=cue, content=content)
+    assert claim["kind"] == "headline"
+    assert claim["speaker"]["text"] == speaker
+
+
+def test_a_reported_as_clause_stays_in_the_headline_content(extract):
+    claim = extract("Minister says prices will rise as energy costs climb\nPrices rose in May.").find(cue="says")
+    assert claim["content"][0]["text"] == "prices will rise as energy costs climb"
+
+
 def test_a_headline_participle_is_passive_and_names_no_source(extract):
     """"Hospitals told to prepare": who told them is unnamed; the hospitals are told, they do not tell."""
     claims = extract("Hospitals told to prepare for early flu peak\nCases doubled in a fortnight.")

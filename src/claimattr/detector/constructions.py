@@ -277,6 +277,10 @@ def inside(index: int, regions: List[Span]) -> bool:
 
 
 # ---------------------------------------------------------------------- headlines
+HEADLINE_CLAUSE_LINKS = ("as", "while", "but", "whereas")
+"""Words that link a headline's second clause to its first ("Shares fall as investors fear ...")."""
+
+
 def headline_segments(headline: Span) -> List[Span]:
     """Headline clauses: "Vessels collide near shoal; Manila alleges ..." has two."""
     segments, start = [], headline.start

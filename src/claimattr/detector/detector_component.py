@@ -20,8 +20,10 @@ from spacy.tokens import Doc, Span, Token
 
 from claimattr.detector.constructions import (
     CONTENT_CLAUSE_DEPS,
+    HEADLINE_CLAUSE_LINKS,
     MAX_SPEAKER_TAG_WORDS,
     OBJECT_DEPS,
+    TAG_CLAUSE_OPENERS,
     Candidate,
     PhraseCue,
     Piece,
@@ -532,7 +534,19 @@ class ClaimDetector(RuleComponent):
         return found
 
     def _headline_segment_claim(self, segment: Span) -> Optional[Candidate]:
-        return self._headline_leading_cue(segment) or self._headline_trailing_tag(segment)
+        return (self._headline_leading_cue(segment) or self._headline_trailing_tag(segment)
+                or self._headline_second_clause(segment))
+
+    def _headline_second_clause(self, segment: Span) -> Optional[Candidate]:
+        """"Blood test spots cancer earlier, but doctors urge caution", "Growers count cost of frost
+        as ministry promises help": a headline that reports nothing in its first clause may report
+        in a second one that "as", "while" or "but" links to it, with its own speaker first. Tried
+        only when the whole headline is no claim, so a reported "as" clause stays in its content."""
+        for token in segment[1:-2]:
+            if token.lower_ in HEADLINE_CLAUSE_LINKS and segment.doc[token.i + 1].pos_ in TAG_CLAUSE_OPENERS:
+                found = self._headline_leading_cue(segment.doc[token.i + 1:segment.end])
+                return found._replace(source=(token.i + 1, found.cue[0])) if found is not None else None
+        return None
 
     def _headline_trailing_tag(self, segment: Span) -> Optional[Candidate]:
         """"Shares slump 9%, analysts say", "Drug may fail some patients, study finds": the speaker
