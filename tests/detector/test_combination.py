@@ -23,7 +23,8 @@ TEXT = ("Officials have said the port was shut on Monday, adding that ships were
         "The mayor said the auditors found that costs had doubled. "
         "The manager told the Morning Ledger that the bank would stay. "
         "The mayor urged her staff to come back. "
-        "The chief told the union Tuesday that the plant would close.")
+        "The chief told the union Tuesday that the plant would close. "
+        "A second official, who was briefed on the talks, said the port would reopen.")
 
 
 @pytest.fixture(scope="module")
@@ -52,6 +53,15 @@ def test_on_a_shared_cue_the_rules_give_cue_and_content_and_the_model_the_speake
     assert said.content_text == "the port was shut on Monday"
     assert said.cue.text == "have said" and said.speaker.mention.text == "Officials"
     assert adding.content_text == "that ships were waiting"
+
+
+def test_a_model_source_that_misses_the_subject_before_the_cue_gives_way_to_it(doc, lemmas):
+    """The tagger took the relative clause for the source; the parse's subject right before the
+    cue ("A second official") is left for the speaker linker to take."""
+    model = [claim("said", "the port would reopen", speaker="who was briefed on the talks")]
+    rules = [claim("said", "the port would reopen")]
+    (said,) = combine_claims(doc, model, rules, lemmas)
+    assert said.speaker is None
 
 
 def test_a_model_content_that_extends_the_rules_in_the_same_sentence_wins(doc, lemmas):

@@ -4,10 +4,12 @@ The two are complementary (docs/accuracy.md, error anatomy on PolNeAR dev): the 
 contents and cues exactly where they fire but miss constructions they do not know, while the
 trained tagger finds more claims but also tags verbs that report nothing (trained on political
 news, it takes "make", "have" or "look" for cues where nobody is quoted). So the combination keeps every rule claim and, where both found the same attribution
-(their cues overlap), takes the cue and content from the rules and the source from the model:
+(their cues overlap), takes the cue and content from the rules and the source from the model
+unless the model's source misses the subject the parse puts right before the cue:
 
 - a rule claim whose cue overlaps a model claim's cue: one claim, the rules' cue, content pieces
-  and kind, the model's speaker mention; the model's content only where it extends the rules'
+  and kind, the model's speaker mention (or the cue's subject, :func:`misses_subject`); the
+  model's content only where it extends the rules'
   within the same sentences (:func:`extends_rule_content`);
 - a model claim no rule claim shares a cue with: kept only with evidence that it is reported
   speech (:func:`has_evidence`);
@@ -144,11 +146,35 @@ def extends_rule_content(doc: Doc, model: Claim, rule: Claim, rules: Sequence[Cl
             and not opens_with_cue_dependent(doc, model, rule, addressee_verbs))
 
 
+def _subject_before(root: Token) -> Optional[Token]:
+    """The nominal subject standing right before the cue ``root``: only auxiliaries, negation,
+    adverbs and punctuation between them ("The union, which represents 1,100 workers, said")."""
+    subject = next((child for child in root.children if child.dep_ == "nsubj" and child.i < root.i), None)
+    if subject is None:
+        return None
+    between = root.doc[subject.right_edge.i + 1:root.i]
+    return subject if all(t.dep_ in ("aux", "neg", "advmod", "punct") for t in between) else None
+
+
+def misses_subject(doc: Doc, rule: Claim, model: Claim) -> bool:
+    """Whether the model's source leaves out the subject the parse puts right before the cue: a
+    tagger trained on one kind of news takes a relative clause or an apposition for the source
+    ("A second person, | who was briefed on the talks, | said") or a nearby name ("Trump,
+    appearing after | Clinton | at the forum, cited"); a subject next to its verb is the parse's
+    surest reading."""
+    root = cue_root(doc, rule)
+    subject = _subject_before(root) if root is not None else None
+    mention = model.speaker.mention if model.speaker is not None else None
+    return subject is not None and mention is not None and not mention.start <= subject.idx < mention.end
+
+
 def agreed(doc: Doc, rule: Claim, model: Claim, rules: Sequence[Claim], addressee_verbs: Collection[str] = ()) -> Claim:
     """One claim from a rule claim and a model claim with overlapping cues: the rules' cue and
-    kind, the model's speaker, and the rules' content unless the model's extends it."""
+    kind, the model's speaker unless it misses the cue's subject (:func:`misses_subject`; the
+    speaker linker then takes the subject), and the rules' content unless the model's extends it."""
     content = model.content if extends_rule_content(doc, model, rule, rules, addressee_verbs) else rule.content
-    return replace(rule, speaker=model.speaker, content=content)
+    speaker = rule.speaker if misses_subject(doc, rule, model) else model.speaker
+    return replace(rule, speaker=speaker, content=content)
 
 
 def reports_within(rule: Claim, model: Claim) -> bool:
