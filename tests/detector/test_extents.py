@@ -93,6 +93,18 @@ def test_a_refusal_to_report_is_one_cue_with_the_report(nlp, text, cue, content,
     assert (tidied.cue.text, tidied.content_text) == (expected_cue, expected_content)
 
 
+def test_the_medium_of_saying_hung_on_the_clause_is_no_part_of_the_content(nlp):
+    """"said | in a statement | it accepted ...": the parser hangs the phrase on the clause, but a
+    statement-host preposition with a cue noun says where it was said, and it is no linking
+    preposition of the cue either (it does not depend on the cue)."""
+    text = "The club said in a statement it accepted all nine of the panel's recommendations."
+    tagged = HandClaims(text).claim("said", "in a statement it accepted all nine of the panel's recommendations")
+    doc = nlp(text)
+    assert with_linking_preposition(doc, tagged) == tagged
+    tidied = without_time_of_saying(doc, tagged, {"in"}, {"statement"})
+    assert tidied.content_text == "it accepted all nine of the panel's recommendations"
+
+
 def test_a_date_that_a_tagger_put_at_the_start_of_the_content_leaves_it(nlp):
     """"insisted on | Saturday that ...": the date is the object of the cue's own "on"."""
     text = "The coach insisted on Saturday that he would not resign."

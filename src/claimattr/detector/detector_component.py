@@ -191,7 +191,7 @@ class ClaimDetector(RuleComponent):
             model = [claim for claim in doc._.claims if not self._is_non_claim(doc, claim)]
             found = combine_claims(doc, model, found, self.cue_lemmas, self.addressee_verbs)
         doc._.claims = tidy_claims(doc, found, self.passive_subject_speaks, self.raising_verbs,
-                                   self.refusal_verbs, self.cue_lemmas)
+                                   self.refusal_verbs, self.cue_lemmas, self.host_preps, self.nouns)
         return doc
 
     # ------------------------------------------------------------------ detection

@@ -31,8 +31,9 @@ every claim and so are applied once, after detection and combination:
 - a content does not end with the conjunction that opens the next clause ("would rise | -- and");
 - the time of saying is no part of what was said: in "said last week he hoped ..." or "said on
   Monday it would ..." (no complementiser) the parser hangs the date on the complement clause, but
-  a date standing straight after the cue tells when the cue happened. With "that" before it
-  ("said that on Monday it would ...") the date stays in the content;
+  a date standing straight after the cue tells when the cue happened, and a phrase naming the
+  medium ("said in a statement it would ...") where. With "that" before it ("said that on Monday
+  it would ...") the date stays in the content;
 - a refusal to report is one cue with the report it refuses ("declined to say | whether ...");
 - a content piece does not stop inside a noun phrase ("his early | -morning tweets"), and pieces
   with nothing but space between them are one piece: a tagger restarts spans mid-phrase;
@@ -205,10 +206,18 @@ def without_closing_relative_clause(doc: Doc, claim: Claim) -> Claim:
     return replace(claim, content=[*claim.content[:-1], TextSpan.from_span(doc[span.start:comma.i])])
 
 
-def _leading_time(doc: Doc, cue: Span, piece: Span) -> Optional[Token]:
-    """The adjunct of time that opens ``piece`` straight after the cue, when ``piece`` is a
-    complement clause of the cue without complementiser: "said | last week | he hoped". None
-    otherwise."""
+def _names_medium(adjunct: Token, host_preps: Collection[str], host_nouns: Collection[str]) -> bool:
+    """Whether ``adjunct`` is a preposition naming where something was said ("in a statement", "in
+    an interview": a statement-host preposition with a cue noun as its object)."""
+    return adjunct.dep_ == "prep" and adjunct.lower_ in host_preps and any(
+        child.dep_ == "pobj" and child.lemma_.lower() in host_nouns for child in adjunct.children)
+
+
+def _leading_time(doc: Doc, cue: Span, piece: Span, host_preps: Collection[str] = (),
+                  host_nouns: Collection[str] = ()) -> Optional[Token]:
+    """The adjunct of time or medium that opens ``piece`` straight after the cue, when ``piece``
+    is a complement clause of the cue without complementiser: "said | last week | he hoped", "said
+    | in a statement | it accepted ..." (the parser hangs either on the clause). None otherwise."""
     if piece.start != cue.end or len(piece) < 2:
         return None
     adjunct = doc[piece.start]
@@ -217,7 +226,7 @@ def _leading_time(doc: Doc, cue: Span, piece: Span) -> Optional[Token]:
     clause = adjunct.head
     if adjunct.dep_ not in ("npadvmod", "prep") or adjunct.left_edge.i != piece.start or adjunct.right_edge.i + 1 >= piece.end:
         return None
-    if not any(token.ent_type_ in TIME_ENTITIES for token in adjunct.subtree):
+    if not (any(token.ent_type_ in TIME_ENTITIES for token in adjunct.subtree) or _names_medium(adjunct, host_preps, host_nouns)):
         return None
     if clause.dep_ != "ccomp" or clause.head.i != cue.root.i or any(c.dep_ == "mark" for c in clause.children):
         return None
@@ -253,14 +262,16 @@ def _content_from(doc: Doc, claim: Claim, opening: Span, start: int) -> List[Tex
     return [rest if piece is first else piece for piece in claim.content]
 
 
-def without_time_of_saying(doc: Doc, claim: Claim) -> Claim:
-    """The claim without the date that opens its content right after the cue (see
-    :func:`_leading_time` and :func:`_time_object`)."""
+def without_time_of_saying(doc: Doc, claim: Claim, host_preps: Collection[str] = (),
+                           host_nouns: Collection[str] = ()) -> Claim:
+    """The claim without the date or medium ("in a statement", with ``host_preps`` and
+    ``host_nouns``) that opens its content right after the cue (see :func:`_leading_time` and
+    :func:`_time_object`)."""
     cue = claim.cue.to_span(doc)
     if not claim.content or cue is None or not len(cue):
         return claim
     span = _opening_piece(doc, claim)
-    adjunct = (_leading_time(doc, cue, span) or _time_object(doc, cue, span)) if span is not None else None
+    adjunct = (_leading_time(doc, cue, span, host_preps, host_nouns) or _time_object(doc, cue, span)) if span is not None else None
     if adjunct is None:
         return claim
     return replace(claim, content=_content_from(doc, claim, span, adjunct.right_edge.i + 1))
@@ -272,7 +283,7 @@ def _linking_preposition(doc: Doc, cue: Span, content_start: int) -> bool:
     if content_start != cue.end + 1:
         return False
     prep = doc[cue.end]
-    return prep.dep_ == "prep" and any(
+    return prep.dep_ == "prep" and prep.head.i < prep.i and any(
         child.dep_ in ("pobj", "pcomp") and child.i >= content_start and child.ent_type_ not in TIME_ENTITIES
         for child in prep.children
     )
@@ -508,11 +519,12 @@ def with_refusal_cue(doc: Doc, claim: Claim, refusals: Collection[str], cue_lemm
 
 
 def tidy_claims(doc: Doc, claims: List[Claim], subject_speaks: Collection[str], raising: Collection[str] = (),
-                refusals: Collection[str] = (), cue_lemmas: Collection[str] = ()) -> List[Claim]:
+                refusals: Collection[str] = (), cue_lemmas: Collection[str] = (), host_preps: Collection[str] = (),
+                host_nouns: Collection[str] = ()) -> List[Claim]:
     """Every claim with the rules of this module applied."""
-    tidied = [without_closing_relative_clause(doc, with_joined_pieces(doc, with_whole_noun_phrases(doc, without_time_of_saying(doc, with_linking_preposition(
-                   doc, without_own_parts(doc, without_dangling_conjunction(doc, with_refusal_cue(
-                       doc, with_whole_verb(doc, within_noun_phrase(doc, claim)), refusals, cue_lemmas))))))))
+    tidied = [without_closing_relative_clause(doc, with_joined_pieces(doc, with_whole_noun_phrases(doc, without_time_of_saying(
+                   doc, with_linking_preposition(doc, without_own_parts(doc, without_dangling_conjunction(doc, with_refusal_cue(
+                       doc, with_whole_verb(doc, within_noun_phrase(doc, claim)), refusals, cue_lemmas)))), host_preps, host_nouns))))
               for claim in claims]
     cues = {i for claim in tidied for i in _tokens(doc, claim.cue)}
     return [with_relative_pronoun_source(doc, with_patient_in_content(
