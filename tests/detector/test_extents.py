@@ -22,6 +22,7 @@ from claimattr.detector.extents import (
     with_patient_in_content,
     with_refusal_cue,
     with_joined_pieces,
+    without_addressee_in_cue,
     without_closing_relative_clause,
     with_whole_noun_phrases,
     with_whole_verb,
@@ -159,7 +160,7 @@ def test_adjuncts_between_cue_and_content_stay_out_of_the_cue(doc):
 def test_tidy_claims_applies_the_rules_to_every_claim(doc):
     tagged = [claim("called for", "for a four-day week", speaker="The union"),
               claim("complained", "the noise from the new runway", speaker="Residents")]
-    assert [(c.cue.text, c.content_text) for c in tidy_claims(doc, tagged, ())] == [
+    assert [(c.cue.text, c.content_text) for c in tidy_claims(doc, tagged)] == [
         ("called for", "a four-day week"), ("complained about", "the noise from the new runway")]
 
 
@@ -295,3 +296,10 @@ def test_a_closing_non_restrictive_relative_clause_is_narration(nlp, text, tagge
     cue = "warned" if "warned" in text else "said"
     claim_ = HandClaims(text).claim(cue, tagged, kind="direct" if text.startswith("“") else "indirect")
     assert without_closing_relative_clause(nlp(text), claim_).content_text == expected
+
+
+def test_the_addressee_of_a_cue_is_no_part_of_it(nlp):
+    """"told a conference call | that ...": the object of an addressee verb is who heard it."""
+    text = "The finance chief told a conference call that the firm had tried to renegotiate the terms."
+    tagged = HandClaims(text).claim("told a conference call", "that the firm had tried to renegotiate the terms")
+    assert without_addressee_in_cue(nlp(text), tagged, {"tell"}).cue.text == "told"

@@ -63,7 +63,7 @@ from claimattr.detector.constructions import (
     trim,
 )
 from claimattr.detector.combination import combine_claims
-from claimattr.detector.extents import tidy_claims
+from claimattr.detector.extents import TidyLexicon, tidy_claims
 from claimattr.rules.component import RuleComponent
 from claimattr.rules.syntax import after_comma, text_lines
 from claimattr.schema import Claim, Speaker, TextSpan
@@ -178,6 +178,8 @@ class ClaimDetector(RuleComponent):
         self.raising_verbs: Set[str] = set(lexicon.get("raising_verbs", ()))
         self.hearsay_verbs: Set[str] = set(lexicon.get("hearsay_verbs", ()))
         self.refusal_verbs: Set[str] = set(lexicon.get("refusal_verbs", ()))
+        self.tidy_lexicon = TidyLexicon(self.passive_subject_speaks, self.raising_verbs, self.refusal_verbs,
+                                        self.cue_lemmas, self.host_preps, self.nouns, self.addressee_verbs)
         self.question_verbs: Set[str] = set(lexicon.get("question_verbs", ()))
         self.transcript_non_speakers: Set[str] = {label.upper() for label in lexicon.get("transcript_non_speakers", ())}
         self.matcher = Matcher(self.vocab)
@@ -190,8 +192,7 @@ class ClaimDetector(RuleComponent):
         if self.existing_claims == "combine":
             model = [claim for claim in doc._.claims if not self._is_non_claim(doc, claim)]
             found = combine_claims(doc, model, found, self.cue_lemmas, self.addressee_verbs)
-        doc._.claims = tidy_claims(doc, found, self.passive_subject_speaks, self.raising_verbs,
-                                   self.refusal_verbs, self.cue_lemmas, self.host_preps, self.nouns)
+        doc._.claims = tidy_claims(doc, found, self.tidy_lexicon)
         return doc
 
     # ------------------------------------------------------------------ detection

@@ -1,6 +1,6 @@
 """Final tidying of a claim's parts, whoever found the claim (rules or model).
 
-Fourteen rules of attribution annotation (PolNeAR's guidelines, which claimattr follows) that hold for
+Fifteen rules of attribution annotation (PolNeAR's guidelines, which claimattr follows) that hold for
 every claim and so are applied once, after detection and combination:
 
 - the three parts do not overlap: a content never holds its own cue or its source. A tagger can
@@ -23,7 +23,7 @@ every claim and so are applied once, after detection and combination:
   claims, and the first one's source is "Jeremy", cut before the clause that carries the second
   one's cue;
 - a cue holds its verb: a cue that stops at an auxiliary or adverb ("has | gone after") runs on
-  to the verb it belongs to;
+  to the verb it belongs to; and it holds no addressee ("told | a conference call | that ...");
 - a source is a noun phrase: it ends with the phrase, before the cue's own adjuncts ("wrote
   analyst Tom Feeney | in a note to clients", "said Dana Whitfield, head of hardware, | at a
   launch event"), which a tagger tends to run on into. Whatever the parse attaches to the noun
@@ -41,7 +41,7 @@ every claim and so are applied once, after detection and combination:
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Collection, List, Optional, Set
 
 from spacy.tokens import Doc, Span, Token
@@ -518,15 +518,48 @@ def with_refusal_cue(doc: Doc, claim: Claim, refusals: Collection[str], cue_lemm
                    content=_content_from(doc, claim, span, inner.i + 1))
 
 
-def tidy_claims(doc: Doc, claims: List[Claim], subject_speaks: Collection[str], raising: Collection[str] = (),
-                refusals: Collection[str] = (), cue_lemmas: Collection[str] = (), host_preps: Collection[str] = (),
-                host_nouns: Collection[str] = ()) -> List[Claim]:
-    """Every claim with the rules of this module applied."""
+@dataclass(frozen=True)
+class TidyLexicon:
+    """The detector lexicon's settings that the tidying rules read (``cues.json`` keys)."""
+
+    subject_speaks: Collection[str] = ()
+    """``passive_subject_speaks``: passive cues whose subject is the speaker ("was quoted as saying")."""
+    raising: Collection[str] = ()
+    """``raising_verbs``: "seems to ..."."""
+    refusals: Collection[str] = ()
+    """``refusal_verbs``: "declined to say ..."."""
+    cue_lemmas: Collection[str] = ()
+    """Every cue verb and noun."""
+    host_preps: Collection[str] = ()
+    """``statement_host_preps``: "said in a statement"."""
+    host_nouns: Collection[str] = ()
+    """``nouns``, the cue nouns that name where something was said ("statement", "interview")."""
+    addressee_verbs: Collection[str] = ()
+    """``addressee_verbs``: cues whose object is the addressee ("told reporters")."""
+
+
+def without_addressee_in_cue(doc: Doc, claim: Claim, addressee_verbs: Collection[str]) -> Claim:
+    """The claim whose cue runs on from an addressee verb into its object ("told a conference
+    call | that ...", a tagger's reading) with the cue cut before the object: the addressee is
+    neither how nor what was said."""
+    cue = claim.cue.to_span(doc)
+    if cue is None or not len(cue) or cue.root.lemma_.lower() not in addressee_verbs:
+        return claim
+    objects = [c for c in cue.root.children if c.dep_ in ("dobj", "dative") and cue.root.i < c.i < cue.end]
+    if not objects:
+        return claim
+    return replace(claim, cue=TextSpan.from_span(doc[cue.start:objects[0].left_edge.i]))
+
+
+def tidy_claims(doc: Doc, claims: List[Claim], lexicon: TidyLexicon = TidyLexicon()) -> List[Claim]:
+    """Every claim with the rules of this module applied, reading ``lexicon``'s settings."""
     tidied = [without_closing_relative_clause(doc, with_joined_pieces(doc, with_whole_noun_phrases(doc, without_time_of_saying(
                    doc, with_linking_preposition(doc, without_own_parts(doc, without_dangling_conjunction(doc, with_refusal_cue(
-                       doc, with_whole_verb(doc, within_noun_phrase(doc, claim)), refusals, cue_lemmas)))), host_preps, host_nouns))))
+                       doc, without_addressee_in_cue(doc, with_whole_verb(doc, within_noun_phrase(doc, claim)), lexicon.addressee_verbs),
+                       lexicon.refusals, lexicon.cue_lemmas)))), lexicon.host_preps, lexicon.host_nouns))))
               for claim in claims]
     cues = {i for claim in tidied for i in _tokens(doc, claim.cue)}
     return [with_relative_pronoun_source(doc, with_patient_in_content(
-                doc, without_passive_subject(doc, without_other_claims(doc, claim, cues), subject_speaks), subject_speaks, raising))
+                doc, without_passive_subject(doc, without_other_claims(doc, claim, cues), lexicon.subject_speaks),
+                lexicon.subject_speaks, lexicon.raising))
             for claim in tidied]
