@@ -303,3 +303,10 @@ def test_the_addressee_of_a_cue_is_no_part_of_it(nlp):
     text = "The finance chief told a conference call that the firm had tried to renegotiate the terms."
     tagged = HandClaims(text).claim("told a conference call", "that the firm had tried to renegotiate the terms")
     assert without_addressee_in_cue(nlp(text), tagged, {"tell"}).cue.text == "told"
+
+
+def test_a_cue_takes_its_verbs_particle(nlp):
+    """"pointed | out that ...": the particle is part of the verb."""
+    text = "The auditor pointed out that the costs had doubled."
+    tagged = HandClaims(text).claim("pointed", "that the costs had doubled")
+    assert with_whole_verb(nlp(text), tagged).cue.text == "pointed out"

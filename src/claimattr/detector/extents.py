@@ -474,13 +474,26 @@ def within_noun_phrase(doc: Doc, claim: Claim) -> Claim:
     return replace(claim, speaker=replace(claim.speaker, mention=TextSpan.from_span(doc[mention.start:end])))
 
 
+def _with_particle(doc: Doc, claim: Claim, cue: Span) -> Claim:
+    """The claim whose cue stops right before its verb's particle ("pointed | out that ...") with
+    the particle in the cue, unless a content piece holds it."""
+    particle = doc[cue.end] if cue.end < len(doc) else None
+    if particle is None or particle.dep_ != "prt" or particle.head.i != cue.end - 1:
+        return claim
+    if any(piece.start <= particle.idx < piece.end for piece in claim.content):
+        return claim
+    return replace(claim, cue=TextSpan.from_span(doc[cue.start:cue.end + 1]))
+
+
 def with_whole_verb(doc: Doc, claim: Claim) -> Claim:
     """The claim whose cue stops at an auxiliary or adverb ("has | gone after", "openly |
     admires"), a tagger's slip, with the cue run on to the verb that word belongs to and the
-    verb's particle ("point out")."""
+    verb's particle ("point out"); a cue that stops before its verb's particle takes it too."""
     cue = claim.cue.to_span(doc)
-    if cue is None or not len(cue) or cue.root.pos_ not in ("AUX", "ADV"):
+    if cue is None or not len(cue):
         return claim
+    if cue.root.pos_ not in ("AUX", "ADV"):
+        return _with_particle(doc, claim, cue)
     verb = cue.root.head
     between = doc[cue.end:verb.i]
     if verb.pos_ != "VERB" or verb.i < cue.end or any(t.dep_ not in ("aux", "neg", "advmod") for t in between):
