@@ -11,6 +11,7 @@ import pytest
 from spacy.tokens import Doc
 
 from claimattr.detector.extents import (
+    TidyLexicon,
     tidy_claims,
     with_linking_preposition,
     with_relative_pronoun_source,
@@ -310,3 +311,19 @@ def test_a_cue_takes_its_verbs_particle(nlp):
     text = "The auditor pointed out that the costs had doubled."
     tagged = HandClaims(text).claim("pointed", "that the costs had doubled")
     assert with_whole_verb(nlp(text), tagged).cue.text == "pointed out"
+
+
+@pytest.mark.parametrize("text, cue, content, expected", [
+    ("The senator seemed to think that the bill would pass.", "to think", "that the bill would pass", "seemed to think"),
+    ("The coach continued to insist that the team was tired.", "to insist", "that the team was tired",
+     "continued to insist"),
+])
+def test_a_cue_starts_at_the_raising_or_aspect_verb_it_hangs_on(nlp, text, cue, content, expected):
+    """The governing verb says how the report stands; the subject still speaks (no patient)."""
+    speaker = " ".join(text.split()[:2])
+    tagged = HandClaims(text).claim(cue, content, speaker=speaker)
+    lexicon = TidyLexicon(raising={"seem"}, governors={"seem", "continue"})
+    (tidied,) = tidy_claims(nlp(text), [tagged], lexicon)
+    assert tidied.cue.text == expected
+    assert tidied.speaker is not None and tidied.speaker.mention.text == speaker
+    assert tidied.content_text == content

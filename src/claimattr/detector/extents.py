@@ -1,6 +1,6 @@
 """Final tidying of a claim's parts, whoever found the claim (rules or model).
 
-Fifteen rules of attribution annotation (PolNeAR's guidelines, which claimattr follows) that hold for
+Sixteen rules of attribution annotation (PolNeAR's guidelines, which claimattr follows) that hold for
 every claim and so are applied once, after detection and combination:
 
 - the three parts do not overlap: a content never holds its own cue or its source. A tagger can
@@ -23,7 +23,8 @@ every claim and so are applied once, after detection and combination:
   claims, and the first one's source is "Jeremy", cut before the clause that carries the second
   one's cue;
 - a cue holds its verb: a cue that stops at an auxiliary or adverb ("has | gone after") runs on
-  to the verb it belongs to; and it holds no addressee ("told | a conference call | that ...");
+  to the verb it belongs to; it holds no addressee ("told | a conference call | that ..."); and
+  it starts at the raising or aspect verb its to-infinitive hangs on ("seemed | to think");
 - a source is a noun phrase: it ends with the phrase, before the cue's own adjuncts ("wrote
   analyst Tom Feeney | in a note to clients", "said Dana Whitfield, head of hardware, | at a
   launch event"), which a tagger tends to run on into. Whatever the parse attaches to the noun
@@ -364,9 +365,11 @@ def _patient_subject(verb: Token, claim: Claim, raising: Collection[str]) -> Opt
     """The subject a cue reports about rather than the one reporting: of a passive cue ("Mr. Doe
     was accused of ...", headline "Hospitals told to ..."), or of a raising verb with a verb
     complement ("Melania seems to have vanished"; lexicon ``raising_verbs``; with an adjective the
-    subject holds the attitude: "the association seems resigned to ..."); None otherwise."""
+    subject holds the attitude: "the association seems resigned to ...", and so it does when the
+    complement is the cue's own verb: "he seemed to think"); None otherwise."""
     passive = _passive_cue(verb, claim)
-    raised = verb.lemma_.lower() in raising and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children)
+    raised = verb.lemma_.lower() in raising and any(
+        c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and not claim.cue.start <= c.idx < claim.cue.end for c in verb.children)
     deps = ("nsubjpass", "nsubj") if passive else ("nsubj",) if raised else ()
     subject = next((child for child in verb.children if child.dep_ in deps and child.i < verb.i), None)
     if subject is None or subject.lower_ == "it" or subject.tag_ in ("WP", "WDT"):
@@ -549,6 +552,23 @@ class TidyLexicon:
     """``nouns``, the cue nouns that name where something was said ("statement", "interview")."""
     addressee_verbs: Collection[str] = ()
     """``addressee_verbs``: cues whose object is the addressee ("told reporters")."""
+    governors: Collection[str] = ()
+    """``raising_verbs`` and ``aspect_verbs``: verbs a cue's to-infinitive hangs on ("seemed to think")."""
+
+
+def with_governing_verb(doc: Doc, claim: Claim, governors: Collection[str]) -> Claim:
+    """The claim whose cue is the to-infinitive of a raising or aspect verb ("seemed | to think",
+    "went on | to explain", "has yet | to explain") with the cue starting at that verb: it says how
+    the report stands (seeming, continuing, still owed), as an auxiliary does."""
+    cue = claim.cue.to_span(doc)
+    if cue is None or not len(cue):
+        return claim
+    head = cue.root.head
+    if cue.root.dep_ != "xcomp" or head.i >= cue.start or head.lemma_.lower() not in governors:
+        return claim
+    if not all(t.dep_ in ("aux", "prt", "neg", "advmod") for t in doc[head.i + 1:cue.start]):
+        return claim
+    return replace(claim, cue=TextSpan.from_span(doc[_with_left_modifiers(head):cue.end]))
 
 
 def without_addressee_in_cue(doc: Doc, claim: Claim, addressee_verbs: Collection[str]) -> Claim:
@@ -566,10 +586,12 @@ def without_addressee_in_cue(doc: Doc, claim: Claim, addressee_verbs: Collection
 
 def tidy_claims(doc: Doc, claims: List[Claim], lexicon: TidyLexicon = TidyLexicon()) -> List[Claim]:
     """Every claim with the rules of this module applied, reading ``lexicon``'s settings."""
-    tidied = [without_closing_relative_clause(doc, with_joined_pieces(doc, with_whole_noun_phrases(doc, without_time_of_saying(
-                   doc, with_linking_preposition(doc, without_own_parts(doc, without_dangling_conjunction(doc, with_refusal_cue(
-                       doc, without_addressee_in_cue(doc, with_whole_verb(doc, within_noun_phrase(doc, claim)), lexicon.addressee_verbs),
-                       lexicon.refusals, lexicon.cue_lemmas)))), lexicon.host_preps, lexicon.host_nouns))))
+    tidied = [with_governing_verb(doc, without_closing_relative_clause(doc, with_joined_pieces(doc, with_whole_noun_phrases(
+                   doc, without_time_of_saying(doc, with_linking_preposition(doc, without_own_parts(doc, without_dangling_conjunction(
+                       doc, with_refusal_cue(doc, without_addressee_in_cue(doc, with_whole_verb(doc, within_noun_phrase(doc, claim)),
+                                                                           lexicon.addressee_verbs),
+                                             lexicon.refusals, lexicon.cue_lemmas)))), lexicon.host_preps, lexicon.host_nouns)))),
+                                  lexicon.governors)
               for claim in claims]
     cues = {i for claim in tidied for i in _tokens(doc, claim.cue)}
     return [with_relative_pronoun_source(doc, with_patient_in_content(
