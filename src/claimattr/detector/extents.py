@@ -163,7 +163,8 @@ def with_joined_pieces(doc: Doc, claim: Claim) -> Claim:
     proposals | to increase national service")."""
     pieces: List[TextSpan] = []
     for piece in sorted(claim.content, key=lambda p: p.start):
-        if pieces and pieces[-1].end <= piece.start and not doc.text[pieces[-1].end:piece.start].strip():
+        gap = doc.char_span(pieces[-1].end, piece.start, alignment_mode="expand") if pieces and pieces[-1].end < piece.start else None
+        if pieces and (pieces[-1].end == piece.start or gap is not None and all(t.is_space for t in gap)):
             joined = doc.char_span(pieces[-1].start, piece.end)
             if joined is not None:
                 pieces[-1] = TextSpan.from_span(joined)
@@ -189,8 +190,10 @@ def _closing_relative_clause(span: Span) -> Optional[Token]:
 
 def _quoted(doc: Doc, piece: TextSpan) -> bool:
     """Whether a content piece holds a quotation mark or stands right inside one."""
-    before = doc.text[:piece.start].rstrip()[-1:]
-    return any(char in OPENING_QUOTES + CLOSING_QUOTES for char in piece.text) or (bool(before) and before in OPENING_QUOTES)
+    span = piece.to_span(doc)
+    before = next((t for t in reversed(doc[:span.start]) if not t.is_space), None) if span is not None else None
+    return any(char in OPENING_QUOTES + CLOSING_QUOTES for char in piece.text) or (
+        before is not None and before.text[-1] in OPENING_QUOTES)
 
 
 def without_closing_relative_clause(doc: Doc, claim: Claim) -> Claim:
