@@ -24,7 +24,8 @@ TEXT = ("Officials have said the port was shut on Monday, adding that ships were
         "The manager told the Morning Ledger that the bank would stay. "
         "The mayor urged her staff to come back. "
         "The chief told the union Tuesday that the plant would close. "
-        "A second official, who was briefed on the talks, said the port would reopen.")
+        "A second official, who was briefed on the talks, said the port would reopen. "
+        "“We live in hard times,” my father often said.")
 
 
 @pytest.fixture(scope="module")
@@ -62,6 +63,14 @@ def test_a_model_source_that_misses_the_subject_before_the_cue_gives_way_to_it(d
     rules = [claim("said", "the port would reopen")]
     (said,) = combine_claims(doc, model, rules, lemmas)
     assert said.speaker is None
+
+
+def test_a_model_content_that_runs_into_the_speaker_does_not_extend_the_rules(doc, lemmas):
+    """Past the closing quote into the tag: the source is never part of what was said."""
+    model = [claim("often said", "“We live in hard times,” my father")]
+    rules = [claim("often said", "“We live in hard times,”", kind="direct")]
+    (said,) = combine_claims(doc, model, rules, lemmas)
+    assert said.content_text == "“We live in hard times,”"
 
 
 def test_a_model_content_that_extends_the_rules_in_the_same_sentence_wins(doc, lemmas):

@@ -138,12 +138,15 @@ def extends_rule_content(doc: Doc, model: Claim, rule: Claim, rules: Sequence[Cl
     the clause, a quotation cut at its closing mark) where the model read on. A model content in
     several pieces or running into another sentence is the model's usual error, not this, and so
     is a content that swallows another cue the rules found ("said A, adding B": two claims) or
-    one that opens with the cue's own dependents (:func:`opens_with_cue_dependent`)."""
+    one that opens with the cue's own dependents (:func:`opens_with_cue_dependent`) or holds the
+    cue's subject (the source: "“We live in hard times,” | my father | often said")."""
     covered = characters(model)
+    root = cue_root(doc, rule)
     return (len(model.content) == 1 and characters(rule) < covered
             and sentences(doc, model) <= sentences(doc, rule)
             and not any(other.cue.start in covered for other in rules)
-            and not opens_with_cue_dependent(doc, model, rule, addressee_verbs))
+            and not opens_with_cue_dependent(doc, model, rule, addressee_verbs)
+            and not (root is not None and any(c.dep_ == "nsubj" and c.idx in covered for c in root.children)))
 
 
 def _subject_before(root: Token) -> Optional[Token]:
