@@ -9,6 +9,7 @@ import pickle
 import pytest
 from spacy.tokens import Doc, DocBin, Span
 
+from claimattr.linker.linker_component import whole_words, with_head
 from claimattr.linker.names import MentionAnalyser, without_edge_spaces
 from claimattr.linker.registry import Registry
 from claimattr.schema import Entity
@@ -769,3 +770,165 @@ def test_a_lower_case_noun_compounded_onto_a_role_says_which_function(extract, t
     """"tournament director" as "director of the tournament" would; a word joined by a hyphen to
     the one before ("long-time") is an adjective, no function."""
     assert speaker_of(extract(text), content=content)["role"] == role
+
+
+@pytest.mark.parametrize("text,content,name", [
+    ("Harwell Vale, a fuel poverty charity, said the scheme had come too late.", "the scheme had come too late", "Harwell Vale"),
+    ("Kestrel Mutual, the largest of the insurers affected, said claims would be paid in full.", "claims would be paid in full", "Kestrel Mutual"),
+])
+def test_a_name_in_apposition_to_an_organisation_noun_is_an_organisation(extract, text, content, name):
+    """The apposition's noun ("charity"), or the noun of the set a superlative picks from ("the
+    largest of the insurers"), says what the name is, whatever the NER guessed for it."""
+    speaker = speaker_of(extract(text), content=content)
+    assert (speaker["name"], speaker["type"]) == (name, "organisation"), speaker
+
+
+def test_a_place_name_after_other_capitalised_words_names_an_organisation(extract):
+    """"Angling Scotland" is a body named after its country, not the country's government."""
+    text = "Rivers in Scotland are dirty. Angling Scotland said the rivers were dying."
+    speaker = speaker_of(extract(text), content="the rivers were dying")
+    assert (speaker["name"], speaker["type"]) == ("Angling Scotland", "organisation"), speaker
+
+
+def test_organisers_speak_as_one_organisation_and_are_no_one_persons_description(extract):
+    """"The organisers" run an event as one body; a plural description is nobody's description,
+    so it never resolves to the person just named."""
+    text = "Marta Silva won the stage on Friday. The organisers said the finish had been safe."
+    speaker = speaker_of(extract(text), content="the finish had been safe")
+    assert (speaker["name"], speaker["type"]) == ("organisers", "organisation"), speaker
+
+
+def test_a_name_in_a_phrase_on_a_description_says_where_not_who(extract):
+    """"An engineer at Tandri" is no one named Tandri: an unnamed source stays one."""
+    text = ("Tandri said the update had been tested. An engineer at Tandri, who asked not to be named, "
+            "said staff had raised concerns.")
+    speaker = speaker_of(extract(text), content="staff had raised concerns")
+    assert (speaker["name"], speaker["type"]) == ("engineer", "anonymous"), speaker
+
+
+def test_a_role_in_a_document_is_named_by_the_role(extract):
+    """"a narrator in the campaign ad", like "the ad's narrator", is named by the role."""
+    speaker = speaker_of(extract("“Vote no,” a narrator in the campaign ad says."), content="Vote no")
+    assert (speaker["name"], speaker["role"]) == ("narrator", "narrator"), speaker
+
+
+def test_a_role_owned_by_an_organisation_noun_is_held_in_the_body_it_stands_for(extract):
+    """"The company's finance chief": "the company" is the company the report is about."""
+    text = ("Veltrix Systems said on Monday that profits had fallen. "
+            "The company's finance chief, Ana Roe, said costs would fall next year.")
+    speaker = speaker_of(extract(text), content="costs would fall next year")
+    assert (speaker["name"], speaker["organisation"]["text"]) == ("Ana Roe", "Veltrix Systems"), speaker
+
+
+
+@pytest.mark.parametrize("text,content,name", [
+    ("Jade Morton lost her savings to the scheme. “I thought it was real,” the mother of two said.", "I thought it was real", "Jade Morton"),
+    ("Valentina Rossi lost in the final on Sunday. The 33-year-old Italian said she would retire.", "she would retire", "Valentina Rossi"),
+])
+def test_a_definite_description_of_who_someone_is_refers_back_to_a_person(extract, text, content, name):
+    """"the mother of two" (lexicon ``person_description_heads``) and "the 33-year-old Italian"
+    describe one person, not by a function: like a pronoun, they refer to a person named before."""
+    speaker = speaker_of(extract(text), content=content)
+    assert (speaker["name"], speaker["type"]) == (name, "person"), speaker
+
+
+@pytest.mark.parametrize("text,content,name,kind", [
+    ("Harrowfield City Council approved the plan on Monday. The council said 200 homes would be built.",
+     "200 homes would be built", "Harrowfield City Council", "government"),
+    ("The Security Council met on Monday. The council said the ceasefire must hold.",
+     "the ceasefire must hold", "Security Council", "organisation"),
+])
+def test_a_city_or_county_council_is_a_government(extract, text, content, name, kind):
+    """A council of a city, county or town governs it (lexicon ``local_government_heads``,
+    ``local_area_words``); other councils are organisations."""
+    speaker = speaker_of(extract(text), content=content)
+    assert (speaker["name"], speaker["type"]) == (name, kind), speaker
+
+
+@pytest.mark.parametrize("text,content,name", [
+    ("The Harbour Landlords Forum, which speaks for the owners of 4,000 shops, said rents would fall.", "rents would fall", "Harbour Landlords Forum"),
+    ("The Kestrel Investment Forum, a trade body for fund managers, said fees would fall.", "fees would fall", "Kestrel Investment Forum"),
+])
+def test_role_words_near_an_organisation_name_do_not_make_it_a_person(extract, text, content, name):
+    """"owners" in a clause on it, "fund managers" in its apposition: the name ending in an
+    organisation noun, or in apposition to one ("a trade body"), is the organisation."""
+    speaker = speaker_of(extract(text), content=content)
+    assert (speaker["name"], speaker["type"]) == (name, "organisation"), speaker
+
+
+@pytest.mark.parametrize("given,whole", [("The 24", "The 24-year-old"), ("old Italian", "The 33-year-old Italian")])
+def test_a_mention_cut_inside_a_hyphenated_word_is_widened_to_the_word(nlp, given, whole):
+    """A source span set by an earlier component (a trained model's) that starts or ends inside
+    "24-year-old" is widened to the whole word and its article."""
+    doc = nlp.make_doc(f"Asked about it, {whole} said he was sorry.")
+    start = doc.text.index(given)
+    span = doc.char_span(start, start + len(given))
+    assert whole_words(span, frozenset({"the", "a", "an"})).text == whole
+
+
+def test_a_headline_description_is_not_the_writer_of_the_byline(extract):
+    """The byline's name is the report's writer, never the protagonist a headline describes."""
+    text = ("Kelso chief says 40 shops will close\nBy Claire Munro\n"
+            "Kelso Stores will close 40 shops by March, the company said on Thursday.\n")
+    speaker = speaker_of(extract(text), cue="says")
+    assert speaker["name"] != "Claire Munro", speaker
+
+
+@pytest.mark.parametrize("text,content,name", [
+    ("The lender, Corvid Finance, said it would cut rates in May.", "it would cut rates in May", "Corvid Finance"),
+    ("The data regulator, DPAK, confirmed it had opened an inquiry.", "it had opened an inquiry", "DPAK"),
+])
+def test_an_organisation_noun_before_a_name_in_apposition_is_that_organisation(extract, text, content, name):
+    """"The lender, Corvid Finance": the description introduces the name, which names the speaker."""
+    speaker = speaker_of(extract(text), content=content)
+    assert (speaker["name"], speaker["type"]) == (name, "organisation"), speaker
+
+
+def test_an_indefinite_apposition_says_what_a_person_is(extract):
+    """"Paul Ridley, a hydrologist at Dunmore University": the apposition's noun is the person's
+    function even where the role lexicon does not list it, and its "at" phrase the organisation,
+    for every later mention; "a Kestrel Prize winner" relates them to a name and is no function."""
+    text = ("Paul Ridley, a hydrologist at Dunmore University, said the river would flood. "
+            "He said the banks were weak.")
+    for content in ("the river would flood", "the banks were weak"):
+        speaker = speaker_of(extract(text), content=content)
+        assert (speaker["name"], speaker["role"], speaker["organisation"]["text"]) == ("Paul Ridley", "hydrologist", "Dunmore University"), speaker
+    speaker = speaker_of(extract("Ama Owusu, a Kestrel Prize winner, said the award was a surprise."), content="the award was a surprise")
+    assert (speaker["name"], speaker["role"]) == ("Ama Owusu", None), speaker
+
+
+@pytest.mark.parametrize("text,content,role", [
+    ("“The effect is small,” said ecologist Jo Marr, the study's senior author.", "The effect is small", "senior author"),
+    ("Striker Ben Tully, the club's captain, said the team had let the fans down.", "the team had let the fans down", "captain"),
+])
+def test_a_role_owned_by_a_possessor_outranks_a_title(extract, text, content, role):
+    """A title or profession before the name and an apposed role owned by a body or document:
+    the owned role is the function the report gives the person."""
+    assert speaker_of(extract(text), content=content)["role"] == role
+
+
+def test_whose_owning_a_role_is_the_organisation_the_clause_describes(extract):
+    """"Orrery Dynamics, a company whose chief executive, Megan Ferris, said": "whose" is the
+    company, named by the name the description stands in apposition to; never the word "whose"."""
+    text = ("The probe was built by Orrery Dynamics, an Adelaide-based company whose chief executive, Megan Ferris, "
+            "said the landing was a success. She said more flights would follow.")
+    for content in ("the landing was a success", "more flights would follow"):
+        speaker = speaker_of(extract(text), content=content)
+        assert (speaker["name"], speaker["organisation"]["text"]) == ("Megan Ferris", "Orrery Dynamics"), speaker
+
+
+def test_a_mention_stopping_on_a_modifier_is_widened_to_its_noun(nlp):
+    """"A finance ministry" of "A finance ministry spokeswoman" names the spokeswoman."""
+    doc = nlp("A finance ministry spokeswoman said the talks would resume.")
+    assert with_head(doc[0:3]).text == "A finance ministry spokeswoman"
+    assert with_head(doc[0:4]).text == "A finance ministry spokeswoman"
+
+
+def test_a_description_speaking_in_a_sentence_is_the_organisation_named_as_its_subject(extract):
+    """"Brackmoor ... will close 40 shops, the company said": the report names the company as
+    the subject of the sentence its description speaks in, even where the NER misses that first
+    mention of the name."""
+    text = ("Brackmoor, the British bakery chain, will close 40 shops by March, the company said on Thursday. "
+            "Sales at Brackmoor fell 8 percent last year.")
+    speaker = speaker_of(extract(text), cue="said")
+    assert (speaker["name"], speaker["type"]) == ("Brackmoor", "organisation"), speaker

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Optional, Set
+from typing import Any, Callable, Dict, FrozenSet, List, Optional, Set
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -170,7 +170,10 @@ class SpeakerLinker(RuleComponent):
         lower = mention.text.lower() if len(mention) == 1 else ""
         gender = words.pronoun_genders.get(lower)
         record: Optional[Record] = None
-        aged = registry.age_description(mention)
+        # "the 34-year-old", "the mother of two": refers back as a pronoun does
+        aged = registry.age_description(mention) or registry.person_description(mention)
+        if aged and gender is None:
+            gender = words.person_descriptions.get(mention.root.lemma_.lower())
         if gender is not None or aged:
             record = registry.salient_person(mention, gender, last)
             if record is not None and record.gender is None:
@@ -304,7 +307,8 @@ class SpeakerLinker(RuleComponent):
         relative pronoun, a sentence-final speaker tag the parser broke)."""
         if not self.keep_mentions or claim.speaker is None:
             return None
-        return claim.speaker.mention.to_span(doc)
+        span = claim.speaker.mention.to_span(doc)
+        return with_head(whole_words(span, self.words.determiners)) if span is not None else None
 
     def _noun_phrase(self, head: Token) -> Optional[Span]:
         return noun_phrase(head, self.words.circumstances)
@@ -429,11 +433,13 @@ class SpeakerLinker(RuleComponent):
 
     def _apposed_name(self, mention: Span) -> Optional[Span]:
         """"Dunmore Action, a campaign group that says ...": a description in apposition to a name
-        (the parse makes it the subject of the clause on it) refers to what the name names."""
+        (the parse makes it the subject of the clause on it) refers to what the name names; so
+        does one the name follows ("The supplier, Everpower Energy, said")."""
         root = mention.root
         name = named_by_apposition(root)
         if name is root:
-            return None
+            body = body_name_in_apposition(root, self.words.organisations | self.words.government)
+            return name_run(body) if body is not None else None
         phrase = self._noun_phrase(name)
         return without_appositions(phrase, stop_at_comma=True) if phrase is not None else None
 
@@ -461,6 +467,9 @@ class SpeakerLinker(RuleComponent):
                 found = producer(token)
                 if found is not None:
                     return self._noun_phrase(found)
+                owner = possessive_pronoun(token)  # "according to its prospectus. The prospectus also ..."
+                if owner is not None:
+                    return mention.doc[owner.i:owner.i + 1]
         return None
 
     def relative_antecedent(self, mention: Span) -> Optional[Span]:
@@ -579,6 +588,24 @@ def named_by_apposition(noun: Token) -> Token:
     return noun
 
 
+def body_name_in_apposition(noun: Token, bodies: FrozenSet[str]) -> Optional[Token]:
+    """"The supplier, Everpower Energy", "the small Glasgow press Tidewrack Books": an
+    organisation noun (not a role: "the agency's head, Jo Roe") with a proper name in apposition
+    after it is that name's organisation, whatever the NER calls the name."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in bodies:
+        return None
+    return next((c for c in noun.children if c.dep_ == "appos" and c.i > noun.i and c.pos_ == "PROPN"
+                 and c.ent_type_ not in ("NORP", "GPE")), None)  # "the manufacturer, Danish drugmaker X": no name yet
+
+
+def name_run(name: Token) -> Span:
+    """The proper name a token ends: the proper nouns compounded onto it ("Rugby Players United")."""
+    start = name.i
+    while start > 0 and name.doc[start - 1].pos_ == "PROPN" and name.doc[start - 1].dep_ in ("compound", "flat"):
+        start -= 1
+    return name.doc[start:name.i + 1]
+
+
 def role_without_body(role: Optional[str], noun: TextSpan, body: Optional[TextSpan]) -> Optional[str]:
     """A role without the organisation noun opening it once that noun is read as a named body
     ("club president" -> "president" of Atlético Lisboa); with no name read ("their union"),
@@ -639,6 +666,34 @@ def reported_subject(claim: Claim, cue: Span, mention: Span) -> bool:
     root = mention.root
     return (root.dep_ in ("nsubj", "nsubjpass") and root.head.i == cue.root.i and root.pos_ in ("NOUN", "PROPN", "PRON")
             and any(piece.start <= root.idx < piece.end for piece in claim.content))
+
+
+def whole_words(span: Span, determiners: FrozenSet[str]) -> Span:
+    """A mention cut inside a hyphenated word ("The 24" of "The 24-year-old", "old Italian" of
+    "the 33-year-old Italian": a trained model's span may end or start at any token) widened to
+    the whole word, with the article before it: the word describes the speaker as a whole."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while end < len(doc) and not doc[end - 1].whitespace_ and "-" in (doc[end].text, doc[end - 1].text):
+        end += 1
+    while start > 0 and not doc[start - 1].whitespace_ and "-" in (doc[start - 1].text, doc[start].text):
+        start -= 1
+    if start < span.start and start > 0 and doc[start - 1].lower_ in determiners:
+        start -= 1
+    return span if (start, end) == (span.start, span.end) else doc[start:end]
+
+
+def with_head(span: Span) -> Span:
+    """A mention that stops on a modifier of the noun after it ("A finance ministry" of "A
+    finance ministry spokeswoman": a trained model's span) widened to that noun, which is who
+    the mention names."""
+    last = span[-1]
+    head = last.head
+    # a lower-case singular noun only: a headline's verb is often parsed as the noun a name
+    # modifies ("Sanders Vows ...", "as ministry promises help")
+    if last.dep_ in ("compound", "amod", "nmod") and head.i == span.end and head.tag_ == "NN" and head.text.islower():
+        return span.doc[span.start:span.end + 1]
+    return span
 
 
 def line_start(doc: Doc, index: int) -> int:

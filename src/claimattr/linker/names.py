@@ -84,6 +84,10 @@ class SpeakerLexicon:
     anonymity_phrases: FrozenSet[str] = frozenset()
     anonymous_source_heads: FrozenSet[str] = frozenset()
     partitive_heads: FrozenSet[str] = frozenset()
+    body_plurals: FrozenSet[str] = frozenset()
+    person_descriptions: Dict[str, Optional[str]] = None
+    local_government: FrozenSet[str] = frozenset()
+    local_areas: FrozenSet[str] = frozenset()
     place_nouns: FrozenSet[str] = frozenset()
     country_abbreviations: FrozenSet[str] = frozenset()
 
@@ -148,6 +152,10 @@ class SpeakerLexicon:
             anonymity_phrases=frozenset(lexicon.get("anonymity_phrases", [])),
             anonymous_source_heads=frozenset(lexicon.get("anonymous_source_heads", [])),
             partitive_heads=frozenset(lexicon.get("partitive_heads", [])),
+            body_plurals=frozenset(lexicon.get("body_plural_heads", [])),
+            person_descriptions=dict(lexicon.get("person_description_heads", {})),
+            local_government=frozenset(lexicon.get("local_government_heads", [])),
+            local_areas=frozenset(lexicon.get("local_area_words", [])),
             place_nouns=frozenset(lexicon.get("place_nouns", [])),
             country_abbreviations=frozenset(lexicon.get("country_abbreviations", [])),
         )
@@ -312,8 +320,10 @@ class MentionAnalyser:
         right after a lower-case organisation noun is the organisation that noun describes, even
         where the base NER gives it no label or a nationality's; its name is the capitalised words
         after the noun."""
-        if head.pos_ != "PROPN" or head.ent_type_ in ("PERSON", "GPE"):
+        if head.pos_ != "PROPN" or head.ent_type_ == "GPE" and not self.place_named_body(head):
             return None
+        if head.ent_type_ == "PERSON" and not self.apposed_to_body_noun(head):
+            return None  # "photographer Jane Roe"; but "The manufacturer, Danish drugmaker Aldea Therapeutics"
         nouns = [
             c for c in head.children
             if c.dep_ == "compound" and c.i < head.i and c.text.islower() and c.lemma_ in self.words.organisations
@@ -339,7 +349,9 @@ class MentionAnalyser:
         spokesman is one name however the report words it."""
         return role is not None and role.i == head.i and (organisation is not None or any(
             c.dep_ == "poss" and c.lemma_.lower() in self.words.document_heads for c in role.children
-        ))  # "the ad's narrator": a document's role is held for its producer, named or not
+        ) or any(
+            o.dep_ == "pobj" and o.lemma_.lower() in self.words.document_heads for p in role.children if p.dep_ == "prep" for o in p.children
+        ))  # "the ad's narrator", "a narrator in the ad": a document's role is held for its producer, named or not
 
     def coordinated_persons(self, mention: Span) -> Optional[Analysis]:
         """"Presidential candidates Jane Roe and Tom Doe said": named persons coordinated in one
@@ -396,6 +408,8 @@ class MentionAnalyser:
         runs = propn_runs(mention, self.words.name_particles)
         role_near = self.role_token(mention) is not None
         runs = [r for r in (self.strip_titles(run) for run in runs) if r is not None and not in_prepositional_phrase(r, mention)]
+        # "Warm Homes Scotland, a fuel poverty charity", "the Retail Landlords Forum": bodies
+        runs = [r for r in runs if not self.apposed_to_body_noun(r.root) and not self.named_as_body(r)]
         # a possessor is someone else's ("Hillary Clinton's campaign manager Robby Mook")
         for run in sorted(runs, key=lambda r: (not possessor(r), len(r)), reverse=True):
             if any(t.ent_type_ == "PERSON" for t in run):
@@ -411,6 +425,13 @@ class MentionAnalyser:
             if run.text == mention.text and len(run) >= 2 and self.unlabelled_name(run):
                 return run
         return None
+
+    def named_as_body(self, run: Span) -> bool:
+        """"The Retail Landlords Forum, which speaks for the owners ...": an organisation entity
+        ending in an organisation noun (lexicon ``organisation_heads``) names no person, whatever
+        role words stand near."""
+        last = run[-1]
+        return last.ent_type_ == "ORG" and last.lower_ in self.words.organisations | self.words.government
 
     def unlabelled_name(self, run: Span) -> bool:
         """"Ana Ruiz said": two or more proper nouns that NER and the lexicons call nothing else."""
@@ -485,6 +506,8 @@ class MentionAnalyser:
             phrase = role.doc[child.i:objects[0].i + 1]
             if child.lower_ == "in" and (objects[0].ent_type_ in ("GPE", "LOC", "DATE") or objects[0].lemma_.lower() in words.place_nouns):
                 return None  # "an analyst in London": where, not what
+            if child.lower_ == "in" and objects[0].lemma_.lower() in words.document_heads:
+                return None  # "a narrator in the ad": the document the role is held in, not its function
             if former and child.lower_ == "of":
                 return phrase
             if objects[0].lemma_.lower() in words.organisations | words.government or any(
@@ -526,6 +549,10 @@ class MentionAnalyser:
                 if objects:
                     return self.organisation_span(object_phrase(objects[0]))
             if child.dep_ == "poss" and child.tag_ != "PRP$":
+                antecedent = whose_antecedent(child)
+                if antecedent is not None:
+                    phrase = self.noun_phrase(antecedent)
+                    return self.organisation_span(without_appositions(phrase, stop_at_comma=True)) if phrase is not None else None
                 if child.lemma_.lower() in self.words.document_heads:
                     return self.document_producer(child)
                 tokens = [t for t in child.subtree if t.dep_ != "case"]
@@ -595,6 +622,21 @@ class MentionAnalyser:
                     if objects:
                         return self.organisation_span(object_phrase(objects[0]))
         return self.clause_affiliation(root)
+
+    def profession(self, phrase: Span) -> Optional[Token]:
+        """"Paul Roe, a palaeontologist at Castlegate University", "Ama Owusu, a courier in
+        Leeds": a singular common noun with an indefinite article, in apposition to a person's
+        name, says what the person is, a function the role lexicon need not list; not a body, a
+        set, a document or who someone is to others (lexicon ``person_description_heads``)."""
+        head, words = phrase.root, self.words
+        indefinite = words.determiners - words.definite_determiners
+        if head.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ in indefinite for c in head.children):
+            return None
+        if any(c.dep_ in ("compound", "nmod", "poss") and (c.pos_ == "PROPN" or c.ent_type_) for c in head.children):
+            return None  # "a Nobel Peace Prize winner", "a Clinton surrogate": a relation to a name, no function
+        lemma = head.lemma_.lower()
+        excluded = words.organisations | words.government | words.group_heads | words.document_heads | words.anonymous
+        return None if lemma in excluded or lemma in words.person_descriptions else head
 
     def apposed_role_noun(self, root: Token) -> Optional[Token]:
         """The role noun a name stands in apposition to, before it ("the head of the centre,
@@ -678,8 +720,14 @@ class MentionAnalyser:
         label = head.ent_type_ or self.labels.get(head.text, "")
         if lemma in words.government and head.tag_ in ("NNS", "NNPS") and head.lower_ != lemma:
             return "group"  # "local governments", "ministries": several bodies
+        if label == "GPE" and self.place_named_body(head):
+            return "organisation"
+        if self.local_government(head):
+            return "government"
         if lemma in words.government or (label == "GPE" and head.pos_ == "PROPN" and not self.apposed_to_body(head)):
             return "government"
+        if head.tag_ in ("NNS", "NNPS") and lemma in words.body_plurals:
+            return "organisation"  # "the organisers": the body that runs the event, acting as one
         if head.tag_ in ("NNS", "NNPS") and lemma in words.group_heads and lemma in words.anonymous:
             return "group" if qualified or described else "anonymous"
         # inflected plurals only: a collective noun tagged plural ("police") names one organisation
@@ -696,8 +744,8 @@ class MentionAnalyser:
             return "group"
         if role is not None and role.i == head.i and head.tag_ in ("NNS", "NNPS") and head.lower_ != lemma:
             return "group"  # "attorneys for the family", "their lawyers": people in a role, several
-        if role is not None:
-            return "person"
+        if role is not None or head.tag_ == "NN" and lemma in words.person_descriptions:
+            return "person"  # "the mother of two": one person, described by who she is
         if label in ENTITY_TYPES:
             return ENTITY_TYPES[label]
         if lemma in words.anonymous:
@@ -713,8 +761,45 @@ class MentionAnalyser:
         """"Future45, a super PAC": a name (often an unfamiliar one the NER takes for a place) in
         apposition to an organisation is one."""
         return head.pos_ == "PROPN" and any(
-            c.dep_ == "appos" and c.i > head.i and (c.ent_type_ == "ORG" or hyphenated_lemma(c) in self.words.organisations)
-            for c in head.children
+            c.dep_ == "appos" and c.i > head.i and c.ent_type_ == "ORG" for c in head.children
+        ) or self.apposed_to_body_noun(head)
+
+    def local_government(self, head: Token) -> bool:
+        """"Harrowfield City Council", "the county council": a council of a city, county or town
+        (lexicon ``local_government_heads``, ``local_area_words``) governs it, a government as a
+        ministry is; other councils ("the Security Council") are organisations."""
+        return head.lemma_.lower() in self.words.local_government and any(
+            c.dep_ in ("compound", "amod") and c.lower_ in self.words.local_areas for c in head.children
+        )
+
+    def place_named_body(self, head: Token) -> bool:
+        """"Audit Scotland", "Universities Wales", "Horse Watch Ireland": a place name after
+        capitalised words that are no part of a place name (the NER and the document's votes
+        label them no place) names an organisation after its place, not the place's government."""
+        return any(
+            c.dep_ == "compound" and c.i < head.i and c.text[:1].isupper() and c.ent_type_ != "GPE"
+            and self.labels.get(c.text, "") != "GPE" for c in head.children
+        )
+
+    def apposed_to_body_noun(self, head: Token) -> bool:
+        """"Warm Homes Scotland, a fuel poverty charity", "Fjordbank, the largest of the lenders
+        affected", "the lender, Corvid Finance": a name in apposition to a description headed by
+        an organisation noun (lexicon ``organisation_heads``) is an organisation even where the
+        NER calls it a person. The noun is the description's own or, for a superlative or count
+        standing for one of a set, the set's. (An apposition the NER labels ORG may be a title:
+        "Stephen Boyd, the Auditor General".)"""
+        if head.pos_ != "PROPN":
+            return False
+        descriptions = [c for c in head.children if c.dep_ == "appos" and c.i > head.i]
+        given = head.left_edge.lower_ in self.words.given_name_genders  # "the broadcaster Alan MacLeod": a person
+        if head.dep_ == "appos" and head.head.i < head.i and head.head.pos_ == "NOUN" and head.head.dep_ != "pobj" and not given:
+            # "The lender, Corvid Finance"; not "the head of the centre, Jo Roe", whose name the
+            # parser may hang on the body it heads
+            descriptions.append(head.head)
+        return any(
+            hyphenated_lemma(member_noun(c)) in self.words.organisations
+            and not any(d.dep_ == "conj" for d in c.children)  # "a developer and spokeswoman": a person's roles
+            for c in descriptions
         )
 
     def describes(self, token: Token, head: Token) -> bool:
@@ -824,9 +909,11 @@ def object_phrase(token: Token) -> Optional[Span]:
 
 
 def without_appositions(span: Span, stop_at_comma: bool = False) -> Span:
-    """The phrase up to its first apposition: "Qatar, a key regional mediator" -> "Qatar"."""
+    """The phrase up to its first apposition: "Qatar, a key regional mediator" -> "Qatar". An
+    apposition to a word outside the phrase is the phrase itself ("Rugby Players United" of
+    "the players' union, Rugby Players United")."""
     for token in span:
-        if token.i > span.start and (token.dep_ == "appos" and token.head.i < token.i or stop_at_comma and token.text == ","):
+        if token.i > span.start and (token.dep_ == "appos" and span.start <= token.head.i < token.i or stop_at_comma and token.text == ","):
             cut = min(token.left_edge.i, token.i) if token.dep_ == "appos" else token.i
             return span.doc[span.start:max(cut, span.start + 1)]
     return span
@@ -880,6 +967,29 @@ def hyphenated_end(token: Token) -> int:
     while index + 2 < len(doc) and joining_hyphen(doc, index + 1):
         index += 2
     return index
+
+
+def whose_antecedent(possessor: Token) -> Optional[Token]:
+    """"Orrery Dynamics, an Adelaide-based company whose chief executive ...": a relative "whose"
+    owning a role stands for the noun its clause describes, and that noun for the name it is in
+    apposition to; None for any other possessor."""
+    if possessor.tag_ != "WP$":
+        return None
+    clause = next((t for t in possessor.ancestors if t.dep_ == "relcl"), None)
+    if clause is None:
+        return None
+    noun = clause.head
+    return noun.head if noun.dep_ == "appos" and noun.head.i < noun.i and noun.head.pos_ == "PROPN" else noun
+
+
+def member_noun(description: Token) -> Token:
+    """The noun that says what kind of thing a description is: itself, or for a superlative or a
+    count heading a partitive ("the largest of the lenders", "one of the biggest insurers") the
+    noun of its "of" phrase."""
+    if description.pos_ not in ("ADJ", "NUM") and description.tag_ != "JJS":
+        return description
+    sets = [o for p in description.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    return sets[0] if sets else description
 
 
 def hyphenated_lemma(head: Token) -> str:

@@ -43,7 +43,7 @@ import numpy
 from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
-from claimattr.linker.names import MentionAnalyser, after_honorific, contiguous_run, hyphenated_end, hyphenated_lemma, past_describing_word, title_word
+from claimattr.linker.names import MentionAnalyser, after_honorific, contiguous_run, hyphenated_end, hyphenated_lemma, past_describing_word, title_word, whose_antecedent, without_appositions
 from claimattr.quotes import DEFAULT_QUOTE_PAIRS, find_quote_regions
 from claimattr.schema import Entity, TextSpan
 from claimattr.segmenter.segmenter_component import HEADLINE_SPANS
@@ -155,6 +155,13 @@ def nickname_span(name: Span) -> Optional[Span]:
     "Bobby" Scott), or None."""
     quotes = [t.i for t in name if t.tag_ in ("``", "''")]
     return name.doc[quotes[0]:quotes[1] + 1] if len(quotes) >= 2 else None
+
+
+def owned_role(role: Token) -> bool:
+    """Whether a role is owned by a possessor ("the study's lead author", "the club's captain"):
+    the function the report gives the person in its story, which outranks a bare title or
+    profession also given ("ecologist Jo Marr, the study's senior author" -> senior author)."""
+    return any(c.dep_ == "poss" for c in role.children)
 
 
 def name_words(text: str) -> List[str]:
@@ -271,6 +278,8 @@ class Registry:
         often a person."""
         if ent[-1].lower_ in self.words.organisation_name_words and len(ent) > 1 or self.mostly_organisation(ent):
             return True
+        if self.analyser.apposed_to_body_noun(ent.root):
+            return True  # "Warm Homes Scotland, a fuel poverty charity"
         if len(ent) == 1 and ent.text in self.organisation_evidence and ent.text not in self.full_name_surnames:
             return True
         if ent.start < 2:
@@ -504,7 +513,7 @@ class Registry:
                 phrase = self.analyser.noun_phrase(child)
                 if phrase is None:
                     continue
-                token = self.analyser.role_token(phrase)
+                token = self.analyser.role_token(phrase) or self.analyser.profession(phrase)
                 if token is None:  # "Rep. Jo Roe, the top Democrat on the committee": the party still
                     organisation = organisation or self.phrase_party(phrase)
                     continue
@@ -515,14 +524,15 @@ class Registry:
                     and (t.pos_ != "PROPN" or title_word(t) or self.title(t) or self.portfolio(t))  # "a South Florida-based president": a place
                 ])
                 apposed = apposed and apposed + doc[token.i + 1:hyphenated_end(token) + 1].text.lower()  # "playwright-in-residence"
-                role = role or (self.analyser.with_function(apposed, token) if apposed else None)
+                if apposed and (role is None or owned_role(token)):
+                    role = self.analyser.with_function(apposed, token)
                 found = self.analyser.organisation(phrase, token, None)
                 if found is not None and organisation is None:
                     organisation = self.clean_organisation(found)
                 organisation = organisation or self.phrase_party(phrase)
                 break
         head = self.analyser.apposed_role_noun(root)
-        if role is None and titled and head is not None and head.i < name.start:
+        if (role is None or head is not None and owned_role(head)) and titled and head is not None and head.i < name.start:
             role, organisation = self.apposed_role(head, organisation)
         if organisation is None and (titled or role):
             found = self.analyser.affiliation(name)
@@ -686,10 +696,14 @@ class Registry:
         return text or None
 
     def possessor_organisation(self, token: Token, role: str) -> Optional[TextSpan]:
-        """"Hillary Clinton's campaign manager" -> "Clinton campaign"; "the ministry's spokesman" -> ministry."""
-        phrase = self.analyser.noun_phrase(token)
+        """"Hillary Clinton's campaign manager" -> "Clinton campaign"; "the ministry's spokesman" -> ministry;
+        "a company whose chief executive" -> the company (:func:`whose_antecedent`)."""
+        antecedent = whose_antecedent(token)
+        phrase = self.analyser.noun_phrase(antecedent or token)
         if phrase is None:
             return None
+        if antecedent is not None:
+            token, phrase = antecedent, without_appositions(phrase, stop_at_comma=True)
         if token.ent_type_ == "PERSON":
             if "campaign" in role:
                 return TextSpan(f"{token.text} campaign", phrase.start_char, phrase.end_char)
@@ -857,11 +871,11 @@ class Registry:
         words = self.words
         if span in self.bodies or self.organisation_elsewhere(span):
             return "organisation"
-        if name.lower() in words.government_names or span.label_ == "GPE":
+        if name.lower() in words.government_names or span.label_ == "GPE" and not self.analyser.place_named_body(span.root):
             return "government"
         if span.root.lemma_.lower() in words.government and span.root.lemma_.lower() not in ("department", "state"):
             return "government"
-        if self.ministerial_department(span):
+        if self.ministerial_department(span) or self.analyser.local_government(span.root):
             return "government"
         return "organisation"
 
@@ -1055,11 +1069,25 @@ class Registry:
         return max(people, key=lambda r: len(r.mentions)) if people else None
 
     def age_description(self, mention: Span) -> bool:
-        """"My body will tell me," the 34-year-old said: a definite description by age alone
-        refers back to a person as a pronoun does (sports and court reports vary their references
-        so), and says nothing more of them."""
+        """"My body will tell me," the 34-year-old said: a definite description by age alone, or by
+        age and nationality ("the 33-year-old Italian"), refers back to a person as a pronoun does
+        (sports and court reports vary their references so), and says nothing more of them."""
         words = self.words.definite_determiners
-        return len(mention) > 1 and mention[0].lower_ in words and AGE_DESCRIPTION.fullmatch(mention[1:].text.lower()) is not None
+        if len(mention) < 2 or mention[0].lower_ not in words:
+            return False
+        described = mention[1:-1] if len(mention) > 2 and mention[-1].ent_type_ == "NORP" else mention[1:]
+        return AGE_DESCRIPTION.fullmatch(described.text.lower()) is not None
+
+    def person_description(self, mention: Span) -> bool:
+        """"“I thought it was real,” the mother of two said": a definite description by a noun
+        for a person that is no function (lexicon ``person_description_heads``) refers back to a
+        person named before, as a pronoun of the gender it implies does."""
+        head = mention.root
+        return (
+            mention[0].lower_ in self.words.definite_determiners and head.tag_ == "NN"
+            and head.lemma_.lower() in self.words.person_descriptions
+            and not any(t.ent_type_ == "PERSON" for t in mention)
+        )
 
     def subject_before(self, pronoun: Span, sentence: int) -> bool:
         """Whether a person is the subject of a clause earlier in the pronoun's own sentence:
@@ -1168,8 +1196,9 @@ class Registry:
         ]
         below = [
             (start, record_id) for start, record_id in firsts
-            if start >= mention.end and start not in self.headline_tokens and sentence < self.sentence_of.get(start, 0) <= sentence + LEAD_WINDOW
-        ]
+            if start >= mention.end and start not in self.headline_tokens and not self.byline(start)
+            and sentence < self.sentence_of.get(start, 0) <= sentence + LEAD_WINDOW
+        ]  # the byline's writer is not the report's protagonist
         return self.records[min(below)[1]] if below else None
 
     def named_in_body(self, head: str, ranks: Set[str]) -> Optional[Record]:
@@ -1254,6 +1283,8 @@ class Registry:
             return None
         if token.dep_ in ("compound", "appos"):
             return None
+        if token.tag_ in ("NNS", "NNPS") and token.lower_ != token.lemma_.lower():
+            return None  # "the organisers", "the lawyers": several people, no one person's description
         determiners = [c for c in token.lefts if c.dep_ == "det"]  # lefts: cheaper than children
         headline = headline and not determiners
         if not headline and not any(c.lower_ in words.definite_determiners for c in determiners):
@@ -1289,7 +1320,26 @@ class Registry:
         if head not in words.government and head not in words.organisations:
             return None
         definite = mention[0].lower_ in words.definite_determiners
-        return self.body_named_by(head, mention.start, last_speaker if definite else None, guess=definite)
+        subject = self.sentence_subject_body(mention) if definite and head in words.organisations else None
+        return subject or self.body_named_by(head, mention.start, last_speaker if definite else None, guess=definite)
+
+    def sentence_subject_body(self, mention: Span) -> Optional[Record]:
+        """"Brewhouse, the British coffee chain, will close 140 cafés, the company said": a report
+        names the organisation as the subject of the very sentence its description speaks in;
+        the subject's name, when the report knows it as an organisation's, is the description's
+        referent (the NER often misses a name opening a report)."""
+        sentence = mention.sent
+        for token in sentence:
+            if token.i >= mention.start:
+                break
+            if token.dep_ in SUBJECTS and token.pos_ == "PROPN":
+                start = token.i
+                while start > sentence.start and self.doc[start - 1].pos_ == "PROPN" and self.doc[start - 1].dep_ in ("compound", "flat"):
+                    start -= 1
+                record = self.find_institution(self.doc[start:token.i + 1].text)
+                if record is not None and record.type == "organisation":
+                    return record
+        return None
 
     def body_named_by(self, noun: str, position: int, last_speaker: Optional[Record], guess: bool = True) -> Optional[Record]:
         """The body an organisation or government noun stands for at a point of the report: the
@@ -1446,14 +1496,16 @@ class Registry:
 
     def organisation_of_role(self, organisation: TextSpan, position: int) -> Optional[TextSpan]:
         """A role's organisation given by a bare organisation noun ("company spokeswoman", "club
-        president") is the body the report names by that noun or is about (:meth:`body_named_by`);
-        with none, the noun names no one and the role has no organisation."""
+        president", "the company's finance chief") is the body the report names by that noun or
+        is about (:meth:`body_named_by`); with none, the noun names no one and the role has no
+        organisation."""
         span = self.doc.char_span(organisation.start, organisation.end, alignment_mode="expand")
-        if span is None or len(span) != 1 or span.root.lemma_.lower() not in self.words.organisations | self.words.government:
+        nouns = [t for t in span if t.lower_ not in self.words.definite_determiners and t.tag_ != "POS"] if span is not None else []
+        if len(nouns) != 1 or nouns[0].lemma_.lower() not in self.words.organisations | self.words.government:
             return organisation
-        if span.root.text[:1].isupper() and not span.root.is_sent_start:
+        if nouns[0].text[:1].isupper() and not nouns[0].is_sent_start:
             return organisation  # a name: "Senate", "Congress"
-        record = self.body_named_by(span.root.lemma_.lower(), position, None)
+        record = self.body_named_by(nouns[0].lemma_.lower(), position, None)
         return replace(organisation, text=record.name) if record is not None else None
 
     def earlier_group(self, mention: Span) -> Optional[Record]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import List, Optional, Sequence, Set
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from claimattr.linker.names import Analysis, MentionAnalyser
 from claimattr.schema import TextSpan
@@ -89,8 +89,10 @@ class Resolver:
         if self.analyser.body_before_role(analysis.organisation, self.analyser.role_token(mention), head):
             names = set()  # "A Brandt spokesman" is no Brandt: the name says whose spokesman
         institution = analysis.type in INSTITUTIONS and head.lemma_.lower() in words.organisations | words.government
-        if not institution and (names and analysis.type != "person" or (names and len(names) < 2)):
-            match = next((r for r in recent if r.type == "person" and names and names <= r.tokens), None)
+        # "an engineer at Nimbra" is no one named Nimbra: a name in a phrase on the head says where
+        own = {n for n in names if not any(in_prepositional_modifier(t, head) for t in mention if t.lower_ == n)}
+        if not institution and (own and analysis.type != "person" or (own and len(own) < 2)):
+            match = next((r for r in recent if r.type == "person" and own <= r.tokens), None)
             if match is not None:
                 return match
         if analysis.type == "person" and analysis.tokens:
@@ -182,3 +184,15 @@ class Resolver:
                 known = next((r for r in recent if r.name.lower() == name.lower()), None)
                 return known or Referent(name=name, type=self.analyser.entity_type(phrase, token, None))
         return None
+
+
+def in_prepositional_modifier(token: Token, head: Token) -> bool:
+    """Whether a word lies in a prepositional phrase on the mention's head ("Nimbra" in "an
+    engineer at Nimbra", "a nurse on the ward"): such a name says where the speaker belongs, not
+    who the speaker is, so it points to no earlier speaker of that name."""
+    ancestor = token
+    while ancestor.i != head.i and ancestor.head.i != ancestor.i:
+        if ancestor.dep_ == "prep":
+            return True
+        ancestor = ancestor.head
+    return False
