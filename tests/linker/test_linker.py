@@ -460,3 +460,9 @@ def test_a_mention_set_by_the_detector_is_kept_by_default(nlp):
 def test_whoever_speaks_in_the_plural_is_a_group(nlp, text):
     """A plural common noun as the speaker is people, even one the lexicon does not list."""
     assert {claim.speaker.type for claim in nlp(text)._.claims} == {"group"}
+
+
+def test_the_subject_of_a_relative_clause_on_a_document_produced_it(extract):
+    text = "Vantel cut jobs on Monday. Sales fell by a fifth, according to results which the company published on Tuesday."
+    speaker = speaker_of(extract(text), cue="according to")
+    assert (speaker["text"], speaker["name"], speaker["type"]) == ("results", "Vantel", "organisation")

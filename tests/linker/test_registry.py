@@ -932,3 +932,49 @@ def test_a_description_speaking_in_a_sentence_is_the_organisation_named_as_its_s
             "Sales at Brackmoor fell 8 percent last year.")
     speaker = speaker_of(extract(text), cue="said")
     assert (speaker["name"], speaker["type"]) == ("Brackmoor", "organisation"), speaker
+
+
+@pytest.mark.parametrize("text,content,name", [
+    ("Brewhouse, the British coffee chain, will close 140 cafés, the company said.", "will close 140 cafés", "Brewhouse"),
+    ("Tallow, a Danish candle maker, cut its forecast on Monday. The company said that wax prices had doubled.",
+     "wax prices had doubled", "Tallow"),
+])
+def test_an_unlabelled_name_apposed_to_an_organisation_noun_is_that_organisation(extract, text, content, name):
+    speaker = speaker_of(extract(text), content=content)
+    assert (speaker["name"], speaker["type"]) == (name, "organisation")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The charity Shelter said that rents would rise again next year.", "Shelter"),
+    ("The charity Warm Homes said that energy bills would rise again next year.", "Warm Homes"),
+])
+def test_an_organisation_noun_no_person_is_called_by_makes_the_name_after_it_a_body(extract, text, name):
+    speaker = speaker_of(extract(text), content="would rise")
+    assert (speaker["name"], speaker["type"]) == (name, "organisation")
+
+
+def test_an_agent_noun_or_a_given_name_after_the_article_leaves_a_person(extract):
+    speaker = speaker_of(extract("The broadcaster Alan MacLeod said that the programme would end in May."), content="would end")
+    assert (speaker["name"], speaker["type"]) == ("Alan MacLeod", "person")
+
+
+def test_a_headline_common_noun_takes_the_fuller_description_the_report_gives_it_later(extract):
+    text = ("Patients wait longer for scans, watchdog says\n"
+            "Waiting times grew for the fourth year. The medicines watchdog said that patients waited 12 weeks on average.")
+    doc_claims = extract(text)
+    headline = speaker_of(doc_claims, cue="says")
+    body = speaker_of(doc_claims, content="patients waited 12 weeks")
+    assert headline["name"] == body["name"] == "medicines watchdog"
+
+
+def test_a_named_body_keeps_its_name_after_a_longer_description(extract):
+    text = ("Vantel said on Monday that sales had fallen. The electronics company said that prices would rise.")
+    speaker = speaker_of(extract(text), content="prices would rise")
+    assert speaker["name"] == "Vantel"
+
+
+def test_a_wire_dateline_is_no_body_a_description_can_mean(extract):
+    text = ("OSLO, May 3 (Wire) - Power prices rose on Tuesday as rivers froze. "
+            "The grid operator said that supplies were adequate.")
+    speaker = speaker_of(extract(text), content="supplies were adequate")
+    assert speaker["name"] != "OSLO"

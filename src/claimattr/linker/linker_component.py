@@ -161,7 +161,7 @@ class SpeakerLinker(RuleComponent):
                 last = record
             records.append(record)
             linked.append(replace(claim, speaker=speaker))
-        return linked, registry
+        return with_fuller_descriptions(linked, records, registry), registry
 
     def _entity(self, registry: Registry, mention: Span, speaker: Speaker, last: Optional[Record]) -> "tuple[Speaker, Optional[Record]]":
         """The registry entity a resolved speaker is, and the speaker as that entity: canonical
@@ -216,6 +216,8 @@ class SpeakerLinker(RuleComponent):
             if record is None:
                 name = self._group_name(speaker.name) if speaker.type == "group" else speaker.name
                 record = registry.find_institution(name) or registry.new(name, speaker.type)
+            elif record.type != "group" and fuller_description(record.name, speaker.name):
+                registry.rename_description(record, speaker.name)
         elif speaker.type == "unknown" and mention.root.pos_ == "PROPN":
             # a name the mention alone cannot type ("Ondal said") is the body the report introduced by it
             record = registry.introduced_body(speaker.name)
@@ -539,7 +541,7 @@ def producer(document: Token) -> Optional[Token]:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
-    found = releaser(document)
+    found = releaser(document) or relative_clause_subject(document)
     if found is not None:
         return found
     if document.dep_ == "dobj":
@@ -549,6 +551,19 @@ def producer(document: Token) -> Optional[Token]:
     if document.dep_ == "pobj" and document.head.lower_ == "in" and document.head.head.pos_ == "VERB":
         # "the auditor-general said in a report released on Monday": the one who said it
         subjects = [c for c in document.head.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        if subjects:
+            return subjects[0]
+    return None
+
+
+def relative_clause_subject(document: Token) -> Optional[Token]:
+    """"Results the company published on Monday", "a report that the agency released": the
+    subject of a relative clause on a document, whose verb is the producing act, produced it
+    (not a pronoun: "the letter she wrote" is left to the clause's own speaker). A clause with a
+    subordinating "that" is what the document says, misparsed ("a report released on Monday
+    that costs had risen"): its subject produced nothing."""
+    for clause in (c for c in document.children if c.dep_ == "relcl" and not any(m.dep_ == "mark" for m in c.children)):
+        subjects = [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
         if subjects:
             return subjects[0]
     return None
@@ -604,6 +619,27 @@ def name_run(name: Token) -> Span:
     while start > 0 and name.doc[start - 1].pos_ == "PROPN" and name.doc[start - 1].dep_ in ("compound", "flat"):
         start -= 1
     return name.doc[start:name.i + 1]
+
+
+def fuller_description(name: str, description: str) -> bool:
+    """"watchdog" (a headline's), then "medicines watchdog": a body known only by a common noun
+    is better named by a longer lower-case description of it ending in that noun, which says
+    which body it is (the report then never names it otherwise)."""
+    return name.islower() and description.islower() and description.endswith(" " + name)
+
+
+def with_fuller_descriptions(claims: List[Claim], records: List[Optional[Record]], registry: Registry) -> List[Claim]:
+    """The claims with every speaker named by a description its body outgrew later in the report
+    (``Registry.rename_description``) renamed as the body now is: a headline speaks before the
+    body of the report says which body it means."""
+    if not registry.outgrown_names:
+        return claims
+    return [
+        replace(claim, speaker=replace(claim.speaker, name=record.name))
+        if record is not None and claim.speaker is not None and claim.speaker.name in registry.outgrown_names.get(record.id, ())
+        else claim
+        for claim, record in zip(claims, records)
+    ]
 
 
 def role_without_body(role: Optional[str], noun: TextSpan, body: Optional[TextSpan]) -> Optional[str]:

@@ -46,7 +46,7 @@ from spacy.tokens import Doc, Span, Token
 from claimattr.linker.names import MentionAnalyser, after_honorific, contiguous_run, hyphenated_end, hyphenated_lemma, past_describing_word, title_word, whose_antecedent, without_appositions
 from claimattr.quotes import DEFAULT_QUOTE_PAIRS, find_quote_regions
 from claimattr.schema import Entity, TextSpan
-from claimattr.segmenter.segmenter_component import HEADLINE_SPANS
+from claimattr.segmenter.segmenter_component import FURNITURE_SPANS, HEADLINE_SPANS
 
 SALIENCE_WINDOW = 3
 """Sentences before a pronoun whose person mentions are its candidate antecedents."""
@@ -76,6 +76,8 @@ the person the body names first is the one it described."""
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 """Generational suffixes: part of the name, never a surname."""
 SUBJECTS = ("nsubj", "nsubjpass")
+AGENT_SUFFIXES = ("er", "or")
+"""Endings of agent nouns ("broadcaster", "operator"), which may name a person as well as a body."""
 AGE_DESCRIPTION = re.compile(r"\d+\s*-\s*year\s*-\s*old")
 """A person described by age alone ("the 34-year-old")."""
 PARTY_PAREN = re.compile(r"\s*\(\s*([A-Z])\s*[-–]\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*\)")
@@ -188,6 +190,11 @@ class Registry:
         }
         self.quotes = find_quote_regions(doc.text, DEFAULT_QUOTE_PAIRS)
         self.headline_tokens: Set[int] = {t.i for span in doc.spans.get(HEADLINE_SPANS, []) for t in span}
+        self.dateline_tokens: Set[int] = {
+            t.i for span in doc.spans.get(FURNITURE_SPANS, []) if span.label_ == "DATELINE" for t in span
+        }
+        """"OSLO, Sept 30 (Nordwire) -": the place and agency a wire report is filed from and by,
+        which the NER often labels organisations; never a speaker, nor what "the operator" means."""
         self.described: List[Span] = self.described_names()
         introduced = {e.text for e in self.ents if e.label_ == "PERSON" and self.introduced_as_body(e)}
         introduced |= {span.text for span in self.described}
@@ -198,6 +205,9 @@ class Registry:
         """Persons in apposition to a role owned by "their" ("Their manager, Colin Roe"), read once
         the organisations are known (:meth:`subject_body`)."""
         self.body_ids: Set[int] = set()
+        self.outgrown_names: Dict[int, Set[str]] = {}
+        """The common-noun names bodies had before a fuller description renamed them
+        (:meth:`rename_description`), by record id."""
         """Organisations the base NER took for persons (:meth:`introduced_as_body`), wherever the
         report names them so (a headline drops the "club" that introduces the name below)."""
         for number, sentence in enumerate(doc.sents):
@@ -274,8 +284,9 @@ class Registry:
         """"Portuguese club Atlético Lisboa", "insurer Kestrel Life", "Halvorsen Media": a name the
         report introduces with a bare organisation noun right before it, or that ends in a word
         only company names end in (lexicon ``organisation_name_words``), is an organisation,
-        whatever the base NER says. Not after an article: "the broadcaster Alan MacLeod" is as
-        often a person."""
+        whatever the base NER says. After an article only a noun no person is called by
+        (:meth:`names_only_bodies`): "the charity Warm Homes" is one, "the broadcaster Alan
+        MacLeod" as often a person."""
         if ent[-1].lower_ in self.words.organisation_name_words and len(ent) > 1 or self.mostly_organisation(ent):
             return True
         if self.analyser.apposed_to_body_noun(ent.root):
@@ -287,8 +298,14 @@ class Registry:
         before = self.doc[ent.start - 1]
         return (
             before.pos_ == "NOUN" and before.text.islower() and before.lemma_ in self.words.organisations
-            and self.doc[ent.start - 2].lower_ not in self.words.determiners
+            and (self.doc[ent.start - 2].lower_ not in self.words.determiners or self.names_only_bodies(before, ent))
         )
+
+    def names_only_bodies(self, noun: Token, ent: Span) -> bool:
+        """"The charity Warm Homes", "the union Unite": an organisation noun that is no agent noun
+        (an "-er"/"-or" word: "the broadcaster", "the developer" may be a person) before a name
+        whose first word is no known given name names a body, article or not."""
+        return not noun.lower_.endswith(AGENT_SUFFIXES) and ent[0].lower_ not in self.words.given_name_genders
 
     def mostly_organisation(self, ent: Span) -> bool:
         """"Pixelfjord plans ... Pixelfjord denied": a one-word name the base NER labels an
@@ -735,7 +752,7 @@ class Registry:
         for ent in sorted(self.ents + self.bodies, key=lambda e: e.start):
             if ent.label_ not in ("ORG", "GPE") and ent not in self.bodies or ent.start in person_tokens:
                 continue
-            if self.byline(ent.start):
+            if self.byline(ent.start) or ent.start in self.dateline_tokens:
                 continue
             if ent.label_ == "GPE" and ent.root.dep_ not in SUBJECTS + ("poss",) and not self.organisation_elsewhere(ent):
                 continue
@@ -759,6 +776,9 @@ class Registry:
         its bare name elsewhere can stand for it. Not an organisation entity: those are read as such."""
         found: List[Span] = []
         for noun in self.tokens_in(LOWER, self.words.organisations):  # from the nouns: far fewer than the names
+            apposed = self.unlabelled_apposed_name(noun)
+            if apposed is not None and apposed.start not in self.headline_tokens and apposed not in found:
+                found.append(apposed)
             if noun.i + 1 >= len(self.doc):
                 continue
             head = noun.head if noun.dep_ == "compound" and noun.head.i > noun.i else self.doc[noun.i + 1]
@@ -768,6 +788,21 @@ class Registry:
             if named is not None and named.start not in self.headline_tokens and named not in found:
                 found.append(named)
         return found
+
+    def unlabelled_apposed_name(self, noun: Token) -> Optional[Span]:
+        """"Brewhouse, the British coffee chain, will close 140 cafés": a capitalised name the
+        base NER leaves unlabelled (it often misses the name opening a report), with an apposition
+        headed by an organisation noun after it, is that organisation
+        (``MentionAnalyser.apposed_to_body_noun``); its name is the proper nouns ending in its head."""
+        name = noun.head
+        if noun.dep_ != "appos" or name.i >= noun.i or name.pos_ != "PROPN" or name.ent_type_:
+            return None
+        if not self.analyser.apposed_to_body_noun(name):
+            return None
+        start = name.i
+        while start > 0 and self.doc[start - 1].pos_ == "PROPN" and self.doc[start - 1].head.i == name.i and not self.doc[start - 1].ent_type_:
+            start -= 1
+        return self.doc[start:name.i + 1]
 
     def tokens_in(self, attribute: int, words: Iterable[str]) -> List[Token]:
         """The tokens whose ``attribute`` (``ORTH``, ``LOWER``) is one of these words, found on the
@@ -1321,7 +1356,29 @@ class Registry:
             return None
         definite = mention[0].lower_ in words.definite_determiners
         subject = self.sentence_subject_body(mention) if definite and head in words.organisations else None
-        return subject or self.body_named_by(head, mention.start, last_speaker if definite else None, guess=definite)
+        return (
+            self.named_right_after(mention, head) or subject
+            or self.body_named_by(head, mention.start, last_speaker if definite else None, guess=definite)
+        )
+
+    def rename_description(self, record: Record, description: str) -> None:
+        """"Patients wait longer, watchdog finds ... the medicines watchdog said": a body known
+        only by a common noun takes the fuller description the report gives it later as its
+        name; the earlier name stays an alias, and its speakers are renamed once the report is
+        read (``linker_component.with_fuller_descriptions``)."""
+        self.outgrown_names.setdefault(record.id, set()).add(record.name)
+        record.name, outgrown = description, record.name
+        record.alias(outgrown)
+
+    def named_right_after(self, mention: Span, noun: str) -> Optional[Record]:
+        """"The charity Warm Homes said": the parser may cut the name off its noun and take the
+        description alone for the speaker; the body named right after it, which that noun
+        describes (:meth:`descriptor_nouns`), is its referent, not an earlier one."""
+        return next(
+            (r for r in self.records if r.type in ("organisation", "government") and noun in r.descriptors
+             and any(m.start == mention.end for m in r.mentions)),
+            None,
+        )
 
     def sentence_subject_body(self, mention: Span) -> Optional[Record]:
         """"Brewhouse, the British coffee chain, will close 140 cafés, the company said": a report
