@@ -480,11 +480,17 @@ def within_noun_phrase(doc: Doc, claim: Claim) -> Claim:
     return replace(claim, speaker=replace(claim.speaker, mention=TextSpan.from_span(doc[mention.start:end])))
 
 
+def _particle(verb: Token) -> Optional[Token]:
+    """The verb's particle standing right after it ("point | out"), if any."""
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return following if following is not None and following.dep_ == "prt" and following.head.i == verb.i else None
+
+
 def _with_particle(doc: Doc, claim: Claim, cue: Span) -> Claim:
     """The claim whose cue stops right before its verb's particle ("pointed | out that ...") with
     the particle in the cue, unless a content piece holds it."""
-    particle = doc[cue.end] if cue.end < len(doc) else None
-    if particle is None or particle.dep_ != "prt" or particle.head.i != cue.end - 1:
+    particle = _particle(doc[cue.end - 1])
+    if particle is None:
         return claim
     if any(piece.start <= particle.idx < piece.end for piece in claim.content):
         return claim
@@ -504,7 +510,8 @@ def with_whole_verb(doc: Doc, claim: Claim) -> Claim:
     between = doc[cue.end:verb.i]
     if verb.pos_ != "VERB" or verb.i < cue.end or any(t.dep_ not in ("aux", "neg", "advmod") for t in between):
         return claim
-    end = max([verb.i + 1] + [c.i + 1 for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1])
+    particle = _particle(verb)
+    end = particle.i + 1 if particle is not None else verb.i + 1
     return replace(claim, cue=TextSpan.from_span(doc[cue.start:end]))
 
 
