@@ -178,9 +178,10 @@ class ClaimDetector(RuleComponent):
         self.raising_verbs: Set[str] = set(lexicon.get("raising_verbs", ()))
         self.hearsay_verbs: Set[str] = set(lexicon.get("hearsay_verbs", ()))
         self.refusal_verbs: Set[str] = set(lexicon.get("refusal_verbs", ()))
-        self.tidy_lexicon = TidyLexicon(self.passive_subject_speaks, self.raising_verbs, self.refusal_verbs,
-                                        self.cue_lemmas, self.host_preps, self.nouns, self.addressee_verbs,
-                                        self.raising_verbs | set(lexicon.get("aspect_verbs", ())))
+        self.tidy_lexicon = TidyLexicon(
+            subject_speaks=self.passive_subject_speaks, raising=self.raising_verbs, refusals=self.refusal_verbs,
+            cue_lemmas=self.cue_lemmas, host_preps=self.host_preps, host_nouns=self.nouns,
+            addressee_verbs=self.addressee_verbs, governors=self.raising_verbs | set(lexicon.get("aspect_verbs", ())))
         self.question_verbs: Set[str] = set(lexicon.get("question_verbs", ()))
         self.transcript_non_speakers: Set[str] = {label.upper() for label in lexicon.get("transcript_non_speakers", ())}
         self.matcher = Matcher(self.vocab)
