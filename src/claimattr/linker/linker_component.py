@@ -17,7 +17,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claimattr.detector.extents import is_headline_passive
-from claimattr.linker.names import MentionAnalyser, SpeakerLexicon, clean_mention, noun_phrase, without_appositions, without_edge_spaces
+from claimattr.linker.names import (
+    MentionAnalyser, SpeakerLexicon, clean_mention, name_run, noun_phrase, without_appositions, without_edge_spaces,
+)
 from claimattr.linker.registry import Record, Registry
 from claimattr.linker.resolution import Referent, Resolver
 from claimattr.rules.component import RuleComponent
@@ -611,14 +613,6 @@ def body_name_in_apposition(noun: Token, bodies: FrozenSet[str]) -> Optional[Tok
         return None
     return next((c for c in noun.children if c.dep_ == "appos" and c.i > noun.i and c.pos_ == "PROPN"
                  and c.ent_type_ not in ("NORP", "GPE")), None)  # "the manufacturer, Danish drugmaker X": no name yet
-
-
-def name_run(name: Token) -> Span:
-    """The proper name a token ends: the proper nouns compounded onto it ("Rugby Players United")."""
-    start = name.i
-    while start > 0 and name.doc[start - 1].pos_ == "PROPN" and name.doc[start - 1].dep_ in ("compound", "flat"):
-        start -= 1
-    return name.doc[start:name.i + 1]
 
 
 def fuller_description(name: str, description: str) -> bool:

@@ -1115,3 +1115,11 @@ def acronyms(text: str, pattern: Pattern[str]) -> Dict[str, str]:
                 aliases[acronym] = " ".join(words[start:])
                 break
     return aliases
+
+
+def name_run(name: Token) -> Span:
+    """The proper name a token ends: the proper nouns compounded onto it ("Rugby Players United")."""
+    start = name.i
+    while start > 0 and name.doc[start - 1].pos_ == "PROPN" and name.doc[start - 1].dep_ in ("compound", "flat"):
+        start -= 1
+    return name.doc[start:name.i + 1]

@@ -43,7 +43,7 @@ import numpy
 from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
-from claimattr.linker.names import MentionAnalyser, after_honorific, contiguous_run, hyphenated_end, hyphenated_lemma, past_describing_word, title_word, whose_antecedent, without_appositions
+from claimattr.linker.names import MentionAnalyser, after_honorific, contiguous_run, hyphenated_end, hyphenated_lemma, name_run, past_describing_word, title_word, whose_antecedent, without_appositions
 from claimattr.quotes import DEFAULT_QUOTE_PAIRS, find_quote_regions
 from claimattr.schema import Entity, TextSpan
 from claimattr.segmenter.segmenter_component import FURNITURE_SPANS, HEADLINE_SPANS
@@ -1390,10 +1390,7 @@ class Registry:
             if token.i >= mention.start:
                 break
             if token.dep_ in SUBJECTS and token.pos_ == "PROPN":
-                start = token.i
-                while start > sentence.start and self.doc[start - 1].pos_ == "PROPN" and self.doc[start - 1].dep_ in ("compound", "flat"):
-                    start -= 1
-                record = self.find_institution(self.doc[start:token.i + 1].text)
+                record = self.find_institution(name_run(token).text)
                 if record is not None and record.type == "organisation":
                     return record
         return None
