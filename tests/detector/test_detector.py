@@ -108,6 +108,14 @@ def test_indirect_content_starts_at_the_complementiser(extract, text, content):
     assert claims.content_of(claim).startswith(content), claims.describe()
 
 
+def test_a_clause_the_parser_hangs_on_the_addressee_is_what_was_told(extract):
+    """"told a meeting of club members that ...": parsed as a relative clause on "meeting", the
+    clause opened by a complementiser is the content and the addressee stays out of it."""
+    claims = extract("The coach told a meeting of club members that the stadium would be rebuilt.")
+    claim = claims.find(cue="told")
+    assert claims.content_of(claim) == "that the stadium would be rebuilt", claims.describe()
+
+
 def test_a_second_clause_opened_by_that_is_part_of_the_same_content(extract):
     """"said A, but that B": the parser coordinates B with the cue; it is still what was said."""
     claims = extract("A spokesman said the firm had received the letter, but that it saw no reason to change course.")
@@ -355,6 +363,9 @@ ACCORDING_TO = [
      "More than 200 flights were cancelled"),
     ("According to police, the suspect was already known to the authorities.",
      "the suspect was already known to the authorities"),
+    # the parser reads "reeks" as a noun in apposition to the source and finds no verb at all
+    ("According to veteran market analyst Dana Whitfield, the merger reeks of desperation.",
+     "the merger reeks of desperation"),
 ]
 
 

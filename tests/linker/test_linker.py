@@ -204,11 +204,15 @@ def test_statement_released_by_an_organisation(extract):
 @pytest.mark.parametrize("text,mention", [
     ("According to the fire service, the blaze started in a kitchen.", "fire service"),
     ("More than 200 flights were cancelled on Sunday, according to airport officials.", "airport officials"),
+    # the parser hangs the content under the source ("reeks" read as a noun): the source stops before it
+    ("According to veteran market analyst Dana Whitfield, the merger reeks of desperation.",
+     "veteran market analyst Dana Whitfield"),
 ])
 def test_according_to_speaker_is_its_object(extract, text, mention):
     claims = extract(text)
     speaker = speaker_of(claims, cue="according to")
     assert mention in speaker["text"], claims.describe()
+    assert "," not in speaker["text"], "the source holds no clause after it"
 
 
 def test_agent_of_a_passive_is_the_speaker(extract):

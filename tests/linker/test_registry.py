@@ -268,6 +268,22 @@ def test_a_given_name_tells_the_gender_that_he_and_she_agree_with(extract):
     assert (speaker["text"], speaker["name"]) == ("He", "Paul Dorrance"), speaker
 
 
+def test_the_tag_of_a_quotation_is_nobody_the_quotation_talks_about(extract):
+    """The quotation names Brandt, so its "he" is the person introduced before it, though Brandt
+    is the earlier subject and speaker."""
+    text = ("Mayor Tom Brandt backed the harbour plan on Monday, which pleased Carl Ostby, president of the "
+            "Harbour Traders Association.\n\n“Nobody believed in the harbour. Brandt saw it first. Now the mayor "
+            "deserves the credit,” he said.")
+    speaker = speaker_of(extract(text), content="Nobody believed in the harbour")
+    assert (speaker["text"], speaker["name"], speaker["role"]) == ("he", "Carl Ostby", "president"), speaker
+
+
+def test_they_can_be_the_organisation_the_previous_sentence_is_about(extract):
+    speaker = speaker_of(extract("The regulator fined Vantel on Tuesday. They said the penalty reflected repeated failures."),
+                         content="the penalty reflected repeated failures")
+    assert (speaker["text"], speaker["name"], speaker["type"]) == ("They", "regulator", "organisation"), speaker
+
+
 def test_a_pronoun_inside_a_quotation_tells_nothing_of_the_speakers_gender(nlp):
     doc = nlp("Dana Whitlock said: “He has lied about the budget.” Whitlock added that the vote would fail.")
     assert entity(doc, "Dana Whitlock").gender is None

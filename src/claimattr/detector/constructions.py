@@ -174,6 +174,13 @@ def is_complement_clause(clause: Token, complementisers: Collection[str]) -> boo
     return any(c.dep_ in SUBJECT_DEPS and c.i != first.i for c in clause.children)
 
 
+def source_end(to_token: Token) -> int:
+    """The end of an "according to" source read without the parse: the first comma after it in
+    the sentence, or the sentence end (then no content is left, and no claim is made)."""
+    sentence = to_token.sent
+    return next((t.i for t in sentence if t.i > to_token.i and t.text == ","), sentence.end)
+
+
 def is_addressee(obj: Token, heads: List[Token]) -> bool:
     """"told Reuters that ...": an object before the clause is the addressee, not content."""
     return obj.i < min(h.left_edge.i for h in heads)

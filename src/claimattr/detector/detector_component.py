@@ -56,6 +56,7 @@ from claimattr.detector.constructions import (
     quote_kind,
     quote_leads_into,
     runs,
+    source_end,
     speaker_tag_only,
     token_set,
     trailing_tag,
@@ -304,6 +305,9 @@ class ClaimDetector(RuleComponent):
                  and not is_time_phrase(c)]
         objects = [c for c in children if c.dep_ in OBJECT_DEPS]
         clauses = [h for h in heads if h.dep_ == "ccomp"]
+        if lemma in self.addressee_verbs and not clauses:
+            clauses = self._clause_under_addressee(objects)
+            heads += clauses
         if lemma in self.addressee_verbs and (clauses or self._adjacent_quotes(verb, regions)):
             objects = []
         elif clauses:
@@ -325,6 +329,16 @@ class ClaimDetector(RuleComponent):
         if all(any(r.start <= s and e <= r.end + 1 for r in regions) for s, e in pieces):
             pieces = merge(pieces + [(q.start, q.end) for q in self._adjacent_quotes(verb, regions)])
         return pieces
+
+    def _clause_under_addressee(self, objects: List[Token]) -> List[Token]:
+        """"told a meeting of Pacific leaders that few people understood": the parser hangs the
+        content clause on the addressee as a relative clause; opened by a complementiser that is no
+        argument of it (``mark``) and with a subject of its own, it is what was told."""
+        return [
+            token for obj in objects for token in obj.subtree
+            if token.dep_ in ("relcl", "acl") and token.left_edge.dep_ == "mark"
+            and is_complement_clause(token, self.complementisers)
+        ][:1]
 
     def _is_hearsay(self, verb: Token) -> bool:
         """"is understood to ...": a belief verb of the lexicon (``hearsay_verbs``) in the passive
@@ -519,9 +533,13 @@ class ClaimDetector(RuleComponent):
     def _according_to(self, according: Token, cue: Piece) -> List[Candidate]:
         """The rest of the sentence is the content; the object of "to" is the source."""
         sentence = according.sent
-        phrase = set(t.i for t in according.subtree) | set(range(*cue))
         to_token = according.doc[cue[1] - 1]
-        phrase |= {t.i for t in to_token.subtree}
+        if according.dep_ == "ROOT":
+            # no verb governs the phrase: the parser took the content's verb for a noun ("According
+            # to Rush Limbaugh, the move reeks of ..."); the source ends at the first comma
+            phrase = set(range(cue[0], source_end(to_token)))
+        else:
+            phrase = set(t.i for t in according.subtree) | set(range(*cue)) | {t.i for t in to_token.subtree}
         rest = [t for t in sentence if t.i not in phrase]
         pieces = runs(rest)
         return [Candidate(cue, pieces, "according_to")] if pieces else []

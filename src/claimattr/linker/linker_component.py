@@ -321,7 +321,7 @@ class SpeakerLinker(RuleComponent):
     def _mention(self, doc: Doc, claim: Claim, cue: Span, cues: Set[int]) -> Optional[Span]:
         head = cue.root
         if claim.kind == "according_to":
-            return self._according_to_source(cue)
+            return before_content(self._according_to_source(cue), claim)
         if claim.kind == "headline":
             if is_headline_passive(head):
                 return None
@@ -724,6 +724,19 @@ def with_head(span: Span) -> Span:
     if last.dep_ in ("compound", "amod", "nmod") and head.i == span.end and head.tag_ == "NN" and head.text.islower():
         return span.doc[span.start:span.end + 1]
     return span
+
+
+def before_content(mention: Optional[Span], claim: Claim) -> Optional[Span]:
+    """The mention without the claim's content: where the parser hung the content under the
+    source ("According to Rush Limbaugh, the move reeks ...", with "reeks" read as a noun in
+    apposition), the source stops before it."""
+    if mention is None:
+        return None
+    starts = [piece.start for piece in claim.content if mention.start_char < piece.start < mention.end_char]
+    if not starts:
+        return mention
+    cut = mention.doc.char_span(mention.start_char, min(starts), alignment_mode="contract")
+    return clean_mention(cut) if cut is not None and len(cut) else None
 
 
 def line_start(doc: Doc, index: int) -> int:

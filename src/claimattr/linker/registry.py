@@ -28,7 +28,9 @@ the canonical name, role and organisation the article establishes anywhere:
 :meth:`Registry.salient_person` resolves "he"/"she" by salience: the persons mentioned in the
 pronoun's sentence and the previous ones, preferring subjects over objects, the speaker of the
 previous claim ("said" chains and quotes), recency, mentions outside quotations, and agreeing
-in gender; an object pronoun never takes the subject of its own clause.
+in gender; an object pronoun never takes the subject of its own clause. The tag of a quotation
+("“...,” he said") counts its distance from where the quotation opens, favours the person just
+introduced with their function, and never takes a person the quotation itself names.
 """
 from __future__ import annotations
 
@@ -59,6 +61,10 @@ SPEAKER_BONUS = 1.5
 QUOTED_PENALTY = 1.5
 """Salience lost by a mention inside a quotation: a person the speaker talks about ("“Obama had
 will.i.am,” he said") is rarely the "he" of the speech tag or of the next sentence."""
+INTRODUCTION_BONUS = 1.5
+"""Salience of a person's first mention, made with their function ("concerns Henry Crespo,
+president of the caucus."), for the tag of the quotation that follows it: reports introduce a
+speaker and then quote them."""
 DISTANCE_COST = 1.0
 """Salience lost per sentence between the mention and the pronoun."""
 ORGANISATION_DISTANCE_COST = 0.2
@@ -956,6 +962,21 @@ class Registry:
         """Whether the text between these offsets lies inside a quotation."""
         return any(start < start_char and end_char < end for start, end in self.quotes)
 
+    def sentence_at(self, char: int) -> int:
+        """The number of the sentence holding this character offset."""
+        token = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return self.sentence_of.get(token.start, 0) if token is not None and len(token) else 0
+
+    def quote_before(self, tag: Span) -> Optional[Tuple[int, int]]:
+        """The quotation a speaker tag closes: the one that ends right before it, with only
+        punctuation between ("“... Obama had will.i.am. Hillary has nobody like that,” he said"),
+        however many sentences it holds."""
+        before = self.doc.text[:tag.start_char].rstrip()
+        for start, end in self.quotes:
+            if end <= tag.start_char and not before[end:].strip(" ,.;:!?—–-\n"):
+                return start, end
+        return None
+
     def given_name_gender(self, record: Record) -> None:
         """A person's gender from the given name opening a full name ("Melanie Roe"; lexicon
         ``given_name_genders``), where no honorific told it. It comes before the report's own
@@ -1071,10 +1092,15 @@ class Registry:
         sentence = self.sentence_of.get(pronoun.start, 0)
         clausemate = self.clausemate_subject(pronoun.root)
         tag = not self.quoted(pronoun.start_char, pronoun.end_char)
+        attributed = self.quote_before(pronoun) if tag else None
+        # a tag's distance runs from the quotation it closes, however many sentences that holds
+        anchor = min(sentence, self.sentence_at(attributed[0])) if attributed else sentence
         scores: Dict[int, float] = {}
         for record in self.records:
             if record.type != "person" or gender and record.gender and record.gender != gender:
                 continue
+            if attributed and any(attributed[0] < self.doc[m.start].idx < attributed[1] for m in record.mentions):
+                continue  # "“... Brandt saw it first,” he said": the quotation talks of Brandt, so he is someone else
             best = None
             for mention in record.mentions:
                 if mention.start >= pronoun.start or sentence - mention.sentence > SALIENCE_WINDOW:
@@ -1083,7 +1109,9 @@ class Registry:
                     continue
                 if tag and mention.quoted and mention.sentence == sentence:
                     continue  # "“Hillary has nobody like that,” he said": a speaker does not talk of himself so
-                score = -DISTANCE_COST * (sentence - mention.sentence)
+                score = -DISTANCE_COST * ((sentence if mention.quoted else anchor) - mention.sentence)
+                if attributed and mention is record.mentions[0] and record.roles and not mention.quoted:
+                    score += INTRODUCTION_BONUS
                 score += SUBJECT_BONUS if mention.subject else 0.0
                 score -= MODIFIER_PENALTY if mention.modifier else 0.0
                 score -= QUOTED_PENALTY if mention.quoted else 0.0

@@ -77,7 +77,7 @@ class Resolver:
                 or next((r for r in recent if r.type in INSTITUTIONS), None)
             )
         if len(mention) == 1 and lower in words.plural_pronouns:
-            return self.previous_subject(mention, recent, ("group", "anonymous")) or next(
+            return self.previous_subject(mention, recent, COLLECTIVES) or next(
                 (r for r in recent if r.type in COLLECTIVES), None
             )
         if len(mention) == 1 and lower in words.first_person_plural:
