@@ -359,6 +359,17 @@ def test_a_document_owned_by_its_speaks_for_the_organisation(extract):
     assert (speaker["name"], speaker["type"]) == ("Halden Energy", "organisation"), claims.describe()
 
 
+@pytest.mark.parametrize("text,cue,name", [
+    ("Coach Rui Lopes was asked whether he would resign. His only response was to say that the board still backed him.",
+     "to say", "Rui Lopes"),
+    ("Finance minister Ana Costa spoke in parliament on Tuesday. Her speech said the budget would balance by 2027.",
+     "said", "Ana Costa"),
+])
+def test_an_utterance_owned_by_a_pronoun_is_the_pronouns_antecedents(extract, text, cue, name):
+    claims = extract(text)
+    assert speaker_of(claims, cue=cue)["name"] == name, claims.describe()
+
+
 def test_a_complaint_speaks_for_whoever_filed_it(extract):
     claims = extract("The Halden Group filed a complaint on Monday. The complaint says the rival copied its designs.")
     speaker = speaker_of(claims, cue="says")
