@@ -35,6 +35,11 @@ def test_every_speaker_is_well_formed(extract):
         assert speaker["role"] is None or speaker["role"] == speaker["role"].lower()
 
 
+def test_where_an_organisation_is_based_is_no_part_of_its_name(extract):
+    claims = extract("Jane Roe, president of the Miami-based Florida Growers Association, said prices would rise.")
+    assert speaker_of(claims, cue="said")["organisation"]["text"] == "Florida Growers Association", claims.describe()
+
+
 # --------------------------------------------------------------------------------------------
 # Role and organisation: compounds, appositions, "X of Y", possessives.
 # (text, cue, name or None (unchecked), role fragment, organisation fragment or None (unchecked))

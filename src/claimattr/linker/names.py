@@ -689,14 +689,17 @@ class MentionAnalyser:
 
     def organisation_span(self, phrase: Optional[Span]) -> Optional[TextSpan]:
         """An organisation as a name: without a leading article ("The Progress Party" -> "Progress
-        Party") or a description before the name ("Berlin venture firm Nordlicht Capital" ->
-        "Nordlicht Capital": a lower-case organisation noun right before a capitalised name)."""
+        Party"), where it is based ("the Miami-based Florida Growers Association") or a description
+        before the name ("Berlin venture firm Nordlicht Capital" -> "Nordlicht Capital": a
+        lower-case organisation noun right before a capitalised name)."""
         if phrase is None:
             return None
-        start = phrase.start
-        while start < phrase.end - 1 and phrase.doc[start].lower_ in self.words.determiners:
-            start += 1
         doc = phrase.doc
+        start = phrase.start
+        while start < phrase.end - 1 and doc[start].lower_ in self.words.determiners:
+            start += 1
+        while start + 3 < phrase.end and doc[start + 1].text == "-" and doc[start + 2].lower_ in LOCATED:
+            start += 3
         described = [
             t.i + 1 for t in doc[start:phrase.end - 1]
             if t.text.islower() and t.lemma_ in self.words.organisations and doc[t.i + 1].text[:1].isupper()
@@ -816,6 +819,11 @@ class MentionAnalyser:
 
 
 # ---------------------------------------------------------------------- mention shapes
+LOCATED = ("based", "headquartered")
+"""Second halves of a hyphenated adjective that says where an organisation sits ("Miami-based"):
+no part of its name."""
+
+
 def noun_phrase(head: Token, circumstances: FrozenSet[str]) -> Optional[Span]:
     """The head's phrase, without relative clauses, participle modifiers or trailing commas."""
     if head.pos_ == "VERB" or head.is_punct:
