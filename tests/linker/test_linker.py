@@ -220,6 +220,11 @@ def test_according_to_speaker_is_its_object(extract, text, mention):
     assert "," not in speaker["text"], "the source holds no clause after it"
 
 
+def test_the_speaker_of_a_cue_under_an_adjective_is_the_copulas_subject(extract):
+    claims = extract("The coach will be unable to blame the referee and accuse the fans of being unfair.")
+    assert speaker_of(claims, cue="accuse")["text"] == "The coach", claims.describe()
+
+
 def test_agent_of_a_passive_is_the_speaker(extract):
     claims = extract("It was announced by the city council that the festival would be cancelled.")
     speaker = speaker_of(claims, content="the festival would be cancelled")

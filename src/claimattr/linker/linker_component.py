@@ -33,8 +33,9 @@ DEFAULT_LEXICON = Path(__file__).parent / "speakers.json"
 LEXICON_SCHEMA = Path(__file__).parent / "speakers.schema.json"
 """The JSON Schema every speaker lexicon must match; its descriptions document each key."""
 
-CLIMB_DEPS = ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "ccomp", "dep", "relcl", "parataxis")
-"""Dependency labels climbed from a cue to the clause whose subject is its speaker."""
+CLIMB_DEPS = ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "ccomp", "dep", "relcl", "parataxis", "acomp")
+"""Dependency labels climbed from a cue to the clause whose subject is its speaker (``acomp``: "The
+coach will be unable to blame the referee and accuse the fans ...": the adjective's copula has it)."""
 
 MAX_CLIMB_STEPS = 8
 """Most heads climbed from a cue looking for its subject ("X said on Monday, speaking to reporters
