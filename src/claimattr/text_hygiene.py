@@ -114,14 +114,17 @@ def clean_entity(text: str, entity: Any) -> Any:
                    organisation=organisation or None, mentions=mentions)
 
 
-SYMBOLS = r"\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F"
-"""Emoji and pictographs (with the emoji variation selector): never part of a word."""
+SYMBOLS = r"\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u2015"
+"""Emoji and pictographs (with the emoji variation selector), and the quotation dash ("―",
+horizontal bar, which spaCy's rules leave glued to a closing quote: "”― Jane Roe"): never part of
+a word."""
 
 
 def split_invisible_characters(nlp: Any) -> Any:
     """Make ``nlp``'s tokenizer split invisible characters and emoji off the words they touch.
 
-    ``"\\u200fThe"`` becomes ``"\\u200f"`` + ``"The"`` and ``"”😀"`` becomes ``"”"`` + ``"😀"``, so
+    ``"\\u200fThe"`` becomes ``"\\u200f"`` + ``"The"`` and ``"”😀"`` becomes ``"”"`` + ``"😀"`` (and ``"”―"``
+    ``"”"`` + ``"―"``), so
     the tagger, parser and entity recogniser see the words they were trained on. The text and
     its offsets are unchanged (a tokenizer only decides where tokens start). Saved with the
     pipeline (``nlp.to_disk``) like any tokenizer setting.

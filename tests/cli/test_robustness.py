@@ -338,3 +338,16 @@ def test_a_trailing_emoji_after_a_closing_quote_is_not_part_of_the_quote(nlp, te
     [claim] = nlp(text)._.claims
     assert claim.kind == "direct", claim.to_dict()
     assert all("\U0001F600" not in p.text and "\U0001F44D" not in p.text for p in claim.content)
+
+
+@pytest.mark.parametrize("text", [
+    "Readers sent their reactions.\n\u201cHe is fine with it. He proudly states it.\u201d\u2015 Jane Merton\n",
+    "Readers sent their reactions.\n\u201cHe is fine with it. He proudly states it.\u201d \u2015 Jane Merton\n",
+])
+def test_a_quote_signed_with_a_quotation_dash_is_its_signers(nlp, text):
+    """The horizontal bar right after a closing quote is a token of its own (spaCy's rules leave
+    it glued to the mark), so the dash reads as the cue and the name after it as the speaker."""
+    claims = nlp(text)._.claims
+    claim = next(c for c in claims if "proudly" in c.content[0].text)
+    assert (claim.cue.text, claim.speaker.name) == ("\u2015", "Jane Merton"), [c.to_dict() for c in claims]
+    assert claim.content[0].text.endswith("states it.\u201d")
