@@ -26,6 +26,7 @@ from claimattr.detector.extents import (
     without_addressee_in_cue,
     without_closing_relative_clause,
     with_whole_noun_phrases,
+    with_inverted_colon_tag,
     with_whole_verb,
     within_noun_phrase,
 )
@@ -327,3 +328,22 @@ def test_a_cue_starts_at_the_raising_or_aspect_verb_it_hangs_on(nlp, text, cue, 
     assert tidied.cue.text == expected
     assert tidied.speaker is not None and tidied.speaker.mention.text == speaker
     assert tidied.content_text == content
+
+
+@pytest.mark.parametrize("cue,speaker", [(":", "Said Ellis"), ("Said", None)])
+def test_an_inverted_tag_before_a_colon_is_cue_and_source(nlp, cue, speaker):
+    """"Said Ellis: “...”": a tagger's colon cue whose source holds the verb, or the verb with no
+    subject the parse could find, become the verb as cue and the name as source."""
+    text = "Critics say the plan is too complicated. Said Ellis: \u201cI do not get the sense she is interested.\u201d"
+    hand = HandClaims(text)
+    tagged = hand.claim(cue, "\u201cI do not get the sense she is interested.\u201d", speaker=speaker, kind="direct")
+    tagged = replace(tagged, cue=hand.span(cue, text.index("Said")))
+    tidied = with_inverted_colon_tag(nlp(text), tagged, {"say"})
+    assert (tidied.cue.text, tidied.speaker.mention.text) == ("Said", "Ellis")
+    assert tidied.content == tagged.content
+
+
+def test_a_colon_after_a_name_alone_keeps_its_cue(nlp):
+    text = "Mayor Lena Fischer: \u201cWe will rebuild every house.\u201d"
+    tagged = HandClaims(text).claim(":", "\u201cWe will rebuild every house.\u201d", speaker="Mayor Lena Fischer", kind="direct")
+    assert with_inverted_colon_tag(nlp(text), tagged, {"say"}) == tagged

@@ -225,6 +225,16 @@ def test_the_speaker_of_a_cue_under_an_adjective_is_the_copulas_subject(extract)
     assert speaker_of(claims, cue="accuse")["text"] == "The coach", claims.describe()
 
 
+@pytest.mark.parametrize("text,cue,name", [
+    ("Critics say the plan is too complicated. Said Ellis: \u201cI do not get the sense she is interested.\u201d", "Said", "Ellis"),
+    ("Added the mayor: \u201cWe will rebuild every house.\u201d", "Added", "mayor"),
+    ("Says Maria Lopez, the club captain: \u201cWe are ready.\u201d", "Says", "Maria Lopez"),
+])
+def test_an_inverted_tag_names_the_speaker_after_its_verb(extract, text, cue, name):
+    claims = extract(text)
+    assert speaker_of(claims, cue=cue)["name"] == name, claims.describe()
+
+
 def test_agent_of_a_passive_is_the_speaker(extract):
     claims = extract("It was announced by the city council that the festival would be cancelled.")
     speaker = speaker_of(claims, content="the festival would be cancelled")

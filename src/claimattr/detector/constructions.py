@@ -479,6 +479,25 @@ def dash_or_colon_cue(doc: Doc, region: Span) -> Optional[Token]:
     return None
 
 
+def inverted_colon_tag(doc: Doc, colon: int, cue_lemmas: Collection[str]) -> Optional[Tuple[Piece, Piece]]:
+    """"Said Ellis: “...”", "Added the mayor: “...”": a reporting verb opening the stretch before
+    a colon, with a short speaker after it, is the cue and the speaker its source (the parser,
+    seeing no subject before the verb, reads neither). Returns the cue and source ranges."""
+    if doc[colon].text != ":":
+        return None
+    start = colon
+    while start > 0 and "\n" not in doc[start - 1].text and doc[start - 1].text not in SENTENCE_ENDS:
+        start -= 1
+    verb = doc[start]
+    speaker = doc[start + 1:colon]
+    if not verb.text[:1].isupper() or verb.lemma_.lower() not in cue_lemmas or not verb.tag_.startswith("VB"):
+        return None
+    words = [t for t in speaker if not t.is_punct]
+    if not words or len(words) > MAX_SPEAKER_TAG_WORDS or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    return (verb.i, verb.i + 1), (speaker.start, speaker.end)
+
+
 def transcript_turn(line: Span, not_speakers: Collection[str]) -> Optional[Tuple[Span, Token, Piece]]:
     """"PENCE: Well, look, ...": a line that opens with a speaker label in capitals (after any
     opening quotation mark) and a colon is a turn of a transcript or interview. Returns the label,

@@ -39,6 +39,7 @@ from claimattr.detector.constructions import (
     headline_segments,
     inflect,
     inside,
+    inverted_colon_tag,
     is_addressee,
     is_agentive,
     is_agentless_passive,
@@ -667,6 +668,8 @@ class ClaimDetector(RuleComponent):
             if len([t for t in region if not (t.is_punct or t.is_space)]) < self.floating_min_tokens:
                 continue
             cue = dash_or_colon_cue(doc, region)
+            if cue is None and region.start > 0 and inverted_colon_tag(doc, region.start - 1, self.cue_lemmas) is not None:
+                cue = doc[region.start - 1]  # "Added the mayor: “...”", tidied into cue and source
             if cue is None and not self._is_floating(region):
                 continue
             cue_piece = (cue.i, cue.i + 1) if cue is not None else (region.start, region.start + 1)

@@ -1,6 +1,6 @@
 """Final tidying of a claim's parts, whoever found the claim (rules or model).
 
-Sixteen rules of attribution annotation (PolNeAR's guidelines, which claimattr follows) that hold for
+Seventeen rules of attribution annotation (PolNeAR's guidelines, which claimattr follows) that hold for
 every claim and so are applied once, after detection and combination:
 
 - the three parts do not overlap: a content never holds its own cue or its source. A tagger can
@@ -38,7 +38,9 @@ every claim and so are applied once, after detection and combination:
 - a refusal to report is one cue with the report it refuses ("declined to say | whether ...");
 - a content piece does not stop inside a noun phrase ("his early | -morning tweets"), and pieces
   with nothing but space between them are one piece: a tagger restarts spans mid-phrase;
-- an unquoted content does not end with a non-restrictive relative clause (", which ...").
+- an unquoted content does not end with a non-restrictive relative clause (", which ...");
+- an inverted tag before a colon ("Said Ellis: “...”", "Added the mayor: “...”") is cue and
+  source: the reporting verb is the cue, the words after it the source.
 """
 from __future__ import annotations
 
@@ -48,7 +50,7 @@ from typing import Collection, List, Optional, Set
 from spacy.tokens import Doc, Span, Token
 
 from claimattr.detector.combination import cue_root
-from claimattr.detector.constructions import TIME_ENTITIES
+from claimattr.detector.constructions import MAX_SPEAKER_TAG_WORDS, TIME_ENTITIES, inverted_colon_tag
 from claimattr.quotes import CLOSING_QUOTES, OPENING_QUOTES
 from claimattr.schema import Claim, Speaker, TextSpan
 
@@ -594,14 +596,34 @@ def without_addressee_in_cue(doc: Doc, claim: Claim, addressee_verbs: Collection
     return replace(claim, cue=TextSpan.from_span(doc[cue.start:objects[0].left_edge.i]))
 
 
+def with_inverted_colon_tag(doc: Doc, claim: Claim, cue_lemmas: Collection[str]) -> Claim:
+    """The claim of a quotation introduced by "Said Ellis:" or "Added the mayor:" with the verb
+    as cue and the words after it as source, whether its cue was the colon (a tagger's, or the
+    verbless-quote rule's, whose source then held the verb) or the verb (whose subject the parse
+    could not find)."""
+    cue = claim.cue.to_span(doc)
+    if cue is None or len(cue) != 1:
+        return claim
+    colon = cue.start if cue.text == ":" else next(
+        (t.i for t in doc[cue.end:cue.end + MAX_SPEAKER_TAG_WORDS + 1] if t.text == ":"), None)
+    content = _first(claim)
+    if colon is None or content.start < doc[colon].idx:
+        return claim
+    tag = inverted_colon_tag(doc, colon, cue_lemmas)
+    if tag is None or cue.text != ":" and tag[0][0] != cue.start:
+        return claim
+    verb, source = doc[tag[0][0]:tag[0][1]], doc[tag[1][0]:tag[1][1]]
+    return replace(claim, cue=TextSpan.from_span(verb), speaker=Speaker(mention=TextSpan.from_span(source), name=source.text))
+
+
 def tidy_claims(doc: Doc, claims: List[Claim], lexicon: TidyLexicon = TidyLexicon()) -> List[Claim]:
     """Every claim with the rules of this module applied, reading ``lexicon``'s settings."""
-    tidied = [with_governing_verb(doc, without_closing_relative_clause(doc, with_joined_pieces(doc, with_whole_noun_phrases(
+    tidied = [with_inverted_colon_tag(doc, with_governing_verb(doc, without_closing_relative_clause(doc, with_joined_pieces(doc, with_whole_noun_phrases(
                    doc, without_time_of_saying(doc, with_linking_preposition(doc, without_own_parts(doc, without_dangling_conjunction(
                        doc, with_refusal_cue(doc, without_addressee_in_cue(doc, with_whole_verb(doc, within_noun_phrase(doc, claim)),
                                                                            lexicon.addressee_verbs),
                                              lexicon.refusals, lexicon.cue_lemmas)))), lexicon.host_preps, lexicon.host_nouns)))),
-                                  lexicon.governors)
+                                  lexicon.governors), lexicon.cue_lemmas)
               for claim in claims]
     cues = {i for claim in tidied for i in _tokens(doc, claim.cue)}
     return [with_relative_pronoun_source(doc, with_patient_in_content(

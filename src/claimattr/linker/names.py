@@ -440,13 +440,14 @@ class MentionAnalyser:
         return not labels - {"PERSON"} and not heads
 
     def strip_titles(self, run: Span) -> Optional[Span]:
-        """"Health Minister Ana Ruiz" -> "Ana Ruiz": capitalised role words are not the name."""
+        """"Health Minister Ana Ruiz" -> "Ana Ruiz": capitalised role words are not the name, nor the
+        verb of an inverted tag that opens the sentence ("Said Ellis: ...", which the NER takes in)."""
         roles, honorifics = self.words.roles, self.words.honorifics
         titles = [
             t.i for t in run
             if t.lower_ in honorifics or (t.lemma_.lower() in roles or t.lower_ in roles) and not after_honorific(t, honorifics)
         ]
-        start = titles[-1] + 1 if titles else run.start
+        start = titles[-1] + 1 if titles else past_tag_verb(run.doc, run.start, run.end)
         while start < run.end and (run.doc[start].lower_ in self.words.role_modifiers or run.doc[start].text == "-"):
             start += 1
         start = past_describing_word(run.doc, start, run.end, self.words.given_name_genders)
@@ -819,6 +820,16 @@ class MentionAnalyser:
 
 
 # ---------------------------------------------------------------------- mention shapes
+INFLECTED_VERB_TAGS = ("VBD", "VBZ", "VBP")
+"""Tags of a finite verb, which no name opens with."""
+
+
+def past_tag_verb(doc: Doc, start: int, end: int) -> int:
+    """The start of a name after the verb of an inverted speaker tag that opens the sentence
+    ("Said Ellis: ...", "Says Maria Lopez: ..."), which the NER takes into the name."""
+    token = doc[start]
+    return start + 1 if end - start > 1 and token.is_sent_start and token.tag_ in INFLECTED_VERB_TAGS else start
+
 LOCATED = ("based", "headquartered")
 """Second halves of a hyphenated adjective that says where an organisation sits ("Miami-based"):
 no part of its name."""

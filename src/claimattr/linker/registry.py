@@ -45,7 +45,7 @@ import numpy
 from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
-from claimattr.linker.names import MentionAnalyser, after_honorific, contiguous_run, hyphenated_end, hyphenated_lemma, name_run, past_describing_word, title_word, whose_antecedent, without_appositions
+from claimattr.linker.names import MentionAnalyser, after_honorific, contiguous_run, hyphenated_end, hyphenated_lemma, name_run, past_describing_word, past_tag_verb, title_word, whose_antecedent, without_appositions
 from claimattr.quotes import DEFAULT_QUOTE_PAIRS, find_quote_regions
 from claimattr.schema import Entity, TextSpan
 from claimattr.segmenter.segmenter_component import FURNITURE_SPANS, HEADLINE_SPANS
@@ -364,7 +364,7 @@ class Registry:
     def person_run(self, ent: Span) -> Optional[Span]:
         """The name in a PERSON entity: titles, honorifics and party words out, possessive off."""
         words = self.words
-        start, end = ent.start, ent.end
+        start, end = past_tag_verb(self.doc, ent.start, ent.end), ent.end
         while end > start and (self.doc[end - 1].tag_ == "POS" or self.doc[end - 1].is_punct and self.doc[end - 1].text != "."):
             end -= 1
         while start < end and (
