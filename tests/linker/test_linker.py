@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimattr.schema import SPEAKER_TYPES
+from claimattr.schema import SPEAKER_TYPES, Claim, Speaker, TextSpan
 
 
 def speaker_of(claims, cue=None, content=None):
@@ -233,6 +233,19 @@ def test_the_speaker_of_a_cue_under_an_adjective_is_the_copulas_subject(extract)
 def test_an_inverted_tag_names_the_speaker_after_its_verb(extract, text, cue, name):
     claims = extract(text)
     assert speaker_of(claims, cue=cue)["name"] == name, claims.describe()
+
+
+@pytest.mark.parametrize("cue", ["seems", "emerged"])
+def test_the_expletive_it_of_an_impersonal_verb_names_no_speaker(nlp, cue):
+    """A trained tagger's claim with "It" as its source mention, as the linker receives it."""
+    text = f"The council met on Monday. It {cue} that nobody had read the report."
+    doc = nlp(text)
+    start = text.index(cue)
+    doc._.claims = [Claim(kind="indirect", cue=TextSpan(cue, start, start + len(cue)),
+                          content=[TextSpan("that nobody had read the report", start + len(cue) + 1, len(text) - 1)],
+                          speaker=Speaker(mention=TextSpan("It", start - 3, start - 1), name="It"))]
+    [claim] = nlp.get_pipe("speaker_linker")(doc)._.claims
+    assert claim.speaker is None, claim.to_dict()
 
 
 def test_agent_of_a_passive_is_the_speaker(extract):

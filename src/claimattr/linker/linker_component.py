@@ -144,7 +144,7 @@ class SpeakerLinker(RuleComponent):
         for index, claim in enumerate(sorted(claims, key=lambda c: c.start)):
             cue = claim.cue.to_span(doc)
             mention = self._given_mention(doc, claim) or (self._mention(doc, claim, cue, cues) if cue is not None else None)
-            if mention is not None and cue is not None and reported_subject(claim, cue, mention):
+            if mention is not None and cue is not None and (reported_subject(claim, cue, mention) or self._impersonal(mention, cue)):
                 mention = None
             record: Optional[Record] = None
             if mention is None and cue is not None and claim.cue.text in OPENING_QUOTE_MARKS:
@@ -314,6 +314,15 @@ class SpeakerLinker(RuleComponent):
             return None
         span = claim.speaker.mention.to_span(doc)
         return with_head(whole_words(span, self.words.determiners)) if span is not None else None
+
+    def _impersonal(self, mention: Span, cue: Span) -> bool:
+        """"It appeared that ...", "It emerged that ...": the expletive subject of an impersonal verb
+        (lexicon ``impersonal_verbs``) with a clause names nobody who holds what the clause says."""
+        verb = cue.root
+        return (
+            len(mention) == 1 and mention.root.lower_ in self.words.expletive_pronouns and mention.root.head.i == verb.i
+            and verb.lemma_.lower() in self.words.impersonal_verbs and any(c.dep_ == "ccomp" for c in verb.children)
+        )
 
     def _noun_phrase(self, head: Token) -> Optional[Span]:
         return noun_phrase(head, self.words.circumstances)

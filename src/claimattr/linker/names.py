@@ -69,6 +69,7 @@ class SpeakerLexicon:
     government_names: FrozenSet[str] = frozenset()
     group_determiners: FrozenSet[str] = frozenset()
     document_heads: FrozenSet[str] = frozenset()
+    impersonal_verbs: FrozenSet[str] = frozenset()
     unnamed_heads: FrozenSet[str] = frozenset()
     organisation_roles: FrozenSet[str] = frozenset()
     affiliation_verbs: FrozenSet[str] = frozenset()
@@ -137,6 +138,7 @@ class SpeakerLexicon:
             government_names=frozenset(lexicon.get("government_names", [])),
             group_determiners=frozenset(lexicon.get("group_determiners", [])),
             document_heads=frozenset(lexicon.get("document_heads", [])),
+            impersonal_verbs=frozenset(lexicon.get("impersonal_verbs", [])),
             unnamed_heads=frozenset(lexicon.get("unnamed_heads", [])),
             organisation_roles=frozenset(lexicon.get("organisation_roles", [])),
             affiliation_verbs=frozenset(lexicon.get("affiliation_verbs", [])),
