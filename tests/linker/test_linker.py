@@ -248,6 +248,18 @@ def test_the_expletive_it_of_an_impersonal_verb_names_no_speaker(nlp, cue):
     assert claim.speaker is None, claim.to_dict()
 
 
+@pytest.mark.parametrize("text,content,name", [
+    ("Only 52 percent of registered voters said the rules were fair, while 73 percent said they were not.",
+     "the rules were fair", "registered voters"),
+    ("Only 52 percent of registered voters said the rules were fair, while 73 percent said they were not.",
+     "they were not", "registered voters"),
+    ("A majority of economists said rates would fall in June.", "rates would fall", "economists"),
+])
+def test_a_share_speaks_as_the_set_it_is_of(extract, text, content, name):
+    speaker = speaker_of(extract(text), content=content)
+    assert (speaker["name"], speaker["type"]) == (name, "group"), speaker
+
+
 def test_agent_of_a_passive_is_the_speaker(extract):
     claims = extract("It was announced by the city council that the festival would be cancelled.")
     speaker = speaker_of(claims, content="the festival would be cancelled")

@@ -70,6 +70,7 @@ class SpeakerLexicon:
     group_determiners: FrozenSet[str] = frozenset()
     document_heads: FrozenSet[str] = frozenset()
     impersonal_verbs: FrozenSet[str] = frozenset()
+    share_heads: FrozenSet[str] = frozenset()
     unnamed_heads: FrozenSet[str] = frozenset()
     organisation_roles: FrozenSet[str] = frozenset()
     affiliation_verbs: FrozenSet[str] = frozenset()
@@ -139,6 +140,7 @@ class SpeakerLexicon:
             group_determiners=frozenset(lexicon.get("group_determiners", [])),
             document_heads=frozenset(lexicon.get("document_heads", [])),
             impersonal_verbs=frozenset(lexicon.get("impersonal_verbs", [])),
+            share_heads=frozenset(lexicon.get("share_heads", [])),
             unnamed_heads=frozenset(lexicon.get("unnamed_heads", [])),
             organisation_roles=frozenset(lexicon.get("organisation_roles", [])),
             affiliation_verbs=frozenset(lexicon.get("affiliation_verbs", [])),
@@ -201,6 +203,9 @@ class MentionAnalyser:
         picked = self.partitive_member(head) if person is None else None
         if picked is not None:
             return Analysis(name=picked, type="anonymous", role=None, organisation=None, tokens=frozenset())
+        share = self.share_of_set(mention) if person is None else None
+        if share is not None:
+            return Analysis(name=share, type="group", role=None, organisation=None, tokens=frozenset())
         counted = self.counted_set(mention)
         if counted is not None:
             kind = "anonymous" if counted.lemma_.lower() in self.words.anonymous else "group"
@@ -284,6 +289,30 @@ class MentionAnalyser:
         if head.dep_ == "nummod":
             return None  # "seven economists": the noun is there (see the linker's counted noun)
         return self.plural_antecedent(head)
+
+    def share_of_set(self, mention: Span) -> Optional[str]:
+        """"52 percent of registered voters said ..., while 73 percent said ...", "a majority of
+        economists expect ...": a share (lexicon ``share_heads``) speaks as part of the set it is
+        of, named by that set ("registered voters"): its "of" phrase, else that of the share
+        before it in this or the previous sentence (reports of polls run in parallel), else the
+        set just named."""
+        head = mention.root
+        if head.lemma_.lower() not in self.words.share_heads or head.pos_ not in ("NOUN", "SYM", "NUM"):
+            return None
+        doc = head.doc
+        earlier = doc[doc[max(head.sent.start - 1, 0)].sent.start:head.i]
+        sets = [self.set_of(t) for t in reversed(earlier) if t.lemma_.lower() in self.words.share_heads]
+        noun = self.set_of(head) or next((s for s in sets if s is not None), None) or self.plural_antecedent(head)
+        if noun is None or noun.tag_ not in ("NNS", "NNPS"):
+            return None
+        modifiers = [c for c in noun.lefts if c.dep_ in ("amod", "compound") and c.i > noun.left_edge.i - 1]
+        start = min([noun.i] + [c.left_edge.i for c in modifiers])
+        return noun.doc[start:noun.i + 1].text.lower()
+
+    @staticmethod
+    def set_of(share: Token) -> Optional[Token]:
+        """The noun of a share's "of" phrase ("percent | of | registered voters")."""
+        return next((o for p in share.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), None)
 
     @staticmethod
     def plural_antecedent(token: Token) -> Optional[Token]:
