@@ -260,6 +260,16 @@ def test_a_share_speaks_as_the_set_it_is_of(extract, text, content, name):
     assert (speaker["name"], speaker["type"]) == (name, "group"), speaker
 
 
+@pytest.mark.parametrize("text,content,name", [
+    ("Ghana's cocoa exports fell in March. The country said prices had collapsed.", "prices had collapsed", "Ghana"),
+    ("Critics recall the 2000 election in Florida, when the state said that 12,000 voters were ex-convicts.",
+     "12,000 voters were ex-convicts", "Florida"),
+])
+def test_a_bare_place_noun_is_the_place_named_before_it(extract, text, content, name):
+    speaker = speaker_of(extract(text), content=content)
+    assert (speaker["name"], speaker["type"]) == (name, "government"), speaker
+
+
 def test_agent_of_a_passive_is_the_speaker(extract):
     claims = extract("It was announced by the city council that the festival would be cancelled.")
     speaker = speaker_of(claims, content="the festival would be cancelled")

@@ -104,6 +104,10 @@ class Resolver:
             if earlier is not None:
                 return earlier
         definite = mention[0].lower_ in words.definite_determiners
+        if definite and len(mention) == 2 and head.lemma_.lower() in words.place_nouns:
+            place = self.earlier_place(mention)
+            if place is not None:
+                return next((r for r in recent if r.name.lower() == place.name.lower()), place)
         if definite and len(mention) <= MAX_SHORT_DESCRIPTION_TOKENS and not analysis.role:
             named = self.earlier_organisation(mention)
             if named is not None:
@@ -143,6 +147,19 @@ class Resolver:
                 kind = "government" if ent.label_ == "GPE" else "organisation"
                 return Referent(name=name, type=kind, tokens=set(words))
         return None
+
+    def earlier_place(self, mention: Span) -> Optional[Referent]:
+        """"the state" after "the 2000 election in Florida": a bare place noun (lexicon
+        ``place_nouns``) stands for the place named last before it, within a few sentences, and
+        speaks as its government."""
+        doc = mention.doc
+        window = doc[max(mention.sent.start - 1, 0)].sent.start
+        window = doc[max(window - 1, 0)].sent.start
+        places = [e for e in doc.ents if e.label_ == "GPE" and window <= e.start and e.end <= mention.start]
+        if not places:
+            return None
+        name = self.analyser.canonical_text(places[-1])
+        return Referent(name=name, type="government", tokens={t.lower_ for t in places[-1] if t.is_alpha})
 
     def earlier_person(self, mention: Span, names: Set[str]) -> Optional[Referent]:
         """A surname whose full name appeared earlier as a PERSON entity, speaker or not, named
