@@ -618,15 +618,15 @@ def with_inverted_colon_tag(doc: Doc, claim: Claim, cue_lemmas: Collection[str])
 
 def tidy_claims(doc: Doc, claims: List[Claim], lexicon: TidyLexicon = TidyLexicon()) -> List[Claim]:
     """Every claim with the rules of this module applied, reading ``lexicon``'s settings."""
-    tidied = [with_inverted_colon_tag(doc, with_governing_verb(doc, without_closing_relative_clause(doc, with_joined_pieces(doc, with_whole_noun_phrases(
+    tidied = [with_governing_verb(doc, without_closing_relative_clause(doc, with_joined_pieces(doc, with_whole_noun_phrases(
                    doc, without_time_of_saying(doc, with_linking_preposition(doc, without_own_parts(doc, without_dangling_conjunction(
                        doc, with_refusal_cue(doc, without_addressee_in_cue(doc, with_whole_verb(doc, within_noun_phrase(doc, claim)),
                                                                            lexicon.addressee_verbs),
                                              lexicon.refusals, lexicon.cue_lemmas)))), lexicon.host_preps, lexicon.host_nouns)))),
-                                  lexicon.governors), lexicon.cue_lemmas)
+                                  lexicon.governors)
               for claim in claims]
     cues = {i for claim in tidied for i in _tokens(doc, claim.cue)}
-    return [with_relative_pronoun_source(doc, with_patient_in_content(
+    return [with_inverted_colon_tag(doc, with_relative_pronoun_source(doc, with_patient_in_content(
                 doc, without_passive_subject(doc, without_other_claims(doc, claim, cues), lexicon.subject_speaks),
-                lexicon.subject_speaks, lexicon.raising))
+                lexicon.subject_speaks, lexicon.raising)), lexicon.cue_lemmas)
             for claim in tidied]
