@@ -35,6 +35,15 @@ def test_every_speaker_is_well_formed(extract):
         assert speaker["role"] is None or speaker["role"] == speaker["role"].lower()
 
 
+@pytest.mark.parametrize("text,organisation", [
+    ("Ashby Town manager Gareth Nyland said the goal should have stood.", "Ashby Town"),
+    ("Kelby City manager Tom Rowe said the goal should have stood.", "Kelby City"),
+])
+def test_a_club_name_ending_in_city_or_town_is_not_cut_into_the_role(extract, text, organisation):
+    speaker = speaker_of(extract(text), cue="said")
+    assert (speaker["role"], speaker["organisation"]["text"]) == ("manager", organisation), speaker
+
+
 def test_where_an_organisation_is_based_is_no_part_of_its_name(extract):
     claims = extract("Jane Roe, president of the Miami-based Florida Growers Association, said prices would rise.")
     assert speaker_of(claims, cue="said")["organisation"]["text"] == "Florida Growers Association", claims.describe()

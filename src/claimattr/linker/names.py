@@ -491,7 +491,7 @@ class MentionAnalyser:
         executive"), and a former marker kept ("a former Harbour Authority chairman" -> "former
         chairman"): a person in a former role speaks for no body."""
         doc, start = role.doc, role.i
-        while start > 0 and (
+        while start > 0 and not self.name_continuation(doc[start - 1]) and (
             self.continues_role(doc[start - 1]) or doc[start - 1].lemma_.lower() in self.words.roles or title_word(doc[start - 1])
             or self.function_noun(doc[start - 1], role)
         ):
@@ -562,6 +562,15 @@ class MentionAnalyser:
             return token if token.text != "-" else mention.doc[token.i - 1]
         return None
 
+    def name_continuation(self, token: Token) -> bool:
+        """"City" in "Kelby City manager", "Town" in "Ashby Town manager": a capitalised word that
+        ends names of bodies (lexicon ``organisation_name_words``) right after a capitalised name
+        belongs to that name, not to the role, even where it could be a role word ("city manager")."""
+        if not token.text[:1].isupper() or token.i == 0 or token.lower_ not in self.words.organisation_name_words:
+            return False
+        previous = token.doc[token.i - 1]
+        return previous.text[:1].isupper() and (previous.pos_ == "PROPN" or previous.ent_type_ in BODY_ENTITIES)
+
     def continues_role(self, token: Token) -> bool:
         lower = token.lower_
         return (token.text == "-" and not token.whitespace_) or (
@@ -594,7 +603,7 @@ class MentionAnalyser:
             if t.i < role.i and (t.dep_ in ("compound", "amod", "nmod") or t.text == "-" and t.i + 1 < role.i and after_name_hyphen(t.nbor()))
         ]  # a hyphen inside a name stays: "Charlotte-Mecklenburg police chief"
         run = contiguous_run(run) if run and run[-1].i == role.i - 1 else []
-        while run and not self.names_role_body(run[-1], role) and (
+        while run and not self.names_role_body(run[-1], role) and not self.name_continuation(run[-1]) and (
             run[-1].lower_ in self.words.role_modifiers or title_word(run[-1]) or run[-1].lemma_.lower() in self.words.roles
             or run[-1].lower_ in self.words.chamber_names  # "Senate Minority Leader": a legislator speaks for a party
         ):
@@ -851,6 +860,9 @@ class MentionAnalyser:
 
 
 # ---------------------------------------------------------------------- mention shapes
+BODY_ENTITIES = ("ORG", "GPE")
+"""Entity labels of bodies and places, whose names may go on in a capitalised word the NER left out."""
+
 INFLECTED_VERB_TAGS = ("VBD", "VBZ", "VBP")
 """Tags of a finite verb, which no name opens with."""
 

@@ -502,7 +502,7 @@ class Registry:
             if lower in words.party_names and not self._in_org_entity(token):
                 organisation = organisation or TextSpan(words.party_names[lower], token.idx, token.idx + len(token))
                 continue
-            if token.ent_type_ in ("ORG", "PERSON") and token.ent_iob_ != "O" and not self.portfolio(token):
+            if (token.ent_type_ in ("ORG", "PERSON") and token.ent_iob_ != "O" or self.analyser.name_continuation(token)) and not self.portfolio(token):
                 if token.ent_type_ == "PERSON" and token.i + 1 < name.start and doc[token.i + 1].lower_ == "campaign":
                     organisation = organisation or TextSpan(f"{token.text} campaign", token.idx, doc[token.i + 1].idx + 8)
                 role_words = []
@@ -524,7 +524,7 @@ class Registry:
         left = root.left_edge.i
         orgs = [e for e in self.org_ents if left <= e.start and e.end <= name.start and not self.portfolio(e.root)] if left < name.start and titled else []
         if orgs and (role or self.possessor_of(orgs[-1], name)):
-            organisation = organisation or self.organisation_text(orgs[-1])
+            organisation = organisation or self.organisation_text(self.with_continuation(orgs[-1], name.start))
         possessors = [t for t in before if t.dep_ == "poss" and t.head.i < name.start or t.dep_ == "poss" and t.head.i == root.i]
         if possessors and role:
             organisation = organisation or self.possessor_organisation(possessors[0], role)
@@ -748,6 +748,14 @@ class Registry:
         text = re.sub(r"[’']s$", "", text)
         text = self.analyser.aliases.get(text, text)
         return TextSpan(text, found.start, found.end)
+
+    def with_continuation(self, ent: Span, limit: int) -> Span:
+        """An organisation entity with the capitalised words that go on with its name before
+        ``limit`` ("Ashby" + "Town": :meth:`MentionAnalyser.name_continuation`)."""
+        end = ent.end
+        while end < limit and self.analyser.name_continuation(self.doc[end]):
+            end += 1
+        return self.doc[ent.start:end]
 
     def organisation_text(self, ent: Span) -> TextSpan:
         name = self.analyser.canonical_text(ent)
