@@ -44,6 +44,17 @@ def test_a_club_name_ending_in_city_or_town_is_not_cut_into_the_role(extract, te
     assert (speaker["role"], speaker["organisation"]["text"]) == ("manager", organisation), speaker
 
 
+@pytest.mark.parametrize("text,mention", [
+    ("Hallam & Rowe cut 200 jobs on Monday. The Halifax-based company said demand had fallen.", "The Halifax-based company"),
+    ("Verlaine Group filed for insolvency. The family-controlled firm said talks with lenders had failed.",
+     "The family-controlled firm"),
+])
+def test_a_description_with_adjectives_is_the_company_the_report_is_about(extract, text, mention):
+    speaker = speaker_of(extract(text), cue="said")
+    assert speaker["text"] == mention and speaker["type"] == "organisation", speaker
+    assert speaker["name"] == text.split(" cut ")[0].split(" filed ")[0], speaker
+
+
 def test_where_an_organisation_is_based_is_no_part_of_its_name(extract):
     claims = extract("Jane Roe, president of the Miami-based Florida Growers Association, said prices would rise.")
     assert speaker_of(claims, cue="said")["organisation"]["text"] == "Florida Growers Association", claims.describe()

@@ -158,6 +158,18 @@ class Record:
         )
 
 
+def without_descriptive_modifiers(mention: Span) -> List[Token]:
+    """The words of a description without the adjectives that only describe its noun ("The
+    Halifax-based company", "the family-controlled firm" -> "The company", "the firm"): where it
+    is based, who owns it, what it is like. A place in "X-based" is no name of the body."""
+    root = mention.root
+    described = set()
+    for child in root.lefts:
+        if child.dep_ == "amod" and child.i >= mention.start:
+            described |= {t.i for t in child.subtree}
+    return [t for t in mention if t.i not in described]
+
+
 def nickname_span(name: Span) -> Optional[Span]:
     """The quoted nickname in a person name, quotation marks included ("Bobby" in Robert C.
     "Bobby" Scott), or None."""
@@ -1383,7 +1395,8 @@ class Registry:
         Before any such body, the first named after that holds the word (:meth:`named_later`)."""
         words = self.words
         head = mention.root.lemma_.lower()
-        if len(mention) > 3 or any(t.pos_ == "PROPN" or t.ent_type_ for t in mention):
+        core = without_descriptive_modifiers(without_appositions(mention, stop_at_comma=True))
+        if len(core) > 3 or any(t.pos_ == "PROPN" or t.ent_type_ for t in core):
             return None
         headline = mention.start in self.headline_tokens  # headlines drop their articles
         if mention[0].lower_ not in words.definite_determiners and not (len(mention) == 1 and mention.root.tag_ == "NNS") and not headline:
