@@ -290,6 +290,12 @@ def test_a_bare_place_noun_is_the_place_named_before_it(extract, text, content, 
     assert (speaker["name"], speaker["type"]) == (name, "government"), speaker
 
 
+def test_of_two_subjects_the_parser_gives_a_cue_the_nearer_speaks(extract):
+    """"The Latest:" is a wire slug the parser also makes a subject of the verb."""
+    claims = extract("The Latest: Ruiz urges supporters to monitor polling places.\n\nMADRID (AP) — The latest on the campaign.")
+    assert speaker_of(claims, cue="urges")["text"] == "Ruiz", claims.describe()
+
+
 def test_agent_of_a_passive_is_the_speaker(extract):
     claims = extract("It was announced by the city council that the festival would be cancelled.")
     speaker = speaker_of(claims, content="the festival would be cancelled")

@@ -368,7 +368,8 @@ class SpeakerLinker(RuleComponent):
                 return found
             subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
             if subjects:
-                subject = subjects[0]
+                # two subjects are a broken parse ("The Latest: Trump urges ..."): the nearer one is the verb's
+                subject = max(subjects, key=lambda c: c.i) if len(subjects) > 1 and all(c.i < token.i for c in subjects) else subjects[0]
                 if subject.dep_ == "expl" or subject.lower_ in words.expletive_pronouns and subject.dep_ == "nsubjpass":
                     return None
                 if subject.tag_ in ("WDT", "WP") or subject.lower_ in words.relative_pronouns:
