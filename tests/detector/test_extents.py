@@ -24,6 +24,7 @@ from claimattr.detector.extents import (
     with_refusal_cue,
     with_joined_pieces,
     without_addressee_in_cue,
+    without_closing_medium,
     without_closing_relative_clause,
     with_whole_noun_phrases,
     with_inverted_colon_tag,
@@ -347,3 +348,18 @@ def test_a_colon_after_a_name_alone_keeps_its_cue(nlp):
     text = "Mayor Lena Fischer: \u201cWe will rebuild every house.\u201d"
     tagged = HandClaims(text).claim(":", "\u201cWe will rebuild every house.\u201d", speaker="Mayor Lena Fischer", kind="direct")
     assert with_inverted_colon_tag(nlp(text), tagged, {"say"}) == tagged
+
+
+def test_the_medium_of_saying_hung_on_the_cue_leaves_the_end_of_the_content(nlp):
+    """"called for | more school investment | in a statement": a tagger runs the content on over
+    the cue's own adjunct; hung on the cue, it names where the call was made."""
+    text = "The union called for more school investment in a statement on Monday."
+    tagged = HandClaims(text).claim("called for", "more school investment in a statement on Monday")
+    tidied = without_closing_medium(nlp(text), tagged, {"in"}, {"statement"})
+    assert tidied.content_text == "more school investment"
+
+
+def test_a_medium_inside_what_was_said_stays(nlp):
+    text = "She said the figure in the statement was wrong."
+    tagged = HandClaims(text).claim("said", "the figure in the statement was wrong")
+    assert without_closing_medium(nlp(text), tagged, {"in"}, {"statement"}) == tagged

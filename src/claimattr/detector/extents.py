@@ -1,6 +1,6 @@
 """Final tidying of a claim's parts, whoever found the claim (rules or model).
 
-Seventeen rules of attribution annotation (PolNeAR's guidelines, which claimattr follows) that hold for
+Eighteen rules of attribution annotation (PolNeAR's guidelines, which claimattr follows) that hold for
 every claim and so are applied once, after detection and combination:
 
 - the three parts do not overlap: a content never holds its own cue or its source. A tagger can
@@ -40,7 +40,9 @@ every claim and so are applied once, after detection and combination:
   with nothing but space between them are one piece: a tagger restarts spans mid-phrase;
 - an unquoted content does not end with a non-restrictive relative clause (", which ...");
 - an inverted tag before a colon ("Said Ellis: “...”", "Added the mayor: “...”") is cue and
-  source: the reporting verb is the cue, the words after it the source.
+  source: the reporting verb is the cue, the words after it the source;
+- an unquoted content does not end with the medium of saying hung on the cue ("called for more
+  school investment | in a statement").
 """
 from __future__ import annotations
 
@@ -237,6 +239,26 @@ def _leading_time(doc: Doc, cue: Span, piece: Span, host_preps: Collection[str] 
     if clause.dep_ != "ccomp" or clause.head.i != cue.root.i or any(c.dep_ == "mark" for c in clause.children):
         return None
     return adjunct
+
+
+def without_closing_medium(doc: Doc, claim: Claim, host_preps: Collection[str] = (),
+                           host_nouns: Collection[str] = ()) -> Claim:
+    """The claim whose unquoted content ends with the medium of saying hung on the cue ("called
+    for more school investment | in a statement") without it: where it was said is no more
+    part of what was said after the content than before it (:func:`without_time_of_saying`)."""
+    cue = claim.cue.to_span(doc)
+    if not claim.content or cue is None or not len(cue) or _quoted(doc, claim.content[-1]):
+        return claim
+    span = claim.content[-1].to_span(doc)
+    words = [t for t in span if not t.is_punct and not t.is_space] if span is not None else []
+    if len(words) < 3:
+        return claim
+    verb = cue.root
+    adjunct = next((t for t in span if t.head.i == verb.i and _names_medium(t, host_preps, host_nouns)), None)
+    if adjunct is None or adjunct.i <= words[0].i or not all(
+            t.is_punct or any(a.head.i == verb.i and a.i >= adjunct.i for a in (t, *t.ancestors)) for t in doc[adjunct.i:span.end]):
+        return claim  # only adjuncts of the cue may follow it ("in a statement | on Monday")
+    return replace(claim, content=[*claim.content[:-1], TextSpan.from_span(doc[span.start:adjunct.i])])
 
 
 def _time_object(doc: Doc, cue: Span, piece: Span) -> Optional[Token]:
@@ -626,7 +648,7 @@ def tidy_claims(doc: Doc, claims: List[Claim], lexicon: TidyLexicon = TidyLexico
                                   lexicon.governors)
               for claim in claims]
     cues = {i for claim in tidied for i in _tokens(doc, claim.cue)}
-    return [with_inverted_colon_tag(doc, with_relative_pronoun_source(doc, with_patient_in_content(
+    return [with_inverted_colon_tag(doc, without_closing_medium(doc, with_relative_pronoun_source(doc, with_patient_in_content(
                 doc, without_passive_subject(doc, without_other_claims(doc, claim, cues), lexicon.subject_speaks),
-                lexicon.subject_speaks, lexicon.raising)), lexicon.cue_lemmas)
+                lexicon.subject_speaks, lexicon.raising)), lexicon.host_preps, lexicon.host_nouns), lexicon.cue_lemmas)
             for claim in tidied]
