@@ -213,10 +213,9 @@ class SpeakerLinker(RuleComponent):
             record = person
             speaker = replace(speaker, type="person")
         elif speaker.type in ("organisation", "government", "group"):
-            resolved = speaker.name.lower() not in mention.text.lower()  # the resolver named it ("the state" -> Florida)
-            record = registry.find_institution(speaker.name) or registry.institution_at(mention) or (
-                None if resolved else registry.described_institution(mention, last) if speaker.type != "group" else registry.earlier_group(mention)
-            )
+            record = registry.find_institution(speaker.name) or registry.institution_at(mention)
+            if record is None and speaker.name.lower() in mention.text.lower():  # else the resolver named it ("the state" -> Florida)
+                record = registry.described_institution(mention, last) if speaker.type != "group" else registry.earlier_group(mention)
             if record is None:
                 name = self._group_name(speaker.name) if speaker.type == "group" else speaker.name
                 record = registry.find_institution(name) or registry.new(name, speaker.type)

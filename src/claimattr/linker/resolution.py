@@ -26,6 +26,9 @@ MAX_SHORT_DESCRIPTION_TOKENS = 3
 """Longest definite description that can stand for an earlier named organisation ("the directorate",
 "the anticorruption directorate"); longer ones name something themselves."""
 
+PLACE_LOOKBACK_SENTENCES = 2
+"""Sentences before a bare place noun's own ("the state") in which the place it stands for is named."""
+
 INSTITUTIONS = ("organisation", "government")
 """Speaker types "it" can refer to."""
 
@@ -153,9 +156,10 @@ class Resolver:
         ``place_nouns``) stands for the place named last before it, within a few sentences, and
         speaks as its government."""
         doc = mention.doc
-        window = doc[max(mention.sent.start - 1, 0)].sent.start
-        window = doc[max(window - 1, 0)].sent.start
-        places = [e for e in doc.ents if e.label_ == "GPE" and window <= e.start and e.end <= mention.start]
+        start = mention.sent.start
+        for _ in range(PLACE_LOOKBACK_SENTENCES):
+            start = doc[max(start - 1, 0)].sent.start
+        places = [e for e in doc.ents if e.label_ == "GPE" and start <= e.start and e.end <= mention.start]
         if not places:
             return None
         name = self.analyser.canonical_text(places[-1])
