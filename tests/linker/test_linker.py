@@ -302,6 +302,22 @@ def test_of_two_subjects_the_parser_gives_a_cue_the_nearer_speaks(nlp):
     assert claim.speaker.mention.text == "Ruiz", claim.to_dict()
 
 
+def test_a_name_running_on_from_the_first_subject_is_no_second_subject(nlp):
+    """"the study in the journal Apidologia Nova found": the parse makes the journal's name a
+    second subject; it runs straight on from the first one's phrase, which stays the subject."""
+    words = ["The", "study", "in", "the", "journal", "Apidologia", "Nova", "found", "bees", "thrive", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[True] * 9 + [False, False],
+              heads=[1, 7, 1, 4, 2, 6, 7, 7, 9, 7, 7],
+              deps=["det", "nsubj", "prep", "det", "pobj", "compound", "nsubj", "ROOT", "nsubj", "ccomp", "punct"],
+              pos=["DET", "NOUN", "ADP", "DET", "NOUN", "PROPN", "PROPN", "VERB", "NOUN", "VERB", "PUNCT"],
+              tags=["DT", "NN", "IN", "DT", "NN", "NNP", "NNP", "VBD", "NNS", "VBP", "."])
+    start = doc.text.index("found")
+    doc._.claims = [Claim(kind="indirect", cue=TextSpan("found", start, start + 5),
+                          content=[TextSpan("bees thrive", start + 6, start + 17)], speaker=None)]
+    [claim] = nlp.get_pipe("speaker_linker")(doc)._.claims
+    assert claim.speaker.mention.text.startswith("The study"), claim.to_dict()
+
+
 def test_agent_of_a_passive_is_the_speaker(extract):
     claims = extract("It was announced by the city council that the festival would be cancelled.")
     speaker = speaker_of(claims, content="the festival would be cancelled")

@@ -367,8 +367,7 @@ class SpeakerLinker(RuleComponent):
                 return found
             subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
             if subjects:
-                # two subjects are a broken parse ("The Latest: Trump urges ..."): the nearer one is the verb's
-                subject = max(subjects, key=lambda c: c.i) if len(subjects) > 1 and all(c.i < token.i for c in subjects) else subjects[0]
+                subject = nearest_subject(subjects, token) if len(subjects) > 1 else subjects[0]
                 if subject.dep_ == "expl" or subject.lower_ in words.expletive_pronouns and subject.dep_ == "nsubjpass":
                     return None
                 if subject.tag_ in ("WDT", "WP") or subject.lower_ in words.relative_pronouns:
@@ -735,6 +734,17 @@ def with_head(span: Span) -> Span:
     if last.dep_ in ("compound", "amod", "nmod") and head.i == span.end and head.tag_ == "NN" and head.text.islower():
         return span.doc[span.start:span.end + 1]
     return span
+
+
+def nearest_subject(subjects: List[Token], verb: Token) -> Token:
+    """The subject of ``verb`` among those the parse gives it: two are a broken parse ("The
+    Latest: Trump urges ...", "THE BORROWING BACK ... Mr. McKinley said"), and the one nearer the
+    verb is the verb's, unless it runs straight on from the first one's phrase ("the study in the
+    journal Apidologia Nova found": a name in that phrase)."""
+    first, last = min(subjects, key=lambda c: c.i), max(subjects, key=lambda c: c.i)
+    if last.i < verb.i and last.left_edge.i > first.right_edge.i + 1:
+        return last
+    return subjects[0]
 
 
 def before_content(mention: Optional[Span], claim: Claim) -> Optional[Span]:
