@@ -206,7 +206,7 @@ class Registry:
             t.i for e in self.org_ents
             if all(t.lower_ in self.words.role_modifiers for t in e) or e.text.lower() in self.words.chamber_names for t in e
         }
-        self.quotes = find_quote_regions(doc.text, DEFAULT_QUOTE_PAIRS)
+        self.quotes = find_quote_regions(self.text, DEFAULT_QUOTE_PAIRS)
         self.headline_tokens: Set[int] = {t.i for span in doc.spans.get(HEADLINE_SPANS, []) for t in span}
         self.dateline_tokens: Set[int] = {
             t.i for span in doc.spans.get(FURNITURE_SPANS, []) if span.label_ == "DATELINE" for t in span
@@ -991,9 +991,8 @@ class Registry:
         """The quotation a speaker tag closes: the one that ends right before it, with only
         punctuation between ("“... Obama had will.i.am. Hillary has nobody like that,” he said"),
         however many sentences it holds."""
-        before = self.doc.text[:tag.start_char].rstrip()
         for start, end in self.quotes:
-            if end <= tag.start_char and not before[end:].strip(" ,.;:!?—–-\n"):
+            if end <= tag.start_char and not self.text[end:tag.start_char].strip(" ,.;:!?—–-\n\t"):
                 return start, end
         return None
 
