@@ -514,7 +514,7 @@ class Registry:
             if lower in words.party_names and not self._in_org_entity(token):
                 organisation = organisation or TextSpan(words.party_names[lower], token.idx, token.idx + len(token))
                 continue
-            if (token.ent_type_ in ("ORG", "PERSON") and token.ent_iob_ != "O" or self.analyser.name_continuation(token)) and not self.portfolio(token):
+            if (token.ent_type_ in ("ORG", "PERSON") and token.ent_iob_ != "O" or self.continues_entity(token)) and not self.portfolio(token):
                 if token.ent_type_ == "PERSON" and token.i + 1 < name.start and doc[token.i + 1].lower_ == "campaign":
                     organisation = organisation or TextSpan(f"{token.text} campaign", token.idx, doc[token.i + 1].idx + 8)
                 role_words = []
@@ -760,6 +760,11 @@ class Registry:
         text = re.sub(r"[’']s$", "", text)
         text = self.analyser.aliases.get(text, text)
         return TextSpan(text, found.start, found.end)
+
+    def continues_entity(self, token: Token) -> bool:
+        """Whether a word goes on with the name of the organisation entity right before it
+        ("Ashby" + "Town": the NER cut the name short), so that it belongs to that entity."""
+        return token.i > 0 and bool(self.doc[token.i - 1].ent_type_) and self.analyser.name_continuation(token)
 
     def with_continuation(self, ent: Span, limit: int) -> Span:
         """An organisation entity with the capitalised words that go on with its name before
