@@ -305,7 +305,7 @@ class MentionAnalyser:
         noun = self.set_of(head) or next((s for s in sets if s is not None), None) or self.plural_antecedent(head)
         if noun is None or noun.tag_ not in ("NNS", "NNPS"):
             return None
-        modifiers = [c for c in noun.lefts if c.dep_ in ("amod", "compound") and c.i > noun.left_edge.i - 1]
+        modifiers = [c for c in noun.lefts if c.dep_ in ("amod", "compound")]
         start = min([noun.i] + [c.left_edge.i for c in modifiers])
         return noun.doc[start:noun.i + 1].text.lower()
 
