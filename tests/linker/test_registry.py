@@ -994,3 +994,25 @@ def test_a_wire_dateline_is_no_body_a_description_can_mean(extract):
             "The grid operator said that supplies were adequate.")
     speaker = speaker_of(extract(text), content="supplies were adequate")
     assert speaker["name"] != "OSLO"
+
+
+def test_a_pronoun_after_a_described_subject_is_the_body_the_description_stands_for(extract):
+    """"The board, which serves the county, has promised ... It said ...": "it" continues the
+    previous sentence's subject, and that subject is the board the report named, not a bare
+    "board" met earlier in the headline."""
+    text = ("Board says water bills will rise\n"
+            "The Kelby Water Board said on Monday that bills would rise by 9 percent. "
+            "The board, which serves 300,000 homes, has promised to cap the increase. "
+            "It said the cap would last two years.")
+    speaker = speaker_of(extract(text), content="the cap would last two years")
+    assert (speaker["text"], speaker["name"]) == ("It", "Kelby Water Board"), speaker
+
+
+def test_a_body_owning_the_noun_apposed_to_a_titled_name_is_the_persons_organisation(extract):
+    """"Councillor Jo Marsh, the council's cabinet member for transport": the title gives the
+    role; the possessor of the apposition, whatever its noun, says whom the person works for,
+    resolved to the body the report named."""
+    text = ("Dunmore City Council said on Tuesday that the bridge would close. "
+            "“We had no choice,” said Councillor Jo Marsh, the council's cabinet member for transport.")
+    speaker = speaker_of(extract(text), content="We had no choice")
+    assert (speaker["name"], speaker["organisation"]["text"]) == ("Jo Marsh", "Dunmore City Council"), speaker

@@ -654,6 +654,9 @@ class MentionAnalyser:
         if apposed is not None:
             heads.append(apposed)
         for head in heads:
+            owner = self.owning_body(head) if head is not root else None
+            if owner is not None:
+                return owner
             function = self.function_of(head) if head is not root else None
             # "head of commodities research at Meridian": the parser hangs the body on the function
             holders = [head] + ([t for t in function if t.dep_ == "pobj" and t.head.i == function.start] if function is not None else [])
@@ -663,6 +666,19 @@ class MentionAnalyser:
                     if objects:
                         return self.organisation_span(object_phrase(objects[0]))
         return self.clause_affiliation(root)
+
+    def owning_body(self, role: Token) -> Optional[TextSpan]:
+        """"Mark Ashdown, the council's cabinet member for housing": a noun in apposition to a
+        name, owned by a body (a name, or an organisation or government noun), says whom the
+        person works for, whether or not the role lexicon knows the noun; the registry then reads
+        "the council" as the council the article named."""
+        if role.pos_ != "NOUN":
+            return None
+        owners = [c for c in role.children if c.dep_ == "poss" and c.tag_ != "PRP$" and self.body_word(c)]
+        if not owners:
+            return None
+        tokens = [t for t in owners[0].subtree if t.dep_ != "case"]
+        return self.organisation_span(role.doc[tokens[0].i:tokens[-1].i + 1])
 
     def profession(self, phrase: Span) -> Optional[Token]:
         """"Paul Roe, a palaeontologist at Castlegate University", "Ama Owusu, a courier in

@@ -190,7 +190,8 @@ class Resolver:
         if analysis.type not in types:
             return None
         name = analysis.name.lower()
-        known = next((r for r in recent if r.name.lower() == name or analysis.tokens and analysis.tokens <= r.tokens), None)
+        described = None if analysis.tokens else self.resolve(phrase, analysis, list(reversed(recent)))
+        known = described or next((r for r in recent if r.name.lower() == name or analysis.tokens and analysis.tokens <= r.tokens), None)
         return known or Referent.from_analysis(analysis, position=phrase.start)
 
     def antecedent_in_sentence(self, pronoun: Span, recent: List[Referent]) -> Optional[Referent]:
