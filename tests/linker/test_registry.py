@@ -1016,3 +1016,13 @@ def test_a_body_owning_the_noun_apposed_to_a_titled_name_is_the_persons_organisa
             "“We had no choice,” said Councillor Jo Marsh, the council's cabinet member for transport.")
     speaker = speaker_of(extract(text), content="We had no choice")
     assert (speaker["name"], speaker["organisation"]["text"]) == ("Jo Marsh", "Dunmore City Council"), speaker
+
+
+def test_a_name_opening_a_sentence_before_a_role_is_the_body_even_where_the_tagger_misreads_it(extract):
+    """"Ardmore coach Liam Feeney said": the tagger reads a sentence-opening "Ardmore" as an
+    adjective, but the report writes it as a name elsewhere ("Ardmore's medical staff"), so it
+    names the club, as "Wales head coach" names Wales, and stays out of the role."""
+    text = ("Ardmore's medical staff should have kept Sean Doyle off the field, a review found. "
+            "Ardmore coach Liam Feeney said he hoped to have him back soon.")
+    speaker = speaker_of(extract(text), content="he hoped to have him back soon")
+    assert (speaker["name"], speaker["role"], speaker["organisation"]["text"]) == ("Liam Feeney", "coach", "Ardmore"), speaker

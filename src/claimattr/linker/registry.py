@@ -648,6 +648,19 @@ class Registry:
         (however the parser attached it) is the one the person works for."""
         return ent.end == name.start - 1 and self.doc[ent.end].tag_ == "POS"
 
+    def name_word(self, token: Token) -> bool:
+        """A proper noun, or a capitalised word the tagger read otherwise here but that the
+        report writes as a name elsewhere, tagged a proper noun or labelled a body or place
+        ("Ardmore coach Liam Feeney" opening a sentence, with "Ardmore" tagged an adjective)."""
+        return token.pos_ == "PROPN" or token.text[:1].isupper() and (
+            token.text in self.proper_words or self.analyser.labels.get(token.text) in ("ORG", "GPE")
+        )
+
+    @cached_property
+    def proper_words(self) -> Set[str]:
+        """The words the tagger reads as proper nouns somewhere in the report."""
+        return {t.text for t in self.doc if t.pos_ == "PROPN"}
+
     def body_before_role(self, tokens: List[Token]) -> "tuple[List[Token], Optional[TextSpan]]":
         """Role words that name the body, not the function: an acronym ("IMF chief economist"), an
         organisation noun after a name ("Trump campaign spokesman") or one the report names in
@@ -660,7 +673,7 @@ class Registry:
         words = self.words
         organisation: Optional[TextSpan] = None
         names = 0
-        while names < len(tokens) - 1 and tokens[names].pos_ == "PROPN" and not self.title(tokens[names]) and not self.portfolio(tokens[names]):
+        while names < len(tokens) - 1 and self.name_word(tokens[names]) and not self.title(tokens[names]) and not self.portfolio(tokens[names]):
             names += 1
         if names and self.title(tokens[names]):
             span = self.doc[tokens[0].i:tokens[names - 1].i + 1]
