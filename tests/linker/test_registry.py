@@ -1026,3 +1026,19 @@ def test_a_name_opening_a_sentence_before_a_role_is_the_body_even_where_the_tagg
             "Ardmore coach Liam Feeney said he hoped to have him back soon.")
     speaker = speaker_of(extract(text), content="he hoped to have him back soon")
     assert (speaker["name"], speaker["role"], speaker["organisation"]["text"]) == ("Liam Feeney", "coach", "Ardmore"), speaker
+
+
+@pytest.mark.parametrize("text,content,name", [
+    ("Grocer Halden Foods said on Monday that it would refund shoppers. Halden Foods said the fault was fixed. "
+     "The Fair Trading Authority said it had contacted Halden Foods. The regulator said it was too early to act.",
+     "it was too early to act", "Fair Trading Authority"),
+    ("Port operator Kelby Docks said the strike would cost millions. The Federation of Dock Workers called the strike. "
+     "Kelby Docks said talks had failed. The union said its members would walk out on Friday.",
+     "its members would walk out", "Federation of Dock Workers"),
+])
+def test_a_description_stands_for_the_body_whose_name_says_its_kind(extract, text, content, name):
+    """"The regulator" after "the Fair Trading Authority", "the union" after "the Federation of
+    Dock Workers": the names hold no "regulator" or "union", but words that name bodies of that
+    kind (lexicon ``description_name_words``), so the description is that body rather than
+    the company the report is about."""
+    assert speaker_of(extract(text), content=content)["name"] == name

@@ -65,6 +65,7 @@ class SpeakerLexicon:
     party_codes: Dict[str, str] = None
     honorific_genders: Dict[str, str] = None
     given_name_genders: Dict[str, str] = None
+    description_name_words: Dict[str, FrozenSet[str]] = None
     pronoun_genders: Dict[str, str] = None
     government_names: FrozenSet[str] = frozenset()
     group_determiners: FrozenSet[str] = frozenset()
@@ -135,6 +136,7 @@ class SpeakerLexicon:
             party_codes=dict(lexicon.get("party_codes", {})),
             honorific_genders=dict(lexicon.get("honorific_genders", {})),
             given_name_genders=dict(lexicon.get("given_name_genders", {})),
+            description_name_words={k: frozenset(v) for k, v in lexicon.get("description_name_words", {}).items()},
             pronoun_genders=dict(lexicon.get("pronoun_genders", {})),
             government_names=frozenset(lexicon.get("government_names", [])),
             group_determiners=frozenset(lexicon.get("group_determiners", [])),

@@ -1463,12 +1463,15 @@ class Registry:
 
     def body_named_by(self, noun: str, position: int, last_speaker: Optional[Record], guess: bool = True) -> Optional[Record]:
         """The body an organisation or government noun stands for at a point of the report: the
-        latest named before whose name holds the noun, else (``guess``, for an organisation noun)
+        latest named before whose name holds the noun or a word that names bodies of its kind
+        (lexicon ``description_name_words``: "the regulator" -> "Consumer Fairness Authority",
+        "the union" -> "United Mine Workers"), else (``guess``, for an organisation noun)
         :meth:`salient_organisation`."""
         best: Optional[Record] = None
         best_start = -1
+        kin = {noun} | self.words.description_name_words.get(noun, frozenset())
         for record in self.records:
-            if record.type not in ("organisation", "government") or noun not in name_words(record.name) and noun not in record.descriptors:
+            if record.type not in ("organisation", "government") or not kin & set(name_words(record.name)) and noun not in record.descriptors:
                 continue
             earlier = [m.start for m in record.mentions if m.end <= position]
             if earlier and max(earlier) > best_start:
