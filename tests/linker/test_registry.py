@@ -1042,3 +1042,15 @@ def test_a_description_stands_for_the_body_whose_name_says_its_kind(extract, tex
     kind (lexicon ``description_name_words``), so the description is that body rather than
     the company the report is about."""
     assert speaker_of(extract(text), content=content)["name"] == name
+
+
+def test_first_names_before_an_unlabelled_surname_known_alone_complete_the_persons_name(nlp):
+    """"Jockey Niall Byrne has been banned ... Byrne said": where the NER labels only the bare
+    surname, the unlabelled capitalised words before it elsewhere (not the title) are the first
+    names, and the person is named in full."""
+    doc = nlp("Jockey Niall Byrne has been banned for 20 days. Byrne said he would appeal.")
+    short = [t.i for t in doc if t.text == "Byrne"][-1]
+    doc.ents = [Span(doc, short, short + 1, label="PERSON")]
+    registry = Registry(doc, MentionAnalyser(nlp.get_pipe("speaker_linker").words, doc))
+    names = [r.name for r in registry.records if r.type == "person"]
+    assert names == ["Niall Byrne"], names

@@ -6,7 +6,8 @@ campaign") and then calls them "Trump", "Mr. Mica", "he". The registry reads the
 once, before any speaker is resolved, so that every later mention (and every pronoun) can carry
 the canonical name, role and organisation the article establishes anywhere:
 
-- **persons** come from the base NER's ``PERSON`` entities. Titles and honorifics go out of the
+- **persons** come from the base NER's ``PERSON`` entities, completed by the unlabelled first
+  names the report writes before a surname the NER labels alone ("Jockey Niall Byrne"). Titles and honorifics go out of the
   name into the role ("Sen." -> "senator", lexicon ``title_abbreviations``); a party adjective or
   a "(R-Fla.)" parenthetical becomes the organisation (lexicon ``party_names``, ``party_codes``);
   a possessive person before a campaign role gives "<Surname> campaign". Mentions with the same
@@ -264,6 +265,7 @@ class Registry:
                 if name is not None and name_words(name.text) and name_words(name.text)[-1] in surnames and len(name) <= 2:
                     if not any(w in self.words.organisations or w in self.words.government for w in name_words(name.text)):
                         found.append((ent, name))
+        found += self.unlabelled_full_names(found)
         found = [(ent, name) for ent, name in (self.headline_name(e, n, surnames) for e, n in found) if name is not None]
         found = [(ent, name) for ent, name in found if not self.heading(name)]
         found.sort(key=lambda pair: (pair[1].start in self.headline_tokens, pair[1].start))
@@ -271,6 +273,28 @@ class Registry:
         for ent, name in full + [(e, n) for e, n in found if len(name_words(self.name_text(n))) < 2]:
             record = self.person_record(name)
             self._add_person_mention(record, ent, name)
+
+    def unlabelled_full_names(self, found: List[Tuple[Span, Span]]) -> List[Tuple[Span, Span]]:
+        """"Jockey Niall Byrne has been banned ... Byrne said": the base NER labels the surname
+        a person but misses the full name where the report introduces it; the capitalised proper
+        nouns right before an occurrence of a surname known alone, all unlabelled (no entity,
+        title, person or place: :meth:`name_part_before`), are its first names, so the person is
+        named in full."""
+        alone = {name.text for _, name in found if len(name) == 1 and name[0].is_alpha}
+        known = {w for _, name in found if len(name) > 1 for w in name_words(self.name_text(name))}
+        labelled = set(self.person_token_ids)
+        runs: List[Tuple[Span, Span]] = []
+        for token in self.tokens_in(ORTH, alone - {w.title() for w in known}):
+            if token.ent_type_ or token.i in labelled or token.i in self.headline_tokens:
+                continue
+            start = token.i
+            while start > 0 and self.name_part_before(self.doc[start - 1], token) and not self.doc[start - 1].ent_type_:
+                start -= 1
+            if start < token.i and all(t.text not in alone for t in self.doc[start:token.i]):
+                span = self.doc[start:token.i + 1]
+                runs.append((span, span))
+                alone.discard(token.text)
+        return runs
 
     def heading(self, name: Span) -> bool:
         """"Gender Equality." on a line of its own: a section heading the NER took for a person's
