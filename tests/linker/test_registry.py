@@ -1054,3 +1054,18 @@ def test_first_names_before_an_unlabelled_surname_known_alone_complete_the_perso
     registry = Registry(doc, MentionAnalyser(nlp.get_pipe("speaker_linker").words, doc))
     names = [r.name for r in registry.records if r.type == "person"]
     assert names == ["Niall Byrne"], names
+
+
+@pytest.mark.parametrize("text,content,name,kind", [
+    ("Dora Varga withdrew from the Adelaide tournament with a wrist injury. The Hungarian said she hoped to be fit for Melbourne.",
+     "she hoped to be fit", "Dora Varga", "person"),
+    ("Tomás Aranda scored twice for Harbridge on Saturday. The Argentine said the second goal should have stood.",
+     "the second goal should have stood", "Tomás Aranda", "person"),
+    ("Talks between Hungary and its neighbours stalled. The Hungarians said the border would stay closed.",
+     "the border would stay closed", "hungarians", "group"),
+])
+def test_the_and_a_nationality_noun_refers_back_to_a_person(extract, text, content, name, kind):
+    """"The Hungarian said": a nationality count noun alone after the article is a person named
+    before, as a pronoun is; its plural ("the Hungarians") stays a group."""
+    speaker = speaker_of(extract(text), content=content)
+    assert (speaker["name"], speaker["type"]) == (name, kind), speaker

@@ -173,8 +173,8 @@ class SpeakerLinker(RuleComponent):
         lower = mention.text.lower() if len(mention) == 1 else ""
         gender = words.pronoun_genders.get(lower)
         record: Optional[Record] = None
-        # "the 34-year-old", "the mother of two": refers back as a pronoun does
-        aged = registry.age_description(mention) or registry.person_description(mention)
+        # "the 34-year-old", "the mother of two", "the Hungarian": refers back as a pronoun does
+        aged = registry.age_description(mention) or registry.person_description(mention) or registry.nationality_description(mention)
         if aged and gender is None:
             gender = words.person_descriptions.get(mention.root.lemma_.lower())
         if gender is not None or aged:

@@ -87,6 +87,9 @@ AGENT_SUFFIXES = ("er", "or")
 """Endings of agent nouns ("broadcaster", "operator"), which may name a person as well as a body."""
 AGE_DESCRIPTION = re.compile(r"\d+\s*-\s*year\s*-\s*old")
 """A person described by age alone ("the 34-year-old")."""
+NATION_ONLY_ENDINGS = ("s", "sh", "ch", "ese")
+"""Endings of nationality words that name no single person ("the British", "the Irish", "the
+Dutch", "the Swiss", "the Chinese") or are plurals ("the Hungarians")."""
 PARTY_PAREN = re.compile(r"\s*\(\s*([A-Z])\s*[-–]\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*\)")
 """A party-and-state parenthetical after a name: "(R-Fla.)", "(D-New York)"."""
 
@@ -1201,6 +1204,20 @@ class Registry:
             return False
         described = mention[1:-1] if len(mention) > 2 and mention[-1].ent_type_ == "NORP" else mention[1:]
         return AGE_DESCRIPTION.fullmatch(described.text.lower()) is not None
+
+    def nationality_description(self, mention: Span) -> bool:
+        """"“It still hurts,” the Hungarian said": a definite article and a nationality noun alone
+        refer back to a person named before, as a pronoun does (sports copy varies its references
+        so). Only a count noun names one person: "the British", "the French", "the Chinese" (no
+        singular noun) and plurals ("the Hungarians") are nations or groups."""
+        if len(mention) != 2 or mention[0].lower_ not in self.words.definite_determiners:
+            return False
+        noun = mention[1]
+        lower = noun.lower_
+        return (
+            noun.ent_type_ == "NORP" and noun.tag_ in ("NNP", "NN") and noun.text[:1].isupper()
+            and not lower.endswith(NATION_ONLY_ENDINGS)
+        )
 
     def person_description(self, mention: Span) -> bool:
         """"“I thought it was real,” the mother of two said": a definite description by a noun
