@@ -278,6 +278,20 @@ def test_the_expletive_it_of_an_impersonal_verb_names_no_speaker(nlp, cue):
     assert claim.speaker is None, claim.to_dict()
 
 
+def test_a_description_of_who_someone_is_refers_back_whatever_clause_the_mention_carries(nlp):
+    """A trained tagger's source often takes in a relative clause ("The 58-year-old, who joined
+    from a dairy group,"): the description in it still refers back to the person named before."""
+    text = "Chief executive Ruth Okafor wrote to staff. The 58-year-old, who joined from a dairy group, said the plant would stay open."
+    doc = nlp(text)
+    mention = "The 58-year-old, who joined from a dairy group"
+    start, cue = text.index(mention), text.index("said")
+    doc._.claims = [Claim(kind="indirect", cue=TextSpan("said", cue, cue + 4),
+                          content=[TextSpan("the plant would stay open", cue + 5, len(text) - 1)],
+                          speaker=Speaker(mention=TextSpan(mention, start, start + len(mention)), name=mention))]
+    [claim] = nlp.get_pipe("speaker_linker")(doc)._.claims
+    assert (claim.speaker.name, claim.speaker.role) == ("Ruth Okafor", "chief executive"), claim.to_dict()
+
+
 @pytest.mark.parametrize("text,content,name,kind", [
     # a share speaks as the set it is of
     ("Only 52 percent of registered voters said the rules were fair, while 73 percent said they were not.",

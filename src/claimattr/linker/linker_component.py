@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Span, Token
 
 from claimattr.detector.extents import is_headline_passive
 from claimattr.linker.names import (
-    MentionAnalyser, SpeakerLexicon, clean_mention, name_run, noun_phrase, without_appositions, without_edge_spaces,
+    MentionAnalyser, SpeakerLexicon, clean_mention, name_run, noun_phrase, without_appositions, without_clauses,
+    without_edge_spaces,
 )
 from claimattr.linker.registry import Record, Registry
 from claimattr.linker.resolution import Referent, Resolver
@@ -174,7 +175,8 @@ class SpeakerLinker(RuleComponent):
         gender = words.pronoun_genders.get(lower)
         record: Optional[Record] = None
         # "the 34-year-old", "the mother of two", "the Hungarian": refers back as a pronoun does
-        aged = registry.age_description(mention) or registry.person_description(mention) or registry.nationality_description(mention)
+        core = without_appositions(without_clauses(mention), stop_at_comma=True)  # "the 58-year-old, who joined in 2019"
+        aged = registry.age_description(core) or registry.person_description(core) or registry.nationality_description(core)
         if aged and gender is None:
             gender = words.person_descriptions.get(mention.root.lemma_.lower())
         if gender is not None or aged:
