@@ -1069,3 +1069,13 @@ def test_the_and_a_nationality_noun_refers_back_to_a_person(extract, text, conte
     before, as a pronoun is; its plural ("the Hungarians") stays a group."""
     speaker = speaker_of(extract(text), content=content)
     assert (speaker["name"], speaker["type"]) == (name, kind), speaker
+
+
+def test_an_apposition_naming_a_kind_of_body_picks_the_body_described_so(extract):
+    """"The Halifax-based company, one of Britain's oldest biscuit makers": "the company" alone
+    would be the organisation the report is about (Fairway); the apposition's noun is the one the
+    report gave the other company ("biscuit maker Hallam & Rowe")."""
+    text = ("Discount chain Fairway said on Wednesday that biscuit maker Hallam & Rowe had stopped deliveries. "
+            "Fairway said it would not pay more. Fairway's trading director said prices were too high. "
+            "The Halifax-based company, one of Britain's oldest biscuit makers, said its margins had fallen.")
+    assert speaker_of(extract(text), content="its margins had fallen")["name"] == "Hallam & Rowe"

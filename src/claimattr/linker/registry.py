@@ -46,7 +46,7 @@ import numpy
 from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
-from claimattr.linker.names import MentionAnalyser, after_honorific, contiguous_run, hyphenated_end, hyphenated_lemma, name_run, past_describing_word, past_tag_verb, title_word, whose_antecedent, without_appositions
+from claimattr.linker.names import MentionAnalyser, after_honorific, contiguous_run, hyphenated_end, hyphenated_lemma, member_noun, name_run, past_describing_word, past_tag_verb, title_word, whose_antecedent, without_appositions
 from claimattr.quotes import DEFAULT_QUOTE_PAIRS, find_quote_regions
 from claimattr.schema import Entity, TextSpan
 from claimattr.segmenter.segmenter_component import FURNITURE_SPANS, HEADLINE_SPANS
@@ -1464,9 +1464,25 @@ class Registry:
         definite = mention[0].lower_ in words.definite_determiners
         subject = self.sentence_subject_body(mention) if definite and head in words.organisations else None
         return (
-            self.named_right_after(mention, head) or subject
+            self.named_right_after(mention, head) or subject or self.described_in_apposition(mention)
             or self.body_named_by(head, mention.start, last_speaker if definite else None, guess=definite)
         )
+
+    def described_in_apposition(self, mention: Span) -> Optional[Record]:
+        """"The Halifax-based company, one of Britain's oldest biscuit makers, rejected ...": an
+        apposition naming another kind of body than the description's noun is the one body
+        named before that the report described with that noun ("biscuit maker Hallam & Rowe"),
+        rather than the organisation the report is about."""
+        root = mention.root
+        kinds = {hyphenated_lemma(member_noun(c)) for c in root.children if c.dep_ == "appos" and c.i > root.i}
+        kinds = (kinds & self.words.organisations) - {hyphenated_lemma(root)}
+        if not kinds:
+            return None
+        described = [
+            r for r in self.records
+            if r.type in ("organisation", "government") and r.descriptors & kinds and any(m.end <= mention.start for m in r.mentions)
+        ]
+        return described[0] if len(described) == 1 else None
 
     def rename_description(self, record: Record, description: str) -> None:
         """"Patients wait longer, watchdog finds ... the medicines watchdog said": a body known
