@@ -25,7 +25,8 @@ TEXT = ("Officials have said the port was shut on Monday, adding that ships were
         "The mayor urged her staff to come back. "
         "The chief told the union Tuesday that the plant would close. "
         "A second official, who was briefed on the talks, said the port would reopen. "
-        "“We live in hard times,” my father often said.")
+        "“We live in hard times,” my father often said. "
+        "“The board believes the cuts are wrong. Prices will rise,” the chairman said.")
 
 
 @pytest.fixture(scope="module")
@@ -150,6 +151,16 @@ def test_a_quoted_model_claim_needs_no_other_evidence(doc, lemmas):
     quoted = claim("made", "headlines at the port", kind="direct")
     assert has_evidence(doc, quoted, lemmas)
 
+
+
+def test_a_model_claim_on_a_sentence_another_claim_reports_is_dropped(doc, lemmas):
+    """"“The board believes the cuts are wrong. Prices will rise,” the chairman said": both found
+    the chairman's claim, and the model also tagged the quoted sentence's verb as if it stood
+    alone; the chairman's quotation reports that sentence."""
+    quotation = claim("said", "The board believes the cuts are wrong. Prices will rise", kind="direct")
+    model = [quotation, claim("believes", "the cuts are wrong", speaker="The board")]
+    assert cues(combine_claims(doc, model, [quotation], lemmas)) == ["said"]
+    assert cues(combine_claims(doc, model[1:], [], lemmas)) == ["believes"]
 
 
 def test_a_model_claim_dropped_for_want_of_evidence_does_not_shadow_a_rule_claim(doc, lemmas):

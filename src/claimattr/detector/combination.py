@@ -12,7 +12,8 @@ unless the model's source misses the subject the parse puts right before the cue
   model's content only where it extends the rules'
   within the same sentences (:func:`extends_rule_content`);
 - a model claim no rule claim shares a cue with: kept only with evidence that it is reported
-  speech (:func:`has_evidence`);
+  speech (:func:`has_evidence`), and not when its cue is the main verb of a sentence another
+  claim's content reports (:func:`reported_sentence`);
 - a rule claim that shares no cue with a model claim: added as it is (a construction the model
   missed) unless its content overlaps one of the claims above: then the two disagree on the
   attribution and the model is the more often right. A model claim dropped for want of
@@ -253,6 +254,18 @@ def cut_at(doc: Doc, claim: Claim, index: int) -> Optional[Claim]:
     return replace(claim, content=pieces) if pieces else None
 
 
+def reported_sentence(doc: Doc, claim: Claim, claims: Sequence[Claim]) -> bool:
+    """Whether a claim's cue is the main verb of a sentence that lies inside another claim's
+    content: a sentence of a quotation or of a report ("PENCE: ... Hillary Clinton apparently
+    thinks ...", "He hopes to keep the striker, he said"), whose words the other claim reports.
+    The model tags such a verb as if its sentence stood alone; dropping the claims it alone
+    found so raised attribution precision on PolNeAR dev and on news of other domains."""
+    root = cue_root(doc, claim)
+    return root is not None and root.dep_ == "ROOT" and any(
+        other is not claim and any(p.start <= claim.cue.start and claim.cue.end <= p.end for p in other.content) for other in claims
+    )
+
+
 def combine_claims(doc: Doc, model: Sequence[Claim], rules: Sequence[Claim], cue_lemmas: Collection[str],
                    addressee_verbs: Collection[str] = ()) -> List[Claim]:
     """The rules' claims (with the model's source where both found the attribution), plus the
@@ -263,7 +276,8 @@ def combine_claims(doc: Doc, model: Sequence[Claim], rules: Sequence[Claim], cue
     shared = [[i for i, claim in enumerate(model) if spans_overlap(claim.cue, rule.cue)] for rule in rules]
     merged = {i for same in shared for i in same}
     combined = [agreed(doc, rule, model[same[0]], rules, addressee_verbs) for rule, same in zip(rules, shared) if same]
-    combined += [claim for i, claim in enumerate(model) if i not in merged and has_evidence(doc, claim, cue_lemmas)]
+    unshared = [claim for i, claim in enumerate(model) if i not in merged and has_evidence(doc, claim, cue_lemmas)]
+    combined += unshared
     for rule, same in zip(rules, shared):
         if same:
             continue
@@ -275,4 +289,6 @@ def combine_claims(doc: Doc, model: Sequence[Claim], rules: Sequence[Claim], cue
         if all(cut is not None for cut in cuts):
             trimmed = [cut_at(doc, claim, cut) for claim, cut in zip(rivals, cuts)]
             combined = [claim for claim in combined if claim not in rivals] + [c for c in trimmed if c is not None] + [rule]
+    unshared_ids = {id(claim) for claim in unshared}
+    combined = [claim for claim in combined if id(claim) not in unshared_ids or not reported_sentence(doc, claim, combined)]
     return sorted(combined, key=lambda claim: (claim.cue.start, claim.cue.end))
