@@ -1079,3 +1079,20 @@ def test_an_apposition_naming_a_kind_of_body_picks_the_body_described_so(extract
             "Fairway said it would not pay more. Fairway's trading director said prices were too high. "
             "The Halifax-based company, one of Britain's oldest biscuit makers, said its margins had fallen.")
     assert speaker_of(extract(text), content="its margins had fallen")["name"] == "Hallam & Rowe"
+
+
+def test_a_role_owned_by_another_person_is_held_in_no_organisation(extract):
+    """"her coach, Gábor Hegedűs": a relation to the player, not a post in the tour the report is
+    about, so no organisation is supplied for the role."""
+    text = ("The Women's Professional Tour said on Monday that Dora Varga had withdrawn. "
+            "The tour said the draw would not change. "
+            "Varga is fit to travel, her coach, Gábor Hegedűs, told a sports daily.")
+    speaker = speaker_of(extract(text), content="Varga is fit to travel")
+    assert (speaker["name"], speaker["role"], speaker["organisation"]) == ("Gábor Hegedűs", "coach", None), speaker
+
+
+def test_its_before_a_role_is_the_body_it_stands_for_never_the_word(extract):
+    text = ("Semitek makes most of the chips, according to Munich consultancy AutoData Partners. "
+            "Its analyst Felix Braun said other carmakers would be hit within weeks.")
+    speaker = speaker_of(extract(text), content="other carmakers would be hit")
+    assert speaker["name"] == "Felix Braun" and speaker["organisation"]["text"] != "Its", speaker

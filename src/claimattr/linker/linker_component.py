@@ -254,7 +254,9 @@ class SpeakerLinker(RuleComponent):
             return replace(speaker, organisation=body, role=role_without_body(speaker.role, speaker.organisation, body))
         if speaker.type != "person":
             return speaker
-        organisation = registry.possessive_body(mention) or registry.implicit_organisation(speaker.role, mention.start)
+        organisation = registry.possessive_body(mention) or (
+            None if registry.owned_by_person(mention) else registry.implicit_organisation(speaker.role, mention.start)
+        )
         if organisation is not None and record is not None:
             record.organisations.append(organisation)
         return replace(speaker, organisation=organisation)

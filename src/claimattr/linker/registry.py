@@ -773,6 +773,8 @@ class Registry:
     def possessor_organisation(self, token: Token, role: str) -> Optional[TextSpan]:
         """"Hillary Clinton's campaign manager" -> "Clinton campaign"; "the ministry's spokesman" -> ministry;
         "a company whose chief executive" -> the company (:func:`whose_antecedent`)."""
+        if token.tag_ == "PRP$":
+            return None  # "Its analyst Felix Braun": the body "its" stands for (:meth:`possessive_body`)
         antecedent = whose_antecedent(token)
         phrase = self.analyser.noun_phrase(antecedent or token)
         if phrase is None:
@@ -1625,6 +1627,15 @@ class Registry:
             return None
         latest = max((m for m in record.mentions if m.end <= position), key=lambda m: m.start)
         return self.named_span(record.name, latest)
+
+    def owned_by_person(self, mention: Span) -> bool:
+        """Whether a person's role is owned by another person ("her coach", "Hartley's agent"):
+        a relation to that person, held in no organisation the report is about."""
+        words = self.words
+        return any(
+            t.dep_ == "poss" and (t.ent_type_ == "PERSON" or t.tag_ == "PRP$" and t.lower_ not in words.thing_possessives | words.collective_possessives)
+            for t in mention
+        )
 
     def possessive_body(self, mention: Span) -> Optional[TextSpan]:
         """"Haldemann said it would raise prices. Its chief executive, Beat Roe, ...": a role owned
