@@ -1096,3 +1096,10 @@ def test_its_before_a_role_is_the_body_it_stands_for_never_the_word(extract):
             "Its analyst Felix Braun said other carmakers would be hit within weeks.")
     speaker = speaker_of(extract(text), content="other carmakers would be hit")
     assert speaker["name"] == "Felix Braun" and speaker["organisation"]["text"] != "Its", speaker
+
+
+def test_a_role_noun_owning_the_role_is_not_the_persons_role_nor_a_body(extract):
+    """"Paolo Serra, the player's agent": "player" owns the role; Serra is the agent, of no body."""
+    text = "“Jonny has given everything to this club for six years,” Paolo Serra, the player's agent, told the Sporting Ledger."
+    speaker = speaker_of(extract(text), content="Jonny has given everything")
+    assert (speaker["name"], speaker["role"], speaker["organisation"]) == ("Paolo Serra", "agent", None), speaker

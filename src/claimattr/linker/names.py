@@ -557,6 +557,8 @@ class MentionAnalyser:
             t for t in mention
             if t.lemma_.lower() in self.words.roles and t.pos_ in ("NOUN", "PROPN") and not after_honorific(t, self.words.honorifics)
         ]
+        owned = [t for t in candidates if t.dep_ != "poss"]  # "the player's agent": the possessor's role is not the person's
+        candidates = owned or candidates
         described = [t for t in candidates if t.lower_ not in self.words.honorifics]
         for token in (described or candidates)[:1]:
             while token.i + 1 < mention.end and self.continues_role(mention.doc[token.i + 1]):
@@ -592,6 +594,8 @@ class MentionAnalyser:
                 if objects:
                     return self.organisation_span(object_phrase(objects[0]))
             if child.dep_ == "poss" and child.tag_ != "PRP$":
+                if child.lemma_.lower() in self.words.roles:
+                    return None  # "the player's agent", "the president's aides": a person's, no body
                 antecedent = whose_antecedent(child)
                 if antecedent is not None:
                     phrase = self.noun_phrase(antecedent)
