@@ -26,6 +26,7 @@ from claimattr.detector.extents import (
     without_addressee_in_cue,
     without_closing_medium,
     without_closing_relative_clause,
+    without_coordinated_report,
     with_whole_noun_phrases,
     with_inverted_colon_tag,
     with_whole_verb,
@@ -363,3 +364,26 @@ def test_a_medium_inside_what_was_said_stays(nlp):
     text = "She said the figure in the statement was wrong."
     tagged = HandClaims(text).claim("said", "the figure in the statement was wrong")
     assert without_closing_medium(nlp(text), tagged, {"in"}, {"statement"}) == tagged
+
+
+def test_a_content_stops_before_a_coordinated_clause_that_another_claim_reports(nlp):
+    """"Haulage firms say the diversion adds 40 minutes, and the chamber of commerce has
+    estimated ...": the second clause has its own subject and its own cue, so it is the other
+    claim, not part of the firms' content."""
+    text = ("Haulage firms say the diversion adds 40 minutes to each trip, and the chamber of commerce "
+            "has estimated the cost at 1.2 million euros a week.")
+    doc = nlp(text)
+    hand = HandClaims(text)
+    say = hand.claim("say", "the diversion adds 40 minutes to each trip, and the chamber of commerce has estimated the cost at 1.2 million euros a week")
+    estimated = hand.claim("has estimated", "the cost at 1.2 million euros a week")
+    cues = {t.i for c in (say, estimated) for t in doc.char_span(c.cue.start, c.cue.end)}
+    assert without_coordinated_report(doc, say, cues).content_text == "the diversion adds 40 minutes to each trip"
+    assert without_coordinated_report(doc, estimated, cues) == estimated
+
+
+def test_a_coordinated_clause_without_a_report_of_its_own_stays_in_the_content(nlp):
+    text = "Haulage firms say the diversion adds 40 minutes to each trip, and drivers are losing money."
+    doc = nlp(text)
+    say = HandClaims(text).claim("say", "the diversion adds 40 minutes to each trip, and drivers are losing money")
+    cues = {t.i for t in doc.char_span(say.cue.start, say.cue.end)}
+    assert without_coordinated_report(doc, say, cues) == say

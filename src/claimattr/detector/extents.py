@@ -1,6 +1,6 @@
 """Final tidying of a claim's parts, whoever found the claim (rules or model).
 
-Eighteen rules of attribution annotation (PolNeAR's guidelines, which claimattr follows) that hold for
+Nineteen rules of attribution annotation (PolNeAR's guidelines, which claimattr follows) that hold for
 every claim and so are applied once, after detection and combination:
 
 - the three parts do not overlap: a content never holds its own cue or its source. A tagger can
@@ -42,7 +42,10 @@ every claim and so are applied once, after detection and combination:
 - an inverted tag before a colon ("Said Ellis: “...”", "Added the mayor: “...”") is cue and
   source: the reporting verb is the cue, the words after it the source;
 - an unquoted content does not end with the medium of saying hung on the cue ("called for more
-  school investment | in a statement").
+  school investment | in a statement");
+- a content does not run on into a clause coordinated with it that has its own subject and
+  another claim's cue ("haulage firms say the diversion adds 40 minutes, | and the chamber of
+  commerce has estimated the cost at ..."): that clause is the other claim.
 """
 from __future__ import annotations
 
@@ -51,7 +54,7 @@ from typing import Collection, List, Optional, Set
 
 from spacy.tokens import Doc, Span, Token
 
-from claimattr.detector.combination import cue_root
+from claimattr.detector.combination import cut_at, cue_root
 from claimattr.detector.constructions import MAX_SPEAKER_TAG_WORDS, TIME_ENTITIES, inverted_colon_tag
 from claimattr.quotes import CLOSING_QUOTES, OPENING_QUOTES
 from claimattr.schema import Claim, Speaker, TextSpan
@@ -638,6 +641,23 @@ def with_inverted_colon_tag(doc: Doc, claim: Claim, cue_lemmas: Collection[str])
     return replace(claim, cue=TextSpan.from_span(verb), speaker=Speaker(mention=TextSpan.from_span(source), name=source.text))
 
 
+def without_coordinated_report(doc: Doc, claim: Claim, cues: Collection[int]) -> Claim:
+    """The claim with its content ending before a clause coordinated inside it that has its own
+    subject and holds another claim's cue ("... adds 40 minutes, and the chamber of commerce
+    has estimated the cost ..."): a conjunct of a word of the content, so the coordination is
+    the writer's, and the other claim reports its clause itself."""
+    own = _tokens(doc, claim.cue)
+    inside = {i for piece in claim.content for i in _tokens(doc, piece)}
+    for index in sorted(cues):
+        verb = doc[index]
+        if index in own or index not in inside or verb.dep_ != "conj" or verb.head.i not in inside:
+            continue
+        if any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children) and verb.left_edge.i > min(inside):
+            cut = cut_at(doc, claim, verb.left_edge.i)
+            return cut if cut is not None else claim
+    return claim
+
+
 def tidy_claims(doc: Doc, claims: List[Claim], lexicon: TidyLexicon = TidyLexicon()) -> List[Claim]:
     """Every claim with the rules of this module applied, reading ``lexicon``'s settings."""
     tidied = [with_governing_verb(doc, without_closing_relative_clause(doc, with_joined_pieces(doc, with_whole_noun_phrases(
@@ -648,7 +668,8 @@ def tidy_claims(doc: Doc, claims: List[Claim], lexicon: TidyLexicon = TidyLexico
                                   lexicon.governors)
               for claim in claims]
     cues = {i for claim in tidied for i in _tokens(doc, claim.cue)}
-    return [with_inverted_colon_tag(doc, without_closing_medium(doc, with_relative_pronoun_source(doc, with_patient_in_content(
-                doc, without_passive_subject(doc, without_other_claims(doc, claim, cues), lexicon.subject_speaks),
-                lexicon.subject_speaks, lexicon.raising)), lexicon.host_preps, lexicon.host_nouns), lexicon.cue_lemmas)
+    return [without_coordinated_report(doc, with_inverted_colon_tag(doc, without_closing_medium(doc, with_relative_pronoun_source(
+                doc, with_patient_in_content(doc, without_passive_subject(doc, without_other_claims(doc, claim, cues), lexicon.subject_speaks),
+                                             lexicon.subject_speaks, lexicon.raising)), lexicon.host_preps, lexicon.host_nouns),
+                lexicon.cue_lemmas), cues)
             for claim in tidied]
