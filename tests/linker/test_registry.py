@@ -1106,3 +1106,15 @@ def test_a_role_noun_owning_the_role_is_not_the_persons_role_nor_a_body(extract)
     text = "“Jonny has given everything to this club for six years,” Paolo Serra, the player's agent, told the Sporting Ledger."
     speaker = speaker_of(extract(text), content="Jonny has given everything")
     assert (speaker["name"], speaker["role"], speaker["organisation"]) == ("Paolo Serra", "agent", None), speaker
+
+
+@pytest.mark.parametrize("text,content,role", [
+    ("Birds now arrive nine days earlier, a study found. “The shift is large,” said the lead author, Elsa Wikström.",
+     "The shift is large", "lead author"),
+    ("Sweden's digital affairs minister, Elin Wästberg, said the outage was unacceptable.",
+     "the outage was unacceptable", "digital affairs minister"),
+])
+def test_rank_and_portfolio_words_stay_in_the_role(extract, text, content, role):
+    """"lead author" like "senior author", "digital affairs minister" like "foreign affairs
+    minister" (lexicon ``role_modifiers``)."""
+    assert speaker_of(extract(text), content=content)["role"] == role
