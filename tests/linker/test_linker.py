@@ -299,6 +299,9 @@ def test_a_description_of_who_someone_is_refers_back_whatever_clause_the_mention
     ("Only 52 percent of registered voters said the rules were fair, while 73 percent said they were not.",
      "they were not", "registered voters", "group"),
     ("A majority of economists said rates would fall in June.", "rates would fall", "economists", "group"),
+    ("Hundreds of volunteers maintain the code. Some of those volunteers said they would leave.",
+     "they would leave", "volunteers", "group"),
+    ("Two of the officers said the footage was clear.", "the footage was clear", "officers", "group"),
     # a bare place noun is the place named before it, as its government
     ("Ghana's cocoa exports fell in March. The country said prices had collapsed.", "prices had collapsed", "Ghana", "government"),
     ("Critics recall the 2000 election in Florida, when the state said that 12,000 voters were ex-convicts.",

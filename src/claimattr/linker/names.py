@@ -297,14 +297,18 @@ class MentionAnalyser:
         economists expect ...": a share (lexicon ``share_heads``) speaks as part of the set it is
         of, named by that set ("registered voters"): its "of" phrase, else that of the share
         before it in this or the previous sentence (reports of polls run in parallel), else the
-        set just named."""
+        set just named. A quantifier with an "of" phrase ("some of those volunteers", "many of
+        the residents") is named by that set alone."""
         head = mention.root
-        if head.lemma_.lower() not in self.words.share_heads or head.pos_ not in ("NOUN", "SYM", "NUM"):
+        if head.lower_ in self.words.quantifiers:
+            noun = self.set_of(head)
+        elif head.lemma_.lower() in self.words.share_heads and head.pos_ in ("NOUN", "SYM", "NUM"):
+            doc = head.doc
+            earlier = doc[doc[max(head.sent.start - 1, 0)].sent.start:head.i]
+            sets = [self.set_of(t) for t in reversed(earlier) if t.lemma_.lower() in self.words.share_heads]
+            noun = self.set_of(head) or next((s for s in sets if s is not None), None) or self.plural_antecedent(head)
+        else:
             return None
-        doc = head.doc
-        earlier = doc[doc[max(head.sent.start - 1, 0)].sent.start:head.i]
-        sets = [self.set_of(t) for t in reversed(earlier) if t.lemma_.lower() in self.words.share_heads]
-        noun = self.set_of(head) or next((s for s in sets if s is not None), None) or self.plural_antecedent(head)
         if noun is None or noun.tag_ not in ("NNS", "NNPS"):
             return None
         modifiers = [c for c in noun.lefts if c.dep_ in ("amod", "compound")]
