@@ -606,8 +606,7 @@ class MentionAnalyser:
                     return self.organisation_span(without_appositions(phrase, stop_at_comma=True)) if phrase is not None else None
                 if child.lemma_.lower() in self.words.document_heads:
                     return self.document_producer(child)
-                tokens = [t for t in child.subtree if t.dep_ != "case"]
-                return self.organisation_span(mention.doc[tokens[0].i:tokens[-1].i + 1])
+                return self.possessor_body(child)
         run = [
             t for t in mention
             if t.i < role.i and (t.dep_ in ("compound", "amod", "nmod") or t.text == "-" and t.i + 1 < role.i and after_name_hyphen(t.nbor()))
@@ -685,10 +684,12 @@ class MentionAnalyser:
         if role.pos_ != "NOUN":
             return None
         owners = [c for c in role.children if c.dep_ == "poss" and c.tag_ != "PRP$" and self.body_word(c)]
-        if not owners:
-            return None
-        tokens = [t for t in owners[0].subtree if t.dep_ != "case"]
-        return self.organisation_span(role.doc[tokens[0].i:tokens[-1].i + 1])
+        return self.possessor_body(owners[0]) if owners else None
+
+    def possessor_body(self, possessor: Token) -> Optional[TextSpan]:
+        """The organisation a possessor names, its phrase without the possessive "'s"."""
+        tokens = [t for t in possessor.subtree if t.dep_ != "case"]
+        return self.organisation_span(possessor.doc[tokens[0].i:tokens[-1].i + 1])
 
     def profession(self, phrase: Span) -> Optional[Token]:
         """"Paul Roe, a palaeontologist at Castlegate University", "Ama Owusu, a courier in

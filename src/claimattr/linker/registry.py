@@ -43,7 +43,7 @@ from functools import cached_property
 from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 import numpy
-from spacy.attrs import LOWER, ORTH
+from spacy.attrs import LOWER, ORTH, POS
 from spacy.tokens import Doc, Span, Token
 
 from claimattr.linker.names import MentionAnalyser, after_honorific, contiguous_run, hyphenated_end, hyphenated_lemma, member_noun, name_run, past_describing_word, past_tag_verb, title_word, whose_antecedent, without_appositions
@@ -686,7 +686,8 @@ class Registry:
     @cached_property
     def proper_words(self) -> Set[str]:
         """The words the tagger reads as proper nouns somewhere in the report."""
-        return {t.text for t in self.doc if t.pos_ == "PROPN"}
+        proper = numpy.flatnonzero(self.doc.to_array(POS) == self.doc.vocab.strings["PROPN"])
+        return {self.doc[int(i)].text for i in proper}
 
     def body_before_role(self, tokens: List[Token]) -> "tuple[List[Token], Optional[TextSpan]]":
         """Role words that name the body, not the function: an acronym ("IMF chief economist"), an
