@@ -5,6 +5,7 @@ Every sentence here was written for these tests (none comes from the seed report
 from __future__ import annotations
 
 import pickle
+import re
 
 import pytest
 from spacy.tokens import Doc, DocBin, Span
@@ -1118,3 +1119,44 @@ def test_rank_and_portfolio_words_stay_in_the_role(extract, text, content, role)
     """"lead author" like "senior author", "digital affairs minister" like "foreign affairs
     minister" (lexicon ``role_modifiers``)."""
     assert speaker_of(extract(text), content=content)["role"] == role
+
+
+def registry_with_orgs(nlp, text, names):
+    """The registry of ``text`` with exactly these ORG entities, by their (first-occurrence) text."""
+    doc = nlp(text)
+    spans = []
+    for name, occurrence in names:
+        starts = [m.start() for m in re.finditer(re.escape(name) + r"\b", text)]
+        span = doc.char_span(starts[occurrence], starts[occurrence] + len(name), label="ORG")
+        spans.append(span)
+    doc.ents = spans
+    return Registry(doc, MentionAnalyser(nlp.get_pipe("speaker_linker").words, doc))
+
+
+def test_a_short_name_the_report_introduced_in_full_is_that_organisation_by_its_fullest_name(nlp):
+    """"Quillon Data ... Quillon said": the canonical name is the fullest proper form the report
+    introduced; the short form stays an alias and its mentions belong to the same entity."""
+    text = ("Quillon Data, the company behind a popular database, changed its licence on Thursday. "
+            "Quillon, which had revenue of 140 million dollars last year, said cloud providers had profited.")
+    registry = registry_with_orgs(nlp, text, [("Quillon Data", 0), ("Quillon", 1)])
+    company = registry.find_institution("Quillon")
+    assert company is not None and company.name == "Quillon Data" and "Quillon" in company.aliases
+    assert [r.name for r in registry.records if r.type == "organisation"] == ["Quillon Data"]
+
+
+def test_a_longer_name_first_met_after_the_short_one_is_another_body(nlp):
+    """"Norbury ... the Norbury Voice": a name built on a body's name after the report has used
+    that name is another body (the club's local newspaper), not the club's full name."""
+    text = "Norbury won 2-0 on Saturday. The coach told the Norbury Voice that the team had improved."
+    registry = registry_with_orgs(nlp, text, [("Norbury", 0), ("Norbury Voice", 0)])
+    assert {r.name for r in registry.records if r.type == "organisation"} == {"Norbury", "Norbury Voice"}
+
+
+def test_a_noun_the_report_drops_from_a_name_is_no_kind_of_body_for_a_description(extract):
+    """"Veldhoven Group ... Veldhoven said ... The company's finance chief": "Group" is part of the
+    name the report shortens to "Veldhoven", so the company is still Veldhoven Group."""
+    text = ("Harrowgate Capital has built a stake in engineering conglomerate Veldhoven Group, the fund said on Monday. "
+            "Veldhoven said it had received the letter. "
+            "The company's finance chief, Ineke Smit, told analysts in April that a break-up would cost 400 million euros.")
+    speaker = speaker_of(extract(text), content="a break-up would cost")
+    assert speaker["organisation"]["text"] == "Veldhoven Group", speaker

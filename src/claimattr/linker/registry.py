@@ -51,6 +51,8 @@ from claimattr.quotes import DEFAULT_QUOTE_PAIRS, find_quote_regions
 from claimattr.schema import Entity, TextSpan
 from claimattr.segmenter.segmenter_component import FURNITURE_SPANS, HEADLINE_SPANS
 
+NAME_CONNECTORS = frozenset({"&", "and", "of", "for", "the", "de", "du", "la", "von", "van", "der"})
+"""Lower-case words a proper organisation name may hold between its capitalised ones."""
 SALIENCE_WINDOW = 3
 """Sentences before a pronoun whose person mentions are its candidate antecedents."""
 SUBJECT_BONUS = 1.0
@@ -142,6 +144,14 @@ class Record:
         return max(fuller, key=lambda r: len(r.split()))
 
     @property
+    def short_name(self) -> str:
+        """The shortest form of the name the report also uses, cut at its end ("Veldhoven" for
+        "Veldhoven Group"): a noun the report drops from a name is part of it, not the kind of
+        body it is."""
+        words = name_words(self.name)
+        return min((a for a in self.aliases if a[:1].isupper() and words[:len(name_words(a))] == name_words(a)), key=len, default=self.name)
+
+    @property
     def every_role(self) -> List[str]:
         return self.roles + self.former_roles
 
@@ -192,6 +202,12 @@ def name_words(text: str) -> List[str]:
     return [w for w in re.split(r"[\s]+", text.lower().replace("’", "'")) if w and w not in ("'s", "'")]
 
 
+def proper_name(text: str) -> bool:
+    """Whether every word of a name is capitalised or a connector ("Clyde & Forth Energy", "Bank of
+    Aveiro"), not a phrase the NER ran on into ("Tamar & Exe Water 4.2 million pounds")."""
+    return all(w[:1].isupper() or w in NAME_CONNECTORS for w in text.split())
+
+
 class Registry:
     """The entities of one document, built from its NER entities before speakers are resolved."""
 
@@ -239,6 +255,7 @@ class Registry:
         self._collect_institutions()
         self._collect_described_bodies()
         self._fuller_institution_names()
+        self._merge_short_names()
         for record, pronoun in self.collective_owners:
             body = self.subject_body(pronoun) if record.organisation is None else None
             record.organisations += [body] if body is not None else []
@@ -935,6 +952,52 @@ class Registry:
                     self.add_mention(record, self.doc[start:token.i + 1])
                     break
 
+    def _merge_short_names(self) -> None:
+        """"Quillon Data, the company behind ... Quillon, which had revenue ...": an organisation
+        whose whole name opens the name of exactly one other organisation of the report is that
+        organisation by its short name (the base NER often labels the short form alone, and a
+        headline has only room for it). The two records become one, named by the fuller form
+        (the canonical name is the fullest proper form; the short one stays an alias)."""
+        absorbed: Set[int] = set()
+        for short in [r for r in self.records if r.type == "organisation"]:
+            words = name_words(short.name)
+            if len(words) == 1 and (words[0] in self.words.organisations or words[0] in self.words.government):
+                continue
+            fuller = [
+                r for r in self.records
+                if r.type == "organisation" and r.id not in absorbed and r is not short
+                and len(name_words(r.name)) > len(words) and name_words(r.name)[:len(words)] == words
+                and proper_name(r.name) and self.introduced_before(r, short)
+            ]
+            if len(fuller) != 1 or short.id in absorbed:
+                continue
+            full = fuller[0]
+            for alias in [short.name] + short.aliases:
+                full.alias(alias)
+            full.descriptors |= short.descriptors
+            full.mentions = sorted(full.mentions + short.mentions, key=lambda m: m.start)
+            if short.id in self.body_ids:
+                self.body_ids.add(full.id)
+            absorbed.add(short.id)
+        if absorbed:
+            self._renumber([r for r in self.records if r.id not in absorbed])
+
+    def introduced_before(self, full: Record, short: Record) -> bool:
+        """Whether the body of the report names ``full`` before any mention of ``short``: a report
+        introduces a body by its full name and shortens it afterwards; a longer name first met after
+        the short one is another body built on it ("Norbury" the club, then the "Norbury Voice")."""
+        full_starts = [m.start for m in full.mentions if m.start not in self.headline_tokens]
+        short_starts = [m.start for m in short.mentions if m.start not in self.headline_tokens]
+        return bool(full_starts) and (not short_starts or min(full_starts) < min(short_starts))
+
+    def _renumber(self, kept: List[Record]) -> None:
+        """Keep these records only, numbered again by their place (a record's id is its index)."""
+        numbers = {record.id: place for place, record in enumerate(kept)}
+        self.body_ids = {numbers[i] for i in self.body_ids if i in numbers}
+        for place, record in enumerate(kept):
+            record.id = place
+        self.records = kept
+
     def name_part_before(self, token: Token, head: Token) -> bool:
         """Whether a word right before an organisation's one-word name is part of it: a
         capitalised proper noun on the same line, no title, person or place ("Chairman", "Keane",
@@ -1576,7 +1639,7 @@ class Registry:
             )
             best += math.log1p(len(earlier)) + (SPEAKER_BONUS if record is last_speaker else 0.0)
             best += DESCRIPTOR_BONUS if noun in record.descriptors else 0.0
-            if heads & set(name_words(record.name)):
+            if heads & set(name_words(record.short_name)):
                 best -= OTHER_HEAD_PENALTY
             scores[record.id] = best
         return self.records[max(scores, key=scores.get)] if scores else None
