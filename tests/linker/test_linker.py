@@ -434,6 +434,15 @@ def test_an_acronym_introduced_in_brackets_names_the_full_organisation(extract):
     assert first["name"] == "Rapid Support Forces", claims.describe()
 
 
+def test_a_hyphenated_word_gives_an_initial_per_part_in_an_acronym(extract):
+    """"the Asia-Pacific Space Agency (APSA)": APSA spells "Asia", "Pacific", "Space", "Agency"."""
+    text = ("The capsule landed intact, the Asia-Pacific Space Agency (APSA) said on Saturday. "
+            "APSA said the samples would reach the laboratory on Monday.")
+    claims = extract(text)
+    later = speaker_of(claims, content="the samples would reach")
+    assert later["name"] == "Asia-Pacific Space Agency", claims.describe()
+
+
 @pytest.mark.parametrize("text,name", [
     ("Two diplomats familiar with the negotiations said a deal was close.", "diplomats familiar with the negotiations"),
     ("The rebel group's political office, in a statement on its website, said the talks had failed.",

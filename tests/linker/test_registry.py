@@ -157,6 +157,14 @@ def test_a_document_speaks_for_its_producer(extract):
     assert (speaker["name"], speaker["type"]) == ("Harbour Dockers Union", "organisation"), speaker
 
 
+@pytest.mark.parametrize("document", ["budget papers", "records", "strategy"])
+def test_papers_records_and_strategies_speak_for_their_producer(extract, document):
+    text = (f"The Harbour Dockers Union met on Monday. "
+            f"According to the union's {document}, the strike had cost 3 million dollars.")
+    speaker = speaker_of(extract(text), content="the strike had cost")
+    assert (speaker["name"], speaker["type"]) == ("Harbour Dockers Union", "organisation"), speaker
+
+
 def test_a_persons_campaign_is_an_organisation_named_by_the_surname(extract):
     text = ("Dana Whitlock said the port would grow. "
             "Dana Whitlock's campaign said the poll was wrong.")

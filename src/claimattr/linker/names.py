@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Dict, FrozenSet, List, NamedTuple, Optional, Pattern
+from typing import Any, Dict, FrozenSet, List, NamedTuple, Optional, Pattern, Set
 
 from spacy.tokens import Doc, Span, Token
 
@@ -1195,15 +1195,24 @@ def initialisms(doc: Doc) -> Dict[str, str]:
 
 
 def acronyms(text: str, pattern: Pattern[str]) -> Dict[str, str]:
-    """"the Rapid Support Forces (RSF)": later "RSF" is named by its full form."""
+    """"the Rapid Support Forces (RSF)": later "RSF" is named by its full form. A hyphenated
+    word gives one initial or one per part ("Asia-Pacific Space Agency (APSA)", "Asia-Pacific
+    Economic Cooperation (APEC)")."""
     aliases = {}
     for match in pattern.finditer(text):
         words, acronym = match.group(1).split(), match.group(2)
         for start in range(len(words)):
-            if "".join(w[0] for w in words[start:] if w[0].isupper()) == acronym:
+            if acronym in initial_spellings(words[start:]):
                 aliases[acronym] = " ".join(words[start:])
                 break
     return aliases
+
+
+def initial_spellings(words: List[str]) -> Set[str]:
+    """The initials of the capitalised words, hyphenated words giving one initial or one per part."""
+    whole = "".join(w[0] for w in words if w[0].isupper())
+    parts = "".join(p[0] for w in words if w[0].isupper() for p in w.split("-") if p[:1].isupper())
+    return {whole, parts}
 
 
 def name_run(name: Token) -> Span:
