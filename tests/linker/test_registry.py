@@ -995,6 +995,18 @@ def test_a_headline_common_noun_takes_the_fuller_description_the_report_gives_it
     assert headline["name"] == body["name"] == "medicines watchdog"
 
 
+def test_a_headline_description_is_the_body_whose_words_the_lead_reports(extract):
+    """"Whooping cough cases at 12-year high, health agency warns" over a lead whose speaker is
+    "the Health Protection Centre": the headline describes the lead's body by a noun its name
+    need not hold, and "the agency" below is the same body."""
+    text = ("Whooping cough cases at 12-year high, health agency warns\n"
+            "DUBLIN, Nov 4 (Wire) - Ireland recorded 1,140 cases of whooping cough this year, the Health Protection Centre said on Thursday.\n"
+            "The agency urged pregnant women to get vaccinated.")
+    doc_claims = extract(text)
+    assert speaker_of(doc_claims, cue="warns")["name"] == "Health Protection Centre", doc_claims.describe()
+    assert speaker_of(doc_claims, cue="urged")["name"] == "Health Protection Centre", doc_claims.describe()
+
+
 def test_a_named_body_keeps_its_name_after_a_longer_description(extract):
     text = ("Vantel said on Monday that sales had fallen. The electronics company said that prices would rise.")
     speaker = speaker_of(extract(text), content="prices would rise")

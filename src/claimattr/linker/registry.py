@@ -1363,7 +1363,7 @@ class Registry:
     def lead_sentence(self) -> int:
         """The last sentence of a report's lead: the two after the headline lines (a headline the
         segmenter did not mark is one of them)."""
-        first = next((t.i for t in self.doc if t.i not in self.headline_tokens and not t.is_space), 0)
+        first = next((t.i for t in self.doc if t.i not in self.headline_tokens and t.i not in self.dateline_tokens and not t.is_space), 0)
         return self.sentence_of.get(first, 0) + 1
 
     def lead_description(self, mention: Span) -> bool:
@@ -1532,7 +1532,22 @@ class Registry:
         return (
             self.named_right_after(mention, head) or subject or self.described_in_apposition(mention)
             or self.body_named_by(head, mention.start, last_speaker if definite else None, guess=definite)
+            or (self.lead_body(head) if headline else None)
         )
+
+    def lead_body(self, head: str) -> Optional[Record]:
+        """"Space agency: capsule landed intact ... the Asia-Pacific Space Agency said": a
+        headline describes the body whose words the lead reports, and names it below by a name
+        that need not hold the headline's noun. That body is the first of the headline noun's
+        kind (an organisation noun, a government noun) that is the subject of a main verb in the
+        lead."""
+        kind = "government" if head in self.words.government else "organisation"
+        subjects = [
+            (m.start, r.id) for r in self.records if r.type == kind for m in r.mentions
+            if m.start not in self.headline_tokens and self.sentence_of.get(m.start, 0) <= self.lead_sentence
+            and m.subject and not m.quoted
+        ]
+        return self.records[min(subjects)[1]] if subjects else None
 
     def described_in_apposition(self, mention: Span) -> Optional[Record]:
         """"The Halifax-based company, one of Britain's oldest biscuit makers, rejected ...": an
