@@ -27,6 +27,7 @@ from claimattr.detector.extents import (
     without_closing_medium,
     without_closing_relative_clause,
     without_coordinated_report,
+    without_earlier_headline_statement,
     with_whole_noun_phrases,
     with_inverted_colon_tag,
     with_whole_verb,
@@ -387,3 +388,17 @@ def test_a_coordinated_clause_without_a_report_of_its_own_stays_in_the_content(n
     say = HandClaims(text).claim("say", "the diversion adds 40 minutes to each trip, and drivers are losing money")
     cues = {t.i for t in doc.char_span(say.cue.start, say.cue.end)}
     assert without_coordinated_report(doc, say, cues) == say
+
+
+def test_a_headline_tag_reports_only_the_statement_after_the_last_semicolon(nlp):
+    """"Verlaine Group files for insolvency; 1,900 jobs at risk, union says": the semicolon joins
+    two statements, and the closing tag reports the second."""
+    text = "Verlaine Group files for insolvency protection; 1,900 jobs at risk, union says\nThe court will rule on Friday."
+    says = HandClaims(text).claim("says", "Verlaine Group files for insolvency protection; 1,900 jobs at risk", speaker="union", kind="headline")
+    assert without_earlier_headline_statement(nlp(text), says).content_text == "1,900 jobs at risk"
+
+
+def test_a_headline_tag_before_its_content_reports_all_of_it(nlp):
+    text = "Union: jobs at risk; plant to close\nThe court will rule on Friday."
+    colon = HandClaims(text).claim(":", "jobs at risk; plant to close", speaker="Union", kind="headline")
+    assert without_earlier_headline_statement(nlp(text), colon) == colon

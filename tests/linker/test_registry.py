@@ -1007,6 +1007,18 @@ def test_a_headline_description_is_the_body_whose_words_the_lead_reports(extract
     assert speaker_of(doc_claims, cue="urged")["name"] == "Health Protection Centre", doc_claims.describe()
 
 
+def test_a_headline_description_is_the_body_that_makes_the_claim_the_headline_sums_up(extract):
+    """"1,900 jobs at risk, union says": the union is whoever says so in the body, not the
+    company the lead is about."""
+    text = ("1,900 jobs at risk, union says\n"
+            "LYON, Feb 12 (Wire) - French textile maker Verlaine Group has asked a court to place it under insolvency "
+            "protection after talks with its lenders broke down, the company said on Thursday.\n"
+            "Chief executive Camille Verlaine told staff that she still hoped to find a buyer.\n"
+            "The Textile Workers' Federation, which represents half of the workforce, said 1,900 jobs were at risk.")
+    doc_claims = extract(text)
+    assert speaker_of(doc_claims, cue="says")["name"] == "Textile Workers' Federation", doc_claims.describe()
+
+
 def test_a_named_body_keeps_its_name_after_a_longer_description(extract):
     text = ("Vantel said on Monday that sales had fallen. The electronics company said that prices would rise.")
     speaker = speaker_of(extract(text), content="prices would rise")

@@ -1,6 +1,6 @@
 """Final tidying of a claim's parts, whoever found the claim (rules or model).
 
-Nineteen rules of attribution annotation (PolNeAR's guidelines, which claimattr follows) that hold for
+Twenty rules of attribution annotation (PolNeAR's guidelines, which claimattr follows) that hold for
 every claim and so are applied once, after detection and combination:
 
 - the three parts do not overlap: a content never holds its own cue or its source. A tagger can
@@ -45,7 +45,9 @@ every claim and so are applied once, after detection and combination:
   school investment | in a statement");
 - a content does not run on into a clause coordinated with it that has its own subject and
   another claim's cue ("haulage firms say the diversion adds 40 minutes, | and the chamber of
-  commerce has estimated the cost at ..."): that clause is the other claim.
+  commerce has estimated the cost at ..."): that clause is the other claim;
+- a headline's tag after its content reports only the statement it closes: a semicolon joins
+  separate statements ("Verlaine Group files for insolvency; | 1,900 jobs at risk, union says").
 """
 from __future__ import annotations
 
@@ -658,6 +660,18 @@ def without_coordinated_report(doc: Doc, claim: Claim, cues: Collection[int]) ->
     return claim
 
 
+def without_earlier_headline_statement(doc: Doc, claim: Claim) -> Claim:
+    """The headline claim with its content starting after the last semicolon before a closing tag
+    ("Verlaine Group files for insolvency protection; 1,900 jobs at risk, union says"): a
+    headline joins separate statements with a semicolon, and the tag after them reports only the
+    one it closes. A tag before the content ("Union: ...") reports all of it."""
+    opening = _opening_piece(doc, claim)
+    if claim.kind != "headline" or opening is None or claim.cue.start < opening.start_char:
+        return claim
+    semicolons = [t.i for t in opening if t.text == ";" and t.i + 1 < opening.end]
+    return replace(claim, content=_content_from(doc, claim, opening, semicolons[-1] + 1)) if semicolons else claim
+
+
 def tidy_claims(doc: Doc, claims: List[Claim], lexicon: TidyLexicon = TidyLexicon()) -> List[Claim]:
     """Every claim with the rules of this module applied, reading ``lexicon``'s settings."""
     tidied = [with_governing_verb(doc, without_closing_relative_clause(doc, with_joined_pieces(doc, with_whole_noun_phrases(
@@ -668,8 +682,8 @@ def tidy_claims(doc: Doc, claims: List[Claim], lexicon: TidyLexicon = TidyLexico
                                   lexicon.governors)
               for claim in claims]
     cues = {i for claim in tidied for i in _tokens(doc, claim.cue)}
-    return [without_coordinated_report(doc, with_inverted_colon_tag(doc, without_closing_medium(doc, with_relative_pronoun_source(
+    return [without_earlier_headline_statement(doc, without_coordinated_report(doc, with_inverted_colon_tag(doc, without_closing_medium(doc, with_relative_pronoun_source(
                 doc, with_patient_in_content(doc, without_passive_subject(doc, without_other_claims(doc, claim, cues), lexicon.subject_speaks),
                                              lexicon.subject_speaks, lexicon.raising)), lexicon.host_preps, lexicon.host_nouns),
-                lexicon.cue_lemmas), cues)
+                lexicon.cue_lemmas), cues))
             for claim in tidied]

@@ -165,6 +165,7 @@ class SpeakerLinker(RuleComponent):
                 last = record
             records.append(record)
             linked.append(replace(claim, speaker=speaker))
+        linked = with_headline_sources(doc, linked, records, registry)
         return with_fuller_descriptions(linked, records, registry), registry
 
     def _entity(self, registry: Registry, mention: Span, speaker: Speaker, last: Optional[Record]) -> "tuple[Speaker, Optional[Record]]":
@@ -648,6 +649,51 @@ def with_fuller_descriptions(claims: List[Claim], records: List[Optional[Record]
         else claim
         for claim, record in zip(claims, records)
     ]
+
+
+HEADLINE_SHARED_WORDS = 2
+"""Content words a headline claim shares at least with the body claim it summarises."""
+CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+
+
+def content_words(doc: Doc, claim: Claim) -> Set[str]:
+    """The lemmas of a claim's content words (nouns, names, verbs, adjectives, numbers)."""
+    found: Set[str] = set()
+    for piece in claim.content:
+        span = doc.char_span(piece.start, piece.end, alignment_mode="expand")
+        found |= {t.lemma_.lower() for t in span or [] if t.pos_ in CONTENT_POS and not t.is_stop}
+    return found
+
+
+def with_headline_sources(doc: Doc, claims: List[Claim], records: List[Optional[Record]], registry: Registry) -> List[Claim]:
+    """"1,900 jobs at risk, union says" over "The Textile Workers' Federation ... said 1,900
+    jobs were at risk": a headline summarises a claim of the body, so a headline's description of
+    a body ("union", "regulator", "health agency") is the organisation or government that makes
+    the body claim sharing most content words with it (at least ``HEADLINE_SHARED_WORDS``), rather
+    than any body the registry could guess from the noun alone. The headline mention joins that
+    entity."""
+    claims = list(claims)
+    for index, claim in enumerate(claims):
+        speaker = claim.speaker
+        if claim.kind != "headline" or speaker is None or speaker.type not in ("organisation", "government") or speaker.mention is None:
+            continue
+        mention = doc.char_span(speaker.mention.start, speaker.mention.end, alignment_mode="expand")
+        if mention is None or any(t.pos_ == "PROPN" or t.ent_type_ for t in mention):
+            continue  # a name says itself which body it is
+        words = content_words(doc, claim)
+        shared = [
+            (len(words & content_words(doc, other)), -other.start, place) for place, other in enumerate(claims)
+            if other.kind != "headline" and other.speaker is not None and other.speaker.type in ("organisation", "government")
+            and records[place] is not None
+        ]
+        best = max(shared, default=None)
+        if best is None or best[0] < HEADLINE_SHARED_WORDS or records[best[2]] is records[index]:
+            continue
+        body, record = claims[best[2]].speaker, records[best[2]]
+        registry.add_mention(record, mention)
+        records[index] = record
+        claims[index] = replace(claim, speaker=replace(speaker, name=body.name, type=body.type, role=body.role, organisation=body.organisation))
+    return claims
 
 
 def role_without_body(role: Optional[str], noun: TextSpan, body: Optional[TextSpan]) -> Optional[str]:
