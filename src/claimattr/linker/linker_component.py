@@ -123,7 +123,7 @@ class SpeakerLinker(RuleComponent):
     def __call__(self, doc: Doc) -> Doc:
         claims, registry = self.link_with_registry(doc, doc._.claims)
         # names, roles and organisations are final here: one hygiene step (claimattr.text_hygiene)
-        text = doc.text  # built from every token on each access: once per document
+        text = registry.text
         doc._.claims = [clean_claim(text, claim) for claim in claims]
         doc._.entities = [clean_entity(text, entity) for entity in registry.entities()]
         return doc

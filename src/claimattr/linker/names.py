@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Dict, FrozenSet, List, NamedTuple, Optional, Pattern, Set
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from claimattr.rules.syntax import after_comma
@@ -189,8 +190,9 @@ class MentionAnalyser:
 
     def __init__(self, words: SpeakerLexicon, doc: Doc) -> None:
         self.words = words
+        self.text = doc.text  # built from every token on each access: once per document
         self.labels = entity_votes(doc)
-        self.aliases = {**initialisms(doc), **acronyms(doc.text, words.acronym)}
+        self.aliases = {**initialisms(doc), **acronyms(self.text, words.acronym)}
 
     def analyse(self, mention: Span) -> Analysis:
         """Name, type, role and organisation of a mention, read off its internal structure."""
@@ -1190,7 +1192,8 @@ def initialisms(doc: Doc) -> Dict[str, str]:
             if capitals[0] in ("The",):
                 initials = initials[1:]
             names.setdefault(initials, " ".join(t.text for t in ent if not (t.i == ent.start and t.lower_ == "the")))
-    used = {t.text for t in doc if t.text.isupper() and ACRONYM_LETTERS[0] <= len(t.text) <= ACRONYM_LETTERS[1]}
+    words = (doc.vocab.strings[orth] for orth in doc.count_by(ORTH))  # each word once, off the array
+    used = {w for w in words if w.isupper() and ACRONYM_LETTERS[0] <= len(w) <= ACRONYM_LETTERS[1]}
     return {acronym: name for acronym, name in names.items() if acronym in used}
 
 

@@ -43,7 +43,7 @@ from functools import cached_property
 from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 import numpy
-from spacy.attrs import LOWER, ORTH, POS
+from spacy.attrs import LOWER, ORTH, POS, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from claimattr.linker.names import MentionAnalyser, after_honorific, contiguous_run, hyphenated_end, hyphenated_lemma, member_noun, name_run, past_describing_word, past_tag_verb, title_word, whose_antecedent, without_appositions
@@ -198,6 +198,16 @@ def owned_role(role: Token) -> bool:
     return any(c.dep_ == "poss" for c in role.children)
 
 
+def sentence_numbers(doc: Doc) -> Dict[int, int]:
+    """The number of the sentence each token is in, from the sentence starts as one array (a walk
+    over ``doc.sents`` builds a Python object per token)."""
+    if not len(doc):
+        return {}
+    starts = doc.to_array([SENT_START]) == 1
+    starts[0] = True
+    return dict(enumerate((numpy.cumsum(starts) - 1).tolist()))
+
+
 def name_words(text: str) -> List[str]:
     return [w for w in re.split(r"[\s]+", text.lower().replace("’", "'")) if w and w not in ("'s", "'")]
 
@@ -217,7 +227,7 @@ class Registry:
         self.words = analyser.words
         self.records: List[Record] = []
         self.sentence_of: Dict[int, int] = {}
-        self.text = doc.text
+        self.text = analyser.text
         self.ents: List[Span] = list(doc.ents)
         self.org_ents: List[Span] = [e for e in self.ents if e.label_ == "ORG"]
         self.in_long_org: Set[int] = {t.i for e in self.org_ents if len(e) > 1 for t in e}
@@ -248,9 +258,7 @@ class Registry:
         (:meth:`rename_description`), by record id."""
         """Organisations the base NER took for persons (:meth:`introduced_as_body`), wherever the
         report names them so (a headline drops the "club" that introduces the name below)."""
-        for number, sentence in enumerate(doc.sents):
-            for token in sentence:
-                self.sentence_of[token.i] = number
+        self.sentence_of = sentence_numbers(doc)
         self._collect_persons()
         self._collect_institutions()
         self._collect_described_bodies()
@@ -1123,7 +1131,7 @@ class Registry:
         genders = self.words.pronoun_genders
         persons = [(m, r) for r in self.records if r.type == "person" for m in r.mentions if not m.modifier]
         votes: Dict[int, Dict[str, int]] = {}
-        for token in self.doc:
+        for token in self.tokens_in(LOWER, genders):
             gender = genders.get(token.lower_)
             if gender is None or token.pos_ != "PRON" or self.quoted(token.idx, token.idx + len(token)):
                 continue
