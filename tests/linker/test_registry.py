@@ -800,6 +800,18 @@ def test_a_lower_case_noun_compounded_onto_a_role_says_which_function(extract, t
     assert speaker_of(extract(text), content=content)["role"] == role
 
 
+@pytest.mark.parametrize("text,content,role", [
+    ("The health service's chief clinical officer, Dr Niamh Brennan, said hospitals were full.", "hospitals were full", "chief clinical officer"),
+    ("National security adviser Tom Doe said the talks would resume.", "the talks would resume", "national security adviser"),
+    ("Lindqvist Bank's head of digital, Sara Oberg, said the app was down.", "the app was down", "head of digital"),
+])
+def test_a_classifying_adjective_or_a_lower_case_function_belongs_to_the_role(extract, text, content, role):
+    """Relational adjectives ("clinical", "national"; lexicon ``role_adjective_endings``) name a
+    kind of function as a noun would; "of digital" is a function, although the tagger calls the
+    lower-case word a proper noun."""
+    assert speaker_of(extract(text), content=content)["role"] == role
+
+
 @pytest.mark.parametrize("text,content,name", [
     ("Harwell Vale, a fuel poverty charity, said the scheme had come too late.", "the scheme had come too late", "Harwell Vale"),
     ("Kestrel Mutual, the largest of the insurers affected, said claims would be paid in full.", "claims would be paid in full", "Kestrel Mutual"),

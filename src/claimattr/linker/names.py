@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Dict, FrozenSet, List, NamedTuple, Optional, Pattern, Set
+from typing import Any, Dict, FrozenSet, List, NamedTuple, Optional, Pattern, Set, Tuple
 
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
@@ -37,6 +37,7 @@ class SpeakerLexicon:
 
     roles: FrozenSet[str]
     role_modifiers: FrozenSet[str]
+    role_adjective_endings: Tuple[str, ...]
     anonymous: FrozenSet[str]
     group_heads: FrozenSet[str]
     government: FrozenSet[str]
@@ -108,6 +109,7 @@ class SpeakerLexicon:
         return cls(
             roles=words("role_nouns"),
             role_modifiers=words("role_modifiers"),
+            role_adjective_endings=tuple(lexicon.get("role_adjective_endings", ())),
             anonymous=words("anonymous_heads"),
             group_heads=words("group_heads"),
             government=words("government_heads"),
@@ -501,9 +503,11 @@ class MentionAnalyser:
         doc, start = role.doc, role.i
         while start > 0 and not self.name_continuation(doc[start - 1]) and (
             self.continues_role(doc[start - 1]) or doc[start - 1].lemma_.lower() in self.words.roles or title_word(doc[start - 1])
-            or self.function_noun(doc[start - 1], role)
+            or self.function_noun(doc[start - 1], role) or self.function_adjective(doc[start - 1], role)
         ):
             start -= 1
+        if start > 1 and joining_hyphen(doc, start - 1) and doc[start - 2].is_lower and doc[start - 2].is_alpha:
+            start -= 2  # "co-founder", "vice-chair": the prefix the parser splits off is part of the word
         while start < role.i and doc[start].text == "-":
             start += 1
         abbreviations = self.words.title_abbreviations
@@ -521,6 +525,15 @@ class MentionAnalyser:
             token.dep_ == "compound" and token.pos_ == "NOUN" and token.text.islower() and role.i > token.i and token.head.i <= role.i
             and lemma not in self.words.organisations and lemma not in self.words.government
             and not joining_hyphen(token.doc, token.i - 1)  # "long-time coach": an adjective
+        )
+
+    def function_adjective(self, token: Token, role: Token) -> bool:
+        """"chief clinical officer", "national security adviser": a lower-case classifying
+        adjective (lexicon ``role_adjective_endings``) modifying the role says which function, as a
+        noun would; a qualitative one ("outspoken senator") describes the person instead."""
+        return (
+            token.pos_ == "ADJ" and token.dep_ == "amod" and token.is_lower and token.i < role.i and token.head.i <= role.i
+            and token.lower_.endswith(self.words.role_adjective_endings) and token.ent_type_ not in ("NORP", "GPE")
         )
 
     def with_function(self, text: str, role: Token) -> str:
@@ -551,7 +564,7 @@ class MentionAnalyser:
             if former and child.lower_ == "of":
                 return phrase
             if objects[0].lemma_.lower() in words.organisations | words.government or any(
-                t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "FAC", "PERSON") or t.tag_ == "PRP$" for t in phrase
+                t.pos_ == "PROPN" and not t.is_lower or t.ent_type_ in ("ORG", "GPE", "FAC", "PERSON") or t.tag_ == "PRP$" for t in phrase
             ):
                 return None
             return phrase
