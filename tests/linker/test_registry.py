@@ -1196,6 +1196,13 @@ def test_a_longer_name_first_met_after_the_short_one_is_another_body(nlp):
     assert {r.name for r in registry.records if r.type == "organisation"} == {"Norbury", "Norbury Voice"}
 
 
+def test_a_longer_name_ending_in_an_event_word_is_an_event_not_the_bodys_full_name(nlp):
+    """"the WTA Finals ... The WTA said": the tournament is named after the body that runs it."""
+    text = "Kovalenko had hoped to qualify for the WTA Finals in November. The WTA said the schedule would not change."
+    registry = registry_with_orgs(nlp, text, [("WTA Finals", 0), ("WTA", 1)])
+    assert {r.name for r in registry.records if r.type == "organisation"} == {"WTA", "WTA Finals"}
+
+
 def test_a_noun_the_report_drops_from_a_name_is_no_kind_of_body_for_a_description(extract):
     """"Veldhoven Group ... Veldhoven said ... The company's finance chief": "Group" is part of the
     name the report shortens to "Veldhoven", so the company is still Veldhoven Group."""

@@ -965,7 +965,9 @@ class Registry:
         whose whole name opens the name of exactly one other organisation of the report is that
         organisation by its short name (the base NER often labels the short form alone, and a
         headline has only room for it). The two records become one, named by the fuller form
-        (the canonical name is the fullest proper form; the short one stays an alias)."""
+        (the canonical name is the fullest proper form; the short one stays an alias). A longer
+        name ending in an event word (lexicon ``event_name_words``: "WTA Finals") is an event,
+        not the body's full name."""
         absorbed: Set[int] = set()
         for short in [r for r in self.records if r.type == "organisation"]:
             words = name_words(short.name)
@@ -975,7 +977,7 @@ class Registry:
                 r for r in self.records
                 if r.type == "organisation" and r.id not in absorbed and r is not short
                 and len(name_words(r.name)) > len(words) and name_words(r.name)[:len(words)] == words
-                and proper_name(r.name) and self.introduced_before(r, short)
+                and proper_name(r.name) and self.introduced_before(r, short) and name_words(r.name)[-1] not in self.words.event_name_words
             ]
             if len(fuller) != 1 or short.id in absorbed:
                 continue
