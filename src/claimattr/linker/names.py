@@ -508,8 +508,6 @@ class MentionAnalyser:
             or self.function_noun(doc[start - 1], role) or self.function_adjective(doc[start - 1], role)
         ):
             start -= 1
-        if start > 1 and joining_hyphen(doc, start - 1) and doc[start - 2].is_lower and doc[start - 2].is_alpha:
-            start -= 2  # "co-founder", "vice-chair": the prefix the parser splits off is part of the word
         while start < role.i and doc[start].text == "-":
             start += 1
         abbreviations = self.words.title_abbreviations

@@ -979,7 +979,7 @@ class Registry:
                 and len(name_words(r.name)) > len(words) and name_words(r.name)[:len(words)] == words
                 and proper_name(r.name) and self.introduced_before(r, short) and name_words(r.name)[-1] not in self.words.event_name_words
             ]
-            if len(fuller) != 1 or short.id in absorbed:
+            if len(fuller) != 1:
                 continue
             full = fuller[0]
             for alias in [short.name] + short.aliases:
@@ -1549,8 +1549,8 @@ class Registry:
         """"Space agency: capsule landed intact ... the Asia-Pacific Space Agency said": a
         headline describes the body whose words the lead reports, and names it below by a name
         that need not hold the headline's noun. That body is the first of the headline noun's
-        kind (an organisation noun, a government noun) that is the subject of a main verb in the
-        lead."""
+        kind (an organisation noun, a government noun) that is a clause subject in the lead
+        (outside quotations)."""
         kind = "government" if head in self.words.government else "organisation"
         subjects = [
             (m.start, r.id) for r in self.records if r.type == kind for m in r.mentions
