@@ -165,6 +165,19 @@ def test_papers_records_and_strategies_speak_for_their_producer(extract, documen
     assert (speaker["name"], speaker["type"]) == ("Harbour Dockers Union", "organisation"), speaker
 
 
+def test_a_portfolio_minister_holds_office_in_the_department_the_report_names(extract):
+    """"Deputy Agriculture Minister Pawel Kruk" in a report where the agriculture ministry speaks:
+    the ministry is his organisation; the prime minister holds no portfolio the finance ministry
+    stands for."""
+    text = ("The agriculture ministry said it would help growers. "
+            "Deputy Agriculture Minister Pawel Kruk said the frost was the worst in decades. "
+            "The finance ministry said the budget had room. Prime Minister Ana Roe said the aid would come soon.")
+    claims = extract(text)
+    kruk = speaker_of(claims, content="the frost was the worst")
+    assert (kruk["role"], kruk["organisation"]["text"]) == ("deputy agriculture minister", "agriculture ministry"), claims.describe()
+    assert speaker_of(claims, content="the aid would come")["organisation"] is None, claims.describe()
+
+
 def test_a_persons_campaign_is_an_organisation_named_by_the_surname(extract):
     text = ("Dana Whitlock said the port would grow. "
             "Dana Whitlock's campaign said the poll was wrong.")

@@ -166,6 +166,7 @@ class SpeakerLinker(RuleComponent):
             records.append(record)
             linked.append(replace(claim, speaker=speaker))
         linked = with_headline_sources(doc, linked, records, registry)
+        linked = with_portfolio_departments(linked, records, registry)
         return with_fuller_descriptions(linked, records, registry), registry
 
     def _entity(self, registry: Registry, mention: Span, speaker: Speaker, last: Optional[Record]) -> "tuple[Speaker, Optional[Record]]":
@@ -694,6 +695,25 @@ def with_headline_sources(doc: Doc, claims: List[Claim], records: List[Optional[
         records[index] = record
         claims[index] = replace(claim, speaker=replace(speaker, name=body.name, type=body.type, role=body.role, organisation=body.organisation))
     return claims
+
+
+def with_portfolio_departments(claims: List[Claim], records: List[Optional[Record]], registry: Registry) -> List[Claim]:
+    """The claims with every person who holds a portfolio and no organisation placed in the
+    department the report names for it (:meth:`Registry.portfolio_department`), once the whole
+    report is read: the ministry is often named only as a speaker, after or before the minister."""
+    linked = []
+    for claim, record in zip(claims, records):
+        speaker = claim.speaker
+        department = (
+            registry.portfolio_department(speaker.role)
+            if speaker is not None and speaker.type == "person" and speaker.organisation is None and speaker.role else None
+        )
+        if department is not None:
+            claim = replace(claim, speaker=replace(speaker, organisation=department))
+            if record is not None and not record.organisations:
+                record.organisations.append(department)
+        linked.append(claim)
+    return linked
 
 
 def role_without_body(role: Optional[str], noun: TextSpan, body: Optional[TextSpan]) -> Optional[str]:

@@ -1447,6 +1447,29 @@ class Registry:
             record.organisations.append(TextSpan(party, mention.start_char, mention.end_char))
         self.add_mention(record, mention)
 
+    def portfolio_department(self, role: str) -> Optional[TextSpan]:
+        """"Deputy Agriculture Minister Pawel Kruk ... the agriculture ministry said": a minister or
+        secretary named by a portfolio (lexicon ``portfolio_titles``) holds office in the
+        department of that portfolio, when the report names exactly one government department
+        whose name holds the role's words but its ranks ("deputy", lexicon ``role_modifiers``):
+        "Department of Homeland Security" for the homeland security secretary. A report naming
+        none gives no organisation (no department is invented)."""
+        words = role.split()
+        if words[-1] not in self.words.portfolio_titles:
+            return None
+        before = set(words[:-1])
+        allowed = self.words.role_modifiers | self.words.former_markers  # "deputy", "former": ranks, no portfolio
+        held = [
+            r for r in self.records
+            if r.type == "government" and r.mentions and set(name_words(r.name)) & self.words.government
+            and before & set(name_words(r.name)) and before - set(name_words(r.name)) <= allowed
+        ]
+        if len(held) != 1:
+            return None
+        first = min(held[0].mentions, key=lambda m: m.start)
+        span = self.doc[first.start:first.end]
+        return TextSpan(held[0].name, span.start_char, span.end_char)
+
     def _roles_from_descriptions(self) -> None:
         """Definite role descriptions anywhere in the report ("the Republican presidential
         nominee's plan", "the attorney general herself") give the person they describe that role,
