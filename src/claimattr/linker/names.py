@@ -502,8 +502,9 @@ class MentionAnalyser:
     def role_text(self, role: Token) -> str:
         """The role with the words that belong to it: "Deputy Prime Minister" -> "deputy prime minister",
         "attorney-general" and "editor-in-chief" whole, abbreviations spelt out ("CEO" -> "chief
-        executive"), and a former marker kept ("a former Harbour Authority chairman" -> "former
-        chairman"): a person in a former role speaks for no body."""
+        executive"), and a former marker kept with the body the role was held in ("a former
+        Harbour Authority chairman" -> "former chairman of the Harbour Authority"): a person in a
+        former role speaks for no body, so the guidelines name it in the role."""
         doc, start = role.doc, role.i
         while start > 0 and not self.name_continuation(doc[start - 1]) and (
             self.continues_role(doc[start - 1]) or doc[start - 1].lemma_.lower() in self.words.roles or title_word(doc[start - 1])
@@ -515,8 +516,13 @@ class MentionAnalyser:
         abbreviations = self.words.title_abbreviations
         words = [abbreviations.get(word, word) for word in doc[start:hyphenated_end(role) + 1].text.lower().split()]
         # "a former [Harbour Authority] chairman": the marker stays with the role the name parts from
-        former = [c.lower_ for c in role.lefts if c.lower_ in self.words.former_markers and c.i < start]
-        return self.with_function(" ".join(former[:1] + words), role)
+        former = [c for c in role.lefts if c.lower_ in self.words.former_markers and c.i < start]
+        text = self.with_function(" ".join([c.lower_ for c in former[:1]] + words), role)
+        body = doc[former[0].i + 1:start] if former else None
+        if body is not None and len(body) and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ not in PLACE_ENTITIES for t in body):
+            article = "the " if body[-1].lemma_.lower() in self.words.organisations | self.words.government else ""
+            text = f"{text} of {article}{body.text}"
+        return text
 
     def function_noun(self, token: Token, role: Token) -> bool:
         """"tournament director", "energy analyst": a lower-case noun compounded onto a role says
@@ -906,6 +912,8 @@ class MentionAnalyser:
 # ---------------------------------------------------------------------- mention shapes
 BODY_ENTITIES = ("ORG", "GPE")
 """Entity labels of bodies and places, whose names may go on in a capitalised word the NER left out."""
+PLACE_ENTITIES = ("GPE", "LOC", "NORP")
+"""Entity labels of places and nationalities: "a former Australia seamer" played for a country, no body held."""
 
 INFLECTED_VERB_TAGS = ("VBD", "VBZ", "VBP")
 """Tags of a finite verb, which no name opens with."""
