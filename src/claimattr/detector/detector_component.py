@@ -14,6 +14,8 @@ import re
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Set
 
+import numpy
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
@@ -177,6 +179,8 @@ class ClaimDetector(RuleComponent):
         self.passive_subject_speaks: Set[str] = set(lexicon.get("passive_subject_speaks", ()))
         self.infinitive_nouns: Set[str] = set(lexicon.get("infinitive_nouns", ()))
         self.stance_adjectives: Set[str] = set(lexicon.get("stance_adjectives", ()))
+        self.token_cue_words: Set[str] = self.verbs | self.nouns | self.infinitive_nouns | set(lexicon.get("hearsay_verbs", ()))
+        """Lemmas at which :meth:`_token_claims` can read a claim (besides stance adjectives and phrase cues)."""
         self.raising_verbs: Set[str] = set(lexicon.get("raising_verbs", ()))
         self.hearsay_verbs: Set[str] = set(lexicon.get("hearsay_verbs", ()))
         self.refusal_verbs: Set[str] = set(lexicon.get("refusal_verbs", ()))
@@ -209,7 +213,7 @@ class ClaimDetector(RuleComponent):
         inside_phrases = {i for _, (start, end) in phrase_cues.values() for i in range(start, end)} - set(phrase_cues)
         found: List[Candidate] = []
         quoted = set() if self.nested_in_quotes else {t.i for region in regions for t in region}
-        for token in doc:
+        for token in self._cue_candidates(doc, phrase_cues):
             if token.i in furniture or token.i in headline_tokens or token.i in inside_phrases or token.i in quoted:
                 continue
             found.extend(self._token_claims(token, regions, phrase_cues))
@@ -244,6 +248,21 @@ class ClaimDetector(RuleComponent):
         verb = cue.root
         return (verb.tag_ == "VBN" and verb.lemma_.lower() in self.question_verbs
                 and not any(child.dep_ in ("aux", "auxpass") for child in verb.children))
+
+    def _cue_candidates(self, doc: Doc, phrase_cues: Dict[int, PhraseCue]) -> List[Token]:
+        """The tokens :meth:`_token_claims` can read a claim at, in order: a lemma of the lexicon's
+        cue words, a stance adjective, or the anchor of a phrase cue. Found on the document's
+        arrays, each distinct word looked up once: a Python call for every token is what a
+        detector pass costs most."""
+        if not len(doc):
+            return []
+        strings = doc.vocab.strings
+        values = doc.to_array([LEMMA, LOWER])
+        lemmas = [h for h in numpy.unique(values[:, 0]) if strings[int(h)].lower() in self.token_cue_words]
+        forms = [h for h in numpy.unique(values[:, 1]) if strings[int(h)] in self.stance_adjectives]
+        found = numpy.isin(values[:, 0], lemmas) | numpy.isin(values[:, 1], forms)
+        indices = set(numpy.flatnonzero(found).tolist()) | set(phrase_cues)
+        return [doc[i] for i in sorted(indices)]
 
     def _token_claims(self, token: Token, regions: List[Span], phrase_cues: Dict[int, PhraseCue]) -> List[Candidate]:
         if token.i in phrase_cues and phrase_cues[token.i].label == "according_to":
