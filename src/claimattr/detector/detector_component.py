@@ -179,10 +179,10 @@ class ClaimDetector(RuleComponent):
         self.passive_subject_speaks: Set[str] = set(lexicon.get("passive_subject_speaks", ()))
         self.infinitive_nouns: Set[str] = set(lexicon.get("infinitive_nouns", ()))
         self.stance_adjectives: Set[str] = set(lexicon.get("stance_adjectives", ()))
-        self.token_cue_words: Set[str] = self.verbs | self.nouns | self.infinitive_nouns | set(lexicon.get("hearsay_verbs", ()))
-        """Lemmas at which :meth:`_token_claims` can read a claim (besides stance adjectives and phrase cues)."""
         self.raising_verbs: Set[str] = set(lexicon.get("raising_verbs", ()))
         self.hearsay_verbs: Set[str] = set(lexicon.get("hearsay_verbs", ()))
+        self.token_cue_words: Set[str] = self.verbs | self.nouns | self.infinitive_nouns | self.hearsay_verbs
+        """Lemmas at which :meth:`_token_claims` can read a claim (besides stance adjectives and phrase cues)."""
         self.refusal_verbs: Set[str] = set(lexicon.get("refusal_verbs", ()))
         self.tidy_lexicon = TidyLexicon(
             subject_speaks=self.passive_subject_speaks, raising=self.raising_verbs, refusals=self.refusal_verbs,

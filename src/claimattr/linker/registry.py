@@ -1460,9 +1460,8 @@ class Registry:
         before = set(words[:-1])
         allowed = self.words.role_modifiers | self.words.former_markers  # "deputy", "former": ranks, no portfolio
         held = [
-            r for r in self.records
-            if r.type == "government" and r.mentions and set(name_words(r.name)) & self.words.government
-            and before & set(name_words(r.name)) and before - set(name_words(r.name)) <= allowed
+            r for r, named in ((r, set(name_words(r.name))) for r in self.records if r.type == "government" and r.mentions)
+            if named & self.words.government and before & named and before - named <= allowed
         ]
         if len(held) != 1:
             return None
