@@ -6,7 +6,11 @@ and no-break or narrow spaces. Left alone they end up in speaker names (``"\\u20
 minister"``) and make two mentions of the same person look different.
 
 - :func:`clean_label` normalises a *string* the library outputs as a name or label (a speaker's
-  ``name`` and ``role``): every format character (Unicode category ``Cf``: bidi controls,
+  ``name`` and ``role``): mojibake is repaired first (``"FranÃ\x83Â§ois"``, UTF-8 read as
+  Windows-1252, once or twice over, as scraped archives hold it, becomes ``"François"``;
+  composed to NFC first, as the archives also hold decomposed letters, then by
+  ``ftfy.fix_encoding``, which only undoes encodings it can prove were applied, so a right
+  ``"Zoë"`` stays), then every format character (Unicode category ``Cf``: bidi controls,
   zero-width characters, BOM, soft hyphen) is removed, every other space (NBSP, narrow NBSP,
   em space...) and line break becomes a plain space, runs of spaces collapse to one, and the
   ends are stripped. The result never contains an invisible character.
@@ -28,6 +32,8 @@ import re
 import unicodedata
 from dataclasses import replace
 from typing import Any, Tuple
+
+from ftfy import fix_encoding
 
 __all__ = ["clean_claim", "clean_entity", "clean_label", "is_invisible", "trim_span", "INVISIBLE_CHARACTERS"]
 
@@ -52,10 +58,11 @@ def is_symbol_or_invisible(text: str) -> bool:
 
 
 def clean_label(text: str) -> str:
-    """``text`` without invisible characters, with spaces normalised and collapsed, stripped."""
+    """``text`` in NFC with mojibake repaired, without invisible characters, with spaces normalised and
+    collapsed, stripped."""
     if text.isascii():
         return _SPACES.sub(" ", text).strip()
-    kept = "".join(" " if char.isspace() else char for char in text if not is_invisible(char))
+    kept = "".join(" " if char.isspace() else char for char in fix_encoding(unicodedata.normalize("NFC", text)) if not is_invisible(char))
     return _SPACES.sub(" ", kept).strip()
 
 

@@ -317,6 +317,27 @@ def test_clean_label_is_the_one_normalisation():
     assert trim_span(text, 0, 14) == (1, 13)
 
 
+@pytest.mark.parametrize("label, repaired", [
+    ("FranÃ\x83Â§ois Hollande", "François Hollande"),  # UTF-8 read as Windows-1252 twice
+    ("JuliÃ¡n Castro", "Julián Castro"),  # once
+    ("FranA\u0303\x83A\u0302\xa7ois Hollande", "François Hollande"),  # twice, and decomposed
+    ("Zoë Roe", "Zoë Roe"),  # right as written: left alone
+    ("Beyoncé’s manager", "Beyoncé’s manager"),
+])
+def test_clean_label_repairs_mojibake_in_names(label, repaired):
+    from claimattr.text_hygiene import clean_label
+
+    assert clean_label(label) == repaired
+
+
+def test_a_speaker_name_written_in_mojibake_is_output_repaired_with_offsets_unchanged(nlp):
+    text = "French President FranÃ\x83Â§ois Hollande said on Friday that Europe must defend itself."
+    claim = nlp(text)._.claims[0]
+    assert claim.speaker.name == "François Hollande"
+    mention = claim.speaker.mention
+    assert text[mention.start:mention.end] == mention.text, "the mention is still the text as written"
+
+
 def test_an_unclosed_quote_never_runs_past_its_paragraph(nlp):
     text = ("\u201cWe will rebuild the town, the mayor said.\n\n"
             "The council met on Tuesday. It said that 12 roads would reopen.\n\nRain is expected.")
