@@ -1224,3 +1224,22 @@ def test_a_noun_the_report_drops_from_a_name_is_no_kind_of_body_for_a_descriptio
             "The company's finance chief, Ineke Smit, told analysts in April that a break-up would cost 400 million euros.")
     speaker = speaker_of(extract(text), content="a break-up would cost")
     assert speaker["organisation"]["text"] == "Veldhoven Group", speaker
+
+
+def test_a_name_opening_with_a_coordination_the_ner_cut_is_one_organisation(extract, nlp):
+    """"the Taff and Ely Health Board": the NER labels "Taff" and "Ely Health Board" apart, but the
+    parse hangs "Taff and Ely" on "Board", so the name is the whole phrase and "the board" is it."""
+    text = ("The medical director said the Taff and Ely Health Board confirmed on Friday that two washers had failed. "
+            "The board said it was sorry.")
+    doc = nlp(text)
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ == "ORG"] == [("Taff", "ORG"), ("Ely Health Board", "ORG")], \
+        "the premise: the base NER cuts the name"
+    assert [e.name for e in doc._.entities if e.type == "organisation"] == ["Taff and Ely Health Board"]
+    assert speaker_of(extract(text), content="it was sorry")["name"] == "Taff and Ely Health Board"
+
+
+def test_two_coordinated_names_stay_two_organisations(nlp):
+    """"Google and Microsoft Research": conjuncts of each other, not one name's modifiers."""
+    doc = nlp("Google and Microsoft Research said they would share data.")
+    names = {e.name for e in doc._.entities if e.type == "organisation"}
+    assert {"Google", "Microsoft Research"} <= names

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Dict, FrozenSet, List, NamedTuple, Optional, Pattern, Set, Tuple
+from typing import Any, Dict, FrozenSet, List, NamedTuple, Optional, Pattern, Sequence, Set, Tuple
 
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
@@ -197,8 +197,10 @@ class MentionAnalyser:
     def __init__(self, words: SpeakerLexicon, doc: Doc) -> None:
         self.words = words
         self.text = doc.text  # built from every token on each access: once per document
-        self.labels = entity_votes(doc)
-        self.aliases = {**initialisms(doc), **acronyms(self.text, words.acronym)}
+        self.ents = with_coordinated_names(doc.ents)
+        """The base NER's entities with cut-off coordinated names restored, read by every step."""
+        self.labels = entity_votes(self.ents)
+        self.aliases = {**initialisms(doc, self.ents), **acronyms(self.text, words.acronym)}
 
     def analyse(self, mention: Span) -> Analysis:
         """Name, type, role and organisation of a mention, read off its internal structure."""
@@ -1193,22 +1195,54 @@ def contiguous_run(tokens: List[Token]) -> List[Token]:
 
 
 # ---------------------------------------------------------------------- document-level evidence
-def entity_votes(doc: Doc) -> Dict[str, str]:
+def coordinated_start(ent: Span) -> int:
+    """Where an organisation's name starts when its first words are a coordination the base NER
+    cut off ("the [Taff] and [Ely Health Board]", "The Competition and [Consumer Protection
+    Commission]"): the parse attaches the first conjunct, with its "and" and the rest, to the
+    name's head noun as a modifier, so the name is the head's whole left subtree. Two names
+    coordinated ("Google and Microsoft Research") are conjuncts of each other, not modifiers of
+    one head, and stay apart. Only capitalised words and the conjunction count, so a lower-case
+    modifier ("the regional and Ely Health Board") ends the name."""
+    root = ent.root
+    first = min((c for c in root.lefts if c.dep_ in ("nmod", "compound") and c.i < ent.start), key=lambda c: c.i, default=None)
+    if first is None or not any(c.dep_ == "cc" for c in first.children) or not any(c.dep_ == "conj" for c in first.children):
+        return ent.start
+    words = ent.doc[first.left_edge.i:ent.start]
+    if not all(t.text[:1].isupper() or t.dep_ == "cc" for t in words) or any(t.ent_type_ in ("PERSON", "GPE", "NORP") for t in words):
+        return ent.start
+    return first.left_edge.i
+
+
+def with_coordinated_names(ents: Sequence[Span]) -> List[Span]:
+    """The NER entities with each organisation's cut-off coordinated name restored
+    (:func:`coordinated_start`) and the pieces it had split off dropped."""
+    grown = {ent.start: ent for ent in ents}
+    for ent in ents:
+        start = coordinated_start(ent) if ent.label_ == "ORG" else ent.start
+        if start < ent.start:
+            for other in ents:
+                if start <= other.start and other.end <= ent.start:
+                    grown.pop(other.start, None)
+            grown[ent.start] = Span(ent.doc, start, ent.end, label=ent.label)
+    return sorted(grown.values(), key=lambda e: e.start)
+
+
+def entity_votes(ents: Sequence[Span]) -> Dict[str, str]:
     """The most frequent NER label of each entity text in the doc, for tokens NER missed in headlines."""
     votes: Dict[str, Dict[str, int]] = {}
-    for ent in doc.ents:
+    for ent in ents:
         for token in ent:
             counts = votes.setdefault(token.text, {})
             counts[ent.label_] = counts.get(ent.label_, 0) + 1
     return {text: max(counts, key=counts.get) for text, counts in votes.items()}
 
 
-def initialisms(doc: Doc) -> Dict[str, str]:
+def initialisms(doc: Doc, ents: Sequence[Span]) -> Dict[str, str]:
     """"IMF" in a report that also names the "International Monetary Fund": an all-capitals word
     spelling the initials of an organisation the report names is that organisation, even when
     the report never introduces it in brackets."""
     names: Dict[str, str] = {}
-    for ent in doc.ents:
+    for ent in ents:
         capitals = [t.text for t in ent if t.text[:1].isupper() and t.is_alpha]
         if ent.label_ == "ORG" and len(capitals) >= ACRONYM_WORDS[0]:
             initials = "".join(w[0] for w in capitals)

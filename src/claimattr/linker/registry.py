@@ -228,7 +228,7 @@ class Registry:
         self.records: List[Record] = []
         self.sentence_of: Dict[int, int] = {}
         self.text = analyser.text
-        self.ents: List[Span] = list(doc.ents)
+        self.ents: List[Span] = analyser.ents
         self.org_ents: List[Span] = [e for e in self.ents if e.label_ == "ORG"]
         self.in_long_org: Set[int] = {t.i for e in self.org_ents if len(e) > 1 for t in e}
         self.person_token_ids: List[int] = sorted(i for e in self.ents if e.label_ == "PERSON" for i in range(e.start, e.end))

@@ -143,7 +143,7 @@ class Resolver:
         words the description repeats ("the Supreme Court" is no "U.S. Court of Appeals")."""
         head = mention.root.lower_
         own = {t.lower_ for t in mention if t.is_alpha and t.lower_ not in self.words.determiners}
-        for ent in reversed([e for e in mention.doc.ents if e.end <= mention.start and e.label_ in ("ORG", "GPE")]):
+        for ent in reversed([e for e in self.analyser.ents if e.end <= mention.start and e.label_ in ("ORG", "GPE")]):
             words = [t.lower_ for t in ent if t.is_alpha]
             if len(words) >= 2 and head in words and ent.root.lower_ == head and own <= set(words):
                 name = self.analyser.canonical_text(ent)
@@ -159,7 +159,7 @@ class Resolver:
         start = mention.sent.start
         for _ in range(PLACE_LOOKBACK_SENTENCES):
             start = doc[max(start - 1, 0)].sent.start
-        places = [e for e in doc.ents if e.label_ == "GPE" and start <= e.start and e.end <= mention.start]
+        places = [e for e in self.analyser.ents if e.label_ == "GPE" and start <= e.start and e.end <= mention.start]
         if not places:
             return None
         name = self.analyser.canonical_text(places[-1])
@@ -168,7 +168,7 @@ class Resolver:
     def earlier_person(self, mention: Span, names: Set[str]) -> Optional[Referent]:
         """A surname whose full name appeared earlier as a PERSON entity, speaker or not, named
         without the possessive the entity may hold ("Donald Trump’s recent gains")."""
-        for ent in reversed([e for e in mention.doc.ents if e.end <= mention.start and e.label_ == "PERSON"]):
+        for ent in reversed([e for e in self.analyser.ents if e.end <= mention.start and e.label_ == "PERSON"]):
             name = self.analyser.strip_titles(ent)
             words = {t.lower_ for t in name if t.tag_ != "POS"} if name is not None else set()
             if len(words) >= 2 and names <= words:
