@@ -1243,3 +1243,11 @@ def test_two_coordinated_names_stay_two_organisations(nlp):
     doc = nlp("Google and Microsoft Research said they would share data.")
     names = {e.name for e in doc._.entities if e.type == "organisation"}
     assert {"Google", "Microsoft Research"} <= names
+
+
+def test_a_place_owning_a_description_makes_it_definite(extract):
+    """"Portugal's consumer watchdog" is "the consumer watchdog" of that place: the body named before
+    whose name holds a word for watchdogs, not a new body called "consumer watchdog"."""
+    text = ("The National Consumer Authority opened an inquiry into ride-hailing fares on Monday. "
+            "Portugal's consumer watchdog said prices rose when phone batteries ran low.")
+    assert speaker_of(extract(text), content="prices rose")["name"] == "National Consumer Authority"

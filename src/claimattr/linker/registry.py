@@ -1546,20 +1546,24 @@ class Registry:
         name of its own is the latest organisation or government named before whose name holds
         that word ("the commission" -> "Commission on Elections"). Failing that, an organisation
         noun ("the company", "the club", "the network") is the organisation the report is about
-        at that point (:meth:`salient_organisation`); a government noun ("the ministry") is not
+        at that point (:meth:`salient_organisation`); a place owning the description makes it
+        definite ("Portugal's consumer watchdog"); a government noun ("the ministry") is not
         guessed: the latest government of any name is as often a country as the body meant.
         Before any such body, the first named after that holds the word (:meth:`named_later`)."""
         words = self.words
         head = mention.root.lemma_.lower()
+        owned = self.analyser.without_place_owner(mention, mention.root) is not None  # "Ireland's competition watchdog"
         core = without_descriptive_modifiers(without_appositions(mention, stop_at_comma=True))
+        if owned:
+            core = [t for t in core if t.i > next(o for o in mention if o.dep_ == "poss").right_edge.i]
         if len(core) > 3 or any(t.pos_ == "PROPN" or t.ent_type_ for t in core):
             return None
         headline = mention.start in self.headline_tokens  # headlines drop their articles
-        if mention[0].lower_ not in words.definite_determiners and not (len(mention) == 1 and mention.root.tag_ == "NNS") and not headline:
+        if mention[0].lower_ not in words.definite_determiners and not owned and not (len(mention) == 1 and mention.root.tag_ == "NNS") and not headline:
             return None
         if head not in words.government and head not in words.organisations:
             return None
-        definite = mention[0].lower_ in words.definite_determiners
+        definite = mention[0].lower_ in words.definite_determiners or owned
         subject = self.sentence_subject_body(mention) if definite and head in words.organisations else None
         return (
             self.named_right_after(mention, head) or subject or self.described_in_apposition(mention)
