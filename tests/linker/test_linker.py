@@ -618,3 +618,15 @@ def test_the_subject_of_a_relative_clause_on_a_document_produced_it(extract):
     text = "Vantel cut jobs on Monday. Sales fell by a fifth, according to results which the company published on Tuesday."
     speaker = speaker_of(extract(text), cue="according to")
     assert (speaker["text"], speaker["name"], speaker["type"]) == ("results", "Vantel", "organisation")
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("The chain has not decided on the dividend, according to a person familiar with the board's thinking, "
+     "who said directors would discuss it in August.", "source", "anonymous"),
+    ("The plan was criticised by members of the Harbour Authority, who said it was too costly.",
+     "members of the Harbour Authority", "group"),
+])
+def test_who_stands_for_the_people_a_thing_or_body_only_qualifies(extract, text, name, kind):
+    """"who" is a person: "the board's thinking" and "the Harbour Authority" only say which people."""
+    claim = extract(text).find(cue="said")
+    assert (claim["speaker"]["name"], claim["speaker"]["type"]) == (name, kind), claim["speaker"]

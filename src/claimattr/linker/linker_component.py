@@ -118,6 +118,8 @@ class SpeakerLinker(RuleComponent):
         """Compile a validated lexicon (``speakers.schema.json`` documents each key)."""
         self.lexicon = lexicon
         self.words = SpeakerLexicon.from_json(lexicon)
+        self.people: FrozenSet[str] = self.words.roles | self.words.group_heads | self.words.anonymous
+        """Nouns for people, which a relative "who" stands for itself (:func:`personal_head`)."""
 
     # ------------------------------------------------------------------ spaCy API
     def __call__(self, doc: Doc) -> Doc:
@@ -508,7 +510,7 @@ class SpeakerLinker(RuleComponent):
         noun = mention.doc[index]
         while noun.dep_ in ("compound", "flat") and noun.head.i > noun.i:
             noun = noun.head
-        noun = personal_head(noun) if pronoun.lower_ in ("who", "whom") else noun
+        noun = personal_head(noun, self.people) if pronoun.lower_ in ("who", "whom") else noun
         phrase = self._noun_phrase(noun)
         return (self._apposed_name(phrase) or phrase) if phrase is not None else None
 
@@ -603,13 +605,21 @@ def counted_noun(mention: Span) -> Optional[Span]:
     return mention.doc[root.i:noun.i + 1]
 
 
-def personal_head(noun: Token) -> Token:
-    """"Democrats on Capitol Hill, who", "members of the Harbour Authority, who": "who" is a
-    person, so a place or body that only says which people they are gives way to the noun it
-    completes."""
-    preposition = noun.head
-    if noun.dep_ == "pobj" and noun.ent_type_ in ("GPE", "LOC", "FAC", "ORG") and preposition.head.pos_ in ("NOUN", "PROPN"):
-        return preposition.head
+def personal_head(noun: Token, people: FrozenSet[str]) -> Token:
+    """"Democrats on Capitol Hill, who", "members of the Harbour Authority, who", "a person
+    familiar with the board's thinking, who": "who" is a person, so a place, a body or a thing
+    that only says which people they are gives way to the noun it completes (through an
+    adjective: "familiar with"). A word for people (``people``: roles, groups, anonymous heads)
+    or a person's name is itself what "who" stands for ("the aides of the senator, who")."""
+    while noun.dep_ == "pobj" and noun.ent_type_ != "PERSON":
+        if not noun.ent_type_ in ("GPE", "LOC", "FAC", "ORG") and noun.lemma_.lower() in people | {"people", "person"}:
+            break
+        owner = noun.head.head
+        if owner.dep_ == "amod" and owner.pos_ == "ADJ" and owner.head.i < owner.i:
+            owner = owner.head
+        if owner.pos_ not in ("NOUN", "PROPN") or owner.i > noun.i:
+            break
+        noun = owner
     return noun
 
 
