@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable, Dict, FrozenSet, List, Optional, Set
+from typing import Any, Callable, Collection, Dict, FrozenSet, List, Optional, Set
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -393,7 +393,7 @@ class SpeakerLinker(RuleComponent):
         if not objects:
             nxt = cue.doc[cue.end:cue.end + 1]
             return self._noun_phrase(nxt[0]) if len(nxt) and not nxt[0].is_punct else None
-        source = releaser(objects[0])
+        source = releaser(objects[0], self.words.witness_verbs)
         return self._noun_phrase(source if source is not None else objects[0])
 
     def _noun_cue_source(self, noun: Token) -> Optional[Span]:
@@ -420,20 +420,16 @@ class SpeakerLinker(RuleComponent):
         return None
 
     def _intermediary(self, cue: Span, mention: Optional[Span]) -> Optional[TextSpan]:
-        """"sources cited by Reuters", "told Reuters", "according to X" beside another cue."""
+        """"sources cited by Reuters", "told Reuters", "according to X" beside another cue. A
+        document "published by X" is X's own (its producer speaks), relayed by no one."""
         words = self.words
-        if mention is not None:
+        if mention is not None and mention.root.lemma_.lower() not in words.document_heads:
             for token in mention.root.children:
                 if token.dep_ == "acl" and token.lemma_.lower() in words.intermediary_verbs:
                     agents = [c for a in token.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"]
                     if agents:
                         agent_token = agents[0]
                         return TextSpan.from_span(self._noun_phrase(agent_token) or agent_token.doc[agent_token.i:agent_token.i + 1])
-        if cue.text.lower() == "according to":
-            objects = [c for c in cue[-1].children if c.dep_ == "pobj"]
-            if objects and releaser(objects[0]) is not None:
-                document = objects[0]
-                return TextSpan.from_span(document.doc[document.left_edge.i:document.i + 1])
         relay = next((t for t in cue.root.ancestors if t.lemma_.lower() in words.intermediary_verbs), None)
         if relay is not None and agent(relay) is not None:
             relayer = agent(relay)
@@ -475,7 +471,7 @@ class SpeakerLinker(RuleComponent):
         root = mention.root
         if root.lemma_.lower() not in documents:
             return None
-        own = producer(root)
+        own = producer(root, self.words.witness_verbs)
         if own is not None:
             return self._noun_phrase(own)
         owner = possessive_pronoun(root)
@@ -486,7 +482,7 @@ class SpeakerLinker(RuleComponent):
         for token in reversed(mention.doc[:mention.start]):
             near = token.i >= sentence_start - MAX_DOCUMENT_LOOKBACK
             if token.pos_ == "NOUN" and (near and token.lemma_.lower() in documents or token.lemma_.lower() == lemma):
-                found = producer(token)
+                found = producer(token, self.words.witness_verbs)
                 if found is not None:
                     return self._noun_phrase(found)
                 owner = possessive_pronoun(token)  # "according to its prospectus. The prospectus also ..."
@@ -549,7 +545,7 @@ def agent(verb: Token) -> Optional[Token]:
     return None
 
 
-def producer(document: Token) -> Optional[Token]:
+def producer(document: Token, witness_verbs: Collection[str]) -> Optional[Token]:
     """Who produced a document: its possessor or a name in front ("the union's statement", "a
     Reuters survey", "a Post-ABC News poll"), the agent of "released by", the object of "by" or
     "from" ("an ad from the Roe campaign"), the subject of the verb it is the object of ("the
@@ -561,7 +557,7 @@ def producer(document: Token) -> Optional[Token]:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
-    found = releaser(document) or relative_clause_subject(document)
+    found = releaser(document, witness_verbs) or relative_clause_subject(document)
     if found is not None:
         return found
     if document.dep_ == "dobj":
@@ -737,10 +733,12 @@ def role_without_body(role: Optional[str], noun: TextSpan, body: Optional[TextSp
     return " ".join(words[1:])
 
 
-def releaser(document: Token) -> Optional[Token]:
-    """"a statement released by the ministry": the ministry speaks through the statement."""
+def releaser(document: Token, witness_verbs: Collection[str]) -> Optional[Token]:
+    """"a statement released by the ministry": the ministry speaks through the statement. Not the
+    agent of a participle of ``witness_verbs`` ("a court filing seen by Wire"): who saw or holds a
+    document did not produce it."""
     for child in document.children:
-        if child.dep_ == "acl":
+        if child.dep_ == "acl" and child.lemma_.lower() not in witness_verbs:
             found = agent(child)
             if found is not None:
                 return found

@@ -69,6 +69,7 @@ class SpeakerLexicon:
     given_name_genders: Dict[str, str] = None
     description_name_words: Dict[str, FrozenSet[str]] = None
     event_name_words: FrozenSet[str] = frozenset()
+    witness_verbs: FrozenSet[str] = frozenset()
     portfolio_titles: FrozenSet[str] = frozenset()
     pronoun_genders: Dict[str, str] = None
     government_names: FrozenSet[str] = frozenset()
@@ -143,6 +144,7 @@ class SpeakerLexicon:
             given_name_genders=dict(lexicon.get("given_name_genders", {})),
             description_name_words={k: frozenset(v) for k, v in lexicon.get("description_name_words", {}).items()},
             event_name_words=frozenset(lexicon.get("event_name_words", ())),
+            witness_verbs=frozenset(lexicon.get("witness_verbs", ())),
             portfolio_titles=frozenset(lexicon.get("portfolio_titles", ())),
             pronoun_genders=dict(lexicon.get("pronoun_genders", {})),
             government_names=frozenset(lexicon.get("government_names", [])),
