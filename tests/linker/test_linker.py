@@ -641,3 +641,19 @@ def test_who_stands_for_the_people_a_thing_or_body_only_qualifies(extract, text,
     """"who" is a person: "the board's thinking" and "the Harbour Authority" only say which people."""
     claim = extract(text).find(cue="said")
     assert (claim["speaker"]["name"], claim["speaker"]["type"]) == (name, kind), claim["speaker"]
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("“It may well be new,” the biologist told the science magazine Naturwelt.", "Naturwelt"),
+    ("Head coach Erik Moe told the Norwegian broadcaster Fjord TV that the wax was fine.", "Fjord TV"),
+    ("“We are ready,” Ansah said in an interview with local radio station Joy FM.", "Joy FM"),
+    ("A person briefed on the talks told this newspaper that the deal was close.", "this newspaper"),
+    ("The coach told reporters that the season was not over.", None),
+    ("“We let him down,” the captain told the club's website.", None),
+])
+def test_a_news_outlet_told_or_interviewing_is_the_intermediary(extract, text, outlet):
+    """Guidelines 7.3: the outlet by its name where the report gives one, else by its description;
+    reporters and a body's own channel relay nothing (lexicon ``outlet_nouns``)."""
+    claim = extract(text)[0]
+    intermediary = claim["speaker"]["intermediary"]
+    assert (intermediary["text"] if intermediary else None) == outlet, claim["speaker"]

@@ -70,6 +70,7 @@ class SpeakerLexicon:
     description_name_words: Dict[str, FrozenSet[str]] = None
     event_name_words: FrozenSet[str] = frozenset()
     witness_verbs: FrozenSet[str] = frozenset()
+    outlet_nouns: FrozenSet[str] = frozenset()
     portfolio_titles: FrozenSet[str] = frozenset()
     pronoun_genders: Dict[str, str] = None
     government_names: FrozenSet[str] = frozenset()
@@ -145,6 +146,7 @@ class SpeakerLexicon:
             description_name_words={k: frozenset(v) for k, v in lexicon.get("description_name_words", {}).items()},
             event_name_words=frozenset(lexicon.get("event_name_words", ())),
             witness_verbs=frozenset(lexicon.get("witness_verbs", ())),
+            outlet_nouns=frozenset(lexicon.get("outlet_nouns", ())),
             portfolio_titles=frozenset(lexicon.get("portfolio_titles", ())),
             pronoun_genders=dict(lexicon.get("pronoun_genders", {})),
             government_names=frozenset(lexicon.get("government_names", [])),
