@@ -1251,3 +1251,11 @@ def test_a_place_owning_a_description_makes_it_definite(extract):
     text = ("The National Consumer Authority opened an inquiry into ride-hailing fares on Monday. "
             "Portugal's consumer watchdog said prices rose when phone batteries ran low.")
     assert speaker_of(extract(text), content="prices rose")["name"] == "National Consumer Authority"
+
+
+def test_a_person_of_a_definite_body_noun_works_for_the_body_the_report_named(extract):
+    """"Meteorologist Davide Conti of the observatory": "the observatory" is the one named before."""
+    text = ("Hail fell on Barolo, according to the Piedmont Weather Observatory. "
+            "Meteorologist Davide Conti of the observatory said the storm formed quickly.")
+    speaker = speaker_of(extract(text), content="the storm formed")
+    assert (speaker["role"], speaker["organisation"]["text"]) == ("meteorologist", "Piedmont Weather Observatory"), speaker

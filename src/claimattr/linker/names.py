@@ -700,7 +700,7 @@ class MentionAnalyser:
             holders = [head] + ([t for t in function if t.dep_ == "pobj" and t.head.i == function.start] if function is not None else [])
             for child in (c for holder in holders for c in holder.children):
                 if child.dep_ == "prep" and child.lower_ in self.words.affiliation_preps and not (function and child.i == function.start):
-                    objects = [c for c in child.children if c.dep_ == "pobj" and self.names_body(c)]
+                    objects = [c for c in child.children if c.dep_ == "pobj" and (self.names_body(c) or self.definite_body_noun(c))]
                     if objects:
                         return self.organisation_span(object_phrase(objects[0]))
         return self.clause_affiliation(root)
@@ -752,6 +752,13 @@ class MentionAnalyser:
         family" speak for no organisation."""
         lemma = token.lemma_.lower()
         return token.pos_ == "PROPN" or bool(token.ent_type_) or lemma in self.words.organisations or lemma in self.words.government
+
+    def definite_body_noun(self, token: Token) -> bool:
+        """"Davide Conti of the observatory": a definite organisation or government noun stands for
+        the body of that kind the report names (the registry resolves it)."""
+        words = self.words
+        return token.pos_ == "NOUN" and token.lemma_.lower() in words.organisations | words.government and any(
+            c.dep_ == "det" and c.lower_ in words.definite_determiners for c in token.children)
 
     def names_body(self, token: Token) -> bool:
         """Whether a word names an organisation here, or wherever else the document tags it."""
