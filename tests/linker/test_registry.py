@@ -1259,3 +1259,13 @@ def test_a_person_of_a_definite_body_noun_works_for_the_body_the_report_named(ex
             "Meteorologist Davide Conti of the observatory said the storm formed quickly.")
     speaker = speaker_of(extract(text), content="the storm formed")
     assert (speaker["role"], speaker["organisation"]["text"]) == ("meteorologist", "Piedmont Weather Observatory"), speaker
+
+
+def test_a_fuller_name_in_a_persons_role_is_the_bodys_canonical_name(nlp):
+    """"Ashford Town striker Samuel Okoye ... Ashford": the NER labels only the short form, but the
+    report introduced the club in full in the striker's role."""
+    text = ("ASHFORD, England, Jan 14 (Wire) - Ashford Town striker Samuel Okoye has asked to leave the club, "
+            "chairman Derek Whitfield confirmed on Tuesday. The club said Ashford would not sell him.")
+    doc = nlp(text)
+    clubs = [e for e in doc._.entities if e.type == "organisation"]
+    assert [(e.name, "Ashford" in e.aliases) for e in clubs] == [("Ashford Town", True)], [e.to_dict() for e in clubs]

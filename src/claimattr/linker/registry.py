@@ -268,6 +268,7 @@ class Registry:
             body = self.subject_body(pronoun) if record.organisation is None else None
             record.organisations += [body] if body is not None else []
         self._collect_role_bodies()
+        self._merge_short_names()
         for record in self.records:
             self.given_name_gender(record)
         self._genders_from_pronouns()
@@ -1029,12 +1030,26 @@ class Registry:
         for person in [r for r in self.records if r.type == "person"]:
             for organisation in person.organisations:
                 span = self.doc.char_span(organisation.start, organisation.end)
-                if span is None or span.text != organisation.text or len(span) < 2 or span[-1].lemma_.lower() not in bodies:
+                if span is None or span.text != organisation.text or len(span) < 2:
+                    continue
+                if span[-1].lemma_.lower() not in bodies and not self.fuller_name_in_role(span):
                     continue
                 if span[0].tag_ in ("PRP$", "DT", "POS") or span[0].lower_ in self.words.determiners:
                     continue
                 kind = "government" if span[-1].lemma_.lower() in self.words.government else "organisation"
                 self.add_mention(self.institution(organisation.text, kind), span)
+
+    def fuller_name_in_role(self, span: Span) -> bool:
+        """"Ashford Town striker Samuel Okoye ... Ashford said": a proper name in a person's role
+        that opens with the whole name of an organisation of the report is that body's fuller name
+        (:meth:`_merge_short_names` then makes it canonical where the report gives it first)."""
+        if not proper_name(span.text) or not span[0].text[:1].isupper():
+            return False
+        words = name_words(span.text)
+        return any(
+            r.type == "organisation" and len(name_words(r.name)) < len(words) and words[:len(name_words(r.name))] == name_words(r.name)
+            for r in self.records
+        )
 
     def byline(self, start: int) -> bool:
         """Whether token ``start`` begins a byline's name ("By Kari Nygaard" on a line of its own):
