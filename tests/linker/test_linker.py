@@ -657,3 +657,10 @@ def test_a_news_outlet_told_or_interviewing_is_the_intermediary(extract, text, o
     claim = extract(text)[0]
     intermediary = claim["speaker"]["intermediary"]
     assert (intermediary["text"] if intermediary else None) == outlet, claim["speaker"]
+
+
+def test_a_capital_the_sentence_gave_a_document_noun_names_no_producer(extract):
+    """"Exit polls in three states showed ...": the NER calls the sentence-initial "Exit" an
+    organisation, but a common noun is no producer of the polls."""
+    speaker = speaker_of(extract("Exit polls in three states showed that turnout was high."), cue="showed")
+    assert speaker["name"] != "Exit" and speaker["type"] != "organisation", speaker

@@ -586,7 +586,8 @@ def producer(document: Token, witness_verbs: Collection[str]) -> Optional[Token]
     "from" ("an ad from the Roe campaign"), the subject of the verb it is the object of ("the
     council issued a statement") or of the verb it says "in" ("the council said in a report")."""
     for child in document.children:
-        if child.dep_ == "poss" and child.pos_ != "PRON" or child.dep_ in ("compound", "nmod") and (child.pos_ == "PROPN" or child.ent_type_):
+        if child.dep_ == "poss" and child.pos_ != "PRON" or child.dep_ in ("compound", "nmod") and (child.pos_ == "PROPN" or child.ent_type_) \
+                and not (child.pos_ == "NOUN" and child.is_sent_start):  # "Exit polls": a capital the sentence gave
             return child
         if child.dep_ == "prep" and child.lower_ in ("by", "from"):
             objects = [c for c in child.children if c.dep_ == "pobj"]
