@@ -664,3 +664,10 @@ def test_a_capital_the_sentence_gave_a_document_noun_names_no_producer(extract):
     organisation, but a common noun is no producer of the polls."""
     speaker = speaker_of(extract("Exit polls in three states showed that turnout was high."), cue="showed")
     assert speaker["name"] != "Exit" and speaker["type"] != "organisation", speaker
+
+
+def test_a_description_named_without_its_possessive_pronoun(extract):
+    """"His lawyer said": the guidelines' short description is "lawyer"; whose lawyer is a relation."""
+    text = "Jonas Keller was charged on Monday. His lawyer said the case would collapse."
+    speaker = speaker_of(extract(text), content="the case would collapse")
+    assert (speaker["name"], speaker["role"]) == ("lawyer", "lawyer"), speaker

@@ -437,7 +437,8 @@ class MentionAnalyser:
         return Analysis(name=f"{surname[-1].text} {head.lower_}", type=kind, role=None, organisation=None, tokens=frozenset())
 
     def canonical_text(self, mention: Span) -> str:
-        """A mention as a name: no leading article or count, no possessive ending, no bracketed aside.
+        """A mention as a name: no leading article, possessive pronoun ("His lawyer": whose is a
+        relation, not part of the description) or count, no possessive ending, no bracketed aside.
         A count that heads the phrase stays ("one of the people", "the 36-year-old")."""
         brackets = [t.i for t in mention if t.text == "("]
         if brackets and brackets[0] > mention.start:
@@ -445,6 +446,7 @@ class MentionAnalyser:
         tokens = [t for t in mention if not t.is_punct or t.text in ("-", "&", ".")]
         while len(tokens) > 1 and (
             tokens[0].lower_ in self.words.determiners or tokens[0].lower_ in self.words.quantifiers or tokens[0].like_num
+            or tokens[0].tag_ == "PRP$"
         ) and not heads_phrase(tokens[0], tokens[1]):
             tokens.pop(0)
         while tokens and tokens[-1].tag_ == "POS":
