@@ -671,3 +671,16 @@ def test_a_description_named_without_its_possessive_pronoun(extract):
     text = "Jonas Keller was charged on Monday. His lawyer said the case would collapse."
     speaker = speaker_of(extract(text), content="the case would collapse")
     assert (speaker["name"], speaker["role"]) == ("lawyer", "lawyer"), speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Pesticides were the main cause of the decline, according to a study published on Thursday in the journal Science. "
+    "Researchers from the Kellwick Institute for Agricultural Research counted bees at 212 sites.",
+    "The tutor raised maths scores slightly, according to an evaluation published on Tuesday. "
+    "The study, carried out by researchers at the Kellwick Institute for Agricultural Research, found that reading did not improve.",
+])
+def test_a_study_speaks_for_the_body_its_researchers_are_at(extract, text):
+    """Lexicon ``research_groups``: a study by researchers "at"/"from" a body, or one with no
+    producer followed by them, speaks for that body."""
+    speaker = speaker_of(extract(text), cue="according to")
+    assert (speaker["name"], speaker["type"]) == ("Kellwick Institute for Agricultural Research", "organisation"), speaker

@@ -71,6 +71,7 @@ class SpeakerLexicon:
     event_name_words: FrozenSet[str] = frozenset()
     witness_verbs: FrozenSet[str] = frozenset()
     outlet_nouns: FrozenSet[str] = frozenset()
+    research_groups: FrozenSet[str] = frozenset()
     portfolio_titles: FrozenSet[str] = frozenset()
     pronoun_genders: Dict[str, str] = None
     government_names: FrozenSet[str] = frozenset()
@@ -147,6 +148,7 @@ class SpeakerLexicon:
             event_name_words=frozenset(lexicon.get("event_name_words", ())),
             witness_verbs=frozenset(lexicon.get("witness_verbs", ())),
             outlet_nouns=frozenset(lexicon.get("outlet_nouns", ())),
+            research_groups=frozenset(lexicon.get("research_groups", ())),
             portfolio_titles=frozenset(lexicon.get("portfolio_titles", ())),
             pronoun_genders=dict(lexicon.get("pronoun_genders", {})),
             government_names=frozenset(lexicon.get("government_names", [])),
