@@ -118,7 +118,7 @@ class SpeakerLinker(RuleComponent):
         """Compile a validated lexicon (``speakers.schema.json`` documents each key)."""
         self.lexicon = lexicon
         self.words = SpeakerLexicon.from_json(lexicon)
-        self.people: FrozenSet[str] = self.words.roles | self.words.group_heads | self.words.anonymous
+        self.people: FrozenSet[str] = self.words.roles | self.words.group_heads | self.words.anonymous | {"people", "person"}
         """Nouns for people, which a relative "who" stands for itself (:func:`personal_head`)."""
 
     # ------------------------------------------------------------------ spaCy API
@@ -420,12 +420,16 @@ class SpeakerLinker(RuleComponent):
         return None
 
     def _intermediary(self, cue: Span, mention: Optional[Span]) -> Optional[TextSpan]:
-        """"sources cited by Reuters", "told Reuters", "according to X" beside another cue. A
-        document "published by X" is X's own (its producer speaks), relayed by no one."""
+        """"sources cited by Reuters", "a report cited by Reuters", "told Reuters", "said in an
+        interview with Joy FM". A document "published by X" is X's own (its producer speaks,
+        :func:`releaser`), relayed by no one: for a document only a verb that passes it on
+        (lexicon ``witness_verbs``) names an intermediary."""
         words = self.words
-        if mention is not None and mention.root.lemma_.lower() not in words.document_heads:
+        if mention is not None:
+            document = mention.root.lemma_.lower() in words.document_heads
             for token in mention.root.children:
-                if token.dep_ == "acl" and token.lemma_.lower() in words.intermediary_verbs:
+                lemma = token.lemma_.lower()
+                if token.dep_ == "acl" and lemma in words.intermediary_verbs and (not document or lemma in words.witness_verbs):
                     agents = [c for a in token.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"]
                     if agents:
                         agent_token = agents[0]
@@ -462,18 +466,14 @@ class SpeakerLinker(RuleComponent):
             named = [c for c in listener.children if c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ == "ORG")]
             if named:
                 return without_appositions(self._noun_phrase(named[0]), stop_at_comma=True)
-            doc = listener.doc
-            end = listener.i + 1  # "the tennis podcast Deuce Talk", "the newspaper Diário do Centro", however parsed
-            while end < len(doc) and (doc[end].text[:1].isupper() and not doc[end].is_stop and doc[end].ent_type_ not in ("DATE", "TIME")
-                                      or doc[end].lower_ in words.name_particles
-                                      and end + 1 < len(doc) and doc[end + 1].text[:1].isupper()):
-                end += 1
-            return doc[listener.i + 1:end] if end > listener.i + 1 else self._noun_phrase(listener)
+            return name_after(listener, words.name_particles) or self._noun_phrase(listener)
         if listener.ent_type_ == "ORG" or listener.pos_ == "PROPN":
             phrase = self._noun_phrase(listener) or listener.doc[listener.i:listener.i + 1]
             name = name_run(listener)
-            described = any(t.lemma_.lower() in words.outlet_nouns for t in phrase if t.i < name.start)
-            return name if described else phrase  # "local radio station Joy FM" -> Joy FM
+            if any(t.lemma_.lower() in words.outlet_nouns for t in phrase if t.i < name.start):
+                return name  # "local radio station Joy FM" -> Joy FM, whatever the NER calls the name
+            person = listener.ent_type_ == "PERSON" and not any(t.dep_ == "det" for t in listener.subtree)
+            return None if person else phrase  # "an interview with John Smith": no outlet; "the Grocer's Gazette" is one
         return None
 
     # -- who the mention is
@@ -605,12 +605,12 @@ def agent(verb: Token) -> Optional[Token]:
 
 def producer(document: Token, witness_verbs: Collection[str]) -> Optional[Token]:
     """Who produced a document: its possessor or a name in front ("the union's statement", "a
-    Reuters survey", "a Post-ABC News poll"), the agent of "released by", the object of "by" or
+    Reuters survey", "a Post-ABC News poll"), the agent of "released by" (not of "seen by",
+    :func:`releaser`), the object of "by" or
     "from" ("an ad from the Roe campaign"), the subject of the verb it is the object of ("the
     council issued a statement") or of the verb it says "in" ("the council said in a report")."""
     for child in document.children:
-        if child.dep_ == "poss" and child.pos_ != "PRON" or child.dep_ in ("compound", "nmod") and (child.pos_ == "PROPN" or child.ent_type_) \
-                and not (child.pos_ == "NOUN" and child.is_sent_start):  # "Exit polls": a capital the sentence gave
+        if child.dep_ == "poss" and child.pos_ != "PRON" or child.dep_ in ("compound", "nmod") and (child.pos_ == "PROPN" or child.ent_type_):
             return child
         if child.dep_ == "prep" and child.lower_ in ("by", "from"):
             objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -660,14 +660,14 @@ def counted_noun(mention: Span) -> Optional[Span]:
     return mention.doc[root.i:noun.i + 1]
 
 
-def personal_head(noun: Token, people: FrozenSet[str]) -> Token:
+def personal_head(noun: Token, people: Collection[str]) -> Token:
     """"Democrats on Capitol Hill, who", "members of the Harbour Authority, who", "a person
     familiar with the board's thinking, who": "who" is a person, so a place, a body or a thing
     that only says which people they are gives way to the noun it completes (through an
     adjective: "familiar with"). A word for people (``people``: roles, groups, anonymous heads)
     or a person's name is itself what "who" stands for ("the aides of the senator, who")."""
     while noun.dep_ == "pobj" and noun.ent_type_ != "PERSON":
-        if not noun.ent_type_ in ("GPE", "LOC", "FAC", "ORG") and noun.lemma_.lower() in people | {"people", "person"}:
+        if noun.ent_type_ not in ("GPE", "LOC", "FAC", "ORG") and noun.lemma_.lower() in people:
             break
         owner = noun.head.head
         if owner.dep_ == "amod" and owner.pos_ == "ADJ" and owner.head.i < owner.i:
@@ -794,8 +794,8 @@ def role_without_body(role: Optional[str], noun: TextSpan, body: Optional[TextSp
 
 def releaser(document: Token, witness_verbs: Collection[str]) -> Optional[Token]:
     """"a statement released by the ministry": the ministry speaks through the statement. Not the
-    agent of a participle of ``witness_verbs`` ("a court filing seen by Wire"): who saw or holds a
-    document did not produce it."""
+    agent of a participle of ``witness_verbs`` ("a court filing seen by Wire", "a report cited by
+    Reuters"): who saw, holds or passes on a document did not produce it."""
     for child in document.children:
         if child.dep_ == "acl" and child.lemma_.lower() not in witness_verbs:
             found = agent(child)
@@ -858,6 +858,24 @@ def whole_words(span: Span, determiners: FrozenSet[str]) -> Span:
     if start < span.start and start > 0 and doc[start - 1].lower_ in determiners:
         start -= 1
     return span if (start, end) == (span.start, span.end) else doc[start:end]
+
+
+def name_after(noun: Token, particles: Collection[str]) -> Optional[Span]:
+    """The name written right after an outlet noun, however the parser hung it ("the tennis podcast
+    Deuce Talk", "the newspaper Diário do Centro"): its capitalised words and the name particles
+    between them, up to the reported clause (its subject: "told the newspaper Smith would
+    resign") or a date. The NER's label does not count: it often takes an outlet's name for a
+    person's."""
+    doc = noun.doc
+
+    def name_word(token: Token) -> bool:
+        return (token.text[:1].isupper() and not token.is_stop and token.ent_type_ not in ("DATE", "TIME")
+                and token.dep_ not in ("nsubj", "nsubjpass"))
+
+    end = noun.i + 1
+    while end < len(doc) and (name_word(doc[end]) or doc[end].lower_ in particles and end + 1 < len(doc) and name_word(doc[end + 1])):
+        end += 1
+    return doc[noun.i + 1:end] if end > noun.i + 1 else None
 
 
 def with_head(span: Span) -> Span:

@@ -204,8 +204,9 @@ class MentionAnalyser:
         self.words = words
         self.text = doc.text  # built from every token on each access: once per document
         self.ents = with_coordinated_names(doc.ents)
-        """The base NER's entities with cut-off coordinated names restored, read by every step."""
-        self.labels = entity_votes(self.ents)
+        """The base NER's entities with cut-off coordinated names restored, read by every step
+        that looks for names (the label votes count the NER's own words: "and" is no name)."""
+        self.labels = entity_votes(doc.ents)
         self.aliases = {**initialisms(doc, self.ents), **acronyms(self.text, words.acronym)}
 
     def analyse(self, mention: Span) -> Analysis:
@@ -253,18 +254,23 @@ class MentionAnalyser:
         tokens = frozenset(t.lower_ for t in person if t.is_alpha) if person is not None else frozenset()
         return Analysis(name=name, type=kind, role=role, organisation=organisation, tokens=tokens)
 
+    def place_owner(self, mention: Span, head: Token) -> Optional[Token]:
+        """The place owning a body in a mention ("Turkey's culture ministry", "the country's
+        federation"): a GPE entity or a place noun (lexicon ``place_nouns``) as possessor."""
+        return next((
+            t for t in mention.doc[max(head.left_edge.i, mention.start):head.i]
+            if t.dep_ == "poss" and (t.ent_type_ == "GPE" or t.lemma_.lower() in self.words.place_nouns)
+        ), None)
+
     def without_place_owner(self, mention: Span, head: Token) -> Optional[str]:
         """"Turkey's culture ministry", "the country's pharmacists' federation": a place that
         owns a body only says where it is; the body is named without it (the guidelines' names:
         "culture ministry", "pharmacists' federation"), so later mentions ("the federation")
-        match it. The place is a GPE entity or a place noun (lexicon ``place_nouns``)."""
-        owners = [
-            t for t in mention.doc[max(head.left_edge.i, mention.start):head.i]
-            if t.dep_ == "poss" and (t.ent_type_ == "GPE" or t.lemma_.lower() in self.words.place_nouns)
-        ]
-        if not owners:
+        match it (:meth:`place_owner`)."""
+        owner = self.place_owner(mention, head)
+        if owner is None:
             return None
-        marker = owners[0].right_edge.i  # the owner's "'s"
+        marker = owner.right_edge.i  # the owner's "'s"
         if marker + 1 >= head.i or mention.doc[marker].tag_ != "POS":
             return None
         return self.canonical_text(mention.doc[marker + 1:head.i + 1])
@@ -761,7 +767,8 @@ class MentionAnalyser:
         """"Davide Conti of the observatory": a definite organisation or government noun stands for
         the body of that kind the report names (the registry resolves it)."""
         words = self.words
-        return token.pos_ == "NOUN" and token.lemma_.lower() in words.organisations | words.government and any(
+        lemma = token.lemma_.lower()
+        return token.pos_ == "NOUN" and (lemma in words.organisations or lemma in words.government) and any(
             c.dep_ == "det" and c.lower_ in words.definite_determiners for c in token.children)
 
     def names_body(self, token: Token) -> bool:

@@ -268,7 +268,7 @@ class Registry:
             body = self.subject_body(pronoun) if record.organisation is None else None
             record.organisations += [body] if body is not None else []
         self._collect_role_bodies()
-        self._merge_short_names()
+        self._merge_short_names()  # again: a role may name a body in full (:meth:`fuller_name_in_role`)
         for record in self.records:
             self.given_name_gender(record)
         self._genders_from_pronouns()
@@ -976,9 +976,8 @@ class Registry:
                 continue
             fuller = [
                 r for r in self.records
-                if r.type == "organisation" and r.id not in absorbed and r is not short
-                and len(name_words(r.name)) > len(words) and name_words(r.name)[:len(words)] == words
-                and proper_name(r.name) and self.introduced_before(r, short) and name_words(r.name)[-1] not in self.words.event_name_words
+                if r.type == "organisation" and r.id not in absorbed and r is not short and self.opens_with(r.name, words)
+                and self.introduced_before(r, short)
             ]
             if len(fuller) != 1:
                 continue
@@ -992,6 +991,13 @@ class Registry:
             absorbed.add(short.id)
         if absorbed:
             self._renumber([r for r in self.records if r.id not in absorbed])
+
+    def opens_with(self, name: str, short: List[str]) -> bool:
+        """Whether ``name`` is a proper name longer than the name words ``short`` that opens with
+        them, and no event built on them (lexicon ``event_name_words``: "WTA Finals")."""
+        words = name_words(name)
+        return (len(words) > len(short) and words[:len(short)] == short and proper_name(name)
+                and words[-1] not in self.words.event_name_words)
 
     def introduced_before(self, full: Record, short: Record) -> bool:
         """Whether the body of the report names ``full`` before any mention of ``short``: a report
@@ -1043,13 +1049,9 @@ class Registry:
         """"Ashford Town striker Samuel Okoye ... Ashford said": a proper name in a person's role
         that opens with the whole name of an organisation of the report is that body's fuller name
         (:meth:`_merge_short_names` then makes it canonical where the report gives it first)."""
-        if not proper_name(span.text) or not span[0].text[:1].isupper():
+        if not span[0].text[:1].isupper():
             return False
-        words = name_words(span.text)
-        return any(
-            r.type == "organisation" and len(name_words(r.name)) < len(words) and words[:len(name_words(r.name))] == name_words(r.name)
-            for r in self.records
-        )
+        return any(r.type == "organisation" and self.opens_with(span.text, name_words(r.name)) for r in self.records)
 
     def byline(self, start: int) -> bool:
         """Whether token ``start`` begins a byline's name ("By Kari Nygaard" on a line of its own):
@@ -1567,10 +1569,11 @@ class Registry:
         Before any such body, the first named after that holds the word (:meth:`named_later`)."""
         words = self.words
         head = mention.root.lemma_.lower()
-        owned = self.analyser.without_place_owner(mention, mention.root) is not None  # "Ireland's competition watchdog"
+        owner = self.analyser.place_owner(mention, mention.root)  # "Ireland's competition watchdog"
+        owned = owner is not None
         core = without_descriptive_modifiers(without_appositions(mention, stop_at_comma=True))
-        if owned:
-            core = [t for t in core if t.i > next(o for o in mention if o.dep_ == "poss").right_edge.i]
+        if owner is not None:
+            core = [t for t in core if t.i > owner.right_edge.i]
         if len(core) > 3 or any(t.pos_ == "PROPN" or t.ent_type_ for t in core):
             return None
         headline = mention.start in self.headline_tokens  # headlines drop their articles
