@@ -1564,7 +1564,8 @@ class Registry:
         that word ("the commission" -> "Commission on Elections"). Failing that, an organisation
         noun ("the company", "the club", "the network") is the organisation the report is about
         at that point (:meth:`salient_organisation`); a place owning the description makes it
-        definite ("Portugal's consumer watchdog"); a government noun ("the ministry") is not
+        definite ("Portugal's consumer watchdog": a body named for it), though never a guess at
+        the report's own body ("Dovany's army" after "Kestrel's defence ministry" is Dovany's); a government noun ("the ministry") is not
         guessed: the latest government of any name is as often a country as the body meant.
         Before any such body, the first named after that holds the word (:meth:`named_later`)."""
         words = self.words
@@ -1581,7 +1582,7 @@ class Registry:
             return None
         if head not in words.government and head not in words.organisations:
             return None
-        definite = mention[0].lower_ in words.definite_determiners or owned
+        definite = mention[0].lower_ in words.definite_determiners  # a place's description is no guess at the report's body
         subject = self.sentence_subject_body(mention) if definite and head in words.organisations else None
         return (
             self.named_right_after(mention, head) or subject or self.described_in_apposition(mention)
