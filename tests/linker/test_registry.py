@@ -1274,3 +1274,15 @@ def test_a_fuller_name_in_a_persons_role_is_the_bodys_canonical_name(nlp):
     doc = nlp(text)
     clubs = [e for e in doc._.entities if e.type == "organisation"]
     assert [(e.name, "Ashford" in e.aliases) for e in clubs] == [("Ashford Town", True)], [e.to_dict() for e in clubs]
+
+
+def test_a_role_named_by_a_noun_outranks_one_read_off_a_verb(extract):
+    """"its artistic director said ... Carr, who founded the company": the capacity she speaks in
+    is artistic director; "founder" is read off a verb and ranks after any role a noun names."""
+    text = ("Touring opera company will close after losing grant, director says\n\n"
+            "MANCHESTER, England, April 29 (Wire) - North Star Opera will close in the autumn after "
+            "the Northern Arts Board withdrew its grant, its artistic director said on Tuesday.\n\n"
+            "\u201cWe tried everything,\u201d Helen Carr told the arts magazine Stagebill.\n\n"
+            "Carr, who founded the company with her late husband in 1987, said 45 singers would lose their jobs.")
+    speaker = speaker_of(extract(text), content="45 singers would lose")
+    assert (speaker["name"], speaker["role"]) == ("Helen Carr", "artistic director"), speaker

@@ -119,6 +119,9 @@ class Record:
     former_roles: List[str] = field(default_factory=list)
     """Roles the person no longer holds ("former governor"): spoken in only where the report
     gives no current one ("the former secretary of state and current nominee" is the nominee)."""
+    verb_roles: Set[str] = field(default_factory=set)
+    """Roles read off a verb of a clause on the name ("who founded the company" -> founder),
+    which a role the report names by a noun outranks (:meth:`Registry.add_role`)."""
     organisations: List[TextSpan] = field(default_factory=list)
     descriptors: Set[str] = field(default_factory=set)
     """Organisation nouns the report describes the body with ("company" in "energy company
@@ -541,6 +544,9 @@ class Registry:
         role, organisation = self.person_context(name, titled=former is None)
         if role:
             self.add_role(record, role)
+        elif former is None and (role := self.analyser.clause_role(name.root)) is not None:
+            self.add_role(record, role)  # "Luis Roe, who heads the Centre": only while no noun names a function
+            record.verb_roles.add(role)
         if organisation is not None and all(o.text != organisation.text for o in record.organisations):
             record.organisations.append(organisation)
         head = self.analyser.apposed_role_noun(name.root)
@@ -625,8 +631,6 @@ class Registry:
         if organisation is None and (titled or role):
             found = self.analyser.affiliation(name)
             organisation = self.clean_organisation(found) if found is not None else None
-        if role is None and titled:
-            role = self.analyser.clause_role(root)
         return role, organisation
 
     def former_role(self, name: Span) -> Optional[str]:
@@ -662,9 +666,16 @@ class Registry:
         return token.ent_type_ == "GPE" or self.analyser.labels.get(token.text) == "GPE" or token.lower_ in self.words.country_abbreviations
 
     def add_role(self, record: Record, role: str) -> None:
-        """A role the report gives a person, current or former (lexicon ``former_markers``)."""
+        """A role the report gives a person, current or former (lexicon ``former_markers``). A
+        function the report names by a noun outranks one only read off a verb (``verb_roles``:
+        "Carr, who founded the company" -> founder): "its artistic director said" is the capacity
+        the person speaks in."""
         roles = record.former_roles if role.split()[0] in self.words.former_markers else record.roles
-        if role not in roles:
+        if role in roles:
+            return
+        if roles and all(r in record.verb_roles for r in roles):
+            roles.insert(0, role)
+        else:
             roles.append(role)
 
     def phrase_party(self, phrase: Span) -> Optional[TextSpan]:
