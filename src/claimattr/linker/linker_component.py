@@ -146,7 +146,8 @@ class SpeakerLinker(RuleComponent):
         last: Optional[Record] = None
         for index, claim in enumerate(sorted(claims, key=lambda c: c.start)):
             cue = claim.cue.to_span(doc)
-            mention = self._given_mention(doc, claim) or (self._mention(doc, claim, cue, cues) if cue is not None else None)
+            found = self._mention(doc, claim, cue, cues) if cue is not None else None
+            mention = self._given_mention(doc, claim) or (whole_words(found, self.words.determiners) if found is not None else None)
             if mention is not None and cue is not None and (reported_subject(claim, cue, mention) or self._impersonal(mention, cue)):
                 mention = None
             record: Optional[Record] = None

@@ -529,6 +529,8 @@ class MentionAnalyser:
             start -= 1
         while start < role.i and doc[start].text == "-":
             start += 1
+        if start == role.i and attached_prefix(role):
+            start -= 2  # "co-founder", "vice-chair": the tokenizer splits the word the role is
         abbreviations = self.words.title_abbreviations
         words = [abbreviations.get(word, word) for word in doc[start:hyphenated_end(role) + 1].text.lower().split()]
         # "a former [Harbour Authority] chairman": the marker stays with the role the name parts from
@@ -1118,6 +1120,14 @@ def whose_antecedent(possessor: Token) -> Optional[Token]:
         return None
     noun = clause.head
     return noun.head if noun.dep_ == "appos" and noun.head.i < noun.i and noun.head.pos_ == "PROPN" else noun
+
+
+def attached_prefix(word: Token) -> bool:
+    """Whether ``word`` is written with a lower-case prefix and a hyphen, no spaces ("co-founder",
+    "vice-chair"), which the tokenizer splits off."""
+    doc, i = word.doc, word.i
+    return (i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
+            and doc[i - 2].is_alpha and doc[i - 2].is_lower)
 
 
 def member_noun(description: Token) -> Token:

@@ -46,7 +46,7 @@ import numpy
 from spacy.attrs import LOWER, ORTH, POS, SENT_START
 from spacy.tokens import Doc, Span, Token
 
-from claimattr.linker.names import MentionAnalyser, after_honorific, contiguous_run, hyphenated_end, hyphenated_lemma, member_noun, name_run, past_describing_word, past_tag_verb, title_word, whose_antecedent, without_appositions
+from claimattr.linker.names import MentionAnalyser, after_honorific, attached_prefix, contiguous_run, hyphenated_end, hyphenated_lemma, member_noun, name_run, past_describing_word, past_tag_verb, title_word, whose_antecedent, without_appositions
 from claimattr.quotes import DEFAULT_QUOTE_PAIRS, find_quote_regions
 from claimattr.schema import Entity, TextSpan
 from claimattr.segmenter.segmenter_component import FURNITURE_SPANS, HEADLINE_SPANS
@@ -563,8 +563,10 @@ class Registry:
         root = name.root
         role: Optional[str] = None
         organisation: Optional[TextSpan] = None
-        before = [t for t in doc[root.left_edge.i:name.start] if t.head.i >= name.start or t.head.i < name.start and t.head.i >= root.left_edge.i]
-        before = [t for t in before if t.i >= root.left_edge.i and titled]
+        left = root.left_edge.i
+        prefix = list(doc[left - 2:left]) if attached_prefix(root.left_edge) else []  # "co-founder", however split and parsed
+        before = prefix + [t for t in doc[left:name.start] if t.head.i >= name.start or t.head.i < name.start and t.head.i >= left]
+        before = [t for t in before if titled]
         role_words: List[Token] = []
         for token in before:
             lower = token.lower_
@@ -1763,7 +1765,7 @@ class Registry:
         them names a body."""
         words = role.split() if role else []
         bodies = self.words.organisations | self.words.government
-        if not words or words[-1] not in self.words.organisation_roles or any(w in bodies for w in words[:-1]):
+        if not words or words[-1].split("-")[-1] not in self.words.organisation_roles or any(w in bodies for w in words[:-1]):
             return None  # "council chair": the noun names the body, if not by name
         if words[0] in self.words.former_markers:
             return None  # a former chair speaks for no body
