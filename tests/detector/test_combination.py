@@ -66,6 +66,15 @@ def test_a_model_source_that_misses_the_subject_before_the_cue_gives_way_to_it(d
     assert said.speaker is None
 
 
+def test_a_source_the_construction_shows_stands_where_the_model_found_none(doc, lemmas):
+    """The rules read the source off the construction (here a relative clause's noun); a model
+    claim on the same cue with no source of its own does not erase it."""
+    model = [claim("said", "the port would reopen")]
+    rules = [claim("said", "the port would reopen", speaker="A second official")]
+    (said,) = combine_claims(doc, model, rules, lemmas)
+    assert said.speaker is not None and said.speaker.mention.text == "A second official"
+
+
 def test_a_model_content_that_runs_into_the_speaker_does_not_extend_the_rules(doc, lemmas):
     """Past the closing quote into the tag: the source is never part of what was said."""
     model = [claim("often said", "“We live in hard times,” my father")]

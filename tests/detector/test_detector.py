@@ -485,6 +485,17 @@ def test_a_stance_adjective_reports_its_clause(extract, text, cue, content):
     assert claim["cue"]["text"] == cue
 
 
+@pytest.mark.parametrize("text,cue,speaker", [
+    ("Protesters were frustrated that the police released only some of the footage.", "were frustrated", "protesters"),
+    ("Republicans were also incensed that the deals did not require testimony.", "were also incensed", "republicans"),
+])
+def test_a_stance_adjective_read_as_a_participle_reports_its_clause_for_its_subject(extract, text, cue, speaker):
+    """The parser takes "were frustrated that" for a passive verb; its subject still holds the
+    stance (it is no patient the claim is about)."""
+    claim = extract(text).find(cue=cue)
+    assert claim["content"][0]["text"].startswith("that ") and claim["speaker"]["name"].lower() == speaker, claim
+
+
 def test_an_empty_it_holds_no_stance(extract):
     assert extract("It is clear that the plan has failed.").matching(cue="clear") == []
 

@@ -8,7 +8,8 @@ news, it takes "make", "have" or "look" for cues where nobody is quoted). So the
 unless the model's source misses the subject the parse puts right before the cue:
 
 - a rule claim whose cue overlaps a model claim's cue: one claim, the rules' cue, content pieces
-  and kind, the model's speaker mention (or the cue's subject, :func:`misses_subject`); the
+  and kind, the model's speaker mention (or the cue's subject, :func:`misses_subject`, or the
+  source the rules' construction showed where the model has none); the
   model's content only where it extends the rules'
   within the same sentences (:func:`extends_rule_content`);
 - a model claim no rule claim shares a cue with: kept only with evidence that it is reported
@@ -175,9 +176,11 @@ def misses_subject(doc: Doc, rule: Claim, model: Claim) -> bool:
 def agreed(doc: Doc, rule: Claim, model: Claim, rules: Sequence[Claim], addressee_verbs: Collection[str] = ()) -> Claim:
     """One claim from a rule claim and a model claim with overlapping cues: the rules' cue and
     kind, the model's speaker unless it misses the cue's subject (:func:`misses_subject`; the
-    speaker linker then takes the subject), and the rules' content unless the model's extends it."""
+    speaker linker then takes the subject) or has none where the construction showed one (a
+    relative pronoun, "Protesters were frustrated that"), and the rules' content unless the
+    model's extends it."""
     content = model.content if extends_rule_content(doc, model, rule, rules, addressee_verbs) else rule.content
-    speaker = rule.speaker if misses_subject(doc, rule, model) else model.speaker
+    speaker = rule.speaker if misses_subject(doc, rule, model) or model.speaker is None else model.speaker
     return replace(rule, speaker=speaker, content=content)
 
 

@@ -185,7 +185,7 @@ class ClaimDetector(RuleComponent):
         """Lemmas at which :meth:`_token_claims` can read a claim (besides stance adjectives and phrase cues)."""
         self.refusal_verbs: Set[str] = set(lexicon.get("refusal_verbs", ()))
         self.tidy_lexicon = TidyLexicon(
-            subject_speaks=self.passive_subject_speaks, raising=self.raising_verbs, refusals=self.refusal_verbs,
+            subject_speaks=self.passive_subject_speaks | self.stance_adjectives, raising=self.raising_verbs, refusals=self.refusal_verbs,
             cue_lemmas=self.cue_lemmas, host_preps=self.host_preps, host_nouns=self.nouns,
             addressee_verbs=self.addressee_verbs, governors=self.raising_verbs | set(lexicon.get("aspect_verbs", ())))
         self.question_verbs: Set[str] = set(lexicon.get("question_verbs", ()))
@@ -274,7 +274,7 @@ class ClaimDetector(RuleComponent):
             pieces = self._verb_content(token, regions)
             cue = self._cue_with_modifiers(token, self._cue_with_particles(token, cue))
             return [Candidate(cue, pieces, "")] if pieces else []
-        if token.lower_ in self.stance_adjectives and token.dep_ == "acomp":
+        if token.lower_ in self.stance_adjectives and (token.dep_ == "acomp" or token.tag_ == "VBN"):
             return self._stance_claims(token)
         if lemma in self.infinitive_nouns and token.pos_ == "NOUN":
             intention = self._held_intention(token)
@@ -523,13 +523,18 @@ class ClaimDetector(RuleComponent):
 
     def _stance_claims(self, adjective: Token) -> List[Candidate]:
         """"Investors are worried that rates will rise": the copula and the adjective are the cue,
-        its clause the content, when the copula has a subject other than an empty "it"."""
-        copula = adjective.head
-        subjects = [c for c in copula.children if c.dep_ == "nsubj" and c.lower_ not in ("it", "this", "that", "there")]
+        its clause the content, when the copula has a subject other than an empty "it". The parser
+        reads some such adjectives as passive participles ("Protesters were frustrated that ..."):
+        the same, with the passive auxiliary for the copula."""
+        passive = adjective.dep_ != "acomp"
+        copula = next((c for c in adjective.children if c.dep_ == "auxpass"), None) if passive else adjective.head
+        holder = adjective if passive else copula
+        subjects = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("it", "this", "that", "there")] if copula is not None else []
         clauses = [c for c in adjective.children if c.dep_ == "ccomp"]
         if not subjects or not clauses or copula.i > adjective.i:
             return []
-        return [Candidate((copula.i, adjective.i + 1), pieces_of(adjective.doc, clauses, exclude=set()), "")]
+        holder_range = (subjects[0].left_edge.i, subjects[0].right_edge.i + 1) if passive else None  # the parse calls it a patient
+        return [Candidate((copula.i, adjective.i + 1), pieces_of(adjective.doc, clauses, exclude=set()), "", holder_range)]
 
     def _held_intention(self, noun: Token) -> List[Piece]:
         """"the union's threat to strike": an intention noun with a possessor (its holder, the

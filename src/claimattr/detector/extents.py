@@ -377,6 +377,13 @@ def _end_before_punctuation(doc: Doc, start: int, end: int) -> int:
     return end
 
 
+def speaks_as_subject(verb: Token, subject_speaks: Collection[str]) -> bool:
+    """Whether a passive cue's subject is its speaker: by the verb's lemma ("was quoted as
+    saying") or, for a stance adjective the parser read as a participle ("were frustrated
+    that"), by the word as written."""
+    return verb.lemma_.lower() in subject_speaks or verb.lower_ in subject_speaks
+
+
 def without_passive_subject(doc: Doc, claim: Claim, subject_speaks: Collection[str]) -> Claim:
     """The claim without a speaker when its cue is passive and the speaker is not its agent ("by
     ..."): the subject of a passive cue, or the subject the participle is understood with, is who
@@ -385,7 +392,7 @@ def without_passive_subject(doc: Doc, claim: Claim, subject_speaks: Collection[s
     mention = _source(doc, claim)
     if verb is None or mention is None or not len(mention):
         return claim
-    if verb.lemma_.lower() in subject_speaks or not _passive_cue(verb, claim):
+    if speaks_as_subject(verb, subject_speaks) or not _passive_cue(verb, claim):
         return claim
     agents = {token.i for child in verb.children if child.dep_ == "agent" for token in child.subtree}
     if any(token.i in agents for token in mention):
@@ -414,7 +421,7 @@ def with_patient_in_content(doc: Doc, claim: Claim, subject_speaks: Collection[s
     and not as its source: what is reported is about that subject ("Mr. Quiros | was accused of |
     using $50 million", "Melania | seems | to have vanished"), PolNeAR's convention."""
     verb = cue_root(doc, claim)
-    if verb is None or verb.lemma_.lower() in subject_speaks:
+    if verb is None or speaks_as_subject(verb, subject_speaks):
         return claim
     subject = _patient_subject(verb, claim, raising)
     if subject is None or any(p.start <= subject.idx < p.end for p in claim.content):
@@ -578,7 +585,8 @@ class TidyLexicon:
     """The detector lexicon's settings that the tidying rules read (``cues.json`` keys)."""
 
     subject_speaks: Collection[str] = ()
-    """``passive_subject_speaks``: passive cues whose subject is the speaker ("was quoted as saying")."""
+    """``passive_subject_speaks`` and the stance adjectives: passive cues whose subject is the
+    speaker ("was quoted as saying", "were frustrated that")."""
     raising: Collection[str] = ()
     """``raising_verbs``: "seems to ..."."""
     refusals: Collection[str] = ()
