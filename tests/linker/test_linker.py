@@ -684,3 +684,14 @@ def test_a_study_speaks_for_the_body_its_researchers_are_at(extract, text):
     producer followed by them, speaks for that body."""
     speaker = speaker_of(extract(text), cue="according to")
     assert (speaker["name"], speaker["type"]) == ("Kellwick Institute for Agricultural Research", "organisation"), speaker
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The three-member stewards' panel said the crash was an accident.", "stewards' panel"),
+    ("\u201cMy body will tell me,\u201d the 34-year-old said.", "34-year-old"),
+])
+def test_a_count_joined_to_a_modifier_describes_and_a_count_heading_the_phrase_names(extract, text, name):
+    """"the three-member panel": the count only describes the panel; "the 34-year-old" is the
+    phrase's head and stays (a pronoun-like description of a person)."""
+    claim = extract(text)[0]
+    assert claim["speaker"]["name"] == name, claim["speaker"]

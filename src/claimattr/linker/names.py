@@ -456,7 +456,7 @@ class MentionAnalyser:
             tokens[0].lower_ in self.words.determiners or tokens[0].lower_ in self.words.quantifiers or tokens[0].like_num
             or tokens[0].tag_ == "PRP$"
         ) and not heads_phrase(tokens[0], tokens[1]):
-            tokens.pop(0)
+            del tokens[:3 if tokens[1].text == "-" and len(tokens) > 3 else 1]  # "the three-member panel": all of "three-member"
         while tokens and tokens[-1].tag_ == "POS":
             tokens.pop()
         if not tokens:
@@ -986,8 +986,15 @@ def possessor(run: Span) -> bool:
 
 def heads_phrase(first: Token, second: Token) -> bool:
     """Whether a leading count is the head of its phrase rather than a modifier: a partitive
-    "of" follows it ("one of the people") or a hyphen joins it to the next word ("36-year-old")."""
-    return second.lower_ == "of" and first.lower_ not in ("the", "a", "an") or second.text == "-" and first.like_num
+    "of" follows it ("one of the people") or a hyphen joins it to the next word and that word
+    ends the phrase's head ("the 36-year-old"; in "the three-member panel" the count only
+    describes the panel)."""
+    if second.lower_ == "of":
+        return first.lower_ not in ("the", "a", "an")
+    if second.text != "-" or not first.like_num:
+        return False
+    joined = second.doc[second.i + 1] if second.i + 1 < len(second.doc) else second
+    return not (joined.head.i > joined.i and joined.head.pos_ in ("NOUN", "PROPN") and joined.dep_ in ("compound", "amod", "nmod"))
 
 
 def without_edge_spaces(span: Span) -> Span:
