@@ -1297,3 +1297,15 @@ def test_a_hyphenated_prefix_stays_with_the_role_and_the_mention(extract, text):
     it is part of the role and of the speaker's mention."""
     speaker = extract(text)[0]["speaker"]
     assert speaker["role"] == "co-founder" and speaker["text"].lower().startswith("co-founder"), speaker
+
+
+def test_a_headline_capitalises_a_description_that_the_leads_subject_names(extract):
+    """"Team blames ... - The Rivale-Kors team has blamed ...": the headline's "Team" is a common
+    noun in title case, the team the lead's subject names; "the team" later is the same body."""
+    text = ("Team blames loose barriers for sprint crash\n\n"
+            "GHENT, Belgium, May 20 (Wire) - The Rivale-Kors team has blamed loose crowd barriers for the crash "
+            "that ended its sprinter's season.\n\n"
+            "He will miss the Giro d'Italia, the team said.")
+    claims = extract(text)
+    assert speaker_of(claims, cue="blames")["name"] == "Rivale-Kors", claims.describe()
+    assert speaker_of(claims, content="miss the Giro")["name"] == "Rivale-Kors", claims.describe()

@@ -1588,9 +1588,10 @@ class Registry:
         core = without_descriptive_modifiers(without_appositions(mention, stop_at_comma=True))
         if owner is not None:
             core = [t for t in core if t.i > owner.right_edge.i]
-        if len(core) > 3 or any(t.pos_ == "PROPN" or t.ent_type_ for t in core):
+        headline = mention.start in self.headline_tokens  # headlines drop their articles and capitalise nouns ("Team blames ...")
+        bodies = words.organisations | words.government
+        if len(core) > 3 or any((t.pos_ == "PROPN" and not (headline and t.lower_ in bodies)) or t.ent_type_ for t in core):
             return None
-        headline = mention.start in self.headline_tokens  # headlines drop their articles
         if mention[0].lower_ not in words.definite_determiners and not owned and not (len(mention) == 1 and mention.root.tag_ == "NNS") and not headline:
             return None
         if head not in words.government and head not in words.organisations:
@@ -1608,14 +1609,22 @@ class Registry:
         headline describes the body whose words the lead reports, and names it below by a name
         that need not hold the headline's noun. That body is the first of the headline noun's
         kind (an organisation noun, a government noun) that is a clause subject in the lead
-        (outside quotations)."""
+        (outside quotations), and not one the report describes as another kind of body (a
+        "studio" for a headline's "Union")."""
         kind = "government" if head in self.words.government else "organisation"
         subjects = [
             (m.start, r.id) for r in self.records if r.type == kind for m in r.mentions
             if m.start not in self.headline_tokens and self.sentence_of.get(m.start, 0) <= self.lead_sentence
-            and m.subject and not m.quoted
+            and (m.subject or self.names_subject_noun(m, head)) and not m.quoted
+            and (not r.descriptors or r.descriptors & ({head} | self.words.description_name_words.get(head, frozenset())))
         ]
         return self.records[min(subjects)[1]] if subjects else None
+
+    def names_subject_noun(self, mention: Mention, noun: str) -> bool:
+        """Whether a name modifies a clause subject headed by ``noun`` ("The Rivale-Kors team has
+        blamed ...": the lead's subject is the team the headline's "Team" is)."""
+        last = self.doc[mention.end - 1]
+        return last.head.i >= mention.end and last.head.dep_ in SUBJECTS and last.head.lemma_.lower() == noun
 
     def described_in_apposition(self, mention: Span) -> Optional[Record]:
         """"The Halifax-based company, one of Britain's oldest biscuit makers, rejected ...": an
