@@ -1309,3 +1309,10 @@ def test_a_headline_capitalises_a_description_that_the_leads_subject_names(extra
     claims = extract(text)
     assert speaker_of(claims, cue="blames")["name"] == "Rivale-Kors", claims.describe()
     assert speaker_of(claims, content="miss the Giro")["name"] == "Rivale-Kors", claims.describe()
+
+
+def test_a_lower_case_noun_the_tagger_calls_a_name_still_describes_the_name_after_it(extract):
+    """"The metalworkers' union Fim-Lavoro": the tagger reads "union" as a proper noun, but a
+    lower-case word only describes the body the name names."""
+    claims = extract("The metalworkers' union Fim-Lavoro said about 4,000 workers would be put on short-time work.")
+    assert speaker_of(claims, cue="said")["name"] == "Fim-Lavoro", claims.describe()

@@ -1891,8 +1891,8 @@ class Registry:
         before = doc[mention.start:named.start]
         if not any(t.text[:1].isupper() for t in doc[named.start:named.end]):
             return False  # "Kestrel's defence ministry": a common-noun body is told apart by its possessor
-        if any(t.pos_ == "PROPN" and t.ent_type_ not in ("NORP", "GPE") and t.dep_ != "poss" and not t.head.dep_ == "poss" for t in before):
-            return False
+        if any(t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ not in ("NORP", "GPE") and t.dep_ != "poss" and not t.head.dep_ == "poss" for t in before):
+            return False  # a lower-case word the tagger calls a proper noun is still a description ("the metalworkers' union")
         return named.end == mention.end or doc[named.end].pos_ == "ADP"
 
     def new(self, name: str, kind: str) -> Record:
