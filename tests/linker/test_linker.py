@@ -10,9 +10,11 @@ Every sentence here was written for these tests (none comes from the seed report
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from claimattr.schema import SPEAKER_TYPES, Claim, Speaker, TextSpan
 
@@ -695,3 +697,20 @@ def test_a_count_joined_to_a_modifier_describes_and_a_count_heading_the_phrase_n
     phrase's head and stays (a pronoun-like description of a person)."""
     claim = extract(text)[0]
     assert claim["speaker"]["name"] == name, claim["speaker"]
+
+
+def test_a_name_in_a_relative_clause_on_the_mention_is_not_the_speaker(nlp):
+    """"Data scientist Inês Marques of Tejo University, who reviewed the method for the newspaper
+    Diário Norte, said": whatever the NER labels the names (here, as in the report this came from,
+    the scientist an organisation and the newspaper a person), the newspaper's is inside the clause."""
+    text = ("Data scientist In\u00eas Marques of Tejo University, who reviewed the authority's method for the "
+            "newspaper Di\u00e1rio Norte, said the gap was real.")
+    doc = nlp(text)
+    marques, norte = (doc.char_span(text.index(n), text.index(n) + len(n)) for n in ("In\u00eas Marques", "Di\u00e1rio Norte"))
+    doc.ents = [Span(doc, marques.start, marques.end, label="ORG"), Span(doc, norte.start, norte.end, label="PERSON")]
+    # the mention a trained model gives: the whole phrase, relative clause included
+    whole = TextSpan(text[:text.index(", said")], 0, text.index(", said"))
+    doc._.claims = [replace(c, speaker=Speaker(mention=whole, name=whole.text)) for c in doc._.claims]
+    doc = nlp.get_pipe("speaker_linker")(doc)
+    said = next(c for c in doc._.claims if c.cue.text == "said")
+    assert said.speaker.name == "In\u00eas Marques", said.speaker

@@ -1174,8 +1174,12 @@ def after_name_hyphen(token: Token) -> bool:
 
 
 def in_prepositional_phrase(run: Span, mention: Span) -> bool:
-    """"Fishermen from the province of Zambales": a name under a preposition is not the speaker."""
+    """"Fishermen from the province of Zambales": a name under a preposition is not the speaker,
+    nor any name in a relative clause on the mention ("Inês Marques, who reviewed the method for
+    the newspaper Diário Norte")."""
     token = run.root
+    if any(a.dep_ == "relcl" and mention.start <= a.i < mention.end for a in token.ancestors):
+        return True
     if token.dep_ == "appos":
         return False
     while token.i != mention.root.i and mention.start <= token.head.i < mention.end and token.head is not token:
