@@ -1316,3 +1316,16 @@ def test_a_lower_case_noun_the_tagger_calls_a_name_still_describes_the_name_afte
     lower-case word only describes the body the name names."""
     claims = extract("The metalworkers' union Fim-Lavoro said about 4,000 workers would be put on short-time work.")
     assert speaker_of(claims, cue="said")["name"] == "Fim-Lavoro", claims.describe()
+
+
+def test_a_subject_naming_in_full_a_body_known_by_its_short_name_is_what_the_company_is(extract):
+    """"Nordfors Paper will close its mill, the company said ... Nordfors's chief executive": the
+    NER labels only "Nordfors"; the lead's subject names it in full, and that is "the company"."""
+    text = ("Paper mill closure will cost 420 jobs, union says\n\n"
+            "KRISTINEHAMN, Sweden, Feb 9 (Wire) - Nordfors Paper will close its mill in Kristinehamn by the end of June, "
+            "the company said on Thursday.\n\n"
+            "\u201cThis was the hardest decision the board has taken,\u201d said Henrik Sj\u00f6berg, Nordfors's chief executive.\n\n"
+            "The Paper Workers' Union said the closure would cost 420 jobs.")
+    claims = extract(text)
+    assert speaker_of(claims, content="will close its mill")["name"] == "Nordfors Paper", claims.describe()
+    assert speaker_of(claims, cue="says")["name"] == "Paper Workers' Union", claims.describe()

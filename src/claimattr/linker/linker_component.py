@@ -737,8 +737,9 @@ def with_headline_sources(doc: Doc, claims: List[Claim], records: List[Optional[
     jobs were at risk": a headline summarises a claim of the body, so a headline's description of
     a body ("union", "regulator", "health agency") is the organisation or government that makes
     the body claim sharing most content words with it (at least ``HEADLINE_SHARED_WORDS``), rather
-    than any body the registry could guess from the noun alone. The headline mention joins that
-    entity."""
+    than any body the registry could guess from the noun alone, though not one the report
+    describes as another kind ("the company" for "union"), and not where the registry found a
+    body whose name holds the noun. The headline mention joins that entity."""
     claims = list(claims)
     for index, claim in enumerate(claims):
         speaker = claim.speaker
@@ -747,11 +748,15 @@ def with_headline_sources(doc: Doc, claims: List[Claim], records: List[Optional[
         mention = doc.char_span(speaker.mention.start, speaker.mention.end, alignment_mode="expand")
         if mention is None or any(t.pos_ == "PROPN" or t.ent_type_ for t in mention):
             continue  # a name says itself which body it is
+        noun = mention.root.lemma_.lower()
+        named = records[index].name.split() if records[index] is not None else []
+        if len(named) > 1 and named[0][:1].isupper() and noun in records[index].name.lower().split():
+            continue  # "union says" and a "Paper Workers' Union" named below: the name holds the noun, no guess
         words = content_words(doc, claim)
         shared = [
             (len(words & content_words(doc, other)), -other.start, place) for place, other in enumerate(claims)
             if other.kind != "headline" and other.speaker is not None and other.speaker.type in ("organisation", "government")
-            and records[place] is not None
+            and records[place] is not None and not registry.described_otherwise(records[place], noun)
         ]
         best = max(shared, default=None)
         if best is None or best[0] < HEADLINE_SHARED_WORDS or records[best[2]] is records[index]:

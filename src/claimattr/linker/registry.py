@@ -1615,10 +1615,16 @@ class Registry:
         subjects = [
             (m.start, r.id) for r in self.records if r.type == kind for m in r.mentions
             if m.start not in self.headline_tokens and self.sentence_of.get(m.start, 0) <= self.lead_sentence
-            and (m.subject or self.names_subject_noun(m, head)) and not m.quoted
-            and (not r.descriptors or r.descriptors & ({head} | self.words.description_name_words.get(head, frozenset())))
+            and (m.subject or self.names_subject_noun(m, head)) and not m.quoted and not self.described_otherwise(r, head)
         ]
         return self.records[min(subjects)[1]] if subjects else None
+
+    def described_otherwise(self, record: Record, noun: str) -> bool:
+        """Whether the report describes a body as another kind than ``noun`` ("the company" for a
+        headline's "union"): it introduced it with other nouns only, none ``noun`` or a word for
+        bodies of its kind (lexicon ``description_name_words``)."""
+        kin = {noun} | self.words.description_name_words.get(noun, frozenset())
+        return bool(record.descriptors) and not record.descriptors & kin
 
     def names_subject_noun(self, mention: Mention, noun: str) -> bool:
         """Whether a name modifies a clause subject headed by ``noun`` ("The Rivale-Kors team has
@@ -1665,16 +1671,30 @@ class Registry:
         """"Brewhouse, the British coffee chain, will close 140 cafés, the company said": a report
         names the organisation as the subject of the very sentence its description speaks in;
         the subject's name, when the report knows it as an organisation's, is the description's
-        referent (the NER often misses a name opening a report)."""
+        referent (the NER often misses a name opening a report). So is the organisation whose
+        name opens the subject's ("Nordfors Paper will close ..., the company said" when the NER
+        only labels "Nordfors" later), which the subject names in full."""
         sentence = mention.sent
         for token in sentence:
             if token.i >= mention.start:
                 break
             if token.dep_ in SUBJECTS and token.pos_ == "PROPN":
-                record = self.find_institution(name_run(token).text)
+                name = name_run(token).text
+                record = self.find_institution(name) or self.shortened_in(name)
                 if record is not None and record.type == "organisation":
                     return record
         return None
+
+    def shortened_in(self, name: str) -> Optional[Record]:
+        """The one organisation whose whole name opens the proper name ``name``, renamed by that
+        fuller form (the canonical name is the fullest proper form; the short one stays an alias)."""
+        found = [r for r in self.records if r.type == "organisation" and self.opens_with(name, name_words(r.name))]
+        if len(found) != 1:
+            return None
+        record = found[0]
+        short, record.name = record.name, name
+        record.alias(short)
+        return record
 
     def body_named_by(self, noun: str, position: int, last_speaker: Optional[Record], guess: bool = True) -> Optional[Record]:
         """The body an organisation or government noun stands for at a point of the report: the
