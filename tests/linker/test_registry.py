@@ -1329,3 +1329,14 @@ def test_a_subject_naming_in_full_a_body_known_by_its_short_name_is_what_the_com
     claims = extract(text)
     assert speaker_of(claims, content="will close its mill")["name"] == "Nordfors Paper", claims.describe()
     assert speaker_of(claims, cue="says")["name"] == "Paper Workers' Union", claims.describe()
+
+
+def test_a_studys_author_works_where_its_researchers_do(extract):
+    """"according to a study ... Researchers from the Kellwick Institute counted ... said ecologist
+    Camille Durand, the study's senior author": the author works for the study's producer."""
+    text = ("Pesticides were the main cause of the decline, according to a study published on Thursday in the journal Science. "
+            "Researchers from the Kellwick Institute for Agricultural Research counted bees at 212 sites.\n\n"
+            "\u201cTogether, they do something the tests never looked at,\u201d said ecologist Camille Durand, "
+            "the study's senior author.")
+    speaker = speaker_of(extract(text), content="Together")
+    assert (speaker["role"], speaker["organisation"]["text"]) == ("senior author", "Kellwick Institute for Agricultural Research"), speaker

@@ -18,8 +18,8 @@ from spacy.tokens import Doc, Span, Token
 
 from claimattr.detector.extents import is_headline_passive
 from claimattr.linker.names import (
-    MentionAnalyser, SpeakerLexicon, clean_mention, name_run, noun_phrase, without_appositions, without_clauses,
-    without_edge_spaces,
+    MentionAnalyser, SpeakerLexicon, clean_mention, name_run, noun_phrase, research_body, research_body_after,
+    without_appositions, without_clauses, without_edge_spaces,
 )
 from claimattr.linker.registry import Record, Registry
 from claimattr.linker.resolution import Referent, Resolver
@@ -260,7 +260,8 @@ class SpeakerLinker(RuleComponent):
         if speaker.type != "person":
             return speaker
         organisation = registry.possessive_body(mention) or (
-            None if registry.owned_by_person(mention) else registry.implicit_organisation(speaker.role, mention.start)
+            None if registry.owned_by_person(mention)
+            else registry.implicit_organisation(speaker.role, mention.start) or registry.research_organisation(speaker.role)
         )
         if organisation is not None and record is not None:
             record.organisations.append(organisation)
@@ -508,7 +509,7 @@ class SpeakerLinker(RuleComponent):
         if root.lemma_.lower() not in documents:
             return None
         own = producer(root, self.words.witness_verbs)
-        own = self._research_body(own) or own if own is not None else self._research_body_after(root)
+        own = research_body(own, self.words) or own if own is not None else research_body_after(root, self.words)
         if own is not None:
             return self._noun_phrase(own)
         owner = possessive_pronoun(root)
@@ -526,28 +527,6 @@ class SpeakerLinker(RuleComponent):
                 if owner is not None:
                     return mention.doc[owner.i:owner.i + 1]
         return None
-
-    def _research_body(self, group: Token) -> Optional[Token]:
-        """The body researchers belong to ("researchers at the University of Leicestershire",
-        "Researchers from the French National Institute ...", "The researchers, led by the
-        Hanseatic Institute"): a document they produced speaks for that body (lexicon
-        ``research_groups``), as the report names it; None for anyone else."""
-        if group.lemma_.lower() not in self.words.research_groups:
-            return None
-        links = [c for c in group.children if c.dep_ == "prep" and c.lower_ in self.words.affiliation_preps]
-        links += [a for c in group.children if c.dep_ == "acl" and c.lemma_.lower() == "lead" for a in c.children if a.dep_ == "agent"]
-        bodies = [o for link in links for o in link.children if o.dep_ == "pobj" and (o.ent_type_ == "ORG" or o.pos_ == "PROPN")]
-        return bodies[0] if bodies else None
-
-    def _research_body_after(self, document: Token) -> Optional[Token]:
-        """"... according to a study published on Thursday in the journal Science. Researchers from
-        the French National Institute for Agricultural Research counted ...": a study with no
-        producer of its own is by the researchers whose body the report names next, in the
-        study's sentence or the one after (:meth:`_research_body`)."""
-        sentence = document.sent
-        following = sentence.doc[sentence.end].sent if sentence.end < len(sentence.doc) else None
-        tokens = [t for t in sentence if t.i > document.i] + (list(following) if following is not None else [])
-        return next((body for body in map(self._research_body, tokens) if body is not None), None)
 
     def relative_antecedent(self, mention: Span) -> Optional[Span]:
         """"who", "most of whom": a relative pronoun stands for the noun just before it, so that

@@ -679,6 +679,7 @@ class MentionAnalyser:
             if token.pos_ != "NOUN" or not near and token.lemma_.lower() != lemma:
                 continue
             producers = [t for t in token.subtree if t.dep_ == "pobj" and t.head.lower_ in ("by", "from") and self.names_body(t)]
+            producers = producers or [b for b in [research_body_after(token, self.words)] if b is not None]
             if producers:
                 return self.organisation_span(object_phrase(producers[0]))
         return None
@@ -1135,6 +1136,30 @@ def attached_prefix(word: Token) -> bool:
     doc, i = word.doc, word.i
     return (i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
             and doc[i - 2].is_alpha and doc[i - 2].is_lower)
+
+
+def research_body(group: Token, words: SpeakerLexicon) -> Optional[Token]:
+    """The body researchers belong to ("researchers at the University of Leicestershire",
+    "Researchers from the French National Institute ...", "The researchers, led by the
+    Hanseatic Institute"): a document they produced speaks for that body (lexicon
+    ``research_groups``), as the report names it; None for anyone else."""
+    if group.lemma_.lower() not in words.research_groups:
+        return None
+    links = [c for c in group.children if c.dep_ == "prep" and c.lower_ in words.affiliation_preps]
+    links += [a for c in group.children if c.dep_ == "acl" and c.lemma_.lower() == "lead" for a in c.children if a.dep_ == "agent"]
+    bodies = [o for link in links for o in link.children if o.dep_ == "pobj" and (o.ent_type_ == "ORG" or o.pos_ == "PROPN")]
+    return bodies[0] if bodies else None
+
+
+def research_body_after(document: Token, words: SpeakerLexicon) -> Optional[Token]:
+    """"... according to a study published on Thursday in the journal Science. Researchers from
+    the French National Institute for Agricultural Research counted ...": a study with no
+    producer of its own is by the researchers whose body the report names next, in the
+    study's sentence or the one after (:func:`research_body`)."""
+    sentence = document.sent
+    following = sentence.doc[sentence.end].sent if sentence.end < len(sentence.doc) else None
+    tokens = [t for t in sentence if t.i > document.i] + (list(following) if following is not None else [])
+    return next((body for body in (research_body(t, words) for t in tokens) if body is not None), None)
 
 
 def member_noun(description: Token) -> Token:

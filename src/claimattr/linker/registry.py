@@ -1804,6 +1804,20 @@ class Registry:
         latest = max((m for m in record.mentions if m.end <= position), key=lambda m: m.start)
         return self.named_span(record.name, latest)
 
+    def research_organisation(self, role: Optional[str]) -> Optional[TextSpan]:
+        """"Researchers at the Jutland Institute of Ecology said ... said lead author Dr Elsa
+        Holm": an author or researcher given with no body works where the report's researchers
+        do (lexicon ``research_groups``): the body of the one group of them the report places."""
+        last = role.split()[-1].split("-")[-1] if role else ""
+        if last not in self.words.research_groups:
+            return None
+        bodies = {
+            r.organisation.text: r.organisation for r in self.records
+            if r.type == "group" and r.organisation is not None and name_words(r.name)
+            and name_words(r.name)[-1].rstrip("s") in self.words.research_groups
+        }
+        return next(iter(bodies.values())) if len(bodies) == 1 else None
+
     def owned_by_person(self, mention: Span) -> bool:
         """Whether a person's role is owned by another person ("her coach", "Hartley's agent"):
         a relation to that person, held in no organisation the report is about."""
