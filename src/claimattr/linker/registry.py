@@ -211,6 +211,11 @@ def sentence_numbers(doc: Doc) -> Dict[int, int]:
     return dict(enumerate((numpy.cumsum(starts) - 1).tolist()))
 
 
+def role_noun(role: str) -> str:
+    """The noun a role is: its last word's last hyphenated part ("co-founder" -> founder)."""
+    return role.split()[-1].split("-")[-1]
+
+
 def name_words(text: str) -> List[str]:
     return [w for w in re.split(r"[\s]+", text.lower().replace("’", "'")) if w and w not in ("'s", "'")]
 
@@ -566,7 +571,7 @@ class Registry:
         left = root.left_edge.i
         prefix = list(doc[left - 2:left]) if attached_prefix(root.left_edge) else []  # "co-founder", however split and parsed
         before = prefix + [t for t in doc[left:name.start] if t.head.i >= name.start or t.head.i < name.start and t.head.i >= left]
-        before = [t for t in before if titled]
+        before = before if titled else []
         role_words: List[Token] = []
         for token in before:
             lower = token.lower_
@@ -1794,7 +1799,7 @@ class Registry:
         them names a body."""
         words = role.split() if role else []
         bodies = self.words.organisations | self.words.government
-        if not words or words[-1].split("-")[-1] not in self.words.organisation_roles or any(w in bodies for w in words[:-1]):
+        if not words or role_noun(role) not in self.words.organisation_roles or any(w in bodies for w in words[:-1]):
             return None  # "council chair": the noun names the body, if not by name
         if words[0] in self.words.former_markers:
             return None  # a former chair speaks for no body
@@ -1808,8 +1813,7 @@ class Registry:
         """"Researchers at the Jutland Institute of Ecology said ... said lead author Dr Elsa
         Holm": an author or researcher given with no body works where the report's researchers
         do (lexicon ``research_groups``): the body of the one group of them the report places."""
-        last = role.split()[-1].split("-")[-1] if role else ""
-        if last not in self.words.research_groups:
+        if not role or role_noun(role) not in self.words.research_groups:
             return None
         bodies = {
             r.organisation.text: r.organisation for r in self.records
