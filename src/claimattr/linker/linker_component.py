@@ -21,7 +21,7 @@ from claimattr.linker.names import (
     MentionAnalyser, SpeakerLexicon, clean_mention, name_run, noun_phrase, research_body, research_body_after,
     without_appositions, without_clauses, without_edge_spaces,
 )
-from claimattr.linker.registry import Record, Registry
+from claimattr.linker.registry import Record, Registry, name_words
 from claimattr.linker.resolution import Referent, Resolver
 from claimattr.rules.component import RuleComponent
 from claimattr.rules.syntax import DASHES, HEADLINE_SEPARATORS, SUBJECT_DEPS
@@ -728,8 +728,8 @@ def with_headline_sources(doc: Doc, claims: List[Claim], records: List[Optional[
         if mention is None or any(t.pos_ == "PROPN" or t.ent_type_ for t in mention):
             continue  # a name says itself which body it is
         noun = mention.root.lemma_.lower()
-        named = records[index].name.split() if records[index] is not None else []
-        if len(named) > 1 and named[0][:1].isupper() and noun in records[index].name.lower().split():
+        named = name_words(records[index].name) if records[index] is not None else []
+        if len(named) > 1 and records[index].name[:1].isupper() and noun in named:
             continue  # "union says" and a "Paper Workers' Union" named below: the name holds the noun, no guess
         words = content_words(doc, claim)
         shared = [
