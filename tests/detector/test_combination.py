@@ -5,7 +5,7 @@ the Doc); the parse comes from the rule pipeline's base, which is all the combin
 """
 from __future__ import annotations
 
-from typing import List
+from typing import List, Optional
 
 import pytest
 import spacy
@@ -260,3 +260,62 @@ def test_a_model_content_running_into_a_sentence_with_its_own_tag_stops_before_i
     hopes, said = combine_claims(nlp(text), model, rules, lemmas)
     assert hopes.content_text == "that states will let utilities pass the costs to ratepayers"
     assert said.content_text == "Those talks are continuing"
+
+
+SPEAKER_TEXT = ("The board of the paint maker has rejected the offer from its rival Brandt Industrial, "
+                "saying the bid undervalues the company. "
+                "The 2019 report had rated the bridge as poor and recommended that it be replaced by 2030. "
+                "Rendell said he had battled three bouts of pneumonia and called it a common ailment. "
+                "The chair of the judges, the broadcaster Alan MacLeod, said the panel had agreed. "
+                "The town's mayor, Anna Lindqvist, wants the government to pay for retraining.")
+SPEAKER_HAND = HandClaims(SPEAKER_TEXT)
+
+
+@pytest.fixture(scope="module")
+def speaker_doc(nlp) -> Doc:
+    return nlp(SPEAKER_TEXT)
+
+
+def combined_speaker(doc: Doc, lemmas: set, cue: str, content: str, model_speaker: str) -> Optional[str]:
+    """The speaker mention left on the one claim both detectors found, the model naming
+    ``model_speaker``; None where it is left to the speaker linker."""
+    model = [SPEAKER_HAND.claim(cue, content, speaker=model_speaker)]
+    rules = [SPEAKER_HAND.claim(cue, content)]
+    (combined,) = combine_claims(doc, model, rules, lemmas)
+    return combined.speaker.mention.text if combined.speaker is not None else None
+
+
+@pytest.mark.parametrize("cue, content, model_speaker", [
+    ("saying", "the bid undervalues the company", "Brandt Industrial"),
+    ("recommended", "that it be replaced by 2030", "the bridge"),
+])
+def test_a_model_source_that_misses_the_subject_a_participle_or_conjunct_shares_gives_way(
+        speaker_doc, lemmas, cue, content, model_speaker):
+    """"The board ... has rejected the offer ..., saying ...": the participle (or the second of
+    two coordinated verbs) has no subject of its own and shares its head's, so a model source
+    elsewhere is left for the speaker linker, which takes that subject."""
+    assert combined_speaker(speaker_doc, lemmas, cue, content, model_speaker) is None
+
+
+def test_a_conjunct_on_the_verb_of_a_reported_clause_shares_no_subject(speaker_doc, lemmas):
+    """"Rendell said he had battled ... and called it ...": the parser hangs "called" on the
+    reported verb, whose subject "he" is not a subject the cue shares; the model's source stays."""
+    assert combined_speaker(speaker_doc, lemmas, "called", "it a common ailment", "Rendell") == "Rendell"
+
+
+@pytest.mark.parametrize("cue, content, model_speaker", [
+    ("said", "the panel had agreed", "The chair of"),
+    ("wants", "the government to pay for retraining", "The town's mayor"),
+])
+def test_a_model_source_cut_short_or_short_of_its_apposition_gives_way(speaker_doc, lemmas, cue, content, model_speaker):
+    """A source ending on a preposition was cut short by the tagger; one that stops before its
+    apposition leaves out the name ("The town's mayor, Anna Lindqvist, wants"). Both are left for
+    the speaker linker, which takes the whole phrase."""
+    assert combined_speaker(speaker_doc, lemmas, cue, content, model_speaker) is None
+
+
+def test_the_speaker_linker_names_the_shared_subject_and_the_apposition(nlp):
+    """End to end with the rules: the participle's claim is the board's, the mayor's has her name."""
+    doc = nlp(SPEAKER_TEXT)
+    speakers = {claim.cue.text: claim.speaker.name for claim in doc._.claims if claim.speaker is not None}
+    assert "board" in speakers["saying"] and speakers["wants"] == "Anna Lindqvist"

@@ -5,10 +5,12 @@ contents and cues exactly where they fire but miss constructions they do not kno
 trained tagger finds more claims but also tags verbs that report nothing (trained on political
 news, it takes "make", "have" or "look" for cues where nobody is quoted). So the combination keeps every rule claim and, where both found the same attribution
 (their cues overlap), takes the cue and content from the rules and the source from the model
-unless the model's source misses the subject the parse puts right before the cue:
+unless the model's source misses the subject the parse gives the cue, is cut short or stops
+before its apposition:
 
 - a rule claim whose cue overlaps a model claim's cue: one claim, the rules' cue, content pieces
-  and kind, the model's speaker mention (or the cue's subject, :func:`misses_subject`, or the
+  and kind, the model's speaker mention (or the cue's subject, :func:`misses_subject`, the whole
+  phrase where the model's was cut, :func:`cut_short`, :func:`leaves_apposition`, or the
   source the rules' construction showed where the model has none); the
   model's content only where it extends the rules'
   within the same sentences (:func:`extends_rule_content`);
@@ -161,16 +163,60 @@ def _subject_before(root: Token) -> Optional[Token]:
     return subject if all(t.dep_ in ("aux", "neg", "advmod", "punct") for t in between) else None
 
 
+SHARED_SUBJECT_DEPS = ("advcl", "conj")
+"""How a cue without a subject of its own hangs on a verb whose subject it shares: a participle
+("rejected the offer, *saying* ...") or a coordinated verb ("drilled two lakes and *plans* to ...")."""
+
+
+REPORTED_CLAUSE_DEPS = ("ccomp", "advcl", "xcomp", "relcl")
+"""Heads whose subject a cue does not share: the parser hangs a second cue on the verb of the
+first one's content ("said he'd battled ... and *called* it ..."), whose subject is not the speaker."""
+
+
+def shared_subject(root: Token) -> Optional[Token]:
+    """The subject a cue with none of its own shares with the verb it hangs on: the participle
+    or conjunct's head's nominal subject, standing before that head, unless that head is itself
+    a subordinate clause (:data:`REPORTED_CLAUSE_DEPS`)."""
+    if root.dep_ not in SHARED_SUBJECT_DEPS or root.head.i >= root.i or any(c.dep_.startswith("nsubj") for c in root.children):
+        return None
+    if (root.dep_ == "advcl" and root.tag_ != "VBG") or root.head.dep_ in REPORTED_CLAUSE_DEPS:
+        return None
+    return next((c for c in root.head.children if c.dep_ == "nsubj" and c.i < root.head.i), None)
+
+
 def misses_subject(doc: Doc, rule: Claim, model: Claim) -> bool:
     """Whether the model's source leaves out the subject the parse puts right before the cue: a
     tagger trained on one kind of news takes a relative clause or an apposition for the source
     ("A second person, | who was briefed on the talks, | said") or a nearby name ("Trump,
-    appearing after | Clinton | at the forum, cited"); a subject next to its verb is the parse's
+    appearing after | Clinton | at the forum, cited"), or, for a participle or second verb with
+    no subject of its own, a noun of the first clause ("The board has rejected the offer from
+    | Brandt |, saying"; :func:`shared_subject`); a subject next to its verb is the parse's
     surest reading."""
     root = cue_root(doc, rule)
-    subject = _subject_before(root) if root is not None else None
+    subject = (_subject_before(root) or shared_subject(root)) if root is not None else None
     mention = model.speaker.mention if model.speaker is not None else None
     return subject is not None and mention is not None and not mention.start <= subject.idx < mention.end
+
+
+DANGLING_POS = ("ADP", "DET", "CCONJ")
+"""Parts of speech a noun phrase cannot end with: a source ending so was cut short by the tagger
+("*The chair of* the judges, the broadcaster Alan MacLeod, said")."""
+
+
+def cut_short(doc: Doc, claim: Claim) -> bool:
+    """Whether the claim's source mention stops on a word that needs more after it."""
+    mention = claim.speaker.mention.to_span(doc) if claim.speaker is not None else None
+    words = [token for token in mention or () if not token.is_punct]
+    return bool(words) and words[-1].pos_ in DANGLING_POS
+
+
+def leaves_apposition(doc: Doc, claim: Claim) -> bool:
+    """Whether the claim's source mention stops before an apposition to it ("*Kristinehamn's
+    mayor*, Per Lindqvist, wants"): the whole phrase names the speaker, and its name is in the
+    part left out."""
+    mention = claim.speaker.mention.to_span(doc) if claim.speaker is not None else None
+    return mention is not None and len(mention) > 0 and any(
+        child.dep_ == "appos" and child.i >= mention.end for child in mention.root.children)
 
 
 def agreed(doc: Doc, rule: Claim, model: Claim, rules: Sequence[Claim], addressee_verbs: Collection[str] = ()) -> Claim:
@@ -180,7 +226,8 @@ def agreed(doc: Doc, rule: Claim, model: Claim, rules: Sequence[Claim], addresse
     relative pronoun, "Protesters were frustrated that"), and the rules' content unless the
     model's extends it."""
     content = model.content if extends_rule_content(doc, model, rule, rules, addressee_verbs) else rule.content
-    speaker = rule.speaker if misses_subject(doc, rule, model) or model.speaker is None else model.speaker
+    speaker = rule.speaker if (model.speaker is None or misses_subject(doc, rule, model) or cut_short(doc, model)
+               or leaves_apposition(doc, model)) else model.speaker
     return replace(rule, speaker=speaker, content=content)
 
 
