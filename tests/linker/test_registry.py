@@ -591,8 +591,23 @@ def test_its_role_is_held_in_the_body_its_refers_to(extract):
      "authorised to speak to the media, said the board had run out of patience.", "the board had run out", "fund manager", "fund manager"),
 ])
 def test_a_source_who_withholds_their_name_is_anonymous(extract, text, content, name, role):
+    """An indefinite body ("at one of Vantel's largest shareholders") leaves it unsaid on purpose:
+    no organisation, and the source keeps its whole description."""
     speaker = speaker_of(extract(text), content=content)
-    assert (speaker["name"], speaker["type"], speaker["role"]) == (name, "anonymous", role)
+    assert (speaker["name"], speaker["type"], speaker["role"], speaker["organisation"]) == (name, "anonymous", role, None)
+
+
+@pytest.mark.parametrize("text, content, role, organisation", [
+    ("The Professional Referees Board (PRB) said the decision had been reviewed. A PRB official, speaking on "
+     "condition of anonymity, said the video assistant had acted correctly.", "the video assistant", "official", "PRB"),
+    ("Harbourside University plans to close its School of Music. A university governor, who spoke on condition "
+     "of anonymity, said the decision had been rushed.", "the decision had been rushed", "governor", "Harbourside University"),
+])
+def test_an_anonymous_role_holder_is_named_by_the_role_and_holds_it_in_the_body(extract, text, content, role, organisation):
+    """Asking not to be named makes the source anonymous; the body its role is held in is still
+    the organisation, resolved through the report like any unnamed role holder's."""
+    speaker = speaker_of(extract(text), content=content)
+    assert (speaker["name"], speaker["type"], speaker["role"], speaker["organisation"]["text"]) == (role, "anonymous", role, organisation)
 
 
 def test_a_body_after_a_roles_function_is_the_organisation_without_its_place(extract):

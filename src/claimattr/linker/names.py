@@ -230,9 +230,7 @@ class MentionAnalyser:
             kind = "anonymous" if counted.lemma_.lower() in self.words.anonymous else "group"
             return Analysis(name=counted.lower_, type=kind, role=None, organisation=None, tokens=frozenset())
         if person is None and self.unnamed_on_purpose(head):
-            name = self.canonical_text(mention.doc[mention.start:head.i + 1])
-            role = name.lower() if head.tag_ not in ("NNS", "NNPS") else None  # "Two officials who ...": no role
-            return Analysis(name=name, type="anonymous", role=role, organisation=None, tokens=frozenset())
+            return self.withheld_name(mention, head)
         named = self.described_name(head) if person is None else None
         if named is not None:
             return Analysis(name=named.text, type="organisation", role=None, organisation=None, tokens=frozenset())
@@ -253,6 +251,33 @@ class MentionAnalyser:
             name, role = "source", None
         tokens = frozenset(t.lower_ for t in person if t.is_alpha) if person is not None else frozenset()
         return Analysis(name=name, type=kind, role=role, organisation=organisation, tokens=tokens)
+
+    def withheld_name(self, mention: Span, head: Token) -> Analysis:
+        """A source unnamed on purpose (:meth:`unnamed_on_purpose`), named by its description
+        ("two officials who asked not to be named" -> officials, no role); one role holder in a
+        body is named by the role, the body its organisation, as an unnamed role holder who did
+        not ask for anonymity is ("A PRB official, speaking on condition of anonymity" -> official,
+        organisation PRB; guidelines: unnamed role holders)."""
+        name = self.canonical_text(mention.doc[mention.start:head.i + 1])
+        if head.tag_ in ("NNS", "NNPS"):
+            return Analysis(name=name, type="anonymous", role=None, organisation=None, tokens=frozenset())
+        role_token = self.role_token(mention)
+        organisation = self.organisation(mention, role_token, None) if role_token is not None else None
+        if self.role_for_body(organisation, role_token, head) and not self.some_body(mention.doc, organisation):
+            role = self.role_text(role_token)
+            return Analysis(name=role, type="anonymous", role=role, organisation=organisation, tokens=frozenset())
+        return Analysis(name=name, type="anonymous", role=name.lower(), organisation=None, tokens=frozenset())
+
+    def some_body(self, doc: Doc, organisation: Optional[TextSpan]) -> bool:
+        """Whether an organisation phrase leaves the body unsaid on purpose, as an anonymous
+        source's usually does: an indefinite one ("at *a major Adelaide hospital*", "at *one of
+        Fjordlaks' largest shareholders*") names no body to hold the role in."""
+        span = doc.char_span(organisation.start, organisation.end, alignment_mode="expand") if organisation is not None else None
+        if span is None or not len(span):
+            return False
+        indefinite = self.words.determiners - self.words.definite_determiners
+        return span[0].lower_ in indefinite or span[0].lower_ == "one" or any(
+            c.dep_ == "det" and c.lower_ in indefinite for c in span.root.children)
 
     def place_owner(self, mention: Span, head: Token) -> Optional[Token]:
         """The place owning a body in a mention ("Turkey's culture ministry", "the country's
