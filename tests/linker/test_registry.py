@@ -1355,3 +1355,34 @@ def test_a_studys_author_works_where_its_researchers_do(extract):
             "the study's senior author.")
     speaker = speaker_of(extract(text), content="Together")
     assert (speaker["role"], speaker["organisation"]["text"]) == ("senior author", "Kellwick Institute for Agricultural Research"), speaker
+
+
+CLUB_REPORT = ("Ashgrove Rovers coach Kevin Dunne said a refereeing decision had cost his side the derby against "
+               "Castleford City. City manager Sandra Whelan insisted the decision was correct.")
+
+
+def test_a_capitalised_name_ending_on_a_body_word_is_a_body_the_ner_missed(extract, nlp):
+    """"Ashgrove Rovers": capitalised words ending on a word only club and company names end in
+    name a body, though the base NER labels nothing there; "a club spokesman" speaks for it."""
+    text = ("Ashgrove Rovers have lost four of their last five games, and the coach is under pressure. "
+            "A club spokesman said the board fully supports him.")
+    assert ("Ashgrove Rovers", "organisation") in {(e.name, e.type) for e in nlp(text)._.entities}
+    spokesman = speaker_of(extract(text), content="the board fully supports")
+    assert (spokesman["name"], spokesman["organisation"]["text"]) == ("spokesman", "Ashgrove Rovers")
+
+
+def test_a_role_opening_with_the_last_word_of_a_clubs_name_is_held_in_that_club(extract):
+    """"City manager Sandra Whelan" in a report on Castleford City: "City" is the club's short
+    name, not part of the role."""
+    manager = speaker_of(extract(CLUB_REPORT), content="the decision was correct")
+    assert (manager["role"], manager["organisation"]["text"]) == ("manager", "Castleford City")
+
+
+def test_a_lead_role_holder_of_a_body_noun_is_an_unnamed_official_not_the_person_named_next(extract):
+    """"A club spokesman said ..." in a lead is the club's unnamed spokesman (named by the role),
+    not the manager the report names in the next sentence."""
+    text = ("Ashgrove Rovers have lost four of their last five games against Castleford City. "
+            "A club spokesman said the board fully supports the coach. "
+            "City manager Sandra Whelan said the pressure was unfair.")
+    spokesman = speaker_of(extract(text), content="the board fully supports")
+    assert (spokesman["name"], spokesman["role"]) == ("spokesman", "spokesman")

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimattr.rules.syntax import after_comma
 from claimattr.schema import TextSpan
+from claimattr.segmenter.segmenter_component import HEADLINE_SPANS
 
 ENTITY_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "government", "NORP": "group"}
 """Speaker type of a mention whose head carries this NER label (OntoNotes labels of en_core_web_sm)."""
@@ -83,6 +84,10 @@ class SpeakerLexicon:
     organisation_roles: FrozenSet[str] = frozenset()
     affiliation_verbs: FrozenSet[str] = frozenset()
     organisation_name_words: FrozenSet[str] = frozenset()
+    body_name_ends: FrozenSet[str] = frozenset()
+    """Words a capitalised body name ends on: organisation and government nouns and the words
+    only company and club names end in (``organisation_heads``, ``government_heads``,
+    ``organisation_name_words``)."""
     former_markers: FrozenSet[str] = frozenset()
     compound_roles: FrozenSet[str] = frozenset()
     chamber_names: FrozenSet[str] = frozenset()
@@ -160,6 +165,7 @@ class SpeakerLexicon:
             organisation_roles=frozenset(lexicon.get("organisation_roles", [])),
             affiliation_verbs=frozenset(lexicon.get("affiliation_verbs", [])),
             organisation_name_words=frozenset(lexicon.get("organisation_name_words", [])),
+            body_name_ends=words("organisation_heads") | words("government_heads") | frozenset(lexicon.get("organisation_name_words", [])),
             former_markers=frozenset(lexicon.get("former_markers", [])),
             compound_roles=frozenset(lexicon.get("compound_roles", [])),
             chamber_names=frozenset(lexicon.get("chamber_names", [])),
@@ -203,9 +209,11 @@ class MentionAnalyser:
     def __init__(self, words: SpeakerLexicon, doc: Doc) -> None:
         self.words = words
         self.text = doc.text  # built from every token on each access: once per document
-        self.ents = with_coordinated_names(doc.ents)
-        """The base NER's entities with cut-off coordinated names restored, read by every step
-        that looks for names (the label votes count the NER's own words: "and" is no name)."""
+        headline = {t.i for span in doc.spans.get(HEADLINE_SPANS, []) for t in span}
+        self.ents = with_body_names(with_coordinated_names(doc.ents), body_name_runs(doc, headline, words.body_name_ends))
+        """The base NER's entities with cut-off coordinated names restored and the names of
+        bodies it missed or cut short added, read by every step that looks for names (the label
+        votes count the NER's own words: "and" is no name)."""
         self.labels = entity_votes(doc.ents)
         self.aliases = {**initialisms(doc, self.ents), **acronyms(self.text, words.acronym)}
 
@@ -1318,6 +1326,74 @@ def with_coordinated_names(ents: Sequence[Span]) -> List[Span]:
                     grown.pop(other.start, None)
             grown[ent.start] = Span(ent.doc, start, ent.end, label=ent.label)
     return sorted(grown.values(), key=lambda e: e.start)
+
+
+NAME_RUN_CONNECTORS = frozenset({"of", "the", "&", "and", "for", "de"})
+"""Lower-case words a body's name holds between capitalised ones ("Court of Appeal")."""
+
+
+def capitalised_word(token: Token) -> bool:
+    """A word written with a capital that the tagger reads as a name or a noun."""
+    return token.text[:1].isupper() and token.pos_ in ("PROPN", "NOUN")
+
+
+def run_continues(doc: Doc, index: int) -> bool:
+    """Whether the capitalised run goes on at ``index``: another capitalised word, or a
+    connector or possessive marker before one ("Court *of* Appeal", "Heads*'* Association")."""
+    token = doc[index]
+    if capitalised_word(token):
+        return True
+    joins = token.lower_ in NAME_RUN_CONNECTORS or token.tag_ == "POS"
+    return joins and index + 1 < len(doc) and capitalised_word(doc[index + 1])
+
+
+def body_name_runs(doc: Doc, skip: Set[int], ends: FrozenSet[str]) -> List[Span]:
+    """Runs of capitalised words outside ``skip`` (headlines, whose words are all capitalised)
+    that end on a word naming a body (``ends``: "Exeter Crown *Court*", "Ashgrove *Rovers*",
+    "Secondary Heads' *Association*"): names of bodies, whether or not the NER found them. A run
+    starting at a sentence's first word must start with a proper noun, and one joined to a word
+    before it by a hyphen ("Commander-in-*Chief Forum*") is part of a longer word."""
+    runs = []
+    index = 0
+    while index < len(doc):
+        token = doc[index]
+        opens = capitalised_word(token) and (token.pos_ == "PROPN" or not token.is_sent_start)
+        if not opens or index in skip or index > 0 and doc[index - 1].text == "-" and not doc[index - 1].whitespace_:
+            index += 1
+            continue
+        last = index
+        while last + 1 < len(doc) and last + 1 not in skip and run_continues(doc, last + 1):
+            last += 1
+        end = last + 1
+        while end - 1 > index and not ends_body_name(doc[end - 1], ends):
+            end -= 1
+        if end - index >= 2 and ends_body_name(doc[end - 1], ends):
+            runs.append(Span(doc, index, end, label="ORG"))
+        index = last + 1
+    return runs
+
+
+def ends_body_name(token: Token, ends: FrozenSet[str]) -> bool:
+    return token.text[:1].isupper() and (token.lower_ in ends or token.lemma_.lower() in ends)
+
+
+def with_body_names(ents: Sequence[Span], runs: Sequence[Span]) -> List[Span]:
+    """The entities with each body name the NER missed added, and each it cut short ("Ashford"
+    in "Ashford Town") replaced by the whole name, as an organisation; a run that holds
+    another entity and a connector ("Inês Marques of Tejo University") is two names, left alone."""
+    kept = list(ents)
+    for run in runs:
+        overlapping = [e for e in kept if e.start < run.end and run.start < e.end]
+        if not overlapping:
+            kept.append(run)
+            continue
+        if len(overlapping) != 1:
+            continue
+        inner = overlapping[0]
+        outside = [t for t in run if not inner.start <= t.i < inner.end]
+        if run.start <= inner.start and inner.end <= run.end and outside and not any(t.lower_ in NAME_RUN_CONNECTORS for t in outside):
+            kept[kept.index(inner)] = run
+    return sorted(kept, key=lambda e: e.start)
 
 
 def entity_votes(ents: Sequence[Span]) -> Dict[str, str]:

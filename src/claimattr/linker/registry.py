@@ -763,6 +763,8 @@ class Registry:
                 organisation = organisation or TextSpan(f"{previous.text} {first.lower_}", previous.idx, first.idx + len(first))
             elif noun and (named := self.named_by_noun(first)) is not None:
                 organisation = organisation or named
+            elif (shortened := self.name_shortened_to(first)) is not None:
+                organisation = organisation or shortened
             else:
                 break
             if noun and " ".join(t.lower_ for t in tokens) in words.compound_roles:
@@ -777,6 +779,18 @@ class Registry:
         holding = [e for e in self.org_ents if e.start != noun.i and any(t.lemma_.lower() == lemma and t.text[:1].isupper() for t in e)]
         before = [e for e in holding if e.end <= noun.i]
         found = before[-1] if before else next(iter(holding), None)
+        return self.organisation_text(found) if found is not None else None
+
+    def name_shortened_to(self, word: Token) -> Optional[TextSpan]:
+        """The body a capitalised word stands for where it is the word its name ends on, one
+        only club and company names end in (lexicon ``organisation_name_words``): "*City* manager
+        Sandra Whelan" in a report on Castleford City. The latest such body named before the
+        word, else the first after."""
+        if not word.text[:1].isupper() or word.lower_ not in self.words.organisation_name_words:
+            return None
+        ending = [e for e in self.ents if e.label_ in ("ORG", "GPE") and len(e) > 1 and e[-1].text == word.text and not e.start <= word.i < e.end]
+        before = [e for e in ending if e.end <= word.i]
+        found = before[-1] if before else next(iter(ending), None)
         return self.organisation_text(found) if found is not None else None
 
     def portfolio(self, token: Token) -> bool:
@@ -1417,13 +1431,16 @@ class Registry:
         main verb in the headline or the lead: the report's protagonist. A subject of a clause
         under it ("says the mayor should resign") or an owner ("the candidate's doctor") is
         someone the protagonist talks about, and one whose role is given for a body ("a
-        spokeswoman for the water board") is an unnamed official, named by the role."""
+        spokeswoman for the water board", "a club spokesman") is an unnamed official, named by
+        the role."""
         root = mention.root
         return (
             (mention.start in self.headline_tokens or self.sentence_of.get(mention.start, 0) <= self.lead_sentence)
             and root.tag_ == "NN" and root.dep_ in SUBJECTS and root.head.dep_ == "ROOT" and root.lemma_.lower() in self.words.roles
             and not any(t.ent_type_ == "PERSON" for t in mention) and not self.owns(mention)
             and not any(c.dep_ == "prep" and c.lower_ in self.words.role_organisation_preps for c in root.children)
+            and not any(c.dep_ == "compound" and c.text.islower() and c.lemma_.lower() in self.words.organisations | self.words.government
+                        for c in root.children)
         )
 
     def owns(self, mention: Span) -> bool:
