@@ -1386,3 +1386,22 @@ def test_a_lead_role_holder_of_a_body_noun_is_an_unnamed_official_not_the_person
             "City manager Sandra Whelan said the pressure was unfair.")
     spokesman = speaker_of(extract(text), content="the board fully supports")
     assert (spokesman["name"], spokesman["role"]) == ("spokesman", "spokesman")
+
+
+@pytest.mark.parametrize("text, content, organisation", [
+    ("The Court of Appeal ruled on Thursday that couriers are workers. Judge Miriam Harcourt said the right "
+     "to send a substitute was never real.", "the right to send", "Court of Appeal"),
+    ("Harwick Borough Council has suspended its parking cameras. Councillor Priya Nair said she had raised "
+     "the fault in March.", "she had raised the fault", "Harwick Borough Council"),
+])
+def test_a_role_held_in_one_kind_of_body_is_held_in_the_body_of_that_kind_the_report_names(extract, text, content, organisation):
+    """A judge sits in a court, a councillor in a council (lexicon ``role_body_nouns``): given with
+    no body, the role is held in the one of that kind the report names."""
+    speaker = speaker_of(extract(text), content=content)
+    assert speaker["organisation"]["text"] == organisation, speaker
+
+
+def test_a_role_of_a_kind_of_body_the_report_does_not_name_has_no_organisation(extract):
+    speaker = speaker_of(extract("Judge Miriam Harcourt said the right to send a substitute was never real."),
+                         content="the right to send")
+    assert speaker["organisation"] is None, speaker

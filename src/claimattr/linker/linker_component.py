@@ -261,7 +261,8 @@ class SpeakerLinker(RuleComponent):
             return speaker
         organisation = registry.possessive_body(mention) or (
             None if registry.owned_by_person(mention)
-            else registry.implicit_organisation(speaker.role, mention.start) or registry.research_organisation(speaker.role)
+            else registry.body_of_kind(speaker.role, mention.start) or registry.implicit_organisation(speaker.role, mention.start)
+            or registry.research_organisation(speaker.role)
         )
         if organisation is not None and record is not None:
             record.organisations.append(organisation)

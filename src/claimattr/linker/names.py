@@ -84,6 +84,7 @@ class SpeakerLexicon:
     organisation_roles: FrozenSet[str] = frozenset()
     affiliation_verbs: FrozenSet[str] = frozenset()
     organisation_name_words: FrozenSet[str] = frozenset()
+    role_bodies: Dict[str, FrozenSet[str]] = None
     body_name_ends: FrozenSet[str] = frozenset()
     """Words a capitalised body name ends on: organisation and government nouns and the words
     only company and club names end in (``organisation_heads``, ``government_heads``,
@@ -165,6 +166,7 @@ class SpeakerLexicon:
             organisation_roles=frozenset(lexicon.get("organisation_roles", [])),
             affiliation_verbs=frozenset(lexicon.get("affiliation_verbs", [])),
             organisation_name_words=frozenset(lexicon.get("organisation_name_words", [])),
+            role_bodies={role: frozenset(nouns) for role, nouns in lexicon.get("role_body_nouns", {}).items()},
             body_name_ends=words("organisation_heads") | words("government_heads") | frozenset(lexicon.get("organisation_name_words", [])),
             former_markers=frozenset(lexicon.get("former_markers", [])),
             compound_roles=frozenset(lexicon.get("compound_roles", [])),

@@ -1826,6 +1826,19 @@ class Registry:
         latest = max((m for m in record.mentions if m.end <= position), key=lambda m: m.start)
         return self.named_span(record.name, latest)
 
+    def body_of_kind(self, role: Optional[str], position: int) -> Optional[TextSpan]:
+        """"The Court of Appeal ruled ... Judge Miriam Harcourt said": a role held in one kind of
+        body (lexicon ``role_body_nouns``: a judge in a court, a councillor in a council), given
+        with none, is held in the body of that kind the report names, the latest before the
+        mention, else the first after; none is guessed where the report names none."""
+        nouns = self.words.role_bodies.get(role_noun(role)) if role else None
+        for noun in sorted(nouns or ()):
+            record = self.body_named_by(noun, position, None, guess=False)
+            if record is not None and record.mentions:
+                nearest = min(record.mentions, key=lambda m: abs(m.start - position))
+                return self.named_span(record.name, nearest)
+        return None
+
     def research_organisation(self, role: Optional[str]) -> Optional[TextSpan]:
         """"Researchers at the Jutland Institute of Ecology said ... said lead author Dr Elsa
         Holm": an author or researcher given with no body works where the report's researchers
