@@ -1405,3 +1405,21 @@ def test_a_role_of_a_kind_of_body_the_report_does_not_name_has_no_organisation(e
     speaker = speaker_of(extract("Judge Miriam Harcourt said the right to send a substitute was never real."),
                          content="the right to send")
     assert speaker["organisation"] is None, speaker
+
+
+@pytest.mark.parametrize("text, name, role, organisation", [
+    ("Brodeur chief: chocolate “will not get cheaper this year”\nGENEVA, April 17 (Wire) - Swiss chocolate maker Brodeur "
+     "will raise its prices by 9 percent, chief executive Marc Vannier told Wire on Wednesday.\n“We absorbed what we "
+     "could last year,” Vannier said.", "Marc Vannier", "chief executive", "Brodeur"),
+    ("Touring opera company will close after losing grant, director says\nMANCHESTER, England, April 29 (Wire) - North "
+     "Star Opera will close in the autumn after the arts board withdrew its grant, its artistic director said on "
+     "Tuesday.\n“We tried everything,” Helen Carr told the arts magazine Stagebill.", "Helen Carr", "artistic director", None),
+])
+def test_a_headlines_role_is_the_person_the_body_names_in_it_once_the_report_is_read(extract, text, name, role, organisation):
+    """A headline shortens the role ("Brodeur chief" for the chief executive) and may come before
+    the body says who holds it ("director says", then "its artistic director said ... Helen Carr
+    told"): the headline's speaker is that person, with the role and organisation of their body claim."""
+    claims = extract(text)
+    headline = next(claim for claim in claims if claim["kind"] == "headline")["speaker"]
+    assert (headline["name"], headline["role"]) == (name, role), headline
+    assert (headline["organisation"] or {}).get("text") == organisation

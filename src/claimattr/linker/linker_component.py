@@ -169,6 +169,7 @@ class SpeakerLinker(RuleComponent):
             records.append(record)
             linked.append(replace(claim, speaker=speaker))
         linked = with_headline_sources(doc, linked, records, registry)
+        linked = with_headline_role_holders(doc, linked, records, registry)
         linked = with_portfolio_departments(linked, records, registry)
         return with_fuller_descriptions(linked, records, registry), registry
 
@@ -746,6 +747,39 @@ def with_headline_sources(doc: Doc, claims: List[Claim], records: List[Optional[
         records[index] = record
         claims[index] = replace(claim, speaker=replace(speaker, name=body.name, type=body.type, role=body.role, organisation=body.organisation))
     return claims
+
+
+def with_headline_role_holders(doc: Doc, claims: List[Claim], records: List[Optional[Record]], registry: Registry) -> List[Claim]:
+    """"Touring opera company will close ..., director says" over "..., its artistic director
+    said ... Helen Carr told": a headline's bare role left unresolved while the headline was read
+    first is, once the whole report is read, the person the report first names with that role
+    (:meth:`Registry.named_in_body`), whose role the body may only give after the headline's
+    claim was linked. The headline mention joins that entity, and a headline's person speaks
+    with the role and organisation of their first claim in the body where it has none."""
+    claims = list(claims)
+    for index, claim in enumerate(claims):
+        speaker = claim.speaker
+        if claim.kind != "headline" or speaker is None or speaker.type != "person" or speaker.organisation is not None:
+            continue
+        holder = records[index] or headline_role_holder(doc, speaker, registry)
+        if holder is None:
+            continue
+        if records[index] is None:
+            registry.add_mention(holder, doc.char_span(speaker.mention.start, speaker.mention.end, alignment_mode="expand"))
+            records[index] = holder
+        said = next((c.speaker for c, r in zip(claims, records) if r is holder and c.kind != "headline" and c.speaker is not None), None)
+        role, organisation = (said.role, said.organisation) if said is not None else (holder.role, holder.organisation)
+        claims[index] = replace(claim, speaker=replace(speaker, name=holder.name, type=holder.type, role=role, organisation=organisation))
+    return claims
+
+
+def headline_role_holder(doc: Doc, speaker: Speaker, registry: Registry) -> Optional[Record]:
+    """The person the report names with the role a headline's bare role description gives."""
+    mention = doc.char_span(speaker.mention.start, speaker.mention.end, alignment_mode="expand")
+    if mention is None or not speaker.role or registry.role_description(mention.root) is None:
+        return None
+    words = speaker.role.split()
+    return registry.named_in_body(words[-1], set(words) & registry.words.role_modifiers)
 
 
 def with_portfolio_departments(claims: List[Claim], records: List[Optional[Record]], registry: Registry) -> List[Claim]:

@@ -1472,10 +1472,11 @@ class Registry:
 
     def named_in_body(self, head: str, ranks: Set[str]) -> Optional[Record]:
         """"Agent says striker will stay": a headline's role description is the person the report
-        first names with that role below it (the headline comes before everyone)."""
+        first names with that role below it (the headline comes before everyone). A headline
+        shortens a role to any of its words ("Brodeur chief" for the chief executive)."""
         holders = [
             (min(m.start for m in r.mentions), r.id) for r in self.records
-            if r.type == "person" and r.mentions and any(x.split()[-1] == head and ranks <= set(x.split()) for x in r.every_role)
+            if r.type == "person" and r.mentions and any(head in x.split() and ranks <= set(x.split()) for x in r.every_role)
         ]
         return self.records[min(holders)[1]] if holders else None
 
