@@ -620,6 +620,9 @@ def test_a_body_after_a_roles_function_is_the_organisation_without_its_place(ext
 # (why, text, content of the claim, name, role, organisation text): each field as a careful reader
 # gives it, from the words of the report (annotation guidelines, section 8)
 READER_FIELDS = [
+    ("a noun opening the sentence, capitalised only there, still says which function the role is",
+     "Repair shop owner Joost de Vries said at least 40 bikes had been brought in since the update.",
+     "at least 40 bikes", "Joost de Vries", "repair shop owner", None),
     ("a hyphenated place before a compound role names the body, and the role keeps its noun",
      "Mara Lind, the Leeds-Bradford police chief, said the road would reopen on Friday.",
      "the road would reopen", "Mara Lind", "police chief", "Leeds-Bradford police"),

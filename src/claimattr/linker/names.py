@@ -579,11 +579,13 @@ class MentionAnalyser:
 
     def function_noun(self, token: Token, role: Token) -> bool:
         """"tournament director", "energy analyst": a lower-case noun compounded onto a role says
-        which function, as an "of" phrase would; an organisation or government noun names the
+        which function, as an "of" phrase would (capitalised only as its sentence's first word:
+        "Data scientist Inês Marques"); an organisation or government noun names the
         body instead ("company spokeswoman"), and a person's or body's name is no role word."""
         lemma = token.lemma_.lower()
         return (
-            token.dep_ == "compound" and token.pos_ == "NOUN" and token.text.islower() and role.i > token.i and token.head.i <= role.i
+            token.dep_ == "compound" and token.pos_ == "NOUN" and (token.text.islower() or token.is_sent_start and token.tag_ == "NN" and token.text[1:].islower())
+            and role.i > token.i and token.head.i <= role.i
             and lemma not in self.words.organisations and lemma not in self.words.government
             and not joining_hyphen(token.doc, token.i - 1)  # "long-time coach": an adjective
         )
