@@ -267,7 +267,8 @@ SPEAKER_TEXT = ("The board of the paint maker has rejected the offer from its ri
                 "The 2019 report had rated the bridge as poor and recommended that it be replaced by 2030. "
                 "Rendell said he had battled three bouts of pneumonia and called it a common ailment. "
                 "The chair of the judges, the broadcaster Alan MacLeod, said the panel had agreed. "
-                "The town's mayor, Anna Lindqvist, wants the government to pay for retraining.")
+                "The town's mayor, Anna Lindqvist, wants the government to pay for retraining. "
+                "Anna Berg, the port's director, wants the tolls cut.")
 SPEAKER_HAND = HandClaims(SPEAKER_TEXT)
 
 
@@ -314,8 +315,6 @@ def test_a_model_source_cut_short_or_short_of_its_apposition_gives_way(speaker_d
     assert combined_speaker(speaker_doc, lemmas, cue, content, model_speaker) is None
 
 
-def test_the_speaker_linker_names_the_shared_subject_and_the_apposition(nlp):
-    """End to end with the rules: the participle's claim is the board's, the mayor's has her name."""
-    doc = nlp(SPEAKER_TEXT)
-    speakers = {claim.cue.text: claim.speaker.name for claim in doc._.claims if claim.speaker is not None}
-    assert "board" in speakers["saying"] and speakers["wants"] == "Anna Lindqvist"
+def test_a_name_with_its_description_after_it_keeps_the_model_source(speaker_doc, lemmas):
+    """"Anna Berg, the port's director, wants": the name is the source; its apposition only describes."""
+    assert combined_speaker(speaker_doc, lemmas, "wants", "the tolls cut", "Anna Berg") == "Anna Berg"

@@ -1416,19 +1416,51 @@ def test_a_role_of_a_kind_of_body_the_report_does_not_name_has_no_organisation(e
     assert speaker["organisation"] is None, speaker
 
 
-@pytest.mark.parametrize("text, name, role, organisation", [
+@pytest.mark.parametrize("text, name, role", [
     ("Brodeur chief: chocolate “will not get cheaper this year”\nGENEVA, April 17 (Wire) - Swiss chocolate maker Brodeur "
      "will raise its prices by 9 percent, chief executive Marc Vannier told Wire on Wednesday.\n“We absorbed what we "
-     "could last year,” Vannier said.", "Marc Vannier", "chief executive", "Brodeur"),
+     "could last year,” Vannier said.", "Marc Vannier", "chief executive"),
     ("Touring opera company will close after losing grant, director says\nMANCHESTER, England, April 29 (Wire) - North "
      "Star Opera will close in the autumn after the arts board withdrew its grant, its artistic director said on "
-     "Tuesday.\n“We tried everything,” Helen Carr told the arts magazine Stagebill.", "Helen Carr", "artistic director", None),
+     "Tuesday.\n“We tried everything,” Helen Carr told the arts magazine Stagebill.", "Helen Carr", "artistic director"),
+    ("Fire chief says warehouse blaze was started deliberately\nLEEDS, May 2 (Wire) - The council's chief executive, "
+     "Ann Lee, said the site would be cleared. Fire chief Tom Ray said the blaze was started deliberately.",
+     "Tom Ray", "fire chief"),
 ])
-def test_a_headlines_role_is_the_person_the_body_names_in_it_once_the_report_is_read(extract, text, name, role, organisation):
-    """A headline shortens the role ("Brodeur chief" for the chief executive) and may come before
-    the body says who holds it ("director says", then "its artistic director said ... Helen Carr
-    told"): the headline's speaker is that person, with the role and organisation of their body claim."""
+def test_a_headlines_role_is_the_person_the_body_names_in_it_once_the_report_is_read(extract, text, name, role):
+    """A headline shortens the role ("Brodeur chief" for the chief executive, where no one holds a
+    role ending on "chief") and may come before the body says who holds it ("director says", then
+    "its artistic director said ... Helen Carr told"): the headline's speaker is that person, with
+    the role of their body claim."""
     claims = extract(text)
     headline = next(claim for claim in claims if claim["kind"] == "headline")["speaker"]
     assert (headline["name"], headline["role"]) == (name, role), headline
-    assert (headline["organisation"] or {}).get("text") == organisation
+
+
+def test_a_headline_role_holder_speaks_for_the_body_of_their_claim(extract):
+    text = ("Brodeur chief: chocolate “will not get cheaper this year”\nGENEVA, April 17 (Wire) - Swiss chocolate maker "
+            "Brodeur will raise its prices by 9 percent, chief executive Marc Vannier told Wire on Wednesday.")
+    headline = next(claim for claim in extract(text) if claim["kind"] == "headline")["speaker"]
+    assert headline["organisation"]["text"] == "Brodeur", headline
+
+
+@pytest.mark.parametrize("why, text, content, fields", [
+    ("a person's name ending on a body word is no body",
+     "The row grew. Judge Margaret Court said the decision was wrong.", "the decision was wrong",
+     {"name": "Margaret Court", "type": "person", "role": "judge", "organisation": None}),
+    ("a profession holding a body noun may be the person the lead names next",
+     "A hospital doctor says she was forced to work 90 hours in a week. Ann Lee, 34, said the rota was unsafe.",
+     "she was forced", {"name": "Ann Lee", "role": "doctor"}),
+    ("a club's short name opens only a role held inside a club",
+     "Manchester City beat Arsenal on Sunday. Shares in banks fell in London. City analyst Tom Ray said the "
+     "sell-off was overdone.", "the sell-off", {"name": "Tom Ray", "role": "city analyst", "organisation": None}),
+    ("another body is no body named",
+     "Banks cut rates. An executive at another bank, who asked not to be named, said more cuts would follow.",
+     "more cuts", {"type": "anonymous", "organisation": None}),
+    ("an outside expert holds no role in the body whose study they comment on",
+     "A study by Harbridge University found the drug worked. Professor Jane Roe, who was not involved in the "
+     "study, said the results were promising.", "the results were promising", {"role": "professor", "organisation": None}),
+])
+def test_a_reading_stays_within_what_the_words_say(extract, why, text, content, fields):
+    speaker = speaker_of(extract(text), content=content)
+    assert {key: speaker[key] for key in fields} == fields, why

@@ -36,7 +36,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Collection, List, Optional, Sequence, Set
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimattr.schema import Claim, TextSpan
 
@@ -203,20 +203,27 @@ DANGLING_POS = ("ADP", "DET", "CCONJ")
 ("*The chair of* the judges, the broadcaster Alan MacLeod, said")."""
 
 
+def source_span(doc: Doc, claim: Claim) -> Optional[Span]:
+    """The claim's source mention in ``doc``, or None."""
+    mention = claim.speaker.mention.to_span(doc) if claim.speaker is not None else None
+    return mention if mention is not None and len(mention) else None
+
+
 def cut_short(doc: Doc, claim: Claim) -> bool:
     """Whether the claim's source mention stops on a word that needs more after it."""
-    mention = claim.speaker.mention.to_span(doc) if claim.speaker is not None else None
-    words = [token for token in mention or () if not token.is_punct]
+    words = [token for token in source_span(doc, claim) or () if not token.is_punct]
     return bool(words) and words[-1].pos_ in DANGLING_POS
 
 
 def leaves_apposition(doc: Doc, claim: Claim) -> bool:
-    """Whether the claim's source mention stops before an apposition to it ("*Kristinehamn's
+    """Whether the claim's source mention stops before an apposition that names it ("*Kristinehamn's
     mayor*, Per Lindqvist, wants"): the whole phrase names the speaker, and its name is in the
-    part left out."""
-    mention = claim.speaker.mention.to_span(doc) if claim.speaker is not None else None
-    return mention is not None and len(mention) > 0 and any(
-        child.dep_ == "appos" and child.i >= mention.end for child in mention.root.children)
+    part left out. A name with its description after it ("Anna Lindqvist, the town's mayor,")
+    has the name already: only a description (a common noun's phrase) leaves out a name."""
+    mention = source_span(doc, claim)
+    if mention is None or mention.root.pos_ == "PROPN":
+        return False
+    return any(child.dep_ == "appos" and child.i >= mention.end and child.pos_ == "PROPN" for child in mention.root.children)
 
 
 def agreed(doc: Doc, rule: Claim, model: Claim, rules: Sequence[Claim], addressee_verbs: Collection[str] = ()) -> Claim:

@@ -761,11 +761,12 @@ def with_headline_role_holders(doc: Doc, claims: List[Claim], records: List[Opti
         speaker = claim.speaker
         if claim.kind != "headline" or speaker is None or speaker.type != "person" or speaker.organisation is not None:
             continue
-        holder = records[index] or headline_role_holder(doc, speaker, registry)
+        mention = doc.char_span(speaker.mention.start, speaker.mention.end, alignment_mode="expand")
+        holder = records[index] or (headline_role_holder(mention, speaker.role, registry) if mention is not None else None)
         if holder is None:
             continue
         if records[index] is None:
-            registry.add_mention(holder, doc.char_span(speaker.mention.start, speaker.mention.end, alignment_mode="expand"))
+            registry.add_mention(holder, mention)
             records[index] = holder
         said = next((c.speaker for c, r in zip(claims, records) if r is holder and c.kind != "headline" and c.speaker is not None), None)
         role, organisation = (said.role, said.organisation) if said is not None else (holder.role, holder.organisation)
@@ -773,13 +774,11 @@ def with_headline_role_holders(doc: Doc, claims: List[Claim], records: List[Opti
     return claims
 
 
-def headline_role_holder(doc: Doc, speaker: Speaker, registry: Registry) -> Optional[Record]:
+def headline_role_holder(mention: Span, role: Optional[str], registry: Registry) -> Optional[Record]:
     """The person the report names with the role a headline's bare role description gives."""
-    mention = doc.char_span(speaker.mention.start, speaker.mention.end, alignment_mode="expand")
-    if mention is None or not speaker.role or registry.role_description(mention.root) is None:
+    if not role or registry.role_description(mention.root) is None:
         return None
-    words = speaker.role.split()
-    return registry.named_in_body(words[-1], set(words) & registry.words.role_modifiers)
+    return registry.named_in_body(role.split()[-1], registry.role_ranks(role))
 
 
 def with_portfolio_departments(claims: List[Claim], records: List[Optional[Record]], registry: Registry) -> List[Claim]:

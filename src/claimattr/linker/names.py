@@ -285,9 +285,8 @@ class MentionAnalyser:
         span = doc.char_span(organisation.start, organisation.end, alignment_mode="expand") if organisation is not None else None
         if span is None or not len(span):
             return False
-        indefinite = self.words.determiners - self.words.definite_determiners
-        return span[0].lower_ in indefinite or span[0].lower_ == "one" or any(
-            c.dep_ == "det" and c.lower_ in indefinite for c in span.root.children)
+        return indefinite(span[0], self.words.definite_determiners) or any(
+            c.dep_ == "det" and indefinite(c, self.words.definite_determiners) for c in span.root.children)
 
     def place_owner(self, mention: Span, head: Token) -> Optional[Token]:
         """The place owning a body in a mention ("Turkey's culture ministry", "the country's
@@ -1336,6 +1335,12 @@ NAME_RUN_CONNECTORS = frozenset({"of", "the", "&", "and", "for", "de"})
 """Lower-case words a body's name holds between capitalised ones ("Court of Appeal")."""
 
 
+def indefinite(token: Token, definite: FrozenSet[str]) -> bool:
+    """Whether a word opening a noun phrase leaves which one unsaid: a determiner that is not
+    definite ("a", "another", "some", "any") or a number ("one of its shareholders", "two banks")."""
+    return token.pos_ == "DET" and token.lower_ not in definite or token.like_num
+
+
 def capitalised_word(token: Token) -> bool:
     """A word written with a capital that the tagger reads as a name or a noun."""
     return token.text[:1].isupper() and token.pos_ in ("PROPN", "NOUN")
@@ -1371,20 +1376,35 @@ def body_name_runs(doc: Doc, skip: Set[int], ends: FrozenSet[str]) -> List[Span]
         end = last + 1
         while end - 1 > index and not ends_body_name(doc[end - 1], ends):
             end -= 1
-        if end - index >= 2 and ends_body_name(doc[end - 1], ends):
+        if end - index >= 2 and ends_body_name(doc[end - 1], ends) and names_body(doc[index:end]):
             runs.append(Span(doc, index, end, label="ORG"))
         index = last + 1
     return runs
 
 
 def ends_body_name(token: Token, ends: FrozenSet[str]) -> bool:
+    """Whether a capitalised word is one a body's name ends on (``ends``, by form or lemma)."""
     return token.text[:1].isupper() and (token.lower_ in ends or token.lemma_.lower() in ends)
 
 
+def names_body(run: Span) -> bool:
+    """Whether a capitalised run ending on a body word can be a body's name: not a title in
+    quotation marks ("“Fight Club”"), not one holding a person the NER found ("Judge Margaret
+    *Court*"), and not one joined by "of" that the NER labels no body at all ("the Head of State";
+    "the Court of Appeal" it labels)."""
+    doc = run.doc
+    if run.start > 0 and doc[run.start - 1].is_quote:
+        return False
+    if any(t.ent_type_ == "PERSON" for t in run):
+        return False
+    return not any(t.lower_ == "of" for t in run) or any(t.ent_type_ == "ORG" for t in run)
+
+
 def with_body_names(ents: Sequence[Span], runs: Sequence[Span]) -> List[Span]:
-    """The entities with each body name the NER missed added, and each it cut short ("Ashford"
-    in "Ashford Town") replaced by the whole name, as an organisation; a run that holds
-    another entity and a connector ("Inês Marques of Tejo University") is two names, left alone."""
+    """The entities with each body name the NER missed added, and each it cut short ("Ashby"
+    in "Ashby Town") replaced by the whole name, as an organisation; a run that holds
+    another entity and a connector ("Inês Marques of Tejo University") is two names, and a
+    person's name is never a body's part, so both are left alone."""
     kept = list(ents)
     for run in runs:
         overlapping = [e for e in kept if e.start < run.end and run.start < e.end]
@@ -1395,7 +1415,8 @@ def with_body_names(ents: Sequence[Span], runs: Sequence[Span]) -> List[Span]:
             continue
         inner = overlapping[0]
         outside = [t for t in run if not inner.start <= t.i < inner.end]
-        if run.start <= inner.start and inner.end <= run.end and outside and not any(t.lower_ in NAME_RUN_CONNECTORS for t in outside):
+        if (inner.label_ != "PERSON" and run.start <= inner.start and inner.end <= run.end and outside
+                and not any(t.lower_ in NAME_RUN_CONNECTORS for t in outside)):
             kept[kept.index(inner)] = run
     return sorted(kept, key=lambda e: e.start)
 

@@ -763,7 +763,7 @@ class Registry:
                 organisation = organisation or TextSpan(f"{previous.text} {first.lower_}", previous.idx, first.idx + len(first))
             elif noun and (named := self.named_by_noun(first)) is not None:
                 organisation = organisation or named
-            elif (shortened := self.name_shortened_to(first)) is not None:
+            elif (shortened := self.name_shortened_to(first, tokens[-1])) is not None:
                 organisation = organisation or shortened
             else:
                 break
@@ -777,20 +777,24 @@ class Registry:
         Museum"): the latest named before it, else the first named after."""
         lemma = noun.lemma_.lower()
         holding = [e for e in self.org_ents if e.start != noun.i and any(t.lemma_.lower() == lemma and t.text[:1].isupper() for t in e)]
-        before = [e for e in holding if e.end <= noun.i]
-        found = before[-1] if before else next(iter(holding), None)
-        return self.organisation_text(found) if found is not None else None
+        return self.nearest_named(holding, noun.i)
 
-    def name_shortened_to(self, word: Token) -> Optional[TextSpan]:
+    def name_shortened_to(self, word: Token, role: Token) -> Optional[TextSpan]:
         """The body a capitalised word stands for where it is the word its name ends on, one
-        only club and company names end in (lexicon ``organisation_name_words``): "*City* manager
-        Sandra Whelan" in a report on Castleford City. The latest such body named before the
-        word, else the first after."""
+        only club and company names end in (lexicon ``organisation_name_words``), before a role
+        that exists only inside an organisation (lexicon ``organisation_roles``): "*City* manager
+        Sandra Whelan" in a report on Castleford City ("City analyst" is a City of London one)."""
         if not word.text[:1].isupper() or word.lower_ not in self.words.organisation_name_words:
             return None
+        if role_noun(role.lower_) not in self.words.organisation_roles:
+            return None
         ending = [e for e in self.ents if e.label_ in ("ORG", "GPE") and len(e) > 1 and e[-1].text == word.text and not e.start <= word.i < e.end]
-        before = [e for e in ending if e.end <= word.i]
-        found = before[-1] if before else next(iter(ending), None)
+        return self.nearest_named(ending, word.i)
+
+    def nearest_named(self, names: List[Span], index: int) -> Optional[TextSpan]:
+        """Of names in the report, the latest before token ``index``, else the first after, as an organisation."""
+        before = [e for e in names if e.end <= index]
+        found = before[-1] if before else next(iter(names), None)
         return self.organisation_text(found) if found is not None else None
 
     def portfolio(self, token: Token) -> bool:
@@ -1384,7 +1388,7 @@ class Registry:
         head = role.split()[-1]
         party = self.stated_party(mention)
         best, best_position = None, -1
-        ranks = set(role.split()) & self.words.role_modifiers
+        ranks = self.role_ranks(role)
         for record in self.records:
             if record.type != "person" or not any(r.split()[-1] == head and ranks <= set(r.split()) for r in record.every_role):
                 continue
@@ -1431,16 +1435,17 @@ class Registry:
         main verb in the headline or the lead: the report's protagonist. A subject of a clause
         under it ("says the mayor should resign") or an owner ("the candidate's doctor") is
         someone the protagonist talks about, and one whose role is given for a body ("a
-        spokeswoman for the water board", "a club spokesman") is an unnamed official, named by
-        the role."""
+        spokeswoman for the water board", or one that exists only inside an organisation, with its
+        noun: "a club spokesman"; "a hospital doctor" may be the person named next) is an unnamed
+        official, named by the role."""
         root = mention.root
         return (
             (mention.start in self.headline_tokens or self.sentence_of.get(mention.start, 0) <= self.lead_sentence)
             and root.tag_ == "NN" and root.dep_ in SUBJECTS and root.head.dep_ == "ROOT" and root.lemma_.lower() in self.words.roles
             and not any(t.ent_type_ == "PERSON" for t in mention) and not self.owns(mention)
             and not any(c.dep_ == "prep" and c.lower_ in self.words.role_organisation_preps for c in root.children)
-            and not any(c.dep_ == "compound" and c.text.islower() and c.lemma_.lower() in self.words.organisations | self.words.government
-                        for c in root.children)
+            and not (root.lemma_.lower() in self.words.organisation_roles and any(
+                c.dep_ == "compound" and c.text.islower() and self.analyser.body_word(c) for c in root.children))
         )
 
     def owns(self, mention: Span) -> bool:
@@ -1470,15 +1475,24 @@ class Registry:
         ]  # the byline's writer is not the report's protagonist
         return self.records[min(below)[1]] if below else None
 
+    def role_ranks(self, role: str) -> Set[str]:
+        """The words of a role that rank it (lexicon ``role_modifiers``: "deputy", "assistant"):
+        a description matches only a role holding them too."""
+        return set(role.split()) & self.words.role_modifiers
+
     def named_in_body(self, head: str, ranks: Set[str]) -> Optional[Record]:
         """"Agent says striker will stay": a headline's role description is the person the report
         first names with that role below it (the headline comes before everyone). A headline
-        shortens a role to any of its words ("Brodeur chief" for the chief executive)."""
-        holders = [
-            (min(m.start for m in r.mentions), r.id) for r in self.records
-            if r.type == "person" and r.mentions and any(head in x.split() and ranks <= set(x.split()) for x in r.every_role)
-        ]
-        return self.records[min(holders)[1]] if holders else None
+        shortens a role to any of its words ("Brodeur chief" for the chief executive), read so
+        only where no one holds a role ending on it ("Fire chief says" is the fire chief)."""
+        for holds in (lambda words: words[-1] == head, lambda words: head in words):
+            holders = [
+                (min(m.start for m in r.mentions), r.id) for r in self.records
+                if r.type == "person" and r.mentions and any(holds(x.split()) and ranks <= set(x.split()) for x in r.every_role)
+            ]
+            if holders:
+                return self.records[min(holders)[1]]
+        return None
 
     def emphatic_reflexive(self, mention: Span) -> Optional[Token]:
         """"the attorney general herself": a reflexive right after a description (lexicon
@@ -1832,13 +1846,13 @@ class Registry:
         body (lexicon ``role_body_nouns``: a judge in a court, a councillor in a council), given
         with none, is held in the body of that kind the report names, the latest before the
         mention, else the first after; none is guessed where the report names none."""
-        nouns = self.words.role_bodies.get(role_noun(role)) if role else None
-        for noun in sorted(nouns or ()):
-            record = self.body_named_by(noun, position, None, guess=False)
-            if record is not None and record.mentions:
-                nearest = min(record.mentions, key=lambda m: abs(m.start - position))
-                return self.named_span(record.name, nearest)
-        return None
+        nouns = self.words.role_bodies.get(role_noun(role), frozenset()) if role else frozenset()
+        found = [(mention, record) for record in (self.body_named_by(noun, position, None, guess=False) for noun in nouns)
+                 if record is not None for mention in record.mentions]
+        if not found:
+            return None
+        mention, record = min(found, key=lambda pair: abs(pair[0].start - position))
+        return self.named_span(record.name, mention)
 
     def research_organisation(self, role: Optional[str]) -> Optional[TextSpan]:
         """"Researchers at the Jutland Institute of Ecology said ... said lead author Dr Elsa
