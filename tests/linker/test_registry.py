@@ -1458,3 +1458,10 @@ def test_a_headline_role_holder_speaks_for_the_body_of_their_claim(extract):
 def test_a_reading_stays_within_what_the_words_say(extract, why, text, content, fields):
     speaker = speaker_of(extract(text), content=content)
     assert {key: speaker[key] for key in fields} == fields, why
+
+
+def test_what_a_role_verb_leads_is_the_body_whatever_the_ner_calls_it(extract):
+    """"who heads Kornblum": one heads a body (lexicon ``role_verbs``), though the NER calls the name a product."""
+    text = "“Nobody buys a four-euro tart,” said Katrin Albers, who heads Kornblum with her brother."
+    speaker = speaker_of(extract(text), content="Nobody buys")
+    assert (speaker["role"], speaker["organisation"]["text"]) == ("head", "Kornblum"), speaker

@@ -833,13 +833,20 @@ class MentionAnalyser:
             if clause.dep_ != "relcl" or clause.lemma_.lower() not in words.affiliation_verbs:
                 continue
             direct = [c for c in clause.children if c.dep_ == "dobj"]
-            objects = [c for c in direct if self.names_body(c)] + [  # the preposition may hang on the object
+            objects = [c for c in direct if self.names_body(c) or self.led_name(clause, c)] + [  # the preposition may hang on the object
                 o for head in [clause, *direct] for p in head.children if p.dep_ == "prep" and p.lower_ in words.role_organisation_preps
                 for o in p.children if o.dep_ == "pobj" and self.names_body(o)
             ]
             if objects:
                 return self.organisation_span(object_phrase(objects[0]))
         return None
+
+    def led_name(self, verb: Token, name: Token) -> bool:
+        """Whether a name is what a verb that tells a role leads (lexicon ``role_verbs``: "who
+        heads Kornblum", "who founded Lumen"): whatever the NER calls it, one heads or founds a
+        body, though not a person or a place."""
+        return (verb.lemma_.lower() in self.words.role_verbs and name.pos_ == "PROPN"
+                and name.ent_type_ not in ("PERSON", "GPE", "LOC", "NORP"))
 
     def organisation_span(self, phrase: Optional[Span]) -> Optional[TextSpan]:
         """An organisation as a name: without a leading article ("The Progress Party" -> "Progress
