@@ -1465,3 +1465,11 @@ def test_what_a_role_verb_leads_is_the_body_whatever_the_ner_calls_it(extract):
     text = "“Nobody buys a four-euro tart,” said Katrin Albers, who heads Kornblum with her brother."
     speaker = speaker_of(extract(text), content="Nobody buys")
     assert (speaker["role"], speaker["organisation"]["text"]) == ("head", "Kornblum"), speaker
+
+
+def test_a_body_noun_after_a_job_verb_is_the_body_the_report_names(extract):
+    """"who covers food companies for the bank": the bank is the one the report names."""
+    text = ("Helvetia Bank expects chocolate prices to rise. “Brodeur is simply the first to say it,” said Tobias Meier, "
+            "who covers food companies for the bank.")
+    speaker = speaker_of(extract(text), content="Brodeur is simply")
+    assert speaker["organisation"]["text"] == "Helvetia Bank", speaker

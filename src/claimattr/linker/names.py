@@ -835,7 +835,7 @@ class MentionAnalyser:
             direct = [c for c in clause.children if c.dep_ == "dobj"]
             objects = [c for c in direct if self.names_body(c) or self.led_name(clause, c)] + [  # the preposition may hang on the object
                 o for head in [clause, *direct] for p in head.children if p.dep_ == "prep" and p.lower_ in words.role_organisation_preps
-                for o in p.children if o.dep_ == "pobj" and self.names_body(o)
+                for o in p.children if o.dep_ == "pobj" and (self.names_body(o) or self.definite_body_noun(o))
             ]
             if objects:
                 return self.organisation_span(object_phrase(objects[0]))
