@@ -211,8 +211,9 @@ class MentionAnalyser:
     def __init__(self, words: SpeakerLexicon, doc: Doc) -> None:
         self.words = words
         self.text = doc.text  # built from every token on each access: once per document
-        headline = {t.i for span in doc.spans.get(HEADLINE_SPANS, []) for t in span}
-        self.ents = with_body_names(with_coordinated_names(doc.ents), body_name_runs(doc, headline, words.body_name_ends))
+        self.headline_tokens: Set[int] = {t.i for span in doc.spans.get(HEADLINE_SPANS, []) for t in span}
+        """Tokens of the report's headlines (the segmenter's span group), whose words are all capitalised."""
+        self.ents = with_body_names(with_coordinated_names(doc.ents), body_name_runs(doc, self.headline_tokens, words.body_name_ends))
         """The base NER's entities with cut-off coordinated names restored and the names of
         bodies it missed or cut short added, read by every step that looks for names (the label
         votes count the NER's own words: "and" is no name)."""
@@ -1383,7 +1384,7 @@ def body_name_runs(doc: Doc, skip: Set[int], ends: FrozenSet[str]) -> List[Span]
         end = last + 1
         while end - 1 > index and not ends_body_name(doc[end - 1], ends):
             end -= 1
-        if end - index >= 2 and ends_body_name(doc[end - 1], ends) and names_body(doc[index:end]):
+        if end - index >= 2 and ends_body_name(doc[end - 1], ends) and could_name_body(doc[index:end]):
             runs.append(Span(doc, index, end, label="ORG"))
         index = last + 1
     return runs
@@ -1394,7 +1395,7 @@ def ends_body_name(token: Token, ends: FrozenSet[str]) -> bool:
     return token.text[:1].isupper() and (token.lower_ in ends or token.lemma_.lower() in ends)
 
 
-def names_body(run: Span) -> bool:
+def could_name_body(run: Span) -> bool:
     """Whether a capitalised run ending on a body word can be a body's name: not a title in
     quotation marks ("“Fight Club”"), not one holding a person the NER found ("Judge Margaret
     *Court*"), and not one joined by "of" that the NER labels no body at all ("the Head of State";

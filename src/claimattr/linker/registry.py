@@ -49,7 +49,7 @@ from spacy.tokens import Doc, Span, Token
 from claimattr.linker.names import MentionAnalyser, after_honorific, attached_prefix, contiguous_run, hyphenated_end, hyphenated_lemma, member_noun, name_run, past_describing_word, past_tag_verb, title_word, whose_antecedent, without_appositions
 from claimattr.quotes import DEFAULT_QUOTE_PAIRS, find_quote_regions
 from claimattr.schema import Entity, TextSpan
-from claimattr.segmenter.segmenter_component import FURNITURE_SPANS, HEADLINE_SPANS
+from claimattr.segmenter.segmenter_component import FURNITURE_SPANS
 
 NAME_CONNECTORS = frozenset({"&", "and", "of", "for", "the", "de", "du", "la", "von", "van", "der"})
 """Lower-case words a proper organisation name may hold between its capitalised ones."""
@@ -245,7 +245,7 @@ class Registry:
             if all(t.lower_ in self.words.role_modifiers for t in e) or e.text.lower() in self.words.chamber_names for t in e
         }
         self.quotes = find_quote_regions(self.text, DEFAULT_QUOTE_PAIRS)
-        self.headline_tokens: Set[int] = {t.i for span in doc.spans.get(HEADLINE_SPANS, []) for t in span}
+        self.headline_tokens: Set[int] = analyser.headline_tokens
         self.dateline_tokens: Set[int] = {
             t.i for span in doc.spans.get(FURNITURE_SPANS, []) if span.label_ == "DATELINE" for t in span
         }
@@ -1844,8 +1844,8 @@ class Registry:
     def body_of_kind(self, role: Optional[str], position: int) -> Optional[TextSpan]:
         """"The Court of Appeal ruled ... Judge Miriam Harcourt said": a role held in one kind of
         body (lexicon ``role_body_nouns``: a judge in a court, a councillor in a council), given
-        with none, is held in the body of that kind the report names, the latest before the
-        mention, else the first after; none is guessed where the report names none."""
+        with none, is held in the body of that kind the report names nearest the mention; none is
+        guessed where the report names none."""
         nouns = self.words.role_bodies.get(role_noun(role), frozenset()) if role else frozenset()
         found = [(mention, record) for record in (self.body_named_by(noun, position, None, guess=False) for noun in nouns)
                  if record is not None for mention in record.mentions]
