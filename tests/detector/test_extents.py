@@ -367,6 +367,26 @@ def test_a_medium_inside_what_was_said_stays(nlp):
     assert without_closing_medium(nlp(text), tagged, {"in"}, {"statement"}) == tagged
 
 
+def test_the_date_a_past_cue_was_said_on_leaves_the_end_of_the_content(nlp):
+    """"rejected the idea | on Tuesday": a preposition of date hung on a past-tense cue says when
+    it was said, like "said on Monday"."""
+    text = "Energy Minister Terje Solbakken rejected the idea on Tuesday, saying Norway was bound by treaty."
+    tagged = HandClaims(text).claim("rejected", "the idea on Tuesday")
+    assert without_closing_medium(nlp(text), tagged).content_text == "the idea"
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Some economists predict a further cut in January.", "predict", "a further cut in January"),
+    ("Trump cited his own endorsements from 88 generals and admirals Tuesday.", "cited",
+     "his own endorsements from 88 generals and admirals Tuesday"),
+])
+def test_a_date_of_what_is_said_or_a_bare_date_stays(nlp, text, cue, content):
+    """A prediction's date is the predicted event's; a bare date ("Tuesday") is kept, as
+    PolNeAR's annotators keep it more often than not."""
+    tagged = HandClaims(text).claim(cue, content)
+    assert without_closing_medium(nlp(text), tagged) == tagged
+
+
 def test_a_content_stops_before_a_coordinated_clause_that_another_claim_reports(nlp):
     """"Haulage firms say the diversion adds 40 minutes, and the chamber of commerce has
     estimated ...": the second clause has its own subject and its own cue, so it is the other

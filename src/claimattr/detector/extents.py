@@ -226,6 +226,13 @@ def _names_medium(adjunct: Token, host_preps: Collection[str], host_nouns: Colle
         child.dep_ == "pobj" and child.lemma_.lower() in host_nouns for child in adjunct.children)
 
 
+def _names_time(adjunct: Token) -> bool:
+    """Whether ``adjunct`` of a past-tense cue is a preposition of date ("on Thursday", "in July"):
+    when it was said."""
+    return adjunct.head.tag_ == "VBD" and adjunct.dep_ == "prep" and any(
+        child.dep_ == "pobj" and child.ent_type_ in TIME_ENTITIES for child in adjunct.children)
+
+
 def _leading_time(doc: Doc, cue: Span, piece: Span, host_preps: Collection[str] = (),
                   host_nouns: Collection[str] = ()) -> Optional[Token]:
     """The adjunct of time or medium that opens ``piece`` straight after the cue, when ``piece``
@@ -249,7 +256,8 @@ def _leading_time(doc: Doc, cue: Span, piece: Span, host_preps: Collection[str] 
 def without_closing_medium(doc: Doc, claim: Claim, host_preps: Collection[str] = (),
                            host_nouns: Collection[str] = ()) -> Claim:
     """The claim whose unquoted content ends with the medium of saying hung on the cue ("called
-    for more school investment | in a statement") without it: where it was said is no more
+    for more school investment | in a statement") or the date of a past-tense cue ("rejected the
+    idea | on Tuesday", :func:`_names_time`) without it: where and when it was said is no more
     part of what was said after the content than before it (:func:`without_time_of_saying`)."""
     cue = claim.cue.to_span(doc)
     if not claim.content or cue is None or not len(cue) or _quoted(doc, claim.content[-1]):
@@ -259,11 +267,11 @@ def without_closing_medium(doc: Doc, claim: Claim, host_preps: Collection[str] =
     if len(words) < 3:
         return claim
     verb = cue.root
-    adjunct = next((t for t in span if t.head.i == verb.i and _names_medium(t, host_preps, host_nouns)), None)
+    adjunct = next((t for t in span if t.head.i == verb.i and (_names_medium(t, host_preps, host_nouns) or _names_time(t))), None)
     if adjunct is None or adjunct.i <= words[0].i or not all(
             t.is_punct or any(a.head.i == verb.i and a.i >= adjunct.i for a in (t, *t.ancestors)) for t in doc[adjunct.i:span.end]):
         return claim  # only adjuncts of the cue may follow it ("in a statement | on Monday")
-    return replace(claim, content=[*claim.content[:-1], TextSpan.from_span(doc[span.start:adjunct.i])])
+    return replace(claim, content=[*claim.content[:-1], TextSpan.from_span(doc[span.start:adjunct.left_edge.i])])
 
 
 def _time_object(doc: Doc, cue: Span, piece: Span) -> Optional[Token]:
