@@ -1165,9 +1165,22 @@ def test_a_role_owned_by_another_person_is_held_in_no_organisation(extract):
     about, so no organisation is supplied for the role."""
     text = ("The Women's Professional Tour said on Monday that Dora Varga had withdrawn. "
             "The tour said the draw would not change. "
-            "Varga is fit to travel, her coach, Gábor Hegedűs, told a sports daily.")
-    speaker = speaker_of(extract(text), content="Varga is fit to travel")
-    assert (speaker["name"], speaker["role"], speaker["organisation"]) == ("Gábor Hegedűs", "coach", None), speaker
+            "Varga is fit to travel, her coach, Gábor Hegedűs, told a sports daily. "
+            "“Dora is a fighter,” he said.")
+    claims = extract(text)
+    for content in ("Varga is fit to travel", "Dora is a fighter"):
+        speaker = speaker_of(claims, content=content)
+        assert (speaker["name"], speaker["role"], speaker["organisation"]) == ("Gábor Hegedűs", "coach", None), speaker
+
+
+def test_a_club_noun_before_a_role_is_the_club_the_report_names(extract):
+    """"A club spokesman" speaks for the club named by a club word ("Rovers"), not for the radio
+    station named last (lexicon ``description_name_words``)."""
+    text = ("Ashgrove Rovers coach Kevin Dunne said the referee had cost his side the derby. "
+            "Former captain Mark Tierney told Sportsline Radio that the penalty was soft. "
+            "A club spokesman said the board fully supports its coach.")
+    speaker = speaker_of(extract(text), content="the board fully supports its coach")
+    assert (speaker["role"], speaker["organisation"]["text"]) == ("spokesman", "Ashgrove Rovers"), speaker
 
 
 def test_its_before_a_role_is_the_body_it_stands_for_never_the_word(extract):

@@ -127,6 +127,9 @@ class Record:
     """Organisation nouns the report describes the body with ("company" in "energy company
     Nordvind Energi"): what a later "the company" can stand for."""
     gender: Optional[str] = None
+    personal: bool = False
+    """Named in a relation to a person ("her coach, Gábor Hegedűs"): the role is held in no body
+    the report is about, so none is inferred for the entity's later mentions either."""
     mentions: List[Mention] = field(default_factory=list)
     claims: List[int] = field(default_factory=list)
 
