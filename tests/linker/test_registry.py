@@ -835,11 +835,14 @@ def test_a_lower_case_noun_compounded_onto_a_role_says_which_function(extract, t
     ("The health service's chief clinical officer, Dr Niamh Brennan, said hospitals were full.", "hospitals were full", "chief clinical officer"),
     ("National security adviser Tom Doe said the talks would resume.", "the talks would resume", "national security adviser"),
     ("Lindqvist Bank's head of digital, Sara Oberg, said the app was down.", "the app was down", "head of digital"),
+    ("The orchestra will cut its season. “We have cut what we can,” said the orchestra's managing director, Fiona Reid.",
+     "We have cut what we can", "managing director"),
 ])
 def test_a_classifying_adjective_or_a_lower_case_function_belongs_to_the_role(extract, text, content, role):
     """Relational adjectives ("clinical", "national"; lexicon ``role_adjective_endings``) name a
     kind of function as a noun would; "of digital" is a function, although the tagger calls the
-    lower-case word a proper noun."""
+    lower-case word a proper noun; "managing" (lexicon ``role_modifiers``) stays though the
+    tagger reads it as a participle."""
     assert speaker_of(extract(text), content=content)["role"] == role
 
 

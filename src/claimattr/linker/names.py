@@ -660,8 +660,9 @@ class MentionAnalyser:
     def continues_role(self, token: Token) -> bool:
         lower = token.lower_
         return (token.text == "-" and not token.whitespace_) or (
-            (lower in self.words.roles or lower in self.words.role_modifiers) and token.pos_ in ("NOUN", "PROPN", "ADJ")
-        )
+            (lower in self.words.roles or lower in self.words.role_modifiers) and (
+                token.pos_ in ("NOUN", "PROPN", "ADJ") or token.tag_ == "VBG" and token.dep_ in ("amod", "compound"))
+        )  # "managing director": the tagger often reads the modifier as a participle
 
     # -- organisations
     def organisation(self, mention: Span, role: Optional[Token], person: Optional[Span]) -> Optional[TextSpan]:
