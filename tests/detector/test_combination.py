@@ -149,6 +149,22 @@ def test_a_model_claim_whose_source_is_the_subject_of_its_cue_is_kept(doc, lemma
     assert combine_claims(doc, model, [], lemmas) == model
 
 
+def test_a_subject_is_no_evidence_on_a_verb_the_training_data_almost_never_makes_a_cue(doc, lemmas):
+    """With "attack" among the rarely reporting verbs, the union being its subject no longer
+    shows that anybody said anything: only the model found it, so it goes."""
+    model = [claim("attacked", "the plan as reckless", speaker="The union")]
+    assert not has_evidence(doc, model[0], lemmas, {"attack"})
+    assert combine_claims(doc, model, [], lemmas, rarely_reporting={"attack"}) == []
+
+
+def test_the_shipped_rarely_reporting_verbs_are_ordinary_verbs(nlp):
+    """Counted on the training data (training/rarely_reporting_verbs.py): verbs of doing, never a
+    reporting verb of the lexicon nor a verb of attacking or criticising."""
+    rarely = nlp.get_pipe("claim_detector").rarely_reporting
+    assert {"go", "carry", "attach"} <= rarely
+    assert not {"say", "attack", "criticize", "blast", "praise"} & rarely
+
+
 def test_a_model_claim_on_an_ordinary_verb_without_a_source_is_dropped(doc, lemmas):
     """"Trade made headlines": nothing says anybody said anything."""
     model = [claim("made", "headlines at the port")]

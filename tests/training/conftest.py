@@ -21,6 +21,11 @@ def evaluate() -> ModuleType:
 
 
 @pytest.fixture(scope="session")
+def rarely_reporting_verbs() -> ModuleType:
+    return load_script("rarely_reporting_verbs")
+
+
+@pytest.fixture(scope="session")
 def fake_polnear() -> Callable[..., Path]:
     """:func:`training_helpers.write_polnear`, for tests to build PolNeAR folders where they need them."""
     return write_polnear

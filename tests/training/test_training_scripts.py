@@ -277,3 +277,23 @@ def test_workflow_package_is_named_after_the_config(config: str) -> None:
     assert project["vars"]["version"] == version
     assert f"--name claims_{config} --version {version}" in package["script"][0]
     assert package["outputs_no_cache"] == [f"packages/en_claims_{config}-{version}"]
+
+
+# --------------------------------------------------------------------------- rarely_reporting_verbs.py
+
+
+def test_rarely_reporting_verbs_lists_the_verbs_the_training_data_never_makes_cues(
+        tmp_path: Path, fake_polnear, rarely_reporting_verbs: ModuleType) -> None:
+    """"Bob said the port will reopen": "reopen" is never a cue there, "say" is one and a
+    reporting verb of the lexicon anyway; the rest of the lexicon is kept as it was."""
+    lexicon = tmp_path / "cues.json"
+    shutil.copy(ROOT / "src" / "claimattr" / "detector" / "cues.json", lexicon)
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("", encoding="utf8")
+    rarely_reporting_verbs.main(["--polnear", str(fake_polnear(tmp_path / "polnear")), "--corpus", str(corpus),
+                                 "--lexicon", str(lexicon), "--min-count", "1"])
+    written = json.loads(lexicon.read_text(encoding="utf8"))
+    shipped = json.loads((ROOT / "src" / "claimattr" / "detector" / "cues.json").read_text(encoding="utf8"))
+    assert written["rarely_reporting_verbs"] == ["reopen"]
+    assert {k: v for k, v in written.items() if k != "rarely_reporting_verbs"} == {
+        k: v for k, v in shipped.items() if k != "rarely_reporting_verbs"}

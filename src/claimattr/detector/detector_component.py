@@ -184,6 +184,7 @@ class ClaimDetector(RuleComponent):
         self.token_cue_words: Set[str] = self.verbs | self.nouns | self.infinitive_nouns | self.hearsay_verbs
         """Lemmas at which :meth:`_token_claims` can read a claim (besides stance adjectives and phrase cues)."""
         self.refusal_verbs: Set[str] = set(lexicon.get("refusal_verbs", ()))
+        self.rarely_reporting: Set[str] = set(lexicon.get("rarely_reporting_verbs", ()))
         self.tidy_lexicon = TidyLexicon(
             subject_speaks=self.passive_subject_speaks | self.stance_adjectives, raising=self.raising_verbs, refusals=self.refusal_verbs,
             cue_lemmas=self.cue_lemmas, host_preps=self.host_preps, host_nouns=self.nouns,
@@ -199,7 +200,7 @@ class ClaimDetector(RuleComponent):
         found = self.find_claims(doc)
         if self.existing_claims == "combine":
             model = [claim for claim in doc._.claims if not self._is_non_claim(doc, claim)]
-            found = combine_claims(doc, model, found, self.cue_lemmas, self.addressee_verbs)
+            found = combine_claims(doc, model, found, self.cue_lemmas, self.addressee_verbs, self.rarely_reporting)
         doc._.claims = tidy_claims(doc, found, self.tidy_lexicon)
         return doc
 
