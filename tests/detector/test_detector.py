@@ -540,6 +540,15 @@ def test_a_passive_of_stance_or_report_with_an_agent_is_the_agents_claim_about_i
     assert (claim["cue"]["text"], claim["content"][0]["text"], claim["speaker"]["text"]) == (cue, content, source)
 
 
+def test_a_wh_word_the_parser_hangs_on_a_second_verb_is_not_its_content(extract):
+    """"... matched what its members had seen and called on farmers to ...": "what" belongs to
+    the first clause, not to what the association called for."""
+    claims = extract("The association said the results matched what its members had seen and called on "
+                     "farmers to plant strips of wildflowers.")
+    called = claims.find(cue="called on")
+    assert claims.content_of(called) == "farmers to plant strips of wildflowers", claims.describe()
+
+
 def test_a_passive_stance_needs_an_agent_who_can_hold_it(extract):
     """"supported by the data": a stance verb of ``agent_verbs`` whose agent is no person,
     organisation or group reports nothing."""

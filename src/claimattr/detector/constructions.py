@@ -170,6 +170,13 @@ def passive_patient(verb: Token) -> Optional[Token]:
     return next((c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ not in ("it", "there")), None)
 
 
+def is_stranded_wh_object(obj: Token, verb: Token) -> bool:
+    """"said the results matched what its members had seen and called on farmers to ...": the
+    parser hangs the wh-word of the first conjunct's clause on the second verb as its object.
+    A wh-word before a verb that is not itself a relative clause is no object of what it reports."""
+    return obj.i < verb.i and obj.tag_ in ("WDT", "WP") and verb.dep_ != "relcl"
+
+
 def is_agentless_passive(verb: Token) -> bool:
     """"The verdict can be appealed": nobody is reported as saying anything."""
     return any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)

@@ -45,6 +45,7 @@ from claimattr.detector.constructions import (
     is_addressee,
     is_agentive,
     is_agentless_passive,
+    is_stranded_wh_object,
     passive_patient,
     is_complement_clause,
     is_headline_subject,
@@ -329,7 +330,7 @@ class ClaimDetector(RuleComponent):
         heads = [c for c in children if c.dep_ in CONTENT_CLAUSE_DEPS and not is_subject_like(c)]
         preps = [c for c in children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in self.complement_preps.get(lemma, ())
                  and not is_time_phrase(c)]
-        objects = [c for c in children if c.dep_ in OBJECT_DEPS]
+        objects = [c for c in children if c.dep_ in OBJECT_DEPS and not is_stranded_wh_object(c, verb)]
         clauses = [h for h in heads if h.dep_ == "ccomp"]
         if lemma in self.addressee_verbs and not clauses:
             clauses = self._clause_under_addressee(objects)
