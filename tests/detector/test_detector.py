@@ -684,6 +684,21 @@ def test_a_sentence_final_speaker_tag_is_found_where_the_parse_breaks(nlp, text,
     assert claims[0].speaker is not None and claims[0].speaker.mention.text.startswith("the ")
 
 
+@pytest.mark.parametrize("text,cue,content,source", [
+    # the tagger reads "estimated" as a participle modifying "cooperative"
+    ("Two nights of frost destroyed between 40 and 60 percent of the blossom, a growers' cooperative estimated on Monday.",
+     "estimated", "Two nights of frost destroyed between 40 and 60 percent of the blossom", "cooperative"),
+    # a possessive opens the tag, and an adjunct clause after a comma closes it
+    ("The Hallam Museum will return 31 bronze sculptures to Nigeria, its trustees announced on Friday, after a two-year review.",
+     "announced", "The Hallam Museum will return 31 bronze sculptures to Nigeria", "trustees"),
+])
+def test_a_speaker_tag_read_from_tags_takes_a_misread_participle_a_possessive_and_a_closing_adjunct(
+        extract, text, cue, content, source):
+    claims = extract(text)
+    claim = claims.find(cue=cue)
+    assert claims.content_of(claim) == content and source in claim["speaker"]["text"], claims.describe()
+
+
 def _parsed(nlp, text):
     """The text through the pipeline up to (not including) the detector."""
     with nlp.select_pipes(disable=[name for name in nlp.pipe_names[nlp.pipe_names.index("claim_detector"):]]):

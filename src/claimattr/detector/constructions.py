@@ -244,8 +244,9 @@ def trailing_tag(verb: Token) -> Optional[Tuple[Piece, Piece, Piece]]:
     participial clause ("..., rejecting the company's argument"). None when any of it fails."""
     doc, sent = verb.doc, verb.sent
     cue_start = verb.i - 1 if verb.i > sent.start and doc[verb.i - 1].pos_ == "AUX" else verb.i
-    if verb.tag_ not in FINITE_TAGS and not (verb.tag_ == "VBN" and cue_start < verb.i):
-        return None
+    after = doc[verb.i + 1] if verb.i + 1 < sent.end else None
+    if verb.tag_ not in FINITE_TAGS and not (verb.tag_ == "VBN" and (cue_start < verb.i or after is None or after.lower_ != "by")):
+        return None  # a bare participle before anything but "by" is a past tense the tagger misread
     source_end = cue_start
     start = _tag_phrase_start(doc, source_end, sent.start)
     if start == source_end and doc[source_end - 1].text == ",":
@@ -256,8 +257,8 @@ def trailing_tag(verb: Token) -> Optional[Tuple[Piece, Piece, Piece]]:
     if doc[source_end - 1].pos_ not in TAG_SOURCE_HEADS or doc[start].pos_ in ("ADP", "CCONJ", "PART"):
         return None
     for token in doc[verb.i + 1:sent.end]:
-        if token.text == "," and token.i + 1 < sent.end and doc[token.i + 1].tag_ == "VBG":
-            break
+        if token.text == "," and token.i + 1 < sent.end and (doc[token.i + 1].tag_ == "VBG" or doc[token.i + 1].pos_ in ("ADP", "SCONJ")):
+            break  # ", rejecting ...", ", after a two-year review": the tag's own adjunct clause
         if token.pos_ not in TAG_TAIL_POS or token.text in (",", ";", ":"):
             return None
     clause = [t for t in doc[sent.start:start - 1] if not (t.is_space or t.is_punct)]
@@ -271,7 +272,7 @@ def _tag_phrase_start(doc: Doc, end: int, floor: int) -> int:
     (``end`` itself when there is none)."""
     start = end
     while start > floor and end - start < MAX_TAG_SOURCE_TOKENS and (
-            doc[start - 1].pos_ in TAG_SOURCE_POS or doc[start - 1].text in ("-", "'", "’", "&")):
+            doc[start - 1].pos_ in TAG_SOURCE_POS or doc[start - 1].tag_ == "PRP$" or doc[start - 1].text in ("-", "'", "’", "&")):
         start -= 1
     return start
 
