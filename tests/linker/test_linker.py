@@ -526,6 +526,15 @@ def test_an_utterance_owned_by_a_pronoun_is_the_pronouns_antecedents(extract, te
     assert speaker_of(claims, cue=cue)["name"] == name, claims.describe()
 
 
+def test_a_document_owned_by_their_speaks_for_the_group_before(extract):
+    """"Their study": "their", like "they", is the group or organisation named before."""
+    claims = extract("Songbirds are arriving earlier, researchers at the Norrhamn Bird Observatory said on Monday. "
+                     "Their study found that the shift was strongest in long-distance migrants.")
+    speaker = speaker_of(claims, cue="found")
+    assert (speaker["name"], speaker["type"], speaker["organisation"]["text"]) == (
+        "researchers", "group", "Norrhamn Bird Observatory"), claims.describe()
+
+
 def test_a_complaint_speaks_for_whoever_filed_it(extract):
     claims = extract("The Halden Group filed a complaint on Monday. The complaint says the rival copied its designs.")
     speaker = speaker_of(claims, cue="says")

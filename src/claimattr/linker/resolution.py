@@ -79,7 +79,7 @@ class Resolver:
                 or self.previous_subject(mention, recent, INSTITUTIONS)
                 or next((r for r in recent if r.type in INSTITUTIONS), None)
             )
-        if len(mention) == 1 and lower in words.plural_pronouns:
+        if len(mention) == 1 and (lower in words.plural_pronouns or lower in words.collective_possessives):
             return self.previous_subject(mention, recent, COLLECTIVES) or next(
                 (r for r in recent if r.type in COLLECTIVES), None
             )
