@@ -325,7 +325,8 @@ class ClaimDetector(RuleComponent):
         if is_agentless_passive(verb) and not has_clause(verb) and lemma not in self.passive_content_verbs:
             return []
         patient = passive_patient(verb) if lemma in self.passive_agent_verbs and not has_clause(verb) else None
-        if patient is not None:
+        if patient is not None and not any(t.lemma_.lower() in self.nouns and self._noun_content(t) for t in patient.subtree):
+            # "The minister's claim that ... was disputed by economists": the claim inside is the one to keep
             return pieces_of(verb.doc, [patient] + [c for c in children if c.dep_ == "oprd"], exclude=set())
         heads = [c for c in children if c.dep_ in CONTENT_CLAUSE_DEPS and not is_subject_like(c)]
         preps = [c for c in children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in self.complement_preps.get(lemma, ())
