@@ -1376,6 +1376,16 @@ def test_a_studys_author_works_where_its_researchers_do(extract):
     assert (speaker["role"], speaker["organisation"]["text"]) == ("senior author", "Kellwick Institute for Agricultural Research"), speaker
 
 
+def test_who_leads_the_research_team_works_where_its_researchers_do(extract):
+    """"The team, led by ecologist Mette Holm": her role says nothing of a body, but she leads the
+    researchers the report places at the institute."""
+    text = ("City hives produced 40 percent more honey, researchers at the Jutland Institute of Ecology said on Wednesday. "
+            "The team, led by ecologist Mette Holm, weighed the honey from 96 hives.\n\n"
+            "\u201cCities are full of gardens,\u201d Holm said.")
+    speaker = speaker_of(extract(text), content="Cities are full of gardens")
+    assert (speaker["name"], speaker["organisation"]["text"]) == ("Mette Holm", "Jutland Institute of Ecology"), speaker
+
+
 CLUB_REPORT = ("Ashgrove Rovers coach Kevin Dunne said a refereeing decision had cost his side the derby against "
                "Castleford City. City manager Sandra Whelan insisted the decision was correct.")
 

@@ -265,7 +265,7 @@ class SpeakerLinker(RuleComponent):
         organisation = registry.possessive_body(mention) or (
             None if registry.owned_by_person(mention) or record is not None and record.personal
             else registry.body_of_kind(speaker.role, mention.start) or registry.implicit_organisation(speaker.role, mention.start)
-            or registry.research_organisation(speaker.role)
+            or registry.research_organisation(speaker.role, record)
         )
         if organisation is not None and record is not None:
             record.organisations.append(organisation)

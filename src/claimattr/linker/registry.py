@@ -1857,11 +1857,25 @@ class Registry:
         mention, record = min(found, key=lambda pair: abs(pair[0].start - position))
         return self.named_span(record.name, mention)
 
-    def research_organisation(self, role: Optional[str]) -> Optional[TextSpan]:
+    def leads_research_team(self, record: Record) -> bool:
+        """Whether a mention of the person leads a research group ("The team, led by ecologist
+        Mette Holm, weighed ...": the agent of "led" on a ``research_groups`` noun)."""
+        for mention in record.mentions:
+            root = self.doc[mention.start:mention.end].root
+            prep = root.head
+            verb = prep.head
+            if (root.dep_ == "pobj" and prep.dep_ == "agent" and verb.dep_ == "acl" and verb.lemma_.lower() == "lead"
+                    and verb.head.lemma_.lower() in self.words.research_groups):
+                return True
+        return False
+
+    def research_organisation(self, role: Optional[str], record: Optional[Record] = None) -> Optional[TextSpan]:
         """"Researchers at the Jutland Institute of Ecology said ... said lead author Dr Elsa
-        Holm": an author or researcher given with no body works where the report's researchers
-        do (lexicon ``research_groups``): the body of the one group of them the report places."""
-        if not role or role_noun(role) not in self.words.research_groups:
+        Holm": an author or researcher given with no body, or whoever leads the research team
+        (:meth:`leads_research_team`), works where the report's researchers do (lexicon
+        ``research_groups``): the body of the one group of them the report places."""
+        researcher = bool(role) and role_noun(role) in self.words.research_groups
+        if not researcher and not (record is not None and self.leads_research_team(record)):
             return None
         bodies = {
             r.organisation.text: r.organisation for r in self.records
