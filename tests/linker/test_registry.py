@@ -1376,6 +1376,17 @@ def test_a_studys_author_works_where_its_researchers_do(extract):
     assert (speaker["role"], speaker["organisation"]["text"]) == ("senior author", "Kellwick Institute for Agricultural Research"), speaker
 
 
+@pytest.mark.parametrize("text,content,role", [
+    ("“I waited,” said goaltender Mikko Lahti.", "I waited", "goaltender"),
+    ("The baritone Sir David Rhys said the cuts were a mistake.", "the cuts were a mistake", "baritone"),
+    ("Vann Newkirk, a writer for The Atlantic, said the plan would fail.", "the plan would fail", "writer"),
+])
+def test_sport_and_arts_functions_are_roles(extract, text, content, role):
+    """Lexicon ``role_nouns`` holds the functions of sport, the arts and the newsroom as well as
+    of offices (a "designer" is left out: "chip designer Halvard Micro" is a company)."""
+    assert speaker_of(extract(text), content=content)["role"] == role
+
+
 def test_who_leads_the_research_team_works_where_its_researchers_do(extract):
     """"The team, led by ecologist Mette Holm": her role says nothing of a body, but she leads the
     researchers the report places at the institute."""
