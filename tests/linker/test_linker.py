@@ -526,6 +526,14 @@ def test_an_utterance_owned_by_a_pronoun_is_the_pronouns_antecedents(extract, te
     assert speaker_of(claims, cue=cue)["name"] == name, claims.describe()
 
 
+def test_a_verb_misread_as_a_participle_after_an_apposition_has_the_name_as_subject(extract):
+    """"Digitale Freiheit, a Hamburg-based group, called on ...": the parser hangs "called" on
+    "group" as a participle and leaves the sentence without a verb; the name is who called."""
+    claims = extract("Digitale Freiheit, a Hamburg-based group, called on Parlio to tell every affected customer.")
+    speaker = speaker_of(claims, cue="called on")
+    assert (speaker["name"], speaker["type"]) == ("Digitale Freiheit", "organisation"), claims.describe()
+
+
 def test_a_document_owned_by_their_speaks_for_the_group_before(extract):
     """"Their study": "their", like "they", is the group or organisation named before."""
     claims = extract("Songbirds are arriving earlier, researchers at the Norrhamn Bird Observatory said on Monday. "

@@ -368,6 +368,9 @@ class SpeakerLinker(RuleComponent):
     def _subject(self, verb: Token, cues: Set[int]) -> Optional[Token]:
         """The subject of the cue, climbing participles, conjuncts and control verbs to find it."""
         words = self.words
+        subject = subject_of_misread_verb(verb)
+        if subject is not None:
+            return subject
         token = reporting_governor(verb, cues)
         for _ in range(MAX_CLIMB_STEPS):
             relayed = token.lemma_.lower() in words.intermediary_verbs
@@ -577,6 +580,16 @@ class SpeakerLinker(RuleComponent):
 
 
 # ---------------------------------------------------------------------- helpers
+def subject_of_misread_verb(verb: Token) -> Optional[Token]:
+    """"Digitale Freiheit, a Hamburg-based group, called on Parlio to ...": the parser reads the
+    verb after an apposition's closing comma as a participle on the apposition and leaves the
+    sentence without a verb. With the sentence's root a noun, that noun is the subject."""
+    root = verb.sent.root
+    if verb.dep_ != "acl" or verb.i == 0 or verb.doc[verb.i - 1].text != "," or root.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return root if verb.head.dep_ == "appos" and verb.head.head.i == root.i else None
+
+
 def agent(verb: Token) -> Optional[Token]:
     """The object of a passive verb's "by" ("was cited by Reuters" -> "Reuters")."""
     for child in verb.children:
