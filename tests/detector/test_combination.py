@@ -284,7 +284,8 @@ SPEAKER_TEXT = ("The board of the paint maker has rejected the offer from its ri
                 "Rendell said he had battled three bouts of pneumonia and called it a common ailment. "
                 "The chair of the judges, the broadcaster Alan MacLeod, said the panel had agreed. "
                 "The town's mayor, Anna Lindqvist, wants the government to pay for retraining. "
-                "Anna Berg, the port's director, wants the tolls cut.")
+                "Anna Berg, the port's director, wants the tolls cut. "
+                "Tore Aasen, who covers the sector for Fjord Securities, said the warning was a bad sign.")
 SPEAKER_HAND = HandClaims(SPEAKER_TEXT)
 
 
@@ -329,6 +330,13 @@ def test_a_model_source_cut_short_or_short_of_its_apposition_gives_way(speaker_d
     apposition leaves out the name ("The town's mayor, Anna Lindqvist, wants"). Both are left for
     the speaker linker, which takes the whole phrase."""
     assert combined_speaker(speaker_doc, lemmas, cue, content, model_speaker) is None
+
+
+def test_a_model_source_running_over_a_clause_gives_way(speaker_doc, lemmas):
+    """A source is a noun phrase: one that takes in a finite verb ("Tore Aasen, who covers the
+    sector for Fjord Securities,") ran over a clause, and the rules' reading of the parse stands."""
+    model_speaker = "Tore Aasen, who covers the sector for Fjord Securities,"
+    assert combined_speaker(speaker_doc, lemmas, "said", "the warning was a bad sign", model_speaker) is None
 
 
 def test_a_name_with_its_description_after_it_keeps_the_model_source(speaker_doc, lemmas):

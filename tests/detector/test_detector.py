@@ -568,6 +568,26 @@ HEADLINES = [
 ]
 
 
+@pytest.mark.parametrize("text,cue,content,source", [
+    ("Nordvind scraps North Sea wind farm, blames costs\nNordvind said on Monday it would scrap the farm.",
+     "blames", "costs", "Nordvind"),
+    ("Activist Harrowgate builds stake in Veldhoven, says engineering group should be split\nHarrowgate Capital said on "
+     "Monday it had bought 5 percent.", "says", "engineering group should be split", "Activist Harrowgate"),
+])
+def test_a_headline_cue_after_a_comma_shares_the_first_clauses_subject(extract, text, cue, content, source):
+    """"Nordvind scraps wind farm, blames costs": the second verb's speaker is the first clause's subject."""
+    claims = extract(text)
+    claim = claims.find(cue=cue)
+    assert (claims.content_of(claim), claim["speaker"]["text"]) == (content, source), claims.describe()
+
+
+def test_an_inverted_tag_after_a_headline_clause_is_no_shared_subject(extract):
+    """"player “blindsided”, says agent": "agent" is the speaker, not what was said."""
+    claims = extract("Wessex strip Hartley of captaincy; player “blindsided”, says agent\nThe county said on Wednesday it had "
+                     "removed Hartley.")
+    assert not [c for c in claims.matching(cue="says") if claims.content_of(c) == "agent"], claims.describe()
+
+
 @pytest.mark.parametrize("text,cue,content", HEADLINES)
 def test_headline_claims(extract, text, cue, content):
     claims = extract(text)

@@ -230,6 +230,15 @@ def leaves_apposition(doc: Doc, claim: Claim) -> bool:
     return any(child.dep_ == "appos" and child.i >= mention.end and child.pos_ == "PROPN" for child in mention.root.children)
 
 
+FINITE_VERB_TAGS = ("VBZ", "VBP", "VBD")
+
+
+def holds_clause(doc: Doc, claim: Claim) -> bool:
+    """Whether the claim's source mention runs over a finite verb: a speaker is a noun phrase,
+    so it took in a clause ("*Activist Harrowgate builds stake in Veldhoven*, says ...")."""
+    return any(token.pos_ == "VERB" and token.tag_ in FINITE_VERB_TAGS for token in source_span(doc, claim) or ())
+
+
 def agreed(doc: Doc, rule: Claim, model: Claim, rules: Sequence[Claim], addressee_verbs: Collection[str] = ()) -> Claim:
     """One claim from a rule claim and a model claim with overlapping cues: the rules' cue and
     kind, the model's speaker unless it misses the cue's subject (:func:`misses_subject`; the
@@ -238,7 +247,7 @@ def agreed(doc: Doc, rule: Claim, model: Claim, rules: Sequence[Claim], addresse
     model's extends it."""
     content = model.content if extends_rule_content(doc, model, rule, rules, addressee_verbs) else rule.content
     speaker = rule.speaker if (model.speaker is None or misses_subject(doc, rule, model) or cut_short(doc, model)
-               or leaves_apposition(doc, model)) else model.speaker
+               or leaves_apposition(doc, model) or holds_clause(doc, model)) else model.speaker
     return replace(rule, speaker=speaker, content=content)
 
 

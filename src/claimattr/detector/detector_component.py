@@ -589,7 +589,25 @@ class ClaimDetector(RuleComponent):
 
     def _headline_segment_claim(self, segment: Span) -> Optional[Candidate]:
         return (self._headline_leading_cue(segment) or self._headline_trailing_tag(segment)
-                or self._headline_second_clause(segment))
+                or self._headline_second_clause(segment) or self._headline_shared_subject(segment))
+
+    def _headline_shared_subject(self, segment: Span) -> Optional[Candidate]:
+        """"Nordvind scraps wind farm, blames costs", "Activist Harrowgate builds stake in
+        Veldhoven, says group should be broken up": after a comma a second verb, a cue, shares
+        the first clause's subject, which is its speaker; what follows the cue is the content."""
+        doc = segment.doc
+        verb = next((t for t in segment[1:] if t.pos_ in ("VERB", "AUX")), None)
+        if verb is None or not is_headline_subject(doc[segment.start:verb.i], self.headline_clause_words):
+            return None
+        for comma in (t for t in segment if t.i > verb.i and t.text == "," and t.i + 2 < segment.end):
+            cue = doc[comma.i + 1]
+            rest = [t for t in segment if t.i > cue.i]
+            clause = any(t.pos_ in ("VERB", "AUX") for t in rest)
+            if cue.lower_ in self.verb_forms and cue.tag_ in ("VBZ", "VBP", "VBD", "NNS") and (
+                    clause or cue.lemma_.lower() in self.object_verbs):  # "..., says agent": a speaker tag
+                pieces = runs(rest)
+                return Candidate((cue.i, cue.i + 1), pieces, "headline", (segment.start, verb.i)) if pieces else None
+        return None
 
     def _headline_second_clause(self, segment: Span) -> Optional[Candidate]:
         """"Blood test spots cancer earlier, but doctors urge caution", "Growers count cost of frost
