@@ -534,6 +534,15 @@ def test_a_verb_misread_as_a_participle_after_an_apposition_has_the_name_as_subj
     assert (speaker["name"], speaker["type"]) == ("Digitale Freiheit", "organisation"), claims.describe()
 
 
+def test_an_unnamed_source_after_a_name_is_no_apposition_to_it(extract):
+    """"... a meeting with Vale, a person close to the board told the Sunday Courier": the parser
+    may hang the source on the name as an apposition, but a person described only so is unnamed."""
+    claims = extract("Two of the company's largest investors are pressing for a meeting with Anthony Vale, "
+                     "a person close to the board told the Sunday Courier.")
+    speaker = speaker_of(claims, cue="told")
+    assert (speaker["name"], speaker["type"]) == ("source", "anonymous"), claims.describe()
+
+
 def test_a_document_owned_by_their_speaks_for_the_group_before(extract):
     """"Their study": "their", like "they", is the group or organisation named before."""
     claims = extract("Songbirds are arriving earlier, researchers at the Norrhamn Bird Observatory said on Monday. "

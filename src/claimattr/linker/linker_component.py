@@ -498,6 +498,8 @@ class SpeakerLinker(RuleComponent):
         (the parse makes it the subject of the clause on it) refers to what the name names; so
         does one the name follows ("The supplier, Everpower Energy, said")."""
         root = mention.root
+        if root.lemma_.lower() in self.words.anonymous_source_heads:
+            return None  # "..., Vale, a person close to the board, told": an unnamed source, never the name
         name = named_by_apposition(root)
         if name is root:
             body = body_name_in_apposition(root, self.words.organisations | self.words.government)
