@@ -534,6 +534,19 @@ def test_a_verb_misread_as_a_participle_after_an_apposition_has_the_name_as_subj
     assert (speaker["name"], speaker["type"]) == ("Digitale Freiheit", "organisation"), claims.describe()
 
 
+@pytest.mark.parametrize("text,name", [
+    ("Donald MacRae said the suspension was a disaster. A spokesman for the agency said its inspectors had boarded "
+     "the vessel. The cause is unknown, he added.", "spokesman"),
+    ("Donald MacRae said the suspension was a disaster. A spokeswoman for the agency said its inspectors had boarded "
+     "the vessel. The cause is unknown, he added.", "Donald MacRae"),
+])
+def test_he_or_she_right_after_an_unnamed_speaker_is_that_speaker(extract, text, name):
+    """The unnamed spokesman is in no registry entry, so salience alone would skip him for the
+    named person before; a role of the other gender ("spokeswoman") is no "he"."""
+    claims = extract(text)
+    assert speaker_of(claims, cue="added")["name"] == name, claims.describe()
+
+
 def test_an_unnamed_source_after_a_name_is_no_apposition_to_it(extract):
     """"... a meeting with Vale, a person close to the board told the Sunday Courier": the parser
     may hang the source on the name as an apposition, but a person described only so is unnamed."""

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimattr.detector.extents import is_headline_passive
 from claimattr.linker.names import (
-    MentionAnalyser, SpeakerLexicon, clean_mention, name_run, noun_phrase, research_body, research_body_after,
+    MentionAnalyser, SpeakerLexicon, clean_mention, indefinite, name_run, noun_phrase, research_body, research_body_after,
     without_appositions, without_clauses, without_edge_spaces,
 )
 from claimattr.linker.registry import Record, Registry, name_words
@@ -144,6 +144,7 @@ class SpeakerLinker(RuleComponent):
         linked: List[Claim] = []
         records: List[Optional[Record]] = []
         last: Optional[Record] = None
+        unnamed: Optional["tuple[Speaker, Span]"] = None
         for index, claim in enumerate(sorted(claims, key=lambda c: c.start)):
             cue = claim.cue.to_span(doc)
             found = self._mention(doc, claim, cue, cues) if cue is not None else None
@@ -157,21 +158,59 @@ class SpeakerLinker(RuleComponent):
                     record = next((r for r in reversed(records) if r is not None), None)
             else:
                 referring = self._referring(without_edge_spaces(mention)) if mention is not None else None
-                speaker = self._speaker(referring, referents, analyser, resolver) if referring is not None else None
-                if speaker is not None:
+                earlier = self._unnamed_antecedent(registry, referring, unnamed) if referring is not None else None
+                speaker = earlier or (self._speaker(referring, referents, analyser, resolver) if referring is not None else None)
+                if speaker is not None and earlier is None:
                     speaker, record = self._entity(registry, referring, speaker, last)
+                if speaker is not None:
                     speaker = replace(speaker, mention=TextSpan.from_span(mention))
             if speaker is not None and cue is not None:
                 speaker = replace(speaker, intermediary=speaker.intermediary or self._intermediary(cue, mention))
             if record is not None:
                 record.claims.append(index)
                 last = record
+            unnamed = self._unnamed_speaker(doc, speaker, record, unnamed)
             records.append(record)
             linked.append(replace(claim, speaker=speaker))
         linked = with_headline_sources(doc, linked, records, registry)
         linked = with_headline_role_holders(doc, linked, records, registry)
         linked = with_portfolio_departments(linked, records, registry)
         return with_fuller_descriptions(linked, records, registry), registry
+
+    def _unnamed_speaker(self, doc: Doc, speaker: Optional[Speaker], record: Optional[Record],
+                         previous: Optional["tuple[Speaker, Span]"]) -> Optional["tuple[Speaker, Span]"]:
+        """The latest speaker so far if it is a person the report does not name and introduces as
+        such ("A spokesman for the agency said", "a person familiar with the talks"), with its
+        mention; any other speaker ends it (a definite description unresolved, "the former first
+        lady and senator", may be someone named), a pronoun or a claim without speaker leaves it."""
+        if speaker is None or speaker.mention is None:
+            return previous
+        mention = speaker.mention.to_span(doc)
+        if mention is None or not len(mention) or mention.root.pos_ == "PRON":
+            return previous
+        introduced = speaker.type == "anonymous" or speaker.type == "person" and indefinite(mention[0], self.words.definite_determiners)
+        return (speaker, mention) if record is None and introduced else None
+
+    def _unnamed_antecedent(self, registry: Registry, pronoun: Span, unnamed: Optional["tuple[Speaker, Span]"]) -> Optional[Speaker]:
+        """"A spokesman for the agency said ... The agency is investigating, he added": "he" or
+        "she" in the unnamed speaker's sentence or the next refers to that speaker, who is in no
+        registry entry to be found by salience, unless a person the report names comes between
+        or the gender of the role ("spokeswoman") says otherwise."""
+        if unnamed is None or len(pronoun) != 1:
+            return None
+        gender = self.words.pronoun_genders.get(pronoun.text.lower())
+        speaker, mention = unnamed
+        if gender is None or pronoun.start < mention.end:
+            return None
+        sentences = registry.sentence_of
+        if sentences.get(pronoun.start, 0) - sentences.get(mention.start, 0) > 1:
+            return None
+        role = (speaker.role or speaker.name or "").lower()
+        implied = "female" if role.endswith("woman") else "male" if role.endswith("man") else None
+        if implied is not None and implied != gender:
+            return None
+        between = any(r.type == "person" and any(mention.end <= m.start < pronoun.start for m in r.mentions) for r in registry.records)
+        return None if between else speaker
 
     def _entity(self, registry: Registry, mention: Span, speaker: Speaker, last: Optional[Record]) -> "tuple[Speaker, Optional[Record]]":
         """The registry entity a resolved speaker is, and the speaker as that entity: canonical
