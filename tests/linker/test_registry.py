@@ -1387,6 +1387,23 @@ def test_sport_and_arts_functions_are_roles(extract, text, content, role):
     assert speaker_of(extract(text), content=content)["role"] == role
 
 
+def test_a_body_known_only_by_a_description_stands_for_no_other_kind_of_body(extract):
+    """"the company said ... according to the police": with the company's name missed, its
+    description is no name for the police, the hospital or the school (each its own body)."""
+    claims = extract("Harbour Line has suspended its night crossings after an engine fire, the company said. "
+                     "The passengers were moved to a second ferry, according to the police. Nobody was hurt, the hospital said.")
+    assert speaker_of(claims, cue="according to")["name"] == "police", claims.describe()
+    assert speaker_of(claims, content="Nobody was hurt")["name"] == "hospital", claims.describe()
+
+
+def test_a_brokerage_is_the_securities_firm_the_report_names(extract):
+    """Lexicon ``description_name_words``: "the brokerage" -> a name with "Securities"."""
+    text = ("Analysts at Hanseong Securities said the cut was deeper than they had feared. "
+            "\u201cThis is a demand problem,\u201d said Lee Jae-won, who covers the sector for the brokerage.")
+    speaker = speaker_of(extract(text), content="This is a demand problem")
+    assert (speaker["name"], speaker["organisation"]["text"]) == ("Lee Jae-won", "Hanseong Securities"), speaker
+
+
 def test_who_leads_the_research_team_works_where_its_researchers_do(extract):
     """"The team, led by ecologist Mette Holm": her role says nothing of a body, but she leads the
     researchers the report places at the institute."""

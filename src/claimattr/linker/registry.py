@@ -1781,6 +1781,8 @@ class Registry:
         for record in self.records:
             if record.type != "organisation" and not self.government_body(record):
                 continue
+            if noun and record.name.islower() and noun not in name_words(record.name):
+                continue  # "the company" known only so is no name for "the police"
             earlier = [m for m in record.mentions if m.end <= position and not self.bracketed(m)]
             if not earlier:
                 continue
