@@ -719,10 +719,13 @@ def test_a_description_named_without_its_possessive_pronoun(extract):
     "Researchers from the Kellwick Institute for Agricultural Research counted bees at 212 sites.",
     "The tutor raised maths scores slightly, according to an evaluation published on Tuesday. "
     "The study, carried out by researchers at the Kellwick Institute for Agricultural Research, found that reading did not improve.",
+    "Farmers were in the Alps 1,000 years earlier than thought, according to a study published on Wednesday. "
+    "A team led by archaeologist Dr Lena Brunner of the Kellwick Institute for Agricultural Research analysed the bones.",
 ])
 def test_a_study_speaks_for_the_body_its_researchers_are_at(extract, text):
     """Lexicon ``research_groups``: a study by researchers "at"/"from" a body, or one with no
-    producer followed by them, speaks for that body."""
+    producer followed by them, speaks for that body; so does one by a team led by a person of that
+    body (her body, not her)."""
     speaker = speaker_of(extract(text), cue="according to")
     assert (speaker["name"], speaker["type"]) == ("Kellwick Institute for Agricultural Research", "organisation"), speaker
 

@@ -161,15 +161,6 @@ def is_passive_modifier(verb: Token) -> bool:
     )
 
 
-def passive_patient(verb: Token) -> Optional[Token]:
-    """The subject of a passive with a "by" agent ("The nominee has been endorsed by dozens of
-    papers"): what the agent's stance or report is about. None for an active verb, an agentless
-    passive or an expletive subject."""
-    if not any(c.dep_ == "auxpass" for c in verb.children) or not any(c.dep_ == "agent" for c in verb.children):
-        return None
-    return next((c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ not in ("it", "there")), None)
-
-
 def is_stranded_wh_object(obj: Token, verb: Token) -> bool:
     """"said the results matched what its members had seen and called on farmers to ...": the
     parser hangs the wh-word of the first conjunct's clause on the second verb as its object.

@@ -46,7 +46,6 @@ from claimattr.detector.constructions import (
     is_agentive,
     is_agentless_passive,
     is_stranded_wh_object,
-    passive_patient,
     is_complement_clause,
     is_headline_subject,
     is_hearsay_passive,
@@ -178,7 +177,6 @@ class ClaimDetector(RuleComponent):
         self.cue_left_deps: Set[str] = set(lexicon.get("cue_left_deps", ()))
         self.infinitive_verbs: Set[str] = set(lexicon.get("infinitive_verbs", ()))
         self.agent_verbs: Set[str] = set(lexicon.get("agent_verbs", ()))
-        self.passive_agent_verbs: Set[str] = set(lexicon.get("passive_agent_verbs", ()))
         self.passive_subject_speaks: Set[str] = set(lexicon.get("passive_subject_speaks", ()))
         self.infinitive_nouns: Set[str] = set(lexicon.get("infinitive_nouns", ()))
         self.stance_adjectives: Set[str] = set(lexicon.get("stance_adjectives", ()))
@@ -324,10 +322,6 @@ class ClaimDetector(RuleComponent):
             return []
         if is_agentless_passive(verb) and not has_clause(verb) and lemma not in self.passive_content_verbs:
             return []
-        patient = passive_patient(verb) if lemma in self.passive_agent_verbs and not has_clause(verb) else None
-        if patient is not None and not any(t.lemma_.lower() in self.nouns and self._noun_content(t) for t in patient.subtree):
-            # "The minister's claim that ... was disputed by economists": the claim inside is the one to keep
-            return pieces_of(verb.doc, [patient] + [c for c in children if c.dep_ == "oprd"], exclude=set())
         heads = [c for c in children if c.dep_ in CONTENT_CLAUSE_DEPS and not is_subject_like(c)]
         preps = [c for c in children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in self.complement_preps.get(lemma, ())
                  and not is_time_phrase(c)]

@@ -1191,8 +1191,13 @@ def research_body(group: Token, words: SpeakerLexicon) -> Optional[Token]:
     if group.lemma_.lower() not in words.research_groups:
         return None
     links = [c for c in group.children if c.dep_ == "prep" and c.lower_ in words.affiliation_preps]
-    links += [a for c in group.children if c.dep_ == "acl" and c.lemma_.lower() == "lead" for a in c.children if a.dep_ == "agent"]
+    leaders = [o for c in group.children if c.dep_ == "acl" and c.lemma_.lower() == "lead"
+               for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    # "a team led by the Hanseatic Institute"; "led by Dr Lena Brunner of the University of Innsbruck": hers
+    links += [c for leader in leaders if leader.ent_type_ == "PERSON"
+              for c in leader.children if c.dep_ == "prep" and c.lower_ in words.affiliation_preps]
     bodies = [o for link in links for o in link.children if o.dep_ == "pobj" and (o.ent_type_ == "ORG" or o.pos_ == "PROPN")]
+    bodies += [leader for leader in leaders if leader.ent_type_ != "PERSON" and (leader.ent_type_ == "ORG" or leader.pos_ == "PROPN")]
     return bodies[0] if bodies else None
 
 
