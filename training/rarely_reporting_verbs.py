@@ -11,7 +11,7 @@ is a source that is the subject of its cue. Verbs that the annotators of the tra
 cue in fewer than ``--max-share`` of their occurrences (and that occur at least ``--min-count``
 times there) do not count as that evidence. The counts come from PolNeAR train (read from
 ``--polnear``, never copied) and the train split of claimattr's corpus, parsed with the base
-pipeline; verbs already in the lexicon's ``verbs`` stay reporting verbs whatever their share.
+pipeline; a reporting word of the lexicon (:data:`CUE_KEYS`) stays one whatever its share.
 
 The lexicon is rewritten through a temporary file, so a failed run leaves it as it was.
 """
@@ -67,7 +67,20 @@ def rarely_reporting(occurrences: Counter, cues: Counter, reporting: Iterable[st
                   if n >= min_count and cues[verb] / n < max_share and verb not in known and verb.isalpha())
 
 
+CUE_KEYS = ("verbs", "nouns")
+"""The lexicon keys whose words ``has_evidence`` takes as evidence on their own, before it asks
+whether the source is the subject: listing them would change nothing. Words of other keys
+(``quote_only_verbs``' "go", ``infinitive_verbs``' "need") are cues only in their own
+constructions, so a model claim on them with a subject source still needs the counts."""
+
+
+def cue_words(lexicon: Dict) -> List[str]:
+    """Every word the lexicon makes a cue on its own (:data:`CUE_KEYS`)."""
+    return [word for key in CUE_KEYS for word in lexicon.get(key, ())]
+
+
 def write_lexicon(path: Path, verbs: List[str]) -> None:
+    """Replace the lexicon's ``rarely_reporting_verbs`` (keys and order kept, written atomically)."""
     lexicon: Dict = json.loads(path.read_text(encoding="utf8"))
     lexicon[KEY] = verbs
     with atomic_text(path) as out:
@@ -84,7 +97,7 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     parser.add_argument("--n-process", type=int, default=1)
     args = parser.parse_args(argv)
     occurrences, cues = verb_counts(training_documents(args.polnear, args.corpus), args.n_process)
-    reporting = json.loads(args.lexicon.read_text(encoding="utf8"))["verbs"]
+    reporting = cue_words(json.loads(args.lexicon.read_text(encoding="utf8")))
     verbs = rarely_reporting(occurrences, cues, reporting, args.max_share, args.min_count)
     write_lexicon(args.lexicon, verbs)
     print(f"{len(verbs)} rarely reporting verbs of {len(occurrences)} seen -> {args.lexicon} ({KEY})")

@@ -377,12 +377,14 @@ def test_the_date_a_past_cue_was_said_on_leaves_the_end_of_the_content(nlp):
 
 @pytest.mark.parametrize("text, cue, content", [
     ("Some economists predict a further cut in January.", "predict", "a further cut in January"),
+    ("The government promised a referendum in September.", "promised", "a referendum in September"),
     ("Trump cited his own endorsements from 88 generals and admirals Tuesday.", "cited",
      "his own endorsements from 88 generals and admirals Tuesday"),
 ])
 def test_a_date_of_what_is_said_or_a_bare_date_stays(nlp, text, cue, content):
-    """A prediction's date is the predicted event's; a bare date ("Tuesday") is kept, as
-    PolNeAR's annotators keep it more often than not."""
+    """A prediction's or promise's date is the event's ("in September"): only "on" and a date
+    says when something was said; a bare date ("Tuesday") is kept, as PolNeAR's annotators keep
+    it more often than not."""
     tagged = HandClaims(text).claim(cue, content)
     assert without_closing_medium(nlp(text), tagged) == tagged
 

@@ -5,12 +5,13 @@ contents and cues exactly where they fire but miss constructions they do not kno
 trained tagger finds more claims but also tags verbs that report nothing (trained on political
 news, it takes "make", "have" or "look" for cues where nobody is quoted). So the combination keeps every rule claim and, where both found the same attribution
 (their cues overlap), takes the cue and content from the rules and the source from the model
-unless the model's source misses the subject the parse gives the cue, is cut short or stops
-before its apposition:
+unless the model's source misses the subject the parse gives the cue, is cut short, stops
+before its apposition or runs over a clause:
 
 - a rule claim whose cue overlaps a model claim's cue: one claim, the rules' cue, content pieces
   and kind, the model's speaker mention (or the cue's subject, :func:`misses_subject`, the whole
-  phrase where the model's was cut, :func:`cut_short`, :func:`leaves_apposition`, or the
+  phrase where the model's was cut, :func:`cut_short`, :func:`leaves_apposition`, the parse's
+  noun phrase where the model's took in a clause, :func:`holds_clause`, or the
   source the rules' construction showed where the model has none); the
   model's content only where it extends the rules'
   within the same sentences (:func:`extends_rule_content`);
@@ -38,6 +39,7 @@ from typing import Collection, List, Optional, Sequence, Set
 
 from spacy.tokens import Doc, Span, Token
 
+from claimattr.detector.constructions import FINITE_TAGS
 from claimattr.schema import Claim, TextSpan
 
 QUOTED_KINDS = ("direct", "mixed")
@@ -230,21 +232,19 @@ def leaves_apposition(doc: Doc, claim: Claim) -> bool:
     return any(child.dep_ == "appos" and child.i >= mention.end and child.pos_ == "PROPN" for child in mention.root.children)
 
 
-FINITE_VERB_TAGS = ("VBZ", "VBP", "VBD")
-
-
 def holds_clause(doc: Doc, claim: Claim) -> bool:
     """Whether the claim's source mention runs over a finite verb: a speaker is a noun phrase,
     so it took in a clause ("*Activist Harrowgate builds stake in Veldhoven*, says ...")."""
-    return any(token.pos_ == "VERB" and token.tag_ in FINITE_VERB_TAGS for token in source_span(doc, claim) or ())
+    return any(token.pos_ == "VERB" and token.tag_ in FINITE_TAGS for token in source_span(doc, claim) or ())
 
 
 def agreed(doc: Doc, rule: Claim, model: Claim, rules: Sequence[Claim], addressee_verbs: Collection[str] = ()) -> Claim:
     """One claim from a rule claim and a model claim with overlapping cues: the rules' cue and
     kind, the model's speaker unless it misses the cue's subject (:func:`misses_subject`; the
-    speaker linker then takes the subject) or has none where the construction showed one (a
-    relative pronoun, "Protesters were frustrated that"), and the rules' content unless the
-    model's extends it."""
+    speaker linker then takes the subject), is cut short, stops before its apposition or runs
+    over a clause (:func:`cut_short`, :func:`leaves_apposition`, :func:`holds_clause`), or has
+    none where the construction showed one (a relative pronoun, "Protesters were frustrated
+    that"), and the rules' content unless the model's extends it."""
     content = model.content if extends_rule_content(doc, model, rule, rules, addressee_verbs) else rule.content
     speaker = rule.speaker if (model.speaker is None or misses_subject(doc, rule, model) or cut_short(doc, model)
                or leaves_apposition(doc, model) or holds_clause(doc, model)) else model.speaker

@@ -163,9 +163,9 @@ def is_passive_modifier(verb: Token) -> bool:
 
 def is_stranded_wh_object(obj: Token, verb: Token) -> bool:
     """"said the results matched what its members had seen and called on farmers to ...": the
-    parser hangs the wh-word of the first conjunct's clause on the second verb as its object.
-    A wh-word before a verb that is not itself a relative clause is no object of what it reports."""
-    return obj.i < verb.i and obj.tag_ in ("WDT", "WP") and verb.dep_ != "relcl"
+    parser hangs the wh-word of the first conjunct's clause on the second verb as its object. A
+    wh-word before the verb a conjunct hangs on belongs to that first verb's clause."""
+    return verb.dep_ == "conj" and obj.i < verb.head.i and obj.tag_ in ("WDT", "WP")
 
 
 def is_agentless_passive(verb: Token) -> bool:
@@ -230,14 +230,16 @@ def trailing_tag(verb: Token) -> Optional[Tuple[Piece, Piece, Piece]]:
     breaks on a long lead sentence (more so after a dateline), hanging the cue on a noun or
     making the clause's last noun its subject, so this construction of wire copy is checked
     without the dependency parse. The source is a comma-free noun phrase right before the cue
-    (or its auxiliary), or one with an apposition between commas ("the committee's president,
-    Stefano Bellandi,"); after the cue come only adjuncts up to the sentence end, or a comma and a
-    participial clause ("..., rejecting the company's argument"). None when any of it fails."""
+    (or its auxiliary), possibly opened by a possessive ("its trustees"), or one with an
+    apposition between commas ("the committee's president, Stefano Bellandi,"); a cue the tagger
+    read as a bare participle counts after a phrase that could speak (:func:`_could_speak`); after the cue come
+    only adjuncts up to the sentence end, or a comma and a participial or adjunct clause ("...,
+    rejecting the company's argument", "..., after a two-year review"). None when any of it fails."""
     doc, sent = verb.doc, verb.sent
     cue_start = verb.i - 1 if verb.i > sent.start and doc[verb.i - 1].pos_ == "AUX" else verb.i
-    after = doc[verb.i + 1] if verb.i + 1 < sent.end else None
-    if verb.tag_ not in FINITE_TAGS and not (verb.tag_ == "VBN" and (cue_start < verb.i or after is None or after.lower_ != "by")):
-        return None  # a bare participle before anything but "by" is a past tense the tagger misread
+    bare_participle = verb.tag_ == "VBN" and cue_start == verb.i
+    if verb.tag_ not in FINITE_TAGS and not (verb.tag_ == "VBN" and cue_start < verb.i) and not bare_participle:
+        return None
     source_end = cue_start
     start = _tag_phrase_start(doc, source_end, sent.start)
     if start == source_end and doc[source_end - 1].text == ",":
@@ -246,6 +248,8 @@ def trailing_tag(verb: Token) -> Optional[Tuple[Piece, Piece, Piece]]:
     if start == source_end or start <= sent.start or doc[start - 1].text != ",":
         return None
     if doc[source_end - 1].pos_ not in TAG_SOURCE_HEADS or doc[start].pos_ in ("ADP", "CCONJ", "PART"):
+        return None
+    if bare_participle and not _could_speak(doc[start:source_end]):
         return None
     for token in doc[verb.i + 1:sent.end]:
         if token.text == "," and token.i + 1 < sent.end and (doc[token.i + 1].tag_ == "VBG" or doc[token.i + 1].pos_ in ("ADP", "SCONJ")):
@@ -256,6 +260,15 @@ def trailing_tag(verb: Token) -> Optional[Tuple[Piece, Piece, Piece]]:
     if len(clause) < 4 or clause[0].pos_ not in TAG_CLAUSE_OPENERS or not any(t.pos_ in ("VERB", "AUX") for t in clause):
         return None
     return (cue_start, verb.i + 1), (start, source_end), (sent.start, start - 1)
+
+
+def _could_speak(phrase: Span) -> bool:
+    """Whether a tag's noun phrase before a bare participle names who could have said it: a plural
+    ("geologists reported"), a name, or a possessive ("a growers' cooperative estimated"), where the
+    tagger misread a past tense. A singular common noun is more likely a summary with a participle
+    on it ("..., the third round of layoffs announced this year", "a move reported in January")."""
+    head = phrase.root
+    return head.tag_ in ("NNS", "NNP", "NNPS") or any(t.tag_ in ("POS", "PRP$") or t.ent_type_ in AGENT_ENTITIES for t in phrase)
 
 
 def _tag_phrase_start(doc: Doc, end: int, floor: int) -> int:

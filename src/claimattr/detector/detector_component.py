@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimattr.detector.constructions import (
     CONTENT_CLAUSE_DEPS,
+    FINITE_TAGS,
     HEADLINE_CLAUSE_LINKS,
     MAX_SPEAKER_TAG_WORDS,
     OBJECT_DEPS,
@@ -45,12 +46,12 @@ from claimattr.detector.constructions import (
     is_addressee,
     is_agentive,
     is_agentless_passive,
-    is_stranded_wh_object,
     is_complement_clause,
     is_headline_subject,
     is_hearsay_passive,
     is_infinitive_complement,
     is_passive_modifier,
+    is_stranded_wh_object,
     is_subject_like,
     is_time_phrase,
     is_to_infinitive,
@@ -186,6 +187,7 @@ class ClaimDetector(RuleComponent):
         """Lemmas at which :meth:`_token_claims` can read a claim (besides stance adjectives and phrase cues)."""
         self.refusal_verbs: Set[str] = set(lexicon.get("refusal_verbs", ()))
         self.rarely_reporting: Set[str] = set(lexicon.get("rarely_reporting_verbs", ()))
+        self.inverted_tag_verbs: Set[str] = set(lexicon.get("inverted_tag_verbs", ()))
         self.tidy_lexicon = TidyLexicon(
             subject_speaks=self.passive_subject_speaks | self.stance_adjectives, raising=self.raising_verbs, refusals=self.refusal_verbs,
             cue_lemmas=self.cue_lemmas, host_preps=self.host_preps, host_nouns=self.nouns,
@@ -586,9 +588,10 @@ class ClaimDetector(RuleComponent):
                 or self._headline_second_clause(segment) or self._headline_shared_subject(segment))
 
     def _headline_shared_subject(self, segment: Span) -> Optional[Candidate]:
-        """"Nordvind scraps wind farm, blames costs", "Activist Harrowgate builds stake in
-        Veldhoven, says group should be broken up": after a comma a second verb, a cue, shares
-        the first clause's subject, which is its speaker; what follows the cue is the content."""
+        """"Activist Harrowgate builds stake in Veldhoven, says group should be broken up": after a
+        comma after a second verb, a cue, shares the first clause's subject, which is its speaker; the
+        clause after the cue, or an object verb's noun phrase ("Nordvind scraps wind farm, blames
+        costs"), is the content. Tried after the inverted tags ("..., warns regulator")."""
         doc = segment.doc
         verb = next((t for t in segment[1:] if t.pos_ in ("VERB", "AUX")), None)
         if verb is None or not is_headline_subject(doc[segment.start:verb.i], self.headline_clause_words):
@@ -597,8 +600,7 @@ class ClaimDetector(RuleComponent):
             cue = doc[comma.i + 1]
             rest = [t for t in segment if t.i > cue.i]
             clause = any(t.pos_ in ("VERB", "AUX") for t in rest)
-            if cue.lower_ in self.verb_forms and cue.tag_ in ("VBZ", "VBP", "VBD", "NNS") and (
-                    clause or cue.lemma_.lower() in self.object_verbs):  # "..., says agent": a speaker tag
+            if cue.lower_ in self.verb_forms and cue.tag_ in FINITE_TAGS and (clause or cue.lemma_.lower() in self.object_verbs):
                 pieces = runs(rest)
                 return Candidate((cue.i, cue.i + 1), pieces, "headline", (segment.start, verb.i)) if pieces else None
         return None
@@ -616,19 +618,25 @@ class ClaimDetector(RuleComponent):
 
     def _headline_trailing_tag(self, segment: Span) -> Optional[Candidate]:
         """"Shares slump 9%, analysts say", "Drug may fail some patients, study finds": the speaker
-        and cue close the headline after a comma, and everything before the comma is the content."""
+        and cue close the headline after a comma, and everything before the comma is the content;
+        so do an inverted cue and speaker ("Water bills set to rise, warns regulator")."""
         words = [t for t in segment if not (t.is_punct or t.is_space)]
-        if len(words) < 3 or words[-1].lower_ not in self.verb_forms:
+        if len(words) < 3:
             return None
-        cue = words[-1]
-        comma = next((t for t in reversed(segment[:cue.i - segment.start]) if t.text == ","), None)
-        if comma is None or comma.i == segment.start:
+        comma = next((t for t in reversed(segment) if t.text == ","), None)
+        if comma is None or comma.i == segment.start or comma.i + 2 > words[-1].i:
             return None
-        speaker = segment.doc[comma.i + 1:cue.i]
-        if any(t.pos_ in ("VERB", "AUX") for t in speaker) or not is_headline_subject(speaker, self.headline_clause_words):
+        tag = [t for t in words if t.i > comma.i]
+        if tag[-1].lower_ in self.verb_forms:
+            cue, speaker = tag[-1], segment.doc[comma.i + 1:tag[-1].i]
+        elif tag[0].lemma_.lower() in self.inverted_tag_verbs:
+            cue, speaker = tag[0], segment.doc[tag[0].i + 1:tag[-1].i + 1]
+        else:
+            return None
+        if any(t.pos_ in ("VERB", "AUX") and t.i != cue.i for t in speaker) or not is_headline_subject(speaker, self.headline_clause_words):
             return None
         pieces = runs([t for t in segment if t.i < comma.i])
-        return Candidate((cue.i, cue.i + 1), pieces, "headline")
+        return Candidate((cue.i, cue.i + 1), pieces, "headline", (speaker.start, speaker.end))
 
     def _headline_leading_cue(self, segment: Span) -> Optional[Candidate]:
         """"Pakistan Vows ‘Full Force’ Response", "Minister: prices will fall": speaker, then cue."""

@@ -57,7 +57,7 @@ from typing import Collection, List, Optional, Set
 from spacy.tokens import Doc, Span, Token
 
 from claimattr.detector.combination import cut_at, cue_root
-from claimattr.detector.constructions import MAX_SPEAKER_TAG_WORDS, TIME_ENTITIES, inverted_colon_tag
+from claimattr.detector.constructions import MAX_SPEAKER_TAG_WORDS, TIME_ENTITIES, inverted_colon_tag, is_time_phrase
 from claimattr.quotes import CLOSING_QUOTES, OPENING_QUOTES
 from claimattr.schema import Claim, Speaker, TextSpan
 
@@ -227,10 +227,10 @@ def _names_medium(adjunct: Token, host_preps: Collection[str], host_nouns: Colle
 
 
 def _names_time(adjunct: Token) -> bool:
-    """Whether ``adjunct`` of a past-tense cue is a preposition of date ("on Thursday", "in July"):
-    when it was said."""
-    return adjunct.head.tag_ == "VBD" and adjunct.dep_ == "prep" and any(
-        child.dep_ == "pobj" and child.ent_type_ in TIME_ENTITIES for child in adjunct.children)
+    """Whether ``adjunct`` of a past-tense cue is "on" and a date ("rejected the idea | on
+    Tuesday"): when it was said, the way news dates a statement. Other dates may be the reported
+    event's ("promised a referendum in September", "predicted a cut in January")."""
+    return adjunct.head.tag_ == "VBD" and adjunct.dep_ == "prep" and adjunct.lower_ == "on" and is_time_phrase(adjunct)
 
 
 def _leading_time(doc: Doc, cue: Span, piece: Span, host_preps: Collection[str] = (),
@@ -268,7 +268,7 @@ def without_closing_medium(doc: Doc, claim: Claim, host_preps: Collection[str] =
         return claim
     verb = cue.root
     adjunct = next((t for t in span if t.head.i == verb.i and (_names_medium(t, host_preps, host_nouns) or _names_time(t))), None)
-    if adjunct is None or adjunct.i <= words[0].i or not all(
+    if adjunct is None or adjunct.left_edge.i <= words[0].i or not all(
             t.is_punct or any(a.head.i == verb.i and a.i >= adjunct.i for a in (t, *t.ancestors)) for t in doc[adjunct.i:span.end]):
         return claim  # only adjuncts of the cue may follow it ("in a statement | on Monday")
     return replace(claim, content=[*claim.content[:-1], TextSpan.from_span(doc[span.start:adjunct.left_edge.i])])

@@ -299,10 +299,11 @@ class SpeakerLinker(RuleComponent):
             return replace(speaker, organisation=body, role=role_without_body(speaker.role, speaker.organisation, body))
         if speaker.type != "person":
             return speaker
-        if record is not None and registry.owned_by_person(mention):
-            record.personal = True
+        owned = registry.owned_by_person(mention)
+        if record is not None:
+            record.personal = record.personal or owned
         organisation = registry.possessive_body(mention) or (
-            None if registry.owned_by_person(mention) or record is not None and record.personal
+            None if owned or record is not None and record.personal
             else registry.body_of_kind(speaker.role, mention.start) or registry.implicit_organisation(speaker.role, mention.start)
             or registry.research_organisation(speaker.role, record)
         )
