@@ -225,7 +225,7 @@ class SpeakerLinker(RuleComponent):
         if aged and gender is None:
             gender = words.person_descriptions.get(mention.root.lemma_.lower())
         if gender is not None or aged:
-            record = registry.salient_person(mention, gender, last)
+            record = (registry.person_of_age(core) if aged else None) or registry.salient_person(mention, gender, last)
             if record is not None and record.gender is None:
                 record.gender = gender
         elif speaker.type == "person" and registry.role_description(mention.root) is not None:

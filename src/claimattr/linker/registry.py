@@ -1327,6 +1327,21 @@ class Registry:
                   and any(m.start < pronoun.start for m in r.mentions)]
         return max(people, key=lambda r: len(r.mentions)) if people else None
 
+    def person_of_age(self, mention: Span) -> Optional[Record]:
+        """"Mensah, 27, was hurt ... The 27-year-old wrote": the person the report gave that age,
+        by the number after the name ("Mensah, 27,") or in a description of theirs ("the
+        27-year-old striker Kofi Mensah"); None when no one or several were given it."""
+        age = next((t.text for t in mention if t.like_num), None)
+        if age is None:
+            return None
+        doc = self.doc
+        aged = {
+            record.id for record in self.records if record.type == "person" for m in record.mentions
+            if m.end < mention.start and m.end + 1 < len(doc) and doc[m.end].text == "," and doc[m.end + 1].text == age
+            or m.start > 0 and doc[max(m.start - 4, 0):m.start].text.lower().startswith(f"{age}-year-old")
+        }
+        return self.records[aged.pop()] if len(aged) == 1 else None
+
     def age_description(self, mention: Span) -> bool:
         """"My body will tell me," the 34-year-old said: a definite description by age alone, or by
         age and nationality ("the 33-year-old Italian"), refers back to a person as a pronoun does
