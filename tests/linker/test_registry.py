@@ -1387,12 +1387,15 @@ def test_sport_and_arts_functions_are_roles(extract, text, content, role):
     assert speaker_of(extract(text), content=content)["role"] == role
 
 
-def test_an_age_description_is_the_person_the_report_gave_that_age(extract):
-    """"Mensah, 27, was hurt ... The 27-year-old wrote": the age names him, though the manager
-    spoke last and salience alone would pick her."""
-    text = ("Westbrook United striker Kofi Mensah will miss six weeks, the club said. Mensah, 27, was hurt on Saturday. "
-            "Scans showed a tear, according to manager Paula Reyes. \u201cIt hurts,\u201d Reyes told the club's website. "
-            "The 27-year-old said he was gutted.")
+@pytest.mark.parametrize("introduction", [
+    "Westbrook United striker Kofi Mensah will miss six weeks, the club said. Mensah, 27, was hurt on Saturday.",
+    "Westbrook United said the 27-year-old striker Kofi Mensah would miss six weeks.",
+])
+def test_an_age_description_is_the_person_the_report_gave_that_age(extract, introduction):
+    """"Mensah, 27, ... The 27-year-old said", "the 27-year-old striker Kofi Mensah": the age names
+    him, though the manager spoke last and salience alone would pick her."""
+    text = (introduction + " Scans showed a tear, according to manager Paula Reyes. "
+            "\u201cIt hurts,\u201d Reyes told the club's website. The 27-year-old said he was gutted.")
     assert speaker_of(extract(text), content="he was gutted")["name"] == "Kofi Mensah"
 
 

@@ -88,6 +88,8 @@ SUBJECTS = ("nsubj", "nsubjpass")
 AGENT_SUFFIXES = ("er", "or")
 """Endings of agent nouns ("broadcaster", "operator"), which may name a person as well as a body."""
 AGE_DESCRIPTION = re.compile(r"\d+\s*-\s*year\s*-\s*old")
+MAX_AGE_GAP = 8
+"""Tokens before a name within which "the 27-year-old striker" gives that person's age."""
 """A person described by age alone ("the 34-year-old")."""
 NATION_ONLY_ENDINGS = ("s", "sh", "ch", "ese")
 """Endings of nationality words that name no single person ("the British", "the Irish", "the
@@ -1338,7 +1340,7 @@ class Registry:
         aged = {
             record.id for record in self.records if record.type == "person" for m in record.mentions
             if m.end < mention.start and m.end + 1 < len(doc) and doc[m.end].text == "," and doc[m.end + 1].text == age
-            or m.start > 0 and doc[max(m.start - 4, 0):m.start].text.lower().startswith(f"{age}-year-old")
+            or m.start > 0 and re.search(rf"\b{age}\s*-\s*year\s*-\s*old\b", doc[max(m.start - MAX_AGE_GAP, 0):m.start].text.lower())
         }
         return self.records[aged.pop()] if len(aged) == 1 else None
 
