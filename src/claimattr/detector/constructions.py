@@ -237,9 +237,9 @@ def trailing_tag(verb: Token) -> Optional[Tuple[Piece, Piece, Piece]]:
     rejecting the company's argument", "..., after a two-year review"). None when any of it fails."""
     doc, sent = verb.doc, verb.sent
     cue_start = verb.i - 1 if verb.i > sent.start and doc[verb.i - 1].pos_ == "AUX" else verb.i
-    bare_participle = verb.tag_ == "VBN" and cue_start == verb.i
-    if verb.tag_ not in FINITE_TAGS and not (verb.tag_ == "VBN" and cue_start < verb.i) and not bare_participle:
+    if verb.tag_ not in FINITE_TAGS and verb.tag_ != "VBN":
         return None
+    bare_participle = verb.tag_ == "VBN" and cue_start == verb.i
     source_end = cue_start
     start = _tag_phrase_start(doc, source_end, sent.start)
     if start == source_end and doc[source_end - 1].text == ",":

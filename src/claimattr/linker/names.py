@@ -1183,6 +1183,13 @@ def attached_prefix(word: Token) -> bool:
             and doc[i - 2].is_alpha and doc[i - 2].is_lower)
 
 
+def led_by(group: Token) -> List[Token]:
+    """Who or what leads a group, by the object of "led by" on its noun ("The team, led by
+    ecologist Mette Holm", "researchers led by the Hanseatic Institute")."""
+    return [o for c in group.children if c.dep_ == "acl" and c.lemma_.lower() == "lead"
+            for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+
+
 def research_body(group: Token, words: SpeakerLexicon) -> Optional[Token]:
     """The body researchers belong to ("researchers at the University of Leicestershire",
     "Researchers from the French National Institute ...", "The researchers, led by the
@@ -1191,8 +1198,7 @@ def research_body(group: Token, words: SpeakerLexicon) -> Optional[Token]:
     if group.lemma_.lower() not in words.research_groups:
         return None
     links = [c for c in group.children if c.dep_ == "prep" and c.lower_ in words.affiliation_preps]
-    leaders = [o for c in group.children if c.dep_ == "acl" and c.lemma_.lower() == "lead"
-               for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    leaders = led_by(group)
     # "a team led by the Hanseatic Institute"; "led by Dr Lena Brunner of the University of Innsbruck": hers
     links += [c for leader in leaders if leader.ent_type_ == "PERSON"
               for c in leader.children if c.dep_ == "prep" and c.lower_ in words.affiliation_preps]

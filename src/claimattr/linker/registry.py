@@ -46,7 +46,7 @@ import numpy
 from spacy.attrs import LOWER, ORTH, POS, SENT_START
 from spacy.tokens import Doc, Span, Token
 
-from claimattr.linker.names import MentionAnalyser, after_honorific, attached_prefix, contiguous_run, hyphenated_end, hyphenated_lemma, member_noun, name_run, past_describing_word, past_tag_verb, title_word, whose_antecedent, without_appositions
+from claimattr.linker.names import MentionAnalyser, after_honorific, attached_prefix, contiguous_run, hyphenated_end, hyphenated_lemma, led_by, member_noun, name_run, past_describing_word, past_tag_verb, title_word, whose_antecedent, without_appositions
 from claimattr.quotes import DEFAULT_QUOTE_PAIRS, find_quote_regions
 from claimattr.schema import Entity, TextSpan
 from claimattr.segmenter.segmenter_component import FURNITURE_SPANS
@@ -1881,10 +1881,8 @@ class Registry:
         Mette Holm, weighed ...": the agent of "led" on a ``research_groups`` noun)."""
         for mention in record.mentions:
             root = self.doc[mention.start:mention.end].root
-            prep = root.head
-            verb = prep.head
-            if (root.dep_ == "pobj" and prep.dep_ == "agent" and verb.dep_ == "acl" and verb.lemma_.lower() == "lead"
-                    and verb.head.lemma_.lower() in self.words.research_groups):
+            group = root.head.head.head  # leader <- by <- led <- group
+            if group.lemma_.lower() in self.words.research_groups and root in led_by(group):
                 return True
         return False
 
