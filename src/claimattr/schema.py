@@ -9,7 +9,7 @@ stores their dicts on write, so a claim survives every spaCy round trip unchange
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 from spacy.tokens import Doc, Span
 
@@ -274,16 +274,16 @@ def _set_entities(doc: Doc, entities: List[Entity]) -> None:
 
 def claim_spans(doc: Doc, claims: List[Claim]) -> List[Span]:
     """The CUE / CONTENT / SOURCE spans of ``claims``, as one span group for spaCy's tools."""
-    pieces: List[Span] = []
+    pieces: Dict[Tuple[int, int, str], Span] = {}
     for claim in claims:
         labelled = [(claim.cue, CUE_LABEL)] + [(piece, CONTENT_LABEL) for piece in claim.content]
         if claim.speaker is not None:
             labelled.append((claim.speaker.mention, SOURCE_LABEL))
         for text_span, label in labelled:
             span = text_span.to_span(doc, label)
-            if span is not None and span not in pieces:
-                pieces.append(span)
-    return pieces
+            if span is not None:
+                pieces.setdefault((span.start, span.end, label), span)
+    return list(pieces.values())
 
 
 def register_extensions() -> None:

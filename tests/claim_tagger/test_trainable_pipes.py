@@ -98,8 +98,18 @@ def test_viterbi_never_starts_a_span_with_inside():
     labels = bio_labels(["CONTENT"])
     # token 0 prefers O, token 1 prefers I-CONTENT (impossible after O), then clearly B/I.
     scores = numpy.array([[0.9, 0.05, 0.05], [0.1, 0.3, 0.6], [0.1, 0.1, 0.8]], dtype="f")
-    path = [labels[i] for i in bio_viterbi(scores, labels, allowed_transitions(labels))]
-    assert path == ["O", "B-CONTENT", "I-CONTENT"]
+    [path] = bio_viterbi([scores], labels, allowed_transitions(labels))
+    assert [labels[i] for i in path] == ["O", "B-CONTENT", "I-CONTENT"]
+
+
+def test_viterbi_decodes_each_document_of_a_batch_as_if_alone():
+    labels = bio_labels(["CUE", "CONTENT"])
+    allowed = allowed_transitions(labels)
+    rng = numpy.random.default_rng(0)
+    docs = [rng.dirichlet(numpy.ones(len(labels)), size=n).astype("f") for n in (7, 0, 1, 12, 3)]
+    batched = bio_viterbi(docs, labels, allowed)
+    assert batched == [bio_viterbi([doc], labels, allowed)[0] for doc in docs]
+    assert [len(path) for path in batched] == [7, 0, 1, 12, 3]
 
 
 def test_tags_and_spans_round_trip():

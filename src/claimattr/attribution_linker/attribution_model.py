@@ -26,7 +26,8 @@ from claimattr.schema import CONTENT_LABEL, CUE_LABEL, SOURCE_LABEL
 LINK_TYPES = (CONTENT_LABEL, SOURCE_LABEL)
 """Column order of the model's output: column 0 = "this content belongs to this cue", 1 = source."""
 
-GAP_EDGES = numpy.array([-40, -20, -10, -5, -2, 0, 1, 3, 6, 11, 21, 41])
+GAP_EDGES = (-40, -20, -10, -5, -2, 0, 1, 3, 6, 11, 21, 41)
+"""Edges of the gap buckets: bucket ``i`` holds gaps from ``GAP_EDGES[i - 1]`` up to below ``GAP_EDGES[i]``."""
 RANK_BUCKETS = 4
 BETWEEN_BUCKETS = 3
 N_FEATURES = len(GAP_EDGES) + 1 + RANK_BUCKETS + 2 * BETWEEN_BUCKETS + len(LINK_TYPES) + 1
@@ -46,47 +47,59 @@ class PairBatch:
         return int(self.offsets.shape[0])
 
 
-def signed_gap(cue: Span, other: Span) -> int:
-    """Tokens between the two spans; negative when ``other`` comes before the cue."""
-    if other.start >= cue.end:
-        return other.start - cue.end
-    if other.end <= cue.start:
-        return -(cue.start - other.end) - 1
-    return 0
+def signed_gaps(cues: numpy.ndarray, others: numpy.ndarray) -> numpy.ndarray:
+    """Tokens between every cue and every other span (``(start, end)`` rows; cues x others);
+    negative when the other span comes before the cue, 0 when they overlap."""
+    cue_start, cue_end = cues[:, 0, None], cues[:, 1, None]
+    other_start, other_end = others[None, :, 0], others[None, :, 1]
+    return numpy.where(other_start >= cue_end, other_start - cue_end,
+                       numpy.where(other_end <= cue_start, other_end - cue_start - 1, 0))
 
 
-def _one_hot(index: int, size: int) -> List[float]:
-    row = [0.0] * size
-    row[min(index, size - 1)] = 1.0
-    return row
-
-
-def pair_features(doc: Doc, cue: Span, other: Span, cues: Sequence[Span], newline_prefix: numpy.ndarray) -> List[float]:
-    """Position features of one pair: gap bucket, how many cues are nearer to ``other`` than this
-    one, how many cues and line breaks lie between, the link type and the span's length."""
-    gap = signed_gap(cue, other)
-    gap_bucket = int(numpy.digitize(gap, GAP_EDGES))
-    distance = abs(gap)
-    rank = sum(1 for c in cues if c is not cue and abs(signed_gap(c, other)) < distance)
-    low, high = min(cue.end, other.end), max(cue.start, other.start)
-    between = sum(1 for c in cues if c is not cue and c.start >= low and c.end <= high)
-    newlines = int(newline_prefix[high] - newline_prefix[low]) if high > low else 0
-    link_type = LINK_TYPES.index(other.label_)
-    return (_one_hot(gap_bucket, len(GAP_EDGES) + 1) + _one_hot(rank, RANK_BUCKETS)
-            + _one_hot(between, BETWEEN_BUCKETS) + _one_hot(newlines, BETWEEN_BUCKETS)
-            + _one_hot(link_type, len(LINK_TYPES)) + [numpy.log1p(len(other)) / 5.0])
+def pair_features(cues: numpy.ndarray, others: numpy.ndarray, types: numpy.ndarray, pairs: Tuple[numpy.ndarray, numpy.ndarray],
+                  newline_prefix: numpy.ndarray) -> numpy.ndarray:
+    """Position features of the ``(cue index, other index)`` pairs, one-hot per bucket: the gap,
+    how many other cues are nearer to the span than this one, how many cues and line breaks lie
+    between, the link type, then the span's length. All pairs of a document at once: the cue
+    counts compare each pair with every cue."""
+    cue_index, other_index = pairs
+    n_pairs, rows = len(cue_index), numpy.arange(len(cue_index))
+    gaps = signed_gaps(cues, others)
+    distance = numpy.abs(gaps[cue_index, other_index])
+    nearer = numpy.abs(gaps[:, other_index]).T < distance[:, None]
+    low = numpy.minimum(cues[cue_index, 1], others[other_index, 1])
+    high = numpy.maximum(cues[cue_index, 0], others[other_index, 0])
+    inside = (cues[None, :, 0] >= low[:, None]) & (cues[None, :, 1] <= high[:, None])
+    nearer[rows, cue_index] = inside[rows, cue_index] = False  # the pair's own cue does not count
+    buckets = (
+        (numpy.searchsorted(GAP_EDGES, gaps[cue_index, other_index], side="right"), len(GAP_EDGES) + 1),
+        (nearer.sum(axis=1), RANK_BUCKETS),
+        (inside.sum(axis=1), BETWEEN_BUCKETS),
+        (numpy.where(high > low, newline_prefix[high] - newline_prefix[low], 0), BETWEEN_BUCKETS),
+        (types, len(LINK_TYPES)),
+    )
+    features = numpy.zeros((n_pairs, N_FEATURES), dtype="f")
+    offset = 0
+    for values, size in buckets:
+        features[rows, offset + numpy.minimum(values, size - 1)] = 1.0
+        offset += size
+    features[:, offset] = numpy.log1p(others[other_index, 1] - others[other_index, 0]) / 5.0
+    return features
 
 
 def candidate_pairs(doc: Doc, spans: Sequence[Span], max_gap: int) -> Tuple[List[Tuple[Span, Span]], PairBatch]:
     """Every (cue, content) and (cue, source) pair at most ``max_gap`` tokens apart, with features."""
     cues = [s for s in spans if s.label_ == CUE_LABEL]
     others = [s for s in spans if s.label_ in LINK_TYPES]
+    cue_at = numpy.array([(s.start, s.end) for s in cues], dtype="i").reshape(-1, 2)
+    other_at = numpy.array([(s.start, s.end) for s in others], dtype="i").reshape(-1, 2)
+    cue_index, other_index = numpy.nonzero(numpy.abs(signed_gaps(cue_at, other_at)) <= max_gap)
+    pairs = [(cues[c], others[o]) for c, o in zip(cue_index.tolist(), other_index.tolist())]
+    offsets = numpy.concatenate([cue_at[cue_index], other_at[other_index]], axis=1)
+    types = numpy.array([LINK_TYPES.index(s.label_) for s in others], dtype="i")[other_index]
     newline_prefix = numpy.concatenate([[0], numpy.cumsum([("\n" in t.text_with_ws) for t in doc])])
-    pairs = [(cue, other) for cue in cues for other in others if abs(signed_gap(cue, other)) <= max_gap]
-    offsets = numpy.array([(c.start, c.end, o.start, o.end) for c, o in pairs], dtype="i").reshape(-1, 4)
-    types = numpy.array([LINK_TYPES.index(o.label_) for _, o in pairs], dtype="i")
-    features = numpy.array([pair_features(doc, c, o, cues, newline_prefix) for c, o in pairs], dtype="f")
-    return pairs, PairBatch(doc, offsets, types, features.reshape(-1, N_FEATURES))
+    features = pair_features(cue_at, other_at, types, (cue_index, other_index), newline_prefix)
+    return pairs, PairBatch(doc, offsets, types, features)
 
 
 @registry.architectures("claimattr.AttributionLinker.v1")

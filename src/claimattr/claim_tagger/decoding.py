@@ -36,28 +36,39 @@ def allowed_transitions(labels: Sequence[str]) -> numpy.ndarray:
     return allowed
 
 
-def bio_viterbi(scores: numpy.ndarray, labels: Sequence[str], allowed: numpy.ndarray) -> List[int]:
-    """Best well-formed tag sequence under the token log-probabilities ``scores`` (tokens x labels).
+def bio_viterbi(scores: Sequence[numpy.ndarray], labels: Sequence[str], allowed: numpy.ndarray) -> List[List[int]]:
+    """Best well-formed tag sequence of each document under its token probabilities ``scores``
+    (one tokens x labels array per document).
 
     Argmax alone can output ``O I-CONTENT`` and split one long content in two; the constrained
-    decode never does, which matters for exact-match content scores.
+    decode never does, which matters for exact-match content scores. The documents of a batch are
+    decoded together, one step per token position rather than per token of every document: the
+    per-step work is a few tiny array operations whose call overhead, not arithmetic, is the cost.
     """
-    n_tokens, n_labels = scores.shape
-    if n_tokens == 0:
-        return []
-    logp = numpy.log(numpy.clip(scores, 1e-8, 1.0))
+    lengths = numpy.array([len(doc_scores) for doc_scores in scores], dtype=numpy.int64)
+    if not len(lengths) or lengths.max() == 0:
+        return [[] for _ in scores]
+    n_docs, n_steps, n_labels = len(scores), int(lengths.max()), len(labels)
+    logp = numpy.zeros((n_steps, n_docs, n_labels))
+    for d, doc_scores in enumerate(scores):
+        logp[: lengths[d], d] = numpy.log(numpy.clip(doc_scores, 1e-8, 1.0))
     penalty = numpy.where(allowed, 0.0, -1e9)
     start_ok = numpy.array([0.0 if not label.startswith("I-") else -1e9 for label in labels])
     best = logp[0] + start_ok
-    back = numpy.zeros((n_tokens, n_labels), dtype=numpy.int32)
-    for t in range(1, n_tokens):
-        candidates = best[:, None] + penalty
-        back[t] = candidates.argmax(axis=0)
-        best = candidates[back[t], numpy.arange(n_labels)] + logp[t]
-    path = [int(best.argmax())]
-    for t in range(n_tokens - 1, 0, -1):
-        path.append(int(back[t, path[-1]]))
-    return path[::-1]
+    back = numpy.zeros((n_steps, n_docs, n_labels), dtype=numpy.int64)
+    for t in range(1, n_steps):
+        candidates = best[:, :, None] + penalty
+        back[t] = candidates.argmax(axis=1)
+        best = numpy.where((t < lengths)[:, None], candidates.max(axis=1) + logp[t], best)
+    paths = numpy.zeros((n_docs, n_steps), dtype=numpy.int64)
+    state = best.argmax(axis=1)
+    docs = numpy.arange(n_docs)
+    for t in range(n_steps - 1, 0, -1):
+        inside = t < lengths
+        paths[inside, t] = state[inside]
+        state = numpy.where(inside, back[t, docs, state], state)
+    paths[:, 0] = state
+    return [paths[d, : lengths[d]].tolist() for d in range(n_docs)]
 
 
 def tags_to_spans(doc: Doc, tags: Sequence[str]) -> List[Span]:

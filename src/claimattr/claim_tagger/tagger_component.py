@@ -118,7 +118,7 @@ class ClaimTagger(TrainablePipe):
             return [[] for _ in docs]
         scores = self.model.predict(docs)
         allowed = self._transitions()
-        return [bio_viterbi(self.model.ops.to_numpy(doc_scores), self.labels, allowed) for doc_scores in scores]
+        return bio_viterbi([self.model.ops.to_numpy(doc_scores) for doc_scores in scores], self.labels, allowed)
 
     def set_annotations(self, docs: Iterable[Doc], tag_ids: List[List[int]]) -> None:
         labels = self.labels
