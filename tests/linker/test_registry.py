@@ -1429,6 +1429,16 @@ def test_who_leads_the_research_team_works_where_its_researchers_do(extract):
     assert (speaker["name"], speaker["organisation"]["text"]) == ("Mette Holm", "Jutland Institute of Ecology"), speaker
 
 
+def test_a_lead_author_works_where_the_report_places_the_studys_researchers(extract):
+    """"The study, carried out by researchers at ...": the researchers never speak, but the
+    report has placed its one research team, so the study's lead author works there."""
+    text = ("Pupils who used the app gained two months of progress in maths. The study, carried out by researchers "
+            "at the University of Leicestershire for the Education Endowment Trust, followed 6,000 pupils.\n\n"
+            "\u201cIt is not a substitute for a teacher,\u201d said lead author Dr Priya Raman.")
+    speaker = speaker_of(extract(text), content="It is not a substitute")
+    assert (speaker["name"], speaker["organisation"]["text"]) == ("Priya Raman", "University of Leicestershire"), speaker
+
+
 CLUB_REPORT = ("Ashgrove Rovers coach Kevin Dunne said a refereeing decision had cost his side the derby against "
                "Castleford City. City manager Sandra Whelan insisted the decision was correct.")
 

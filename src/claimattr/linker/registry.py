@@ -46,7 +46,7 @@ import numpy
 from spacy.attrs import LOWER, ORTH, POS, SENT_START
 from spacy.tokens import Doc, Span, Token
 
-from claimattr.linker.names import MentionAnalyser, after_honorific, attached_prefix, contiguous_run, hyphenated_end, hyphenated_lemma, led_by, member_noun, name_run, past_describing_word, past_tag_verb, title_word, whose_antecedent, without_appositions
+from claimattr.linker.names import MentionAnalyser, after_honorific, attached_prefix, contiguous_run, hyphenated_end, hyphenated_lemma, led_by, member_noun, name_run, past_describing_word, research_body, past_tag_verb, title_word, whose_antecedent, without_appositions
 from claimattr.quotes import DEFAULT_QUOTE_PAIRS, find_quote_regions
 from claimattr.schema import Entity, TextSpan
 from claimattr.segmenter.segmenter_component import FURNITURE_SPANS
@@ -1898,8 +1898,23 @@ class Registry:
             r.organisation.text: r.organisation for r in self.records
             if r.type == "group" and r.organisation is not None and name_words(r.name)
             and name_words(r.name)[-1].rstrip("s") in self.words.research_groups
-        }
+        } or self.placed_research_bodies()
         return next(iter(bodies.values())) if len(bodies) == 1 else None
+
+    def placed_research_bodies(self) -> Dict[str, TextSpan]:
+        """The organisations the report places researchers in where no researcher speaks ("The
+        study, carried out by researchers at the University of Leicestershire", "the team from
+        the Auvergne Institute of Earth Sciences reports"; :func:`research_body`), by name."""
+        found: Dict[str, TextSpan] = {}
+        for token in self.doc:
+            body = research_body(token, self.words)
+            if body is None:
+                continue
+            for record in self.records:
+                mention = next((m for m in record.mentions if m.start <= body.i < m.end), None) if record.type == "organisation" else None
+                if mention is not None:
+                    found.setdefault(record.name, self.named_span(record.name, mention))
+        return found
 
     def owned_by_person(self, mention: Span) -> bool:
         """Whether a person's role is owned by another person ("her coach", "Hartley's agent"):
