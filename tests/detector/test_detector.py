@@ -695,6 +695,23 @@ def test_a_sentence_final_speaker_tag_is_found_where_the_parse_breaks(nlp, text,
     assert claims[0].speaker is not None and claims[0].speaker.mention.text.startswith("the ")
 
 
+def test_a_speaker_tag_the_parser_hung_under_the_reported_verb_reports_that_verbs_clause(extract):
+    """"... has asked to leave the club, chairman Derek Whitfield confirmed on Tuesday": the parser
+    makes "confirmed" the complement of "asked"; it is the tag, and "asked" is what it reports."""
+    text = ("Ashford Town striker Samuel Okoye has asked to leave the club, chairman Derek Whitfield confirmed "
+            "on Tuesday, two days after the 27-year-old was left out of the team.")
+    claims = extract(text)
+    assert [(c["cue"]["text"], " ".join(p["text"] for p in c["content"]), c["speaker"]["text"]) for c in claims] == [
+        ("confirmed", "Ashford Town striker Samuel Okoye has asked to leave the club", "chairman Derek Whitfield")]
+
+
+def test_a_clause_with_its_own_condition_is_no_speaker_tag(extract):
+    """"He said that if ..., we will appeal": the comma closes the condition of "appeal", whose
+    clause is what was said."""
+    claims = extract('He said that if "the final resolution requires us to reinstate voters, we will appeal."')
+    assert [c["cue"]["text"] for c in claims] == ["said"]
+
+
 @pytest.mark.parametrize("text", [
     "The carmaker will cut 300 jobs at its Swindon plant, the third round of layoffs announced this year.",
     "The firm will close two of its plants in Wales, a move reported in January.",

@@ -195,7 +195,10 @@ def is_addressee(obj: Token, heads: List[Token]) -> bool:
 
 def is_trailing_cue(verb: Token, heads: List[Token]) -> bool:
     """"..., but the police overruled the request, another source said": the cue closes the sentence,
-    and everything before its clause is what was said, whatever the parser hung under the verb."""
+    and everything before its clause is what was said, whatever the parser hung under the verb
+    (or over it: :func:`is_tag_under_content`)."""
+    if is_tag_under_content(verb):
+        return True
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return (
         verb.dep_ == "ROOT"
@@ -203,6 +206,24 @@ def is_trailing_cue(verb: Token, heads: List[Token]) -> bool:
         and bool(subjects) and all(s.i > max(h.right_edge.i for h in heads) for s in subjects)
         and not any(t.text in OPENING_QUOTE_TOKENS for t in verb.sent[:1])
     )
+
+
+def is_tag_under_content(verb: Token) -> bool:
+    """"Okoye has asked to leave the club, chairman Derek Whitfield confirmed on Tuesday": a
+    sentence-final speaker tag the parser hung under the reported clause's verb as its
+    complement. The cue comes after that verb, its own subject right before it opens with a
+    comma, nothing of its own stands before that comma (``He said that if ..., we will appeal``
+    is a clause with its own condition) and it has no complement of its own, so what it
+    reports is the clause before."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if verb.dep_ != "ccomp" or verb.head.i >= verb.i or subject is None:
+        return False
+    opening = subject.left_edge.i
+    between = verb.doc[subject.right_edge.i + 1:verb.i]
+    return (opening > verb.head.i + 1 and verb.doc[opening - 1].text == ","
+            and all(c.i >= opening - 1 for c in verb.children)
+            and all(t.dep_ in ("aux", "neg", "advmod") for t in between)
+            and not any(c.dep_ in CONTENT_CLAUSE_DEPS + OBJECT_DEPS for c in verb.children))
 
 
 # ---------------------------------------------------------------------- trailing speaker tags

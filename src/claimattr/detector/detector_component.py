@@ -55,6 +55,7 @@ from claimattr.detector.constructions import (
     is_subject_like,
     is_time_phrase,
     is_to_infinitive,
+    is_tag_under_content,
     is_trailing_cue,
     merge,
     pieces_of,
@@ -324,7 +325,7 @@ class ClaimDetector(RuleComponent):
             return []
         if is_agentless_passive(verb) and not has_clause(verb) and lemma not in self.passive_content_verbs:
             return []
-        heads = [c for c in children if c.dep_ in CONTENT_CLAUSE_DEPS and not is_subject_like(c)]
+        heads = [c for c in children if c.dep_ in CONTENT_CLAUSE_DEPS and not is_subject_like(c) and not self._tag_under(c)]
         preps = [c for c in children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in self.complement_preps.get(lemma, ())
                  and not is_time_phrase(c)]
         objects = [c for c in children if c.dep_ in OBJECT_DEPS and not is_stranded_wh_object(c, verb)]
@@ -353,6 +354,10 @@ class ClaimDetector(RuleComponent):
         if all(any(r.start <= s and e <= r.end + 1 for r in regions) for s, e in pieces):
             pieces = merge(pieces + [(q.start, q.end) for q in self._adjacent_quotes(verb, regions)])
         return pieces
+
+    def _tag_under(self, clause: Token) -> bool:
+        """Whether a complement clause is a speaker tag of the verb's own clause (:func:`is_tag_under_content`)."""
+        return clause.lemma_.lower() in self.cue_lemmas and is_tag_under_content(clause)
 
     def _clause_under_addressee(self, objects: List[Token]) -> List[Token]:
         """"told a meeting of Pacific leaders that few people understood": the parser hangs the
