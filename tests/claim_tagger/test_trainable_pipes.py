@@ -18,7 +18,7 @@ from spacy.training import Example
 
 import claimattr
 from claimattr.attribution_linker.attribution_component import gold_spans_and_links
-from claimattr.attribution_linker.attribution_model import GAP_EDGES, RANK_BUCKETS, PairBatch, candidate_pairs
+from claimattr.attribution_linker.attribution_model import GAP_EDGES, N_FEATURES, RANK_BUCKETS, PairBatch, candidate_pairs
 from claimattr.readers.brat import make_doc
 from claimattr.claim_tagger.decoding import (
     OUTSIDE, allowed_transitions, bio_labels, bio_viterbi, spans_to_tags, tags_to_spans,
@@ -144,6 +144,11 @@ def test_candidate_features_rank_the_nearest_cue_first(gold_docs):
     assert ranks[("saying", "it was cracked")] == 0
     assert ranks[("claimed", "it was cracked")] == 1
     assert ranks[("claimed", "the bridge was safe")] == 0
+
+
+def test_an_empty_document_has_no_candidate_pairs():
+    pairs, batch = candidate_pairs(spacy.blank("en")(""), [], max_gap=60)
+    assert pairs == [] and batch.features.shape == (0, N_FEATURES)
 
 
 def _linker_nlp(gold_docs: List[Doc]) -> Tuple[Language, List[Example]]:

@@ -705,10 +705,14 @@ def test_a_speaker_tag_the_parser_hung_under_the_reported_verb_reports_that_verb
         ("confirmed", "Ashford Town striker Samuel Okoye has asked to leave the club", "chairman Derek Whitfield")]
 
 
-def test_a_clause_with_its_own_condition_is_no_speaker_tag(extract):
-    """"He said that if ..., we will appeal": the comma closes the condition of "appeal", whose
-    clause is what was said."""
-    claims = extract('He said that if "the final resolution requires us to reinstate voters, we will appeal."')
+@pytest.mark.parametrize("text", [
+    # the comma closes the condition of "appeal", whose clause is what was said
+    'He said that if "the final resolution requires us to reinstate voters, we will appeal."',
+    # "said" has no other complement: the clause after the comma is what it reports
+    "The spokesman said on Monday, the residents had complained.",
+])
+def test_a_complement_clause_after_a_comma_is_no_speaker_tag(extract, text):
+    claims = extract(text)
     assert [c["cue"]["text"] for c in claims] == ["said"]
 
 

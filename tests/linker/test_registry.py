@@ -237,9 +237,6 @@ BUSINESS_AND_SPORT = [
     ("a company role given without its company is held in the company the report is about",
      "Kelda Freight cut 300 jobs on Tuesday. Chief executive Ana Rusk said demand had fallen.",
      "demand had fallen", ("Ana Rusk", "person", "chief executive", "Kelda Freight")),
-    ("a team captain given without the club plays for the club the report is about",
-     "Harbourside Rovers lost 3-0 at home on Saturday. Captain Jamie Osei said the players had to take the blame.",
-     "the players had to take the blame", ("Jamie Osei", "person", "captain", "Harbourside Rovers")),
     ("so is a function's chief given without its company",
      "Kelda Freight cut 300 jobs on Tuesday. Finance chief Jon Ek said costs had risen.",
      "costs had risen", ("Jon Ek", "person", "finance chief", "Kelda Freight")),
@@ -1437,6 +1434,21 @@ def test_a_lead_author_works_where_the_report_places_the_studys_researchers(extr
             "\u201cIt is not a substitute for a teacher,\u201d said lead author Dr Priya Raman.")
     speaker = speaker_of(extract(text), content="It is not a substitute")
     assert (speaker["name"], speaker["organisation"]["text"]) == ("Priya Raman", "University of Leicestershire"), speaker
+
+
+@pytest.mark.parametrize("text", [
+    # a researcher may comment from outside; only an author is the study's own
+    "The study, carried out by researchers at the University of Leicestershire, followed 6,000 pupils. "
+    "Dr Tom Bell, a researcher who was not involved in the study, said it was sound.",
+    # two bodies did the study: which one is the author's, the report does not say
+    "The study, carried out by researchers at the University of Leicestershire and the Kingsbridge Institute, "
+    "followed 6,000 pupils. Lead author Dr Priya Raman said the effect was large.",
+    "Researchers at the University of Leicestershire and at Kingsbridge University carried out the study. "
+    "Lead author Dr Priya Raman said the effect was large.",
+])
+def test_no_body_is_guessed_for_an_outside_researcher_or_an_author_of_a_study_by_two(extract, text):
+    [claim] = extract(text)
+    assert claim["speaker"]["organisation"] is None, claim["speaker"]
 
 
 CLUB_REPORT = ("Ashgrove Rovers coach Kevin Dunne said a refereeing decision had cost his side the derby against "

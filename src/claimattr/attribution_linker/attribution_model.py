@@ -97,7 +97,7 @@ def candidate_pairs(doc: Doc, spans: Sequence[Span], max_gap: int) -> Tuple[List
     pairs = [(cues[c], others[o]) for c, o in zip(cue_index.tolist(), other_index.tolist())]
     offsets = numpy.concatenate([cue_at[cue_index], other_at[other_index]], axis=1)
     types = numpy.array([LINK_TYPES.index(s.label_) for s in others], dtype="i")[other_index]
-    newline_prefix = numpy.concatenate([[0], numpy.cumsum([("\n" in t.text_with_ws) for t in doc])])
+    newline_prefix = numpy.concatenate([[0], numpy.cumsum([("\n" in t.text_with_ws) for t in doc], dtype=numpy.int64)])
     features = pair_features(cue_at, other_at, types, (cue_index, other_index), newline_prefix)
     return pairs, PairBatch(doc, offsets, types, features)
 

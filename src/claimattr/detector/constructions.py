@@ -213,8 +213,9 @@ def is_tag_under_content(verb: Token) -> bool:
     sentence-final speaker tag the parser hung under the reported clause's verb as its
     complement. The cue comes after that verb, its own subject right before it opens with a
     comma, nothing of its own stands before that comma (``He said that if ..., we will appeal``
-    is a clause with its own condition) and it has no complement of its own, so what it
-    reports is the clause before."""
+    is a clause with its own condition) and it has no complement of its own, while that verb has
+    one besides it ("to leave the club"; in ``The spokesman said on Monday, the residents had
+    complained`` the clause is what "said" reports), so what it reports is the clause before."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
     if verb.dep_ != "ccomp" or verb.head.i >= verb.i or subject is None:
         return False
@@ -223,7 +224,8 @@ def is_tag_under_content(verb: Token) -> bool:
     return (opening > verb.head.i + 1 and verb.doc[opening - 1].text == ","
             and all(c.i >= opening - 1 for c in verb.children)
             and all(t.dep_ in ("aux", "neg", "advmod") for t in between)
-            and not any(c.dep_ in CONTENT_CLAUSE_DEPS + OBJECT_DEPS for c in verb.children))
+            and not any(c.dep_ in CONTENT_CLAUSE_DEPS + OBJECT_DEPS for c in verb.children)
+            and any(c.dep_ in CONTENT_CLAUSE_DEPS + OBJECT_DEPS and c.i < opening for c in verb.head.children))
 
 
 # ---------------------------------------------------------------------- trailing speaker tags

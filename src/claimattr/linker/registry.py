@@ -70,6 +70,10 @@ president of the caucus."), for the tag of the quotation that follows it: report
 speaker and then quote them."""
 DISTANCE_COST = 1.0
 """Salience lost per sentence between the mention and the pronoun."""
+STUDY_AUTHORS = ("author",)
+"""Role nouns of the research groups (lexicon ``research_groups``) that only a study's own
+researchers hold: a "lead author" wrote it, while a "researcher" given with no body may be one
+commenting from outside ("a researcher who was not involved in the study")."""
 ORGANISATION_DISTANCE_COST = 0.2
 """Salience an organisation loses per sentence before a description of it ("the company"): a
 report's protagonist company or club is named once and then described for paragraphs."""
@@ -1892,24 +1896,30 @@ class Registry:
         (:meth:`leads_research_team`), works where the report's researchers do (lexicon
         ``research_groups``): the body of the one group of them the report places."""
         researcher = bool(role) and role_noun(role) in self.words.research_groups
-        if not researcher and not (record is not None and self.leads_research_team(record)):
+        leader = record is not None and self.leads_research_team(record)
+        if not researcher and not leader:
             return None
         bodies = {
             r.organisation.text: r.organisation for r in self.records
             if r.type == "group" and r.organisation is not None and name_words(r.name)
             and name_words(r.name)[-1].rstrip("s") in self.words.research_groups
-        } or self.placed_research_bodies()
+        }
+        if not bodies and (leader or role_noun(role) in STUDY_AUTHORS):
+            bodies = self.placed_research_bodies()
         return next(iter(bodies.values())) if len(bodies) == 1 else None
 
     def placed_research_bodies(self) -> Dict[str, TextSpan]:
         """The organisations the report places researchers in where no researcher speaks ("The
         study, carried out by researchers at the University of Leicestershire", "the team from
-        the Auvergne Institute of Earth Sciences reports"; :func:`research_body`), by name."""
+        the Auvergne Institute of Earth Sciences reports"; :func:`research_body`), by name; none
+        where researchers of two bodies did it ("at X and Y", "at X and at Y")."""
         found: Dict[str, TextSpan] = {}
         for token in self.doc:
             body = research_body(token, self.words)
             if body is None:
                 continue
+            if body.conjuncts or body.head.conjuncts:
+                return {}
             for record in self.records:
                 mention = next((m for m in record.mentions if m.start <= body.i < m.end), None) if record.type == "organisation" else None
                 if mention is not None:
