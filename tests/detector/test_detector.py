@@ -242,6 +242,17 @@ def test_a_typographic_quote_closed_by_a_straight_mark_ends_there(extract):
     assert claims.find(cue="adding", content="the agreements were handed out")
 
 
+def test_a_quotation_of_a_coordinated_second_report_is_no_piece_of_the_first(extract):
+    """"said A and accused B of “...”": the parser leaves the closing mark on A's verb; the
+    quotation is what "accused" reports, not a second piece of what was said."""
+    text = ("Daniel Szabo said the company would appeal and accused the residents of "
+            "\u201cusing the courts to stop housing the city badly needs\u201d.")
+    claims = extract(text)
+    said = claims.find(cue="said", content="the company would appeal")
+    assert [piece["text"] for piece in said["content"]] == ["the company would appeal"], claims.describe()
+    assert claims.find(cue="accused", content="using the courts")
+
+
 def test_straight_quotes_nested_in_a_typographic_quote_stay_inside_it(extract):
     claims = extract('“They called it a \"fair\" deal, and it was not,” the union leader said.')
     assert len(claims) == 1, claims.describe()

@@ -765,7 +765,10 @@ class ClaimDetector(RuleComponent):
     def _make_claim(self, doc: Doc, candidate: Candidate, regions: List[Span], furniture: Set[int]) -> Optional[Claim]:
         """The claim, or None when nothing but punctuation is left of its content."""
         cue = candidate.cue
-        pieces = extend_to_quotes(candidate.pieces, regions, cue)
+        # a piece of punctuation alone (a closing mark the parser left on a verb whose words went
+        # to a second report) says nothing, and must not grow into that report's quotation
+        worded = [(start, end) for start, end in candidate.pieces if not all(t.is_punct or t.is_space for t in doc[start:end])]
+        pieces = extend_to_quotes(worded, regions, cue)
         pieces = [run for start, end in pieces for run in runs([t for t in doc[start:end] if t.i not in furniture])]
         pieces = [p for p in (trim(doc, piece, self.marks) for piece in pieces) if p is not None]
         if not pieces or all(all(t.is_punct for t in doc[s:e]) for s, e in pieces):
