@@ -315,6 +315,19 @@ def test_a_model_source_that_misses_the_subject_a_participle_or_conjunct_shares_
     assert combined_speaker(speaker_doc, lemmas, cue, content, model_speaker) is None
 
 
+def test_a_noun_of_the_quotation_the_cue_closes_is_no_subject_the_model_missed(nlp, lemmas):
+    """"“..., teams sprayed every neighbourhood ...,” said Tran Van Minh": the parser makes
+    "teams" the subject of "said"; a closing quotation mark stands between them, so the model's
+    source after the cue stays."""
+    quote = "\u201cWhen I started working here, teams sprayed every neighbourhood twice a year,\u201d"
+    source = "Tran Van Minh, a paediatrician at the children's hospital"
+    hand = HandClaims(f"{quote} said {source}.")
+    model = [hand.claim("said", quote, speaker=source, kind="direct")]
+    rules = [hand.claim("said", quote, kind="direct")]
+    (said,) = combine_claims(nlp(hand.text), model, rules, lemmas)
+    assert said.speaker is not None and said.speaker.mention.text == source
+
+
 def test_a_conjunct_on_the_verb_of_a_reported_clause_shares_no_subject(speaker_doc, lemmas):
     """"Rendell said he had battled ... and called it ...": the parser hangs "called" on the
     reported verb, whose subject "he" is not a subject the cue shares; the model's source stays."""

@@ -161,12 +161,14 @@ def extends_rule_content(doc: Doc, model: Claim, rule: Claim, rules: Sequence[Cl
 
 def _subject_before(root: Token) -> Optional[Token]:
     """The nominal subject standing right before the cue ``root``: only auxiliaries, negation,
-    adverbs and punctuation between them ("The union, which represents 1,100 workers, said")."""
+    adverbs and punctuation between them ("The union, which represents 1,100 workers, said"), but
+    no quotation mark: a noun the parser made the subject from inside the quotation the cue
+    closes ("“..., teams sprayed every neighbourhood,” said Tran Van Minh") is what was said."""
     subject = next((child for child in root.children if child.dep_ == "nsubj" and child.i < root.i), None)
     if subject is None:
         return None
     between = root.doc[subject.right_edge.i + 1:root.i]
-    return subject if all(t.dep_ in ("aux", "neg", "advmod", "punct") for t in between) else None
+    return subject if all(t.dep_ in ("aux", "neg", "advmod", "punct") and not t.is_quote for t in between) else None
 
 
 SHARED_SUBJECT_DEPS = ("advcl", "conj")
