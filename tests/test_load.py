@@ -49,3 +49,21 @@ def test_the_named_trained_pipeline_combines_the_model_with_the_rules():
     assert order.index("report_segmenter") < order.index("parser")
     alone = claimattr.load("trained", combine=False)
     assert "claim_detector" not in alone.pipe_names
+
+
+def test_the_trained_pipelines_base_reads_the_same_norms_as_the_base_it_was_sourced_from():
+    """Sourcing components does not carry the base's ``lexeme_norm`` table over; without it the
+    frozen parser read "neighbourhood" otherwise than en_core_web_sm does and parsed differently."""
+    base = spacy.load(claimattr.DEFAULT_BASE)
+    trained = claimattr.load("trained")
+    text = "“When I started working here, teams sprayed every neighbourhood twice a year,” said Tran Van Minh."
+    assert [t.norm_ for t in trained.make_doc(text)] == [t.norm_ for t in base.make_doc(text)]
+    with trained.select_pipes(enable=["tok2vec", "tagger", "parser"]):
+        parsed = trained(text)
+    assert [(t.dep_, t.head.i) for t in parsed] == [(t.dep_, t.head.i) for t in base(text)]
+
+
+def test_the_base_vocabulary_tables_are_what_a_training_config_initialises_with():
+    from claimattr.pipelines.transformer import base_lookups
+
+    assert base_lookups(claimattr.DEFAULT_BASE, "vocab").get_table("lexeme_norm")["neighbourhood"] == "neighborhood"

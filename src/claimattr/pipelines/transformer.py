@@ -32,12 +32,19 @@ def transformer_name(name: Optional[str] = None) -> str:
 
 @registry.misc("claimattr.base_lookups.v1")
 def base_lookups(base: str, component: str = "lemmatizer"):
-    """The lookup tables of ``component`` in the base pipeline ``base`` (package name or folder).
+    """The lookup tables of ``component`` in the base pipeline ``base`` (package name or folder);
+    ``component="vocab"`` for the vocabulary's own tables.
 
     For ``[initialize.components.lemmatizer] lookups``: ``spacy debug data`` initialises every
     component, the frozen sourced lemmatizer too, and without this it looks for its tables in
     spacy-lookups-data (E955), which claimattr does not need. ``spacy train`` skips frozen
     components, so there the tables stay the ones sourced with the lemmatizer.
+
+    For ``[initialize] lookups`` (``component="vocab"``): the base's ``lexeme_norm`` table, which
+    sourcing components does not carry over. Without it a trained pipeline's frozen base
+    components read other NORM features than in the base itself ("neighbourhood" is not
+    "neighborhood"), and so parse British spellings differently from the base they were
+    trained as.
     """
     from pathlib import Path
 
@@ -49,4 +56,4 @@ def base_lookups(base: str, component: str = "lemmatizer"):
         package = get_package_path(base)
         meta = load_meta(package / "meta.json")
         path = package / f"{meta['lang']}_{meta['name']}-{meta['version']}"
-    return Lookups().from_disk(path / component / "lookups")
+    return Lookups().from_disk(path / "vocab" if component == "vocab" else path / component / "lookups")
