@@ -237,6 +237,10 @@ BUSINESS_AND_SPORT = [
     ("a company role given without its company is held in the company the report is about",
      "Kelda Freight cut 300 jobs on Tuesday. Chief executive Ana Rusk said demand had fallen.",
      "demand had fallen", ("Ana Rusk", "person", "chief executive", "Kelda Freight")),
+    ("a nationality adjective makes a description another country's body, not one named before",
+     "A spokesperson for Afghanistan's Ministry of Defence said the fighting had ended. "
+     "The Qatari foreign ministry said escalation would endanger stability.",
+     "escalation would endanger stability", ("Qatari foreign ministry", "government", None, None)),
     ("so is a function's chief given without its company",
      "Kelda Freight cut 300 jobs on Tuesday. Finance chief Jon Ek said costs had risen.",
      "costs had risen", ("Jon Ek", "person", "finance chief", "Kelda Freight")),

@@ -187,11 +187,13 @@ class Record:
 def without_descriptive_modifiers(mention: Span) -> List[Token]:
     """The words of a description without the adjectives that only describe its noun ("The
     Halifax-based company", "the family-controlled firm" -> "The company", "the firm"): where it
-    is based, who owns it, what it is like. A place in "X-based" is no name of the body."""
+    is based, who owns it, what it is like. A place in "X-based" is no name of the body; a
+    nationality adjective is ("The Qatari foreign ministry" is no ministry named before it for
+    another country)."""
     root = mention.root
     described = set()
     for child in root.lefts:
-        if child.dep_ == "amod" and child.i >= mention.start:
+        if child.dep_ == "amod" and child.i >= mention.start and child.ent_type_ != "NORP":
             described |= {t.i for t in child.subtree}
     return [t for t in mention if t.i not in described]
 
