@@ -1912,18 +1912,16 @@ class Registry:
 
     def placed_research_bodies(self) -> Dict[str, TextSpan]:
         """The organisations the report places researchers in where no researcher speaks ("The
-        study, carried out by researchers at the University of Leicestershire", "the team from
-        the Auvergne Institute of Earth Sciences reports"; :func:`research_body`), by name; none
-        where researchers of two bodies did it ("at X and Y", "at X and at Y")."""
+        study, carried out by researchers at the University of Leicestershire"; :func:`research_body`),
+        by name; none where researchers of two bodies did it ("at X and Y", "at X and at Y")."""
         found: Dict[str, TextSpan] = {}
-        for token in self.doc:
-            body = research_body(token, self.words)
+        for body in (research_body(token, self.words) for token in self.doc):
             if body is None:
                 continue
             if body.conjuncts or body.head.conjuncts:
                 return {}
-            for record in self.records:
-                mention = next((m for m in record.mentions if m.start <= body.i < m.end), None) if record.type == "organisation" else None
+            for record in (r for r in self.records if r.type == "organisation"):
+                mention = next((m for m in record.mentions if m.start <= body.i < m.end), None)
                 if mention is not None:
                     found.setdefault(record.name, self.named_span(record.name, mention))
         return found
