@@ -26,7 +26,9 @@ TEXT = ("Officials have said the port was shut on Monday, adding that ships were
         "The chief told the union Tuesday that the plant would close. "
         "A second official, who was briefed on the talks, said the port would reopen. "
         "“We live in hard times,” my father often said. "
-        "“The board believes the cuts are wrong. Prices will rise,” the chairman said.")
+        "“The board believes the cuts are wrong. Prices will rise,” the chairman said. "
+        "The tracks show that the herds moved slowly, according to a study. "
+        "According to police, the man died at the scene.")
 
 
 @pytest.fixture(scope="module")
@@ -89,6 +91,21 @@ def test_a_model_content_that_extends_the_rules_in_the_same_sentence_wins(doc, l
     rules = [claim("attacked", "the plan")]
     (combined,) = combine_claims(doc, model, rules, lemmas)
     assert combined.content_text == "the plan as reckless"
+
+
+def test_a_comma_the_model_ran_on_to_does_not_replace_the_rules_content(doc, lemmas):
+    model = [claim("attacked", "the plan as reckless.", speaker="The union")]
+    rules = [claim("attacked", "the plan as reckless")]
+    (combined,) = combine_claims(doc, model, rules, lemmas)
+    assert combined.content_text == "the plan as reckless"
+
+
+def test_a_model_content_running_into_an_according_to_source_does_not_replace_the_rules(doc, lemmas):
+    """Between "according to" and its content stands the source, never content."""
+    model = [claim("According to", "police, the man died at the scene")]
+    rules = [claim("According to", "the man died at the scene", kind="according_to")]
+    (combined,) = combine_claims(doc, model, rules, lemmas)
+    assert combined.content_text == "the man died at the scene"
 
 
 def test_a_model_content_running_into_the_next_sentence_does_not_replace_the_rules(doc, lemmas):
@@ -209,6 +226,17 @@ def test_a_model_claim_on_the_event_inside_a_rule_content_gives_way_to_the_repor
     (combined,) = combine_claims(doc, model, rules, lemmas)
     assert combined.cue.text == "confirmed"
     assert combined.content_text == "The firm is recalling 2,000 heaters"
+
+
+def test_a_report_the_rules_found_too_stays_under_the_according_to_claim_that_reports_it(doc, lemmas):
+    """"The tracks show that ..., according to a study": the study reports what the tracks show;
+    both are claims, unlike the model's event in "The firm is recalling heaters"."""
+    model = [claim("show", "that the herds moved slowly,", speaker="The tracks")]
+    rules = [claim("show", "that the herds moved slowly"),
+             claim("according to", "The tracks show that the herds moved slowly", kind="according_to")]
+    show, according = combine_claims(doc, model, rules, lemmas)
+    assert (show.cue.text, show.content_text) == ("show", "that the herds moved slowly")
+    assert according.cue.text == "according to"
 
 
 def test_a_headline_rule_content_over_another_cue_does_not_replace_the_model_claim(doc, lemmas):

@@ -390,6 +390,38 @@ def test_according_to(extract, text, content):
 
 
 @pytest.mark.parametrize("text,content", [
+    ("According to Threatline, a company that tracks supply chains, the firm has cut shifts at two plants.",
+     "the firm has cut shifts at two plants"),
+    ("The group copied 300 gigabytes of data, according to Threatline, a company that tracks ransomware gangs.",
+     "The group copied 300 gigabytes of data"),
+    ("According to Mira Osei, a former minister, the deal is dead.", "the deal is dead"),
+])
+def test_the_apposition_of_an_according_to_source_is_no_content(extract, text, content):
+    """The noun phrase after the source's comma says who the source is, whatever the parser
+    attached it to."""
+    claims = extract(text)
+    claim = claims.find(cue="according to")
+    assert claims.content_of(claim) == content, claims.describe()
+
+
+def test_the_subject_after_an_according_to_source_opens_the_content(extract):
+    """"the man, who was 34," is what the police report on, not their apposition."""
+    claims = extract("According to police, the man, who was 34, died at the scene.")
+    claim = claims.find(cue="according to")
+    assert claims.content_of(claim) == "the man, who was 34, died at the scene", claims.describe()
+
+
+def test_a_report_ends_before_the_according_to_tag_that_reports_it(extract):
+    """The filing is the reporter's source for what the company said: two claims, and the
+    company's content stops before "according to"."""
+    claims = extract("The company said it had lost 2 million dollars last year, according to a filing.")
+    said = claims.find(cue="said")
+    assert claims.content_of(said) == "it had lost 2 million dollars last year", claims.describe()
+    according = claims.find(cue="according to")
+    assert claims.content_of(according) == "The company said it had lost 2 million dollars last year"
+
+
+@pytest.mark.parametrize("text,content", [
     ("The prime minister was quoted as saying that the country would not back down.",
      "the country would not back down"),
     ("The striker was quoted by a local newspaper as saying he wanted to leave the club.",

@@ -27,6 +27,7 @@ from claimattr.detector.extents import (
     without_closing_medium,
     without_closing_relative_clause,
     without_coordinated_report,
+    without_reporting_tag,
     without_earlier_headline_statement,
     with_whole_noun_phrases,
     with_inverted_colon_tag,
@@ -424,3 +425,24 @@ def test_a_headline_tag_before_its_content_reports_all_of_it(nlp):
     text = "Union: jobs at risk; plant to close\nThe court will rule on Friday."
     colon = HandClaims(text).claim(":", "jobs at risk; plant to close", speaker="Union", kind="headline")
     assert without_earlier_headline_statement(nlp(text), colon) == colon
+
+
+def test_a_content_ends_before_the_tag_of_the_claim_that_reports_it(nlp):
+    """"..., the paper reported": the paper is the reporter's source for what the minister said;
+    the tag, its source first, is no part of the minister's words."""
+    text = "The minister said the plant would close in May, the Harwick Echo reported."
+    doc = nlp(text)
+    hand = HandClaims(text)
+    said = hand.claim("said", "the plant would close in May, the Harwick Echo reported", speaker="The minister")
+    reported = hand.claim("reported", "The minister said the plant would close in May", speaker="the Harwick Echo")
+    assert without_reporting_tag(doc, said, [said, reported]).content_text == "the plant would close in May"
+    assert without_reporting_tag(doc, reported, [said, reported]) == reported
+
+
+def test_a_tag_inside_the_quotation_a_content_opens_is_the_speakers(nlp):
+    text = "The minister said “the plant would close in May, according to the board.”"
+    doc = nlp(text)
+    hand = HandClaims(text)
+    said = hand.claim("said", "“the plant would close in May, according to the board.”", speaker="The minister")
+    according = hand.claim("according to", "The minister said “the plant would close in May", kind="according_to")
+    assert without_reporting_tag(doc, said, [said, according]) == said

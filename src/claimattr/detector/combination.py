@@ -40,6 +40,7 @@ from typing import Collection, List, Optional, Sequence, Set
 from spacy.tokens import Doc, Span, Token
 
 from claimattr.detector.constructions import FINITE_TAGS
+from claimattr.quotes import CLOSING_QUOTES, OPENING_QUOTES
 from claimattr.schema import Claim, TextSpan
 
 QUOTED_KINDS = ("direct", "mixed")
@@ -141,6 +142,32 @@ def _infinitive_content(cue: Token, inside_rule: Set[int]) -> bool:
     return any(child.dep_ == "xcomp" and child.idx in inside_rule for child in cue.children)
 
 
+QUOTE_CHARACTERS = set(OPENING_QUOTES + CLOSING_QUOTES)
+
+
+def trailing_punctuation_only(doc: Doc, extra: Set[int], rule: Claim) -> bool:
+    """Whether the characters a model content adds to the rules' lie all outside the rules' extent
+    and hold no word: a comma or period the tagger ran on to is no reading further. Joining
+    the rules' pieces ("opponent[, ]a request ...") is, and so is closing a quotation ("an
+    'intentional act[.']")."""
+    start, end = min(p.start for p in rule.content), max(p.end for p in rule.content)
+    return all((i < start or i >= end) and not doc.text[i].isalnum() and doc.text[i] not in QUOTE_CHARACTERS for i in extra)
+
+
+def toward_cue(extra: Set[int], rule: Claim) -> bool:
+    """Whether characters a model content adds to the rules' lie between the rules' content and
+    their cue. For "according to" that is where the source and its apposition stand ("According
+    to [police, ]the man ...", "According to Threatline, [a company that ..., ]the firm ..."),
+    which the rules left out on purpose; a verb's content may well start nearer its cue than the
+    rules read it (its subject: "seemed to think [the outreach] was phony")."""
+    start, end = min(p.start for p in rule.content), max(p.end for p in rule.content)
+    if rule.cue.end <= start:
+        return any(rule.cue.end <= i < start for i in extra)
+    if end <= rule.cue.start:
+        return any(end <= i < rule.cue.start for i in extra)
+    return False
+
+
 def extends_rule_content(doc: Doc, model: Claim, rule: Claim, rules: Sequence[Claim],
                          addressee_verbs: Collection[str] = ()) -> bool:
     """Whether the model's content is one stretch that strictly contains the rules' content and
@@ -153,6 +180,8 @@ def extends_rule_content(doc: Doc, model: Claim, rule: Claim, rules: Sequence[Cl
     covered = characters(model)
     root = cue_root(doc, rule)
     return (len(model.content) == 1 and characters(rule) < covered
+            and not trailing_punctuation_only(doc, covered - characters(rule), rule)
+            and not (rule.kind == "according_to" and toward_cue(covered - characters(rule), rule))
             and sentences(doc, model) <= sentences(doc, rule)
             and not any(other.cue.start in covered for other in rules)
             and not opens_with_cue_dependent(doc, model, rule, addressee_verbs)
@@ -343,24 +372,26 @@ def combine_claims(doc: Doc, model: Sequence[Claim], rules: Sequence[Claim], cue
     """The rules' claims (with the model's source where both found the attribution), plus the
     model's claims the rules did not find that show evidence of being reported speech
     (:func:`has_evidence`, reading ``rarely_reporting``), plus the rules' claims that overlap
-    none of these or only claims on events inside their content. ``addressee_verbs``: lemmas
+    none of these or only claims on events inside their content (which go, unless the rules found
+    them too: "The tracks show that ..., according to a study" keeps both reports). ``addressee_verbs``: lemmas
     whose direct object is the addressee (lexicon ``addressee_verbs``), never part of the content."""
     shared = [[i for i, claim in enumerate(model) if spans_overlap(claim.cue, rule.cue)] for rule in rules]
     merged = {i for same in shared for i in same}
     combined = [agreed(doc, rule, model[same[0]], rules, addressee_verbs) for rule, same in zip(rules, shared) if same]
     unshared = [claim for i, claim in enumerate(model) if i not in merged and has_evidence(doc, claim, cue_lemmas, rarely_reporting)]
+    unshared_ids = {id(claim) for claim in unshared}
     combined += unshared
     for rule, same in zip(rules, shared):
         if same:
             continue
         rivals = [claim for claim in combined if contents_overlap(claim, rule)]
         if all(reports_within(rule, claim) for claim in rivals):
-            combined = [claim for claim in combined if claim not in rivals] + [rule]
+            # the model's event goes; a report the rules found too stays under the one reporting it
+            combined = [claim for claim in combined if claim not in rivals or id(claim) not in unshared_ids] + [rule]
             continue
         cuts = [model_stop(doc, rule, claim) for claim in rivals]
         if all(cut is not None for cut in cuts):
             trimmed = [cut_at(doc, claim, cut) for claim, cut in zip(rivals, cuts)]
             combined = [claim for claim in combined if claim not in rivals] + [c for c in trimmed if c is not None] + [rule]
-    unshared_ids = {id(claim) for claim in unshared}
     combined = [claim for claim in combined if id(claim) not in unshared_ids or not reported_sentence(doc, claim, combined)]
     return sorted(combined, key=lambda claim: (claim.cue.start, claim.cue.end))

@@ -188,6 +188,32 @@ def source_end(to_token: Token) -> int:
     return next((t.i for t in sentence if t.i > to_token.i and t.text == ","), sentence.end)
 
 
+def source_apposition(doc: Doc, source_end: int, sentence_end: int) -> range:
+    """The apposition that follows an "according to" source ("according to Threatline, *a
+    company that tracks ransomware gangs*, the group ..."): after the source's comma, a noun
+    phrase opened by a determiner or possessive, up to the next comma or the sentence end, with
+    no finite verb outside a relative clause, that is not the subject of the clause after it (in
+    "According to police, the man, who was 34, died" the man is what the police report on; the
+    parser may make the apposition a second subject of a verb that has its own).
+    It describes the source and is no part of the content. An empty range when there is none."""
+    if source_end + 1 >= sentence_end or doc[source_end].text != "," or doc[source_end + 1].tag_ not in ("DT", "PRP$"):
+        return range(0)
+    start = source_end + 1
+    end = next((t.i for t in doc[start:sentence_end] if t.text == ","), sentence_end)
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    phrase = doc[start:end]
+    relative = next((t.i for t in phrase if t.tag_ in ("WDT", "WP", "WP$")), end)
+    root = phrase.root if len(phrase) else None
+    if root is None or root.pos_ not in ("NOUN", "PROPN"):
+        return range(0)
+    if root.dep_ in SUBJECT_DEPS and not any(c.dep_ in SUBJECT_DEPS and c.i >= end for c in root.head.children):
+        return range(0)  # the only subject: "the man, who was 34, died"
+    if any(t.tag_ in FINITE_TAGS + ("MD",) for t in doc[start:relative]):
+        return range(0)
+    return range(start, end)
+
+
 def is_addressee(obj: Token, heads: List[Token]) -> bool:
     """"told Reuters that ...": an object before the clause is the addressee, not content."""
     return obj.i < min(h.left_edge.i for h in heads)

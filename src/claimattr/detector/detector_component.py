@@ -62,6 +62,7 @@ from claimattr.detector.constructions import (
     quote_kind,
     quote_leads_into,
     runs,
+    source_apposition,
     source_end,
     speaker_tag_only,
     token_set,
@@ -70,7 +71,7 @@ from claimattr.detector.constructions import (
     trim,
 )
 from claimattr.detector.combination import combine_claims
-from claimattr.detector.extents import TidyLexicon, tidy_claims
+from claimattr.detector.extents import TidyLexicon, tidy_claims, without_reporting_tag
 from claimattr.rules.component import RuleComponent
 from claimattr.rules.syntax import after_comma, text_lines
 from claimattr.schema import Claim, Speaker, TextSpan
@@ -232,8 +233,9 @@ class ClaimDetector(RuleComponent):
         found = dedupe(found)
         if not self.nested_in_content:
             found = drop_nested(found)
-        claims = [self._make_claim(doc, candidate, regions, furniture) for candidate in found]
-        return [claim for claim in claims if claim is not None and not self._is_non_claim(doc, claim)]
+        made = [self._make_claim(doc, candidate, regions, furniture) for candidate in found]
+        claims = [claim for claim in made if claim is not None and not self._is_non_claim(doc, claim)]
+        return [without_reporting_tag(doc, claim, claims) for claim in claims]
 
     def _is_non_claim(self, doc: Doc, claim: Claim) -> bool:
         """"who asked not to be named": formulas about the source, not things it said. The cue is
@@ -565,7 +567,8 @@ class ClaimDetector(RuleComponent):
         return cues
 
     def _according_to(self, according: Token, cue: Piece) -> List[Candidate]:
-        """The rest of the sentence is the content; the object of "to" is the source."""
+        """The rest of the sentence is the content; the object of "to" is the source, and its
+        apposition describes it (:func:`source_apposition`) unless nothing else would be left."""
         sentence = according.sent
         to_token = according.doc[cue[1] - 1]
         if according.dep_ == "ROOT":
@@ -575,6 +578,9 @@ class ClaimDetector(RuleComponent):
         else:
             phrase = set(t.i for t in according.subtree) | set(range(*cue)) | {t.i for t in to_token.subtree}
         rest = [t for t in sentence if t.i not in phrase]
+        apposition = set(source_apposition(according.doc, max(phrase) + 1, sentence.end))
+        if any(t.i not in apposition and not t.is_punct for t in rest):
+            rest = [t for t in rest if t.i not in apposition]
         pieces = runs(rest)
         return [Candidate(cue, pieces, "according_to")] if pieces else []
 

@@ -47,12 +47,15 @@ every claim and so are applied once, after detection and combination:
   another claim's cue ("haulage firms say the diversion adds 40 minutes, | and the chamber of
   commerce has estimated the cost at ..."): that clause is the other claim;
 - a headline's tag after its content reports only the statement it closes: a semicolon joins
-  separate statements ("Verlaine Group files for insolvency; | 1,900 jobs at risk, union says").
+  separate statements ("Verlaine Group files for insolvency; | 1,900 jobs at risk, union says");
+- a content ends before the tag of a claim that reports it ("The company said it had lost 2
+  million dollars, | according to a filing"): the tag is the reporter's source for the whole
+  report, not part of what the company said.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Collection, List, Optional, Set
+from typing import Collection, List, Optional, Sequence, Set
 
 from spacy.tokens import Doc, Span, Token
 
@@ -676,6 +679,47 @@ def without_coordinated_report(doc: Doc, claim: Claim, cues: Collection[int]) ->
     return claim
 
 
+DOUBLE_QUOTE_TOKENS = ('"', "“", "”", "«", "»", "„", "''", "``")
+"""Tokens that open or close a quotation and never stand for an apostrophe."""
+
+
+def _inside_quotation(doc: Doc, start: int, index: int) -> bool:
+    """Whether token ``index`` stands inside a quotation opened after token ``start``: an odd
+    number of double quotation marks lies between them."""
+    return sum(1 for token in doc[start:index] if token.text in DOUBLE_QUOTE_TOKENS) % 2 == 1
+
+
+def _reporting_tag_start(doc: Doc, claim: Claim, other: Claim) -> Optional[int]:
+    """Where ``other``'s tag starts inside ``claim``'s content when ``other`` reports ``claim``
+    (its content holds ``claim``'s cue, its cue comes after it, unquoted, inside ``claim``'s
+    content): the first token of its cue or of its source, whichever comes first; else None."""
+    inside = {i for piece in claim.content for i in _tokens(doc, piece)}
+    cue, own = _tokens(doc, other.cue), _tokens(doc, claim.cue)
+    if not cue or not own or min(cue) <= max(own) or not cue <= inside:
+        return None
+    if not any(p.start <= claim.cue.start and claim.cue.end <= p.end for p in other.content):
+        return None
+    if _inside_quotation(doc, min(inside), min(cue)):
+        return None
+    source = _source(doc, other)
+    tag = [min(cue)] + ([source.start] if source is not None and source.start in inside and source.start > max(own) else [])
+    return min(tag)
+
+
+def without_reporting_tag(doc: Doc, claim: Claim, claims: Sequence[Claim]) -> Claim:
+    """The claim with its content ending before the tag of another claim that reports it ("The
+    company said it had lost 2 million dollars last year, according to a filing": the filing is
+    the reporter's source for the company's statement, and "according to a filing" is no part of
+    what the company said; PolNeAR's annotators end such contents before the tag). Inside
+    quotation marks every word is the speaker's and stays."""
+    starts = [start for other in claims if other is not claim
+              for start in [_reporting_tag_start(doc, claim, other)] if start is not None]
+    if not starts:
+        return claim
+    cut = cut_at(doc, claim, min(starts))
+    return cut if cut is not None else claim
+
+
 def without_earlier_headline_statement(doc: Doc, claim: Claim) -> Claim:
     """The headline claim with its content starting after the last semicolon before a closing tag
     ("Verlaine Group files for insolvency protection; 1,900 jobs at risk, union says"): a
@@ -698,8 +742,9 @@ def tidy_claims(doc: Doc, claims: List[Claim], lexicon: TidyLexicon = TidyLexico
                                   lexicon.governors)
               for claim in claims]
     cues = {i for claim in tidied for i in _tokens(doc, claim.cue)}
-    return [without_earlier_headline_statement(doc, without_coordinated_report(doc, with_inverted_colon_tag(doc, without_closing_medium(doc, with_relative_pronoun_source(
+    tidied = [without_earlier_headline_statement(doc, without_coordinated_report(doc, with_inverted_colon_tag(doc, without_closing_medium(doc, with_relative_pronoun_source(
                 doc, with_patient_in_content(doc, without_passive_subject(doc, without_other_claims(doc, claim, cues), lexicon.subject_speaks),
                                              lexicon.subject_speaks, lexicon.raising)), lexicon.host_preps, lexicon.host_nouns),
                 lexicon.cue_lemmas), cues))
-            for claim in tidied]
+              for claim in tidied]
+    return [without_reporting_tag(doc, claim, tidied) for claim in tidied]
