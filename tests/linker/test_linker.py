@@ -616,6 +616,18 @@ def test_a_bare_count_speaks_for_the_set_just_named(extract):
     assert (speaker["name"], speaker["type"]) == ("economists", "group"), claims.describe()
 
 
+@pytest.mark.parametrize("text,cue,name", [
+    ("Residents packed a community hall on Monday evening, and many said they had heard nothing.", "said", "residents"),
+    ("Villagers said the water rose quickly. Several told reporters that they had lost everything.", "told", "villagers"),
+    ("Analysts said the deal would lift margins. Others questioned whether the plan would work.", "questioned", "analysts"),
+])
+def test_a_bare_quantifier_or_others_speaks_for_the_set_just_named(extract, text, cue, name):
+    """The set is the subject named before (the analysts, not their margins)."""
+    claims = extract(text)
+    speaker = speaker_of(claims, cue=cue)
+    assert (speaker["name"], speaker["type"]) == (name, "group"), claims.describe()
+
+
 @pytest.mark.parametrize("text", [
     "Symptia, a Norwegian start-up, said on Monday it would cut 40 jobs.",
     "Shares in Lumen fell 5 percent after Lumen said profits would drop.",

@@ -341,9 +341,12 @@ class MentionAnalyser:
     def counted_set(self, mention: Span) -> Optional[Token]:
         """"Economists were split. Of 19 surveyed, 12 predicted a hold and seven expected a cut":
         a bare count as the speaker is that many of the set just named, a group (or anonymous
-        sources) named by the set's noun ("economists"). "One" alone is one person, left alone."""
+        sources) named by the set's noun ("economists"); so is a bare quantifier ("Residents
+        packed the hall, and many said ...", "Several told reporters ...") or "others" ("Analysts
+        expect ... Others argue ..."). "One" alone is one person, left alone."""
         head = mention.root
-        if len(mention) != 1 or head.pos_ != "NUM" or not head.like_num or head.lower_ in self.words.partitive_heads:
+        count = head.pos_ == "NUM" and head.like_num or head.lower_ in self.words.quantifiers or head.lower_ == "others"
+        if len(mention) != 1 or not count or head.lower_ in self.words.partitive_heads:
             return None
         if head.dep_ == "nummod":
             return None  # "seven economists": the noun is there (see the linker's counted noun)
@@ -381,7 +384,8 @@ class MentionAnalyser:
     def plural_antecedent(token: Token) -> Optional[Token]:
         """The set "them" picks from: a plural common noun before ``token`` in its own sentence,
         else in the previous one; within a sentence a counted one ("two people", "three
-        investors") first, else the nearest ("returns were poor" should not beat "three
+        investors") first, then a subject ("Analysts expect margins to rise. Others ..." are
+        analysts, not margins), else the nearest ("returns were poor" should not beat "three
         investors" in view; "six US cities" one sentence back should not beat "Investors had
         grown impatient, one of them said")."""
         doc = token.doc
@@ -392,8 +396,9 @@ class MentionAnalyser:
         for sentence in sentences:
             plurals = [t for t in reversed(sentence) if t.tag_ == "NNS" and t.pos_ == "NOUN"]
             counted = [t for t in plurals if any(c.dep_ == "nummod" for c in t.children)]
+            subjects = [t for t in plurals if t.dep_ in ("nsubj", "nsubjpass")]
             if plurals:
-                return (counted or plurals)[0]
+                return (counted or subjects or plurals)[0]
         return None
 
     def noun_phrase(self, head: Token) -> Optional[Span]:
