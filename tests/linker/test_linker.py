@@ -101,6 +101,9 @@ ROLES = [
      "said", "Elena Ricci", "neurologist", "University of Bologna"),
     ("The head of the Meridian Institute, Bambang Sutrisno, said the risk was rising.",
      "said", "Bambang Sutrisno", "head", "Meridian Institute"),
+    # the NER's person holds the honorific between the role and the name
+    ("The study was led by cardiologist Dr Amara Nwosu of St Aldhelm's University. Nwosu said the risk was small.",
+     "said", "Amara Nwosu", "cardiologist", "St Aldhelm's University"),
 ]
 
 

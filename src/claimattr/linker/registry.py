@@ -591,7 +591,9 @@ class Registry:
             if lower in words.party_names and not self._in_org_entity(token):
                 organisation = organisation or TextSpan(words.party_names[lower], token.idx, token.idx + len(token))
                 continue
-            if (token.ent_type_ in ("ORG", "PERSON") and token.ent_iob_ != "O" or self.continues_entity(token)) and not self.portfolio(token):
+            if (token.ent_type_ in ("ORG", "PERSON") and token.ent_iob_ != "O" or self.continues_entity(token)) and not self.portfolio(token) and not (
+                token.ent_type_ == "PERSON" and token.lower_ in words.honorifics  # "cardiologist [Dr] Amara Nwosu": the NER's name holds the title
+            ):
                 if token.ent_type_ == "PERSON" and token.i + 1 < name.start and doc[token.i + 1].lower_ == "campaign":
                     organisation = organisation or TextSpan(f"{token.text} campaign", token.idx, doc[token.i + 1].idx + 8)
                 role_words = []
