@@ -28,6 +28,7 @@ from claimattr.detector.extents import (
     without_closing_relative_clause,
     without_coordinated_report,
     without_reporting_tag,
+    without_duration_in_cue,
     without_earlier_headline_statement,
     with_whole_noun_phrases,
     with_inverted_colon_tag,
@@ -446,3 +447,23 @@ def test_a_tag_inside_the_quotation_a_content_opens_is_the_speakers(nlp):
     said = hand.claim("said", "“the plant would close in May, according to the board.”", speaker="The minister")
     according = hand.claim("according to", "The minister said “the plant would close in May", kind="according_to")
     assert without_reporting_tag(doc, said, [said, according]) == said
+
+
+def test_a_preposition_of_time_is_neither_cue_nor_content(nlp):
+    """"have warned | for years | that ...": how long it was said, not the verb group (a tagger
+    takes "for" for a cue preposition) nor what was said."""
+    text = "Climate scientists have warned for years that droughts will grow. The Times reported at the time that talks had failed."
+    doc = nlp(text)
+    hand = HandClaims(text)
+    warned = hand.claim("have warned for", "years", "that droughts will grow", speaker="Climate scientists")
+    reported = hand.claim("reported at", "the time that talks had failed", speaker="The Times")
+    assert (without_duration_in_cue(doc, warned).cue.text, without_duration_in_cue(doc, warned).content_text) == (
+        "have warned", "that droughts will grow")
+    assert (without_duration_in_cue(doc, reported).cue.text, without_duration_in_cue(doc, reported).content_text) == (
+        "reported", "that talks had failed")
+
+
+def test_a_cue_preposition_whose_object_only_looks_like_time_stays(nlp):
+    text = "She called for years of reform."
+    called = HandClaims(text).claim("called for", "years of reform", speaker="She")
+    assert without_duration_in_cue(nlp(text), called) == called

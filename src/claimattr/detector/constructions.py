@@ -343,9 +343,23 @@ def _with_apposition(doc: Doc, end: int, floor: int) -> int:
 TIME_ENTITIES = ("DATE", "TIME")
 
 
+DURATION_NOUNS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "while", "time"})
+"""Nouns of a span of time: "for years", "for a while" tell how long, even where the NER marks no date."""
+
+
+def is_time_object(token: Token) -> bool:
+    """A date or time ("Saturday", "last week"), or a bare span of time ("years", "a while"); not
+    one that an "of" phrase or a compound makes a thing ("years of reform", "a four-day week":
+    what somebody called for)."""
+    if token.ent_type_ not in TIME_ENTITIES and token.lemma_.lower() not in DURATION_NOUNS:
+        return False
+    return not any(child.dep_ == "prep" and child.lower_ == "of" or child.dep_ == "compound" for child in token.children)
+
+
 def is_time_phrase(prep: Token) -> bool:
-    """Whether a preposition's object is a date or time ("on Saturday"): an adjunct of when."""
-    return any(child.dep_ == "pobj" and child.ent_type_ in TIME_ENTITIES for child in prep.children)
+    """Whether a preposition's object is a date or time ("on Saturday", "for years"): an adjunct
+    of when or how long."""
+    return any(child.dep_ == "pobj" and is_time_object(child) for child in prep.children)
 
 
 def inside(index: int, regions: List[Span]) -> bool:

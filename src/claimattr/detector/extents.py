@@ -23,7 +23,8 @@ every claim and so are applied once, after detection and combination:
   claims, and the first one's source is "Jeremy", cut before the clause that carries the second
   one's cue;
 - a cue holds its verb: a cue that stops at an auxiliary or adverb ("has | gone after") runs on
-  to the verb it belongs to; it holds no addressee ("told | a conference call | that ..."); and
+  to the verb it belongs to; it holds no addressee ("told | a conference call | that ...") and no
+  preposition of time ("have warned | for years | that ..."); and
   it starts at the raising or aspect verb its to-infinitive hangs on ("seemed | to think");
 - a source is a noun phrase: it ends with the phrase, before the cue's own adjuncts ("wrote
   analyst Tom Feeney | in a note to clients", "said Dana Whitfield, head of hardware, | at a
@@ -60,7 +61,7 @@ from typing import Collection, List, Optional, Sequence, Set
 from spacy.tokens import Doc, Span, Token
 
 from claimattr.detector.combination import cut_at, cue_root
-from claimattr.detector.constructions import MAX_SPEAKER_TAG_WORDS, TIME_ENTITIES, inverted_colon_tag, is_time_phrase
+from claimattr.detector.constructions import MAX_SPEAKER_TAG_WORDS, TIME_ENTITIES, inverted_colon_tag, is_time_object, is_time_phrase
 from claimattr.quotes import CLOSING_QUOTES, OPENING_QUOTES
 from claimattr.schema import Claim, Speaker, TextSpan
 
@@ -328,7 +329,7 @@ def _linking_preposition(doc: Doc, cue: Span, content_start: int) -> bool:
         return False
     prep = doc[cue.end]
     return prep.dep_ == "prep" and prep.head.i < prep.i and any(
-        child.dep_ in ("pobj", "pcomp") and child.i >= content_start and child.ent_type_ not in TIME_ENTITIES
+        child.dep_ in ("pobj", "pcomp") and child.i >= content_start and not is_time_object(child)
         for child in prep.children
     )
 
@@ -544,6 +545,28 @@ def _with_particle(doc: Doc, claim: Claim, cue: Span) -> Claim:
     return replace(claim, cue=TextSpan.from_span(doc[cue.start:cue.end + 1]))
 
 
+def without_duration_in_cue(doc: Doc, claim: Claim) -> Claim:
+    """The claim whose cue ends with a preposition of time ("have warned for | years | that ...")
+    without it, and whose content does not open with its object: how long or when something was
+    said is neither the verb group nor what was said."""
+    cue = claim.cue.to_span(doc)
+    if cue is None or len(cue) < 2 or cue[-1].dep_ != "prep" or not is_time_phrase(cue[-1]):
+        return claim
+    time = next(child for child in cue[-1].children if child.dep_ == "pobj")
+    adjunct = set(range(cue[-1].i, time.i + 1))  # "for a long time", not what the parser hangs on "time"
+    opening = _opening_piece(doc, claim)
+    shortened = replace(claim, cue=TextSpan.from_span(cue[:-1]))
+    if opening is None or opening.start not in adjunct:
+        return shortened
+    start = opening.start
+    while start < opening.end and start in adjunct:
+        start += 1
+    if start < opening.end:
+        return replace(shortened, content=_content_from(doc, claim, opening, start))
+    rest = [piece for piece in claim.content if piece is not _first(claim)]
+    return replace(shortened, content=rest) if rest else shortened
+
+
 def with_whole_verb(doc: Doc, claim: Claim) -> Claim:
     """The claim whose cue stops at an auxiliary or adverb ("has | gone after", "openly |
     admires"), a tagger's slip, with the cue run on to the verb that word belongs to and the
@@ -736,7 +759,7 @@ def tidy_claims(doc: Doc, claims: List[Claim], lexicon: TidyLexicon = TidyLexico
     """Every claim with the rules of this module applied, reading ``lexicon``'s settings."""
     tidied = [with_governing_verb(doc, without_closing_relative_clause(doc, with_joined_pieces(doc, with_whole_noun_phrases(
                    doc, without_time_of_saying(doc, with_linking_preposition(doc, without_own_parts(doc, without_dangling_conjunction(
-                       doc, with_refusal_cue(doc, without_addressee_in_cue(doc, with_whole_verb(doc, within_noun_phrase(doc, claim)),
+                       doc, with_refusal_cue(doc, without_addressee_in_cue(doc, without_duration_in_cue(doc, with_whole_verb(doc, within_noun_phrase(doc, claim))),
                                                                            lexicon.addressee_verbs),
                                              lexicon.refusals, lexicon.cue_lemmas)))), lexicon.host_preps, lexicon.host_nouns)))),
                                   lexicon.governors)
