@@ -266,6 +266,13 @@ def cues_after_combining(nlp, text: str, model_cue: str, model_content: str) -> 
     return cues(detector(doc)._.claims)
 
 
+def test_a_model_cue_that_is_the_subject_of_its_own_content_is_no_evidence(nlp):
+    """"Clinton's statements to the FBI don't mean much": the statements are what the sentence is
+    about; nothing is reported, although "statement" is a cue noun."""
+    text = "Her statements to the FBI mean little, because she was never under oath."
+    assert cues_after_combining(nlp, text, "statements", "mean little") == []
+
+
 def test_a_model_claim_on_an_anonymity_formula_is_dropped(nlp):
     """A trained model may tag "asked not to be named" as the cue of the reason that follows."""
     text = "The plant will close, said a manager, who asked not to be named because talks were private."
