@@ -286,6 +286,13 @@ def test_not_answering_a_request_for_comment_is_no_claim(nlp, content):
     assert cues_after_combining(nlp, text, "did not respond to", content) == []
 
 
+@pytest.mark.parametrize("tagged", ["a", "a request"])
+def test_a_request_for_comment_the_model_cut_short_is_still_no_claim(nlp, tagged):
+    """The tagger stopped inside the formula; the noun phrase it started is read whole."""
+    text = "Corvus did not respond to a request for comment on the report."
+    assert cues_after_combining(nlp, text, "did not respond to", tagged) == []
+
+
 @pytest.mark.parametrize("participle", ["Asked", "Pressed"])
 def test_a_question_put_to_the_speaker_is_no_claim_of_theirs(nlp, participle):
     """"Asked whether ..., she replied": the question is the reporter's; only the answer is her claim,

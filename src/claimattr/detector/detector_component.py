@@ -240,10 +240,25 @@ class ClaimDetector(RuleComponent):
     def _is_non_claim(self, doc: Doc, claim: Claim) -> bool:
         """"who asked not to be named": formulas about the source, not things it said. The cue is
         searched too: a trained model tags "asked not to be named" as the cue of the reason that
-        follows ("because the talks were private"). A question put to the subject ("Asked
-        whether ..., she said") is no claim either (:meth:`_is_put_question`)."""
-        texts = [claim.cue.text, *(piece.text for piece in claim.content[:1])]
+        follows ("because the talks were private"). A noun phrase content is read whole, as a
+        tagger may stop short inside the formula ("did not respond to | a request | for comment").
+        A question put to the subject ("Asked whether ..., she said") is no claim either
+        (:meth:`_is_put_question`)."""
+        texts = [claim.cue.text, *(self._whole_noun_phrase(doc, piece) for piece in claim.content[:1])]
         return any(pattern.search(text) for pattern in self.non_claim for text in texts) or self._is_put_question(doc, claim)
+
+    @staticmethod
+    def _whole_noun_phrase(doc: Doc, piece: TextSpan) -> str:
+        """A content piece's text, run on to the end of its noun phrase when it is one."""
+        span = piece.to_span(doc)
+        if span is None or not len(span):
+            return piece.text
+        head = span.root
+        while head.dep_ in ("det", "amod", "compound", "poss", "nummod") and head.head.i > head.i:
+            head = head.head  # "a | request for comment": the piece stops inside the phrase
+        if head.pos_ not in ("NOUN", "PROPN", "PRON"):
+            return piece.text
+        return doc.text[piece.start:max(piece.end, head.right_edge.idx + len(head.right_edge))]
 
     def _is_put_question(self, doc: Doc, claim: Claim) -> bool:
         """Whether the cue is a bare past participle of a question verb (``question_verbs``):
