@@ -395,6 +395,8 @@ def test_according_to(extract, text, content):
     ("The group copied 300 gigabytes of data, according to Threatline, a company that tracks ransomware gangs.",
      "The group copied 300 gigabytes of data"),
     ("According to Mira Osei, a former minister, the deal is dead.", "the deal is dead"),
+    ("The group copied 300 gigabytes of data, according to Threatline, a company that tracks ransomware gangs.\n\nShares fell.",
+     "The group copied 300 gigabytes of data"),
 ])
 def test_the_apposition_of_an_according_to_source_is_no_content(extract, text, content):
     """The noun phrase after the source's comma says who the source is, whatever the parser
@@ -404,11 +406,38 @@ def test_the_apposition_of_an_according_to_source_is_no_content(extract, text, c
     assert claims.content_of(claim) == content, claims.describe()
 
 
-def test_the_subject_after_an_according_to_source_opens_the_content(extract):
-    """"the man, who was 34," is what the police report on, not their apposition."""
-    claims = extract("According to police, the man, who was 34, died at the scene.")
+@pytest.mark.parametrize("text,content", [
+    ("According to police, the man, who was 34, died at the scene.", "the man, who was 34, died at the scene"),
+    ("According to police, the night before the attack, the suspect visited the mosque.",
+     "the night before the attack, the suspect visited the mosque"),
+    ("According to the coach, this season, the club's worst in a decade, has been a disaster.",
+     "this season, the club's worst in a decade, has been a disaster"),
+    ("According to veteran market analyst Dana Whitfield, the merger reeks of desperation.\n\nShares fell.",
+     "the merger reeks of desperation"),
+])
+def test_what_follows_an_according_to_source_without_describing_it_is_content(extract, text, content):
+    """A subject ("the man, who was 34,") or a time ("the night before the attack") after the
+    source's comma is what the source reports on, not its apposition."""
+    claims = extract(text)
     claim = claims.find(cue="according to")
-    assert claims.content_of(claim) == "the man, who was 34, died at the scene", claims.describe()
+    assert claims.content_of(claim) == content, claims.describe()
+
+
+@pytest.mark.parametrize("text,content", [
+    ("The minister said that, according to official figures, unemployment fell to 4 percent in March.",
+     "that, according to official figures, unemployment fell to 4 percent in March"),
+    ("Police said the suspect, according to witnesses, fled on foot.", "the suspect, according to witnesses, fled on foot"),
+])
+def test_an_according_to_inside_a_report_leaves_its_content_whole(extract, text, content):
+    """It reports only what follows it, not the report around it."""
+    claims = extract(text)
+    assert claims.content_of(claims.find(cue="said")) == content, claims.describe()
+
+
+def test_a_closing_speaker_tag_is_cut_off_the_according_to_content_it_reports(extract):
+    claims = extract("According to the study, the drug reduced deaths by a third, the researchers said.")
+    according = claims.find(cue="according to")
+    assert claims.content_of(according) == "the drug reduced deaths by a third", claims.describe()
 
 
 def test_a_report_ends_before_the_according_to_tag_that_reports_it(extract):

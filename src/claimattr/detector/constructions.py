@@ -200,13 +200,13 @@ def source_apposition(doc: Doc, source_end: int, sentence_end: int) -> range:
         return range(0)
     start = source_end + 1
     end = next((t.i for t in doc[start:sentence_end] if t.text == ","), sentence_end)
-    while end > start and doc[end - 1].is_punct:
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     phrase = doc[start:end]
     relative = next((t.i for t in phrase if t.tag_ in ("WDT", "WP", "WP$")), end)
     root = phrase.root if len(phrase) else None
-    if root is None or root.pos_ not in ("NOUN", "PROPN"):
-        return range(0)
+    if root is None or root.pos_ not in ("NOUN", "PROPN") or is_time_object(root):
+        return range(0)  # "According to police, the night before the attack, the suspect ...": when
     if root.dep_ in SUBJECT_DEPS and not any(c.dep_ in SUBJECT_DEPS and c.i >= end for c in root.head.children):
         return range(0)  # the only subject: "the man, who was 34, died"
     if any(t.tag_ in FINITE_TAGS + ("MD",) for t in doc[start:relative]):
@@ -343,17 +343,24 @@ def _with_apposition(doc: Doc, end: int, floor: int) -> int:
 TIME_ENTITIES = ("DATE", "TIME")
 
 
-DURATION_NOUNS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "while", "time"})
-"""Nouns of a span of time: "for years", "for a while" tell how long, even where the NER marks no date."""
+TIME_NOUNS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "while", "time",
+                        "morning", "afternoon", "evening", "night", "weekend"})
+"""Nouns of time: "for years", "for a while", "the night before the attack" tell how long or
+when, even where the NER marks no date."""
+
+
+AMOUNT_WORDS = frozenset({"more", "less", "extra", "additional", "enough", "sufficient"})
+"""Words that make a span of time an amount asked for or given ("more time"), not a duration."""
 
 
 def is_time_object(token: Token) -> bool:
     """A date or time ("Saturday", "last week"), or a bare span of time ("years", "a while"); not
-    one that an "of" phrase or a compound makes a thing ("years of reform", "a four-day week":
-    what somebody called for)."""
-    if token.ent_type_ not in TIME_ENTITIES and token.lemma_.lower() not in DURATION_NOUNS:
+    one that an "of" phrase, a compound, an infinitive or an amount makes a thing ("years of
+    reform", "a four-day week", "more time to debate the bill": what somebody called for)."""
+    if token.ent_type_ not in TIME_ENTITIES and token.lemma_.lower() not in TIME_NOUNS:
         return False
-    return not any(child.dep_ == "prep" and child.lower_ == "of" or child.dep_ == "compound" for child in token.children)
+    return not any(child.dep_ == "prep" and child.lower_ == "of" or child.dep_ in ("compound", "acl")
+                   or child.lower_ in AMOUNT_WORDS for child in token.children)
 
 
 def is_time_phrase(prep: Token) -> bool:

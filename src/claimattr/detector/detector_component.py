@@ -594,7 +594,7 @@ class ClaimDetector(RuleComponent):
             phrase = set(t.i for t in according.subtree) | set(range(*cue)) | {t.i for t in to_token.subtree}
         rest = [t for t in sentence if t.i not in phrase]
         apposition = set(source_apposition(according.doc, max(phrase) + 1, sentence.end))
-        if any(t.i not in apposition and not t.is_punct for t in rest):
+        if any(t.i not in apposition and not (t.is_punct or t.is_space) for t in rest):
             rest = [t for t in rest if t.i not in apposition]
         pieces = runs(rest)
         return [Candidate(cue, pieces, "according_to")] if pieces else []

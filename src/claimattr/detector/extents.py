@@ -713,20 +713,27 @@ def _inside_quotation(doc: Doc, start: int, index: int) -> bool:
 
 
 def _reporting_tag_start(doc: Doc, claim: Claim, other: Claim) -> Optional[int]:
-    """Where ``other``'s tag starts inside ``claim``'s content when ``other`` reports ``claim``
-    (its content holds ``claim``'s cue, its cue comes after it, unquoted, inside ``claim``'s
-    content): the first token of its cue or of its source, whichever comes first; else None."""
+    """Where ``other``'s tag starts inside ``claim``'s content when ``other`` is a closing tag
+    that reports ``claim`` (its content, all before its cue, holds ``claim``'s cue; its cue comes
+    after that cue, unquoted, inside ``claim``'s content): the first token of its cue or of its
+    source (the one the model gave, or the subject of its verb), whichever comes first; else
+    None. An "according to" inside the content ("said that, according to official figures,
+    unemployment fell") reports only what follows it, and the content stays whole."""
     inside = {i for piece in claim.content for i in _tokens(doc, piece)}
     cue, own = _tokens(doc, other.cue), _tokens(doc, claim.cue)
     if not cue or not own or min(cue) <= max(own) or not cue <= inside:
+        return None
+    if any(p.end > other.cue.start for p in other.content):
         return None
     if not any(p.start <= claim.cue.start and claim.cue.end <= p.end for p in other.content):
         return None
     if _inside_quotation(doc, min(inside), min(cue)):
         return None
     source = _source(doc, other)
-    tag = [min(cue)] + ([source.start] if source is not None and source.start in inside and source.start > max(own) else [])
-    return min(tag)
+    subjects = [c.left_edge.i for c in doc[min(cue)].head.children if c.dep_ in ("nsubj", "nsubjpass")] if doc[min(cue)].head.i in cue else []
+    subjects += [c.left_edge.i for t in cue for c in doc[t].children if c.dep_ in ("nsubj", "nsubjpass")]
+    starts = [min(cue)] + ([source.start] if source is not None else []) + subjects
+    return min(start for start in starts if start in inside and start > max(own) or start == min(cue))
 
 
 def without_reporting_tag(doc: Doc, claim: Claim, claims: Sequence[Claim]) -> Claim:

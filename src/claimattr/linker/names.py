@@ -345,12 +345,30 @@ class MentionAnalyser:
         packed the hall, and many said ...", "Several told reporters ...") or "others" ("Analysts
         expect ... Others argue ..."). "One" alone is one person, left alone."""
         head = mention.root
-        count = head.pos_ == "NUM" and head.like_num or head.lower_ in self.words.quantifiers or head.lower_ == "others"
-        if len(mention) != 1 or not count or head.lower_ in self.words.partitive_heads:
-            return None
-        if head.dep_ == "nummod":
+        if len(mention) != 1 or head.lower_ in self.words.partitive_heads or head.dep_ == "nummod":
             return None  # "seven economists": the noun is there (see the linker's counted noun)
-        return self.plural_antecedent(head)
+        if head.pos_ == "NUM" and head.like_num:
+            return self.plural_antecedent(head)
+        if head.lower_ in self.words.quantifiers or head.lower_ == "others":
+            return self.people_antecedent(head)
+        return None
+
+    def people_antecedent(self, token: Token) -> Optional[Token]:
+        """The set a bare quantifier or "others" speaks for: the nearest plural noun before it
+        that names people (lexicons ``group_heads``, ``role_nouns``), in its own sentence, else in
+        the previous one ("The storms destroyed hundreds of homes. Many said ..." names no set of
+        people, and "many" stays as it is)."""
+        people = self.words.group_heads | self.words.roles
+        doc = token.doc
+        sentences = [doc[token.sent.start:token.i]]
+        if token.sent.start > 0:
+            previous = doc[token.sent.start - 1].sent
+            sentences.append(doc[previous.start:previous.end])
+        for sentence in sentences:
+            found = [t for t in reversed(sentence) if t.tag_ == "NNS" and t.pos_ == "NOUN" and t.lemma_.lower() in people]
+            if found:
+                return found[0]
+        return None
 
     def share_of_set(self, mention: Span) -> Optional[str]:
         """"52 percent of registered voters said ..., while 73 percent said ...", "a majority of
@@ -384,8 +402,7 @@ class MentionAnalyser:
     def plural_antecedent(token: Token) -> Optional[Token]:
         """The set "them" picks from: a plural common noun before ``token`` in its own sentence,
         else in the previous one; within a sentence a counted one ("two people", "three
-        investors") first, then a subject ("Analysts expect margins to rise. Others ..." are
-        analysts, not margins), else the nearest ("returns were poor" should not beat "three
+        investors") first, else the nearest ("returns were poor" should not beat "three
         investors" in view; "six US cities" one sentence back should not beat "Investors had
         grown impatient, one of them said")."""
         doc = token.doc
@@ -396,9 +413,8 @@ class MentionAnalyser:
         for sentence in sentences:
             plurals = [t for t in reversed(sentence) if t.tag_ == "NNS" and t.pos_ == "NOUN"]
             counted = [t for t in plurals if any(c.dep_ == "nummod" for c in t.children)]
-            subjects = [t for t in plurals if t.dep_ in ("nsubj", "nsubjpass")]
             if plurals:
-                return (counted or subjects or plurals)[0]
+                return (counted or plurals)[0]
         return None
 
     def noun_phrase(self, head: Token) -> Optional[Span]:
