@@ -826,3 +826,12 @@ def test_a_fronted_subordinate_clause_is_no_reported_clause(extract):
     """"When the time came, the union backed away.": the comma ends a fronted clause, not a report."""
     assert not extract("When the time came under pressure from its allies, the union backed away from the deal.").matching(
         cue="backed")
+
+
+def test_a_closing_tag_the_parser_read_as_a_relative_clause_reports_the_clause_before(extract):
+    """"..., the newspaper El País reported": the parser hangs "the newspaper" on the clause before
+    and makes "reported" a relative clause on it; the newspaper is no content, the clause is."""
+    claims = extract("The health ministry has recorded 38 heat-related deaths since July 1, "
+                     "the newspaper El País reported, citing ministry data.")
+    reported = claims.find(cue="reported")
+    assert claims.content_of(reported) == "The health ministry has recorded 38 heat-related deaths since July 1", claims.describe()

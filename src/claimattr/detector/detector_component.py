@@ -468,12 +468,16 @@ class ClaimDetector(RuleComponent):
         return pieces_of(verb.doc, [host], exclude=exclude)
 
     def _relative_content(self, verb: Token, content: List[Token]) -> List[Piece]:
-        """"explosions, which the government blamed on Pakistan": the antecedent stands for "which"."""
+        """"explosions, which the government blamed on Pakistan": the antecedent stands for "which",
+        and for the object a relative clause leaves out ("the report the agency published"), unless
+        that noun only hangs on the clause before as an adverbial noun: "..., the newspaper El País
+        reported" is a speaker tag the parser read as a relative clause (the tag reading takes it)."""
         inside = {t.i for c in content for t in c.subtree}
         relative = [t for t in verb.subtree if (t.tag_ in ("WDT", "WP") or t.lower_ in self.relative_pronouns) and t.i < verb.i]
         relative = [t for t in relative if t.i in inside or t.dep_ in ("dobj", "nsubjpass")]
         others = [c for c in content if c not in relative]
-        gap = not content and verb.lemma_.lower() in self.object_verbs and not any(c.dep_ == "dobj" for c in verb.children)
+        gap = (not content and verb.lemma_.lower() in self.object_verbs and not any(c.dep_ == "dobj" for c in verb.children)
+               and verb.head.dep_ != "npadvmod")  # "..., the newspaper El País reported": a tag the parser misread
         if not relative and not others and not gap:
             return []
         antecedent = verb.head

@@ -32,6 +32,12 @@ ACRONYM_LETTERS = (2, 8)
 """Fewest and most letters of an acronym in brackets ("(RSF)")."""
 
 
+PEOPLE_SET_SENTENCES = 2
+"""Sentences before a bare quantifier or "others" in which to look for the set of people it
+speaks for: one quotation may stand between ("Some economists say ... “...,” said an analyst.
+Others said ...")."""
+
+
 @dataclass(frozen=True)
 class SpeakerLexicon:
     """The speaker lexicon compiled for look-ups (``speakers.schema.json`` documents each key)."""
@@ -356,13 +362,14 @@ class MentionAnalyser:
     def people_antecedent(self, token: Token) -> Optional[Token]:
         """The set a bare quantifier or "others" speaks for: the nearest plural noun before it
         that names people (lexicons ``group_heads``, ``role_nouns``), in its own sentence, else in
-        the previous one ("The storms destroyed hundreds of homes. Many said ..." names no set of
-        people, and "many" stays as it is)."""
+        the ``PEOPLE_SET_SENTENCES`` before ("Some economists say ... “...,” said Marta Gil, an
+        analyst. Others said ..." are economists; "The storms destroyed hundreds of homes. Many
+        said ..." names no set of people, and "many" stays as it is)."""
         people = self.words.group_heads | self.words.roles
         doc = token.doc
         sentences = [doc[token.sent.start:token.i]]
-        if token.sent.start > 0:
-            previous = doc[token.sent.start - 1].sent
+        while len(sentences) <= PEOPLE_SET_SENTENCES and sentences[-1].start > 0:
+            previous = doc[sentences[-1].start - 1].sent
             sentences.append(doc[previous.start:previous.end])
         for sentence in sentences:
             found = [t for t in reversed(sentence) if t.tag_ == "NNS" and t.pos_ == "NOUN" and t.lemma_.lower() in people]
