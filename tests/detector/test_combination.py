@@ -273,6 +273,16 @@ def test_a_model_cue_that_is_the_subject_of_its_own_content_is_no_evidence(nlp):
     assert cues_after_combining(nlp, text, "statements", "mean little") == []
 
 
+def test_a_model_cue_that_is_the_subject_of_be_says_what_follows_be(nlp):
+    text = "His promise to voters was that taxes would not rise."
+    assert cues_after_combining(nlp, text, "promise", "that taxes would not rise") == ["promise"]
+
+
+def test_a_relative_clause_is_no_part_of_the_no_comment_formula(nlp):
+    text = "The senator confirmed emails in which he commented on the case."
+    assert "confirmed" in cues_after_combining(nlp, text, "confirmed", "emails")
+
+
 def test_a_model_claim_on_an_anonymity_formula_is_dropped(nlp):
     """A trained model may tag "asked not to be named" as the cue of the reason that follows."""
     text = "The plant will close, said a manager, who asked not to be named because talks were private."

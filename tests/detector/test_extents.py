@@ -463,10 +463,11 @@ def test_a_preposition_of_time_is_neither_cue_nor_content(nlp):
         "reported", "that talks had failed")
 
 
-@pytest.mark.parametrize("text,content", [
-    ("She called for years of reform.", "years of reform"),
-    ("The opposition called for more time to debate the bill.", "more time to debate the bill"),
+@pytest.mark.parametrize("text,cue,content", [
+    ("She called for years of reform.", "called for", "years of reform"),
+    ("The opposition called for more time to debate the bill.", "called for", "more time to debate the bill"),
+    ("She testified about the night her husband was killed.", "testified about", "the night her husband was killed"),
 ])
-def test_a_cue_preposition_whose_object_only_looks_like_time_stays(nlp, text, content):
-    called = HandClaims(text).claim("called for", content, speaker=text.split(" called")[0])
-    assert without_duration_in_cue(nlp(text), called) == called
+def test_a_cue_preposition_whose_object_only_looks_like_time_stays(nlp, text, cue, content):
+    claim = HandClaims(text).claim(cue, content)
+    assert without_duration_in_cue(nlp(text), claim) == claim

@@ -625,6 +625,9 @@ def test_a_bare_count_speaks_for_the_set_just_named(extract):
     ("Analysts expect margins to rise this year. Others argue the recovery is fragile.", "the recovery is fragile", "analysts"),
     ("Some economists say the heat is hurting tourism. \"Bookings are down,\" said Marta Gil, an analyst at Bankinter. "
      "Others said it was too early to tell.", "it was too early", "economists"),
+    ("Researchers surveyed 2,000 women across the country. Many said they had faced discrimination.",
+     "they had faced discrimination", "women"),
+    ("Analysts raised their forecasts on Monday. Two said the recovery was fragile.", "the recovery was fragile", "analysts"),
 ])
 def test_a_bare_quantifier_or_others_speaks_for_the_set_just_named(extract, text, content, name):
     """The set is the nearest plural that names people (the analysts, not their margins)."""

@@ -1190,15 +1190,6 @@ def test_a_club_noun_before_a_role_is_the_club_the_report_names(extract):
     assert (speaker["role"], speaker["organisation"]["text"]) == ("spokesman", "Ashgrove Rovers"), speaker
 
 
-def test_its_in_a_closing_tag_is_the_reported_clauses_subject_not_a_body_under_it(extract):
-    """"North Star Opera will close ... after the Northern Arts Board withdrew its grant, its
-    artistic director said": the director is the opera's."""
-    text = ("North Star Opera will close in the autumn after the Northern Arts Board withdrew its annual grant, "
-            "its artistic director said on Tuesday.")
-    speaker = speaker_of(extract(text), content="North Star Opera will close")
-    assert (speaker["role"], speaker["organisation"]["text"]) == ("artistic director", "North Star Opera"), speaker
-
-
 def test_its_before_a_role_is_the_body_it_stands_for_never_the_word(extract):
     text = ("Semitek makes most of the chips, according to Munich consultancy AutoData Partners. "
             "Its analyst Felix Braun said other carmakers would be hit within weeks.")

@@ -75,8 +75,10 @@ def source_is_subject(doc: Doc, claim: Claim, root: Token) -> bool:
 def subject_of_content(claim: Claim, root: Token) -> bool:
     """Whether the cue is the subject of the clause its content holds ("Dutch coalition *talks*
     | collapse over asylum rules"): a noun the model read as a cue that is what the sentence is
-    about, and no report."""
-    return root.dep_ in ("nsubj", "nsubjpass") and any(piece.start <= root.head.idx < piece.end for piece in claim.content)
+    about, and no report. Not before "be", which states what the cue says ("His promise to
+    voters was that taxes would not rise")."""
+    return (root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ != "be"
+            and any(piece.start <= root.head.idx < piece.end for piece in claim.content))
 
 
 def has_evidence(doc: Doc, claim: Claim, cue_lemmas: Collection[str], rarely_reporting: Collection[str] = ()) -> bool:

@@ -355,12 +355,21 @@ AMOUNT_WORDS = frozenset({"more", "less", "extra", "additional", "enough", "suff
 
 def is_time_object(token: Token) -> bool:
     """A date or time ("Saturday", "last week"), or a bare span of time ("years", "a while"); not
-    one that an "of" phrase, a compound, an infinitive or an amount makes a thing ("years of
-    reform", "a four-day week", "more time to debate the bill": what somebody called for)."""
+    one that an "of" phrase, a compound, an infinitive, an amount or a relative clause without a
+    relative word makes a thing ("years of reform", "a four-day week", "more time to debate the
+    bill", "the night her husband was killed": what somebody called for or testified about)."""
     if token.ent_type_ not in TIME_ENTITIES and token.lemma_.lower() not in TIME_NOUNS:
         return False
     return not any(child.dep_ == "prep" and child.lower_ == "of" or child.dep_ in ("compound", "acl")
-                   or child.lower_ in AMOUNT_WORDS for child in token.children)
+                   or child.lower_ in AMOUNT_WORDS or contact_relative(child) for child in token.children)
+
+
+def contact_relative(clause: Token) -> bool:
+    """A relative clause with no relative word ("the night | her husband was killed"): it makes
+    its noun a thing talked about. One opened by "that" may be a complement clause the parser
+    misread ("warned for years | that the region faces droughts")."""
+    return clause.dep_ == "relcl" and not any(
+        t.tag_ in ("WDT", "WP", "WP$", "WRB") or t.lower_ == "that" for t in clause.subtree if t.i < clause.i)
 
 
 def is_time_phrase(prep: Token) -> bool:

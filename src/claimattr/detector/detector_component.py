@@ -249,7 +249,9 @@ class ClaimDetector(RuleComponent):
 
     @staticmethod
     def _whole_noun_phrase(doc: Doc, piece: TextSpan) -> str:
-        """A content piece's text, run on to the end of its noun phrase when it is one."""
+        """A content piece's text, run on to the end of its noun phrase's prepositional and
+        participial modifiers when it is one ("a | request for comment", "calls seeking
+        comment"), not into a relative clause ("emails in which he commented on the case")."""
         span = piece.to_span(doc)
         if span is None or not len(span):
             return piece.text
@@ -258,7 +260,9 @@ class ClaimDetector(RuleComponent):
             head = head.head  # "a | request for comment": the piece stops inside the phrase
         if head.pos_ not in ("NOUN", "PROPN", "PRON"):
             return piece.text
-        return doc.text[piece.start:max(piece.end, head.right_edge.idx + len(head.right_edge))]
+        modifiers = [c.right_edge for c in head.children if c.dep_ in ("prep", "acl") and c.i > head.i]
+        end = max([head] + modifiers, key=lambda t: t.i)  # "for comment", "seeking comment"; no relative clause
+        return doc.text[piece.start:max(piece.end, end.idx + len(end))]
 
     def _is_put_question(self, doc: Doc, claim: Claim) -> bool:
         """Whether the cue is a bare past participle of a question verb (``question_verbs``):

@@ -347,25 +347,26 @@ class MentionAnalyser:
     def counted_set(self, mention: Span) -> Optional[Token]:
         """"Economists were split. Of 19 surveyed, 12 predicted a hold and seven expected a cut":
         a bare count as the speaker is that many of the set just named, a group (or anonymous
-        sources) named by the set's noun ("economists"); so is a bare quantifier ("Residents
+        sources) named by the set's noun ("economists"; a set of people first: "Analysts raised
+        their forecasts. Two said ..." are analysts); so is a bare quantifier ("Residents
         packed the hall, and many said ...", "Several told reporters ...") or "others" ("Analysts
         expect ... Others argue ..."). "One" alone is one person, left alone."""
         head = mention.root
         if len(mention) != 1 or head.lower_ in self.words.partitive_heads or head.dep_ == "nummod":
             return None  # "seven economists": the noun is there (see the linker's counted noun)
         if head.pos_ == "NUM" and head.like_num:
-            return self.plural_antecedent(head)
+            return self.people_antecedent(head) or self.plural_antecedent(head)
         if head.lower_ in self.words.quantifiers or head.lower_ == "others":
             return self.people_antecedent(head)
         return None
 
     def people_antecedent(self, token: Token) -> Optional[Token]:
         """The set a bare quantifier or "others" speaks for: the nearest plural noun before it
-        that names people (lexicons ``group_heads``, ``role_nouns``), in its own sentence, else in
-        the ``PEOPLE_SET_SENTENCES`` before ("Some economists say ... “...,” said Marta Gil, an
+        that names people (lexicons ``group_heads``, ``role_nouns``, ``anonymous_heads``), in its
+        own sentence, else in the ``PEOPLE_SET_SENTENCES`` before ("Some economists say ... “...,” said Marta Gil, an
         analyst. Others said ..." are economists; "The storms destroyed hundreds of homes. Many
         said ..." names no set of people, and "many" stays as it is)."""
-        people = self.words.group_heads | self.words.roles
+        people = self.words.group_heads | self.words.roles | self.words.anonymous
         doc = token.doc
         sentences = [doc[token.sent.start:token.i]]
         while len(sentences) <= PEOPLE_SET_SENTENCES and sentences[-1].start > 0:

@@ -1939,18 +1939,16 @@ class Registry:
 
     def possessive_body(self, mention: Span) -> Optional[TextSpan]:
         """"Haldemann said it would raise prices. Its chief executive, Beat Roe, ...": a role owned
-        by "its" (lexicon ``thing_possessives``) is held in the body "its" refers to: named earlier
-        in its sentence, the subject of its main or reported clause first (:meth:`reported_subject`),
-        else the latest; else the subject of the sentence before, else the latest named; not the
-        organisation the report is about, which may be another."""
+        by "its" (lexicon ``thing_possessives``) is held in the body "its" refers to: the latest
+        named earlier in its sentence, else the subject of the sentence before, else the latest
+        named; not the organisation the report is about, which may be another."""
         owners = [t for t in mention if t.dep_ == "poss" and t.lower_ in self.words.thing_possessives]
         if not owners:
             return None
         position = owners[0].i
         sentence = self.sentence_of.get(position, 0)
         found = [
-            (m.sentence == sentence, m.sentence == sentence and self.reported_subject(m),
-             m.sentence == sentence - 1 and self.main_subject(m), m.start, record.id)
+            (m.sentence == sentence, m.sentence == sentence - 1 and self.main_subject(m), m.start, record.id)
             for record in self.records if record.type in ("organisation", "government")
             for m in record.mentions if m.end <= position
         ]
@@ -1959,13 +1957,6 @@ class Registry:
         *_, start, record_id = max(found)
         latest = next(m for m in self.records[record_id].mentions if m.start == start)
         return self.named_span(self.records[record_id].name, latest)
-
-    def reported_subject(self, mention: Mention) -> bool:
-        """Whether a mention is the subject of its sentence's main verb or of the clause that verb
-        reports ("North Star Opera will close ... after the Arts Board withdrew its grant, its
-        artistic director said": "its" is the opera's, not the board's in the clause under it)."""
-        root = self.doc[mention.start:mention.end].root
-        return root.dep_ in SUBJECTS and root.head.dep_ in ("ROOT", "ccomp")
 
     def subject_body(self, pronoun: Token) -> Optional[TextSpan]:
         """"Hartfield Town ... plan to appeal. Their manager, Colin Ashby, ...": the organisation
