@@ -161,7 +161,10 @@ def trailing_punctuation_only(doc: Doc, extra: Set[int], rule: Claim) -> bool:
     the rules' pieces ("opponent[, ]a request ...") is, and so is closing a quotation ("an
     'intentional act[.']")."""
     start, end = min(p.start for p in rule.content), max(p.end for p in rule.content)
-    return all((i < start or i >= end) and not doc.text[i].isalnum() and doc.text[i] not in QUOTE_CHARACTERS for i in extra)
+    if any(start <= i < end for i in extra):
+        return False
+    text = doc.text  # built anew on every access
+    return all(not text[i].isalnum() and text[i] not in QUOTE_CHARACTERS for i in extra)
 
 
 def toward_cue(extra: Set[int], rule: Claim) -> bool:
@@ -187,11 +190,11 @@ def extends_rule_content(doc: Doc, model: Claim, rule: Claim, rules: Sequence[Cl
     is a content that swallows another cue the rules found ("said A, adding B": two claims) or
     one that opens with the cue's own dependents (:func:`opens_with_cue_dependent`) or holds the
     cue's subject (the source: "“We live in hard times,” | my father | often said")."""
-    covered = characters(model)
+    covered, ruled = characters(model), characters(rule)
     root = cue_root(doc, rule)
-    return (len(model.content) == 1 and characters(rule) < covered
-            and not trailing_punctuation_only(doc, covered - characters(rule), rule)
-            and not (rule.kind == "according_to" and toward_cue(covered - characters(rule), rule))
+    return (len(model.content) == 1 and ruled < covered
+            and not trailing_punctuation_only(doc, covered - ruled, rule)
+            and not (rule.kind == "according_to" and toward_cue(covered - ruled, rule))
             and sentences(doc, model) <= sentences(doc, rule)
             and not any(other.cue.start in covered for other in rules)
             and not opens_with_cue_dependent(doc, model, rule, addressee_verbs)

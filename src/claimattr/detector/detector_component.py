@@ -120,6 +120,11 @@ def make_claim_detector(
                          existing_claims=existing_claims, scorer=scorer)
 
 
+MAX_FORMULA_START_WORDS = 3
+"""Words of a content piece that may stop inside the noun phrase of a non-claim formula ("a",
+"a request", "repeated calls for"): a tagger that stops short stops early."""
+
+
 class ClaimDetector(RuleComponent):
     """Find claims; each gets a cue span, ordered content pieces and a kind."""
 
@@ -252,6 +257,8 @@ class ClaimDetector(RuleComponent):
         """A content piece's text, run on to the end of its noun phrase's prepositional and
         participial modifiers when it is one ("a | request for comment", "calls seeking
         comment"), not into a relative clause ("emails in which he commented on the case")."""
+        if len(piece.text.split()) > MAX_FORMULA_START_WORDS:
+            return piece.text  # a longer piece holds its noun, and the formula's start, already
         span = piece.to_span(doc)
         if span is None or not len(span):
             return piece.text
@@ -262,7 +269,7 @@ class ClaimDetector(RuleComponent):
             return piece.text
         modifiers = [c.right_edge for c in head.children if c.dep_ in ("prep", "acl") and c.i > head.i]
         end = max([head] + modifiers, key=lambda t: t.i)  # "for comment", "seeking comment"; no relative clause
-        return doc.text[piece.start:max(piece.end, end.idx + len(end))]
+        return doc[span.start:max(span.end, end.i + 1)].text
 
     def _is_put_question(self, doc: Doc, claim: Claim) -> bool:
         """Whether the cue is a bare past participle of a question verb (``question_verbs``):
