@@ -732,8 +732,7 @@ def _reporting_tag_start(doc: Doc, claim: Claim, other: Claim) -> Optional[int]:
     if _inside_quotation(doc, min(inside), min(cue)):
         return None
     source = _source(doc, other)
-    subjects = [c.left_edge.i for c in doc[min(cue)].head.children if c.dep_ in ("nsubj", "nsubjpass")] if doc[min(cue)].head.i in cue else []
-    subjects += [c.left_edge.i for t in cue for c in doc[t].children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [c.left_edge.i for t in cue for c in doc[t].children if c.dep_ in ("nsubj", "nsubjpass")]
     starts = [min(cue)] + ([source.start] if source is not None else []) + subjects
     return min(start for start in starts if start in inside and start > max(own) or start == min(cue))
 

@@ -9,8 +9,9 @@ trusting the base NER alone: "Health Minister Ana Ruiz" is the person "Ana Ruiz"
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from dataclasses import dataclass
-from typing import Any, Dict, FrozenSet, List, NamedTuple, Optional, Pattern, Sequence, Set, Tuple
+from typing import Any, Dict, FrozenSet, Iterator, List, NamedTuple, Optional, Pattern, Sequence, Set, Tuple
 
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
@@ -112,6 +113,12 @@ class SpeakerLexicon:
     local_areas: FrozenSet[str] = frozenset()
     place_nouns: FrozenSet[str] = frozenset()
     country_abbreviations: FrozenSet[str] = frozenset()
+
+    @cached_property
+    def people(self) -> FrozenSet[str]:
+        """Nouns that name people (group heads, roles, anonymous heads), for the set a bare
+        quantifier speaks for; built once per lexicon."""
+        return self.group_heads | self.roles | self.anonymous
 
     @classmethod
     def from_json(cls, lexicon: Dict[str, Any]) -> "SpeakerLexicon":
@@ -366,14 +373,9 @@ class MentionAnalyser:
         own sentence, else in the ``PEOPLE_SET_SENTENCES`` before ("Some economists say ... “...,” said Marta Gil, an
         analyst. Others said ..." are economists; "The storms destroyed hundreds of homes. Many
         said ..." names no set of people, and "many" stays as it is)."""
-        people = self.words.group_heads | self.words.roles | self.words.anonymous
-        doc = token.doc
-        sentences = [doc[token.sent.start:token.i]]
-        while len(sentences) <= PEOPLE_SET_SENTENCES and sentences[-1].start > 0:
-            previous = doc[sentences[-1].start - 1].sent
-            sentences.append(doc[previous.start:previous.end])
-        for sentence in sentences:
-            found = [t for t in reversed(sentence) if t.tag_ == "NNS" and t.pos_ == "NOUN" and t.lemma_.lower() in people]
+        people = self.words.people
+        for plurals in plurals_before(token, PEOPLE_SET_SENTENCES):
+            found = [t for t in plurals if t.lemma_.lower() in people]
             if found:
                 return found[0]
         return None
@@ -413,13 +415,7 @@ class MentionAnalyser:
         investors") first, else the nearest ("returns were poor" should not beat "three
         investors" in view; "six US cities" one sentence back should not beat "Investors had
         grown impatient, one of them said")."""
-        doc = token.doc
-        sentences = [doc[token.sent.start:token.i]]
-        if token.sent.start > 0:
-            previous = doc[token.sent.start - 1].sent
-            sentences.append(doc[previous.start:previous.end])
-        for sentence in sentences:
-            plurals = [t for t in reversed(sentence) if t.tag_ == "NNS" and t.pos_ == "NOUN"]
+        for plurals in plurals_before(token, 1):
             counted = [t for t in plurals if any(c.dep_ == "nummod" for c in t.children)]
             if plurals:
                 return (counted or plurals)[0]
@@ -1210,6 +1206,19 @@ def attached_prefix(word: Token) -> bool:
     doc, i = word.doc, word.i
     return (i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
             and doc[i - 2].is_alpha and doc[i - 2].is_lower)
+
+
+def plurals_before(token: Token, sentences_back: int) -> Iterator[List[Token]]:
+    """The plural common nouns before ``token`` in its sentence, nearest first, then those of each
+    of the ``sentences_back`` sentences before it: where a set a speaker belongs to is named."""
+    doc = token.doc
+    sentence = doc[token.sent.start:token.i]
+    for _ in range(sentences_back + 1):
+        yield [t for t in reversed(sentence) if t.tag_ == "NNS" and t.pos_ == "NOUN"]
+        if sentence.start == 0:
+            return
+        previous = doc[sentence.start - 1].sent
+        sentence = doc[previous.start:previous.end]
 
 
 def led_by(group: Token) -> List[Token]:
