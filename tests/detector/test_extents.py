@@ -34,6 +34,7 @@ from claimattr.detector.extents import (
     with_inverted_colon_tag,
     with_whole_verb,
     within_noun_phrase,
+    within_verb_object,
 )
 from claimattr.schema import Claim, Speaker, TextSpan
 from hand_claims import HandClaims
@@ -412,6 +413,34 @@ def test_a_coordinated_clause_without_a_report_of_its_own_stays_in_the_content(n
     say = HandClaims(text).claim("say", "the diversion adds 40 minutes to each trip, and drivers are losing money")
     cues = {t.i for t in doc.char_span(say.cue.start, say.cue.end)}
     assert without_coordinated_report(doc, say, cues) == say
+
+
+@pytest.mark.parametrize("text, cue, content, kept", [
+    ("The regulator rejected the proposal, but the company pressed ahead with the merger.",
+     "rejected", "the proposal, but the company pressed ahead with the merger", "the proposal"),
+    ("The coach praised the referee but refused to discuss the penalty.",
+     "praised", "the referee but refused to discuss the penalty", "the referee"),
+])
+def test_an_object_content_ends_where_the_verb_goes_on(nlp, text, cue, content, kept):
+    """"rejected the proposal |, but the company pressed ahead": what the verb does next (a
+    "but", a coordinated clause with its own subject) is the writer's account, not the object."""
+    tagged = HandClaims(text).claim(cue, content)
+    assert within_verb_object(nlp(text), tagged).content_text == kept
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("The union accused the club of treating fans badly after the match was moved.",
+     "accused", "the club of treating fans badly after the match was moved"),
+    ("The minister called the strike “reckless, but not illegal”.",
+     "called", "the strike “reckless, but not illegal”"),
+    ("Analysts expect a cut in March and the bank will decide on Thursday.",
+     "expect", "a cut in March"),
+])
+def test_an_object_content_keeps_its_complements_and_quotations(nlp, text, cue, content):
+    """A complement of the verb ("accused the club | of ..."), a quotation's own "but", and a content
+    that already ends at its object are left as they are."""
+    tagged = HandClaims(text).claim(cue, content)
+    assert within_verb_object(nlp(text), tagged) == tagged
 
 
 def test_a_headline_tag_reports_only_the_statement_after_the_last_semicolon(nlp):

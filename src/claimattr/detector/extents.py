@@ -702,6 +702,51 @@ def without_coordinated_report(doc: Doc, claim: Claim, cues: Collection[int]) ->
     return claim
 
 
+SEQUEL_OPENERS = ("mark", "nsubj", "nsubjpass", "aux", "auxpass", "neg")
+"""Left dependents that open a verb's sequel with it ("| after the match was moved", "| but Mr. Obama
+learned"); an adverb the parser hung on the sequel's verb may belong to the object's clause."""
+
+
+def _verb_sequel(verb: Token, obj: Token) -> Optional[Token]:
+    """The first right dependent of ``verb`` after its object ``obj`` that goes on with the verb,
+    not with the object: "but", a coordinated verb, a participle clause or a subordinate clause
+    ("rejected that assessment |, pointing to a sold-out tour", "derided the deal as toothless |,
+    but Mr. Obama learned", "declined that assignment | and has since left the network")."""
+    for child in verb.rights:
+        if child.i <= obj.i:
+            continue
+        if child.dep_ == "cc" and child.lower_ == "but" or child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in child.lefts):
+            return child
+    return None
+
+
+def within_verb_object(doc: Doc, claim: Claim) -> Claim:
+    """The claim whose content is the object of its cue verb ("welcomed | the investigation")
+    ending where the verb's own sequel starts (:func:`_verb_sequel`): what the verb does next,
+    and when or why, is the writer's account, not what was said or held. Complements of the
+    verb before the sequel stay ("accused the club | of ...", "called the strike | "reckless"",
+    "urged regulators | to act"). Inside quotation marks every word is the speaker's. On PolNeAR
+    dev the verb's dependents of these kinds after an object content lay outside the gold
+    content 3 times in 4 (107 of 144), on news of other domains 37 of 39."""
+    cue = claim.cue.to_span(doc)
+    opening = _opening_piece(doc, claim)
+    if cue is None or not len(cue) or opening is None:
+        return claim
+    verb = cue.root
+    first = next((t for t in opening if not t.is_punct and not t.is_space), None)
+    obj = next((c for c in verb.rights if c.dep_ == "dobj" and first is not None and c.left_edge.i == first.i), None)
+    sequel = _verb_sequel(verb, obj) if obj is not None else None
+    if sequel is None:
+        return claim
+    start = min([sequel.i] + [c.left_edge.i for c in sequel.lefts if c.dep_ in SEQUEL_OPENERS and c.left_edge.i > obj.right_edge.i])
+    last = max(claim.content, key=lambda piece: piece.start).to_span(doc)
+    if last is None or not last.start < start < last.end or _inside_quotation(doc, opening.start, start):
+        return claim  # a later piece (a quotation of the next sentence) is no sequel of the verb
+    cut = cut_at(doc, claim, start)
+    return cut if cut is not None else claim
+
+
 DOUBLE_QUOTE_TOKENS = ('"', "“", "”", "«", "»", "„", "''", "``")
 """Tokens that open or close a quotation and never stand for an apostrophe."""
 
@@ -773,9 +818,9 @@ def tidy_claims(doc: Doc, claims: List[Claim], lexicon: TidyLexicon = TidyLexico
                                   lexicon.governors)
               for claim in claims]
     cues = {i for claim in tidied for i in _tokens(doc, claim.cue)}
-    tidied = [without_earlier_headline_statement(doc, without_coordinated_report(doc, with_inverted_colon_tag(doc, without_closing_medium(doc, with_relative_pronoun_source(
+    tidied = [without_earlier_headline_statement(doc, within_verb_object(doc, without_coordinated_report(doc, with_inverted_colon_tag(doc, without_closing_medium(doc, with_relative_pronoun_source(
                 doc, with_patient_in_content(doc, without_passive_subject(doc, without_other_claims(doc, claim, cues), lexicon.subject_speaks),
                                              lexicon.subject_speaks, lexicon.raising)), lexicon.host_preps, lexicon.host_nouns),
-                lexicon.cue_lemmas), cues))
+                lexicon.cue_lemmas), cues)))
               for claim in tidied]
     return [without_reporting_tag(doc, claim, tidied) for claim in tidied]
