@@ -330,6 +330,29 @@ def test_a_model_content_running_into_a_sentence_with_its_own_tag_stops_before_i
     assert said.content_text == "Those talks are continuing"
 
 
+
+def test_a_quotation_after_a_claim_with_its_own_tag_is_the_tags_claim_alone(nlp, lemmas):
+    """"Coach Lena Brandt disagreed. “It was a clear penalty,” she said.": a quotation after a
+    claim goes on with it only while nobody else is said to say it; here the rules found its own
+    tag, and the model's claim, all of whose content was that quotation, has nothing left."""
+    text = "Eastmoor coach Lena Brandt disagreed. “It was a clear penalty. He never touches the ball,” she said."
+    hand = HandClaims(text)
+    model = [hand.claim("disagreed", "“It was a clear penalty. He never touches the ball,”", speaker="Eastmoor coach Lena Brandt")]
+    rules = [hand.claim("said", "“It was a clear penalty. He never touches the ball,”", speaker="she")]
+    (said,) = combine_claims(nlp(text), model, rules, lemmas)
+    assert (said.cue.text, said.speaker.mention.text) == ("said", "she")
+
+
+def test_a_claim_whose_content_starts_in_its_own_sentence_keeps_a_later_tagged_quotation_apart(nlp, lemmas):
+    """Only a model content that lies all in later sentences gives way: one that starts in its
+    cue's sentence is cut before the tagged sentence instead (see above)."""
+    text = "The coach argued the referee was wrong. “It was a clear penalty,” she said."
+    hand = HandClaims(text)
+    model = [hand.claim("argued", "the referee was wrong. “It was a clear penalty,”", speaker="The coach")]
+    rules = [hand.claim("said", "“It was a clear penalty,”", speaker="she")]
+    first, second = combine_claims(nlp(text), model, rules, lemmas)
+    assert (first.content_text, second.content_text) == ("the referee was wrong", "“It was a clear penalty,”")
+
 SPEAKER_TEXT = ("The board of the paint maker has rejected the offer from its rival Brandt Industrial, "
                 "saying the bid undervalues the company. "
                 "The 2019 report had rated the bridge as poor and recommended that it be replaced by 2030. "
