@@ -735,12 +735,19 @@ def test_proper_nouns_before_an_organisations_short_name_are_the_rest_of_its_nam
      "it would appeal", ("Quendal", "organisation")),
     ("Danish energy company Nordvik Energi has dropped a wind farm. Industry group SeaLink Europe said costs had risen. "
      "The company said it would build its other projects.", "it would build its other projects", ("Nordvik Energi", "organisation")),
+    ("OSLO, Dec 5 (Wire) - Norwegian smart-home company Varmeo said on Thursday that a software update had failed.",
+     "that a software update had failed", ("Varmeo", "organisation")),
+    ("Chipmaker Arvola warns of weaker quarter\nArvola cut its revenue forecast on Tuesday.",
+     "weaker quarter", ("Arvola", "organisation")),
 ])
 def test_a_description_stands_for_the_body_the_report_described_by_its_noun(extract, text, content, expected):
     """A body named only in a role ("the head of the regional seismology centre"), a name right
     after an organisation noun ("battery maker Voltrex", "platform operator Quendal"), whatever
     the NER labels it: "the centre", "the company" and its bare name stand for it, and "the
-    company" prefers the body introduced as a company over a more recent "industry group"."""
+    company" prefers the body introduced as a company over a more recent "industry group". The
+    noun is a description also where the parser hangs it beside the name ("smart-home company |
+    Varmeo said": two subjects) and where a headline capitalises it ("Chipmaker Arvola warns").
+    """
     speaker = speaker_of(extract(text), content=content)
     assert (speaker["name"], speaker["type"]) == expected, speaker
 

@@ -403,7 +403,18 @@ class SpeakerLinker(RuleComponent):
         if head.pos_ in ("NOUN", "PROPN") and head.dep_ not in ("ROOT",) and not head.tag_.startswith("VB"):
             return self._noun_cue_source(head)
         subject = self._subject(head, cues)
-        return self._noun_phrase(subject) if subject is not None else speaker_tag_after_quote(cue)
+        return self._subject_phrase(subject) if subject is not None else speaker_tag_after_quote(cue)
+
+    def _subject_phrase(self, subject: Token) -> Optional[Span]:
+        """The subject's phrase, run on over a second subject of the same verb that follows it
+        straight on ("smart-home company | Varmeo said": the parser split one phrase in two)."""
+        phrase = self._noun_phrase(subject)
+        doc = subject.doc
+        after = phrase.end if phrase is not None else len(doc)
+        if after >= len(doc) or doc[after].dep_ != subject.dep_ or doc[after].head != subject.head:
+            return phrase
+        second = self._noun_phrase(doc[after])
+        return doc[phrase.start:second.end] if second is not None and second.start == after else phrase
 
     def _subject(self, verb: Token, cues: Set[int]) -> Optional[Token]:
         """The subject of the cue, climbing participles, conjuncts and control verbs to find it."""

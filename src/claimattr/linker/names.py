@@ -255,7 +255,7 @@ class MentionAnalyser:
             return Analysis(name=counted.lower_, type=kind, role=None, organisation=None, tokens=frozenset())
         if person is None and self.unnamed_on_purpose(head):
             return self.withheld_name(mention, head)
-        named = self.described_name(head) if person is None else None
+        named = self.described_name(self.name_beside(mention) or head) if person is None else None
         if named is not None:
             return Analysis(name=named.text, type="organisation", role=None, organisation=None, tokens=frozenset())
         role_token = self.role_token(mention)
@@ -443,16 +443,37 @@ class MentionAnalyser:
             return None
         if head.ent_type_ == "PERSON" and not self.apposed_to_body_noun(head):
             return None  # "photographer Jane Roe"; but "The manufacturer, Danish drugmaker Aldea Therapeutics"
-        nouns = [
-            c for c in head.children
-            if c.dep_ == "compound" and c.i < head.i and c.text.islower() and c.lemma_ in self.words.organisations
-        ]
-        if head.dep_ == "appos" and head.head.i == head.i - 1 and head.head.text.islower() and head.head.lemma_ in self.words.organisations:
+        nouns = [c for c in head.children if c.dep_ == "compound" and c.i < head.i and self.describing_noun(c)]
+        if head.dep_ == "appos" and head.head.i == head.i - 1 and self.describing_noun(head.head):
             nouns = [head.head]  # "fined platform operator Ondal": the parser makes the name an apposition
+        before = self.sibling_before(head)
+        if not nouns and before is not None and self.describing_noun(before):
+            nouns = [before]  # "smart-home company | Varmeo said": the parser makes both subjects
         if not nouns:
             return None
         name = head.doc[nouns[-1].i + 1:head.i + 1]
         return name if all(t.text[:1].isupper() for t in name) else None
+
+    def describing_noun(self, token: Token) -> bool:
+        """An organisation noun written as a description: lower case, or capitalised only as the
+        first word of a sentence or headline ("Chipmaker Arvola warns ...")."""
+        return (token.text.islower() or token.is_sent_start) and token.lower_ in self.words.organisations
+
+    def name_beside(self, mention: Span) -> Optional[Token]:
+        """The proper noun that ends a mention whose root is the organisation noun before it, both
+        hung on the verb ("smart-home company Varmeo said"): the name the noun describes."""
+        last = mention[-1]
+        return last if last.pos_ == "PROPN" and self.sibling_before(last) == mention.root else None
+
+    @staticmethod
+    def sibling_before(head: Token) -> Optional[Token]:
+        """The word right before a name (past its compound proper nouns) that the parser hung beside
+        the name instead of on it: both subjects of one verb, say."""
+        start = head.i
+        while start > 0 and head.doc[start - 1].pos_ == "PROPN" and head.doc[start - 1].head.i == head.i:
+            start -= 1
+        before = head.doc[start - 1] if start > 0 else None
+        return before if before is not None and before.head.i == head.head.i and before.dep_ == head.dep_ else None
 
     @staticmethod
     def body_before_role(organisation: Optional[TextSpan], role: Optional[Token], head: Token) -> bool:
