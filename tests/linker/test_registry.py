@@ -752,6 +752,18 @@ def test_a_description_stands_for_the_body_the_report_described_by_its_noun(extr
     assert (speaker["name"], speaker["type"]) == expected, speaker
 
 
+@pytest.mark.parametrize("text, content, name", [
+    ("The Rivale-Kors team has blamed loose crowd barriers for the crash. Rivale-Kors said its rider was recovering.",
+     "loose crowd barriers for the crash", "Rivale-Kors"),
+    ("Shipyard workers will strike on Monday, the Metaalbond union said.", "Shipyard workers will strike on Monday", "Metaalbond"),
+    ("The Clinton campaign said it would respond.", "it would respond", "Clinton campaign"),
+])
+def test_a_noun_saying_what_kind_of_body_a_name_is_stays_out_of_the_name(extract, text, content, name):
+    """"The Rivale-Kors team": "team" only says what kind of body Rivale-Kors is (lexicon
+    ``kind_nouns_after_names``); a campaign is named after its candidate and keeps the noun."""
+    assert speaker_of(extract(text), content=content)["name"] == name
+
+
 def test_a_role_in_a_described_body_carries_it(extract):
     text = "Battery maker Voltrex will delay its plant by a year. Chief executive Ana Berg said demand was weak."
     speaker = speaker_of(extract(text), content="demand was weak")

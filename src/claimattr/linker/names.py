@@ -91,6 +91,7 @@ class SpeakerLexicon:
     organisation_roles: FrozenSet[str] = frozenset()
     affiliation_verbs: FrozenSet[str] = frozenset()
     organisation_name_words: FrozenSet[str] = frozenset()
+    kind_nouns_after_names: FrozenSet[str] = frozenset()
     role_bodies: Dict[str, FrozenSet[str]] = None
     body_name_ends: FrozenSet[str] = frozenset()
     """Words a capitalised body name ends on: organisation and government nouns and the words
@@ -179,6 +180,7 @@ class SpeakerLexicon:
             organisation_roles=frozenset(lexicon.get("organisation_roles", [])),
             affiliation_verbs=frozenset(lexicon.get("affiliation_verbs", [])),
             organisation_name_words=frozenset(lexicon.get("organisation_name_words", [])),
+            kind_nouns_after_names=frozenset(lexicon.get("kind_nouns_after_names", [])),
             role_bodies={role: frozenset(nouns) for role, nouns in lexicon.get("role_body_nouns", {}).items()},
             body_name_ends=words("organisation_heads") | words("government_heads") | frozenset(lexicon.get("organisation_name_words", [])),
             former_markers=frozenset(lexicon.get("former_markers", [])),
@@ -270,7 +272,7 @@ class MentionAnalyser:
         if kind == "group" and organisation is not None and organisation.start > head.idx:
             name = self.canonical_text(mention.doc[mention.start:head.i + 1])  # "Analysts at Nordbank" -> analysts
         if kind in ("organisation", "government") and person is None:
-            name = self.without_place_owner(mention, head) or name
+            name = self.without_place_owner(mention, head) or self.without_kind_noun(mention, head) or name
         if kind == "anonymous" and self.anonymous_source(head):
             name, role = "source", None
         tokens = frozenset(t.lower_ for t in person if t.is_alpha) if person is not None else frozenset()
@@ -322,6 +324,20 @@ class MentionAnalyser:
         if marker + 1 >= head.i or mention.doc[marker].tag_ != "POS":
             return None
         return self.canonical_text(mention.doc[marker + 1:head.i + 1])
+
+    def without_kind_noun(self, mention: Span, head: Token) -> Optional[str]:
+        """"The Rivale-Kors team", "the Metaalbond union": a lower-case noun after a body's proper
+        name that only says what kind of body it is (lexicon ``kind_nouns_after_names``) is no
+        part of the name, so "Rivale-Kors said" elsewhere is the same body. Not after a person's
+        name ("the Roe team": whose, not a name)."""
+        if head.lower_ not in self.words.kind_nouns_after_names or not head.text.islower():
+            return None
+        name = [t for t in mention.doc[mention.start:head.i] if t.lower_ not in self.words.determiners and t.tag_ != "PRP$"]
+        if not name or not all(t.pos_ == "PROPN" or t.text in ("-", "&") for t in name) or name[0].pos_ != "PROPN":
+            return None
+        if any(t.ent_type_ == "PERSON" for t in name):
+            return None
+        return mention.doc[name[0].i:name[-1].i + 1].text
 
     def anonymous_source(self, head: Token) -> bool:
         """"A person briefed on the talks", "a ministry source": one unnamed source whose noun says
