@@ -627,9 +627,15 @@ HEADLINES = [
      "blames", "costs", "Nordvind"),
     ("Activist Harrowgate builds stake in Veldhoven, says engineering group should be split\nHarrowgate Capital said on "
      "Monday it had bought 5 percent.", "says", "engineering group should be split", "Activist Harrowgate"),
+    ("BHP cuts outlook, blames weak China demand\nThe miner said on Monday that demand had slowed.",
+     "blames", "weak China demand", "BHP"),
+    ("Kovalenko retires hurt in semi-final, says shoulder is finished\nDaria Kovalenko retired on Friday.",
+     "says", "shoulder is finished", "Kovalenko"),
 ])
 def test_a_headline_cue_after_a_comma_shares_the_first_clauses_subject(extract, text, cue, content, source):
-    """"Nordvind scraps wind farm, blames costs": the second verb's speaker is the first clause's subject."""
+    """"Nordvind scraps wind farm, blames costs": the second verb's speaker is the first clause's
+    subject, also where the tagger read the first verb as a plural noun ("BHP cuts outlook,
+    blames ...": a singular cue needs a singular subject, so "cuts" is the verb)."""
     claims = extract(text)
     claim = claims.find(cue=cue)
     assert (claims.content_of(claim), claim["speaker"]["text"]) == (content, source), claims.describe()

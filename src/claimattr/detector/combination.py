@@ -41,7 +41,7 @@ from typing import Collection, List, Optional, Sequence, Set
 
 from spacy.tokens import Doc, Span, Token
 
-from claimattr.detector.constructions import FINITE_TAGS
+from claimattr.detector.constructions import FINITE_TAGS, misread_headline_verb
 from claimattr.quotes import CLOSING_QUOTES, OPENING_QUOTES
 from claimattr.schema import Claim, TextSpan
 
@@ -280,8 +280,12 @@ def leaves_apposition(doc: Doc, claim: Claim) -> bool:
 
 def holds_clause(doc: Doc, claim: Claim) -> bool:
     """Whether the claim's source mention runs over a finite verb: a speaker is a noun phrase,
-    so it took in a clause ("*Activist Harrowgate builds stake in Veldhoven*, says ...")."""
-    return any(token.pos_ == "VERB" and token.tag_ in FINITE_TAGS for token in source_span(doc, claim) or ())
+    so it took in a clause ("*Activist Harrowgate builds stake in Veldhoven*, says ..."), also a
+    headline verb the tagger read as a plural noun ("*Voltra delays* ..., cites ...",
+    :func:`misread_headline_verb`)."""
+    cue = cue_root(doc, claim)
+    return any(token.pos_ == "VERB" and token.tag_ in FINITE_TAGS or cue is not None and misread_headline_verb(token, cue)
+               for token in source_span(doc, claim) or ())
 
 
 def agreed(doc: Doc, rule: Claim, model: Claim, rules: Sequence[Claim], addressee_verbs: Collection[str] = ()) -> Claim:

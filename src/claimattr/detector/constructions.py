@@ -399,6 +399,17 @@ def headline_segments(headline: Span) -> List[Span]:
     return [segment for segment in segments if len(segment) > 1]
 
 
+def misread_headline_verb(word: Token, cue: Token) -> bool:
+    """"Voltra delays Swedish battery plant, cites weak EV demand": a headline's lower-case
+    "-s" word after its capitalised subject that the tagger read as a plural noun is the first
+    clause's verb when a singular cue after a comma shares that subject (a singular "cites"
+    needs a singular subject, so "delays" is no plural noun heading it; "Tech giants delay
+    plans, cite costs" has a plural cue and stays as read)."""
+    doc = word.doc
+    return (word.tag_ == "NNS" and word.text.islower() and word.i > word.sent.start and doc[word.i - 1].text[:1].isupper()
+            and cue.tag_ == "VBZ" and cue.i > word.i and doc[cue.i - 1].text == ",")
+
+
 def is_headline_subject(tokens: Span, clause_words: Collection[str]) -> bool:
     """Words before a headline cue must read as a speaker ("Pakistan", "Ministry of Defence"), not as
     a clause ("Ceasefire Frays as Both Sides Trade" + "Blame")."""

@@ -58,6 +58,7 @@ from claimattr.detector.constructions import (
     is_tag_under_content,
     is_trailing_cue,
     merge,
+    misread_headline_verb,
     pieces_of,
     quote_kind,
     quote_leads_into,
@@ -634,7 +635,7 @@ class ClaimDetector(RuleComponent):
         clause after the cue, or an object verb's noun phrase ("Nordvind scraps wind farm, blames
         costs"), is the content. Tried after the inverted tags ("..., warns regulator")."""
         doc = segment.doc
-        verb = next((t for t in segment[1:] if t.pos_ in ("VERB", "AUX")), None)
+        verb = next((t for t in segment[1:] if t.pos_ in ("VERB", "AUX") or self._misread_verb(t, segment)), None)
         if verb is None or not is_headline_subject(doc[segment.start:verb.i], self.headline_clause_words):
             return None
         for comma in (t for t in segment if t.i > verb.i and t.text == "," and t.i + 2 < segment.end):
@@ -645,6 +646,13 @@ class ClaimDetector(RuleComponent):
                 pieces = runs(rest)
                 return Candidate((cue.i, cue.i + 1), pieces, "headline", (segment.start, verb.i)) if pieces else None
         return None
+
+    @staticmethod
+    def _misread_verb(token: Token, segment: Span) -> bool:
+        """Whether ``token`` is the headline's first verb read as a plural noun, shown by a cue after
+        a comma sharing its subject (:func:`misread_headline_verb`)."""
+        doc = segment.doc
+        return any(misread_headline_verb(token, doc[t.i + 1]) for t in segment if t.text == "," and t.i + 1 < segment.end)
 
     def _headline_second_clause(self, segment: Span) -> Optional[Candidate]:
         """"Blood test spots cancer earlier, but doctors urge caution", "Growers count cost of frost
@@ -683,7 +691,7 @@ class ClaimDetector(RuleComponent):
         """"Pakistan Vows ‘Full Force’ Response", "Minister: prices will fall": speaker, then cue."""
         doc = segment.doc
         for token in segment[1:-1]:
-            if token.pos_ in ("VERB", "AUX") and token.lower_ not in self.verb_forms:
+            if token.pos_ in ("VERB", "AUX") and token.lower_ not in self.verb_forms or self._misread_verb(token, segment):
                 return None
             if token.dep_ == "amod" or token.pos_ == "ADJ":
                 continue
