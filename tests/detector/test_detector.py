@@ -397,10 +397,13 @@ def test_according_to(extract, text, content):
     ("According to Mira Osei, a former minister, the deal is dead.", "the deal is dead"),
     ("The group copied 300 gigabytes of data, according to Threatline, a company that tracks ransomware gangs.\n\nShares fell.",
      "The group copied 300 gigabytes of data"),
+    ("The drug slowed decline by 27 percent, according to its maker, Danish firm Norvik Pharma.",
+     "The drug slowed decline by 27 percent"),
 ])
 def test_the_apposition_of_an_according_to_source_is_no_content(extract, text, content):
     """The noun phrase after the source's comma says who the source is, whatever the parser
-    attached it to."""
+    attached it to; one that closes the sentence needs no determiner to be that ("its maker,
+    Danish firm Norvik Pharma.")."""
     claims = extract(text)
     claim = claims.find(cue="according to")
     assert claims.content_of(claim) == content, claims.describe()

@@ -764,6 +764,14 @@ def test_a_noun_saying_what_kind_of_body_a_name_is_stays_out_of_the_name(extract
     assert speaker_of(extract(text), content=content)["name"] == name
 
 
+def test_a_description_with_a_name_in_apposition_closing_the_sentence_is_that_name(extract):
+    """"according to its maker, Danish firm Norvik Pharma.": the parser hangs the name on the
+    main verb, but it names the maker."""
+    text = "The drug slowed decline by 27 percent, according to its maker, Danish firm Norvik Pharma."
+    speaker = speaker_of(extract(text), content="The drug slowed decline by 27 percent")
+    assert (speaker["name"], speaker["type"]) == ("Norvik Pharma", "organisation"), speaker
+
+
 def test_a_role_in_a_described_body_carries_it(extract):
     text = "Battery maker Voltrex will delay its plant by a year. Chief executive Ana Berg said demand was weak."
     speaker = speaker_of(extract(text), content="demand was weak")

@@ -191,17 +191,21 @@ def source_end(to_token: Token) -> int:
 def source_apposition(doc: Doc, source_end: int, sentence_end: int) -> range:
     """The apposition that follows an "according to" source ("according to Threatline, *a
     company that tracks ransomware gangs*, the group ..."): after the source's comma, a noun
-    phrase opened by a determiner or possessive, up to the next comma or the sentence end, with
+    phrase opened by a determiner or possessive (or any noun phrase that closes the sentence:
+    "..., according to its maker, *Danish firm Norvik Pharma*."), up to the next comma or the sentence end, with
     no finite verb outside a relative clause, that is not the subject of the clause after it (in
     "According to police, the man, who was 34, died" the man is what the police report on; the
     parser may make the apposition a second subject of a verb that has its own).
     It describes the source and is no part of the content. An empty range when there is none."""
-    if source_end + 1 >= sentence_end or doc[source_end].text != "," or doc[source_end + 1].tag_ not in ("DT", "PRP$"):
+    if source_end + 1 >= sentence_end or doc[source_end].text != ",":
         return range(0)
     start = source_end + 1
     end = next((t.i for t in doc[start:sentence_end] if t.text == ","), sentence_end)
+    closing = all(t.is_punct or t.is_space for t in doc[end:sentence_end])
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
+    if doc[start].tag_ not in ("DT", "PRP$") and not (closing and doc[start].pos_ in ("ADJ", "NOUN", "PROPN")):
+        return range(0)  # closing the sentence, a bare noun phrase is one too: "according to its maker, Danish firm Norvik Pharma."
     phrase = doc[start:end]
     relative = next((t.i for t in phrase if t.tag_ in ("WDT", "WP", "WP$")), end)
     root = phrase.root if len(phrase) else None

@@ -16,6 +16,7 @@ from typing import Any, Callable, Collection, Dict, FrozenSet, List, Optional, S
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from claimattr.detector.constructions import source_apposition
 from claimattr.detector.extents import is_headline_passive
 from claimattr.linker.names import (
     MentionAnalyser, SpeakerLexicon, clean_mention, indefinite, name_run, noun_phrase, research_body, research_body_after,
@@ -456,6 +457,16 @@ class SpeakerLinker(RuleComponent):
         source = releaser(objects[0], self.words.witness_verbs)
         return self._noun_phrase(source if source is not None else objects[0])
 
+    @staticmethod
+    def _named_apposition(source: Span) -> Optional[Span]:
+        """"according to its maker, Danish firm Norvik Pharma": a description with a name in
+        apposition after it, closing the sentence (:func:`source_apposition`, however the parser
+        hung the name), stands for what the name names."""
+        if source.root.pos_ == "PROPN":
+            return None
+        after = source_apposition(source.doc, source.end, source.sent.end)
+        return source.doc[after.start:after.stop] if after and source.doc[after.stop - 1].pos_ == "PROPN" else None
+
     def _noun_cue_source(self, noun: Token) -> Optional[Span]:
         """"Taliban claims", "the ministry's statement", "a statement by the ministry"."""
         for child in noun.children:
@@ -542,7 +553,7 @@ class SpeakerLinker(RuleComponent):
         producer of a document, the name a description stands in apposition to, else the mention
         itself."""
         return (self.relative_antecedent(mention) or counted_noun(mention) or self._document_producer(mention)
-                or self._apposed_name(mention) or mention)
+                or self._apposed_name(mention) or self._named_apposition(mention) or mention)
 
     def _apposed_name(self, mention: Span) -> Optional[Span]:
         """"Dunmore Action, a campaign group that says ...": a description in apposition to a name
