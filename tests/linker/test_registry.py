@@ -772,6 +772,17 @@ def test_a_description_with_a_name_in_apposition_closing_the_sentence_is_that_na
     assert (speaker["name"], speaker["type"]) == ("Norvik Pharma", "organisation"), speaker
 
 
+def test_a_headline_business_noun_is_the_company_the_lead_describes_otherwise(extract):
+    """"..., thermostat maker admits" over "Norwegian smart-home company Varmeo said": any two
+    nouns for a business are one kind of body (lexicon ``business_nouns``), even where the
+    tagger reads the headline's lower-case noun as a name."""
+    text = ("Faulty update left thousands of homes without heating, thermostat maker admits\n"
+            "OSLO, Dec 5 (Wire) - Norwegian smart-home company Varmeo said on Thursday that a software update "
+            "had left thousands of homes without heating.")
+    speaker = speaker_of(extract(text), content="Faulty update left thousands of homes without heating")
+    assert speaker["name"] == "Varmeo", speaker
+
+
 def test_a_role_in_a_described_body_carries_it(extract):
     text = "Battery maker Voltrex will delay its plant by a year. Chief executive Ana Berg said demand was weak."
     speaker = speaker_of(extract(text), content="demand was weak")

@@ -1653,9 +1653,11 @@ class Registry:
         core = without_descriptive_modifiers(without_appositions(mention, stop_at_comma=True))
         if owner is not None:
             core = [t for t in core if t.i > owner.right_edge.i]
-        headline = mention.start in self.headline_tokens  # headlines drop their articles and capitalise nouns ("Team blames ...")
+        # headlines drop their articles and capitalise nouns ("Team blames ..."), and the tagger reads
+        # their lower-case nouns as names ("thermostat maker admits")
+        headline = mention.start in self.headline_tokens
         bodies = words.organisations | words.government
-        if len(core) > 3 or any((t.pos_ == "PROPN" and not (headline and t.lower_ in bodies)) or t.ent_type_ for t in core):
+        if len(core) > 3 or any((t.pos_ == "PROPN" and not (headline and (t.lower_ in bodies or t.text.islower()))) or t.ent_type_ for t in core):
             return None
         if mention[0].lower_ not in words.definite_determiners and not owned and not (len(mention) == 1 and mention.root.tag_ == "NNS") and not headline:
             return None
@@ -1687,8 +1689,13 @@ class Registry:
     def described_otherwise(self, record: Record, noun: str) -> bool:
         """Whether the report describes a body as another kind than ``noun`` ("the company" for a
         headline's "union"): it introduced it with other nouns only, none ``noun`` or a word for
-        bodies of its kind (lexicon ``description_name_words``)."""
-        kin = {noun} | self.words.description_name_words.get(noun, frozenset())
+        bodies of its kind (lexicon ``description_name_words``; any two nouns for a business,
+        lexicon ``business_nouns``, are one kind: "smart-home company Varmeo" is the headline's
+        "thermostat maker")."""
+        words = self.words
+        kin = {noun} | words.description_name_words.get(noun, frozenset())
+        if noun in words.business_nouns:
+            kin |= words.business_nouns
         return bool(record.descriptors) and not record.descriptors & kin
 
     def names_subject_noun(self, mention: Mention, noun: str) -> bool:
