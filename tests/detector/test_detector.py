@@ -417,6 +417,7 @@ def test_the_apposition_of_an_according_to_source_is_no_content(extract, text, c
      "this season, the club's worst in a decade, has been a disaster"),
     ("According to veteran market analyst Dana Whitfield, the merger reeks of desperation.\n\nShares fell.",
      "the merger reeks of desperation"),
+    ("It will rain heavily, according to forecasters, Tuesday night.", "It will rain heavily Tuesday night"),
 ])
 def test_what_follows_an_according_to_source_without_describing_it_is_content(extract, text, content):
     """A subject ("the man, who was 34,") or a time ("the night before the attack") after the
@@ -634,6 +635,8 @@ HEADLINES = [
      "blames", "weak China demand", "BHP"),
     ("Kovalenko retires hurt in semi-final, says shoulder is finished\nDaria Kovalenko retired on Friday.",
      "says", "shoulder is finished", "Kovalenko"),
+    ("Microsoft earnings rise, says cloud demand strong\nThe company reported results on Tuesday.",
+     "says", "cloud demand strong", "Microsoft"),
 ])
 def test_a_headline_cue_after_a_comma_shares_the_first_clauses_subject(extract, text, cue, content, source):
     """"Nordvind scraps wind farm, blames costs": the second verb's speaker is the first clause's

@@ -435,10 +435,14 @@ def test_an_object_content_ends_where_the_verb_goes_on(nlp, text, cue, content, 
      "called", "the strike “reckless, but not illegal”"),
     ("Analysts expect a cut in March and the bank will decide on Thursday.",
      "expect", "a cut in March"),
+    ("The researchers predicted a rise in temperatures, but not as fast as earlier models suggested.",
+     "predicted", "a rise in temperatures, but not as fast as earlier models suggested"),
+    ("The minister defended the policy, but not its timing.", "defended", "the policy, but not its timing"),
 ])
 def test_an_object_content_keeps_its_complements_and_quotations(nlp, text, cue, content):
-    """A complement of the verb ("accused the club | of ..."), a quotation's own "but", and a content
-    that already ends at its object are left as they are."""
+    """A complement of the verb ("accused the club | of ..."), a quotation's own "but", an elliptical
+    "but not ..." with no verb after it, and a content that already ends at its object are left
+    as they are."""
     tagged = HandClaims(text).claim(cue, content)
     assert within_verb_object(nlp(text), tagged) == tagged
 

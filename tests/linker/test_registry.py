@@ -757,10 +757,16 @@ def test_a_description_stands_for_the_body_the_report_described_by_its_noun(extr
      "loose crowd barriers for the crash", "Rivale-Kors"),
     ("Shipyard workers will strike on Monday, the Metaalbond union said.", "Shipyard workers will strike on Monday", "Metaalbond"),
     ("The Clinton campaign said it would respond.", "it would respond", "Clinton campaign"),
+    ("Donald Trump said he would appeal. The Trump team said the ruling was wrong.", "the ruling was wrong", "Trump team"),
+    ("The Labour group on the council said it would vote against the budget.", "it would vote against the budget",
+     "Labour group on the council"),
+    ("The Unite union and the GMB union said the offer was too low.", "the offer was too low", "Unite union and the GMB union"),
 ])
 def test_a_noun_saying_what_kind_of_body_a_name_is_stays_out_of_the_name(extract, text, content, name):
     """"The Rivale-Kors team": "team" only says what kind of body Rivale-Kors is (lexicon
-    ``kind_nouns_after_names``); a campaign is named after its candidate and keeps the noun."""
+    ``kind_nouns_after_names``); a campaign is named after its candidate and keeps the noun, and
+    so does a team the report names a person for, a phrase that goes on after the noun or
+    coordinates two bodies."""
     assert speaker_of(extract(text), content=content)["name"] == name
 
 
@@ -781,6 +787,39 @@ def test_a_headline_business_noun_is_the_company_the_lead_describes_otherwise(ex
             "had left thousands of homes without heating.")
     speaker = speaker_of(extract(text), content="Faulty update left thousands of homes without heating")
     assert speaker["name"] == "Varmeo", speaker
+
+
+@pytest.mark.parametrize("text, content, expected", [
+    ("A Kaufmarkt spokeswoman argued that shoppers should not pay more.", "that shoppers should not pay more",
+     ("spokeswoman", "person", "spokeswoman", "Kaufmarkt")),
+    ("A Brandt spokesman said the company would appeal. Obama spokesman Josh Earnest said the president would veto it.",
+     "the company would appeal", ("spokesman", "person", "spokesman", "Brandt")),
+])
+def test_a_name_before_a_role_noun_is_whose_the_role_is(extract, text, content, expected):
+    """"A Kaufmarkt spokeswoman": a name on the role noun after it is the body the role is held
+    in, never the holder's name, whatever the NER calls it; and a lead's "A Brandt spokesman"
+    is an unnamed official, not the next spokesman the report names (Obama's)."""
+    speaker = speaker_of(extract(text), content=content)
+    assert (speaker["name"], speaker["type"], speaker["role"], speaker["organisation"]["text"]) == expected, speaker
+
+
+def test_a_union_named_with_its_noun_is_the_body_of_a_union_role(extract):
+    """"The Metaalbond union" is named "Metaalbond" and is still the union of a later "union
+    official"."""
+    text = ("Brandt Industrial has bid for Verhoef. Unions are wary. The Metaalbond union, which represents 1,100 workers, "
+            "said it would fight the bid. “Promises are worth nothing,” said union official Mark Jansen.")
+    speaker = speaker_of(extract(text), content="“Promises are worth nothing,”")
+    assert (speaker["name"], speaker["organisation"]["text"]) == ("Mark Jansen", "Metaalbond"), speaker
+
+
+@pytest.mark.parametrize("text", [
+    "The judge disagreed. “It was a clear error,” he said.",
+    "The judge was angry. “It was a clear error. Nobody checked the file,” he said.",
+])
+def test_a_pronoun_tagging_a_quotation_is_the_subject_before_the_quotation(extract, text):
+    """The sentence before a pronoun's tag is the one before the quotation it closes."""
+    speaker = speaker_of(extract(text), content="It was a clear error")
+    assert (speaker["name"], speaker["role"]) == ("judge", "judge"), speaker
 
 
 def test_a_role_in_a_described_body_carries_it(extract):

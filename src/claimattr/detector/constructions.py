@@ -204,8 +204,11 @@ def source_apposition(doc: Doc, source_end: int, sentence_end: int) -> range:
     closing = all(t.is_punct or t.is_space for t in doc[end:sentence_end])
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
-    if doc[start].tag_ not in ("DT", "PRP$") and not (closing and doc[start].pos_ in ("ADJ", "NOUN", "PROPN")):
+    bare = doc[start].tag_ not in ("DT", "PRP$")
+    if bare and not (closing and doc[start].pos_ in ("ADJ", "NOUN", "PROPN")):
         return range(0)  # closing the sentence, a bare noun phrase is one too: "according to its maker, Danish firm Norvik Pharma."
+    if bare and any(t.ent_type_ in TIME_ENTITIES for t in doc[start:end]):
+        return range(0)  # "It will rain, according to forecasters, Tuesday night.": when
     phrase = doc[start:end]
     relative = next((t.i for t in phrase if t.tag_ in ("WDT", "WP", "WP$")), end)
     root = phrase.root if len(phrase) else None

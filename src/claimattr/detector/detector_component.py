@@ -641,7 +641,8 @@ class ClaimDetector(RuleComponent):
         for comma in (t for t in segment if t.i > verb.i and t.text == "," and t.i + 2 < segment.end):
             cue = doc[comma.i + 1]
             rest = [t for t in segment if t.i > cue.i]
-            clause = any(t.pos_ in ("VERB", "AUX") for t in rest)
+            words = [t for t in rest if not (t.is_punct or t.is_space)]
+            clause = any(t.pos_ in ("VERB", "AUX") for t in rest) or len(words) > 1 and words[-1].pos_ == "ADJ"  # "says demand strong"
             if cue.lower_ in self.verb_forms and cue.tag_ in FINITE_TAGS and (clause or cue.lemma_.lower() in self.object_verbs):
                 pieces = runs(rest)
                 return Candidate((cue.i, cue.i + 1), pieces, "headline", (segment.start, verb.i)) if pieces else None
@@ -678,8 +679,8 @@ class ClaimDetector(RuleComponent):
         tag = [t for t in words if t.i > comma.i]
         if tag[-1].lower_ in self.verb_forms:
             cue, speaker = tag[-1], segment.doc[comma.i + 1:tag[-1].i]
-        elif tag[0].lemma_.lower() in self.inverted_tag_verbs:
-            cue, speaker = tag[0], segment.doc[tag[0].i + 1:tag[-1].i + 1]
+        elif tag[0].lemma_.lower() in self.inverted_tag_verbs and tag[-1].pos_ != "ADJ":
+            cue, speaker = tag[0], segment.doc[tag[0].i + 1:tag[-1].i + 1]  # "..., says cloud demand strong": a predicate, no speaker
         else:
             return None
         if any(t.pos_ in ("VERB", "AUX") and t.i != cue.i for t in speaker) or not is_headline_subject(speaker, self.headline_clause_words):

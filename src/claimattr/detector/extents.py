@@ -709,14 +709,16 @@ learned"); an adverb the parser hung on the sequel's verb may belong to the obje
 
 def _verb_sequel(verb: Token, obj: Token) -> Optional[Token]:
     """The first right dependent of ``verb`` after its object ``obj`` that goes on with the verb,
-    not with the object: "but", a coordinated verb, a participle clause or a subordinate clause
-    ("rejected that assessment |, pointing to a sold-out tour", "derided the deal as toothless |,
-    but Mr. Obama learned", "declined that assignment | and has since left the network")."""
+    not with the object: "but" before a coordinated verb, or a coordinated verb with its own
+    subject ("derided the deal as toothless |, but Mr. Obama learned", "confirmed the signing |,
+    but gave no details"); an elliptical "but not as fast as ..." goes on with the object."""
+    verbs = [c for c in verb.rights if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > obj.i]
     for child in verb.rights:
         if child.i <= obj.i:
             continue
-        if child.dep_ == "cc" and child.lower_ == "but" or child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in child.lefts):
+        if child.dep_ == "cc" and child.lower_ == "but" and any(v.i > child.i for v in verbs):
+            return child  # not an elliptical "but not as fast", "but only in part": a verb follows
+        if child in verbs and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.lefts):
             return child
     return None
 

@@ -269,6 +269,8 @@ class SpeakerLinker(RuleComponent):
                 record = registry.find_institution(name) or registry.new(name, speaker.type)
             elif record.type != "group" and fuller_description(record.name, speaker.name):
                 registry.rename_description(record, speaker.name)
+            if mention.root.lower_ in words.kind_nouns_after_names and mention.root.lower_ not in name_words(record.name):
+                record.descriptors.add(mention.root.lower_)  # "the Metaalbond union": a union, for "union official" later
         elif speaker.type == "unknown" and mention.root.pos_ == "PROPN":
             # a name the mention alone cannot type ("Ondal said") is the body the report introduced by it
             record = registry.introduced_body(speaker.name)

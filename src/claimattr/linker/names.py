@@ -237,6 +237,11 @@ class MentionAnalyser:
         self.labels = entity_votes(doc.ents)
         self.aliases = {**initialisms(doc, self.ents), **acronyms(self.text, words.acronym)}
 
+    @cached_property
+    def person_words(self) -> FrozenSet[str]:
+        """The words of the names the NER gives persons anywhere in the report, lower case."""
+        return frozenset(word.lower() for ent in self.ents if ent.label_ == "PERSON" for word in ent.text.split())
+
     def analyse(self, mention: Span) -> Analysis:
         """Name, type, role and organisation of a mention, read off its internal structure."""
         head = mention.root
@@ -331,14 +336,19 @@ class MentionAnalyser:
         """"The Rivale-Kors team", "the Metaalbond union": a lower-case noun after a body's proper
         name that only says what kind of body it is (lexicon ``kind_nouns_after_names``) is no
         part of the name, so "Rivale-Kors said" elsewhere is the same body. Not after a person's
-        name ("the Roe team": whose, not a name)."""
-        if head.lower_ not in self.words.kind_nouns_after_names or not head.text.islower():
-            return None
+        name, one the report names a person anywhere ("the Roe team": whose, not a name), and
+        only where the noun ends the phrase; a place's team is the place's ("the England team"
+        is England)."""
+        words = [t for t in mention if not (t.is_punct or t.is_space)]
+        if head.lower_ not in self.words.kind_nouns_after_names or not head.text.islower() or words[-1] != head:
+            return None  # "the Labour group on the council": the phrase says which group
+        if any(t.dep_ == "conj" for t in mention):
+            return None  # "the Unite union and the GMB union"
         name = [t for t in mention.doc[mention.start:head.i] if t.lower_ not in self.words.determiners and t.tag_ != "PRP$"]
         if not name or not all(t.pos_ == "PROPN" or t.text in ("-", "&") for t in name) or name[0].pos_ != "PROPN":
             return None
-        if any(t.ent_type_ == "PERSON" for t in name):
-            return None
+        if any(t.ent_type_ == "PERSON" for t in name) or name[-1].lower_ in self.person_words:
+            return None  # "the Trump team": whose, not a name
         return mention.doc[name[0].i:name[-1].i + 1].text
 
     def anonymous_source(self, head: Token) -> bool:
@@ -570,6 +580,9 @@ class MentionAnalyser:
         runs = [r for r in (self.strip_titles(run) for run in runs) if r is not None and not in_prepositional_phrase(r, mention)]
         # "Warm Homes Scotland, a fuel poverty charity", "the Retail Landlords Forum": bodies
         runs = [r for r in runs if not self.apposed_to_body_noun(r.root) and not self.named_as_body(r)]
+        # "A Kaufmarkt spokeswoman", "Obama spokesman Josh Earnest": a name before the role noun it
+        # modifies is whose the role is, never the holder's name (English puts that after the role)
+        runs = [r for r in runs if not self.modifies_role(r)]
         # a possessor is someone else's ("Hillary Clinton's campaign manager Robby Mook")
         for run in sorted(runs, key=lambda r: (not possessor(r), len(r)), reverse=True):
             if any(t.ent_type_ == "PERSON" for t in run):
@@ -585,6 +598,15 @@ class MentionAnalyser:
             if run.text == mention.text and len(run) >= 2 and self.unlabelled_name(run):
                 return run
         return None
+
+    def modifies_role(self, run: Span) -> bool:
+        """Whether a run of proper nouns is a compound on the role noun right after it ("a
+        Kaufmarkt | spokeswoman", "a Clinton | aide"): whose the role is, not who holds it."""
+        after = run.end
+        if after >= len(run.doc) or run.root.dep_ != "compound" or run.root.head.i != after:
+            return False
+        role = run.doc[after]
+        return role.pos_ == "NOUN" and (role.lower_ in self.words.roles or role.lemma_.lower() in self.words.roles)
 
     def named_as_body(self, run: Span) -> bool:
         """"The Retail Landlords Forum, which speaks for the owners ...": an organisation entity

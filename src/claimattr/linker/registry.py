@@ -315,7 +315,7 @@ class Registry:
                         found.append((ent, name))
         found += self.unlabelled_full_names(found)
         found = [(ent, name) for ent, name in (self.headline_name(e, n, surnames) for e, n in found) if name is not None]
-        found = [(ent, name) for ent, name in found if not self.heading(name)]
+        found = [(ent, name) for ent, name in found if not self.heading(name) and not self.analyser.modifies_role(name)]
         found.sort(key=lambda pair: (pair[1].start in self.headline_tokens, pair[1].start))
         full = [(ent, name) for ent, name in found if len(name_words(self.name_text(name))) >= 2]
         for ent, name in full + [(e, n) for e, n in found if len(name_words(self.name_text(n))) < 2]:
@@ -1464,7 +1464,8 @@ class Registry:
         under it ("says the mayor should resign") or an owner ("the candidate's doctor") is
         someone the protagonist talks about, and one whose role is given for a body ("a
         spokeswoman for the water board", or one that exists only inside an organisation, with its
-        noun: "a club spokesman"; "a hospital doctor" may be the person named next) is an unnamed
+        noun or name: "a club spokesman", "a Brandt spokesman"; "a hospital doctor" may be the
+        person named next, and so may a former one, "a former DNC chairman") is an unnamed
         official, named by the role."""
         root = mention.root
         return (
@@ -1473,7 +1474,8 @@ class Registry:
             and not any(t.ent_type_ == "PERSON" for t in mention) and not self.owns(mention)
             and not any(c.dep_ == "prep" and c.lower_ in self.words.role_organisation_preps for c in root.children)
             and not (root.lemma_.lower() in self.words.organisation_roles and any(
-                c.dep_ == "compound" and c.text.islower() and self.analyser.body_word(c) for c in root.children))
+                c.dep_ == "compound" and (c.text.islower() and self.analyser.body_word(c) or c.pos_ == "PROPN") for c in root.children)
+                and not any(t.lower_ in self.words.former_markers for t in mention))
         )
 
     def owns(self, mention: Span) -> bool:

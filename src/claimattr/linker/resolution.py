@@ -177,15 +177,17 @@ class Resolver:
 
     def previous_subject(self, pronoun: Span, recent: List[Referent], types: Sequence[str]) -> Optional[Referent]:
         """The subject of the previous sentence, when compatible: speakers are often introduced as
-        subjects before they speak ("China's coast guard gave a different account. It said ...")."""
-        sentence = pronoun.sent
-        if sentence.start == 0 or pronoun.start - sentence.start > MAX_PRONOUN_OFFSET:
+        subjects before they speak ("China's coast guard gave a different account. It said ...",
+        "The judge disagreed. “It was a clear error,” he said": the sentence before the quotation
+        a tag closes)."""
+        start = opening_of(pronoun)
+        if start is None or start == 0:
             return None
-        previous = pronoun.doc[sentence.start - 1].sent
+        previous = pronoun.doc[start - 1].sent
         subjects = [c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"]
         phrase = self.analyser.noun_phrase(subjects[0]) if subjects else None
-        if phrase is None:
-            return None
+        if phrase is None or phrase.root.lemma_.lower() in self.words.document_heads:
+            return None  # "The statement noted ... “...,” they said": a document says nothing aloud
         analysis = self.analyser.analyse(phrase)
         if analysis.type not in types:
             return None
@@ -218,3 +220,22 @@ def in_prepositional_modifier(token: Token, head: Token) -> bool:
             return True
         ancestor = ancestor.head
     return False
+
+
+QUOTATION_MARKS = ('"', "“", "”", "''", "``")
+"""Double quotation marks, which open and close the quotation a speaker tag follows."""
+
+
+def opening_of(pronoun: Span) -> Optional[int]:
+    """Where the sentence a pronoun opens starts, for reading the sentence before it: its own
+    start when the pronoun comes early in it (:data:`MAX_PRONOUN_OFFSET`), the start of the
+    quotation its tag closes when that quotation opens its sentence ("“It was a clear error,” he
+    said"), else None (the sentence has introduced referents of its own)."""
+    doc, sentence = pronoun.doc, pronoun.sent
+    index = pronoun.start - 1
+    while index > sentence.start and doc[index].is_punct and doc[index].text not in QUOTATION_MARKS:
+        index -= 1
+    if index >= 0 and doc[index].text in QUOTATION_MARKS:
+        opening = next((i for i in range(index - 1, -1, -1) if doc[i].text in QUOTATION_MARKS), None)
+        return opening if opening is not None and doc[opening].sent.start == opening else None
+    return sentence.start if pronoun.start - sentence.start <= MAX_PRONOUN_OFFSET else None
