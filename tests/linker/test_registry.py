@@ -234,6 +234,13 @@ BUSINESS_AND_SPORT = [
     ("an organisation noun in a title is the organisation the report names by it",
      "The Tarrow Museum reopened on Saturday. Museum director Ines Calloway said visitor numbers had doubled.",
      "visitor numbers had doubled", ("Ines Calloway", "person", "director", "Tarrow Museum")),
+    ("a player's role is held in the club the report names, not in its league",
+     "Harbourside Rovers lost 3-0 to Milltown in the Northern League on Saturday. "
+     "Captain Jamie Osei said the players had to take the blame.",
+     "the players had to take the blame", ("Jamie Osei", "person", "captain", "Harbourside Rovers")),
+    ("a yacht's skipper is in no club",
+     "The race organisers said the yacht was safe. Skipper Ingrid Solheim said the mast had snapped.",
+     "the mast had snapped", ("Ingrid Solheim", "person", "skipper", None)),
     ("a company role given without its company is held in the company the report is about",
      "Kelda Freight cut 300 jobs on Tuesday. Chief executive Ana Rusk said demand had fallen.",
      "demand had fallen", ("Ana Rusk", "person", "chief executive", "Kelda Freight")),

@@ -1884,8 +1884,12 @@ class Registry:
         """"The Court of Appeal ruled ... Judge Miriam Harcourt said": a role held in one kind of
         body (lexicon ``role_body_nouns``: a judge in a court, a councillor in a council), given
         with none, is held in the body of that kind the report names nearest the mention; none is
-        guessed where the report names none."""
+        guessed where the report names none, nor for a former holder. Players hold theirs in a
+        club or team ("Captain Jamie Osei" in a report on Harbourside Rovers), never in the league
+        or the organisers the report is also about."""
         nouns = self.words.role_bodies.get(role_noun(role), frozenset()) if role else frozenset()
+        if role and role.split()[0] in self.words.former_markers:
+            return None  # a former captain plays for no club now
         found = [(mention, record) for record in (self.body_named_by(noun, position, None, guess=False) for noun in nouns)
                  if record is not None for mention in record.mentions]
         if not found:
