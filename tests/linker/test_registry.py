@@ -829,6 +829,14 @@ def test_a_pronoun_tagging_a_quotation_is_the_subject_before_the_quotation(extra
     assert (speaker["name"], speaker["role"]) == ("judge", "judge"), speaker
 
 
+def test_a_person_known_by_a_given_name_alone_has_its_gender(extract):
+    """"Melanie said yes ... “I love you,” he said": a one-word name that is a given name, which the
+    report never completes and nobody bears as a surname, tells the gender; "he" is not her."""
+    text = ("Trump spoke for an hour. Melanie said yes, over and over again, until Trump reached the end of his speech. "
+            "“I love you,” he said. “He really does love us,” Melanie said.")
+    assert speaker_of(extract(text), content="I love you")["name"] == "Trump"
+
+
 def test_a_role_in_a_described_body_carries_it(extract):
     text = "Battery maker Voltrex will delay its plant by a year. Chief executive Ana Berg said demand was weak."
     speaker = speaker_of(extract(text), content="demand was weak")

@@ -1189,8 +1189,15 @@ class Registry:
         pronouns, whose votes are often cast by a pronoun meaning someone else ("Roe told Doe
         that he"); a lone word may be a surname ("Scott", "Grant") and tells nothing."""
         words = name_words(record.name)
-        if record.type == "person" and record.gender is None and len(words) >= 2:
+        if record.type == "person" and record.gender is None and (len(words) >= 2 or self.only_given_name(record)):
             record.gender = self.words.given_name_genders.get(words[0])
+
+    def only_given_name(self, record: Record) -> bool:
+        """Whether a one-word person is known by a given name alone ("Melanie said yes"): the
+        report never gives the person a second name, and the word is no name that opens a longer
+        name of someone else in it (where it would be a surname: "Scott" after "Keith Scott")."""
+        word = name_words(record.name)[0]
+        return not any(r is not record and word in name_words(r.name)[1:] for r in self.records if r.type == "person")
 
     def _genders_from_pronouns(self) -> None:
         """A he/she right after a sentence that mentions one person only, as its subject, tells that
