@@ -637,6 +637,7 @@ HEADLINES = [
      "says", "shoulder is finished", "Kovalenko"),
     ("Microsoft earnings rise, says cloud demand strong\nThe company reported results on Tuesday.",
      "says", "cloud demand strong", "Microsoft"),
+    ("Shell cuts output, says outlook weak\nThe company reported results on Tuesday.", "says", "outlook weak", "Shell"),
 ])
 def test_a_headline_cue_after_a_comma_shares_the_first_clauses_subject(extract, text, cue, content, source):
     """"Nordvind scraps wind farm, blames costs": the second verb's speaker is the first clause's

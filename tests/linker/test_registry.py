@@ -238,6 +238,12 @@ BUSINESS_AND_SPORT = [
      "Harbourside Rovers lost 3-0 to Milltown in the Northern League on Saturday. "
      "Captain Jamie Osei said the players had to take the blame.",
      "the players had to take the blame", ("Jamie Osei", "person", "captain", "Harbourside Rovers")),
+    ("a captain near a ship commands it and plays for no club",
+     "A ferry carrying Harbourside Rovers fans ran aground off Dover on Saturday. Captain Ivan Petrov said the engines had failed.",
+     "the engines had failed", ("Ivan Petrov", "person", "captain", None)),
+    ("a player's club is the one a word of the role names",
+     "Kingsport City lost 2-1 to Harbourside Rovers in the National League. City goalkeeper Tom Reid said he should have saved it.",
+     "he should have saved it", ("Tom Reid", "person", "city goalkeeper", "Kingsport City")),
     ("a yacht's skipper is in no club",
      "The race organisers said the yacht was safe. Skipper Ingrid Solheim said the mast had snapped.",
      "the mast had snapped", ("Ingrid Solheim", "person", "skipper", None)),
@@ -827,6 +833,12 @@ def test_a_pronoun_tagging_a_quotation_is_the_subject_before_the_quotation(extra
     """The sentence before a pronoun's tag is the one before the quotation it closes."""
     speaker = speaker_of(extract(text), content="It was a clear error")
     assert (speaker["name"], speaker["role"]) == ("judge", "judge"), speaker
+
+
+def test_a_pronoun_is_not_a_person_whose_given_name_tells_another_gender(extract):
+    """"Melanie said yes. “I love you,” he said": with nobody else named, "he" stays unresolved
+    rather than becoming Melanie."""
+    assert speaker_of(extract("Melanie said yes. “I love you,” he said."), content="I love you")["name"] != "Melanie"
 
 
 def test_a_person_known_by_a_given_name_alone_has_its_gender(extract):

@@ -417,6 +417,12 @@ def misread_headline_verb(word: Token, cue: Token) -> bool:
             and cue.tag_ == "VBZ" and cue.i > word.i and doc[cue.i - 1].text == ",")
 
 
+def predicate_word(word: Token) -> bool:
+    """Whether a headline's last word is an adjective closing a verbless clause ("says cloud demand
+    strong"), also where the tagger read a lower-case one as a name ("says outlook weak")."""
+    return word.pos_ == "ADJ" or word.pos_ == "PROPN" and word.text.islower()
+
+
 def is_headline_subject(tokens: Span, clause_words: Collection[str]) -> bool:
     """Words before a headline cue must read as a speaker ("Pakistan", "Ministry of Defence"), not as
     a clause ("Ceasefire Frays as Both Sides Trade" + "Blame")."""

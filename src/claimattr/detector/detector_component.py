@@ -60,6 +60,7 @@ from claimattr.detector.constructions import (
     merge,
     misread_headline_verb,
     pieces_of,
+    predicate_word,
     quote_kind,
     quote_leads_into,
     runs,
@@ -642,7 +643,7 @@ class ClaimDetector(RuleComponent):
             cue = doc[comma.i + 1]
             rest = [t for t in segment if t.i > cue.i]
             words = [t for t in rest if not (t.is_punct or t.is_space)]
-            clause = any(t.pos_ in ("VERB", "AUX") for t in rest) or len(words) > 1 and words[-1].pos_ == "ADJ"  # "says demand strong"
+            clause = any(t.pos_ in ("VERB", "AUX") for t in rest) or len(words) > 1 and predicate_word(words[-1])  # "says demand strong"
             if cue.lower_ in self.verb_forms and cue.tag_ in FINITE_TAGS and (clause or cue.lemma_.lower() in self.object_verbs):
                 pieces = runs(rest)
                 return Candidate((cue.i, cue.i + 1), pieces, "headline", (segment.start, verb.i)) if pieces else None
@@ -679,7 +680,7 @@ class ClaimDetector(RuleComponent):
         tag = [t for t in words if t.i > comma.i]
         if tag[-1].lower_ in self.verb_forms:
             cue, speaker = tag[-1], segment.doc[comma.i + 1:tag[-1].i]
-        elif tag[0].lemma_.lower() in self.inverted_tag_verbs and tag[-1].pos_ != "ADJ":
+        elif tag[0].lemma_.lower() in self.inverted_tag_verbs and not predicate_word(tag[-1]):
             cue, speaker = tag[0], segment.doc[tag[0].i + 1:tag[-1].i + 1]  # "..., says cloud demand strong": a predicate, no speaker
         else:
             return None

@@ -93,6 +93,7 @@ class SpeakerLexicon:
     organisation_name_words: FrozenSet[str] = frozenset()
     kind_nouns_after_names: FrozenSet[str] = frozenset()
     business_nouns: FrozenSet[str] = frozenset()
+    craft_nouns: FrozenSet[str] = frozenset()
     role_bodies: Dict[str, FrozenSet[str]] = None
     body_name_ends: FrozenSet[str] = frozenset()
     """Words a capitalised body name ends on: organisation and government nouns and the words
@@ -183,6 +184,7 @@ class SpeakerLexicon:
             organisation_name_words=frozenset(lexicon.get("organisation_name_words", [])),
             kind_nouns_after_names=frozenset(lexicon.get("kind_nouns_after_names", [])),
             business_nouns=frozenset(lexicon.get("business_nouns", [])),
+            craft_nouns=frozenset(lexicon.get("craft_nouns", [])),
             role_bodies={role: frozenset(nouns) for role, nouns in lexicon.get("role_body_nouns", {}).items()},
             body_name_ends=words("organisation_heads") | words("government_heads") | frozenset(lexicon.get("organisation_name_words", [])),
             former_markers=frozenset(lexicon.get("former_markers", [])),

@@ -1893,16 +1893,28 @@ class Registry:
         with none, is held in the body of that kind the report names nearest the mention; none is
         guessed where the report names none, nor for a former holder. Players hold theirs in a
         club or team ("Captain Jamie Osei" in a report on Harbourside Rovers), never in the league
-        or the organisers the report is also about."""
+        or the organisers the report is also about; the club a word before the role names first
+        ("City goalkeeper Tom Reid" plays for Kingsport City); and no club where a ship or
+        aircraft is near (:meth:`near_craft`)."""
         nouns = self.words.role_bodies.get(role_noun(role), frozenset()) if role else frozenset()
-        if role and role.split()[0] in self.words.former_markers:
+        if not nouns or role.split()[0] in self.words.former_markers:
             return None  # a former captain plays for no club now
-        found = [(mention, record) for record in (self.body_named_by(noun, position, None, guess=False) for noun in nouns)
+        if self.near_craft(position):
+            return None  # "A ferry ran aground ... Captain Ivan Petrov said": the ship's captain
+        named = [r for r in self.records if r.type in ("organisation", "government") and set(role.split()[:-1]) & set(name_words(r.name))]
+        found = [(mention, record) for record in (named[:1] if len(named) == 1 else
+                                                   [self.body_named_by(noun, position, None, guess=False) for noun in nouns])
                  if record is not None for mention in record.mentions]
         if not found:
             return None
         mention, record = min(found, key=lambda pair: abs(pair[0].start - position))
         return self.named_span(record.name, mention)
+
+    def near_craft(self, position: int) -> bool:
+        """Whether the sentence of ``position`` or the one before names a ship, boat or aircraft
+        (lexicon ``craft_nouns``), whose captain or skipper a "Captain X" there may well be."""
+        sentence = self.sentence_of.get(position, 0)
+        return any(sentence - 1 <= self.sentence_of.get(t.i, -9) <= sentence for t in self.tokens_in(LOWER, self.words.craft_nouns))
 
     def leads_research_team(self, record: Record) -> bool:
         """Whether a mention of the person leads a research group ("The team, led by ecologist

@@ -72,7 +72,8 @@ class Resolver:
         lower = head.lower_
         recent = list(reversed(referents))
         if len(mention) == 1 and lower in words.person_pronouns:
-            return self.previous_subject(mention, recent, ("person",)) or next((r for r in recent if r.type == "person"), None)
+            return self.previous_subject(mention, recent, ("person",)) or next(
+                (r for r in recent if r.type == "person" and not self.other_gender(mention, r.name)), None)
         if len(mention) == 1 and (lower in words.thing_pronouns or lower in words.thing_possessives):
             return (
                 self.antecedent_in_sentence(mention, recent)
@@ -189,12 +190,24 @@ class Resolver:
         if phrase is None or phrase.root.lemma_.lower() in self.words.document_heads:
             return None  # "The statement noted ... “...,” they said": a document says nothing aloud
         analysis = self.analyser.analyse(phrase)
-        if analysis.type not in types:
+        if analysis.type not in types or self.other_gender(pronoun, analysis.name):
             return None
+        if start != pronoun.sent.start and any(
+                c.dep_ == "dobj" and self.analyser.analyse(self.analyser.noun_phrase(c) or previous[c.i - previous.start:c.i - previous.start + 1]).type == "person"
+                for c in previous.root.children):
+            return None  # "The prosecutor questioned the witness. “I saw him fire,” she said": either may speak
         name = analysis.name.lower()
         described = None if analysis.tokens else self.resolve(phrase, analysis, list(reversed(recent)))
         known = described or next((r for r in recent if r.name.lower() == name or analysis.tokens and analysis.tokens <= r.tokens), None)
         return known or Referent.from_analysis(analysis, position=phrase.start)
+
+    def other_gender(self, pronoun: Span, name: str) -> bool:
+        """Whether a name's given name (lexicon ``given_name_genders``) tells a gender other than the
+        pronoun's ("Melanie" for "he")."""
+        gender = self.words.pronoun_genders.get(pronoun.text.lower())
+        first = name.split()[0].lower() if name.split() else ""
+        named = self.words.given_name_genders.get(first)
+        return gender is not None and named is not None and named != gender
 
     def antecedent_in_sentence(self, pronoun: Span, recent: List[Referent]) -> Optional[Referent]:
         """"While Islamabad has not claimed responsibility, it has accused ...": the earlier subject."""
