@@ -11,6 +11,7 @@ from typing import List, Optional, Sequence, Set
 
 from spacy.tokens import Span, Token
 
+from claimattr.detector.extents import DOUBLE_QUOTE_TOKENS
 from claimattr.linker.names import Analysis, MentionAnalyser
 from claimattr.schema import TextSpan
 
@@ -193,7 +194,7 @@ class Resolver:
         if analysis.type not in types or self.other_gender(pronoun, analysis.name):
             return None
         if start != pronoun.sent.start and any(
-                c.dep_ == "dobj" and self.analyser.analyse(self.analyser.noun_phrase(c) or previous[c.i - previous.start:c.i - previous.start + 1]).type == "person"
+                c.dep_ == "dobj" and self.analyser.analyse(self.analyser.noun_phrase(c) or c.doc[c.i:c.i + 1]).type == "person"
                 for c in previous.root.children):
             return None  # "The prosecutor questioned the witness. “I saw him fire,” she said": either may speak
         name = analysis.name.lower()
@@ -235,9 +236,6 @@ def in_prepositional_modifier(token: Token, head: Token) -> bool:
     return False
 
 
-QUOTATION_MARKS = ('"', "“", "”", "''", "``")
-"""Double quotation marks, which open and close the quotation a speaker tag follows."""
-
 
 def opening_of(pronoun: Span) -> Optional[int]:
     """Where the sentence a pronoun opens starts, for reading the sentence before it: its own
@@ -246,9 +244,9 @@ def opening_of(pronoun: Span) -> Optional[int]:
     said"), else None (the sentence has introduced referents of its own)."""
     doc, sentence = pronoun.doc, pronoun.sent
     index = pronoun.start - 1
-    while index > sentence.start and doc[index].is_punct and doc[index].text not in QUOTATION_MARKS:
+    while index > sentence.start and doc[index].is_punct and doc[index].text not in DOUBLE_QUOTE_TOKENS:
         index -= 1
-    if index >= 0 and doc[index].text in QUOTATION_MARKS:
-        opening = next((i for i in range(index - 1, -1, -1) if doc[i].text in QUOTATION_MARKS), None)
+    if index >= 0 and doc[index].text in DOUBLE_QUOTE_TOKENS:
+        opening = next((i for i in range(index - 1, -1, -1) if doc[i].text in DOUBLE_QUOTE_TOKENS), None)
         return opening if opening is not None and doc[opening].sent.start == opening else None
     return sentence.start if pronoun.start - sentence.start <= MAX_PRONOUN_OFFSET else None
