@@ -613,6 +613,17 @@ def test_a_place_owning_a_body_is_not_part_of_its_name(extract, text, name):
     assert [c["speaker"]["name"] for c in claims] == [name, name], claims.describe()
 
 
+def test_a_town_owning_its_council_is_the_council_the_report_names_next(extract):
+    claims = extract("A camera system issued about 3,000 fines in error, the town's council said on Monday. "
+                     "All of the fines will be cancelled, Harwick Borough Council said.")
+    assert [c["speaker"]["name"] for c in claims] == ["Harwick Borough Council"] * 2, claims.describe()
+
+
+def test_a_county_owning_a_body_is_not_part_of_its_name(extract):
+    claims = extract("The county's health board said the ward would close. The board said it had no choice.")
+    assert [c["speaker"]["name"] for c in claims] == ["health board"] * 2, claims.describe()
+
+
 def test_a_bare_count_speaks_for_the_set_just_named(extract):
     claims = extract("Economists had been split on the decision. Of 19 surveyed last week, 12 predicted a hold.")
     speaker = speaker_of(claims, cue="predicted")
