@@ -619,6 +619,20 @@ def test_a_town_owning_its_council_is_the_council_the_report_names_next(extract)
     assert [c["speaker"]["name"] for c in claims] == ["Harwick Borough Council"] * 2, claims.describe()
 
 
+def test_a_lead_description_is_the_body_the_report_names_next(nlp):
+    doc = nlp("Waiting times have grown for the third year, the public spending watchdog said on Thursday. "
+              "Audit Scotland found that the median wait had reached 41 weeks.")
+    assert [c.speaker.name for c in doc._.claims] == ["Audit Scotland"] * 2
+    (body,) = [e for e in doc._.entities if "the public spending watchdog" in [m.text for m in e.mentions]]
+    assert body.name == "Audit Scotland" and "public spending watchdog" in body.aliases
+
+
+def test_a_body_introduced_with_its_own_description_is_another(extract):
+    claims = extract("Profits will fall by half this year, the company said on Monday. "
+                     "Rival firm Borex said its own sales were steady.")
+    assert [c["speaker"]["name"] for c in claims] == ["company", "Borex"], claims.describe()
+
+
 def test_a_county_owning_a_body_is_not_part_of_its_name(extract):
     claims = extract("The county's health board said the ward would close. The board said it had no choice.")
     assert [c["speaker"]["name"] for c in claims] == ["health board"] * 2, claims.describe()
