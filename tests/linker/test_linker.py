@@ -638,6 +638,20 @@ def test_a_county_owning_a_body_is_not_part_of_its_name(extract):
     assert [c["speaker"]["name"] for c in claims] == ["health board"] * 2, claims.describe()
 
 
+def test_them_in_one_of_them_is_the_people_named_before_not_a_nearer_thing(extract):
+    claims = extract("Mulder's teammates said they had been warned about the road but not about the barriers. "
+                     "One of them, who asked not to be named, said the finish was unsafe.")
+    speaker = speaker_of(claims, content="the finish was unsafe")
+    assert (speaker["name"], speaker["type"]) == ("teammate", "anonymous"), claims.describe()
+
+
+def test_a_set_of_people_a_person_owns_is_a_group_named_with_their_full_name(extract):
+    claims = extract("Thijs Mulder crashed in the final sprint. "
+                     "Mulder's teammates said they had been warned about the narrow road.")
+    speaker = speaker_of(claims, cue="said")
+    assert (speaker["name"], speaker["type"]) == ("Thijs Mulder's teammates", "group"), claims.describe()
+
+
 def test_a_bare_count_speaks_for_the_set_just_named(extract):
     claims = extract("Economists had been split on the decision. Of 19 surveyed last week, 12 predicted a hold.")
     speaker = speaker_of(claims, cue="predicted")

@@ -267,6 +267,7 @@ class SpeakerLinker(RuleComponent):
                 record = registry.described_institution(mention, last) if speaker.type != "group" else registry.earlier_group(mention)
             if record is None:
                 name = self._group_name(speaker.name) if speaker.type == "group" else speaker.name
+                name = self._owned_group_name(registry, mention) or name if speaker.type == "group" else name
                 record = registry.find_institution(name) or registry.new(name, speaker.type)
             elif record.type != "group" and fuller_description(record.name, speaker.name):
                 registry.rename_description(record, speaker.name)
@@ -339,6 +340,18 @@ class SpeakerLinker(RuleComponent):
         if all(not p[:1].isupper() or i == 0 for i, p in enumerate(parts)):
             return " ".join(parts).lower()
         return " ".join(parts)
+
+    @staticmethod
+    def _owned_group_name(registry: Registry, mention: Span) -> Optional[str]:
+        """"Mulder's teammates", "Scott's relatives": a set of people a named person owns is named
+        by that person's full name where the report gives it ("Thijs Mulder's teammates") and the
+        set's noun phrase; the name keeps its capitals."""
+        marker = next((t for t in mention if t.tag_ == "POS" and t.head.ent_type_ == "PERSON"), None)
+        if marker is None or marker.i + 1 >= mention.end:
+            return None
+        owner = mention.doc[marker.head.left_edge.i:marker.i]
+        record = registry.person_at(owner)
+        return f"{record.name if record is not None else owner.text}'s {mention.doc[marker.i + 1:mention.end].text.lower()}"
 
     def _bare_name(self, name: str) -> str:
         """A person name without leading titles, honorifics or party words ("Sen. Jane Roe" -> "Jane Roe";

@@ -373,7 +373,7 @@ class MentionAnalyser:
         if member is None:
             return None
         if member.pos_ == "PRON":
-            member = self.plural_antecedent(head)
+            member = self.people_antecedent(head) or self.plural_antecedent(head)
         elif member.lemma_.lower() not in self.words.anonymous:
             return None  # "one of the two major candidates": a described set, not an unnamed one
         if member is None or member.pos_ != "NOUN" or member.tag_ != "NNS":
@@ -585,7 +585,10 @@ class MentionAnalyser:
         # "A Kaufmarkt spokeswoman", "Obama spokesman Josh Earnest": a name before the role noun it
         # modifies is whose the role is, never the holder's name (English puts that after the role)
         runs = [r for r in runs if not self.modifies_role(r)]
-        # a possessor is someone else's ("Hillary Clinton's campaign manager Robby Mook")
+        # a possessor is someone else's ("Hillary Clinton's campaign manager Robby Mook"), and a
+        # set of people a person owns is not that person ("Mulder's teammates")
+        if mention.root.tag_ == "NNS":
+            runs = [r for r in runs if not possessor(r)]
         for run in sorted(runs, key=lambda r: (not possessor(r), len(r)), reverse=True):
             if any(t.ent_type_ == "PERSON" for t in run):
                 return run
