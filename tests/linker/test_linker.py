@@ -652,6 +652,17 @@ def test_a_set_of_people_a_person_owns_is_a_group_named_with_their_full_name(ext
     assert (speaker["name"], speaker["type"]) == ("Thijs Mulder's teammates", "group"), claims.describe()
 
 
+@pytest.mark.parametrize("text,name", [
+    ("The Hallam Museum will return 31 bronzes to Nigeria, its trustees announced on Friday.", "Hallam Museum"),
+    ("The Reserve Bank of Aotearoa held rates. In a statement, the bank's monetary committee said prices were rising.",
+     "Reserve Bank of Aotearoa"),
+    ("The board of Dutch paint maker Verhoef Coatings said the offer was too low.", "Verhoef Coatings"),
+])
+def test_the_organ_that_runs_a_body_speaks_as_that_body(extract, text, name):
+    claims = extract(text)
+    assert [(c["speaker"]["name"], c["speaker"]["type"]) for c in claims] == [(name, "organisation")], claims.describe()
+
+
 def test_a_bare_count_speaks_for_the_set_just_named(extract):
     claims = extract("Economists had been split on the decision. Of 19 surveyed last week, 12 predicted a hold.")
     speaker = speaker_of(claims, cue="predicted")

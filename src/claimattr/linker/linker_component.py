@@ -262,7 +262,7 @@ class SpeakerLinker(RuleComponent):
             record = person
             speaker = replace(speaker, type="person")
         elif speaker.type in ("organisation", "government", "group"):
-            record = registry.find_institution(speaker.name) or registry.institution_at(mention)
+            record = registry.organ_owner(mention) or registry.find_institution(speaker.name) or registry.institution_at(mention)
             if record is None and speaker.name.lower() in mention.text.lower():  # else the resolver named it ("the state" -> Florida)
                 record = registry.described_institution(mention, last) if speaker.type != "group" else registry.earlier_group(mention)
             if record is None:

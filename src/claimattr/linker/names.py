@@ -111,6 +111,7 @@ class SpeakerLexicon:
     anonymous_source_heads: FrozenSet[str] = frozenset()
     partitive_heads: FrozenSet[str] = frozenset()
     body_plurals: FrozenSet[str] = frozenset()
+    organ_heads: FrozenSet[str] = frozenset()
     person_descriptions: Dict[str, Optional[str]] = None
     local_government: FrozenSet[str] = frozenset()
     local_areas: FrozenSet[str] = frozenset()
@@ -199,6 +200,7 @@ class SpeakerLexicon:
             anonymous_source_heads=frozenset(lexicon.get("anonymous_source_heads", [])),
             partitive_heads=frozenset(lexicon.get("partitive_heads", [])),
             body_plurals=frozenset(lexicon.get("body_plural_heads", [])),
+            organ_heads=frozenset(lexicon.get("organ_heads", [])),
             person_descriptions=dict(lexicon.get("person_description_heads", {})),
             local_government=frozenset(lexicon.get("local_government_heads", [])),
             local_areas=frozenset(lexicon.get("local_area_words", [])),

@@ -2022,6 +2022,29 @@ class Registry:
         latest = next(m for m in self.records[record_id].mentions if m.start == start)
         return self.named_span(self.records[record_id].name, latest)
 
+    def organ_owner(self, mention: Span) -> Optional[Record]:
+        """"Its trustees announced", "the bank's monetary committee said", "the board of Verhoef
+        Coatings rejected": the organ that runs a body (lexicon ``organ_heads``) speaks as the
+        body that owns it, by "its" (:meth:`possessive_body`), a possessor or an "of" phrase that
+        names or describes one. A named organ ("the Monetary Policy Committee") is its own body."""
+        root = mention.root
+        if root.pos_ != "NOUN" or root.lemma_.lower() not in self.words.organ_heads:
+            return None
+        owner = next((c for c in root.children if c.dep_ == "poss"), None)
+        if owner is None:
+            of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i < mention.end), None)
+            owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if owner is None:
+            return None
+        if owner.tag_ == "PRP$":
+            body = self.possessive_body(mention) if owner.lower_ in self.words.thing_possessives else None
+            record = self.find_institution(body.text) if body is not None else None
+        else:
+            phrase = self.doc[owner.left_edge.i:owner.i + 1]
+            record = self.institution_at(phrase) or self.find_institution(phrase.text) or (
+                self.described_institution(phrase) if owner.pos_ == "NOUN" else None)
+        return record if record is not None and record.type in ("organisation", "government") else None
+
     def subject_body(self, pronoun: Token) -> Optional[TextSpan]:
         """"Hartfield Town ... plan to appeal. Their manager, Colin Ashby, ...": the organisation
         "their" stands for is the subject of a clause before it in its sentence or the main
