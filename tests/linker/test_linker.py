@@ -663,6 +663,13 @@ def test_the_organ_that_runs_a_body_speaks_as_that_body(extract, text, name):
     assert [(c["speaker"]["name"], c["speaker"]["type"]) for c in claims] == [(name, "organisation")], claims.describe()
 
 
+def test_people_a_name_only_modifies_are_a_group_not_the_names_bearer(extract):
+    claims = extract("Atlético Lisboa signed the striker. Atlético supporters said they were angry. "
+                     "Some Atlético fans said the fee was too high.")
+    assert [(c["speaker"]["name"], c["speaker"]["type"]) for c in claims] == [
+        ("Atlético supporters", "group"), ("Atlético fans", "group")], claims.describe()
+
+
 def test_a_bare_count_speaks_for_the_set_just_named(extract):
     claims = extract("Economists had been split on the decision. Of 19 surveyed last week, 12 predicted a hold.")
     speaker = speaker_of(claims, cue="predicted")

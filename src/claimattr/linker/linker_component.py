@@ -266,7 +266,7 @@ class SpeakerLinker(RuleComponent):
             if record is None and speaker.name.lower() in mention.text.lower():  # else the resolver named it ("the state" -> Florida)
                 record = registry.described_institution(mention, last) if speaker.type != "group" else registry.earlier_group(mention)
             if record is None:
-                name = self._group_name(speaker.name) if speaker.type == "group" else speaker.name
+                name = self._group_name(speaker.name, mention) if speaker.type == "group" else speaker.name
                 name = self._owned_group_name(registry, mention) or name if speaker.type == "group" else name
                 record = registry.find_institution(name) or registry.new(name, speaker.type)
             elif record.type != "group" and fuller_description(record.name, speaker.name):
@@ -278,7 +278,7 @@ class SpeakerLinker(RuleComponent):
             record = registry.introduced_body(speaker.name)
         if record is None:
             if speaker.type in ("group", "anonymous"):
-                speaker = replace(speaker, name=self._group_name(speaker.name))
+                speaker = replace(speaker, name=self._group_name(speaker.name, mention))
             return self._with_body(registry, speaker, mention, None), None
         registry.add_mention(record, mention)
         if gender is None and not aged and speaker.name != record.name and len(mention) > 1 and not mention.root.pos_ == "PRON":
@@ -331,12 +331,16 @@ class SpeakerLinker(RuleComponent):
                 party = self.words.party_names.get(organisation.text.lower())
                 record.organisations.append(replace(organisation, text=party) if party else organisation)
 
-    def _group_name(self, name: str) -> str:
-        """A group as the guidelines name it: lower case, no determiner or count ("These voters" -> "voters")."""
+    def _group_name(self, name: str, mention: Span) -> str:
+        """A group as the guidelines name it: lower case, no determiner or count ("These voters" ->
+        "voters"); a name opening it keeps its capital ("Some Atlético fans" -> "Atlético fans")."""
         parts = name.split()
         while len(parts) > 1 and (parts[0].lower() in self.words.group_determiners or parts[0].lower() in self.words.quantifiers
                                   or parts[0].lower() in self.words.determiners):
             parts.pop(0)
+        first = next((t for t in mention if t.text == parts[0]), None) if parts else None
+        if first is not None and first.pos_ == "PROPN" and first.ent_type_:
+            return " ".join(parts)
         if all(not p[:1].isupper() or i == 0 for i, p in enumerate(parts)):
             return " ".join(parts).lower()
         return " ".join(parts)

@@ -96,7 +96,9 @@ class Resolver:
         institution = analysis.type in INSTITUTIONS and head.lemma_.lower() in words.organisations | words.government
         # "an engineer at Nimbra" is no one named Nimbra: a name in a phrase on the head says where
         own = {n for n in names if not any(in_prepositional_modifier(t, head) for t in mention if t.lower_ == n)}
-        if not institution and (own and analysis.type != "person" or (own and len(own) < 2)):
+        # "Atlético supporters", "Mulder's teammates": people a name only modifies are not its bearer
+        people_of_name = analysis.type == "group" and head.tag_ == "NNS" and head.pos_ == "NOUN"
+        if not institution and not people_of_name and (own and analysis.type != "person" or (own and len(own) < 2)):
             match = next((r for r in recent if r.type == "person" and own <= r.tokens), None)
             if match is not None:
                 return match
@@ -104,7 +106,7 @@ class Resolver:
             match = next((r for r in recent if r.type == "person" and analysis.tokens <= r.tokens), None)
             if match is not None:
                 return match
-        if len(names) == 1 and len(mention) <= MAX_SURNAME_MENTION_TOKENS and not institution:
+        if len(names) == 1 and len(mention) <= MAX_SURNAME_MENTION_TOKENS and not institution and not people_of_name:
             earlier = self.earlier_person(mention, names)
             if earlier is not None:
                 return earlier
