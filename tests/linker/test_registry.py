@@ -1252,7 +1252,7 @@ def test_first_names_before_an_unlabelled_surname_known_alone_complete_the_perso
     ("Tomás Aranda scored twice for Harbridge on Saturday. The Argentine said the second goal should have stood.",
      "the second goal should have stood", "Tomás Aranda", "person"),
     ("Talks between Hungary and its neighbours stalled. The Hungarians said the border would stay closed.",
-     "the border would stay closed", "hungarians", "group"),
+     "the border would stay closed", "Hungarians", "group"),
 ])
 def test_the_and_a_nationality_noun_refers_back_to_a_person(extract, text, content, name, kind):
     """"The Hungarian said": a nationality count noun alone after the article is a person named
