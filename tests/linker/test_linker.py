@@ -670,6 +670,17 @@ def test_people_a_name_only_modifies_are_a_group_not_the_names_bearer(extract):
         ("Atlético supporters", "group"), ("Atlético fans", "group")], claims.describe()
 
 
+@pytest.mark.parametrize("text,name", [
+    ("The crash hands the yellow jersey to Spaniard Iker Goñi of Team Altamar, who trailed by 41 seconds. "
+     "Goñi said he did not want to wear it.", "Iker Goñi"),
+    ("Dutchman Bram Kok said he was sorry.", "Bram Kok"),
+    ("Kenyan Eliud Kip said he would run in Berlin.", "Eliud Kip"),
+])
+def test_a_nationality_before_a_name_describes_the_person(extract, text, name):
+    claims = extract(text)
+    assert [c["speaker"]["name"] for c in claims] == [name], claims.describe()
+
+
 def test_a_bare_count_speaks_for_the_set_just_named(extract):
     claims = extract("Economists had been split on the decision. Of 19 surveyed last week, 12 predicted a hold.")
     speaker = speaker_of(claims, cue="predicted")

@@ -112,6 +112,7 @@ class SpeakerLexicon:
     partitive_heads: FrozenSet[str] = frozenset()
     body_plurals: FrozenSet[str] = frozenset()
     organ_heads: FrozenSet[str] = frozenset()
+    nationality_nouns: FrozenSet[str] = frozenset()
     person_descriptions: Dict[str, Optional[str]] = None
     local_government: FrozenSet[str] = frozenset()
     local_areas: FrozenSet[str] = frozenset()
@@ -201,6 +202,7 @@ class SpeakerLexicon:
             partitive_heads=frozenset(lexicon.get("partitive_heads", [])),
             body_plurals=frozenset(lexicon.get("body_plural_heads", [])),
             organ_heads=frozenset(lexicon.get("organ_heads", [])),
+            nationality_nouns=frozenset(lexicon.get("nationality_nouns", [])),
             person_descriptions=dict(lexicon.get("person_description_heads", {})),
             local_government=frozenset(lexicon.get("local_government_heads", [])),
             local_areas=frozenset(lexicon.get("local_area_words", [])),
@@ -639,7 +641,7 @@ class MentionAnalyser:
         start = titles[-1] + 1 if titles else past_tag_verb(run.doc, run.start, run.end)
         while start < run.end and (run.doc[start].lower_ in self.words.role_modifiers or run.doc[start].text == "-"):
             start += 1
-        start = past_describing_word(run.doc, start, run.end, self.words.given_name_genders)
+        start = past_describing_word(run.doc, start, run.end, self.words.given_name_genders, self.words.nationality_nouns)
         return run.doc[start:run.end] if start < run.end else None
 
     # -- roles
@@ -1220,12 +1222,19 @@ def after_honorific(token: Token, honorifics: FrozenSet[str]) -> bool:
     return token.i > 0 and token.doc[token.i - 1].lower_ in honorifics
 
 
-def past_describing_word(doc: Doc, start: int, end: int, given_names: Dict[str, str]) -> int:
-    """"Rival Hillary Clinton says", "Veteran Tom Roe": a capitalised word before a name of two
-    words or more, where the next word is a given name and it is none (lexicon
-    ``given_name_genders``), describes the person (a sentence or a title-case line capitalises
-    it) and is no part of the name: the start of the name past it."""
-    if end - start >= 3 and doc[start].lower_ not in given_names and doc[start + 1].lower_ in given_names:
+def past_describing_word(doc: Doc, start: int, end: int, given_names: Dict[str, str], nationalities: FrozenSet[str]) -> int:
+    """"Rival Hillary Clinton says", "Veteran Tom Roe", "Spaniard Iker Goñi": a capitalised word
+    before a name of two words or more, where the next word is a given name and it is none
+    (lexicon ``given_name_genders``), or that names a nationality (lexicon ``nationality_nouns``,
+    which the NER takes into the name; or an adjective it tags so: "Kenyan Eliud Kip"),
+    describes the person (a sentence or a title-case line capitalises it) and is no part of the
+    name: the start of the name past it."""
+    if end - start < 3:
+        return start
+    first = doc[start]
+    if first.lower_ in nationalities or first.ent_type_ == "NORP":
+        return start + 1
+    if first.lower_ not in given_names and doc[start + 1].lower_ in given_names:
         return start + 1
     return start
 

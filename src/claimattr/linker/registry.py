@@ -458,7 +458,7 @@ class Registry:
             start += 1
         titles = [t.i for t in self.doc[start:end - 1] if self.title(t) and not t.text[:1].isupper() or t.lower_ in words.title_abbreviations]
         start = max([start] + [i + 1 for i in titles])
-        start = past_describing_word(self.doc, start, end, self.words.given_name_genders)
+        start = past_describing_word(self.doc, start, end, self.words.given_name_genders, self.words.nationality_nouns)
         if start >= end:
             return None
         span = self.doc[start:self.past_nickname(start, end)]
