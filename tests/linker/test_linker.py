@@ -620,11 +620,17 @@ def test_a_town_owning_its_council_is_the_council_the_report_names_next(extract)
 
 
 def test_a_lead_description_is_the_body_the_report_names_next(nlp):
-    doc = nlp("Waiting times have grown for the third year, the public spending watchdog said on Thursday. "
-              "Audit Scotland found that the median wait had reached 41 weeks.")
+    doc = nlp("Waiting times for planned operations have grown for the third year, the public spending watchdog "
+              "said on Thursday. Audit Scotland found that waiting times for hip operations had reached 41 weeks.")
     assert [c.speaker.name for c in doc._.claims] == ["Audit Scotland"] * 2
     (body,) = [e for e in doc._.entities if "the public spending watchdog" in [m.text for m in e.mentions]]
     assert body.name == "Audit Scotland" and "public spending watchdog" in body.aliases
+
+
+def test_a_body_answering_the_lead_is_not_the_body_the_lead_described(extract):
+    claims = extract("LONDON, May 3 (Wire) - Pay talks have collapsed, the union said on Monday. "
+                     "Royal Mail said it was disappointed.")
+    assert [c["speaker"]["name"] for c in claims] == ["union", "Royal Mail"], claims.describe()
 
 
 def test_a_body_introduced_with_its_own_description_is_another(extract):
@@ -638,11 +644,16 @@ def test_a_county_owning_a_body_is_not_part_of_its_name(extract):
     assert [c["speaker"]["name"] for c in claims] == ["health board"] * 2, claims.describe()
 
 
-def test_them_in_one_of_them_is_the_people_named_before_not_a_nearer_thing(extract):
-    claims = extract("Mulder's teammates said they had been warned about the road but not about the barriers. "
-                     "One of them, who asked not to be named, said the finish was unsafe.")
+@pytest.mark.parametrize("text,name", [
+    ("Mulder's teammates said they had been warned about the road but not about the barriers. "
+     "One of them, who asked not to be named, said the finish was unsafe.", "teammate"),
+    ("Two doctors examined the patients in the clinics. One of them said the finish was unsafe.", "doctor"),
+    ("Three firefighters were hurt rescuing residents from the blaze. One of them said the finish was unsafe.", "firefighter"),
+])
+def test_them_in_one_of_them_is_the_set_of_people_that_acts_not_a_nearer_noun(extract, text, name):
+    claims = extract(text)
     speaker = speaker_of(claims, content="the finish was unsafe")
-    assert (speaker["name"], speaker["type"]) == ("teammate", "anonymous"), claims.describe()
+    assert (speaker["name"], speaker["type"]) == (name, "anonymous"), claims.describe()
 
 
 def test_a_set_of_people_a_person_owns_is_a_group_named_with_their_full_name(extract):
@@ -663,6 +674,11 @@ def test_the_organ_that_runs_a_body_speaks_as_that_body(extract, text, name):
     assert [(c["speaker"]["name"], c["speaker"]["type"]) for c in claims] == [(name, "organisation")], claims.describe()
 
 
+def test_a_legislatures_committee_speaks_for_itself(extract):
+    claims = extract("Parliament's foreign affairs committee said the sanctions had failed.")
+    assert [c["speaker"]["name"] for c in claims] == ["Parliament's foreign affairs committee"], claims.describe()
+
+
 def test_people_a_name_only_modifies_are_a_group_not_the_names_bearer(extract):
     claims = extract("Atlético Lisboa signed the striker. Atlético supporters said they were angry. "
                      "Some Atlético fans said the fee was too high.")
@@ -675,6 +691,7 @@ def test_people_a_name_only_modifies_are_a_group_not_the_names_bearer(extract):
      "Goñi said he did not want to wear it.", "Iker Goñi"),
     ("Dutchman Bram Kok said he was sorry.", "Bram Kok"),
     ("Kenyan Eliud Kip said he would run in Berlin.", "Eliud Kip"),
+    ("Pole Iga Swiatek said she had struggled with the wind.", "Iga Swiatek"),
 ])
 def test_a_nationality_before_a_name_describes_the_person(extract, text, name):
     claims = extract(text)

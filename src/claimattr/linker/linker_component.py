@@ -882,17 +882,21 @@ def headline_role_holder(mention: Span, role: Optional[str], registry: Registry)
 
 def with_bodies_named_next(doc: Doc, claims: List[Claim], records: List[Optional[Record]], registry: Registry) -> List[Claim]:
     """The claims with every lead description of a body the report names right after
-    (``Registry.introduced_next``: "..., the public spending watchdog said. Audit Scotland found
-    ...") spoken by that body, and the two entities made one; the description's other claims (a
-    headline's "watchdog finds") follow. Run once the report is read: the body enters the
-    registry only when it speaks."""
+    (``Registry.introduced_next``: "Universities will cut courses unless the cap on tuition fees
+    is raised, their representative body warned. Universities Wales said inflation had cut the
+    value of each student's fees") spoken by that body, and the two entities made one; the
+    description's other claims (a headline's) follow. The named body's claim must go on with
+    the lead's (``HEADLINE_SHARED_WORDS`` content words shared): a body that answers it ("...,
+    the union said. Royal Mail said it was disappointed") is another. Run once the report is
+    read: the body enters the registry only when it speaks."""
     named: Dict[int, Record] = {}
     for claim, record in zip(claims, records):
         mention = claim.speaker.mention.to_span(doc) if claim.speaker is not None and claim.speaker.mention is not None else None
         if record is None or mention is None or id(record) in named:
             continue
         body = registry.introduced_next(record, mention)
-        if body is not None:
+        words = content_words(doc, claim) if body is not None else set()
+        if body is not None and any(len(words & content_words(doc, claims[i])) >= HEADLINE_SHARED_WORDS for i in body.claims):
             registry.merge(body, record)
             named[id(record)] = body
     linked = []

@@ -112,6 +112,7 @@ class SpeakerLexicon:
     partitive_heads: FrozenSet[str] = frozenset()
     body_plurals: FrozenSet[str] = frozenset()
     organ_heads: FrozenSet[str] = frozenset()
+    legislature_words: FrozenSet[str] = frozenset()
     nationality_nouns: FrozenSet[str] = frozenset()
     person_descriptions: Dict[str, Optional[str]] = None
     local_government: FrozenSet[str] = frozenset()
@@ -202,6 +203,7 @@ class SpeakerLexicon:
             partitive_heads=frozenset(lexicon.get("partitive_heads", [])),
             body_plurals=frozenset(lexicon.get("body_plural_heads", [])),
             organ_heads=frozenset(lexicon.get("organ_heads", [])),
+            legislature_words=frozenset(lexicon.get("legislature_words", [])),
             nationality_nouns=frozenset(lexicon.get("nationality_nouns", [])),
             person_descriptions=dict(lexicon.get("person_description_heads", {})),
             local_government=frozenset(lexicon.get("local_government_heads", [])),
@@ -377,7 +379,7 @@ class MentionAnalyser:
         if member is None:
             return None
         if member.pos_ == "PRON":
-            member = self.people_antecedent(head) or self.plural_antecedent(head)
+            member = self.plural_antecedent(head, self.words.people)
         elif member.lemma_.lower() not in self.words.anonymous:
             return None  # "one of the two major candidates": a described set, not an unnamed one
         if member is None or member.pos_ != "NOUN" or member.tag_ != "NNS":
@@ -443,17 +445,31 @@ class MentionAnalyser:
         return next((o for p in share.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), None)
 
     @staticmethod
-    def plural_antecedent(token: Token) -> Optional[Token]:
+    def plural_antecedent(token: Token, people: FrozenSet[str] = frozenset()) -> Optional[Token]:
         """The set "them" picks from: a plural common noun before ``token`` in its own sentence,
         else in the previous one; within a sentence a counted one ("two people", "three
         investors") first, else the nearest ("returns were poor" should not beat "three
         investors" in view; "six US cities" one sentence back should not beat "Investors had
-        grown impatient, one of them said")."""
+        grown impatient, one of them said"). Where ``people`` are asked for (a speaker picked out
+        of a set is one), the set that acts comes first: a plural subject for people, or a
+        counted one, then a noun for people, in the sentence before if need be ("Two doctors examined the patients" ->
+        doctors; "Mulder's teammates said ... the barriers. One of them" -> teammates); a thing
+        only where neither sentence names people."""
+        if not people:
+            for plurals in plurals_before(token, 1):
+                counted = [t for t in plurals if any(c.dep_ == "nummod" for c in t.children)]
+                if plurals:
+                    return (counted or plurals)[0]
+            return None
+        nearest: List[Token] = []
         for plurals in plurals_before(token, 1):
-            counted = [t for t in plurals if any(c.dep_ == "nummod" for c in t.children)]
-            if plurals:
-                return (counted or plurals)[0]
-        return None
+            subjects = [t for t in plurals if t.dep_ in ("nsubj", "nsubjpass")]
+            persons = [t for t in plurals if t.lemma_.lower() in people]
+            if subjects or persons:
+                counted = [t for t in subjects if any(c.dep_ == "nummod" for c in t.children)]
+                return ([t for t in subjects if t in persons] or counted or persons or subjects)[0]
+            nearest = nearest or plurals
+        return nearest[0] if nearest else None
 
     def noun_phrase(self, head: Token) -> Optional[Span]:
         return noun_phrase(head, self.words.circumstances)
@@ -604,8 +620,9 @@ class MentionAnalyser:
             if role_near and run.root.dep_ in ("nsubj", "nsubjpass") and run.root.head.pos_ == "VERB" and len(run) >= 2:
                 return run
         for run in runs:
-            if run.text == mention.text and len(run) >= 2 and self.unlabelled_name(run):
-                return run
+            described = all(t.lower_ in self.words.nationality_nouns or t.ent_type_ == "NORP" for t in mention.doc[mention.start:run.start])
+            if run.end == mention.end and described and len(run) >= 2 and self.unlabelled_name(run):
+                return run  # "Ana Ruiz said", "Pole Iga Swiatek said"
         return None
 
     def modifies_role(self, run: Span) -> bool:

@@ -2026,7 +2026,9 @@ class Registry:
         """"Its trustees announced", "the bank's monetary committee said", "the board of Verhoef
         Coatings rejected": the organ that runs a body (lexicon ``organ_heads``) speaks as the
         body that owns it, by "its" (:meth:`possessive_body`), a possessor or an "of" phrase that
-        names or describes one. A named organ ("the Monetary Policy Committee") is its own body."""
+        names or describes one. A named organ ("the Monetary Policy Committee") is its own body,
+        and so is a legislature's ("Parliament's foreign affairs committee": lexicon
+        ``legislature_words``): its findings are not the chamber's."""
         root = mention.root
         if root.pos_ != "NOUN" or root.lemma_.lower() not in self.words.organ_heads:
             return None
@@ -2043,7 +2045,9 @@ class Registry:
             phrase = self.doc[owner.left_edge.i:owner.i + 1]
             record = self.institution_at(phrase) or self.find_institution(phrase.text) or (
                 self.described_institution(phrase) if owner.pos_ == "NOUN" else None)
-        return record if record is not None and record.type in ("organisation", "government") else None
+        if record is None or record.type not in ("organisation", "government"):
+            return None
+        return None if set(name_words(record.name)) & self.words.legislature_words else record
 
     def subject_body(self, pronoun: Token) -> Optional[TextSpan]:
         """"Hartfield Town ... plan to appeal. Their manager, Colin Ashby, ...": the organisation
