@@ -159,6 +159,15 @@ def test_a_linking_preposition_that_opens_the_content_moves_to_the_cue(nlp):
     assert (tidied.cue.text, tidied.content_text) == ("warn of", "price rises")
 
 
+@pytest.mark.parametrize("cue", ["declined to comment", "declined to comment on"])
+def test_a_refusal_keeps_the_preposition_naming_its_topic_in_the_content(nlp, cue):
+    """Guidelines section 3: "declined to comment on casualty figures" -> content "on casualty figures"."""
+    text = "A spokesman declined to comment on the report.\n"
+    tidied = with_linking_preposition(nlp(text), HandClaims(text).claim(cue, "the report", speaker="A spokesman"),
+                                      refusals={"decline", "refuse"})
+    assert (tidied.cue.text, tidied.content_text) == ("declined to comment", "on the report")
+
+
 def test_adjuncts_between_cue_and_content_stay_out_of_the_cue(doc):
     """"said on Friday that ...": "on" heads a time adjunct, not the content."""
     said = claim("said", "that flights would resume", speaker="The airline")

@@ -334,14 +334,23 @@ def _linking_preposition(doc: Doc, cue: Span, content_start: int) -> bool:
     )
 
 
-def with_linking_preposition(doc: Doc, claim: Claim) -> Claim:
+def with_linking_preposition(doc: Doc, claim: Claim, refusals: Collection[str] = ()) -> Claim:
     """The claim with the preposition that links its cue to the content that follows joined to
-    the cue (unless that preposition is part of the source)."""
+    the cue (unless that preposition is part of the source). A refusal (``refusals``: "declined
+    to comment | on the report") refuses a topic, which the preposition names: it opens the
+    content (annotation guidelines, section 3)."""
     cue = claim.cue.to_span(doc)
     pieces = [span for span in (piece.to_span(doc) for piece in claim.content) if span is not None]
     if cue is None or not len(cue) or not pieces:
         return claim
     content_start = min(span.start for span in pieces)
+    if any(t.lemma_.lower() in refusals for t in cue):
+        if len(cue) > 1 and cue.end == content_start and _linking_preposition(doc, doc[cue.start:cue.end - 1], content_start):
+            cue = doc[cue.start:cue.end - 1]  # the tagger or the rules took it into the cue
+        if _linking_preposition(doc, cue, content_start):
+            opening = _opening_piece(doc, claim)
+            return replace(claim, cue=TextSpan.from_span(cue), content=_content_from(doc, claim, opening, cue.end)) if opening is not None else claim
+        return replace(claim, cue=TextSpan.from_span(cue))
     if content_start == cue.end and _linking_preposition(doc, cue, content_start + 1):
         return _preposition_out_of_content(doc, claim, cue)
     if not _linking_preposition(doc, cue, content_start):
@@ -817,7 +826,7 @@ def tidy_claims(doc: Doc, claims: List[Claim], lexicon: TidyLexicon = TidyLexico
                    doc, without_time_of_saying(doc, with_linking_preposition(doc, without_own_parts(doc, without_dangling_conjunction(
                        doc, with_refusal_cue(doc, without_addressee_in_cue(doc, without_duration_in_cue(doc, with_whole_verb(doc, within_noun_phrase(doc, claim))),
                                                                            lexicon.addressee_verbs),
-                                             lexicon.refusals, lexicon.cue_lemmas)))), lexicon.host_preps, lexicon.host_nouns)))),
+                                             lexicon.refusals, lexicon.cue_lemmas))), lexicon.refusals), lexicon.host_preps, lexicon.host_nouns)))),
                                   lexicon.governors)
               for claim in claims]
     cues = {i for claim in tidied for i in _tokens(doc, claim.cue)}
