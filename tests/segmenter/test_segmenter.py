@@ -72,6 +72,18 @@ def test_a_dateline_is_furniture_and_the_text_after_it_starts_a_sentence(segment
     assert doc[dateline.end].text == "The" and doc[dateline.end].is_sent_start
 
 
+def test_a_line_never_opens_with_a_one_word_sentence(segment):
+    doc = segment("Castell wants out, agent says\nBy Marcus Rey\nNorbury Athletic striker Jonny Castell wants to leave.")
+    opening = next(t for t in doc if t.text == "Norbury")
+    assert opening.is_sent_start and doc[opening.i + 1].is_sent_start is False
+
+
+def test_the_claim_after_a_byline_keeps_its_first_word(extract):
+    claims = extract("Castell wants out of Norbury, agent says\nBy Marcus Rey\n"
+                     "Norbury Athletic striker Jonny Castell wants to leave the club, his agent said on Wednesday.\n")
+    assert claims.find(cue="said")["content"][0]["text"].startswith("Norbury Athletic striker"), claims.describe()
+
+
 @pytest.mark.parametrize("text,headline", [
     ("Minister Says Fuel Prices Will Fall\nThe minister said prices would fall next month.",
      "Minister Says Fuel Prices Will Fall"),
