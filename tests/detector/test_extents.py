@@ -164,8 +164,16 @@ def test_a_refusal_keeps_the_preposition_naming_its_topic_in_the_content(nlp, cu
     """Guidelines section 3: "declined to comment on casualty figures" -> content "on casualty figures"."""
     text = "A spokesman declined to comment on the report.\n"
     tidied = with_linking_preposition(nlp(text), HandClaims(text).claim(cue, "the report", speaker="A spokesman"),
-                                      refusals={"decline", "refuse"})
+                                      topic_preps={"comment": {"on"}}, refusals={"decline", "refuse"})
     assert (tidied.cue.text, tidied.content_text) == ("declined to comment", "on the report")
+
+
+def test_a_refusal_names_no_topic_with_another_preposition(nlp):
+    """"declined to comment | to Reuters": who was asked is no topic; the preposition joins the cue as any other."""
+    text = "A spokesman declined to comment to Reuters.\n"
+    tidied = with_linking_preposition(nlp(text), HandClaims(text).claim("declined to comment", "Reuters", speaker="A spokesman"),
+                                      topic_preps={"comment": {"on"}}, refusals={"decline", "refuse"})
+    assert tidied.content_text == "Reuters"
 
 
 def test_adjuncts_between_cue_and_content_stay_out_of_the_cue(doc):

@@ -78,6 +78,12 @@ def test_a_line_never_opens_with_a_one_word_sentence(segment):
     assert opening.is_sent_start and doc[opening.i + 1].is_sent_start is False
 
 
+def test_a_speaker_label_may_stand_alone_before_the_sentence(segment):
+    doc = segment("INTERVIEWER So what happened next\nSMITH We ran, she said.")
+    label = next(t for t in doc if t.text == "SMITH")
+    assert doc[label.i + 1].is_sent_start is not False
+
+
 def test_the_claim_after_a_byline_keeps_its_first_word(extract):
     claims = extract("Castell wants out of Norbury, agent says\nBy Marcus Rey\n"
                      "Norbury Athletic striker Jonny Castell wants to leave the club, his agent said on Wednesday.\n")

@@ -199,6 +199,7 @@ class ClaimDetector(RuleComponent):
         self.inverted_tag_verbs: Set[str] = set(lexicon.get("inverted_tag_verbs", ()))
         self.tidy_lexicon = TidyLexicon(
             subject_speaks=self.passive_subject_speaks | self.stance_adjectives, raising=self.raising_verbs, refusals=self.refusal_verbs,
+            topic_preps=self.complement_preps,
             cue_lemmas=self.cue_lemmas, host_preps=self.host_preps, host_nouns=self.nouns,
             addressee_verbs=self.addressee_verbs, governors=self.raising_verbs | set(lexicon.get("aspect_verbs", ())))
         self.question_verbs: Set[str] = set(lexicon.get("question_verbs", ()))

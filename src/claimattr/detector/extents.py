@@ -55,8 +55,8 @@ every claim and so are applied once, after detection and combination:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Collection, List, Optional, Sequence, Set
+from dataclasses import dataclass, field, replace
+from typing import Collection, List, Mapping, Optional, Sequence, Set
 
 from spacy.tokens import Doc, Span, Token
 
@@ -334,23 +334,30 @@ def _linking_preposition(doc: Doc, cue: Span, content_start: int) -> bool:
     )
 
 
-def with_linking_preposition(doc: Doc, claim: Claim, refusals: Collection[str] = ()) -> Claim:
+def with_linking_preposition(doc: Doc, claim: Claim, topic_preps: Optional[Mapping[str, Collection[str]]] = None,
+                             refusals: Collection[str] = ()) -> Claim:
     """The claim with the preposition that links its cue to the content that follows joined to
     the cue (unless that preposition is part of the source). A refusal (``refusals``: "declined
-    to comment | on the report") refuses a topic, which the preposition names: it opens the
-    content (annotation guidelines, section 3)."""
+    to comment | on the report") refuses a topic, which the preposition of its inner verb
+    (``topic_preps``: "comment" -> "on") names: it opens the content (annotation guidelines,
+    section 3); any other ("declined to comment | to Reuters") is no topic."""
     cue = claim.cue.to_span(doc)
     pieces = [span for span in (piece.to_span(doc) for piece in claim.content) if span is not None]
     if cue is None or not len(cue) or not pieces:
         return claim
     content_start = min(span.start for span in pieces)
-    if any(t.lemma_.lower() in refusals for t in cue):
-        if len(cue) > 1 and cue.end == content_start and _linking_preposition(doc, doc[cue.start:cue.end - 1], content_start):
-            cue = doc[cue.start:cue.end - 1]  # the tagger or the rules took it into the cue
-        if _linking_preposition(doc, cue, content_start):
-            opening = _opening_piece(doc, claim)
-            return replace(claim, cue=TextSpan.from_span(cue), content=_content_from(doc, claim, opening, cue.end)) if opening is not None else claim
-        return replace(claim, cue=TextSpan.from_span(cue))
+    refused = topic_preps is not None and any(t.lemma_.lower() in refusals for t in cue)
+    topics = {p for t in cue for p in topic_preps.get(t.lemma_.lower(), ())} if refused else set()
+    opening = _opening_piece(doc, claim)
+    if topics and opening is not None and len(cue) > 1 and cue.end == content_start and doc[cue.end - 1].lower_ in topics:
+        bare = doc[cue.start:cue.end - 1]  # the tagger or the rules took it into the cue
+        if _linking_preposition(doc, bare, content_start):
+            return replace(claim, cue=TextSpan.from_span(bare), content=_content_from(doc, claim, opening, bare.end))
+    if topics and cue.end < len(doc) and doc[cue.end].lower_ in topics:
+        if content_start == cue.end:
+            return claim  # the content already opens with its topic's preposition
+        if opening is not None and _linking_preposition(doc, cue, content_start):
+            return replace(claim, content=_content_from(doc, claim, opening, cue.end))
     if content_start == cue.end and _linking_preposition(doc, cue, content_start + 1):
         return _preposition_out_of_content(doc, claim, cue)
     if not _linking_preposition(doc, cue, content_start):
@@ -632,6 +639,9 @@ class TidyLexicon:
     speaker ("was quoted as saying", "were frustrated that")."""
     raising: Collection[str] = ()
     """``raising_verbs``: "seems to ..."."""
+    topic_preps: Mapping[str, Collection[str]] = field(default_factory=dict)
+    """``complement_preps``: the preposition naming what a refused verb is about ("declined to
+    comment | on ...")."""
     refusals: Collection[str] = ()
     """``refusal_verbs``: "declined to say ..."."""
     cue_lemmas: Collection[str] = ()
@@ -826,7 +836,7 @@ def tidy_claims(doc: Doc, claims: List[Claim], lexicon: TidyLexicon = TidyLexico
                    doc, without_time_of_saying(doc, with_linking_preposition(doc, without_own_parts(doc, without_dangling_conjunction(
                        doc, with_refusal_cue(doc, without_addressee_in_cue(doc, without_duration_in_cue(doc, with_whole_verb(doc, within_noun_phrase(doc, claim))),
                                                                            lexicon.addressee_verbs),
-                                             lexicon.refusals, lexicon.cue_lemmas))), lexicon.refusals), lexicon.host_preps, lexicon.host_nouns)))),
+                                             lexicon.refusals, lexicon.cue_lemmas))), lexicon.topic_preps, lexicon.refusals), lexicon.host_preps, lexicon.host_nouns)))),
                                   lexicon.governors)
               for claim in claims]
     cues = {i for claim in tidied for i in _tokens(doc, claim.cue)}

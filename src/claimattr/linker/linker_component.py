@@ -175,7 +175,6 @@ class SpeakerLinker(RuleComponent):
             linked.append(replace(claim, speaker=speaker))
         linked = with_headline_sources(doc, linked, records, registry)
         linked = with_headline_role_holders(doc, linked, records, registry)
-        linked = with_bodies_named_next(doc, linked, records, registry)
         linked = with_portfolio_departments(linked, records, registry)
         return with_fuller_descriptions(linked, records, registry), registry
 
@@ -878,35 +877,6 @@ def headline_role_holder(mention: Span, role: Optional[str], registry: Registry)
     if not role or registry.role_description(mention.root) is None:
         return None
     return registry.named_in_body(role.split()[-1], registry.role_ranks(role))
-
-
-def with_bodies_named_next(doc: Doc, claims: List[Claim], records: List[Optional[Record]], registry: Registry) -> List[Claim]:
-    """The claims with every lead description of a body the report names right after
-    (``Registry.introduced_next``: "Universities will cut courses unless the cap on tuition fees
-    is raised, their representative body warned. Universities Wales said inflation had cut the
-    value of each student's fees") spoken by that body, and the two entities made one; the
-    description's other claims (a headline's) follow. The named body's claim must go on with
-    the lead's (``HEADLINE_SHARED_WORDS`` content words shared): a body that answers it ("...,
-    the union said. Royal Mail said it was disappointed") is another. Run once the report is
-    read: the body enters the registry only when it speaks."""
-    named: Dict[int, Record] = {}
-    for claim, record in zip(claims, records):
-        mention = claim.speaker.mention.to_span(doc) if claim.speaker is not None and claim.speaker.mention is not None else None
-        if record is None or mention is None or id(record) in named:
-            continue
-        body = registry.introduced_next(record, mention)
-        words = content_words(doc, claim) if body is not None else set()
-        if body is not None and any(len(words & content_words(doc, claims[i])) >= HEADLINE_SHARED_WORDS for i in body.claims):
-            registry.merge(body, record)
-            named[id(record)] = body
-    linked = []
-    for index, (claim, record) in enumerate(zip(claims, records)):
-        body = named.get(id(record))
-        if body is not None and claim.speaker is not None:
-            claim = replace(claim, speaker=replace(claim.speaker, name=body.name, type=body.type))
-            records[index] = body
-        linked.append(claim)
-    return linked
 
 
 def with_portfolio_departments(claims: List[Claim], records: List[Optional[Record]], registry: Registry) -> List[Claim]:

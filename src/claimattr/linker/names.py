@@ -451,24 +451,18 @@ class MentionAnalyser:
         investors") first, else the nearest ("returns were poor" should not beat "three
         investors" in view; "six US cities" one sentence back should not beat "Investors had
         grown impatient, one of them said"). Where ``people`` are asked for (a speaker picked out
-        of a set is one), the set that acts comes first: a plural subject for people, or a
-        counted one, then a noun for people, in the sentence before if need be ("Two doctors examined the patients" ->
-        doctors; "Mulder's teammates said ... the barriers. One of them" -> teammates); a thing
-        only where neither sentence names people."""
-        if not people:
-            for plurals in plurals_before(token, 1):
-                counted = [t for t in plurals if any(c.dep_ == "nummod" for c in t.children)]
-                if plurals:
-                    return (counted or plurals)[0]
-            return None
+        of a set is one), the first sentence that names people gives it: a counted set first
+        ("Police interviewed three suspects" -> suspects), then people who act, a subject ("The
+        doctors examined the patients" -> doctors), then any ("Mulder's teammates said ... the
+        barriers. One of them" -> teammates); a thing only where neither sentence names people."""
         nearest: List[Token] = []
         for plurals in plurals_before(token, 1):
-            subjects = [t for t in plurals if t.dep_ in ("nsubj", "nsubjpass")]
+            counted = [t for t in plurals if any(c.dep_ == "nummod" for c in t.children)]
             persons = [t for t in plurals if t.lemma_.lower() in people]
-            if subjects or persons:
-                counted = [t for t in subjects if any(c.dep_ == "nummod" for c in t.children)]
-                return ([t for t in subjects if t in persons] or counted or persons or subjects)[0]
-            nearest = nearest or plurals
+            acting = [t for t in persons if t.dep_ in ("nsubj", "nsubjpass")]
+            if persons:
+                return ([t for t in counted if t in persons] or counted or acting or persons)[0]
+            nearest = nearest or counted or plurals
         return nearest[0] if nearest else None
 
     def noun_phrase(self, head: Token) -> Optional[Span]:

@@ -1046,11 +1046,6 @@ class Registry:
         if short.id in self.body_ids:
             self.body_ids.add(full.id)
 
-    def merge(self, full: Record, short: Record) -> None:
-        """One entity of two once the report is read (:meth:`absorb`), numbered again."""
-        self.absorb(full, short)
-        self._renumber([r for r in self.records if r is not short])
-
     def opens_with(self, name: str, short: List[str]) -> bool:
         """Whether ``name`` is a proper name longer than the name words ``short`` that opens with
         them, and no event built on them (lexicon ``event_name_words``: "WTA Finals")."""
@@ -1689,28 +1684,6 @@ class Registry:
             or self.body_named_by(head, mention.start, last_speaker if definite else None, guess=definite)
             or (self.lead_body(head) if headline else None)
         )
-
-    def introduced_next(self, described: Record, mention: Span) -> Optional[Record]:
-        """"..., the public spending watchdog said on Thursday. Audit Scotland found that ...": a
-        lead that attributes to a definite description of a body ("the regulator", "their
-        representative body") with none named before introduces the body by name as a clause
-        subject in the next sentences (two at most), by a name that need not hold the
-        description's noun. Not a body introduced with a description of its own ("Rival firm
-        Borex": the report tells of another), whose name holds another body's noun ("the Tin Tuc
-        newspaper" for "the health department"), or known by a common noun only ("police")."""
-        noun = mention.root.lemma_.lower()
-        sentence = self.sentence_of.get(mention.start, 0)
-        if (described.name[:1].isupper() or any(t.text[:1].isupper() for t in mention[1:]) or mention.start in self.headline_tokens or sentence > self.lead_sentence
-                or not (mention[0].lower_ in self.words.definite_determiners or mention[0].tag_ == "PRP$")):
-            return None
-        other_nouns = (self.words.organisations | self.words.government) - {noun} - self.words.description_name_words.get(noun, frozenset())
-        found = [
-            (min(m.start for m in r.mentions), r.id) for r in self.records
-            if r.type == described.type and r is not described and r.name[:1].isupper() and not r.descriptors
-            and not other_nouns & set(name_words(r.name)) and all(m.start >= mention.end for m in r.mentions)
-            and any(m.subject and not m.quoted and sentence < m.sentence <= sentence + 2 for m in r.mentions)
-        ]
-        return self.records[min(found)[1]] if found else None
 
     def lead_body(self, head: str) -> Optional[Record]:
         """"Space agency: capsule landed intact ... the Asia-Pacific Space Agency said": a

@@ -82,8 +82,10 @@ class ReportSegmenter(RuleComponent):
         headlines: List[Span] = []
         for index, line in enumerate(text_lines(doc)):
             line[0].is_sent_start = True
-            if len(line) > 2 and line[0].is_alpha and line[1].is_alpha:
-                line[1].is_sent_start = False  # no sentence is one word without a stop ("Norbury | Athletic striker ...")
+            if len(line) > 2 and line[0].is_alpha and not line[0].is_upper and line[1].is_alpha:
+                # no sentence is one word without a stop ("Norbury | Athletic striker ..."); a
+                # capitalised label may be one ("Q | Will rates rise", "SMITH | We ran")
+                line[1].is_sent_start = False
             text = line.text.strip().lstrip(self._bullets).strip()
             dateline = self._dateline_span(line)
             if dateline is not None:
