@@ -1030,21 +1030,16 @@ class Registry:
             ]
             if len(fuller) != 1:
                 continue
-            self.absorb(fuller[0], short)
+            full = fuller[0]
+            for alias in [short.name] + short.aliases:
+                full.alias(alias)
+            full.descriptors |= short.descriptors
+            full.mentions = sorted(full.mentions + short.mentions, key=lambda m: m.start)
+            if short.id in self.body_ids:
+                self.body_ids.add(full.id)
             absorbed.add(short.id)
         if absorbed:
             self._renumber([r for r in self.records if r.id not in absorbed])
-
-    def absorb(self, full: Record, short: Record) -> None:
-        """Make ``full`` hold what the registry knows of ``short`` (names, descriptors, mentions,
-        claims): the two are one entity, named by ``full``; the caller drops ``short``."""
-        for alias in [short.name] + short.aliases:
-            full.alias(alias)
-        full.descriptors |= short.descriptors
-        full.mentions = sorted(full.mentions + short.mentions, key=lambda m: m.start)
-        full.claims = sorted(full.claims + short.claims)
-        if short.id in self.body_ids:
-            self.body_ids.add(full.id)
 
     def opens_with(self, name: str, short: List[str]) -> bool:
         """Whether ``name`` is a proper name longer than the name words ``short`` that opens with
