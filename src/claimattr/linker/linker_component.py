@@ -265,8 +265,10 @@ class SpeakerLinker(RuleComponent):
             if record is None and speaker.name.lower() in mention.text.lower():  # else the resolver named it ("the state" -> Florida)
                 record = registry.described_institution(mention, last) if speaker.type != "group" else registry.earlier_group(mention)
             if record is None:
-                name = self._group_name(speaker.name, mention) if speaker.type == "group" else speaker.name
-                name = self._owned_group_name(registry, mention) or name if speaker.type == "group" else name
+                if speaker.type == "group":
+                    name = self._owned_group_name(registry, mention) or self._group_name(speaker.name, mention)
+                else:
+                    name = speaker.name
                 record = registry.find_institution(name) or registry.new(name, speaker.type)
             elif record.type != "group" and fuller_description(record.name, speaker.name):
                 registry.rename_description(record, speaker.name)

@@ -1971,9 +1971,15 @@ class Registry:
 
     def possessive_body(self, mention: Span) -> Optional[TextSpan]:
         """"Haldemann said it would raise prices. Its chief executive, Beat Roe, ...": a role owned
-        by "its" (lexicon ``thing_possessives``) is held in the body "its" refers to: the latest
-        named earlier in its sentence, else the subject of the sentence before, else the latest
-        named; not the organisation the report is about, which may be another."""
+        by "its" (lexicon ``thing_possessives``) is held in the body "its" refers to
+        (:meth:`possessed_by`), named at its latest mention before."""
+        owned = self.possessed_by(mention)
+        return self.named_span(owned[0].name, owned[1]) if owned is not None else None
+
+    def possessed_by(self, mention: Span) -> "Optional[tuple[Record, Mention]]":
+        """The body "its" in a mention refers to, with its latest mention before: the latest named
+        earlier in its sentence, else the subject of the sentence before, else the latest named;
+        not the organisation the report is about, which may be another."""
         owners = [t for t in mention if t.dep_ == "poss" and t.lower_ in self.words.thing_possessives]
         if not owners:
             return None
@@ -1987,13 +1993,13 @@ class Registry:
         if not found:
             return None
         *_, start, record_id = max(found)
-        latest = next(m for m in self.records[record_id].mentions if m.start == start)
-        return self.named_span(self.records[record_id].name, latest)
+        record = self.records[record_id]
+        return record, next(m for m in record.mentions if m.start == start)
 
     def organ_owner(self, mention: Span) -> Optional[Record]:
         """"Its trustees announced", "the bank's monetary committee said", "the board of Verhoef
         Coatings rejected": the organ that runs a body (lexicon ``organ_heads``) speaks as the
-        body that owns it, by "its" (:meth:`possessive_body`), a possessor or an "of" phrase that
+        body that owns it, by "its" (:meth:`possessed_by`), a possessor or an "of" phrase that
         names or describes one. A named organ ("the Monetary Policy Committee") is its own body,
         and so is a legislature's ("Parliament's foreign affairs committee": lexicon
         ``legislature_words``): its findings are not the chamber's."""
@@ -2007,8 +2013,8 @@ class Registry:
         if owner is None:
             return None
         if owner.tag_ == "PRP$":
-            body = self.possessive_body(mention) if owner.lower_ in self.words.thing_possessives else None
-            record = self.find_institution(body.text) if body is not None else None
+            owned = self.possessed_by(mention) if owner.lower_ in self.words.thing_possessives else None
+            record = owned[0] if owned is not None else None
         else:
             phrase = self.doc[owner.left_edge.i:owner.i + 1]
             record = self.institution_at(phrase) or self.find_institution(phrase.text) or (
