@@ -512,6 +512,32 @@ def test_one_of_an_unnamed_set_is_an_anonymous_member_of_it(extract, text, name)
     assert (speaker["name"], speaker["type"]) == (name, "anonymous"), claims.describe()
 
 
+def test_an_unnamed_person_who_withholds_the_name_is_an_anonymous_source(extract):
+    claims = extract("The companies offered to sell 18 stores, according to a person familiar with the talks, "
+                     "who spoke on condition of anonymity.")
+    speaker = speaker_of(claims, cue="according to")
+    assert (speaker["name"], speaker["type"], speaker["role"]) == ("source", "anonymous", None), claims.describe()
+
+
+@pytest.mark.parametrize("text,near,name,kind", [
+    ('Customers at the tavern were unimpressed. "Beer from Munich? Never," said one, raising his glass.',
+     "said one", "customer", "person"),
+    ("Members of the gym said they were angry. One, an accountant who asked not to be named, said she was told late.",
+     "One, an", "member", "anonymous"),
+    ("The deal would value the company at 650 million euros, one of the people said. "
+     "The other said a signing was possible before June.", "The other said", "source", "anonymous"),
+    ("The lenders are likely to agree, one of the people said. Another said the banks wanted a hotel sold.",
+     "Another said", "source", "anonymous"),
+])
+def test_one_member_left_to_the_reader_belongs_to_the_last_set_of_people(extract, text, near, name, kind):
+    """"said one", "Another said": an elided "of them" picks a member of the set of people named
+    just before; it withholds its name only when the set does or it says so."""
+    claims = extract(text)
+    start = text.index(near)
+    speaker = next(c["speaker"] for c in claims if c["speaker"] and start <= c["speaker"]["start"] < start + len(near))
+    assert (speaker["name"], speaker["type"]) == (name, kind), claims.describe()
+
+
 def test_a_document_owned_by_its_speaks_for_the_organisation(extract):
     claims = extract("Halden Energy published its prospectus on Monday. Its prospectus says the company expects losses.")
     speaker = speaker_of(claims, cue="says")

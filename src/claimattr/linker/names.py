@@ -262,7 +262,7 @@ class MentionAnalyser:
             return led
         picked = self.partitive_member(head) if person is None else None
         if picked is not None:
-            return Analysis(name=picked, type="anonymous", role=None, organisation=None, tokens=frozenset())
+            return Analysis(name=self.member_name(picked), type=self.member_type(head, picked), role=None, organisation=None, tokens=frozenset())
         share = self.share_of_set(mention) if person is None else None
         if share is not None:
             return Analysis(name=share, type="group", role=None, organisation=None, tokens=frozenset())
@@ -302,6 +302,8 @@ class MentionAnalyser:
         name = self.canonical_text(mention.doc[mention.start:head.i + 1])
         if head.tag_ in ("NNS", "NNPS"):
             return Analysis(name=name, type="anonymous", role=None, organisation=None, tokens=frozenset())
+        if self.anonymous_source(head):
+            return Analysis(name="source", type="anonymous", role=None, organisation=None, tokens=frozenset())
         role_token = self.role_token(mention)
         organisation = self.organisation(mention, role_token, None) if role_token is not None else None
         if self.role_for_body(organisation, role_token, head) and not self.some_body(mention.doc, organisation):
@@ -365,27 +367,43 @@ class MentionAnalyser:
         ``anonymous_source_heads``), so that the same source is one name across reports."""
         return head.tag_ == "NN" and head.lemma_.lower() in self.words.anonymous_source_heads
 
-    def partitive_member(self, head: Token) -> Optional[str]:
-        """"One of them", "one of the people": a speaker picked out of an unnamed set is an
-        anonymous member of it, named by the set's noun in the singular ("investor"; a person
-        is a "source", as in ``anonymous_source``). "Them" stands for the nearest plural noun
-        before it in the sentence or the one before (lexicon ``partitive_heads``); a set named
-        in the phrase counts only when its noun is an anonymous one (lexicon ``anonymous_heads``:
-        "one of the people", not "one of the two candidates")."""
-        if head.lower_ not in self.words.partitive_heads:
+    def partitive_member(self, head: Token) -> Optional[Token]:
+        """"One of them", "one of the people": a speaker picked out of an unnamed set is a member of
+        it, the set's noun returned (lexicon ``partitive_heads``). "Them" stands for the nearest
+        plural noun before it in the sentence or the one before; a set named in the phrase counts
+        only when its noun is an anonymous one (lexicon ``anonymous_heads``: "one of the people",
+        not "one of the two candidates"). Without "of" the set is left to the reader ("Customers
+        were unimpressed. “Never,” said one"; "..., one of the people said. Another said ...")
+        and is the last set of people named before it (as for a bare count, :meth:`counted_set`);
+        "no one" picks nobody."""
+        if head.lower_ not in self.words.partitive_heads or any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
             return None
         of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        member = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-        if member is None:
-            return None
-        if member.pos_ == "PRON":
-            member = self.plural_antecedent(head, self.words.people)
-        elif member.lemma_.lower() not in self.words.anonymous:
-            return None  # "one of the two major candidates": a described set, not an unnamed one
+        if of is None:
+            member = self.people_antecedent(head)
+        else:
+            member = next((c for c in of.children if c.dep_ == "pobj"), None)
+            if member is not None and member.pos_ == "PRON":
+                member = self.plural_antecedent(head, self.words.people)
+            elif member is not None and member.lemma_.lower() not in self.words.anonymous:
+                return None  # "one of the two major candidates": a described set, not an unnamed one
         if member is None or member.pos_ != "NOUN" or member.tag_ != "NNS":
             return None
+        return member
+
+    def member_name(self, member: Token) -> str:
+        """One member of a set is named by the set's noun in the singular ("investor"); one of
+        unnamed people is a "source", as in :meth:`anonymous_source`."""
         lemma = member.lemma_.lower()
         return "source" if lemma in self.words.anonymous_source_heads else lemma
+
+    def member_type(self, head: Token, member: Token) -> str:
+        """A member picked out with "of" ("one of them") is anonymous, as its set usually is
+        (guidelines, section 8); one picked out by ellipsis ("said one") is anonymous only when its
+        set is, or when it withholds its name ("One, who asked not to be named, said"), and
+        otherwise a person ("Customers were unimpressed ... said one")."""
+        anonymous = any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children) or member.lemma_.lower() in self.words.anonymous
+        return "anonymous" if anonymous or self.unnamed_on_purpose(head) else "person"
 
     def counted_set(self, mention: Span) -> Optional[Token]:
         """"Economists were split. Of 19 surveyed, 12 predicted a hold and seven expected a cut":
@@ -393,7 +411,7 @@ class MentionAnalyser:
         sources) named by the set's noun ("economists"; a set of people first: "Analysts raised
         their forecasts. Two said ..." are analysts); so is a bare quantifier ("Residents
         packed the hall, and many said ...", "Several told reporters ...") or "others" ("Analysts
-        expect ... Others argue ..."). "One" alone is one person, left alone."""
+        expect ... Others argue ..."). "One" alone is one member of the set (:meth:`partitive_member`)."""
         head = mention.root
         if len(mention) != 1 or head.lower_ in self.words.partitive_heads or head.dep_ == "nummod":
             return None  # "seven economists": the noun is there (see the linker's counted noun)
