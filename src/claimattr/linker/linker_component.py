@@ -149,7 +149,7 @@ class SpeakerLinker(RuleComponent):
         for index, claim in enumerate(sorted(claims, key=lambda c: c.start)):
             cue = claim.cue.to_span(doc)
             found = self._mention(doc, claim, cue, cues) if cue is not None else None
-            mention = self._given_mention(doc, claim) or (whole_words(found, self.words.determiners) if found is not None else None)
+            mention = self._given_mention(doc, claim, cues) or (whole_words(found, self.words.determiners) if found is not None else None)
             if mention is not None and cue is not None and (reported_subject(claim, cue, mention) or self._impersonal(mention, cue)):
                 mention = None
             record: Optional[Record] = None
@@ -381,7 +381,7 @@ class SpeakerLinker(RuleComponent):
         parts = name.split()
         return bool(parts) and all(p[:1].isupper() or p in self.words.name_particles for p in parts)
 
-    def _given_mention(self, doc: Doc, claim: Claim) -> Optional[Span]:
+    def _given_mention(self, doc: Doc, claim: Claim, cues: Set[int]) -> Optional[Span]:
         """With ``keep_mentions`` (the default) a source mention an earlier component set stays
         and the linker only resolves who it is: a trained ``attribution_linker``'s, or the
         detector's where the construction shows the source better than the parse does (a
@@ -389,7 +389,7 @@ class SpeakerLinker(RuleComponent):
         if not self.keep_mentions or claim.speaker is None:
             return None
         span = claim.speaker.mention.to_span(doc)
-        return with_head(whole_words(span, self.words.determiners)) if span is not None else None
+        return with_head(whole_words(span, self.words.determiners), cues) if span is not None else None
 
     def _impersonal(self, mention: Span, cue: Span) -> bool:
         """"It appeared that ...", "It emerged that ...": the expletive subject of an impersonal verb
@@ -997,15 +997,16 @@ def name_after(noun: Token, particles: Collection[str]) -> Optional[Span]:
     return doc[noun.i + 1:end] if end > noun.i + 1 else None
 
 
-def with_head(span: Span) -> Span:
+def with_head(span: Span, cues: Set[int]) -> Span:
     """A mention that stops on a modifier of the noun after it ("A finance ministry" of "A
     finance ministry spokeswoman": a trained model's span) widened to that noun, which is who
-    the mention names."""
+    the mention names; never onto a cue (token indices ``cues``), which the parser may read as
+    that noun ("“...,” the 24-year-old *said*, before adding ...": a past tense tagged as a noun)."""
     last = span[-1]
     head = last.head
     # a lower-case singular noun only: a headline's verb is often parsed as the noun a name
     # modifies ("Sanders Vows ...", "as ministry promises help")
-    if last.dep_ in ("compound", "amod", "nmod") and head.i == span.end and head.tag_ == "NN" and head.text.islower():
+    if last.dep_ in ("compound", "amod", "nmod") and head.i == span.end and head.tag_ == "NN" and head.text.islower() and head.i not in cues:
         return span.doc[span.start:span.end + 1]
     return span
 

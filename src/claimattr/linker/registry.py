@@ -430,8 +430,13 @@ class Registry:
 
     @cached_property
     def full_name_surnames(self) -> Set[str]:
-        """The last words of the person entities of two words or more, once per document."""
-        return {e[-1].text for e in self.ents if e.label_ == "PERSON" and len(e) > 1}
+        """The last words of the person entities of two words or more, once per document; also of
+        a two-word name the NER typed an organisation or place that starts with a given name
+        (lexicon ``given_name_genders``) where the report uses its last word alone as a person's
+        ("England's *Sophie Marsh*" labelled ORG, then "*Marsh* said she ..." labelled PERSON)."""
+        alone = {e.text for e in self.ents if e.label_ == "PERSON" and len(e) == 1}
+        return {e[-1].text for e in self.ents if len(e) > 1 and (e.label_ == "PERSON" or (
+            e.label_ in ("ORG", "GPE") and len(e) == 2 and e[0].lower_ in self.words.given_name_genders and e[-1].text in alone))}
 
     def headline_name(self, ent: Span, name: Span, surnames: Set[str]) -> "tuple[Span, Optional[Span]]":
         """A person entity in a headline, cut after the surname the body uses: headline case
