@@ -512,6 +512,17 @@ def test_one_of_an_unnamed_set_is_an_anonymous_member_of_it(extract, text, name)
     assert (speaker["name"], speaker["type"]) == (name, "anonymous"), claims.describe()
 
 
+@pytest.mark.parametrize("text,role", [
+    ("Its head of trust and safety, Aisling Byrne, said the tool was safe.", "head of trust and safety"),
+    ("Ana Roe, director of sales and marketing at Velox, said more cuts were coming.", "director of sales and marketing"),
+])
+def test_a_function_joined_by_and_belongs_to_the_role_whole(extract, text, role):
+    """"head of trust and safety": the nouns "and" joins after "of" name one field, even where
+    one of them alone could be a body ("the trust")."""
+    speaker = speaker_of(extract(text), cue="said")
+    assert speaker["role"] == role, speaker
+
+
 def test_an_unnamed_person_who_withholds_the_name_is_an_anonymous_source(extract):
     claims = extract("The companies offered to sell 18 stores, according to a person familiar with the talks, "
                      "who spoke on condition of anonymity.")

@@ -743,19 +743,26 @@ class MentionAnalyser:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if not objects:
                 return None
-            phrase = role.doc[child.i:objects[0].i + 1]
+            phrase = role.doc[child.i:portfolio_end(objects[0]) + 1]
             if child.lower_ == "in" and (objects[0].ent_type_ in ("GPE", "LOC", "DATE") or objects[0].lemma_.lower() in words.place_nouns):
                 return None  # "an analyst in London": where, not what
             if child.lower_ == "in" and objects[0].lemma_.lower() in words.document_heads:
                 return None  # "a narrator in the ad": the document the role is held in, not its function
             if former and child.lower_ == "of":
                 return phrase
-            if objects[0].lemma_.lower() in words.organisations | words.government or any(
+            if objects[0].lemma_.lower() in words.organisations | words.government and not self.shared_portfolio(objects[0]) or any(
                 t.pos_ == "PROPN" and not t.is_lower or t.ent_type_ in ("ORG", "GPE", "FAC", "PERSON") or t.tag_ == "PRP$" for t in phrase
             ):
                 return None
             return phrase
         return None
+
+    def shared_portfolio(self, noun: Token) -> bool:
+        """"head of trust and safety": a bare lower-case noun joined by "and" to one that names no
+        body is a field of work, although alone it could be a body ("the trust")."""
+        bodies = self.words.organisations | self.words.government
+        return noun.is_lower and not any(c.dep_ in ("det", "poss") for c in noun.children) and any(
+            c.i > noun.i and c.lemma_.lower() not in bodies for c in noun.conjuncts)
 
     def role_token(self, mention: Span) -> Optional[Token]:
         """The head of the first role phrase: "deputy prime minister" -> "minister"."""
@@ -1312,6 +1319,13 @@ def attached_prefix(word: Token) -> bool:
     doc, i = word.doc, word.i
     return (i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
             and doc[i - 2].is_alpha and doc[i - 2].is_lower)
+
+
+def portfolio_end(noun: Token) -> int:
+    """The last token of a function's object with the lower-case nouns "and" joins to it ("head of
+    *research and development*"), which name one field together."""
+    joined = [c.i for c in noun.conjuncts if c.i > noun.i and c.pos_ == "NOUN" and c.is_lower]
+    return max(joined, default=noun.i)
 
 
 def plurals_before(token: Token, sentences_back: int) -> Iterator[List[Token]]:
