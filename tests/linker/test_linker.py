@@ -523,6 +523,23 @@ def test_a_function_joined_by_and_belongs_to_the_role_whole(extract, text, role)
     assert speaker["role"] == role, speaker
 
 
+def test_a_described_person_whose_name_the_mention_holds_is_never_the_name_before_it(nlp):
+    """"In a letter ... seen by Wire, Zippa's UK manager, Tom Ashworth, said": the parser hangs
+    the description on "Wire" as an apposition (and gives "said" no subject); the mention a
+    trained model found names its own person."""
+    text = "In a letter to the city council seen by Wire, Zippa's UK manager, Tom Ashworth, said the company had lost money."
+    doc = nlp(text)
+
+    def span(fragment: str) -> TextSpan:
+        return TextSpan(fragment, text.index(fragment), text.index(fragment) + len(fragment))
+
+    mention = "Zippa's UK manager, Tom Ashworth"
+    claim = Claim(kind="indirect", cue=span("said"), content=[span("the company had lost money")],
+                  speaker=Speaker(mention=span(mention), name=mention))
+    (linked,) = nlp.get_pipe("speaker_linker").link(doc, [claim])
+    assert (linked.speaker.name, linked.speaker.type) == ("Tom Ashworth", "person"), linked.speaker
+
+
 def test_an_unnamed_person_who_withholds_the_name_is_an_anonymous_source(extract):
     claims = extract("The companies offered to sell 18 stores, according to a person familiar with the talks, "
                      "who spoke on condition of anonymity.")

@@ -579,11 +579,16 @@ class SpeakerLinker(RuleComponent):
     def _apposed_name(self, mention: Span) -> Optional[Span]:
         """"Dunmore Action, a campaign group that says ...": a description in apposition to a name
         (the parse makes it the subject of the clause on it) refers to what the name names; so
-        does one the name follows ("The supplier, Everpower Energy, said")."""
+        does one the name follows ("The supplier, Everpower Energy, said"). A description whose
+        own name the mention holds ("Zippa's UK manager, Tom Ashworth") is that name's, wherever
+        the parser hung it ("seen by Wire, | Zippa's UK manager, Tom Ashworth, said": an
+        apposition to "Wire")."""
         root = mention.root
         if root.lemma_.lower() in self.words.anonymous_source_heads:
             return None  # "..., Vale, a person close to the board, told": an unnamed source, never the name
         name = named_by_apposition(root)
+        if name is not root and any(c.dep_ == "appos" and c.pos_ == "PROPN" and c.i < mention.end for c in root.children):
+            return None
         if name is root:
             body = body_name_in_apposition(root, self.words.organisations | self.words.government)
             return name_run(body) if body is not None else None
