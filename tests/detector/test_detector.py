@@ -790,6 +790,17 @@ def test_a_speaker_tag_the_parser_hung_under_the_reported_verb_reports_that_verb
         ("confirmed", "Ashford Town striker Samuel Okoye has asked to leave the club", "chairman Derek Whitfield")]
 
 
+def test_a_speaker_tag_telling_its_addressee_after_a_quoted_phrase_reports_the_clause_before(extract):
+    """"... its batteries are charging “slowly but steadily”, chief executive Rachel Voss told
+    reporters on Monday": the parser hangs "told" under "charging" and the quoted words on "told";
+    "reporters" is whom she told, no content of the tag's own."""
+    text = ("The lander is still sending data and its batteries are charging “slowly but steadily”, chief executive "
+            "Rachel Voss told reporters on Monday.")
+    claims = extract(text)
+    assert [(c["cue"]["text"], c["speaker"]["text"]) for c in claims] == [("told", "chief executive Rachel Voss")], claims.describe()
+    assert claims[0]["content"][0]["text"].startswith("The lander is still sending data")
+
+
 @pytest.mark.parametrize("text", [
     # the comma closes the condition of "appeal", whose clause is what was said
     'He said that if "the final resolution requires us to reinstate voters, we will appeal."',

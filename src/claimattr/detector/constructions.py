@@ -13,6 +13,7 @@ from typing import Collection, Dict, Iterable, List, NamedTuple, Optional, Set, 
 
 from spacy.tokens import Doc, Span, Token
 
+from claimattr.quotes import CLOSING_QUOTES
 from claimattr.rules.syntax import DASHES, HEADLINE_SEPARATORS, SUBJECT_DEPS
 from claimattr.text_hygiene import is_symbol_or_invisible
 
@@ -226,11 +227,11 @@ def is_addressee(obj: Token, heads: List[Token]) -> bool:
     return obj.i < min(h.left_edge.i for h in heads)
 
 
-def is_trailing_cue(verb: Token, heads: List[Token]) -> bool:
+def is_trailing_cue(verb: Token, heads: List[Token], addressee_verbs: Collection[str] = ()) -> bool:
     """"..., but the police overruled the request, another source said": the cue closes the sentence,
     and everything before its clause is what was said, whatever the parser hung under the verb
     (or over it: :func:`is_tag_under_content`)."""
-    if is_tag_under_content(verb):
+    if is_tag_under_content(verb, addressee_verbs):
         return True
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return (
@@ -241,24 +242,31 @@ def is_trailing_cue(verb: Token, heads: List[Token]) -> bool:
     )
 
 
-def is_tag_under_content(verb: Token) -> bool:
+def is_tag_under_content(verb: Token, addressee_verbs: Collection[str] = ()) -> bool:
     """"Okoye has asked to leave the club, chairman Derek Whitfield confirmed on Tuesday": a
     sentence-final speaker tag the parser hung under the reported clause's verb as its
     complement. The cue comes after that verb, its own subject right before it opens with a
     comma, nothing of its own stands before that comma (``He said that if ..., we will appeal``
     is a clause with its own condition) and it has no complement of its own, while that verb has
     one besides it ("to leave the club"; in ``The spokesman said on Monday, the residents had
-    complained`` the clause is what "said" reports), so what it reports is the clause before."""
+    complained`` the clause is what "said" reports), so what it reports is the clause before.
+    The object of a verb whose object is its addressee (``addressee_verbs``: "..., chief executive
+    Rachel Voss told reporters on Monday") is no complement of that kind, and quoted words the
+    parser hung on the tag's verb ("its batteries are charging “slowly but steadily”, ... told")
+    are the clause's, and a clause that ends on a closing quotation mark before the comma needs no
+    complement besides the tag: the quotation shows it is what was said."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
     if verb.dep_ != "ccomp" or verb.head.i >= verb.i or subject is None:
         return False
     opening = subject.left_edge.i
     between = verb.doc[subject.right_edge.i + 1:verb.i]
     return (opening > verb.head.i + 1 and verb.doc[opening - 1].text == ","
-            and all(c.i >= opening - 1 for c in verb.children)
+            and all(c.i >= opening - 1 or verb.doc[c.left_edge.i - 1].text in OPENING_QUOTE_TOKENS for c in verb.children)
             and all(t.dep_ in ("aux", "neg", "advmod") for t in between)
-            and not any(c.dep_ in CONTENT_CLAUSE_DEPS + OBJECT_DEPS for c in verb.children)
-            and any(c.dep_ in CONTENT_CLAUSE_DEPS + OBJECT_DEPS and c.i < opening for c in verb.head.children))
+            and not any(c.dep_ in CONTENT_CLAUSE_DEPS or c.dep_ in OBJECT_DEPS and verb.lemma_.lower() not in addressee_verbs
+                        for c in verb.children)
+            and (any(c.dep_ in CONTENT_CLAUSE_DEPS + OBJECT_DEPS and c.i < opening for c in verb.head.children)
+                 or verb.doc[opening - 2].text in CLOSING_QUOTES))
 
 
 # ---------------------------------------------------------------------- trailing speaker tags

@@ -378,7 +378,7 @@ class ClaimDetector(RuleComponent):
         if verb.dep_ == "relcl":
             return self._relative_content(verb, content)
         exclude = cue_clause(verb, content) | self._appended_clauses(content)
-        if is_trailing_cue(verb, heads):
+        if is_trailing_cue(verb, heads, self.addressee_verbs):
             boundary = min([verb.i] + [c.left_edge.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")])
             return runs([t for t in verb.sent if t.i < boundary and not t.is_space]) + self._continued_clauses(verb)
         pieces = [clip_speaker_tag(verb, piece, regions) for piece in pieces_of(verb.doc, content, exclude=exclude)]
@@ -388,7 +388,7 @@ class ClaimDetector(RuleComponent):
 
     def _tag_under(self, clause: Token) -> bool:
         """Whether a complement clause is a speaker tag of the verb's own clause (:func:`is_tag_under_content`)."""
-        return clause.lemma_.lower() in self.cue_lemmas and is_tag_under_content(clause)
+        return clause.lemma_.lower() in self.cue_lemmas and is_tag_under_content(clause, self.addressee_verbs)
 
     def _clause_under_addressee(self, objects: List[Token]) -> List[Token]:
         """"told a meeting of Pacific leaders that few people understood": the parser hangs the
