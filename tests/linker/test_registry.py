@@ -1692,3 +1692,38 @@ def test_a_body_noun_after_a_job_verb_is_the_body_the_report_names(extract):
             "who covers food companies for the bank.")
     speaker = speaker_of(extract(text), content="Brodeur is simply")
     assert speaker["organisation"]["text"] == "Helvetia Bank", speaker
+
+
+def test_a_new_person_as_main_subject_of_the_sentence_before_takes_the_pronoun_from_the_last_speaker(extract):
+    """"Kiprono said through his agent ... The agent, Dutchman Pieter van Loon, was less
+    diplomatic. He argued": the previous sentence is about the agent (a name in apposition to its
+    subject is that subject), so "he" is the agent, not the last speaker."""
+    claims = extract("Kenya's Brian Kiprono, who won in 2024, said through his agent that he was very sad. The agent, "
+                     "Dutchman Pieter van Loon, was less diplomatic. He argued that races were treating athletes as a cost.")
+    assert speaker_of(claims, cue="argued")["name"] == "Pieter van Loon", claims.describe()
+
+
+def test_a_subject_inside_what_the_last_speaker_said_leaves_the_pronoun_to_the_speaker(extract):
+    """"Reid said he hoped *Hartley* would stay. “...,” he said": Hartley is the subject of a
+    clause under "said", not of the sentence, which is about Reid."""
+    claims = extract("Reid, 24, said he was honoured but hoped Hartley would stay. "
+                     "“I've learned more from Ben than from anyone,” he said.")
+    assert speaker_of(claims, content="learned more from Ben")["name"] == "Reid", claims.describe()
+
+
+def test_first_names_the_ner_cut_off_belong_to_the_person(nlp):
+    """"Petter Dahl, a technology analyst": the NER labels only "Dahl"; the registry holds one
+    person under the full name, whom the pronoun after resolves to."""
+    doc = nlp("Petter Dahl, a technology analyst at Fjord Research, said the episode could slow sales. "
+              "“Heating is not a gadget,” he told the tech podcast Kode.")
+    assert [e.name for e in doc._.entities if "Dahl" in e.name] == ["Petter Dahl"]
+    assert [c.speaker.name for c in doc._.claims] == ["Petter Dahl", "Petter Dahl"]
+
+
+def test_a_securities_firm_is_what_the_bank_stands_for(extract):
+    """"Analysts at Nordvik Securities said ... said Karin Sund, a retail analyst at the bank": a
+    bank's name may end in "Securities" (lexicon ``description_name_words``), so the bank is Nordvik
+    Securities rather than the company the report is about."""
+    claims = extract("Holmgard cut its forecast. Analysts at Nordvik Securities said the warning was deep. “The question "
+                     "now is whether the dividend is safe,” said Karin Sund, a retail analyst at the bank.")
+    assert speaker_of(claims, content="the dividend is safe")["organisation"]["text"] == "Nordvik Securities", claims.describe()

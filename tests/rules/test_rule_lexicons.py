@@ -87,6 +87,16 @@ def test_invalid_json_names_the_file_and_line(tmp_path, rule):
 
 
 @pytest.mark.parametrize("rule", LEXICONS, ids=lambda rule: rule.factory)
+def test_a_key_given_twice_names_the_file_line_and_key(tmp_path, rule):
+    """JSON keeps the last of two equal keys silently; a lexicon refuses them, so a list added a
+    second time under an existing key cannot replace the first unnoticed."""
+    path = tmp_path / "twice.json"
+    path.write_text('{\n "a": {\n  "b": [],\n  "b": ["x"]\n }\n}', encoding="utf8")
+    with pytest.raises(LexiconError, match=r"twice\.json:4: key 'b' given twice"):
+        spacy.blank("en").add_pipe(rule.factory, config={rule.setting: str(path)})
+
+
+@pytest.mark.parametrize("rule", LEXICONS, ids=lambda rule: rule.factory)
 def test_the_shipped_lexicon_matches_its_schema_and_every_key_is_described(rule):
     schema = json.loads(rule.schema.read_text(encoding="utf8"))
     Draft202012Validator.check_schema(schema)

@@ -451,9 +451,10 @@ class Registry:
         return ent, self.doc[known[0] if known else name.start:last + 1]
 
     def person_run(self, ent: Span) -> Optional[Span]:
-        """The name in a PERSON entity: titles, honorifics and party words out, possessive off."""
+        """The name in a PERSON entity: titles, honorifics and party words out, possessive off;
+        with the first names the NER cut off before it (:meth:`cut_first_names`)."""
         words = self.words
-        start, end = past_tag_verb(self.doc, ent.start, ent.end), ent.end
+        start, end = past_tag_verb(self.doc, self.cut_first_names(ent), ent.end), ent.end
         while end > start and (self.doc[end - 1].tag_ == "POS" or self.doc[end - 1].is_punct and self.doc[end - 1].text != "."):
             end -= 1
         while start < end and (
@@ -470,6 +471,17 @@ class Registry:
         if not any(t.text[:1].isupper() for t in span):
             return None
         return span
+
+    def cut_first_names(self, ent: Span) -> int:
+        """The start of a person's name whose first names the NER left out of the entity
+        ("*Petter* Dahl, a technology analyst": only "Dahl" labelled): capitalised proper nouns the
+        parser compounds onto the name, with no entity of their own, no title and not in the
+        headline (:meth:`name_part_before`)."""
+        start = ent.start
+        while start > 0 and self.name_part_before(self.doc[start - 1], ent.root) and self.doc[start - 1].dep_ == "compound" and (
+                ent.start <= self.doc[start - 1].head.i < ent.end) and not self.doc[start - 1].ent_type_:
+            start -= 1
+        return start
 
     def past_nickname(self, start: int, end: int) -> int:
         """The end of a name that goes on after a quoted nickname (Robert C. "Bobby" Scott): the
@@ -1168,7 +1180,9 @@ class Registry:
         # the possessor of a subject stays salient ("Mr. Obama's bet is that ... He says")
         modifier = root.dep_ in ("compound", "amod", "nmod") or root.dep_ == "poss" and root.head.dep_ not in SUBJECTS
         quoted = self.quoted(span.start_char, span.end_char)
-        record.mentions.append(Mention(span.start, span.end, self.sentence_of.get(span.start, 0), root.dep_ in SUBJECTS, modifier, quoted))
+        # a name in apposition to the subject is the subject ("The agent, Dutchman Pieter van Loon, was ...")
+        subject = root.dep_ in SUBJECTS or root.dep_ == "appos" and root.head.dep_ in SUBJECTS
+        record.mentions.append(Mention(span.start, span.end, self.sentence_of.get(span.start, 0), subject, modifier, quoted))
 
     def quoted(self, start_char: int, end_char: int) -> bool:
         """Whether the text between these offsets lies inside a quotation."""
@@ -1337,7 +1351,7 @@ class Registry:
                 best = score if best is None else max(best, score)
             if best is None:
                 continue
-            if last_speaker is not None and record is last_speaker and not self.subject_before(pronoun, sentence):
+            if last_speaker is not None and record is last_speaker and not self.subject_before(pronoun, sentence, last_speaker):
                 best += SPEAKER_BONUS
             best += 0.1 * math.log1p(len(record.mentions))
             scores[record.id] = best
@@ -1399,12 +1413,16 @@ class Registry:
             and not any(t.ent_type_ == "PERSON" for t in mention)
         )
 
-    def subject_before(self, pronoun: Span, sentence: int) -> bool:
-        """Whether a person is the subject of a clause earlier in the pronoun's own sentence:
-        then that person, not the previous claim's speaker, is who the sentence is about
-        ("Roe was never able to shake that image, which was cemented with his comment")."""
+    def subject_before(self, pronoun: Span, sentence: int, speaker: Record) -> bool:
+        """Whether a person is the subject of a clause earlier in the pronoun's own sentence, or
+        another person than the previous claim's speaker the main subject of the sentence right
+        before (:meth:`main_subject`; "Reid said he hoped *Hartley* would stay" keeps Reid):
+        then that person, not the speaker, is who the sentence is about ("Roe was never able to
+        shake that image, which was cemented with his comment"; "Kiprono said through his agent
+        that ... The agent, Dutchman Pieter van Loon, was less diplomatic. He argued ...")."""
         return any(
-            m.subject and m.sentence == sentence and m.end <= pronoun.start and not m.quoted
+            m.end <= pronoun.start and not m.quoted
+            and (m.subject and m.sentence == sentence or m.sentence == sentence - 1 and r is not speaker and self.main_subject(m))
             for r in self.records if r.type == "person" for m in r.mentions
         )
 
@@ -2051,8 +2069,12 @@ class Registry:
         return TextSpan(name, span.start_char, span.end_char)
 
     def main_subject(self, mention: Mention) -> bool:
-        """Whether a mention is the subject of its sentence's main verb, not of a clause under it."""
+        """Whether a mention is the subject of its sentence's main verb, not of a clause under it,
+        or a name in apposition to that subject ("The agent, Dutchman Pieter van Loon, was ..."),
+        though not one in brackets (an acronym: :meth:`bracketed`)."""
         root = self.doc[mention.start:mention.end].root
+        if root.dep_ == "appos" and not self.bracketed(mention):
+            root = root.head
         return root.dep_ in SUBJECTS and root.head.dep_ == "ROOT"
 
     def organisation_of_role(self, organisation: TextSpan, position: int) -> Optional[TextSpan]:

@@ -89,13 +89,41 @@ def validate_lexicon(data: Any, schema_path: PathLike, source: str) -> Dict[str,
     return data
 
 
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _unique_keys(pairs: Sequence[Any]) -> Dict[str, Any]:
+    """A JSON object that fails on a repeated key: ``json`` would keep the last value silently,
+    and a word list added a second time under the same key would replace the first."""
+    found: Dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise _DuplicateKey(key)
+        found[key] = value
+    return found
+
+
+def _second_line(text: str, key: str) -> int:
+    """The line of the second place a key is written in a JSON text (1-based; 0 when not found)."""
+    places = [m.start() for m in re.finditer(re.escape(json.dumps(key)) + r"\s*:", text)]
+    return text.count("\n", 0, places[1]) + 1 if len(places) > 1 else 0
+
+
 def read_lexicon(path: PathLike, schema_path: PathLike) -> Dict[str, Any]:
-    """Read and validate one lexicon file; JSON syntax errors name the file, line and column."""
+    """Read and validate one lexicon file; JSON syntax errors and a key given twice in one object
+    name the file and line."""
     path = Path(path)
     try:
-        data = json.loads(path.read_text(encoding="utf8"))
+        text = path.read_text(encoding="utf8")
+        data = json.loads(text, object_pairs_hook=_unique_keys)
     except FileNotFoundError as err:
         raise LexiconError(f"{path}: lexicon file not found") from err
     except json.JSONDecodeError as err:
         raise LexiconError(f"{path}:{err.lineno}:{err.colno}: invalid JSON: {err.msg}") from err
+    except _DuplicateKey as err:
+        raise LexiconError(f"{path}:{_second_line(text, err.key)}: key {err.key!r} given twice in one object "
+                           "(the later value would silently replace the earlier)") from err
     return validate_lexicon(data, schema_path, str(path))
