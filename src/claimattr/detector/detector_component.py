@@ -75,7 +75,7 @@ from claimattr.detector.constructions import (
 from claimattr.detector.combination import combine_claims
 from claimattr.detector.extents import TidyLexicon, tidy_claims, without_reporting_tag
 from claimattr.rules.component import RuleComponent
-from claimattr.rules.syntax import after_comma, text_lines
+from claimattr.rules.syntax import after_comma, name_read_as_adverb, text_lines
 from claimattr.schema import Claim, Speaker, TextSpan
 from claimattr.quotes import find_quote_regions, quote_marks
 from claimattr.scoring.claims import score_claims
@@ -514,12 +514,13 @@ class ClaimDetector(RuleComponent):
 
     def _cue_with_modifiers(self, verb: Token, cue: Piece) -> Piece:
         """"has also said", "don't expect": the verb's own auxiliaries, negation and adverbs standing
-        directly before it join the cue (lexicon ``cue_left_deps``; empty = bare-verb cues)."""
+        directly before it join the cue (lexicon ``cue_left_deps``; empty = bare-verb cues), not a
+        name the tagger read as an adverb ("Hearthly said": :func:`name_read_as_adverb`)."""
         start, end = cue
         if not self.cue_left_deps:
             return cue
         own = {t.i for c in verb.children if c.i < verb.i and c.dep_ in self.cue_left_deps
-               and c.tag_ not in ("WRB", "WDT", "WP") for t in c.subtree}
+               and c.tag_ not in ("WRB", "WDT", "WP") and not name_read_as_adverb(c) for t in c.subtree}
         while start > 0 and start - 1 in own:
             start -= 1
         return start, end

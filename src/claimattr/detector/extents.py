@@ -63,6 +63,7 @@ from spacy.tokens import Doc, Span, Token
 from claimattr.detector.combination import cut_at, cue_root
 from claimattr.detector.constructions import MAX_SPEAKER_TAG_WORDS, TIME_ENTITIES, inverted_colon_tag, is_time_object, is_time_phrase
 from claimattr.quotes import CLOSING_QUOTES, OPENING_QUOTES
+from claimattr.rules.syntax import name_read_as_adverb
 from claimattr.schema import Claim, Speaker, TextSpan
 
 
@@ -602,9 +603,11 @@ def with_whole_verb(doc: Doc, claim: Claim) -> Claim:
 
 
 def _with_left_modifiers(verb: Token) -> int:
-    """The first token of ``verb``'s cue: its auxiliaries, negation and adverbs right before it."""
+    """The first token of ``verb``'s cue: its auxiliaries, negation and adverbs right before it,
+    not a name the tagger read as an adverb (:func:`name_read_as_adverb`)."""
     start = verb.i
-    while start > 0 and verb.doc[start - 1].head.i == verb.i and verb.doc[start - 1].dep_ in ("aux", "auxpass", "neg", "advmod"):
+    while start > 0 and verb.doc[start - 1].head.i == verb.i and verb.doc[start - 1].dep_ in ("aux", "auxpass", "neg", "advmod") and (
+            not name_read_as_adverb(verb.doc[start - 1])):
         start -= 1
     return start
 

@@ -25,7 +25,7 @@ from claimattr.linker.names import (
 from claimattr.linker.registry import Record, Registry, name_words
 from claimattr.linker.resolution import Referent, Resolver
 from claimattr.rules.component import RuleComponent
-from claimattr.rules.syntax import DASHES, HEADLINE_SEPARATORS, SUBJECT_DEPS
+from claimattr.rules.syntax import DASHES, HEADLINE_SEPARATORS, SUBJECT_DEPS, name_read_as_adverb
 from claimattr.schema import Claim, Speaker, TextSpan
 from claimattr.scoring.claims import score_claims
 from claimattr.text_hygiene import clean_claim, clean_entity
@@ -673,7 +673,13 @@ class SpeakerLinker(RuleComponent):
 def subject_of_misread_verb(verb: Token) -> Optional[Token]:
     """"Digitale Freiheit, a Hamburg-based group, called on Parlio to ...": the parser reads the
     verb after an apposition's closing comma as a participle on the apposition and leaves the
-    sentence without a verb. With the sentence's root a noun, that noun is the subject."""
+    sentence without a verb. With the sentence's root a noun, that noun is the subject. A verb
+    with no subject whose adverb before it is a misread name ("Hearthly said":
+    :func:`name_read_as_adverb`) has that name as its subject."""
+    if not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        misread = next((c for c in verb.lefts if name_read_as_adverb(c)), None)
+        if misread is not None:
+            return misread
     root = verb.sent.root
     if verb.dep_ != "acl" or verb.i == 0 or verb.doc[verb.i - 1].text != "," or root.pos_ not in ("NOUN", "PROPN"):
         return None

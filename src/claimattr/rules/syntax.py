@@ -19,6 +19,18 @@ HEADLINE_SEPARATORS = (";", "|")
 """Tokens that separate the clauses of a headline ("Vessels collide; Manila alleges ...")."""
 
 
+NAME_ENTITIES = ("PERSON", "ORG", "GPE", "FAC", "PRODUCT")
+"""Entity labels of names that can be a verb's subject."""
+
+
+def name_read_as_adverb(token: Token) -> bool:
+    """"In a post on its website, Hearthly said": a name ending in "-ly" that the tagger reads as
+    an adverb on the verb, while the NER labels it a name and it is capitalised inside its
+    sentence. It is the verb's subject, no part of its cue."""
+    return (token.dep_ == "advmod" and token.pos_ == "ADV" and token.ent_type_ in NAME_ENTITIES
+            and token.text[:1].isupper() and not token.is_sent_start and token.i < token.head.i)
+
+
 def after_comma(token: Token, separators: Sequence[str] = (",", ";", "—", "–")) -> bool:
     """Whether the phrase of ``token`` is set off by a separator before it (", describing ...")."""
     first = token.left_edge
