@@ -195,6 +195,22 @@ def test_a_quoted_model_claim_needs_no_other_evidence(doc, lemmas):
 
 
 
+@pytest.mark.parametrize("text,cue,rule_content,model_content,kept", [
+    ("The firm, which says it has 400,000 customers, was bought last year by Vornholt.", "says",
+     "it has 400,000 customers", "it has 400,000 customers, was bought last year by Vornholt", "rule"),
+    # a coordinator after the clause may go on with what was said, wherever the parser hangs it
+    ("The listeners who said they had misgivings about her, but could not bear to insult him, called in.", "said",
+     "they had misgivings about her", "they had misgivings about her, but could not bear to insult him", "model"),
+])
+def test_a_model_content_never_runs_out_of_the_relative_clause_its_cue_heads(nlp, lemmas, text, cue, rule_content,
+                                                                              model_content, kept):
+    """"The firm, which says it has 400,000 customers, | was bought": the main clause resumes with
+    its verb after the relative clause, and the rules' content stands."""
+    hand = HandClaims(text)
+    (combined,) = combine_claims(nlp(text), [hand.claim(cue, model_content)], [hand.claim(cue, rule_content)], lemmas)
+    assert combined.content_text == (rule_content if kept == "rule" else model_content)
+
+
 def test_a_model_cue_on_a_word_of_a_name_reports_nothing_even_over_a_quote(doc, lemmas):
     """"told the Morning *Ledger* that ...": the tagger read the outlet's last word as the cue and
     its first as the source; the rules' "told" claim stands, the model's goes."""

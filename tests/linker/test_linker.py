@@ -540,6 +540,14 @@ def test_a_described_person_whose_name_the_mention_holds_is_never_the_name_befor
     assert (linked.speaker.name, linked.speaker.type) == ("Tom Ashworth", "person"), linked.speaker
 
 
+def test_which_stands_for_a_name_the_tagger_read_as_an_adverb(extract):
+    """"Hearthly, which says it has 400,000 customers": the "-ly" name is tagged an adverb, but the
+    relative clause hangs on it and it is capitalised: "which" is Hearthly."""
+    claims = extract("Hearthly did not respond to questions about the rollout. Hearthly, which says it has 400,000 "
+                     "customers, was bought last year by the German heating group Vornholt.")
+    assert speaker_of(claims, cue="says")["name"] == "Hearthly", claims.describe()
+
+
 def test_an_unnamed_person_who_withholds_the_name_is_an_anonymous_source(extract):
     claims = extract("The companies offered to sell 18 stores, according to a person familiar with the talks, "
                      "who spoke on condition of anonymity.")

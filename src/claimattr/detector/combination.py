@@ -200,17 +200,32 @@ def extends_rule_content(doc: Doc, model: Claim, rule: Claim, rules: Sequence[Cl
     the clause, a quotation cut at its closing mark) where the model read on. A model content in
     several pieces or running into another sentence is the model's usual error, not this, and so
     is a content that swallows another cue the rules found ("said A, adding B": two claims) or
-    one that opens with the cue's own dependents (:func:`opens_with_cue_dependent`) or holds the
-    cue's subject (the source: "“We live in hard times,” | my father | often said")."""
+    one that opens with the cue's own dependents (:func:`opens_with_cue_dependent`), holds the
+    cue's subject (the source: "“We live in hard times,” | my father | often said") or runs out
+    of the relative clause the cue heads into the clause around it ("The firm, which says it has
+    400,000 customers, | was bought last year": :func:`leaves_relative_clause`)."""
     covered, ruled = characters(model), characters(rule)
     root = cue_root(doc, rule)
     return (len(model.content) == 1 and ruled < covered
+            and not (root is not None and leaves_relative_clause(root, covered))
             and not trailing_punctuation_only(doc, covered - ruled, rule)
             and not (rule.kind == "according_to" and toward_cue(covered - ruled, rule))
             and sentences(doc, model) <= sentences(doc, rule)
             and not any(other.cue.start in covered for other in rules)
             and not opens_with_cue_dependent(doc, model, rule, addressee_verbs)
             and not (root is not None and any(c.dep_ == "nsubj" and c.idx in covered for c in root.children)))
+
+
+def leaves_relative_clause(root: Token, covered: Set[int]) -> bool:
+    """Whether a content runs past the relative clause a cue heads into the main clause that
+    resumes after it with its verb ("The firm, which says it has 400,000 customers, | was bought
+    last year"): what "which says" reports ends with the clause. A coordinator there may go on
+    with the content (", but could not bear to ..."), which the parser often hangs elsewhere."""
+    if root.dep_ != "relcl":
+        return False
+    doc = root.doc
+    after = next((t for t in doc[root.right_edge.i + 1:root.sent.end] if not t.is_punct), None)
+    return after is not None and after.pos_ in ("AUX", "VERB") and after.idx in covered
 
 
 def _subject_before(root: Token) -> Optional[Token]:

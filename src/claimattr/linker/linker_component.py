@@ -629,14 +629,19 @@ class SpeakerLinker(RuleComponent):
         """"who", "most of whom": a relative pronoun stands for the noun just before it, so that
         noun phrase is what gets resolved (the mention itself stays as found). Adjacency, not the
         parser's attachment: after a coordination ("X, Y and Z, who said") the parser often hangs
-        the clause on the first conjunct, a reader on the nearest."""
+        the clause on the first conjunct, a reader on the nearest. A capitalised word the clause
+        hangs on is a name whatever its tag ("Hearthly, which says": an "-ly" name read as an
+        adverb)."""
         pronoun = next((t for t in mention if t.tag_ in ("WP", "WDT") or t.lower_ in self.words.relative_pronouns), None)
         if pronoun is None or len(mention) > 3:
             return None
         index = mention.start - 1
         while index >= mention.sent.start and mention.doc[index].is_punct:
             index -= 1
-        if index < mention.sent.start or mention.doc[index].pos_ not in ("NOUN", "PROPN"):
+        if index < mention.sent.start:
+            return None
+        before = mention.doc[index]
+        if before.pos_ not in ("NOUN", "PROPN") and not (before.text[:1].isupper() and pronoun.head.dep_ == "relcl" and pronoun.head.head.i == index):
             return None
         noun = mention.doc[index]
         while noun.dep_ in ("compound", "flat") and noun.head.i > noun.i:
