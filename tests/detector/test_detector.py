@@ -790,11 +790,17 @@ def test_a_speaker_tag_the_parser_hung_under_the_reported_verb_reports_that_verb
         ("confirmed", "Ashford Town striker Samuel Okoye has asked to leave the club", "chairman Derek Whitfield")]
 
 
-def test_a_name_the_tagger_read_as_an_adverb_is_the_subject_not_part_of_the_cue(extract):
-    """"In a post on its website, Hearthly said ...": the tagger reads the "-ly" name as an adverb
-    on "said"; the NER labels it a name, so it is the speaker and the cue is "said"."""
-    claims = extract("In a post on its website, Hearthly said a routine software update had corrupted a database.")
-    assert [(c["cue"]["text"], c["speaker"]["text"]) for c in claims] == [("said", "Hearthly")], claims.describe()
+@pytest.mark.parametrize("text,cue", [
+    # inside the sentence: the NER labels the name
+    ("In a post on its website, Hearthly said a routine software update had corrupted a database.", "said"),
+    # opening it, right before a finite verb that has no subject
+    ("The fault hit 68,000 homes. Hearthly confirmed the fault on Monday.", "confirmed"),
+])
+def test_a_name_the_tagger_read_as_an_adverb_is_the_subject_not_part_of_the_cue(extract, text, cue):
+    """"Hearthly said ...": the tagger reads the "-ly" name as an adverb on the verb; it is the
+    speaker, and the cue is the verb alone. "Publicly, the firm said" keeps its adverb."""
+    claims = extract(text)
+    assert [(c["cue"]["text"], c["speaker"]["text"]) for c in claims] == [(cue, "Hearthly")], claims.describe()
 
 
 def test_a_speaker_tag_telling_its_addressee_after_a_quoted_phrase_reports_the_clause_before(extract):

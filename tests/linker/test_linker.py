@@ -523,6 +523,15 @@ def test_a_function_joined_by_and_belongs_to_the_role_whole(extract, text, role)
     assert speaker["role"] == role, speaker
 
 
+def test_an_unnamed_buyer_for_a_chain_is_named_by_the_role_held_in_it(extract):
+    """A retail buyer is a job (lexicon ``role_nouns``): "A buyer for a German discount chain" is
+    a person named "buyer", the chain the organisation."""
+    claims = extract("A buyer for a German discount chain told Wire that his company was looking at suppliers in Morocco.")
+    speaker = speaker_of(claims, cue="told")
+    assert (speaker["name"], speaker["type"], speaker["role"], speaker["organisation"]["text"]) == (
+        "buyer", "person", "buyer", "German discount chain"), claims.describe()
+
+
 def test_a_described_person_whose_name_the_mention_holds_is_never_the_name_before_it(nlp):
     """"In a letter ... seen by Wire, Zippa's UK manager, Tom Ashworth, said": the parser hangs
     the description on "Wire" as an apposition (and gives "said" no subject); the mention a

@@ -26,9 +26,16 @@ NAME_ENTITIES = ("PERSON", "ORG", "GPE", "FAC", "PRODUCT")
 def name_read_as_adverb(token: Token) -> bool:
     """"In a post on its website, Hearthly said": a name ending in "-ly" that the tagger reads as
     an adverb on the verb, while the NER labels it a name and it is capitalised inside its
-    sentence. It is the verb's subject, no part of its cue."""
-    return (token.dep_ == "advmod" and token.pos_ == "ADV" and token.ent_type_ in NAME_ENTITIES
-            and token.text[:1].isupper() and not token.is_sent_start and token.i < token.head.i)
+    sentence; or, opening the sentence, right before a finite verb that has no subject
+    ("Hearthly confirmed the fault": a finite statement needs one). It is the verb's subject, no
+    part of its cue."""
+    if token.dep_ != "advmod" or token.pos_ != "ADV" or not token.text[:1].isupper() or token.i >= token.head.i:
+        return False
+    if not token.is_sent_start:
+        return token.ent_type_ in NAME_ENTITIES
+    verb = token.head
+    return (token.lower_.endswith("ly") and verb.i == token.i + 1 and verb.tag_ in ("VBD", "VBZ")
+            and not any(c.dep_ in SUBJECT_DEPS for c in verb.children))
 
 
 def after_comma(token: Token, separators: Sequence[str] = (",", ";", "—", "–")) -> bool:
