@@ -1727,3 +1727,17 @@ def test_a_securities_firm_is_what_the_bank_stands_for(extract):
     claims = extract("Holmgard cut its forecast. Analysts at Nordvik Securities said the warning was deep. “The question "
                      "now is whether the dividend is safe,” said Karin Sund, a retail analyst at the bank.")
     assert speaker_of(claims, content="the dividend is safe")["organisation"]["text"] == "Nordvik Securities", claims.describe()
+
+
+@pytest.mark.parametrize("text,body", [
+    ("Brackmoor Foods will close 40 shops after the Lending Board of Ireland withdrew its credit line, its chief "
+     "executive said on Tuesday.", "Brackmoor Foods"),
+    # "Opera" ends only a body's name (lexicon organisation_name_words), whatever the NER labels
+    ("North Star Opera, which has toured northern England for 38 years, will close in the autumn after the Northern "
+     "Arts Board withdrew its annual grant, its artistic director said on Tuesday.", "North Star Opera"),
+])
+def test_its_in_a_tag_after_the_content_is_the_body_the_content_is_about(extract, text, body):
+    """"X will close after Y withdrew its grant, its artistic director said": the tag's "its" is
+    the subject of the clause it reports, not the body named last."""
+    speaker = speaker_of(extract(text), cue="said")
+    assert speaker["organisation"]["text"] == body, speaker

@@ -212,6 +212,17 @@ def owned_role(role: Token) -> bool:
     return any(c.dep_ == "poss" for c in role.children)
 
 
+def reported_subject_index(subject: Token) -> int:
+    """The index of the subject of the clause a subject's verb reports before it ("X will close
+    ..., its director said" -> X), -1 when its verb reports no clause before it."""
+    verb = subject.head
+    if subject.dep_ not in SUBJECTS or verb.i < subject.i:
+        return -1
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < subject.i), None)
+    found = next((c for c in clause.children if c.dep_ in SUBJECTS), None) if clause is not None else None
+    return found.i if found is not None else -1
+
+
 def sentence_numbers(doc: Doc) -> Dict[int, int]:
     """The number of the sentence each token is in, from the sentence starts as one array (a walk
     over ``doc.sents`` builds a Python object per token)."""
@@ -2000,16 +2011,20 @@ class Registry:
         return self.named_span(owned[0].name, owned[1]) if owned is not None else None
 
     def possessed_by(self, mention: Span) -> "Optional[tuple[Record, Mention]]":
-        """The body "its" in a mention refers to, with its latest mention before: the latest named
-        earlier in its sentence, else the subject of the sentence before, else the latest named;
-        not the organisation the report is about, which may be another."""
+        """The body "its" in a mention refers to, with its latest mention before: the subject of
+        the clause the mention's verb reports (a tag after its content: "North Star Opera will close
+        after the Northern Arts Board withdrew its grant, its artistic director said" is the
+        opera's director), else the latest named earlier in its sentence, else the subject of the
+        sentence before, else the latest named; not the organisation the report is about, which
+        may be another."""
         owners = [t for t in mention if t.dep_ == "poss" and t.lower_ in self.words.thing_possessives]
         if not owners:
             return None
         position = owners[0].i
         sentence = self.sentence_of.get(position, 0)
+        reported = reported_subject_index(mention.root)
         found = [
-            (m.sentence == sentence, m.sentence == sentence - 1 and self.main_subject(m), m.start, record.id)
+            (m.start <= reported < m.end, m.sentence == sentence, m.sentence == sentence - 1 and self.main_subject(m), m.start, record.id)
             for record in self.records if record.type in ("organisation", "government")
             for m in record.mentions if m.end <= position
         ]
