@@ -1615,6 +1615,8 @@ def test_a_lead_role_holder_of_a_body_noun_is_an_unnamed_official_not_the_person
      "to send a substitute was never real.", "the right to send", "Court of Appeal"),
     ("Harwick Borough Council has suspended its parking cameras. Councillor Priya Nair said she had raised "
      "the fault in March.", "she had raised the fault", "Harwick Borough Council"),
+    ("The Reserve Bank of Aotearoa kept its rate at 4.75 percent. Governor Hemi Walters told a news conference that "
+     "a cut in November was possible.", "a cut in November", "Reserve Bank of Aotearoa"),
 ])
 def test_a_role_held_in_one_kind_of_body_is_held_in_the_body_of_that_kind_the_report_names(extract, text, content, organisation):
     """A judge sits in a court, a councillor in a council (lexicon ``role_body_nouns``): given with
@@ -1623,9 +1625,13 @@ def test_a_role_held_in_one_kind_of_body_is_held_in_the_body_of_that_kind_the_re
     assert speaker["organisation"]["text"] == organisation, speaker
 
 
-def test_a_role_of_a_kind_of_body_the_report_does_not_name_has_no_organisation(extract):
-    speaker = speaker_of(extract("Judge Miriam Harcourt said the right to send a substitute was never real."),
-                         content="the right to send")
+@pytest.mark.parametrize("text,content", [
+    ("Judge Miriam Harcourt said the right to send a substitute was never real.", "the right to send"),
+    # a governor of a state, with no bank in the report
+    ("Governor Jane Roe said the state would appeal the ruling.", "the state would appeal"),
+])
+def test_a_role_of_a_kind_of_body_the_report_does_not_name_has_no_organisation(extract, text, content):
+    speaker = speaker_of(extract(text), content=content)
     assert speaker["organisation"] is None, speaker
 
 
@@ -1741,3 +1747,23 @@ def test_its_in_a_tag_after_the_content_is_the_body_the_content_is_about(extract
     the subject of the clause it reports, not the body named last."""
     speaker = speaker_of(extract(text), cue="said")
     assert speaker["organisation"]["text"] == body, speaker
+
+
+def test_an_unlabelled_name_ending_as_only_company_names_end_is_an_organisation(nlp):
+    """"Analyst Declan Moy of Fitzwilliam Securities": the NER labels nothing in the firm's name,
+    but "Securities" ends only company names (lexicon ``organisation_name_words``): the registry
+    holds the firm and the analyst works for it."""
+    doc = nlp("Analyst Declan Moy of Fitzwilliam Securities said the talks were going well.")
+    assert ("Fitzwilliam Securities", "organisation") in [(e.name, e.type) for e in doc._.entities]
+    (claim,) = doc._.claims
+    assert claim.speaker.organisation.text == "Fitzwilliam Securities"
+
+
+def test_a_name_ending_in_a_business_plural_is_a_company_whatever_the_ner_says(extract):
+    """"Corran Hotels" (lexicon ``organisation_name_words``): the NER labels it a person in the lead
+    and an organisation elsewhere; it is one company, and its bare name is that company too."""
+    claims = extract("DUBLIN, Oct 14 (Wire) - Corran Hotels, which runs 38 hotels in Ireland and Britain, has asked its "
+                     "lenders for two more years to repay a loan. Corran said it was confident.")
+    for cue in ("has asked", "said"):
+        speaker = speaker_of(claims, cue=cue)
+        assert (speaker["name"], speaker["type"]) == ("Corran Hotels", "organisation"), claims.describe()

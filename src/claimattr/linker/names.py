@@ -944,8 +944,12 @@ class MentionAnalyser:
             c.dep_ == "det" and c.lower_ in words.definite_determiners for c in token.children)
 
     def names_body(self, token: Token) -> bool:
-        """Whether a word names an organisation here, or wherever else the document tags it."""
-        return token.ent_type_ == "ORG" or self.labels.get(token.text) == "ORG"
+        """Whether a word names an organisation here, or wherever else the document tags it, or
+        ends a run of proper nouns the way only company names end (lexicon
+        ``organisation_name_words``: "Fitzwilliam Securities", which the NER may leave unlabelled)."""
+        return token.ent_type_ == "ORG" or self.labels.get(token.text) == "ORG" or (
+            token.lower_ in self.words.organisation_name_words and token.pos_ == "PROPN" and token.text[:1].isupper()
+            and token.i > 0 and token.doc[token.i - 1].pos_ == "PROPN")
 
     def clause_role(self, root: Token) -> Optional[str]:
         """"Luis Roe, who heads the Centre for Development": the role a relative clause on the

@@ -964,6 +964,24 @@ class Registry:
             named = self.analyser.described_name(head)
             if named is not None and named.start not in self.headline_tokens and named not in found:
                 found.append(named)
+        found += [span for span in self.unlabelled_company_names() if span not in found]
+        return found
+
+    def unlabelled_company_names(self) -> List[Span]:
+        """"Analyst Declan Moy of Fitzwilliam Securities": capitalised proper nouns the base NER
+        leaves unlabelled that end in a word only company names end in (lexicon
+        ``organisation_name_words``) are a company's name, as a labelled name so ending is
+        (:meth:`introduced_as_body`). Not in a headline, whose every word is capitalised."""
+        found: List[Span] = []
+        for end in self.tokens_in(LOWER, self.words.organisation_name_words):
+            if end.ent_type_ or not end.text[:1].isupper() or end.pos_ != "PROPN" or end.i in self.headline_tokens:
+                continue
+            start = end.i
+            while start > 0 and self.doc[start - 1].pos_ == "PROPN" and self.doc[start - 1].text[:1].isupper() and (
+                    not self.doc[start - 1].ent_type_ and self.doc[start - 1].whitespace_):
+                start -= 1
+            if start < end.i:
+                found.append(self.doc[start:end.i + 1])
         return found
 
     def unlabelled_apposed_name(self, noun: Token) -> Optional[Span]:
