@@ -1767,3 +1767,13 @@ def test_a_name_ending_in_a_business_plural_is_a_company_whatever_the_ner_says(e
     for cue in ("has asked", "said"):
         speaker = speaker_of(claims, cue=cue)
         assert (speaker["name"], speaker["type"]) == ("Corran Hotels", "organisation"), claims.describe()
+
+
+def test_a_portfolio_the_ner_labels_a_nationality_stays_in_the_role(nlp):
+    """"*Culture* Secretary Angus Munro": the NER may label the portfolio word NORP; before a
+    portfolio title (lexicon ``portfolio_titles``) it still names the portfolio."""
+    doc = nlp("Culture Secretary Angus Munro said he understood the anger.")
+    doc.set_ents([Span(doc, 0, 1, label="NORP")], default="unmodified")
+    doc = nlp.get_pipe("speaker_linker")(doc)
+    (claim,) = doc._.claims
+    assert (claim.speaker.name, claim.speaker.role) == ("Angus Munro", "culture secretary")

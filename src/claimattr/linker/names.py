@@ -684,6 +684,7 @@ class MentionAnalyser:
         while start > 0 and not self.name_continuation(doc[start - 1]) and (
             self.continues_role(doc[start - 1]) or doc[start - 1].lemma_.lower() in self.words.roles or title_word(doc[start - 1])
             or self.function_noun(doc[start - 1], role) or self.function_adjective(doc[start - 1], role)
+            or self.portfolio_word(doc[start - 1], role)
         ):
             start -= 1
         while start < role.i and doc[start].text == "-":
@@ -713,6 +714,13 @@ class MentionAnalyser:
             and lemma not in self.words.organisations and lemma not in self.words.government
             and not joining_hyphen(token.doc, token.i - 1)  # "long-time coach": an adjective
         )
+
+    def portfolio_word(self, token: Token, role: Token) -> bool:
+        """"*Culture* Secretary Angus Munro": a capitalised proper noun compounded onto a
+        portfolio title (lexicon ``portfolio_titles``) names the portfolio, even where the NER
+        labels it a nationality or group (a title word otherwise: :func:`title_word`)."""
+        return (role.lower_ in self.words.portfolio_titles and token.ent_type_ == "NORP" and token.pos_ == "PROPN"
+                and token.dep_ == "compound" and token.head.i == role.i and not token.text.isupper())
 
     def function_adjective(self, token: Token, role: Token) -> bool:
         """"chief clinical officer", "national security adviser": a lower-case classifying

@@ -630,7 +630,8 @@ class Registry:
                 doc[token.i:name.start].text.lower() not in words.compound_roles
             ):
                 continue
-            if lower in words.determiners or token.is_punct and token.text != "-" or token.ent_type_ in ("GPE", "NORP", "DATE", "CARDINAL"):
+            if lower in words.determiners or token.is_punct and token.text != "-" or token.ent_type_ in ("GPE", "NORP", "DATE", "CARDINAL") and (
+                    not self.analyser.portfolio_word(token, token.head)):
                 role_words = [] if token.ent_type_ in ("GPE",) and not role_words else role_words
                 continue
             role_words.append(token)
