@@ -557,6 +557,29 @@ def test_which_stands_for_a_name_the_tagger_read_as_an_adverb(extract):
     assert speaker_of(claims, cue="says")["name"] == "Hearthly", claims.describe()
 
 
+@pytest.mark.parametrize("text,cue,name", [
+    ("Morag Sinclair won the prize. Her publisher, the small Glasgow press Tidewrack Books, said it had ordered "
+     "a reprint.", "said it had", "Tidewrack Books"),
+    ("One of the banks, Straits Commercial, said fewer than 2 percent of its transactions had failed.", "said", "Straits Commercial"),
+])
+def test_a_body_described_in_apposition_is_the_name_the_description_ends_in(extract, text, cue, name):
+    """"Her publisher, the small Glasgow press Tidewrack Books": the body is named through a
+    further description; "One of the banks, Straits Commercial": one picked out of a set of
+    bodies is the name in apposition (which the NER may take for a place). Not a person the
+    description merely holds: "The chair of the judges, the broadcaster Alan MacLeod" keeps the
+    chair's role."""
+    claims = extract(text)
+    start = text.index(cue)
+    speaker = next(c["speaker"] for c in claims if c["cue"]["start"] == start)
+    assert speaker["name"] == name, claims.describe()
+
+
+def test_a_person_described_by_a_body_noun_in_apposition_keeps_the_role(extract):
+    claims = extract("The chair of the judges, the broadcaster Alan MacLeod, said the panel had agreed.")
+    speaker = speaker_of(claims, cue="said")
+    assert (speaker["name"], speaker["role"]) == ("Alan MacLeod", "chair of the judges"), claims.describe()
+
+
 def test_an_unnamed_person_who_withholds_the_name_is_an_anonymous_source(extract):
     claims = extract("The companies offered to sell 18 stores, according to a person familiar with the talks, "
                      "who spoke on condition of anonymity.")

@@ -590,7 +590,7 @@ class SpeakerLinker(RuleComponent):
         if name is not root and any(c.dep_ == "appos" and c.pos_ == "PROPN" and c.i < mention.end for c in root.children):
             return None
         if name is root:
-            body = body_name_in_apposition(root, self.words.organisations | self.words.government)
+            body = body_name_in_apposition(root, self.words.organisations | self.words.government, self.words.partitive_heads)
             return name_run(body) if body is not None else None
         phrase = self._noun_phrase(name)
         return without_appositions(phrase, stop_at_comma=True) if phrase is not None else None
@@ -784,14 +784,29 @@ def named_by_apposition(noun: Token) -> Token:
     return noun
 
 
-def body_name_in_apposition(noun: Token, bodies: FrozenSet[str]) -> Optional[Token]:
+def body_name_in_apposition(noun: Token, bodies: FrozenSet[str], partitive_heads: FrozenSet[str] = frozenset(),
+                            described_as_body: bool = False) -> Optional[Token]:
     """"The supplier, Everpower Energy", "the small Glasgow press Tidewrack Books": an
     organisation noun (not a role: "the agency's head, Jo Roe") with a proper name in apposition
-    after it is that name's organisation, whatever the NER calls the name."""
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in bodies:
-        return None
-    return next((c for c in noun.children if c.dep_ == "appos" and c.i > noun.i and c.pos_ == "PROPN"
-                 and c.ent_type_ not in ("NORP", "GPE")), None)  # "the manufacturer, Danish drugmaker X": no name yet
+    after it is that name's organisation, whatever the NER calls the name, also through a further
+    description in apposition (``described_as_body``: "Her publisher, the small Glasgow press
+    Tidewrack Books"),
+    and one picked out of a set of bodies (``partitive_heads``: "One of the banks, Straits
+    Commercial,", whose name the NER may take for a place)."""
+    described, places = noun, ("NORP", "GPE")
+    if noun.lower_ in partitive_heads:
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        described = next((c for c in of.children if c.dep_ == "pobj"), noun) if of is not None else noun
+        places = ("NORP",)
+    body = described_as_body or described.pos_ == "NOUN" and described.lemma_.lower() in bodies
+    for child in noun.children:
+        if child.dep_ != "appos" or child.i < noun.i:
+            continue
+        if child.pos_ == "PROPN" and child.ent_type_ not in places and body:
+            return child  # "the manufacturer, Danish drugmaker X": no name yet (a nationality)
+        if child.pos_ == "NOUN" and body:
+            return body_name_in_apposition(child, bodies, described_as_body=True)
+    return None
 
 
 def fuller_description(name: str, description: str) -> bool:
