@@ -793,8 +793,8 @@ def test_a_speaker_tag_the_parser_hung_under_the_reported_verb_reports_that_verb
 @pytest.mark.parametrize("text,cue", [
     # inside the sentence: the NER labels the name
     ("In a post on its website, Hearthly said a routine software update had corrupted a database.", "said"),
-    # opening it, right before a finite verb that has no subject
-    ("The fault hit 68,000 homes. Hearthly confirmed the fault on Monday.", "confirmed"),
+    # opening it, right before a finite verb that has no subject, and a name elsewhere in the report
+    ("Thermostats made by Hearthly failed on Sunday. Hearthly confirmed the fault on Monday.", "confirmed"),
 ])
 def test_a_name_the_tagger_read_as_an_adverb_is_the_subject_not_part_of_the_cue(extract, text, cue):
     """"Hearthly said ...": the tagger reads the "-ly" name as an adverb on the verb; it is the

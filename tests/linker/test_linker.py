@@ -590,6 +590,8 @@ def test_an_unnamed_person_who_withholds_the_name_is_an_anonymous_source(extract
 @pytest.mark.parametrize("text,near,name,kind", [
     ('Customers at the tavern were unimpressed. "Beer from Munich? Never," said one, raising his glass.',
      "said one", "customer", "person"),
+    # the set that acts, not a set it acts on
+    ("Fans booed the players off the pitch. “It was embarrassing,” said one.", "said one", "fan", "person"),
     ("Members of the gym said they were angry. One, an accountant who asked not to be named, said she was told late.",
      "One, an", "member", "anonymous"),
     ("The deal would value the company at 650 million euros, one of the people said. "
@@ -599,7 +601,7 @@ def test_an_unnamed_person_who_withholds_the_name_is_an_anonymous_source(extract
 ])
 def test_one_member_left_to_the_reader_belongs_to_the_last_set_of_people(extract, text, near, name, kind):
     """"said one", "Another said": an elided "of them" picks a member of the set of people named
-    just before; it withholds its name only when the set does or it says so."""
+    just before, its subject first; it withholds its name only when the set does or it says so."""
     claims = extract(text)
     start = text.index(near)
     speaker = next(c["speaker"] for c in claims if c["speaker"] and start <= c["speaker"]["start"] < start + len(near))

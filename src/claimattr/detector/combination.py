@@ -105,11 +105,15 @@ def has_evidence(doc: Doc, claim: Claim, cue_lemmas: Collection[str], rarely_rep
 
 
 def named_cue(root: Token, cue_lemmas: Collection[str]) -> bool:
-    """Whether the model's cue is a word of a name ("told the Irish Tech *Journal* that ...": the
-    tagger read the outlet's last word as the cue and its first as the source): a proper noun
-    inside a named entity that is no reporting word of the lexicon reports nothing, quoted
-    content or not."""
-    return root.pos_ == "PROPN" and root.ent_type_ != "" and root.lemma_.lower() not in cue_lemmas
+    """Whether the model's cue is a word of a name that is the object of something else ("told
+    the Irish Tech *Journal* that ...": the tagger read the outlet's last word as the cue and its
+    first as the source): a proper noun inside a named entity that is an object, and no reporting
+    word of the lexicon, reports nothing, quoted content or not. A headline's capitalised verb the
+    NER took into a subject's name ("Apple Says ...") is no object."""
+    if root.pos_ != "PROPN" or not root.ent_type_ or root.lemma_.lower() in cue_lemmas:
+        return False
+    entity = next((e for e in root.doc.ents if e.start <= root.i < e.end), None)
+    return entity is not None and entity.root.dep_ in ("dobj", "dative", "pobj")
 
 
 def characters(claim: Claim) -> Set[int]:

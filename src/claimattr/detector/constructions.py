@@ -13,7 +13,6 @@ from typing import Collection, Dict, Iterable, List, NamedTuple, Optional, Set, 
 
 from spacy.tokens import Doc, Span, Token
 
-from claimattr.quotes import CLOSING_QUOTES
 from claimattr.rules.syntax import DASHES, HEADLINE_SEPARATORS, SUBJECT_DEPS
 from claimattr.text_hygiene import is_symbol_or_invisible
 
@@ -260,13 +259,20 @@ def is_tag_under_content(verb: Token, addressee_verbs: Collection[str] = ()) -> 
         return False
     opening = subject.left_edge.i
     between = verb.doc[subject.right_edge.i + 1:verb.i]
-    return (opening > verb.head.i + 1 and verb.doc[opening - 1].text == ","
-            and all(c.i >= opening - 1 or verb.doc[c.left_edge.i - 1].text in OPENING_QUOTE_TOKENS for c in verb.children)
+    doc = verb.doc
+    addressed = verb.lemma_.lower() in addressee_verbs
+    return (opening > verb.head.i + 1 and doc[opening - 1].text == ","
+            and all(c.i >= opening - 1 or quoted_start(c) for c in verb.children)
             and all(t.dep_ in ("aux", "neg", "advmod") for t in between)
-            and not any(c.dep_ in CONTENT_CLAUSE_DEPS or c.dep_ in OBJECT_DEPS and verb.lemma_.lower() not in addressee_verbs
-                        for c in verb.children)
+            and not any(c.dep_ in CONTENT_CLAUSE_DEPS or (c.dep_ in OBJECT_DEPS and not addressed) for c in verb.children)
             and (any(c.dep_ in CONTENT_CLAUSE_DEPS + OBJECT_DEPS and c.i < opening for c in verb.head.children)
-                 or verb.doc[opening - 2].text in CLOSING_QUOTES))
+                 or doc[opening - 2].tag_ == "''"))
+
+
+def quoted_start(token: Token) -> bool:
+    """Whether the phrase of ``token`` opens right after an opening quotation mark."""
+    first = token.left_edge.i
+    return first > 0 and token.doc[first - 1].tag_ == "``"
 
 
 # ---------------------------------------------------------------------- trailing speaker tags

@@ -640,10 +640,9 @@ class SpeakerLinker(RuleComponent):
             index -= 1
         if index < mention.sent.start:
             return None
-        before = mention.doc[index]
-        if before.pos_ not in ("NOUN", "PROPN") and not (before.text[:1].isupper() and pronoun.head.dep_ == "relcl" and pronoun.head.head.i == index):
-            return None
         noun = mention.doc[index]
+        if noun.pos_ not in ("NOUN", "PROPN") and not (noun.text[:1].isupper() and pronoun.head.dep_ == "relcl" and pronoun.head.head.i == index):
+            return None
         while noun.dep_ in ("compound", "flat") and noun.head.i > noun.i:
             noun = noun.head
         noun = personal_head(noun, self.people) if pronoun.lower_ in ("who", "whom") else noun
@@ -681,10 +680,9 @@ def subject_of_misread_verb(verb: Token) -> Optional[Token]:
     sentence without a verb. With the sentence's root a noun, that noun is the subject. A verb
     with no subject whose adverb before it is a misread name ("Hearthly said":
     :func:`name_read_as_adverb`) has that name as its subject."""
-    if not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
-        misread = next((c for c in verb.lefts if name_read_as_adverb(c)), None)
-        if misread is not None:
-            return misread
+    misread = next((c for c in verb.lefts if name_read_as_adverb(c)), None)
+    if misread is not None and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return misread
     root = verb.sent.root
     if verb.dep_ != "acl" or verb.i == 0 or verb.doc[verb.i - 1].text != "," or root.pos_ not in ("NOUN", "PROPN"):
         return None

@@ -16,7 +16,7 @@ from typing import Any, Dict, FrozenSet, Iterator, List, NamedTuple, Optional, P
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
-from claimattr.rules.syntax import after_comma
+from claimattr.rules.syntax import SUBJECT_DEPS, after_comma
 from claimattr.schema import TextSpan
 from claimattr.segmenter.segmenter_component import HEADLINE_SPANS
 
@@ -238,7 +238,8 @@ class MentionAnalyser:
         self.text = doc.text  # built from every token on each access: once per document
         self.headline_tokens: Set[int] = {t.i for span in doc.spans.get(HEADLINE_SPANS, []) for t in span}
         """Tokens of the report's headlines (the segmenter's span group), whose words are all capitalised."""
-        self.ents = with_body_names(with_coordinated_names(doc.ents), body_name_runs(doc, self.headline_tokens, words.body_name_ends))
+        self.body_runs = body_name_runs(doc, self.headline_tokens, words.body_name_ends)
+        self.ents = with_body_names(with_coordinated_names(doc.ents), self.body_runs)
         """The base NER's entities with cut-off coordinated names restored and the names of
         bodies it missed or cut short added, read by every step that looks for names (the label
         votes count the NER's own words: "and" is no name)."""
@@ -378,9 +379,9 @@ class MentionAnalyser:
         "no one" picks nobody."""
         if head.lower_ not in self.words.partitive_heads or any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
             return None
-        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        of = partitive_of(head)
         if of is None:
-            member = self.people_antecedent(head)
+            member = self.people_antecedent(head, subjects_first=True)
         else:
             member = next((c for c in of.children if c.dep_ == "pobj"), None)
             if member is not None and member.pos_ == "PRON":
@@ -402,7 +403,7 @@ class MentionAnalyser:
         (guidelines, section 8); one picked out by ellipsis ("said one") is anonymous only when its
         set is, or when it withholds its name ("One, who asked not to be named, said"), and
         otherwise a person ("Customers were unimpressed ... said one")."""
-        anonymous = any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children) or member.lemma_.lower() in self.words.anonymous
+        anonymous = partitive_of(head) is not None or member.lemma_.lower() in self.words.anonymous
         return "anonymous" if anonymous or self.unnamed_on_purpose(head) else "person"
 
     def counted_set(self, mention: Span) -> Optional[Token]:
@@ -421,17 +422,20 @@ class MentionAnalyser:
             return self.people_antecedent(head)
         return None
 
-    def people_antecedent(self, token: Token) -> Optional[Token]:
+    def people_antecedent(self, token: Token, subjects_first: bool = False) -> Optional[Token]:
         """The set a bare quantifier or "others" speaks for: the nearest plural noun before it
         that names people (lexicons ``group_heads``, ``role_nouns``, ``anonymous_heads``), in its
         own sentence, else in the ``PEOPLE_SET_SENTENCES`` before ("Some economists say ... “...,” said Marta Gil, an
         analyst. Others said ..." are economists; "The storms destroyed hundreds of homes. Many
-        said ..." names no set of people, and "many" stays as it is)."""
+        said ..." names no set of people, and "many" stays as it is). With ``subjects_first``, a
+        subject among them goes first: one member picked by ellipsis belongs to the set that acts
+        ("Fans booed the players off. “It was embarrassing,” said one" is a fan)."""
         people = self.words.people
         for plurals in plurals_before(token, PEOPLE_SET_SENTENCES):
             found = [t for t in plurals if t.lemma_.lower() in people]
+            subjects = [t for t in found if t.dep_ in SUBJECT_DEPS] if subjects_first else []
             if found:
-                return found[0]
+                return (subjects or found)[0]
         return None
 
     def share_of_set(self, mention: Span) -> Optional[str]:
@@ -953,11 +957,11 @@ class MentionAnalyser:
 
     def names_body(self, token: Token) -> bool:
         """Whether a word names an organisation here, or wherever else the document tags it, or
-        ends a run of proper nouns the way only company names end (lexicon
-        ``organisation_name_words``: "Fitzwilliam Securities", which the NER may leave unlabelled)."""
+        ends the name of a body the NER missed (:func:`body_name_runs`: "Analyst Declan Moy of
+        Fitzwilliam *Securities*"), unless that word also ends place names (lexicon
+        ``place_nouns``: "a pensioner from Sun *City*" is where she lives)."""
         return token.ent_type_ == "ORG" or self.labels.get(token.text) == "ORG" or (
-            token.lower_ in self.words.organisation_name_words and token.pos_ == "PROPN" and token.text[:1].isupper()
-            and token.i > 0 and token.doc[token.i - 1].pos_ == "PROPN")
+            token.lower_ not in self.words.place_nouns and any(e.label_ == "ORG" and e.end - 1 == token.i for e in self.body_runs))
 
     def clause_role(self, root: Token) -> Optional[str]:
         """"Luis Roe, who heads the Centre for Development": the role a relative clause on the
@@ -1333,6 +1337,11 @@ def attached_prefix(word: Token) -> bool:
             and doc[i - 2].is_alpha and doc[i - 2].is_lower)
 
 
+def partitive_of(head: Token) -> Optional[Token]:
+    """The "of" that names the set a partitive head picks from ("one *of* them"), if any."""
+    return next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+
+
 def portfolio_end(noun: Token) -> int:
     """The last token of a function's object with the lower-case nouns "and" joins to it ("head of
     *research and development*"), which name one field together."""
@@ -1566,8 +1575,12 @@ def body_name_runs(doc: Doc, skip: Set[int], ends: FrozenSet[str]) -> List[Span]
         end = last + 1
         while end - 1 > index and not ends_body_name(doc[end - 1], ends):
             end -= 1
-        if end - index >= 2 and ends_body_name(doc[end - 1], ends) and could_name_body(doc[index:end]):
-            runs.append(Span(doc, index, end, label="ORG"))
+        # a person's name and "of" before the body's name ("Analyst Declan Moy of Fitzwilliam
+        # Securities"): the body's name is the part after the connector
+        starts = [index] + [t.i + 1 for t in doc[index:end] if t.lower_ in NAME_RUN_CONNECTORS and t.i > index]
+        start = next((s for s in starts if end - s >= 2 and capitalised_word(doc[s]) and could_name_body(doc[s:end])), None)
+        if start is not None and ends_body_name(doc[end - 1], ends):
+            runs.append(Span(doc, start, end, label="ORG"))
         index = last + 1
     return runs
 

@@ -965,24 +965,6 @@ class Registry:
             named = self.analyser.described_name(head)
             if named is not None and named.start not in self.headline_tokens and named not in found:
                 found.append(named)
-        found += [span for span in self.unlabelled_company_names() if span not in found]
-        return found
-
-    def unlabelled_company_names(self) -> List[Span]:
-        """"Analyst Declan Moy of Fitzwilliam Securities": capitalised proper nouns the base NER
-        leaves unlabelled that end in a word only company names end in (lexicon
-        ``organisation_name_words``) are a company's name, as a labelled name so ending is
-        (:meth:`introduced_as_body`). Not in a headline, whose every word is capitalised."""
-        found: List[Span] = []
-        for end in self.tokens_in(LOWER, self.words.organisation_name_words):
-            if end.ent_type_ or not end.text[:1].isupper() or end.pos_ != "PROPN" or end.i in self.headline_tokens:
-                continue
-            start = end.i
-            while start > 0 and self.doc[start - 1].pos_ == "PROPN" and self.doc[start - 1].text[:1].isupper() and (
-                    not self.doc[start - 1].ent_type_ and self.doc[start - 1].whitespace_):
-                start -= 1
-            if start < end.i:
-                found.append(self.doc[start:end.i + 1])
         return found
 
     def unlabelled_apposed_name(self, noun: Token) -> Optional[Span]:
@@ -1112,10 +1094,10 @@ class Registry:
         self.records = kept
 
     def name_part_before(self, token: Token, head: Token) -> bool:
-        """Whether a word right before an organisation's one-word name is part of it: a
-        capitalised proper noun on the same line, no title, person or place ("Chairman", "Keane",
-        "Milltown"); the parser's attachment is no guide at a line start, where it often makes
-        the first word the root."""
+        """Whether a word right before a name is part of it: a capitalised proper noun on the same
+        line, no title, person or place ("Chairman", "Keane", "Milltown" before a company's
+        one-word name; a first name before a surname the NER labelled alone); the parser's
+        attachment is no guide at a line start, where it often makes the first word the root."""
         return (
             token.pos_ == "PROPN" and token.text[:1].isupper() and token.whitespace_ == " " and token.i < head.i
             and token.ent_type_ not in ("PERSON", "GPE", "NORP") and not self.title(token) and token.i not in self.headline_tokens
@@ -1210,9 +1192,10 @@ class Registry:
         # the possessor of a subject stays salient ("Mr. Obama's bet is that ... He says")
         modifier = root.dep_ in ("compound", "amod", "nmod") or root.dep_ == "poss" and root.head.dep_ not in SUBJECTS
         quoted = self.quoted(span.start_char, span.end_char)
-        # a name in apposition to the subject is the subject ("The agent, Dutchman Pieter van Loon, was ...")
-        subject = root.dep_ in SUBJECTS or root.dep_ == "appos" and root.head.dep_ in SUBJECTS
-        record.mentions.append(Mention(span.start, span.end, self.sentence_of.get(span.start, 0), subject, modifier, quoted))
+        mention = Mention(span.start, span.end, self.sentence_of.get(span.start, 0), False, modifier, quoted)
+        # a name in apposition to the subject is the subject ("The agent, Dutchman Pieter van Loon, was ..."), not an acronym in brackets
+        mention.subject = root.dep_ in SUBJECTS or root.dep_ == "appos" and root.head.dep_ in SUBJECTS and not self.bracketed(mention)
+        record.mentions.append(mention)
 
     def quoted(self, start_char: int, end_char: int) -> bool:
         """Whether the text between these offsets lies inside a quotation."""

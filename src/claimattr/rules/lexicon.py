@@ -106,15 +106,16 @@ def _unique_keys(pairs: Sequence[Any]) -> Dict[str, Any]:
     return found
 
 
-def _second_line(text: str, key: str) -> int:
-    """The line of the second place a key is written in a JSON text (1-based; 0 when not found)."""
+def _key_lines(text: str, key: str) -> str:
+    """The lines a key is written on in a JSON text ("3, 5"): an object hook cannot tell which
+    object held the repeated key, so every place it is written is named."""
     places = [m.start() for m in re.finditer(re.escape(json.dumps(key)) + r"\s*:", text)]
-    return text.count("\n", 0, places[1]) + 1 if len(places) > 1 else 0
+    return ", ".join(str(text.count("\n", 0, place) + 1) for place in places)
 
 
 def read_lexicon(path: PathLike, schema_path: PathLike) -> Dict[str, Any]:
-    """Read and validate one lexicon file; JSON syntax errors and a key given twice in one object
-    name the file and line."""
+    """Read and validate one lexicon file; JSON syntax errors name the file and line, a key given
+    twice in one object the file, the key and the lines it is written on."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf8")
@@ -124,6 +125,6 @@ def read_lexicon(path: PathLike, schema_path: PathLike) -> Dict[str, Any]:
     except json.JSONDecodeError as err:
         raise LexiconError(f"{path}:{err.lineno}:{err.colno}: invalid JSON: {err.msg}") from err
     except _DuplicateKey as err:
-        raise LexiconError(f"{path}:{_second_line(text, err.key)}: key {err.key!r} given twice in one object "
-                           "(the later value would silently replace the earlier)") from err
+        raise LexiconError(f"{path}: key {err.key!r} given twice in one object (the later value would silently "
+                           f"replace the earlier); the key is written on line(s) {_key_lines(text, err.key)}") from err
     return validate_lexicon(data, schema_path, str(path))

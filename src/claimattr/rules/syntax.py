@@ -24,18 +24,20 @@ NAME_ENTITIES = ("PERSON", "ORG", "GPE", "FAC", "PRODUCT")
 
 
 def name_read_as_adverb(token: Token) -> bool:
-    """"In a post on its website, Hearthly said": a name ending in "-ly" that the tagger reads as
-    an adverb on the verb, while the NER labels it a name and it is capitalised inside its
-    sentence; or, opening the sentence, right before a finite verb that has no subject
-    ("Hearthly confirmed the fault": a finite statement needs one). It is the verb's subject, no
-    part of its cue."""
+    """"In a post on its website, Hearthly said": a name (often one ending in "-ly") that the
+    tagger reads as an adverb before its verb. Inside the sentence, capitalised and labelled a
+    name by the NER; opening it, capitalised right before a finite verb that has no subject (a
+    finite statement needs one: "Hearthly confirmed the fault") and written elsewhere in the
+    report as a name (capitalised inside a sentence, labelled by the NER or tagged a proper
+    noun), which no adverb is ("Only said ..."). It is the verb's subject, no part of its cue."""
     if token.dep_ != "advmod" or token.pos_ != "ADV" or not token.text[:1].isupper() or token.i >= token.head.i:
         return False
     if not token.is_sent_start:
         return token.ent_type_ in NAME_ENTITIES
     verb = token.head
-    return (token.lower_.endswith("ly") and verb.i == token.i + 1 and verb.tag_ in ("VBD", "VBZ")
-            and not any(c.dep_ in SUBJECT_DEPS for c in verb.children))
+    return (verb.i == token.i + 1 and verb.tag_ in ("VBD", "VBZ") and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+            and any(t.text == token.text and (not t.is_sent_start or t.ent_type_ in NAME_ENTITIES or t.pos_ == "PROPN")
+                    for t in token.doc if t.i != token.i))
 
 
 def after_comma(token: Token, separators: Sequence[str] = (",", ";", "—", "–")) -> bool:
