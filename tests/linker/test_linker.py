@@ -590,8 +590,9 @@ def test_an_unnamed_person_who_withholds_the_name_is_an_anonymous_source(extract
 @pytest.mark.parametrize("text,near,name,kind", [
     ('Customers at the tavern were unimpressed. "Beer from Munich? Never," said one, raising his glass.',
      "said one", "customer", "person"),
-    # the set that acts, not a set it acts on
+    # the set that acts, not a set it acts on; a counted set first
     ("Fans booed the players off the pitch. “It was embarrassing,” said one.", "said one", "fan", "person"),
+    ("Police arrested two men outside the stadium. One said he had been attacked first.", "One said", "man", "person"),
     ("Members of the gym said they were angry. One, an accountant who asked not to be named, said she was told late.",
      "One, an", "member", "anonymous"),
     ("The deal would value the company at 650 million euros, one of the people said. "

@@ -16,7 +16,7 @@ from typing import Any, Dict, FrozenSet, Iterator, List, NamedTuple, Optional, P
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
-from claimattr.rules.syntax import SUBJECT_DEPS, after_comma
+from claimattr.rules.syntax import after_comma
 from claimattr.schema import TextSpan
 from claimattr.segmenter.segmenter_component import HEADLINE_SPANS
 
@@ -375,13 +375,14 @@ class MentionAnalyser:
         only when its noun is an anonymous one (lexicon ``anonymous_heads``: "one of the people",
         not "one of the two candidates"). Without "of" the set is left to the reader ("Customers
         were unimpressed. “Never,” said one"; "..., one of the people said. Another said ...")
-        and is the last set of people named before it (as for a bare count, :meth:`counted_set`);
-        "no one" picks nobody."""
+        and is the last set of people named before it (:meth:`people_antecedent`, a counted set or
+        people who act first: "Fans booed the players off. “...,” said one" is a fan); "no one"
+        picks nobody."""
         if head.lower_ not in self.words.partitive_heads or any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
             return None
         of = partitive_of(head)
         if of is None:
-            member = self.people_antecedent(head, subjects_first=True)
+            member = self.people_antecedent(head, picked=True)
         else:
             member = next((c for c in of.children if c.dep_ == "pobj"), None)
             if member is not None and member.pos_ == "PRON":
@@ -422,20 +423,23 @@ class MentionAnalyser:
             return self.people_antecedent(head)
         return None
 
-    def people_antecedent(self, token: Token, subjects_first: bool = False) -> Optional[Token]:
+    def people_antecedent(self, token: Token, picked: bool = False) -> Optional[Token]:
         """The set a bare quantifier or "others" speaks for: the nearest plural noun before it
         that names people (lexicons ``group_heads``, ``role_nouns``, ``anonymous_heads``), in its
         own sentence, else in the ``PEOPLE_SET_SENTENCES`` before ("Some economists say ... “...,” said Marta Gil, an
         analyst. Others said ..." are economists; "The storms destroyed hundreds of homes. Many
-        said ..." names no set of people, and "many" stays as it is). With ``subjects_first``, a
-        subject among them goes first: one member picked by ellipsis belongs to the set that acts
-        ("Fans booed the players off. “It was embarrassing,” said one" is a fan)."""
+        said ..." names no set of people, and "many" stays as it is). One member ``picked`` out of
+        the set ("said one", "Another said") comes, within a sentence, from a counted set first
+        ("Police arrested two men. One said" -> men), then from people who act ("Fans booed the
+        players off. “...,” said one" -> fans)."""
         people = self.words.people
         for plurals in plurals_before(token, PEOPLE_SET_SENTENCES):
             found = [t for t in plurals if t.lemma_.lower() in people]
-            subjects = [t for t in found if t.dep_ in SUBJECT_DEPS] if subjects_first else []
+            if picked:
+                counted = [t for t in found if any(c.dep_ == "nummod" for c in t.children)]
+                found = counted or [t for t in found if t.dep_ in ("nsubj", "nsubjpass")] or found
             if found:
-                return (subjects or found)[0]
+                return found[0]
         return None
 
     def share_of_set(self, mention: Span) -> Optional[str]:
