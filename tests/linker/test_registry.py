@@ -1769,3 +1769,10 @@ def test_a_portfolio_the_ner_labels_a_nationality_stays_in_the_role(nlp):
     doc = nlp.get_pipe("speaker_linker")(doc)
     (claim,) = doc._.claims
     assert (claim.speaker.name, claim.speaker.role) == ("Angus Munro", "culture secretary")
+
+
+def test_a_person_whose_surname_is_a_company_word_stays_a_person(extract):
+    """"Frank Hotels, the owner of the cafe": a name opening with a given name is a person's,
+    though "Hotels" ends company names (lexicon ``organisation_name_words``)."""
+    speaker = speaker_of(extract("Frank Hotels, the owner of the cafe, said business had been slow."), cue="said")
+    assert (speaker["name"], speaker["type"], speaker["role"]) == ("Frank Hotels", "person", "owner of the cafe"), speaker

@@ -378,17 +378,20 @@ class Registry:
         related = [root.head] if root.dep_ == "appos" else []
         related += [c for c in root.children if c.dep_ == "appos"]
         return any(t.lemma_.lower() in words.roles and t.lemma_.lower() not in words.organisations for t in related) and not any(
-            t.lemma_.lower() in words.organisations or t.lemma_.lower() in words.government or t.lower_ in words.organisation_name_words for t in ent
+            t.lemma_.lower() in words.organisations or t.lemma_.lower() in words.government
+            or t.lower_ in words.organisation_name_words and not self.given_name_first(ent) for t in ent
         )
 
     def introduced_as_body(self, ent: Span) -> bool:
         """"Portuguese club Atlético Lisboa", "insurer Kestrel Life", "Halvorsen Media": a name the
         report introduces with a bare organisation noun right before it, or that ends in a word
-        only company names end in (lexicon ``organisation_name_words``), is an organisation,
+        only company names end in (lexicon ``organisation_name_words``; not after a given name:
+        :meth:`given_name_first`), is an organisation,
         whatever the base NER says. After an article only a noun no person is called by
         (:meth:`names_only_bodies`): "the charity Warm Homes" is one, "the broadcaster Alan
         MacLeod" as often a person."""
-        if ent[-1].lower_ in self.words.organisation_name_words and len(ent) > 1 or self.mostly_organisation(ent):
+        if ent[-1].lower_ in self.words.organisation_name_words and len(ent) > 1 and not (
+                ent.label_ == "PERSON" and self.given_name_first(ent)) or self.mostly_organisation(ent):
             return True
         if self.analyser.apposed_to_body_noun(ent.root):
             return True  # "Warm Homes Scotland, a fuel poverty charity"
@@ -401,6 +404,12 @@ class Registry:
             before.pos_ == "NOUN" and before.text.islower() and before.lemma_ in self.words.organisations
             and (self.doc[ent.start - 2].lower_ not in self.words.determiners or self.names_only_bodies(before, ent))
         )
+
+    def given_name_first(self, ent: Span) -> bool:
+        """Whether a name opens with a known given name (lexicon ``given_name_genders``): "Frank
+        Hotels, the owner of the cafe" is a person whose surname happens to be a company word,
+        "Corran Hotels" a company."""
+        return ent[0].lower_ in self.words.given_name_genders
 
     def names_only_bodies(self, noun: Token, ent: Span) -> bool:
         """"The charity Warm Homes", "the union Unite": an organisation noun that is no agent noun
