@@ -19,8 +19,8 @@ from spacy.tokens import Doc, Span, Token
 from claimattr.detector.constructions import source_apposition
 from claimattr.detector.extents import is_headline_passive
 from claimattr.linker.names import (
-    MentionAnalyser, SpeakerLexicon, clean_mention, indefinite, name_run, noun_phrase, research_body, research_body_after,
-    without_appositions, without_clauses, without_edge_spaces,
+    MentionAnalyser, SpeakerLexicon, clean_mention, indefinite, name_run, noun_phrase, partitive_of, research_body,
+    research_body_after, without_appositions, without_clauses, without_edge_spaces,
 )
 from claimattr.linker.registry import Record, Registry, name_words
 from claimattr.linker.resolution import Referent, Resolver
@@ -788,13 +788,12 @@ def body_name_in_apposition(noun: Token, bodies: FrozenSet[str], partitive_heads
     organisation noun (not a role: "the agency's head, Jo Roe") with a proper name in apposition
     after it is that name's organisation, whatever the NER calls the name, also through a further
     description in apposition (``described_as_body``: "Her publisher, the small Glasgow press
-    Tidewrack Books"),
-    and one picked out of a set of bodies (``partitive_heads``: "One of the banks, Straits
-    Commercial,", whose name the NER may take for a place)."""
+    Tidewrack Books"), and one picked out of a set of bodies (``partitive_heads``: "One of the
+    banks, Straits Commercial,", whose name the NER may take for a place)."""
     described, places = noun, ("NORP", "GPE")
-    if noun.lower_ in partitive_heads:
-        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        described = next((c for c in of.children if c.dep_ == "pobj"), noun) if of is not None else noun
+    of = partitive_of(noun) if noun.lower_ in partitive_heads else None
+    if of is not None:
+        described = next((c for c in of.children if c.dep_ == "pobj"), noun)
         places = ("NORP",)
     body = described_as_body or described.pos_ == "NOUN" and described.lemma_.lower() in bodies
     for child in noun.children:

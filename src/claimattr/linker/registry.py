@@ -1202,8 +1202,7 @@ class Registry:
         modifier = root.dep_ in ("compound", "amod", "nmod") or root.dep_ == "poss" and root.head.dep_ not in SUBJECTS
         quoted = self.quoted(span.start_char, span.end_char)
         mention = Mention(span.start, span.end, self.sentence_of.get(span.start, 0), False, modifier, quoted)
-        # a name in apposition to the subject is the subject ("The agent, Dutchman Pieter van Loon, was ..."), not an acronym in brackets
-        mention.subject = root.dep_ in SUBJECTS or root.dep_ == "appos" and root.head.dep_ in SUBJECTS and not self.bracketed(mention)
+        mention.subject = self.standing_for(mention).dep_ in SUBJECTS
         record.mentions.append(mention)
 
     def quoted(self, start_char: int, end_char: int) -> bool:
@@ -2095,13 +2094,17 @@ class Registry:
         return TextSpan(name, span.start_char, span.end_char)
 
     def main_subject(self, mention: Mention) -> bool:
-        """Whether a mention is the subject of its sentence's main verb, not of a clause under it,
-        or a name in apposition to that subject ("The agent, Dutchman Pieter van Loon, was ..."),
-        though not one in brackets (an acronym: :meth:`bracketed`)."""
-        root = self.doc[mention.start:mention.end].root
-        if root.dep_ == "appos" and not self.bracketed(mention):
-            root = root.head
+        """Whether a mention is the subject of its sentence's main verb, not of a clause under it
+        (:meth:`standing_for`: a name in apposition to that subject counts)."""
+        root = self.standing_for(mention)
         return root.dep_ in SUBJECTS and root.head.dep_ == "ROOT"
+
+    def standing_for(self, mention: Mention) -> Token:
+        """The token whose place in the clause a mention takes: its root, or for a name in
+        apposition the noun it stands beside ("The agent, Dutchman Pieter van Loon, was ...": the
+        subject), though not for one in brackets (an acronym: :meth:`bracketed`)."""
+        root = self.doc[mention.start:mention.end].root
+        return root.head if root.dep_ == "appos" and not self.bracketed(mention) else root
 
     def organisation_of_role(self, organisation: TextSpan, position: int) -> Optional[TextSpan]:
         """A role's organisation given by a bare organisation noun ("company spokeswoman", "club
