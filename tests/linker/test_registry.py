@@ -356,6 +356,15 @@ def test_a_job_told_in_a_relative_clause_gives_the_organisation(extract):
     assert speaker_of(claims, content="growth would slow")["organisation"] is None  # where she spoke, not where she works
 
 
+def test_a_research_or_analyst_verb_names_the_organisation_only_in_the_present(extract):
+    claims = extract("Lena Kessler, who follows luxury stocks at Rhone Capital, said sales would fall. "
+                     "Owen Price, who studies freight routing at Cardigan Bay University, said apps were to blame. "
+                     "Mary Roe, who studied law at Harvard University, said the case was strong.")
+    assert speaker_of(claims, content="sales would fall")["organisation"]["text"] == "Rhone Capital"
+    assert speaker_of(claims, content="apps were to blame")["organisation"]["text"] == "Cardigan Bay University"
+    assert speaker_of(claims, content="the case was strong")["organisation"] is None  # an alumna, not staff
+
+
 def test_people_named_by_a_plural_noun_are_a_group(extract):
     speaker = speaker_of(extract("Archaeologists said the wreck was older than thought."), content="the wreck was older")
     assert (speaker["name"], speaker["type"]) == ("archaeologists", "group"), speaker
@@ -497,6 +506,13 @@ def test_a_name_in_apposition_to_a_role_is_a_person_whatever_the_ner_says(extrac
     text = "Kestrel Foods faces inquiry. The regulator's chairwoman, Aoife Brannigan, said the deal would harm shoppers."
     speaker = speaker_of(extract(text), content="the deal would harm shoppers")
     assert (speaker["name"], speaker["type"], speaker["role"]) == ("Aoife Brannigan", "person", "chairwoman"), speaker
+
+
+def test_a_given_name_with_a_who_clause_is_a_person_whatever_the_ner_says(extract):
+    # the base NER types "Nadia Kessler" an organisation here; "who" refers to people
+    speaker = speaker_of(extract("Nadia Kessler, who works at Rhone Capital, said sales would fall."), content="sales would fall")
+    organisation = speaker["organisation"]["text"] if speaker["organisation"] else None
+    assert (speaker["name"], speaker["type"], organisation) == ("Nadia Kessler", "person", "Rhone Capital"), speaker
 
 
 @pytest.mark.parametrize("text,name", [

@@ -90,6 +90,7 @@ class SpeakerLexicon:
     unnamed_heads: FrozenSet[str] = frozenset()
     organisation_roles: FrozenSet[str] = frozenset()
     affiliation_verbs: FrozenSet[str] = frozenset()
+    present_affiliation_verbs: FrozenSet[str] = frozenset()
     organisation_name_words: FrozenSet[str] = frozenset()
     kind_nouns_after_names: FrozenSet[str] = frozenset()
     business_nouns: FrozenSet[str] = frozenset()
@@ -184,6 +185,7 @@ class SpeakerLexicon:
             unnamed_heads=frozenset(lexicon.get("unnamed_heads", [])),
             organisation_roles=frozenset(lexicon.get("organisation_roles", [])),
             affiliation_verbs=frozenset(lexicon.get("affiliation_verbs", [])),
+            present_affiliation_verbs=frozenset(lexicon.get("present_affiliation_verbs", [])),
             organisation_name_words=frozenset(lexicon.get("organisation_name_words", [])),
             kind_nouns_after_names=frozenset(lexicon.get("kind_nouns_after_names", [])),
             business_nouns=frozenset(lexicon.get("business_nouns", [])),
@@ -979,11 +981,13 @@ class MentionAnalyser:
     def clause_affiliation(self, root: Token) -> Optional[TextSpan]:
         """"Rolf Hansen, who covers the sector for Nordkapp Securities", "who works at Vestbank", "who
         runs the Arktis Fund": a relative clause on the name whose verb tells a job (lexicon
-        ``affiliation_verbs``) names the organisation, as its object or after a role preposition.
-        Other relative clauses do not ("who spoke at the Brookings Institution": an event's place)."""
+        ``affiliation_verbs``, and ``present_affiliation_verbs`` in the present tense: "who studies
+        cyber issues at the Council on Foreign Relations", not "who studied at Oxford") names the
+        organisation, as its object or after a role preposition. Other relative clauses do not
+        ("who spoke at the Brookings Institution": an event's place)."""
         words = self.words
         for clause in root.children:
-            if clause.dep_ != "relcl" or clause.lemma_.lower() not in words.affiliation_verbs:
+            if clause.dep_ != "relcl" or not self.job_verb(clause):
                 continue
             direct = [c for c in clause.children if c.dep_ == "dobj"]
             objects = [c for c in direct if self.names_body(c) or self.led_name(clause, c)] + [  # the preposition may hang on the object
@@ -993,6 +997,11 @@ class MentionAnalyser:
             if objects:
                 return self.organisation_span(object_phrase(objects[0]))
         return None
+
+    def job_verb(self, verb: Token) -> bool:
+        """Whether a verb tells what someone does for a living (``clause_affiliation``)."""
+        lemma = verb.lemma_.lower()
+        return lemma in self.words.affiliation_verbs or lemma in self.words.present_affiliation_verbs and verb.tag_ in ("VBZ", "VBP")
 
     def led_name(self, verb: Token, name: Token) -> bool:
         """Whether a name is what a verb that tells a role leads (lexicon ``role_verbs``: "who

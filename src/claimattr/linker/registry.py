@@ -371,13 +371,17 @@ class Registry:
     def apposed_to_role(self, ent: Span) -> bool:
         """"the commission's chairwoman, Aoife Cullinane", "former Northbridge boss Sean Doherty":
         a short capitalised name in apposition to a role noun names a person, whatever the base
-        NER says (it types many an unfamiliar name an organisation)."""
+        NER says (it types many an unfamiliar name an organisation); so does one opening with a
+        given name that a "who" clause follows ("Nadia Kessler, who works at Rhone Capital":
+        "who" refers to people)."""
         if ent.label_ not in ("ORG", "GPE") or not 2 <= len(ent) <= 3 or not all(t.text[:1].isupper() for t in ent):
             return False
         root, words = ent.root, self.words
         related = [root.head] if root.dep_ == "appos" else []
         related += [c for c in root.children if c.dep_ == "appos"]
-        return any(t.lemma_.lower() in words.roles and t.lemma_.lower() not in words.organisations for t in related) and not any(
+        personal = self.given_name_first(ent) and any(
+            c.dep_ == "relcl" and any(w.lower_ == "who" and w.dep_ == "nsubj" for w in c.children) for c in root.children)
+        return (personal or any(t.lemma_.lower() in words.roles and t.lemma_.lower() not in words.organisations for t in related)) and not any(
             t.lemma_.lower() in words.organisations or t.lemma_.lower() in words.government
             or t.lower_ in words.organisation_name_words and not self.given_name_first(ent) for t in ent
         )
