@@ -615,6 +615,17 @@ def test_a_document_owned_by_its_speaks_for_the_organisation(extract):
     assert (speaker["name"], speaker["type"]) == ("Halden Energy", "organisation"), claims.describe()
 
 
+def test_its_document_is_the_organisation_of_its_own_sentence_not_the_last_speaker(extract):
+    """"X expects ..., according to its prospectus": "its" is the body named in its sentence,
+    not the tracker quoted last; a bare "the prospectus" after it is the same body's."""
+    claims = extract("Shares in payments company Harbour Pay rose 2 percent on Wednesday. The company was worth 5 billion "
+                     "pounds in 2022, according to DealTrack, which tracks start-up valuations. Harbour Pay expects to turn "
+                     "a profit next year, according to its prospectus. The prospectus also discloses that the regulator "
+                     "is investigating the company.")
+    assert speaker_of(claims, content="Harbour Pay expects")["name"] == "Harbour Pay", claims.describe()
+    assert speaker_of(claims, cue="also discloses")["name"] == "Harbour Pay", claims.describe()
+
+
 @pytest.mark.parametrize("text,cue,name", [
     ("Coach Rui Lopes was asked whether he would resign. His only response was to say that the board still backed him.",
      "to say", "Rui Lopes"),

@@ -251,8 +251,11 @@ class SpeakerLinker(RuleComponent):
                 record = registry.find_institution(bare) if kind == "organisation" else None
                 record = record or registry.new(bare, kind)
         elif len(mention) == 1 and mention.root.pos_ == "PRON":
-            # "it", "we": the resolver's referent, named as the registry names that body
-            record = registry.find_institution(speaker.name) if speaker.type in ("organisation", "government") else None
+            # "it", "we": the resolver's referent, named as the registry names that body; the "its"
+            # of a document ("according to its prospectus") the body that owns it (Registry.possessed_by)
+            owned = registry.possessed_by(mention) if lower in words.thing_possessives else None
+            record = owned[0] if owned is not None else (
+                registry.find_institution(speaker.name) if speaker.type in ("organisation", "government") else None)
             if record is None:
                 return speaker, None
             registry.add_mention(record, mention)
