@@ -1116,7 +1116,7 @@ class MentionAnalyser:
         "Stephen Boyd, the Auditor General".)"""
         if head.pos_ != "PROPN":
             return False
-        descriptions = [c for c in head.children if c.dep_ == "appos" and c.i > head.i]
+        descriptions = [c for c in head.children if c.dep_ == "appos" and c.i > head.i] + misattached_apposition(head)
         given = head.left_edge.lower_ in self.words.given_name_genders  # "the broadcaster Alan MacLeod": a person
         if head.dep_ == "appos" and head.head.i < head.i and head.head.pos_ == "NOUN" and head.head.dep_ != "pobj" and not given:
             # "The lender, Corvid Finance"; not "the head of the centre, Jo Roe", whose name the
@@ -1235,6 +1235,19 @@ def clean_mention(span: Optional[Span]) -> Optional[Span]:
     if not tokens:
         return None
     return span.doc[tokens[0].i:tokens[-1].i + 1]
+
+
+def misattached_apposition(name: Token) -> List[Token]:
+    """"Shares in Kestrel Pay, the British payments app, rose": an apposition right after a name
+    and its comma that the parser hung on a word before the name (the sentence's subject) stands
+    beside the name, as a reader takes it: adjacency, not the parser's attachment."""
+    doc = name.doc
+    if name.i + 2 >= len(doc) or doc[name.i + 1].text != "," or name.dep_ in ("compound", "flat"):
+        return []
+    token = doc[name.i + 2]
+    while token.head.i != token.i and token.head.left_edge.i == name.i + 2 and token.dep_ != "appos":
+        token = token.head
+    return [token] if token.dep_ == "appos" and token.head.i < name.i and token.left_edge.i == name.i + 2 else []
 
 
 def complements_noun(token: Token, source_preps: FrozenSet[str]) -> bool:

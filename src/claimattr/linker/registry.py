@@ -46,7 +46,7 @@ import numpy
 from spacy.attrs import LOWER, ORTH, POS, SENT_START
 from spacy.tokens import Doc, Span, Token
 
-from claimattr.linker.names import MentionAnalyser, after_honorific, attached_prefix, contiguous_run, hyphenated_end, hyphenated_lemma, led_by, member_noun, name_run, past_describing_word, research_body, past_tag_verb, title_word, whose_antecedent, without_appositions
+from claimattr.linker.names import MentionAnalyser, after_honorific, attached_prefix, contiguous_run, hyphenated_end, hyphenated_lemma, led_by, member_noun, misattached_apposition, name_run, past_describing_word, research_body, past_tag_verb, title_word, whose_antecedent, without_appositions
 from claimattr.quotes import DEFAULT_QUOTE_PAIRS, find_quote_regions
 from claimattr.schema import Entity, TextSpan
 from claimattr.segmenter.segmenter_component import FURNITURE_SPANS
@@ -986,6 +986,9 @@ class Registry:
         headed by an organisation noun after it, is that organisation
         (``MentionAnalyser.apposed_to_body_noun``); its name is the proper nouns ending in its head."""
         name = noun.head
+        before = noun.left_edge.i - 2  # "Shares in Kestrel Pay, the British payments app": hung on "Shares"
+        if noun.dep_ == "appos" and name.pos_ != "PROPN" and before > name.i and noun in misattached_apposition(self.doc[before]):
+            name = self.doc[before]
         if noun.dep_ != "appos" or name.i >= noun.i or name.pos_ != "PROPN" or name.ent_type_:
             return None
         if not self.analyser.apposed_to_body_noun(name):
