@@ -1152,6 +1152,13 @@ def test_a_description_speaking_in_a_sentence_is_the_organisation_named_as_its_s
     assert (speaker["name"], speaker["type"]) == ("Brackmoor", "organisation"), speaker
 
 
+def test_a_name_the_ner_takes_for_a_place_after_a_business_noun_is_that_company(nlp):
+    # the base NER labels "Ferrand" a place (GPE) here; "watchmaker" says it is a company
+    doc = nlp("Swiss watchmaker Ferrand cut its forecast on Thursday. The company said demand in China had fallen.")
+    assert [(c.speaker.name, c.speaker.type) for c in doc._.claims] == [("Ferrand", "organisation")]
+    assert [(e.name, e.type) for e in doc._.entities] == [("Ferrand", "organisation")]
+
+
 @pytest.mark.parametrize("text,content,name", [
     ("Brewhouse, the British coffee chain, will close 140 cafés, the company said.", "will close 140 cafés", "Brewhouse"),
     ("Tallow, a Danish candle maker, cut its forecast on Monday. The company said that wax prices had doubled.",

@@ -509,9 +509,10 @@ class MentionAnalyser:
     def described_name(self, head: Token) -> Optional[Span]:
         """"The games workers' union Spelfack", "studio Pixelfjord": a name headed by a proper noun
         right after a lower-case organisation noun is the organisation that noun describes, even
-        where the base NER gives it no label or a nationality's; its name is the capitalised words
-        after the noun."""
-        if head.pos_ != "PROPN" or head.ent_type_ == "GPE" and not self.place_named_body(head):
+        where the base NER gives it no label or a nationality's, or a place's after a noun for a
+        business (lexicon ``business_nouns``: "Swiss watchmaker Ferrand"; "the port city Ferrand"
+        stays a place); its name is the capitalised words after the noun."""
+        if head.pos_ != "PROPN":
             return None
         if head.ent_type_ == "PERSON" and not self.apposed_to_body_noun(head):
             return None  # "photographer Jane Roe"; but "The manufacturer, Danish drugmaker Aldea Therapeutics"
@@ -521,7 +522,7 @@ class MentionAnalyser:
         before = self.sibling_before(head)
         if not nouns and before is not None and self.describing_noun(before):
             nouns = [before]  # "smart-home company | Varmeo said": the parser makes both subjects
-        if not nouns:
+        if not nouns or head.ent_type_ == "GPE" and not self.place_named_body(head) and nouns[-1].lower_ not in self.words.business_nouns:
             return None
         name = head.doc[nouns[-1].i + 1:head.i + 1]
         return name if all(t.text[:1].isupper() for t in name) else None

@@ -278,7 +278,8 @@ class Registry:
         introduced |= {span.text for span in self.described}
         introduced |= {e.text for e in self.ents if e.label_ == "PERSON" and len(e) == 1 and any(
             name.split()[0] == e.text and " " in name for name in introduced)}  # "Nordvind" for "Nordvind Energi"
-        self.bodies: List[Span] = [e for e in self.ents if e.label_ == "PERSON" and e.text in introduced]
+        described = {span.text for span in self.described}  # "Swiss watchmaker Ferrand": no place anywhere in the report
+        self.bodies: List[Span] = [e for e in self.ents if e.label_ == "PERSON" and e.text in introduced or e.label_ == "GPE" and e.text in described]
         self.collective_owners: List[Tuple[Record, Token]] = []
         """Persons in apposition to a role owned by "their" ("Their manager, Colin Roe"), read once
         the organisations are known (:meth:`subject_body`)."""
@@ -973,7 +974,7 @@ class Registry:
             if noun.i + 1 >= len(self.doc):
                 continue
             head = noun.head if noun.dep_ == "compound" and noun.head.i > noun.i else self.doc[noun.i + 1]
-            if head.pos_ != "PROPN" or head.ent_type_ in ("ORG", "PERSON", "GPE") or head.dep_ in ("compound", "flat"):
+            if head.pos_ != "PROPN" or head.ent_type_ in ("ORG", "PERSON") or head.dep_ in ("compound", "flat"):
                 continue
             named = self.analyser.described_name(head)
             if named is not None and named.start not in self.headline_tokens and named not in found:
