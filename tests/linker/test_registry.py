@@ -632,6 +632,11 @@ def test_its_role_is_held_in_the_body_its_refers_to(extract):
      "condition of anonymity, said the video assistant had acted correctly.", "the video assistant", "official", "PRB"),
     ("Harbourside University plans to close its School of Music. A university governor, who spoke on condition "
      "of anonymity, said the decision had been rushed.", "the decision had been rushed", "governor", "Harbourside University"),
+    # named by what the source is: the head noun and its noun compounds, without "senior" or a name
+    ("A senior surgeon at a major Adelaide hospital, who spoke on condition of anonymity, said 40 operations "
+     "had been cancelled.", "40 operations", "surgeon", None),
+    ("A head teacher at one of the schools, who did not want to be identified, said parents were angry.",
+     "parents were angry", "head teacher", None),
 ])
 def test_a_source_who_withholds_their_name_is_anonymous(extract, text, content, name, organisation):
     """Asking not to be named makes a source anonymous, named (and its role given) by its

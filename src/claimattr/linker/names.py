@@ -312,7 +312,7 @@ class MentionAnalyser:
         if self.role_for_body(organisation, role_token, head) and not self.some_body(mention.doc, organisation):
             role = self.role_text(role_token)
             return Analysis(name=role, type="anonymous", role=role, organisation=organisation, tokens=frozenset())
-        return Analysis(name=name, type="anonymous", role=name.lower(), organisation=None, tokens=frozenset())
+        return Analysis(name=bare_noun(head), type="anonymous", role=bare_noun(head), organisation=None, tokens=frozenset())
 
     def some_body(self, doc: Doc, organisation: Optional[TextSpan]) -> bool:
         """Whether an organisation phrase leaves the body unsaid on purpose, as an anonymous
@@ -1236,6 +1236,16 @@ def clean_mention(span: Optional[Span]) -> Optional[Span]:
     if not tokens:
         return None
     return span.doc[tokens[0].i:tokens[-1].i + 1]
+
+
+def bare_noun(head: Token) -> str:
+    """"A senior surgeon at a major hospital" -> "surgeon", "a former Movi engineer" -> "engineer",
+    "a head teacher" -> "head teacher": what an unnamed person is, as the guidelines name one, the
+    head noun with the nouns compounded on it, without the adjectives and names that say which."""
+    start = head.i
+    while start > 0 and head.doc[start - 1].dep_ == "compound" and head.doc[start - 1].pos_ == "NOUN" and head.doc[start - 1].is_lower:
+        start -= 1
+    return head.doc[start:head.i + 1].text.lower()
 
 
 def misattached_apposition(name: Token) -> List[Token]:
