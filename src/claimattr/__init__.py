@@ -59,13 +59,17 @@ def add_pipes(
     config: Optional[Dict[str, Dict]] = None,
     pipes: Iterable[str] = PIPES,
 ) -> "Language":
-    """Add claimattr's components to ``nlp`` in place, each with an optional config override."""
+    """Add claimattr's components to ``nlp`` in place, each with an optional config override.
+    With a ``claim_detector``, the base's ``attribute_ruler`` also learns the reporting verbs'
+    forms its lemmatizer misreads (``ClaimDetector.correct_lemmas``: "hopes" is no form of "hop")."""
     config = config or {}
     for name in pipes:
         if name in nlp.pipe_names:
             continue
         position = {"before": "parser"} if name == "report_segmenter" and "parser" in nlp.pipe_names else {}
         nlp.add_pipe(name, config=config.get(name, {}), **position)
+    if "claim_detector" in nlp.pipe_names and "attribute_ruler" in nlp.pipe_names:
+        nlp.get_pipe("claim_detector").correct_lemmas(nlp.get_pipe("attribute_ruler"))
     return nlp
 
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import pytest
 
+import claimattr
+
 
 @pytest.mark.parametrize("text,cue,content", [
     ("The senator wants to cut taxes for small firms.", "wants", "to cut taxes for small firms"),
@@ -23,6 +25,8 @@ import pytest
     ("The governor refused to sign the budget.", "refused", "to sign the budget"),
     ("The striker expects to play on Saturday.", "expects", "to play on Saturday"),
     ("The union has decided to accept the offer.", "has decided", "to accept the offer"),
+    # the base lemmatizer reads "hopes" as a form of "hop": claimattr corrects it (lexicon lemma_exceptions)
+    ("The company hopes to open 40 stores next year.", "hopes", "to open 40 stores next year"),
 ])
 def test_intentions_take_their_infinitive(extract, text, cue, content):
     claims = extract(text)
@@ -132,3 +136,13 @@ def test_asking_not_to_be_named_is_not_a_claim(extract, text):
     """Formulas about the source's anonymity say nothing: only "said" is a claim."""
     claims = extract(text)
     assert [c["cue"]["text"] for c in claims] == ["said"], claims.describe()
+
+
+def test_the_base_lemmatizer_learns_the_reporting_verb_forms_it_misreads_once(nlp):
+    """"hopes" is no form of "hop" for any component after the lemmatizer; adding the
+    components again (a saved pipeline loaded back) adds no second exception."""
+    assert [t.lemma_ for t in nlp("She hopes to win. He hoped to win. The rabbits hopped away.") if t.pos_ == "VERB" and t.lower_.startswith("hop")] == ["hope", "hope", "hop"]
+    ruler = nlp.get_pipe("attribute_ruler")
+    before = len(ruler.patterns)
+    claimattr.add_pipes(nlp)
+    assert len(ruler.patterns) == before

@@ -10,6 +10,7 @@ multi-sentence and multi-paragraph quotes survive sentence splitting. Speakers a
 """
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Set
@@ -184,6 +185,7 @@ class ClaimDetector(RuleComponent):
             verb: {key: set(values) for key, values in frame.items()} for verb, frame in lexicon["frame_verbs"].items()
         }
         self.verb_forms = inflect(self.verbs, lexicon["irregular_verb_forms"])
+        self.lemma_exceptions: Dict[str, List[str]] = lexicon.get("lemma_exceptions", {})
         self.cue_left_deps: Set[str] = set(lexicon.get("cue_left_deps", ()))
         self.infinitive_verbs: Set[str] = set(lexicon.get("infinitive_verbs", ()))
         self.agent_verbs: Set[str] = set(lexicon.get("agent_verbs", ()))
@@ -331,6 +333,18 @@ class ClaimDetector(RuleComponent):
             if verb.lemma_.lower() in self.verbs and verb.pos_ in ("VERB", "AUX") and not has_clause(verb):
                 return verb
         return None
+
+    def correct_lemmas(self, ruler: Any) -> None:
+        """Teach the base pipeline's ``attribute_ruler`` (which runs before its lemmatizer, and the
+        rule lemmatizer keeps a lemma already set) the reporting verbs' forms its lemmatizer
+        misreads (lexicon ``lemma_exceptions``: "hopes" -> "hop"), as verb-tag exceptions, so
+        that this detector, the speaker linker and any later component read the right lemma.
+        Adding them twice (a pipeline saved with them and loaded again) adds nothing."""
+        present = {json.dumps(p["patterns"], sort_keys=True) for p in ruler.patterns}
+        for lemma, forms in sorted(self.lemma_exceptions.items()):
+            pattern = [[{"LOWER": {"IN": sorted(forms)}, "TAG": {"IN": ["VBD", "VBG", "VBN", "VBP", "VBZ"]}}]]
+            if json.dumps(pattern, sort_keys=True) not in present:
+                ruler.add(pattern, {"LEMMA": lemma})
 
     # -- verbs
     def _verb_content(self, verb: Token, regions: List[Span]) -> List[Piece]:
