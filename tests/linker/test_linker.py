@@ -624,6 +624,8 @@ def test_its_document_is_the_organisation_of_its_own_sentence_not_the_last_speak
                      "is investigating the company.")
     assert speaker_of(claims, content="Harbour Pay expects")["name"] == "Harbour Pay", claims.describe()
     assert speaker_of(claims, cue="also discloses")["name"] == "Harbour Pay", claims.describe()
+    acme = extract("Acme Corp sued Beta Ltd on Monday, according to its filing with the court.")
+    assert speaker_of(acme, cue="according to")["name"] == "Acme Corp", acme.describe()  # the subject, not the latest named
 
 
 @pytest.mark.parametrize("text,cue,name", [
@@ -837,6 +839,16 @@ def test_a_headline_role_is_the_person_named_with_it_below(extract):
                      "Marco Bellini, the agent of striker Tomas Reyes, said on Sunday that Reyes was happy.")
     speaker = speaker_of(claims, cue="says")
     assert (speaker["name"], speaker["type"]) == ("Marco Bellini", "person"), claims.describe()
+
+
+def test_a_body_owned_role_in_the_lead_is_the_person_named_with_it_below(extract):
+    """"its chairman" is as definite as "the chairman": in the lead, with no chairman named
+    before, it is the one the report names with that role next."""
+    claims = extract("GENEVA, Feb 6 (Wire) - Swiss watchmaker Ferrand cut its sales forecast on Thursday, but its "
+                     "chairman said he expected demand from China to recover next year. “Our clients in China are "
+                     "waiting,” chairman Olivier Mauron told analysts.")
+    speaker = speaker_of(claims, content="he expected demand")
+    assert (speaker["name"], speaker["role"], speaker["organisation"]["text"]) == ("Olivier Mauron", "chairman", "Ferrand"), claims.describe()
 
 
 def test_a_report_speaks_for_whoever_said_something_in_it(extract):

@@ -233,7 +233,7 @@ class SpeakerLinker(RuleComponent):
             role = registry.description_role(mention) or speaker.role
             record = registry.described_person(role, mention) if role else None
             if record is None:
-                return speaker, None
+                return self._with_body(registry, speaker, mention, None), None
         elif speaker.type == "person" and (record := registry.named_below(mention)) is not None:
             # "A former party chairman says ...": the lead's description of the person named below
             role = speaker.role or registry.description_role(mention)

@@ -91,6 +91,8 @@ class SpeakerLexicon:
     organisation_roles: FrozenSet[str] = frozenset()
     affiliation_verbs: FrozenSet[str] = frozenset()
     present_affiliation_verbs: FrozenSet[str] = frozenset()
+    seniority_words: FrozenSet[str] = frozenset()
+    firm_nouns: FrozenSet[str] = frozenset()
     organisation_name_words: FrozenSet[str] = frozenset()
     kind_nouns_after_names: FrozenSet[str] = frozenset()
     business_nouns: FrozenSet[str] = frozenset()
@@ -186,6 +188,8 @@ class SpeakerLexicon:
             organisation_roles=frozenset(lexicon.get("organisation_roles", [])),
             affiliation_verbs=frozenset(lexicon.get("affiliation_verbs", [])),
             present_affiliation_verbs=frozenset(lexicon.get("present_affiliation_verbs", [])),
+            seniority_words=frozenset(lexicon.get("seniority_words", [])),
+            firm_nouns=frozenset(lexicon.get("firm_nouns", [])),
             organisation_name_words=frozenset(lexicon.get("organisation_name_words", [])),
             kind_nouns_after_names=frozenset(lexicon.get("kind_nouns_after_names", [])),
             business_nouns=frozenset(lexicon.get("business_nouns", [])),
@@ -312,7 +316,28 @@ class MentionAnalyser:
         if self.role_for_body(organisation, role_token, head) and not self.some_body(mention.doc, organisation):
             role = self.role_text(role_token)
             return Analysis(name=role, type="anonymous", role=role, organisation=organisation, tokens=frozenset())
-        return Analysis(name=bare_noun(head), type="anonymous", role=bare_noun(head), organisation=None, tokens=frozenset())
+        noun = self.source_noun(head)
+        return Analysis(name=noun, type="anonymous", role=noun, organisation=None, tokens=frozenset())
+
+    def source_noun(self, head: Token) -> str:
+        """"A senior surgeon at a major hospital" -> "surgeon", "a former Movi engineer" ->
+        "engineer", "a chief financial officer" -> "chief financial officer": what an unnamed
+        source is, as the guidelines name one, the role's words (:meth:`role_text`) without those
+        that say how senior the source is or where they serve (lexicon ``seniority_words``), a
+        former marker, or a body's name (written in capitals, before the role or after a former
+        one); or, where they say more, the nouns compounded on the head ("fund manager")."""
+        words = self.role_text(head).split()
+        if words and words[0] in self.words.former_markers:
+            words = " ".join(words[1:]).split(" of ")[0].split()
+        names = {t.lower_ for t in head.subtree if t.i < head.i and t.text[:1].isupper() and not t.is_sent_start}
+        words = [w for w in words if w not in names] or words  # "a Treasury official": the body, not the role
+        while len(words) > 1 and words[0] in self.words.seniority_words:
+            words.pop(0)
+        start = head.i  # "a fund manager": the nouns compounded on the head, which no role lexicon lists
+        while start > 0 and head.doc[start - 1].dep_ == "compound" and head.doc[start - 1].pos_ == "NOUN" and head.doc[start - 1].is_lower:
+            start -= 1
+        compound = head.doc[start:head.i + 1].text.lower().split()
+        return " ".join(compound if len(compound) > len(words) else words)
 
     def some_body(self, doc: Doc, organisation: Optional[TextSpan]) -> bool:
         """Whether an organisation phrase leaves the body unsaid on purpose, as an anonymous
@@ -509,9 +534,9 @@ class MentionAnalyser:
     def described_name(self, head: Token) -> Optional[Span]:
         """"The games workers' union Spelfack", "studio Pixelfjord": a name headed by a proper noun
         right after a lower-case organisation noun is the organisation that noun describes, even
-        where the base NER gives it no label or a nationality's, or a place's after a noun for a
-        business (lexicon ``business_nouns``: "Swiss watchmaker Ferrand"; "the port city Ferrand"
-        stays a place); its name is the capitalised words after the noun."""
+        where the base NER gives it no label or a nationality's, or a place's after a noun no
+        place is called by (lexicon ``firm_nouns``: "Swiss watchmaker Ferrand"; "oil producer
+        Saudi Arabia" stays a country); its name is the capitalised words after the noun."""
         if head.pos_ != "PROPN":
             return None
         if head.ent_type_ == "PERSON" and not self.apposed_to_body_noun(head):
@@ -522,7 +547,7 @@ class MentionAnalyser:
         before = self.sibling_before(head)
         if not nouns and before is not None and self.describing_noun(before):
             nouns = [before]  # "smart-home company | Varmeo said": the parser makes both subjects
-        if not nouns or head.ent_type_ == "GPE" and not self.place_named_body(head) and nouns[-1].lower_ not in self.words.business_nouns:
+        if not nouns or head.ent_type_ == "GPE" and not self.place_named_body(head) and nouns[-1].lower_ not in self.words.firm_nouns:
             return None
         name = head.doc[nouns[-1].i + 1:head.i + 1]
         return name if all(t.text[:1].isupper() for t in name) else None
@@ -991,7 +1016,9 @@ class MentionAnalyser:
             if clause.dep_ != "relcl" or not self.job_verb(clause):
                 continue
             direct = [c for c in clause.children if c.dep_ == "dobj"]
-            objects = [c for c in direct if self.names_body(c) or self.led_name(clause, c)] + [  # the preposition may hang on the object
+            # what one studies, follows or tracks is the subject, not the employer ("who follows Apple at Bernstein")
+            employers = direct if clause.lemma_.lower() in words.affiliation_verbs else []
+            objects = [c for c in employers if self.names_body(c) or self.led_name(clause, c)] + [  # the preposition may hang on the object
                 o for head in [clause, *direct] for p in head.children if p.dep_ == "prep" and p.lower_ in words.role_organisation_preps
                 for o in p.children if o.dep_ == "pobj" and (self.names_body(o) or self.definite_body_noun(o))
             ]
@@ -1237,15 +1264,6 @@ def clean_mention(span: Optional[Span]) -> Optional[Span]:
         return None
     return span.doc[tokens[0].i:tokens[-1].i + 1]
 
-
-def bare_noun(head: Token) -> str:
-    """"A senior surgeon at a major hospital" -> "surgeon", "a former Movi engineer" -> "engineer",
-    "a head teacher" -> "head teacher": what an unnamed person is, as the guidelines name one, the
-    head noun with the nouns compounded on it, without the adjectives and names that say which."""
-    start = head.i
-    while start > 0 and head.doc[start - 1].dep_ == "compound" and head.doc[start - 1].pos_ == "NOUN" and head.doc[start - 1].is_lower:
-        start -= 1
-    return head.doc[start:head.i + 1].text.lower()
 
 
 def misattached_apposition(name: Token) -> List[Token]:

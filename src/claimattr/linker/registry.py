@@ -372,17 +372,13 @@ class Registry:
     def apposed_to_role(self, ent: Span) -> bool:
         """"the commission's chairwoman, Aoife Cullinane", "former Northbridge boss Sean Doherty":
         a short capitalised name in apposition to a role noun names a person, whatever the base
-        NER says (it types many an unfamiliar name an organisation); so does one opening with a
-        given name that a "who" clause follows ("Nadia Kessler, who works at Rhone Capital":
-        "who" refers to people)."""
+        NER says (it types many an unfamiliar name an organisation)."""
         if ent.label_ not in ("ORG", "GPE") or not 2 <= len(ent) <= 3 or not all(t.text[:1].isupper() for t in ent):
             return False
         root, words = ent.root, self.words
         related = [root.head] if root.dep_ == "appos" else []
         related += [c for c in root.children if c.dep_ == "appos"]
-        personal = self.given_name_first(ent) and any(
-            c.dep_ == "relcl" and any(w.lower_ == "who" and w.dep_ == "nsubj" for w in c.children) for c in root.children)
-        return (personal or any(t.lemma_.lower() in words.roles and t.lemma_.lower() not in words.organisations for t in related)) and not any(
+        return any(t.lemma_.lower() in words.roles and t.lemma_.lower() not in words.organisations for t in related) and not any(
             t.lemma_.lower() in words.organisations or t.lemma_.lower() in words.government
             or t.lower_ in words.organisation_name_words and not self.given_name_first(ent) for t in ent
         )
@@ -1485,7 +1481,7 @@ class Registry:
             position = max(earlier) if earlier else -1
             if earlier and position > best_position:
                 best, best_position = record, position
-        if best is None and mention.start in self.headline_tokens:
+        if best is None and (mention.start in self.headline_tokens or self.sentence_of.get(mention.start, 0) <= self.lead_sentence):
             best = self.named_in_body(head, ranks)
         if best is not None:
             return best
@@ -1582,6 +1578,12 @@ class Registry:
             if holders:
                 return self.records[min(holders)[1]]
         return None
+
+    def apposed_name_after(self, token: Token) -> bool:
+        """Whether a name stands beside a role noun ("Its director, Marcus Feld, warned"): an
+        apposition, or a comma and a proper noun right after it, however the parser hangs them."""
+        after = token.i + 2 < len(self.doc) and self.doc[token.i + 1].text == "," and self.doc[token.i + 2].pos_ == "PROPN"
+        return after or any(c.dep_ == "appos" for c in token.children)
 
     def emphatic_reflexive(self, mention: Span) -> Optional[Token]:
         """"the attorney general herself": a reflexive right after a description (lexicon
@@ -1680,10 +1682,11 @@ class Registry:
             return None
         if token.tag_ in ("NNS", "NNPS") and token.lower_ != token.lemma_.lower():
             return None  # "the organisers", "the lawyers": several people, no one person's description
-        determiners = [c for c in token.lefts if c.dep_ == "det"]  # lefts: cheaper than children
+        determiners = [c for c in token.lefts if c.dep_ == "det" or c.dep_ == "poss" and c.lower_ in words.thing_possessives]
         headline = headline and not determiners
-        if not headline and not any(c.lower_ in words.definite_determiners for c in determiners):
-            return None
+        possessed = any(c.dep_ == "poss" for c in determiners) and not self.apposed_name_after(token)
+        if not headline and not possessed and not any(c.lower_ in words.definite_determiners for c in determiners):
+            return None  # "its chairman" is as definite as "the chairman" (the body's), unless named beside it
         if self.names_person(token.left_edge.i, token.right_edge.i) or token.head.ent_type_ == "PERSON":
             return None
         start = min(c.i for c in determiners) if determiners else token.left_edge.i
@@ -2032,9 +2035,9 @@ class Registry:
         """The body "its" in a mention refers to, with its latest mention before: the subject of
         the clause the mention's verb reports (a tag after its content: "North Star Opera will close
         after the Northern Arts Board withdrew its grant, its artistic director said" is the
-        opera's director), else the latest named earlier in its sentence, else the subject of the
-        sentence before, else the latest named; not the organisation the report is about, which
-        may be another."""
+        opera's director), else one named earlier in its sentence, its subject first ("Acme sued
+        Beta, according to its filing" is Acme's), else the subject of the sentence before, else
+        the latest named; not the organisation the report is about, which may be another."""
         owners = [t for t in mention if t.dep_ == "poss" and t.lower_ in self.words.thing_possessives]
         if not owners:
             return None
@@ -2042,7 +2045,8 @@ class Registry:
         sentence = self.sentence_of.get(position, 0)
         reported = reported_subject_index(mention.root)
         found = [
-            (m.start <= reported < m.end, m.sentence == sentence, m.sentence == sentence - 1 and self.main_subject(m), m.start, record.id)
+            (m.start <= reported < m.end, m.sentence == sentence, m.sentence == sentence and m.subject,
+             m.sentence == sentence - 1 and self.main_subject(m), m.start, record.id)
             for record in self.records if record.type in ("organisation", "government")
             for m in record.mentions if m.end <= position
         ]
