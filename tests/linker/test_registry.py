@@ -377,6 +377,16 @@ def test_people_named_by_a_plural_noun_are_a_group(extract):
     assert (speaker["name"], speaker["type"]) == ("archaeologists", "group"), speaker
 
 
+@pytest.mark.parametrize("text,name", [
+    ("Residents of two villages in mid-Wales say a navigation app sends lorries down their lanes.", "residents"),
+    ("Anglers along the Culm say fish stocks have collapsed since 2020.", "anglers"),
+    ("People familiar with the talks said a deal was close.", "people familiar with the talks"),
+])
+def test_a_group_is_named_without_where_it_is(extract, text, name):
+    speaker = extract(text)[0]["speaker"]
+    assert speaker["name"] == name, speaker
+
+
 def test_a_group_is_named_without_the_clause_that_says_which(nlp):
     doc = nlp("Economists polled by the bank had expected a cut.")
     analyser = MentionAnalyser(nlp.get_pipe("speaker_linker").words, doc)

@@ -338,7 +338,7 @@ class SpeakerLinker(RuleComponent):
     def _group_name(self, name: str, mention: Span) -> str:
         """A group as the guidelines name it: lower case, no determiner or count ("These voters" ->
         "voters"); a name opening it keeps its capital ("Some Atlético fans" -> "Atlético fans")."""
-        parts = name.split()
+        parts = self._without_place(name, mention).split()
         while len(parts) > 1 and (parts[0].lower() in self.words.group_determiners or parts[0].lower() in self.words.quantifiers
                                   or parts[0].lower() in self.words.determiners):
             parts.pop(0)
@@ -348,6 +348,19 @@ class SpeakerLinker(RuleComponent):
         if all(not p[:1].isupper() or i == 0 for i, p in enumerate(parts)):
             return " ".join(parts).lower()
         return " ".join(parts)
+
+    def _without_place(self, name: str, mention: Span) -> str:
+        """"Residents of two villages in mid-Wales" -> "Residents", "repair shops in three
+        countries" -> "repair shops": where a group is (a locative preposition on its head,
+        lexicon ``locative_preps``, or "of" a place) is no part of the short description the
+        guidelines name a group by; "people familiar with the talks" keeps what says who."""
+        root = mention.root
+        for prep in (c for c in root.children if c.dep_ == "prep" and c.i > root.i):
+            places = [o for o in prep.children if o.dep_ == "pobj" and (o.ent_type_ in ("GPE", "LOC") or o.lemma_.lower() in self.words.place_nouns)]
+            if prep.lower_ in self.words.locative_preps or prep.lower_ == "of" and places:
+                cut = mention.doc[mention.start:prep.i].text.strip()
+                return cut if name.lower().startswith(cut.lower()) or cut.lower().endswith(name.lower()) else name
+        return name
 
     @staticmethod
     def _owned_group_name(registry: Registry, mention: Span) -> Optional[str]:

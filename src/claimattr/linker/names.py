@@ -92,6 +92,7 @@ class SpeakerLexicon:
     affiliation_verbs: FrozenSet[str] = frozenset()
     present_affiliation_verbs: FrozenSet[str] = frozenset()
     seniority_words: FrozenSet[str] = frozenset()
+    locative_preps: FrozenSet[str] = frozenset()
     firm_nouns: FrozenSet[str] = frozenset()
     organisation_name_words: FrozenSet[str] = frozenset()
     kind_nouns_after_names: FrozenSet[str] = frozenset()
@@ -189,6 +190,7 @@ class SpeakerLexicon:
             affiliation_verbs=frozenset(lexicon.get("affiliation_verbs", [])),
             present_affiliation_verbs=frozenset(lexicon.get("present_affiliation_verbs", [])),
             seniority_words=frozenset(lexicon.get("seniority_words", [])),
+            locative_preps=frozenset(lexicon.get("locative_preps", [])),
             firm_nouns=frozenset(lexicon.get("firm_nouns", [])),
             organisation_name_words=frozenset(lexicon.get("organisation_name_words", [])),
             kind_nouns_after_names=frozenset(lexicon.get("kind_nouns_after_names", [])),
