@@ -849,6 +849,11 @@ def test_a_body_owned_role_in_the_lead_is_the_person_named_with_it_below(extract
                      "waiting,” chairman Olivier Mauron told analysts.")
     speaker = speaker_of(claims, content="he expected demand")
     assert (speaker["name"], speaker["role"], speaker["organisation"]["text"]) == ("Olivier Mauron", "chairman", "Ferrand"), claims.describe()
+    # a holder of a role of the same name at a rival is not "its" chairman
+    rival = extract("Halden Motors cut its forecast on Monday, but its chairman said demand was strong. Jan Berg, "
+                    "chairman of rival Corvex, said the market was weak.")
+    speaker = speaker_of(rival, content="demand was strong")
+    assert (speaker["name"], speaker["organisation"]["text"]) == ("chairman", "Halden Motors"), rival.describe()
 
 
 def test_a_report_speaks_for_whoever_said_something_in_it(extract):

@@ -350,14 +350,16 @@ class SpeakerLinker(RuleComponent):
         return " ".join(parts)
 
     def _without_place(self, name: str, mention: Span) -> str:
-        """"Residents of two villages in mid-Wales" -> "Residents", "repair shops in three
-        countries" -> "repair shops": where a group is (a locative preposition on its head,
-        lexicon ``locative_preps``, or "of" a place) is no part of the short description the
-        guidelines name a group by; "people familiar with the talks" keeps what says who."""
+        """"Anglers along the Culm" -> "Anglers", "repair shops in three countries" -> "repair
+        shops": where a group is (a preposition that only places, lexicon ``locative_preps``, or
+        "in"/"on" a place noun, lexicon ``place_nouns``) is no part of the short description the
+        guidelines name a group by. What says who stays: "people familiar with the talks",
+        "Democrats in Congress", "officials in Beijing" (a capital standing for its government),
+        "investors in the fund"."""
         root = mention.root
         for prep in (c for c in root.children if c.dep_ == "prep" and c.i > root.i):
-            places = [o for o in prep.children if o.dep_ == "pobj" and (o.ent_type_ in ("GPE", "LOC") or o.lemma_.lower() in self.words.place_nouns)]
-            if prep.lower_ in self.words.locative_preps or prep.lower_ == "of" and places:
+            places = [o for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in self.words.place_nouns and not o.ent_type_]
+            if prep.lower_ in self.words.locative_preps or prep.lower_ in ("in", "on") and places:
                 cut = mention.doc[mention.start:prep.i].text.strip()
                 return cut if name.lower().startswith(cut.lower()) or cut.lower().endswith(name.lower()) else name
         return name

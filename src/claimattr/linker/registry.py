@@ -1469,9 +1469,15 @@ class Registry:
         with an emphatic reflexive ("the attorney general herself"), and as the subject of a
         clause (not of a participle: "the partner being supportive of her" is someone else)."""
         head = role.split()[-1]
+        ranks = self.role_ranks(role)
+        if self.possessed_by(mention) is not None:  # "its chairman": that body's, the lead's protagonist first
+            protagonist = self.named_below(mention)
+            if protagonist is not None:
+                self.describe(protagonist, role, mention)
+                return protagonist
+            return self.body_role_holder(mention, role)
         party = self.stated_party(mention)
         best, best_position = None, -1
-        ranks = self.role_ranks(role)
         for record in self.records:
             if record.type != "person" or not any(r.split()[-1] == head and ranks <= set(r.split()) for r in record.every_role):
                 continue
@@ -1481,7 +1487,7 @@ class Registry:
             position = max(earlier) if earlier else -1
             if earlier and position > best_position:
                 best, best_position = record, position
-        if best is None and (mention.start in self.headline_tokens or self.sentence_of.get(mention.start, 0) <= self.lead_sentence):
+        if best is None and mention.start in self.headline_tokens:
             best = self.named_in_body(head, ranks)
         if best is not None:
             return best
@@ -1564,6 +1570,37 @@ class Registry:
         """The words of a role that rank it (lexicon ``role_modifiers``: "deputy", "assistant"):
         a description matches only a role holding them too."""
         return set(role.split()) & self.words.role_modifiers
+
+    def body_role_holder(self, mention: Span, role: str) -> Optional[Record]:
+        """"Ferrand cut its forecast, but its chairman said ... chairman Olivier Mauron told
+        analysts": a role owned by "its" is the person holding that very role (the same words, not
+        a former one, not "city manager" for "its manager") in the body "its" refers to
+        (:meth:`possessed_by`): the latest named before, else, in the lead, the first the report
+        names below; never one introduced with another body's name ("Rival Corvex's chairman")."""
+        body = self.possessed_by(mention)[0]
+        names = {body.name.lower(), *(a.lower() for a in body.aliases)}
+        others = {n.lower() for o in self.records if o.id != body.id and o.type in ("organisation", "government")
+                  for n in (o.name, *o.aliases)} - names
+        holders = [
+            (min(named), max((start for start in named if start < mention.start), default=-1), r.id)
+            for r in self.records if r.type == "person" and role in r.roles
+            for named in [[m.start for m in r.mentions if any(t.pos_ == "PROPN" for t in self.doc[m.start:m.end])]] if named
+            if (r.organisation.text.lower() in names if r.organisation is not None else not self.introduced_with(r, others))
+        ]
+        earlier = [(last, i) for _, last, i in holders if last >= 0]
+        if earlier:
+            return self.records[max(earlier)[1]]
+        later = [(first, i) for first, _, i in holders if first > mention.end]
+        in_lead = self.sentence_of.get(mention.start, 0) <= self.lead_sentence
+        return self.records[min(later)[1]] if later and in_lead else None
+
+    def introduced_with(self, record: Record, names: Set[str]) -> bool:
+        """Whether a person's first mention names one of these bodies ("Rival Corvex's chairman
+        Jan Berg", "Jan Berg, chairman of rival Corvex")."""
+        first = min(record.mentions, key=lambda m: m.start)
+        root = self.doc[first.start:first.end].root
+        text = self.doc[root.left_edge.i:root.right_edge.i + 1].text.lower()
+        return any(name in text for name in names)
 
     def named_in_body(self, head: str, ranks: Set[str]) -> Optional[Record]:
         """"Agent says striker will stay": a headline's role description is the person the report
