@@ -654,6 +654,9 @@ def test_its_role_is_held_in_the_body_its_refers_to(extract):
      "costs were rising", "chief financial officer", None),
     ("A former Movi engineer, who spoke on condition of anonymity, said pricing was rigged.",
      "pricing was rigged", "engineer", None),
+    # a nationality says whose official
+    ("A senior Iranian official, who spoke on condition of anonymity, said the talks had stalled.",
+     "the talks had stalled", "iranian official", None),
 ])
 def test_a_source_who_withholds_their_name_is_anonymous(extract, text, content, name, organisation):
     """Asking not to be named makes a source anonymous, named (and its role given) by its

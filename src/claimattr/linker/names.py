@@ -327,7 +327,8 @@ class MentionAnalyser:
         source is, as the guidelines name one, the role's words (:meth:`role_text`) without those
         that say how senior the source is or where they serve (lexicon ``seniority_words``), a
         former marker, or a body's name (written in capitals, before the role or after a former
-        one); or, where they say more, the nouns compounded on the head ("fund manager")."""
+        one; a nationality stays: "an Iranian official"); or, where they say more, the nouns
+        compounded on the head ("fund manager")."""
         words = self.role_text(head).split()
         if words and words[0] in self.words.former_markers:
             words = " ".join(words[1:]).split(" of ")[0].split()
@@ -339,7 +340,8 @@ class MentionAnalyser:
         while start > 0 and head.doc[start - 1].dep_ == "compound" and head.doc[start - 1].pos_ == "NOUN" and head.doc[start - 1].is_lower:
             start -= 1
         compound = head.doc[start:head.i + 1].text.lower().split()
-        return " ".join(compound if len(compound) > len(words) else words)
+        nationality = [t.lower_ for t in head.lefts if t.ent_type_ == "NORP" and t.dep_ in ("amod", "compound")][:1]
+        return " ".join(nationality + (compound if len(compound) > len(words) else words))
 
     def some_body(self, doc: Doc, organisation: Optional[TextSpan]) -> bool:
         """Whether an organisation phrase leaves the body unsaid on purpose, as an anonymous
