@@ -275,10 +275,10 @@ class Registry:
         which the NER often labels organisations; never a speaker, nor what "the operator" means."""
         self.described: List[Span] = self.described_names()
         introduced = {e.text for e in self.ents if e.label_ == "PERSON" and self.introduced_as_body(e)}
-        introduced |= {span.text for span in self.described}
+        described = {span.text for span in self.described}  # "Swiss watchmaker Ferrand": no place anywhere in the report
+        introduced |= described
         introduced |= {e.text for e in self.ents if e.label_ == "PERSON" and len(e) == 1 and any(
             name.split()[0] == e.text and " " in name for name in introduced)}  # "Nordvind" for "Nordvind Energi"
-        described = {span.text for span in self.described}  # "Swiss watchmaker Ferrand": no place anywhere in the report
         self.bodies: List[Span] = [e for e in self.ents if e.label_ == "PERSON" and e.text in introduced or e.label_ == "GPE" and e.text in described]
         self.collective_owners: List[Tuple[Record, Token]] = []
         """Persons in apposition to a role owned by "their" ("Their manager, Colin Roe"), read once
@@ -1470,12 +1470,13 @@ class Registry:
         clause (not of a participle: "the partner being supportive of her" is someone else)."""
         head = role.split()[-1]
         ranks = self.role_ranks(role)
-        if self.possessed_by(mention) is not None:  # "its chairman": that body's, the lead's protagonist first
+        owned = self.possessed_by(mention)
+        if owned is not None:  # "its chairman": that body's, the lead's protagonist first
             protagonist = self.named_below(mention)
             if protagonist is not None:
                 self.describe(protagonist, role, mention)
                 return protagonist
-            return self.body_role_holder(mention, role)
+            return self.body_role_holder(mention, role, owned[0])
         party = self.stated_party(mention)
         best, best_position = None, -1
         for record in self.records:
@@ -1555,10 +1556,7 @@ class Registry:
         if not self.lead_description(mention):
             return None
         sentence = self.sentence_of.get(mention.start, 0)
-        firsts = [
-            (min(named), r.id) for r in self.records if r.type == "person"
-            for named in [[m.start for m in r.mentions if any(t.pos_ == "PROPN" for t in self.doc[m.start:m.end])]] if named
-        ]
+        firsts = [(min(named), r.id) for r in self.records if r.type == "person" for named in [self.named_starts(r)] if named]
         below = [
             (start, record_id) for start, record_id in firsts
             if start >= mention.end and start not in self.headline_tokens and not self.byline(start)
@@ -1571,20 +1569,19 @@ class Registry:
         a description matches only a role holding them too."""
         return set(role.split()) & self.words.role_modifiers
 
-    def body_role_holder(self, mention: Span, role: str) -> Optional[Record]:
+    def body_role_holder(self, mention: Span, role: str, body: Record) -> Optional[Record]:
         """"Ferrand cut its forecast, but its chairman said ... chairman Olivier Mauron told
         analysts": a role owned by "its" is the person holding that very role (the same words, not
         a former one, not "city manager" for "its manager") in the body "its" refers to
         (:meth:`possessed_by`): the latest named before, else, in the lead, the first the report
         names below; never one introduced with another body's name ("Rival Corvex's chairman")."""
-        body = self.possessed_by(mention)[0]
         names = {body.name.lower(), *(a.lower() for a in body.aliases)}
         others = {n.lower() for o in self.records if o.id != body.id and o.type in ("organisation", "government")
                   for n in (o.name, *o.aliases)} - names
         holders = [
             (min(named), max((start for start in named if start < mention.start), default=-1), r.id)
             for r in self.records if r.type == "person" and role in r.roles
-            for named in [[m.start for m in r.mentions if any(t.pos_ == "PROPN" for t in self.doc[m.start:m.end])]] if named
+            for named in [self.named_starts(r)] if named
             if (r.organisation.text.lower() in names if r.organisation is not None else not self.introduced_with(r, others))
         ]
         earlier = [(last, i) for _, last, i in holders if last >= 0]
@@ -1593,6 +1590,10 @@ class Registry:
         later = [(first, i) for first, _, i in holders if first > mention.end]
         in_lead = self.sentence_of.get(mention.start, 0) <= self.lead_sentence
         return self.records[min(later)[1]] if later and in_lead else None
+
+    def named_starts(self, record: Record) -> List[int]:
+        """Where the report names a person by name, not by a description already resolved to them."""
+        return [m.start for m in record.mentions if any(t.pos_ == "PROPN" for t in self.doc[m.start:m.end])]
 
     def introduced_with(self, record: Record, names: Set[str]) -> bool:
         """Whether a person's first mention names one of these bodies ("Rival Corvex's chairman
