@@ -675,7 +675,7 @@ def test_a_document_owned_by_their_speaks_for_the_group_before(extract):
                      "Their study found that the shift was strongest in long-distance migrants.")
     speaker = speaker_of(claims, cue="found")
     assert (speaker["name"], speaker["type"], speaker["organisation"]["text"]) == (
-        "researchers", "group", "Norrhamn Bird Observatory"), claims.describe()
+        "researchers at the Norrhamn Bird Observatory", "group", "Norrhamn Bird Observatory"), claims.describe()
 
 
 def test_a_complaint_speaks_for_whoever_filed_it(extract):

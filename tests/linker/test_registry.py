@@ -596,10 +596,31 @@ def test_a_named_body_before_a_role_says_whose_the_unnamed_speaker_is(extract):
     assert speaker["organisation"]["text"] == "Harlow"
 
 
-def test_a_group_at_a_named_body_is_named_by_its_own_words(extract):
-    text = "Shares in Vantel rose. Analysts at Kettering Markets said prices would hold up this year."
-    speaker = speaker_of(extract(text), content="prices would hold up")
-    assert (speaker["name"], speaker["type"], speaker["organisation"]["text"]) == ("analysts", "group", "Kettering Markets")
+def test_a_group_at_a_named_body_keeps_the_body_in_its_name_and_as_its_organisation(extract):
+    """The body says who the group is ("analysts at Kettering Markets" are not any analysts); a
+    definite "the analysts" later, and "they", are the same group."""
+    text = ("Shares in Vantel rose. Analysts at Kettering Markets said prices would hold up this year. "
+            "The analysts also said demand was strong. They said margins would widen.")
+    claims = extract(text)
+    for content in ("prices would hold up", "demand was strong", "margins would widen"):
+        speaker = speaker_of(claims, content=content)
+        assert (speaker["name"], speaker["type"], speaker["organisation"]["text"]) == (
+            "analysts at Kettering Markets", "group", "Kettering Markets"), claims.describe()
+
+
+@pytest.mark.parametrize("text, name", [
+    # where the body is says nothing of who the group is
+    ("Songbirds now arrive earlier, researchers at the Norrhamn Bird Observatory in southern Sweden reported on Thursday.",
+     "researchers at the Norrhamn Bird Observatory"),
+    # who passed the words on is the intermediary, not part of the name
+    ("Researchers at two Chinese universities quoted by the state broadcaster said their samples showed nothing.",
+     "researchers at two Chinese universities"),
+    # a place that says which body stays
+    ("Officials at the embassy in Beijing said the talks had failed.", "officials at the embassy in Beijing"),
+])
+def test_a_group_name_leaves_out_the_bodys_region_and_the_relay(extract, text, name):
+    claims = extract(text)
+    assert [c["speaker"]["name"] for c in claims] == [name], claims.describe()
 
 
 def test_an_affiliation_drops_its_relative_clause_and_the_description_before_the_name(extract):

@@ -251,15 +251,17 @@ class SpeakerLinker(RuleComponent):
                 record = registry.find_institution(bare) if kind == "organisation" else None
                 record = record or registry.new(bare, kind)
         elif len(mention) == 1 and mention.root.pos_ == "PRON":
-            # "it", "we": the resolver's referent, named as the registry names that body; the "its"
-            # of a document ("according to its prospectus") the body that owns it (Registry.possessed_by)
+            # "it", "we", "they": the resolver's referent, named as the registry names that body or
+            # group (a group with its body); the "its" of a document ("according to its prospectus")
+            # the body that owns it (Registry.possessed_by)
             owned = registry.possessed_by(mention) if lower in words.thing_possessives else None
             record = owned[0] if owned is not None else (
-                registry.find_institution(speaker.name) if speaker.type in ("organisation", "government") else None)
+                registry.find_institution(speaker.name) if speaker.type in ("organisation", "government", "group") else None)
             if record is None:
                 return speaker, None
             registry.add_mention(record, mention)
-            return replace(speaker, name=record.name, type=record.type), record
+            body = record.organisation if record.type == "group" else speaker.organisation
+            return replace(speaker, name=record.name, type=record.type, organisation=body), record
         elif speaker.type in ("organisation", "government") and (person := registry.person_at(mention) or registry.person_by_name(speaker.name)) is not None:
             record = person
             speaker = replace(speaker, type="person")
@@ -347,22 +349,30 @@ class SpeakerLinker(RuleComponent):
             return " ".join(parts)
         if all(not p[:1].isupper() or i == 0 for i, p in enumerate(parts)):
             return " ".join(parts).lower()
-        return " ".join(parts)
+        return " ".join([parts[0].lower()] + parts[1:])  # "analysts at Kessel Bank"
 
     def _without_place(self, name: str, mention: Span) -> str:
         """"Anglers along the Culm" -> "Anglers", "repair shops in three countries" -> "repair
         shops": where a group is (a preposition that only places, lexicon ``locative_preps``, or
-        "in"/"on" a place noun, lexicon ``place_nouns``) is no part of the short description the
-        guidelines name a group by. What says who stays: "people familiar with the talks",
+        "in"/"on" a place noun, lexicon ``place_nouns``, or the region of the body it is at:
+        :meth:`in_region`) is no part of the short description the guidelines name a group by.
+        What says who stays: the body it is at ("analysts at Kessel Bank"): "people familiar with the talks",
         "Democrats in Congress", "officials in Beijing" (a capital standing for its government),
         "investors in the fund"."""
         root = mention.root
         for prep in (c for c in root.children if c.dep_ == "prep" and c.i > root.i):
             places = [o for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in self.words.place_nouns and not o.ent_type_]
-            if prep.lower_ in self.words.locative_preps or prep.lower_ in ("in", "on") and places:
-                cut = mention.doc[mention.start:prep.i].text.strip()
+            placed = next((c for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN" for c in o.children if self.in_region(c)), None)
+            if prep.lower_ in self.words.locative_preps or prep.lower_ in ("in", "on") and places or placed is not None:
+                cut = mention.doc[mention.start:(placed or prep).i].text.strip()
                 return cut if name.lower().startswith(cut.lower()) or cut.lower().endswith(name.lower()) else name
         return name
+
+    @staticmethod
+    def in_region(prep: Token) -> bool:
+        """"in southern Sweden" after a body's name ("researchers at the Norrhamn Bird
+        Observatory in southern Sweden"): where the body is, not which."""
+        return prep.dep_ == "prep" and prep.lower_ == "in" and any(o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC") for o in prep.children)
 
     @staticmethod
     def _owned_group_name(registry: Registry, mention: Span) -> Optional[str]:

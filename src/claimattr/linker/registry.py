@@ -2031,7 +2031,7 @@ class Registry:
         bodies = {
             r.organisation.text: r.organisation for r in self.records
             if r.type == "group" and r.organisation is not None and name_words(r.name)
-            and name_words(r.name)[-1].rstrip("s") in self.words.research_groups
+            and self.group_head(r).rstrip("s") in self.words.research_groups
         }
         if not bodies and (leader or role_noun(role) in STUDY_AUTHORS):
             bodies = self.placed_research_bodies()
@@ -2171,19 +2171,29 @@ class Registry:
         return replace(organisation, text=record.name) if record is not None else None
 
     def earlier_group(self, mention: Span) -> Optional[Record]:
-        """"Retired dock workers said ... These workers said": a demonstrative group with nothing
-        else to say who ("these workers") is the latest group that spoke before with the same
-        head and more words (groups enter the registry as speakers)."""
+        """"Retired dock workers said ... These workers said", "Analysts at Kessel Bank said ...
+        The analysts said": a definite or demonstrative group with nothing else to say who ("these
+        workers", "the analysts") is the latest group that spoke before with the same head and
+        more words (groups enter the registry as speakers)."""
         words = [t.lower_ for t in mention if not t.is_punct]
-        if len(words) != 2 or words[0] not in self.words.group_determiners or mention[0].dep_ != "det":
+        determiners = self.words.group_determiners | {"the"}
+        if len(words) != 2 or words[0] not in determiners or mention[0].dep_ != "det":
             return None
         head = words[-1]
         found = [
             (max(m.start for m in r.mentions if m.end <= mention.start), r.id) for r in self.records
-            if r.type == "group" and len(name_words(r.name)) > 1 and name_words(r.name)[-1] == head
+            if r.type == "group" and len(name_words(r.name)) > 1 and self.group_head(r) == head
             and any(m.end <= mention.start for m in r.mentions)
         ]
         return self.records[max(found)[1]] if found else None
+
+    def group_head(self, record: Record) -> str:
+        """The noun a group is named by, whatever follows it ("analysts at Kessel Bank",
+        "port economists" -> analysts, economists): the head of the mention that introduced it."""
+        if not record.mentions:
+            return name_words(record.name)[-1]
+        first = min(record.mentions, key=lambda m: m.start)
+        return self.doc[first.start:first.end].root.lower_
 
     def institution_at(self, mention: Span) -> Optional[Record]:
         """The organisation or government whose named mention heads this one: "Norwegian chip
