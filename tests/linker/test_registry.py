@@ -1341,6 +1341,14 @@ def test_first_names_before_an_unlabelled_surname_known_alone_complete_the_perso
      "the second goal should have stood", "Tomás Aranda", "person"),
     ("Talks between Hungary and its neighbours stalled. The Hungarians said the border would stay closed.",
      "the border would stay closed", "Hungarians", "group"),
+    # a nationality noun of its own (lexicon ``nationality_nouns``), which the NER may take for an
+    # organisation; "-woman" says which of two people
+    ("Rovers coach Tom Achterberg was delighted. \u201cWe were the better team,\u201d the Dutchman said.",
+     "We were the better team", "Tom Achterberg", "person"),
+    ("Coach Lucía Moreno praised Tom Ruiz. Asked about her job, the Spaniard said the board backed her.",
+     "the board backed her", "Lucía Moreno", "person"),
+    ("Sanne Bakker beat Piet de Vries in the final. The Dutchwoman said the wind had helped.",
+     "the wind had helped", "Sanne Bakker", "person"),
 ])
 def test_the_and_a_nationality_noun_refers_back_to_a_person(extract, text, content, name, kind):
     """"The Hungarian said": a nationality count noun alone after the article is a person named

@@ -224,7 +224,7 @@ class SpeakerLinker(RuleComponent):
         core = without_appositions(without_clauses(mention), stop_at_comma=True)  # "the 58-year-old, who joined in 2019"
         aged = registry.age_description(core) or registry.person_description(core) or registry.nationality_description(core)
         if aged and gender is None:
-            gender = words.person_descriptions.get(mention.root.lemma_.lower())
+            gender = registry.description_gender(mention.root)
         if gender is not None or aged:
             record = (registry.person_of_age(core) if aged else None) or registry.salient_person(mention, gender, last)
             if record is not None and record.gender is None:

@@ -247,10 +247,12 @@ class MentionAnalyser:
         self.headline_tokens: Set[int] = {t.i for span in doc.spans.get(HEADLINE_SPANS, []) for t in span}
         """Tokens of the report's headlines (the segmenter's span group), whose words are all capitalised."""
         self.body_runs = body_name_runs(doc, self.headline_tokens, words.body_name_ends)
-        self.ents = with_body_names(with_coordinated_names(doc.ents), self.body_runs)
+        named = [e for e in doc.ents if not (len(e) == 1 and e[0].lower_ in words.nationality_nouns)]
+        self.ents = with_body_names(with_coordinated_names(named), self.body_runs)
         """The base NER's entities with cut-off coordinated names restored and the names of
         bodies it missed or cut short added, read by every step that looks for names (the label
-        votes count the NER's own words: "and" is no name)."""
+        votes count the NER's own words: "and" is no name). A nationality noun the NER took for
+        a name ("the Dutchman", "the Spaniard") names no entity."""
         self.labels = entity_votes(doc.ents)
         self.aliases = {**initialisms(doc, self.ents), **acronyms(self.text, words.acronym)}
 

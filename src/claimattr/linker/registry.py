@@ -1422,10 +1422,22 @@ class Registry:
             return False
         noun = mention[1]
         lower = noun.lower_
+        if lower in self.words.nationality_nouns:
+            return True  # "the Dutchman", "the Spaniard": the NER often takes them for organisations
         return (
             noun.ent_type_ == "NORP" and noun.tag_ in ("NNP", "NN") and noun.text[:1].isupper()
             and not lower.endswith(NATION_ONLY_ENDINGS)
         )
+
+    def description_gender(self, noun: Token) -> Optional[str]:
+        """The gender a describing noun implies: the lexicon's ``person_descriptions`` ("the
+        mother of two"), or a nationality noun's "-man" / "-woman" ("the Dutchman")."""
+        lemma = noun.lemma_.lower()
+        if lemma in self.words.person_descriptions:
+            return self.words.person_descriptions[lemma]
+        if noun.lower_ in self.words.nationality_nouns and noun.lower_.endswith(("man", "woman")):
+            return "female" if noun.lower_.endswith("woman") else "male"
+        return None
 
     def person_description(self, mention: Span) -> bool:
         """"“I thought it was real,” the mother of two said": a definite description by a noun
