@@ -1852,3 +1852,16 @@ def test_a_person_whose_surname_is_a_company_word_stays_a_person(extract):
     though "Hotels" ends company names (lexicon ``organisation_name_words``)."""
     speaker = speaker_of(extract("Frank Hotels, the owner of the cafe, said business had been slow."), cue="said")
     assert (speaker["name"], speaker["type"], speaker["role"]) == ("Frank Hotels", "person", "owner of the cafe"), speaker
+
+
+def test_a_body_word_opening_a_sentence_is_no_body_of_its_own(extract):
+    """"Council leader Sue Trevena": the NER may take a sentence's capitalised first word for an
+    organisation; a word for a body read as a common noun describes, and the headline's
+    "Council" stays the council the lead names."""
+    text = ("Council says 300 homes flooded as storm hits coast\n"
+            "Around 300 homes in Rivermouth were flooded overnight, Rivermouth District Council said on Saturday.\n"
+            "Council leader Sue Trevena said the crews had done extraordinary work.")
+    claims = extract(text)
+    assert speaker_of(claims, cue="says")["name"] == "Rivermouth District Council", claims.describe()
+    speaker = speaker_of(claims, content="the crews had done")
+    assert (speaker["name"], speaker["organisation"]["text"]) == ("Sue Trevena", "Rivermouth District Council"), claims.describe()

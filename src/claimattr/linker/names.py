@@ -247,14 +247,25 @@ class MentionAnalyser:
         self.headline_tokens: Set[int] = {t.i for span in doc.spans.get(HEADLINE_SPANS, []) for t in span}
         """Tokens of the report's headlines (the segmenter's span group), whose words are all capitalised."""
         self.body_runs = body_name_runs(doc, self.headline_tokens, words.body_name_ends)
-        named = [e for e in doc.ents if not (len(e) == 1 and e[0].lower_ in words.nationality_nouns)]
+        named = [e for e in doc.ents if not self.common_noun_entity(e)]
         self.ents = with_body_names(with_coordinated_names(named), self.body_runs)
         """The base NER's entities with cut-off coordinated names restored and the names of
         bodies it missed or cut short added, read by every step that looks for names (the label
-        votes count the NER's own words: "and" is no name). A nationality noun the NER took for
-        a name ("the Dutchman", "the Spaniard") names no entity."""
+        votes count the NER's own words: "and" is no name); without the common nouns it took
+        for names (:meth:`common_noun_entity`)."""
         self.labels = entity_votes(doc.ents)
         self.aliases = {**initialisms(doc, self.ents), **acronyms(self.text, words.acronym)}
+
+    def common_noun_entity(self, ent: Span) -> bool:
+        """A one-word entity that is a common noun: a nationality noun ("the Dutchman", "the
+        Spaniard") or a word for a body capitalised only because a sentence or headline opens
+        with it, modifying a lower-case noun ("Council leader Sue Trevena thanked ...", not
+        "Senate Minority Leader Harry Reid" or "Parliament voted"): a description, never a name."""
+        if len(ent) != 1:
+            return False
+        word = ent[0]
+        opening = (word.is_sent_start or word.i in self.headline_tokens) and word.dep_ == "compound" and word.head.text.islower()
+        return word.lower_ in self.words.nationality_nouns or opening and word.lower_ in self.words.organisations | self.words.government
 
     @cached_property
     def person_words(self) -> FrozenSet[str]:
