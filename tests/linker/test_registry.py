@@ -1865,3 +1865,14 @@ def test_a_body_word_opening_a_sentence_is_no_body_of_its_own(extract):
     assert speaker_of(claims, cue="says")["name"] == "Rivermouth District Council", claims.describe()
     speaker = speaker_of(claims, content="the crews had done")
     assert (speaker["name"], speaker["organisation"]["text"]) == ("Sue Trevena", "Rivermouth District Council"), claims.describe()
+
+
+def test_a_firm_named_after_its_founder_is_the_firm_not_the_founder(extract):
+    """"safety consultancy Halvorsen Risk" ... "Ingrid Halvorsen, the consultancy's founder": a
+    name that is only part of a person's is the body the report introduced by it, though the
+    NER may label it a person."""
+    text = ("The report, written by safety consultancy Halvorsen Risk for the cycling board, says a marshal radioed "
+            "the race director. \u201cNone of these are new ideas,\u201d said Ingrid Halvorsen, the consultancy's founder.")
+    claims = extract(text)
+    assert (speaker_of(claims, cue="says")["name"], speaker_of(claims, cue="says")["type"]) == ("Halvorsen Risk", "organisation"), claims.describe()
+    assert speaker_of(claims, content="new ideas")["name"] == "Ingrid Halvorsen", claims.describe()

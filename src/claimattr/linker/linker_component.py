@@ -244,7 +244,11 @@ class SpeakerLinker(RuleComponent):
             record = None if registry.quoted(mention.start_char, mention.end_char) else registry.author
         elif speaker.type == "person":
             bare = self._bare_name(speaker.name)
-            record = registry.find_person(bare) or registry.introduced_body(speaker.name)
+            # a name only part of a person's ("Halvorsen Risk" of Ingrid Halvorsen) is the body the
+            # report introduced by it, where it did ("safety consultancy Halvorsen Risk")
+            person = registry.find_person(bare)
+            exact = person is not None and person.name == bare
+            record = person if exact else registry.introduced_body(speaker.name) or person
             if record is None and self._name_like(bare):
                 # a one-word name the report shows to be a company, which the NER missed
                 kind = "organisation" if bare in registry.organisation_evidence else "person"
