@@ -649,13 +649,15 @@ class SpeakerLinker(RuleComponent):
         for token in reversed(mention.doc[:mention.start]):
             near = token.i >= sentence_start - MAX_DOCUMENT_LOOKBACK
             if token.pos_ == "NOUN" and (near and token.lemma_.lower() in documents or token.lemma_.lower() == lemma):
-                found = producer(token, self.words.witness_verbs)
+                found = producer(token, self.words.witness_verbs) or (
+                    producer_named_next(token, documents, self.words.witness_verbs) if token.lemma_.lower() == lemma else None)
                 if found is not None:
                     return self._noun_phrase(found)
                 owner = possessive_pronoun(token)  # "according to its prospectus. The prospectus also ..."
                 if owner is not None:
                     return mention.doc[owner.i:owner.i + 1]
-        return None
+        later = producer_named_next(root, documents, self.words.witness_verbs)
+        return self._noun_phrase(later) if later is not None else None
 
     def relative_antecedent(self, mention: Span) -> Optional[Span]:
         """"who", "most of whom": a relative pronoun stands for the noun just before it, so that
@@ -756,6 +758,25 @@ def producer(document: Token, witness_verbs: Collection[str]) -> Optional[Token]
         subjects = [c for c in document.head.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
         if subjects:
             return subjects[0]
+    return None
+
+
+def producer_named_next(document: Token, documents: Collection[str], witness_verbs: Collection[str]) -> Optional[Token]:
+    """"An independent review ... has found ... The report, written by safety consultancy
+    Halvorsen Risk, says ...": a document that names no producer before is by the one the
+    report names when it next refers to it, in the sentence after, as "the" or "this" document
+    (any document noun: a report calls one document by several; :func:`producer`, not a
+    pronoun). Documents the first sentence's content mentions are other documents."""
+    sentence = document.sent
+    if sentence.end >= len(sentence.doc):
+        return None
+    following = sentence.doc[sentence.end].sent
+    definite = [t for t in following if t.pos_ == "NOUN" and t.lemma_.lower() in documents
+                and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in t.children)]
+    for token in definite:
+        found = producer(token, witness_verbs)
+        if found is not None and found.pos_ != "PRON":
+            return found
     return None
 
 

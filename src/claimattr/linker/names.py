@@ -833,10 +833,12 @@ class MentionAnalyser:
             c.i > noun.i and c.lemma_.lower() not in bodies for c in noun.conjuncts)
 
     def role_token(self, mention: Span) -> Optional[Token]:
-        """The head of the first role phrase: "deputy prime minister" -> "minister"."""
+        """The head of the first role phrase: "deputy prime minister" -> "minister"; none inside a
+        clause on a noun of the mention ("a review into the crash that injured 23 riders")."""
         candidates = [
             t for t in mention
             if t.lemma_.lower() in self.words.roles and t.pos_ in ("NOUN", "PROPN") and not after_honorific(t, self.words.honorifics)
+            and not in_clause(t, mention)
         ]
         owned = [t for t in candidates if t.dep_ != "poss"]  # "the player's agent": the possessor's role is not the person's
         candidates = owned or candidates
@@ -1341,10 +1343,17 @@ def without_appositions(span: Span, stop_at_comma: bool = False) -> Span:
 def without_clauses(span: Span) -> Span:
     """The phrase without a relative or participle clause on its head: "home buyers who have paid
     deposits" -> "home buyers", "economists polled by Wire" -> "economists" (the clause says
-    which, the name says who)."""
+    which, the name says who), nor a relative clause further in ("An independent review into
+    the crash that injured 23 riders" -> "An independent review into the crash")."""
     root = span.root
     cuts = [c.left_edge.i for c in root.children if c.dep_ in ("relcl", "acl") and c.i > root.i and span.start < c.left_edge.i < span.end]
+    cuts += [t.left_edge.i for t in span if t.dep_ == "relcl" and t.head.i > root.i and span.start < t.left_edge.i]
     return span.doc[span.start:min(cuts)] if cuts else span
+
+
+def in_clause(token: Token, mention: Span) -> bool:
+    """Whether a token of a mention lies in a relative clause on one of its nouns."""
+    return any(a.dep_ == "relcl" and mention.start <= a.i < mention.end for a in token.ancestors)
 
 
 def after_honorific(token: Token, honorifics: FrozenSet[str]) -> bool:
