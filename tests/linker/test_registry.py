@@ -1876,3 +1876,21 @@ def test_a_firm_named_after_its_founder_is_the_firm_not_the_founder(extract):
     claims = extract(text)
     assert (speaker_of(claims, cue="says")["name"], speaker_of(claims, cue="says")["type"]) == ("Halvorsen Risk", "organisation"), claims.describe()
     assert speaker_of(claims, content="new ideas")["name"] == "Ingrid Halvorsen", claims.describe()
+
+
+def test_a_name_the_ner_missed_is_a_body_where_its_sentence_says_its(extract):
+    """"Hebridean Sea Links cancelled all sailings after engine faults took two of its ships out
+    of service": a subject of capitalised words that "its" refers back to (no singular subject
+    between; plural "faults" cannot be "its") is a body, which "the company" then is."""
+    text = ("Hebridean Sea Links cancelled all sailings on Tuesday after engine faults took two of its ships out of service. "
+            "The company said it had no spare vessel.")
+    claims = extract(text)
+    assert (speaker_of(claims, cue="said")["name"], speaker_of(claims, cue="said")["type"]) == (
+        "Hebridean Sea Links", "organisation"), claims.describe()
+
+
+def test_a_persons_name_before_its_is_no_body(extract):
+    """A run opening with a given name is a person's, whatever "its" later refers to."""
+    claims = extract("Calum Rennie said on Tuesday that the ferry line had lost two of its ships.")
+    speaker = speaker_of(claims, cue="said")
+    assert (speaker["name"], speaker["type"]) == ("Calum Rennie", "person"), claims.describe()

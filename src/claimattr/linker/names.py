@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 from dataclasses import dataclass
-from typing import Any, Dict, FrozenSet, Iterator, List, NamedTuple, Optional, Pattern, Sequence, Set, Tuple
+from typing import Any, Dict, FrozenSet, Iterator, List, Mapping, NamedTuple, Optional, Pattern, Sequence, Set, Tuple
 
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
@@ -246,7 +246,8 @@ class MentionAnalyser:
         self.text = doc.text  # built from every token on each access: once per document
         self.headline_tokens: Set[int] = {t.i for span in doc.spans.get(HEADLINE_SPANS, []) for t in span}
         """Tokens of the report's headlines (the segmenter's span group), whose words are all capitalised."""
-        self.body_runs = body_name_runs(doc, self.headline_tokens, words.body_name_ends)
+        self.body_runs = body_name_runs(doc, self.headline_tokens, words.body_name_ends) + owner_of_its_runs(
+            doc, self.headline_tokens, words.given_name_genders)
         named = [e for e in doc.ents if not self.common_noun_entity(e)]
         self.ents = with_body_names(with_coordinated_names(named), self.body_runs)
         """The base NER's entities with cut-off coordinated names restored and the names of
@@ -1673,6 +1674,35 @@ def body_name_runs(doc: Doc, skip: Set[int], ends: FrozenSet[str]) -> List[Span]
     return runs
 
 
+MISREAD_BODY_LABELS = frozenset({"", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"})
+"""NER labels a company's unfamiliar name gets by mistake ("Hebridean Sea Links" as a place):
+where the report shows the name to be a body, the body's name replaces them."""
+
+
+def owner_of_its_runs(doc: Doc, skip: Set[int], given_names: Mapping[str, Optional[str]]) -> List[Span]:
+    """Names the NER missed that the sentence shows to be a body: a run of two or more
+    capitalised proper nouns that is a clause's subject, with an "its" later in its sentence and
+    no other singular noun subject between ("Hebridean Sea Links cancelled all sailings after engine faults took
+    two of its ships out of service"). A run opening with a given name (lexicon
+    ``given_name_genders``) or holding a person, organisation or country the NER found is left
+    alone; one it took for a place or a thing (:data:`MISREAD_BODY_LABELS`) becomes the body."""
+    runs = []
+    for token in doc:
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "PROPN" or token.i in skip:
+            continue
+        words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
+        start, end = words[0].i, token.i + 1
+        run = doc[start:end]
+        if len(run) < 2 or any(t.ent_type_ not in MISREAD_BODY_LABELS or not t.text[:1].isupper() or t.pos_ != "PROPN" for t in run):
+            continue
+        if run[0].lower_ in given_names:
+            continue
+        later = [t for t in doc[end:token.sent.end] if t.lower_ == "its" or t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NN", "NNP")]
+        if later and later[0].lower_ == "its":
+            runs.append(Span(doc, start, end, label="ORG"))
+    return runs
+
+
 def ends_body_name(token: Token, ends: FrozenSet[str]) -> bool:
     """Whether a capitalised word is one a body's name ends on (``ends``, by form or lemma)."""
     return token.text[:1].isupper() and (token.lower_ in ends or token.lemma_.lower() in ends)
@@ -1695,7 +1725,8 @@ def with_body_names(ents: Sequence[Span], runs: Sequence[Span]) -> List[Span]:
     """The entities with each body name the NER missed added, and each it cut short ("Ashby"
     in "Ashby Town") replaced by the whole name, as an organisation; a run that holds
     another entity and a connector ("Inês Marques of Tejo University") is two names, and a
-    person's name is never a body's part, so both are left alone."""
+    person's name is never a body's part, so both are left alone. A body's name the NER took
+    for a place or a thing is relabelled (:data:`MISREAD_BODY_LABELS`)."""
     kept = list(ents)
     for run in runs:
         overlapping = [e for e in kept if e.start < run.end and run.start < e.end]
@@ -1707,7 +1738,8 @@ def with_body_names(ents: Sequence[Span], runs: Sequence[Span]) -> List[Span]:
         inner = overlapping[0]
         outside = [t for t in run if not inner.start <= t.i < inner.end]
         if (inner.label_ != "PERSON" and run.start <= inner.start and inner.end <= run.end and outside
-                and not any(t.lower_ in NAME_RUN_CONNECTORS for t in outside)):
+                and not any(t.lower_ in NAME_RUN_CONNECTORS for t in outside)
+                or (inner.start, inner.end) == (run.start, run.end) and inner.label_ in MISREAD_BODY_LABELS):
             kept[kept.index(inner)] = run
     return sorted(kept, key=lambda e: e.start)
 
