@@ -1894,3 +1894,14 @@ def test_a_persons_name_before_its_is_no_body(extract):
     claims = extract("Calum Rennie said on Tuesday that the ferry line had lost two of its ships.")
     speaker = speaker_of(claims, cue="said")
     assert (speaker["name"], speaker["type"]) == ("Calum Rennie", "person"), claims.describe()
+
+
+@pytest.mark.parametrize("text, content, organisation", [
+    ("\u201cMy father was left on a trolley,\u201d said Joanne Pell, founder of the campaign group Westmoor Families for Justice.",
+     "My father was left", "Westmoor Families for Justice"),
+    ("A spokesman for the supermarket chain Greenway said it had no plans to change prices.", "no plans", "Greenway"),
+])
+def test_a_body_described_before_its_name_is_named_by_the_name(extract, text, content, organisation):
+    """"founder of the campaign group X": the organisation is X, however the parser hangs the
+    name after the description."""
+    assert speaker_of(extract(text), content=content)["organisation"]["text"] == organisation

@@ -877,7 +877,7 @@ class MentionAnalyser:
             if child.dep_ == "prep" and child.lower_ in self.words.role_organisation_preps and not (function and child.i == function.start):
                 objects = [c for c in child.children if c.dep_ == "pobj" and self.body_word(c)]
                 if objects:
-                    return self.organisation_span(object_phrase(objects[0]))
+                    return self.organisation_span(self.name_after_description(objects[0]) or object_phrase(objects[0]))
             if child.dep_ == "poss" and child.tag_ != "PRP$":
                 if child.lemma_.lower() in self.words.roles:
                     return None  # "the player's agent", "the president's aides": a person's, no body
@@ -907,6 +907,22 @@ class MentionAnalyser:
             return self.organisation_span(mention.doc[run[0].i:run[-1].i + 1])
         # a title before the name names no body ("Professor Elena Ricci"): look after the name
         return self.affiliation(person) if person is not None else None
+
+    def name_after_description(self, noun: Token) -> Optional[Span]:
+        """"founder of the campaign group Westmoor Families for Justice", "a spokesman for the
+        supermarket chain Greenway": the name right after a lower-case organisation noun (no
+        comma between) is the body's, however the parser hangs it (often as an apposition or
+        not on the noun at all)."""
+        doc = noun.doc
+        if not noun.text.islower() or noun.lemma_.lower() not in self.words.organisations or noun.i + 1 >= len(doc):
+            return None
+        first = doc[noun.i + 1]
+        if first.pos_ != "PROPN" or not first.text[:1].isupper() or first.ent_type_ in ("PERSON", "DATE"):
+            return None
+        last = first.i
+        while last + 1 < len(doc) and run_continues(doc, last + 1):
+            last += 1
+        return doc[first.i:last + 1]
 
     def document_producer(self, document: Token) -> Optional[TextSpan]:
         """"The study's lead author", "the report's author": a document is no body; the author
