@@ -1900,6 +1900,9 @@ def test_a_persons_name_before_its_is_no_body(extract):
     ("\u201cMy father was left on a trolley,\u201d said Joanne Pell, founder of the campaign group Westmoor Families for Justice.",
      "My father was left", "Westmoor Families for Justice"),
     ("A spokesman for the supermarket chain Greenway said it had no plans to change prices.", "no plans", "Greenway"),
+    # the object of a job verb in a relative clause on the name
+    ("Pieter Smulders, who heads the trade association Fiets Industrie Nederland, said subsidies could distort competition.",
+     "subsidies could distort", "Fiets Industrie Nederland"),
 ])
 def test_a_body_described_before_its_name_is_named_by_the_name(extract, text, content, organisation):
     """"founder of the campaign group X": the organisation is X, however the parser hangs the

@@ -1052,7 +1052,8 @@ class MentionAnalyser:
         runs the Arktis Fund": a relative clause on the name whose verb tells a job (lexicon
         ``affiliation_verbs``, and ``present_affiliation_verbs`` in the present tense: "who studies
         cyber issues at the Council on Foreign Relations", not "who studied at Oxford") names the
-        organisation, as its object or after a role preposition. Other relative clauses do not
+        organisation, as its object (the name after a description: "who heads the trade
+        association Fiets Industrie Nederland") or after a role preposition. Other relative clauses do not
         ("who spoke at the Brookings Institution": an event's place)."""
         words = self.words
         for clause in root.children:
@@ -1061,12 +1062,13 @@ class MentionAnalyser:
             direct = [c for c in clause.children if c.dep_ == "dobj"]
             # what one studies, follows or tracks is the subject, not the employer ("who follows Apple at Bernstein")
             employers = direct if clause.lemma_.lower() in words.affiliation_verbs else []
-            objects = [c for c in employers if self.names_body(c) or self.led_name(clause, c)] + [  # the preposition may hang on the object
+            objects = [c for c in employers if self.names_body(c) or self.led_name(clause, c) or self.name_after_description(c)] + [
+                # the preposition may hang on the object
                 o for head in [clause, *direct] for p in head.children if p.dep_ == "prep" and p.lower_ in words.role_organisation_preps
                 for o in p.children if o.dep_ == "pobj" and (self.names_body(o) or self.definite_body_noun(o))
             ]
             if objects:
-                return self.organisation_span(object_phrase(objects[0]))
+                return self.organisation_span(self.name_after_description(objects[0]) or object_phrase(objects[0]))
         return None
 
     def job_verb(self, verb: Token) -> bool:
