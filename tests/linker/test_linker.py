@@ -973,22 +973,3 @@ def test_a_name_in_a_relative_clause_on_the_mention_is_not_the_speaker(nlp):
     said = next(c for c in doc._.claims if c.cue.text == "said")
     assert said.speaker.name == "In\u00eas Marques", said.speaker
 
-
-def test_a_document_is_by_the_producer_named_when_the_report_next_refers_to_it(extract):
-    """"An independent review ... The report, written by Halvorsen Risk, says ...": a document
-    with no producer yet is by the one named at its next, definite mention (any document noun),
-    and so is its later "the review"; the riders of a clause inside the mention are nobody's role."""
-    claims = extract("An independent review into the crash that injured 23 riders has found that organisers were warned twice. "
-                     "The report, written by safety consultancy Halvorsen Risk, says a marshal radioed the race director. "
-                     "Police did not comment. The review recommends a ban on sprint finishes near traffic islands.")
-    for cue in ("has found", "says", "recommends"):
-        speaker = speaker_of(claims, cue=cue)
-        assert (speaker["name"], speaker["type"]) == ("Halvorsen Risk", "organisation"), claims.describe()
-
-
-def test_another_document_in_the_next_sentence_is_not_the_same_one(extract):
-    """Only a definite document noun ("the report") in the sentence after refers back to the
-    document: "a report by X" is another one, and X did not produce the survey."""
-    claims = extract("A survey found that most shoppers had cut back. A report by the Retail Council said prices would rise.")
-    assert speaker_of(claims, cue="found")["name"] != "Retail Council", claims.describe()
-    assert speaker_of(claims, cue="said")["name"] == "Retail Council", claims.describe()

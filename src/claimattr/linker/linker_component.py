@@ -222,9 +222,12 @@ class SpeakerLinker(RuleComponent):
         record: Optional[Record] = None
         # "the 34-year-old", "the mother of two", "the Hungarian": refers back as a pronoun does
         core = without_appositions(without_clauses(mention), stop_at_comma=True)  # "the 58-year-old, who joined in 2019"
-        aged = registry.age_description(core) or registry.person_description(core) or registry.nationality_description(core)
+        nationality = registry.nationality_description(core)
+        aged = registry.age_description(core) or registry.person_description(core) or nationality
         if aged and gender is None:
             gender = registry.description_gender(mention.root)
+        if nationality and not registry.age_description(core) and registry.rivals_in_view(mention, gender):
+            return replace(speaker, type="person"), None  # "Norris ... behind Verstappen. The Dutchman": which one?
         if gender is not None or aged:
             record = (registry.person_of_age(core) if aged else None) or registry.salient_person(mention, gender, last)
             if record is not None and record.gender is None:
@@ -283,6 +286,8 @@ class SpeakerLinker(RuleComponent):
                 registry.rename_description(record, speaker.name)
             if mention.root.lower_ in words.kind_nouns_after_names and mention.root.lower_ not in name_words(record.name):
                 record.descriptors.add(mention.root.lower_)  # "the Metaalbond union": a union, for "union official" later
+        elif speaker.type == "anonymous" and (record := registry.earlier_group(mention)) is not None:
+            pass  # "Officials at the Home Office said ... The officials said": that group, not anyone unnamed
         elif speaker.type == "unknown" and mention.root.pos_ == "PROPN":
             # a name the mention alone cannot type ("Ondal said") is the body the report introduced by it
             record = registry.introduced_body(speaker.name)
@@ -649,15 +654,13 @@ class SpeakerLinker(RuleComponent):
         for token in reversed(mention.doc[:mention.start]):
             near = token.i >= sentence_start - MAX_DOCUMENT_LOOKBACK
             if token.pos_ == "NOUN" and (near and token.lemma_.lower() in documents or token.lemma_.lower() == lemma):
-                found = producer(token, self.words.witness_verbs) or (
-                    producer_named_next(token, documents, self.words.witness_verbs) if token.lemma_.lower() == lemma else None)
+                found = producer(token, self.words.witness_verbs)
                 if found is not None:
                     return self._noun_phrase(found)
                 owner = possessive_pronoun(token)  # "according to its prospectus. The prospectus also ..."
                 if owner is not None:
                     return mention.doc[owner.i:owner.i + 1]
-        later = producer_named_next(root, documents, self.words.witness_verbs)
-        return self._noun_phrase(later) if later is not None else None
+        return None
 
     def relative_antecedent(self, mention: Span) -> Optional[Span]:
         """"who", "most of whom": a relative pronoun stands for the noun just before it, so that
@@ -758,25 +761,6 @@ def producer(document: Token, witness_verbs: Collection[str]) -> Optional[Token]
         subjects = [c for c in document.head.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
         if subjects:
             return subjects[0]
-    return None
-
-
-def producer_named_next(document: Token, documents: Collection[str], witness_verbs: Collection[str]) -> Optional[Token]:
-    """"An independent review ... has found ... The report, written by safety consultancy
-    Halvorsen Risk, says ...": a document that names no producer before is by the one the
-    report names when it next refers to it, in the sentence after, as "the" or "this" document
-    (any document noun: a report calls one document by several; :func:`producer`, not a
-    pronoun). Documents the first sentence's content mentions are other documents."""
-    sentence = document.sent
-    if sentence.end >= len(sentence.doc):
-        return None
-    following = sentence.doc[sentence.end].sent
-    definite = [t for t in following if t.pos_ == "NOUN" and t.lemma_.lower() in documents
-                and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in t.children)]
-    for token in definite:
-        found = producer(token, witness_verbs)
-        if found is not None and found.pos_ != "PRON":
-            return found
     return None
 
 

@@ -122,6 +122,7 @@ class SpeakerLexicon:
     local_government: FrozenSet[str] = frozenset()
     local_areas: FrozenSet[str] = frozenset()
     place_nouns: FrozenSet[str] = frozenset()
+    landmark_nouns: FrozenSet[str] = frozenset()
     country_abbreviations: FrozenSet[str] = frozenset()
 
     @cached_property
@@ -217,6 +218,7 @@ class SpeakerLexicon:
             local_government=frozenset(lexicon.get("local_government_heads", [])),
             local_areas=frozenset(lexicon.get("local_area_words", [])),
             place_nouns=frozenset(lexicon.get("place_nouns", [])),
+            landmark_nouns=frozenset(lexicon.get("landmark_nouns", [])),
             country_abbreviations=frozenset(lexicon.get("country_abbreviations", [])),
         )
 
@@ -247,7 +249,7 @@ class MentionAnalyser:
         self.headline_tokens: Set[int] = {t.i for span in doc.spans.get(HEADLINE_SPANS, []) for t in span}
         """Tokens of the report's headlines (the segmenter's span group), whose words are all capitalised."""
         self.body_runs = body_name_runs(doc, self.headline_tokens, words.body_name_ends) + owner_of_its_runs(
-            doc, self.headline_tokens, words.given_name_genders)
+            doc, self.headline_tokens, words.given_name_genders, words.place_nouns | words.landmark_nouns)
         named = [e for e in doc.ents if not self.common_noun_entity(e)]
         self.ents = with_body_names(with_coordinated_names(named), self.body_runs)
         """The base NER's entities with cut-off coordinated names restored and the names of
@@ -260,13 +262,18 @@ class MentionAnalyser:
     def common_noun_entity(self, ent: Span) -> bool:
         """A one-word entity that is a common noun: a nationality noun ("the Dutchman", "the
         Spaniard") or a word for a body capitalised only because a sentence or headline opens
-        with it, modifying a lower-case noun ("Council leader Sue Trevena thanked ...", not
-        "Senate Minority Leader Harry Reid" or "Parliament voted"): a description, never a name."""
+        with it, modifying a lower-case noun, where the report names a body by a longer name
+        ending in that word ("Council leader Sue Trevena thanked ..." after "Rivermouth District
+        Council"; not "Kremlin spokesman Dmitry Peskov" or "Parliament voted"): a description of
+        that body, never a name of its own."""
         if len(ent) != 1:
             return False
         word = ent[0]
+        if word.lower_ in self.words.nationality_nouns:
+            return True
         opening = (word.is_sent_start or word.i in self.headline_tokens) and word.dep_ == "compound" and word.head.text.islower()
-        return word.lower_ in self.words.nationality_nouns or opening and word.lower_ in self.words.organisations | self.words.government
+        return (opening and word.lower_ in self.words.organisations | self.words.government
+                and any(len(e) > 1 and e[-1].lower_ == word.lower_ for e in word.doc.ents))
 
     @cached_property
     def person_words(self) -> FrozenSet[str]:
@@ -777,10 +784,13 @@ class MentionAnalyser:
         )
 
     def portfolio_word(self, token: Token, role: Token) -> bool:
-        """"*Culture* Secretary Angus Munro": a capitalised proper noun compounded onto a
-        portfolio title (lexicon ``portfolio_titles``) names the portfolio, even where the NER
-        labels it a nationality or group (a title word otherwise: :func:`title_word`)."""
-        return (role.lower_ in self.words.portfolio_titles and token.ent_type_ == "NORP" and token.pos_ == "PROPN"
+        """"*Culture* Secretary Angus Munro", "*Climate* Minister Adam Sobczak": a capitalised proper
+        noun compounded onto a portfolio title (lexicon ``portfolio_titles``) names the portfolio,
+        unlabelled or labelled a nationality or group by the NER (a title word otherwise:
+        :func:`title_word`; a person, body or place the NER found, or a word bodies are named
+        by, "Midwives' Union secretary", is no portfolio)."""
+        return (role.lower_ in self.words.portfolio_titles and token.ent_type_ in ("NORP", "") and token.pos_ == "PROPN"
+                and token.lower_ not in self.words.organisations | self.words.government | self.words.body_name_ends
                 and token.dep_ == "compound" and token.head.i == role.i and not token.text.isupper())
 
     def function_adjective(self, token: Token, role: Token) -> bool:
@@ -835,7 +845,7 @@ class MentionAnalyser:
 
     def role_token(self, mention: Span) -> Optional[Token]:
         """The head of the first role phrase: "deputy prime minister" -> "minister"; none inside a
-        clause on a noun of the mention ("a review into the crash that injured 23 riders")."""
+        clause on another noun of the mention ("a review into the crash that injured 23 riders")."""
         candidates = [
             t for t in mention
             if t.lemma_.lower() in self.words.roles and t.pos_ in ("NOUN", "PROPN") and not after_honorific(t, self.words.honorifics)
@@ -896,6 +906,7 @@ class MentionAnalyser:
         while run and not self.names_role_body(run[-1], role) and not self.name_continuation(run[-1]) and (
             run[-1].lower_ in self.words.role_modifiers or title_word(run[-1]) or run[-1].lemma_.lower() in self.words.roles
             or run[-1].lower_ in self.words.chamber_names  # "Senate Minority Leader": a legislator speaks for a party
+            or self.portfolio_word(run[-1], role)  # "Climate Minister": the portfolio, no body's name
         ):
             run.pop()
         if person is not None:
@@ -1371,8 +1382,11 @@ def without_clauses(span: Span) -> Span:
 
 
 def in_clause(token: Token, mention: Span) -> bool:
-    """Whether a token of a mention lies in a relative clause on one of its nouns."""
-    return any(a.dep_ == "relcl" and mention.start <= a.i < mention.end for a in token.ancestors)
+    """Whether a token of a mention lies in a relative clause on another of its nouns than its
+    head ("the crash that injured 23 riders" in a mention of a review); one on the head often
+    says the speaker's own role ("John Smith, who is chief executive of Acme Foods")."""
+    root = mention.root
+    return any(a.dep_ == "relcl" and mention.start <= a.i < mention.end and a.head.i != root.i for a in token.ancestors)
 
 
 def after_honorific(token: Token, honorifics: FrozenSet[str]) -> bool:
@@ -1692,18 +1706,14 @@ def body_name_runs(doc: Doc, skip: Set[int], ends: FrozenSet[str]) -> List[Span]
     return runs
 
 
-MISREAD_BODY_LABELS = frozenset({"", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"})
-"""NER labels a company's unfamiliar name gets by mistake ("Hebridean Sea Links" as a place):
-where the report shows the name to be a body, the body's name replaces them."""
-
-
-def owner_of_its_runs(doc: Doc, skip: Set[int], given_names: Mapping[str, Optional[str]]) -> List[Span]:
+def owner_of_its_runs(doc: Doc, skip: Set[int], given_names: Mapping[str, Optional[str]], place_nouns: FrozenSet[str]) -> List[Span]:
     """Names the NER missed that the sentence shows to be a body: a run of two or more
-    capitalised proper nouns that is a clause's subject, with an "its" later in its sentence and
-    no other singular noun subject between ("Hebridean Sea Links cancelled all sailings after engine faults took
+    capitalised proper nouns the NER left unlabelled that is a clause's subject, with an "its"
+    later in its sentence and no other singular noun subject between ("Hebridean Sea Links cancelled all sailings after engine faults took
     two of its ships out of service"). A run opening with a given name (lexicon
-    ``given_name_genders``) or holding a person, organisation or country the NER found is left
-    alone; one it took for a place or a thing (:data:`MISREAD_BODY_LABELS`) becomes the body."""
+    ``given_name_genders``), opening or closing on a word for a place (lexicons ``place_nouns``,
+    ``landmark_nouns``: "Lake Victoria", "Hoover Dam") or holding a word the NER labels (a place, a storm, a show, an
+    event, a person) is left alone."""
     runs = []
     for token in doc:
         if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "PROPN" or token.i in skip:
@@ -1711,9 +1721,9 @@ def owner_of_its_runs(doc: Doc, skip: Set[int], given_names: Mapping[str, Option
         words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
         start, end = words[0].i, token.i + 1
         run = doc[start:end]
-        if len(run) < 2 or any(t.ent_type_ not in MISREAD_BODY_LABELS or not t.text[:1].isupper() or t.pos_ != "PROPN" for t in run):
+        if len(run) < 2 or any(t.ent_type_ or not t.text[:1].isupper() or t.pos_ != "PROPN" for t in run):
             continue
-        if run[0].lower_ in given_names:
+        if run[0].lower_ in given_names or run[-1].lower_ in place_nouns or run[0].lower_ in place_nouns:
             continue
         later = [t for t in doc[end:token.sent.end] if t.lower_ == "its" or t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NN", "NNP")]
         if later and later[0].lower_ == "its":
@@ -1743,8 +1753,7 @@ def with_body_names(ents: Sequence[Span], runs: Sequence[Span]) -> List[Span]:
     """The entities with each body name the NER missed added, and each it cut short ("Ashby"
     in "Ashby Town") replaced by the whole name, as an organisation; a run that holds
     another entity and a connector ("Inês Marques of Tejo University") is two names, and a
-    person's name is never a body's part, so both are left alone. A body's name the NER took
-    for a place or a thing is relabelled (:data:`MISREAD_BODY_LABELS`)."""
+    person's name is never a body's part, so both are left alone."""
     kept = list(ents)
     for run in runs:
         overlapping = [e for e in kept if e.start < run.end and run.start < e.end]
@@ -1756,8 +1765,7 @@ def with_body_names(ents: Sequence[Span], runs: Sequence[Span]) -> List[Span]:
         inner = overlapping[0]
         outside = [t for t in run if not inner.start <= t.i < inner.end]
         if (inner.label_ != "PERSON" and run.start <= inner.start and inner.end <= run.end and outside
-                and not any(t.lower_ in NAME_RUN_CONNECTORS for t in outside)
-                or (inner.start, inner.end) == (run.start, run.end) and inner.label_ in MISREAD_BODY_LABELS):
+                and not any(t.lower_ in NAME_RUN_CONNECTORS for t in outside)):
             kept[kept.index(inner)] = run
     return sorted(kept, key=lambda e: e.start)
 

@@ -853,8 +853,9 @@ class Registry:
         """"Education" in "Education minister Sian Powell": an organisation entity made of role
         modifiers only names the portfolio, part of the role, not a body; so does a legislative
         chamber (lexicon ``chamber_names``: "Senate Minority Leader Harry Reid", whose
-        organisation is his party)."""
-        return token.i in self.portfolios
+        organisation is his party); and so does a proper noun the mention reads as a portfolio
+        ("Climate Minister Adam Sobczak": :meth:`MentionAnalyser.portfolio_word`)."""
+        return token.i in self.portfolios or self.analyser.portfolio_word(token, token.head)
 
     def _in_org_entity(self, token: Token) -> bool:
         return token.i in self.in_long_org
@@ -1343,6 +1344,19 @@ class Registry:
             if r.type == "organisation" and len(name_words(r.name)) >= 2 and key in (name_words(r.name)[0], name_words(r.name)[-1])
         ]
         return matches[0] if len(matches) == 1 else None
+
+    def rivals_in_view(self, mention: Span, gender: Optional[str]) -> bool:
+        """Whether two or more people of the gender could be meant: named (outside quotations)
+        in the mention's sentence before it or in the two sentences before. "Norris finished behind
+        Verstappen. The Dutchman said": salience cannot tell a nationality; the reader's
+        knowledge can, and the report gives it too rarely to guess."""
+        sentence = self.sentence_of.get(mention.start, 0)
+        seen = {
+            record.id for record in self.records
+            if record.type == "person" and not (gender and record.gender and record.gender != gender)
+            for m in record.mentions if m.start < mention.start and sentence - m.sentence <= 2 and not m.quoted
+        }
+        return len(seen) > 1
 
     def salient_person(self, pronoun: Span, gender: Optional[str], last_speaker: Optional[Record]) -> Optional[Record]:
         """The person "he"/"she" most likely refers to (module docstring)."""
