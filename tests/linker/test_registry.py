@@ -1943,3 +1943,13 @@ def test_a_capitalised_portfolio_before_minister_is_part_of_the_role(extract, te
     ("Union") is no portfolio."""
     speaker = extract(text)[0]["speaker"]
     assert (speaker["role"], (speaker["organisation"] or {}).get("text")) == (role, organisation), speaker
+
+
+def test_the_owner_of_a_bodys_role_is_the_body_where_a_name_holds_the_role(extract):
+    """"Harbour Roast's founder, Nadia Okafor": the NER may call the company a person and the
+    founder an organisation; the possessor of a body's role (lexicon ``organisation_roles``)
+    with the holder named beside it is the body."""
+    text = ("Harbour Roast rejected the bid on Monday. Harbour Roast's founder, Nadia Okafor, who still owns "
+            "12 percent of the company, told the Avon Gazette that the offer was too low.")
+    speaker = speaker_of(extract(text), cue="told")
+    assert (speaker["name"], speaker["role"], speaker["organisation"]["text"]) == ("Nadia Okafor", "founder", "Harbour Roast")

@@ -689,6 +689,11 @@ class MentionAnalyser:
         # set of people a person owns is not that person ("Mulder's teammates")
         if mention.root.tag_ == "NNS":
             runs = [r for r in runs if not possessor(r)]
+        # "Harbour Roast's founder, Nadia Okafor": the owner of a body's role (lexicon
+        # ``organisation_roles``) is the body, whatever the NER says, where a name holds the role
+        owners = [r for r in runs if possessor(r) and r.root.head.lemma_.lower() in self.words.organisation_roles]
+        if owners and len(owners) < len(runs):
+            runs = [r for r in runs if r not in owners]
         for run in sorted(runs, key=lambda r: (not possessor(r), len(r)), reverse=True):
             if any(t.ent_type_ == "PERSON" for t in run):
                 return run
@@ -787,10 +792,10 @@ class MentionAnalyser:
         """"*Culture* Secretary Angus Munro", "*Climate* Minister Adam Sobczak": a capitalised proper
         noun compounded onto a portfolio title (lexicon ``portfolio_titles``) names the portfolio,
         unlabelled or labelled a nationality or group by the NER (a title word otherwise:
-        :func:`title_word`; a person, body or place the NER found, or a word bodies are named
-        by, "Midwives' Union secretary", is no portfolio)."""
+        :func:`title_word`; a person, body or place the NER found, or a word for a body (lexicons
+        ``organisation_heads``, ``government_heads``: "Midwives' Union secretary") is no portfolio)."""
         return (role.lower_ in self.words.portfolio_titles and token.ent_type_ in ("NORP", "") and token.pos_ == "PROPN"
-                and token.lower_ not in self.words.organisations | self.words.government | self.words.body_name_ends
+                and token.lower_ not in self.words.organisations | self.words.government
                 and token.dep_ == "compound" and token.head.i == role.i and not token.text.isupper())
 
     def function_adjective(self, token: Token, role: Token) -> bool:
