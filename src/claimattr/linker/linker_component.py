@@ -287,7 +287,7 @@ class SpeakerLinker(RuleComponent):
             if mention.root.lower_ in words.kind_nouns_after_names and mention.root.lower_ not in name_words(record.name):
                 record.descriptors.add(mention.root.lower_)  # "the Metaalbond union": a union, for "union official" later
         elif speaker.type == "anonymous" and (record := registry.earlier_group(mention)) is not None:
-            pass  # "Officials at the Home Office said ... The officials said": that group, not anyone unnamed
+            pass  # the record is found: "Officials at the Home Office said ... The officials said" is that group
         elif speaker.type == "unknown" and mention.root.pos_ == "PROPN":
             # a name the mention alone cannot type ("Ondal said") is the body the report introduced by it
             record = registry.introduced_body(speaker.name)
@@ -348,7 +348,8 @@ class SpeakerLinker(RuleComponent):
 
     def _group_name(self, name: str, mention: Span) -> str:
         """A group as the guidelines name it: lower case, no determiner or count ("These voters" ->
-        "voters"); a name opening it keeps its capital ("Some Atlético fans" -> "Atlético fans")."""
+        "voters"); a name opening it keeps its capital ("Some Atlético fans" -> "Atlético fans"),
+        and so does a name inside it ("Analysts at Kessel Bank" -> "analysts at Kessel Bank")."""
         parts = self._without_place(name, mention).split()
         while len(parts) > 1 and (parts[0].lower() in self.words.group_determiners or parts[0].lower() in self.words.quantifiers
                                   or parts[0].lower() in self.words.determiners):
@@ -358,14 +359,14 @@ class SpeakerLinker(RuleComponent):
             return " ".join(parts)
         if all(not p[:1].isupper() or i == 0 for i, p in enumerate(parts)):
             return " ".join(parts).lower()
-        return " ".join([parts[0].lower()] + parts[1:])  # "analysts at Kessel Bank"
+        return " ".join([parts[0].lower()] + parts[1:])
 
     def _without_place(self, name: str, mention: Span) -> str:
         """"Anglers along the Culm" -> "Anglers", "repair shops in three countries" -> "repair
         shops": where a group is (a preposition that only places, lexicon ``locative_preps``, or
         "in"/"on" a place noun, lexicon ``place_nouns``, or the region of the body it is at:
         :meth:`in_region`) is no part of the short description the guidelines name a group by.
-        What says who stays: the body it is at ("analysts at Kessel Bank"): "people familiar with the talks",
+        What says who stays: the body it is at ("analysts at Kessel Bank"), "people familiar with the talks",
         "Democrats in Congress", "officials in Beijing" (a capital standing for its government),
         "investors in the fund"."""
         root = mention.root

@@ -1714,11 +1714,11 @@ def body_name_runs(doc: Doc, skip: Set[int], ends: FrozenSet[str]) -> List[Span]
 def owner_of_its_runs(doc: Doc, skip: Set[int], given_names: Mapping[str, Optional[str]], place_nouns: FrozenSet[str]) -> List[Span]:
     """Names the NER missed that the sentence shows to be a body: a run of two or more
     capitalised proper nouns the NER left unlabelled that is a clause's subject, with an "its"
-    later in its sentence and no other singular noun subject between ("Hebridean Sea Links cancelled all sailings after engine faults took
-    two of its ships out of service"). A run opening with a given name (lexicon
-    ``given_name_genders``), opening or closing on a word for a place (lexicons ``place_nouns``,
-    ``landmark_nouns``: "Lake Victoria", "Hoover Dam") or holding a word the NER labels (a place, a storm, a show, an
-    event, a person) is left alone."""
+    later in its sentence and no other singular noun subject between ("Hebridean Sea Links
+    cancelled all sailings after engine faults took two of its ships out of service"). A run
+    opening with a given name (lexicon ``given_name_genders``), opening or closing on a word for
+    a place (lexicons ``place_nouns``, ``landmark_nouns``: "Lake Victoria", "Hoover Dam") or
+    holding a word the NER labels (a place, a storm, a show, an event, a person) is left alone."""
     runs = []
     for token in doc:
         if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "PROPN" or token.i in skip:
