@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from claimattr.detector.constructions import source_apposition
 from claimattr.detector.extents import is_headline_passive
 from claimattr.linker.names import (
-    MentionAnalyser, SpeakerLexicon, clean_mention, indefinite, name_run, noun_phrase, partitive_of, research_body,
+    MentionAnalyser, SpeakerLexicon, clean_mention, in_region, indefinite, name_run, noun_phrase, partitive_of, research_body,
     research_body_after, without_appositions, without_clauses, without_edge_spaces,
 )
 from claimattr.linker.registry import Record, Registry, name_words
@@ -222,11 +222,12 @@ class SpeakerLinker(RuleComponent):
         record: Optional[Record] = None
         # "the 34-year-old", "the mother of two", "the Hungarian": refers back as a pronoun does
         core = without_appositions(without_clauses(mention), stop_at_comma=True)  # "the 58-year-old, who joined in 2019"
+        by_age = registry.age_description(core)
         nationality = registry.nationality_description(core)
-        aged = registry.age_description(core) or registry.person_description(core) or nationality
+        aged = by_age or registry.person_description(core) or nationality
         if aged and gender is None:
             gender = registry.description_gender(mention.root)
-        if nationality and not registry.age_description(core) and registry.rivals_in_view(mention, gender):
+        if nationality and not by_age and registry.rivals_in_view(mention, gender):
             return replace(speaker, type="person"), None  # "Norris ... behind Verstappen. The Dutchman": which one?
         if gender is not None or aged:
             record = (registry.person_of_age(core) if aged else None) or registry.salient_person(mention, gender, last)
@@ -365,24 +366,18 @@ class SpeakerLinker(RuleComponent):
         """"Anglers along the Culm" -> "Anglers", "repair shops in three countries" -> "repair
         shops": where a group is (a preposition that only places, lexicon ``locative_preps``, or
         "in"/"on" a place noun, lexicon ``place_nouns``, or the region of the body it is at:
-        :meth:`in_region`) is no part of the short description the guidelines name a group by.
+        :func:`in_region`) is no part of the short description the guidelines name a group by.
         What says who stays: the body it is at ("analysts at Kessel Bank"), "people familiar with the talks",
         "Democrats in Congress", "officials in Beijing" (a capital standing for its government),
         "investors in the fund"."""
         root = mention.root
         for prep in (c for c in root.children if c.dep_ == "prep" and c.i > root.i):
             places = [o for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in self.words.place_nouns and not o.ent_type_]
-            placed = next((c for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN" for c in o.children if self.in_region(c)), None)
+            placed = next((c for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN" for c in o.children if in_region(c)), None)
             if prep.lower_ in self.words.locative_preps or prep.lower_ in ("in", "on") and places or placed is not None:
                 cut = mention.doc[mention.start:(placed or prep).i].text.strip()
                 return cut if name.lower().startswith(cut.lower()) or cut.lower().endswith(name.lower()) else name
         return name
-
-    @staticmethod
-    def in_region(prep: Token) -> bool:
-        """"in southern Sweden" after a body's name ("researchers at the Norrhamn Bird
-        Observatory in southern Sweden"): where the body is, not which."""
-        return prep.dep_ == "prep" and prep.lower_ == "in" and any(o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC") for o in prep.children)
 
     @staticmethod
     def _owned_group_name(registry: Registry, mention: Span) -> Optional[str]:
@@ -628,7 +623,7 @@ class SpeakerLinker(RuleComponent):
         if name is not root and any(c.dep_ == "appos" and c.pos_ == "PROPN" and c.i < mention.end for c in root.children):
             return None
         if name is root:
-            body = body_name_in_apposition(root, self.words.organisations | self.words.government, self.words.partitive_heads)
+            body = body_name_in_apposition(root, self.words.bodies, self.words.partitive_heads)
             return name_run(body) if body is not None else None
         phrase = self._noun_phrase(name)
         return without_appositions(phrase, stop_at_comma=True) if phrase is not None else None

@@ -126,6 +126,12 @@ class SpeakerLexicon:
     country_abbreviations: FrozenSet[str] = frozenset()
 
     @cached_property
+    def bodies(self) -> FrozenSet[str]:
+        """Nouns for bodies of any kind (organisation and government heads); built once per
+        lexicon, not at every token that asks."""
+        return self.organisations | self.government
+
+    @cached_property
     def people(self) -> FrozenSet[str]:
         """Nouns that name people (group heads, roles, anonymous heads), for the set a bare
         quantifier speaks for; built once per lexicon."""
@@ -272,7 +278,7 @@ class MentionAnalyser:
         if word.lower_ in self.words.nationality_nouns:
             return True
         opening = (word.is_sent_start or word.i in self.headline_tokens) and word.dep_ == "compound" and word.head.text.islower()
-        return (opening and word.lower_ in self.words.organisations | self.words.government
+        return (opening and word.lower_ in self.words.bodies
                 and any(len(e) > 1 and e[-1].lower_ == word.lower_ for e in word.doc.ents))
 
     @cached_property
@@ -724,12 +730,12 @@ class MentionAnalyser:
         ending in an organisation noun (lexicon ``organisation_heads``) names no person, whatever
         role words stand near."""
         last = run[-1]
-        return last.ent_type_ == "ORG" and last.lower_ in self.words.organisations | self.words.government
+        return last.ent_type_ == "ORG" and last.lower_ in self.words.bodies
 
     def unlabelled_name(self, run: Span) -> bool:
         """"Ana Ruiz said": two or more proper nouns that NER and the lexicons call nothing else."""
         labels = {t.ent_type_ or self.labels.get(t.text, "") for t in run} - {""}
-        heads = {t.lemma_.lower() for t in run} & (self.words.organisations | self.words.government)
+        heads = {t.lemma_.lower() for t in run} & self.words.bodies
         return not labels - {"PERSON"} and not heads
 
     def strip_titles(self, run: Span) -> Optional[Span]:
@@ -771,7 +777,7 @@ class MentionAnalyser:
         text = self.with_function(" ".join([c.lower_ for c in former[:1]] + words), role)
         body = doc[former[0].i + 1:start] if former else None
         if body is not None and len(body) and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ not in PLACE_ENTITIES for t in body):
-            article = "the " if body[-1].lemma_.lower() in self.words.organisations | self.words.government else ""
+            article = "the " if body[-1].lemma_.lower() in self.words.bodies else ""
             text = f"{text} of {article}{body.text}"
         return text
 
@@ -795,7 +801,7 @@ class MentionAnalyser:
         :func:`title_word`; a person, body or place the NER found, or a word for a body (lexicons
         ``organisation_heads``, ``government_heads``: "Midwives' Union secretary") is no portfolio)."""
         return (role.lower_ in self.words.portfolio_titles and token.ent_type_ in ("NORP", "") and token.pos_ == "PROPN"
-                and token.lower_ not in self.words.organisations | self.words.government
+                and token.lower_ not in self.words.bodies
                 and token.dep_ == "compound" and token.head.i == role.i and not token.text.isupper())
 
     def function_adjective(self, token: Token, role: Token) -> bool:
@@ -834,7 +840,7 @@ class MentionAnalyser:
                 return None  # "a narrator in the ad": the document the role is held in, not its function
             if former and child.lower_ == "of":
                 return phrase
-            if objects[0].lemma_.lower() in words.organisations | words.government and not self.shared_portfolio(objects[0]) or any(
+            if objects[0].lemma_.lower() in words.bodies and not self.shared_portfolio(objects[0]) or any(
                 t.pos_ == "PROPN" and not t.is_lower or t.ent_type_ in ("ORG", "GPE", "FAC", "PERSON") or t.tag_ == "PRP$" for t in phrase
             ):
                 return None
@@ -844,7 +850,7 @@ class MentionAnalyser:
     def shared_portfolio(self, noun: Token) -> bool:
         """"head of trust and safety": a bare lower-case noun joined by "and" to one that names no
         body is a field of work, although alone it could be a body ("the trust")."""
-        bodies = self.words.organisations | self.words.government
+        bodies = self.words.bodies
         return noun.is_lower and not any(c.dep_ in ("det", "poss") for c in noun.children) and any(
             c.i > noun.i and c.lemma_.lower() not in bodies for c in noun.conjuncts)
 
@@ -919,7 +925,7 @@ class MentionAnalyser:
         if any(t.lower_ in self.words.former_markers for t in run):
             return None  # "former RT journalists" speak for the body no more (guidelines: no organisation)
         named = any(t.ent_type_ in ("ORG", "GPE") or t.pos_ == "PROPN" and t.ent_type_ != "NORP" for t in run)
-        if run and (named or run[-1].lemma_.lower() in self.words.organisations | self.words.government):
+        if run and (named or run[-1].lemma_.lower() in self.words.bodies):
             return self.organisation_span(mention.doc[run[0].i:run[-1].i + 1])
         # a title before the name names no body ("Professor Elena Ricci"): look after the name
         return self.affiliation(person) if person is not None else None
@@ -1017,7 +1023,7 @@ class MentionAnalyser:
         if any(c.dep_ in ("compound", "nmod", "poss") and (c.pos_ == "PROPN" or c.ent_type_) for c in head.children):
             return None  # "a Nobel Peace Prize winner", "a Clinton surrogate": a relation to a name, no function
         lemma = head.lemma_.lower()
-        excluded = words.organisations | words.government | words.group_heads | words.document_heads | words.anonymous
+        excluded = words.bodies | words.group_heads | words.document_heads | words.anonymous
         return None if lemma in excluded or lemma in words.person_descriptions else head
 
     def apposed_role_noun(self, root: Token) -> Optional[Token]:
@@ -1347,6 +1353,12 @@ def complements_noun(token: Token, source_preps: FrozenSet[str]) -> bool:
     return token.dep_ == "pobj" and prep.lower_ not in source_preps and prep.head.pos_ == "NOUN"
 
 
+def in_region(prep: Token) -> bool:
+    """"in southern Sweden", "in London" after a body's name: a preposition that says where the
+    body is, not which body it is."""
+    return prep.dep_ == "prep" and prep.lower_ == "in" and any(o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC") for o in prep.children)
+
+
 def object_phrase(token: Token) -> Optional[Span]:
     """The phrase of a prepositional object up to its first comma ("for the Interior Ministry, X"),
     a coordination outside a name ("director of the Kellwick Institute and a board member" ->
@@ -1356,9 +1368,7 @@ def object_phrase(token: Token) -> Optional[Span]:
         if child.dep_ == "cc" and child.i > token.i and child.ent_iob_ != "I":
             end = min(end, child.i)
     for word in token.subtree:  # the place may hang on a word of the name ("Center for Development in Mexico City")
-        if word.dep_ == "prep" and word.i > token.i and word.lower_ == "in" and word.ent_iob_ != "I" and any(
-            c.ent_type_ in ("GPE", "LOC") for c in word.children if c.dep_ == "pobj"
-        ):
+        if word.i > token.i and word.ent_iob_ != "I" and in_region(word):
             end = min(end, word.i)
     subtree = token.doc[token.left_edge.i:end]
     return clean_mention(without_appositions(without_clauses(subtree), stop_at_comma=True))

@@ -1124,7 +1124,7 @@ class Registry:
         organisation of the report as much as an entity is, so that its bare noun ("police",
         "the centre") can stand for it (:meth:`body_named_by`). An owner alone ("their union")
         names none."""
-        bodies = self.words.organisations | self.words.government
+        bodies = self.words.bodies
         for person in [r for r in self.records if r.type == "person"]:
             for organisation in person.organisations:
                 span = self.doc.char_span(organisation.start, organisation.end)
@@ -1784,7 +1784,7 @@ class Registry:
         # headlines drop their articles and capitalise nouns ("Team blames ..."), and the tagger reads
         # their lower-case nouns as names ("thermostat maker admits")
         headline = mention.start in self.headline_tokens
-        bodies = words.organisations | words.government
+        bodies = words.bodies
         if len(core) > 3 or any((t.pos_ == "PROPN" and not (headline and (t.lower_ in bodies or t.text.islower()))) or t.ent_type_ for t in core):
             return None
         if mention[0].lower_ not in words.definite_determiners and not owned and not (len(mention) == 1 and mention.root.tag_ == "NNS") and not headline:
@@ -1936,7 +1936,7 @@ class Registry:
         Trade Commission" for "the company") would have been called by that noun: it competes
         only where nothing else does."""
         sentence = self.sentence_of.get(position, 0)
-        heads = (self.words.organisations | self.words.government) - {noun} if noun else frozenset()
+        heads = self.words.bodies - {noun} if noun else frozenset()
         scores: Dict[int, float] = {}
         for record in self.records:
             if record.type != "organisation" and not self.government_body(record):
@@ -1995,7 +1995,7 @@ class Registry:
         weakest evidence: only where neither the words around the person nor any mention of
         them names a body."""
         words = role.split() if role else []
-        bodies = self.words.organisations | self.words.government
+        bodies = self.words.bodies
         if not words or role_noun(role) not in self.words.organisation_roles or any(w in bodies for w in words[:-1]):
             return None  # "council chair": the noun names the body, if not by name
         if words[0] in self.words.former_markers:
@@ -2189,7 +2189,7 @@ class Registry:
         organisation."""
         span = self.doc.char_span(organisation.start, organisation.end, alignment_mode="expand")
         nouns = [t for t in span if t.lower_ not in self.words.definite_determiners and t.tag_ != "POS"] if span is not None else []
-        if len(nouns) != 1 or nouns[0].lemma_.lower() not in self.words.organisations | self.words.government:
+        if len(nouns) != 1 or nouns[0].lemma_.lower() not in self.words.bodies:
             return organisation
         if nouns[0].text[:1].isupper() and not nouns[0].is_sent_start:
             return organisation  # a name: "Senate", "Congress"

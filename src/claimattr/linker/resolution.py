@@ -93,7 +93,7 @@ class Resolver:
         } - words.honorifics
         if self.analyser.body_before_role(analysis.organisation, self.analyser.role_token(mention), head):
             names = set()  # "A Brandt spokesman" is no Brandt: the name says whose spokesman
-        institution = analysis.type in INSTITUTIONS and head.lemma_.lower() in words.organisations | words.government
+        institution = analysis.type in INSTITUTIONS and head.lemma_.lower() in words.bodies
         # "an engineer at Nimbra" is no one named Nimbra: a name in a phrase on the head says where
         own = {n for n in names if not any(in_prepositional_modifier(t, head) for t in mention if t.lower_ == n)}
         # "Atlético supporters", "Mulder's teammates": people a name only modifies are not its bearer
