@@ -1953,3 +1953,60 @@ def test_the_owner_of_a_bodys_role_is_the_body_where_a_name_holds_the_role(extra
             "12 percent of the company, told the Avon Gazette that the offer was too low.")
     speaker = speaker_of(extract(text), cue="told")
     assert (speaker["name"], speaker["role"], speaker["organisation"]["text"]) == ("Nadia Okafor", "founder", "Harbour Roast")
+
+
+def test_a_bare_surname_after_a_second_bearer_is_named_means_the_newer_one(extract):
+    """"Tom Garland" early on, "Interior Secretary Ruth Garland" later: the report names the
+    second bearer in full when it turns to her, and "Garland" and "she" after that are hers."""
+    text = ("Independent candidate Tom Garland said he would stay in the race. "
+            "In other news, Interior Secretary Ruth Garland says wildfire crews are stretched. "
+            "Garland told reporters that more planes were on the way. "
+            "With hundreds of fires burning, \u201cwe need every crew we have,\u201d she said.")
+    claims = extract(text)
+    for content in ("more planes were on the way", "we need every crew"):
+        assert speaker_of(claims, content=content)["name"] == "Ruth Garland", claims.describe()
+    assert speaker_of(claims, content="he would stay")["name"] == "Tom Garland"
+
+
+def test_a_secretary_holds_office_in_the_department_named_by_the_portfolio_before_its_noun(extract):
+    """"a Homeland Security Department official ... Homeland Security Secretary": the report
+    names the secretary's department, with the portfolio before "Department"."""
+    text = ("A Homeland Security Department official said hackers had targeted voter rolls in 20 states. "
+            "Homeland Security Secretary Dana Whitfield says the attacks are under investigation.")
+    speaker = speaker_of(extract(text), cue="says")
+    assert (speaker["name"], speaker["organisation"]["text"]) == ("Dana Whitfield", "Homeland Security Department"), speaker
+
+
+@pytest.mark.parametrize("text, cue, name", [
+    # recorded evidence speaks for no one, not even the police who released it
+    ("Harlow police released video on Monday. Video shows that the driver had his hands raised.", "shows", "video"),
+    ("Video of the incident shows the officer running towards the car.", "shows", "video"),
+    # a bare "of" complement says what kind of document it is
+    ("But a review of records indicates he has been a registered Republican since 2003.", "indicates", "review of records"),
+    ("Figures released last week show that sales fell by a fifth.", "show", "figures"),
+])
+def test_a_document_without_producer_is_a_short_lower_case_description(extract, text, cue, name):
+    speaker = speaker_of(extract(text), cue=cue)
+    assert (speaker["name"], speaker["type"]) == (name, "unknown"), speaker
+
+
+def test_a_bodys_noun_before_compiled_figures_is_the_body_the_report_names(extract):
+    """"Police figures show ...": the police the report named compiled them; a "court filing" is
+    filed with a court, so the court is no producer."""
+    text = ("West Riding Police said thefts of e-scooters had doubled. "
+            "Police figures show 212 scooters were reported stolen in the city last year.")
+    speaker = speaker_of(extract(text), cue="show")
+    assert (speaker["name"], speaker["type"]) == ("West Riding Police", "organisation"), speaker
+    court = speaker_of(extract("According to a court filing seen by Wire, the builder is seeking 18 million euros."),
+                       cue="According to")
+    assert court["name"] == "court filing", court
+
+
+def test_an_official_of_a_named_body_in_the_lead_is_no_description_of_the_person_named_next(extract):
+    """"A Homeland Security Department official said ... Secretary Dana Whitfield says": an
+    official given with a body's name is an unnamed official, as "a Brandt spokesman" is, not
+    the lead's description of its protagonist."""
+    text = ("A Homeland Security Department official said hackers had targeted voter rolls in 20 states. "
+            "Homeland Security Secretary Dana Whitfield says the attacks are under investigation.")
+    speaker = speaker_of(extract(text), cue="said")
+    assert (speaker["name"], speaker["organisation"]["text"]) == ("official", "Homeland Security Department"), speaker

@@ -123,6 +123,8 @@ class SpeakerLexicon:
     local_areas: FrozenSet[str] = frozenset()
     place_nouns: FrozenSet[str] = frozenset()
     landmark_nouns: FrozenSet[str] = frozenset()
+    evidence_heads: FrozenSet[str] = frozenset()
+    compiled_heads: FrozenSet[str] = frozenset()
     country_abbreviations: FrozenSet[str] = frozenset()
 
     @cached_property
@@ -225,6 +227,8 @@ class SpeakerLexicon:
             local_areas=frozenset(lexicon.get("local_area_words", [])),
             place_nouns=frozenset(lexicon.get("place_nouns", [])),
             landmark_nouns=frozenset(lexicon.get("landmark_nouns", [])),
+            evidence_heads=frozenset(lexicon.get("evidence_heads", [])),
+            compiled_heads=frozenset(lexicon.get("compiled_heads", [])),
             country_abbreviations=frozenset(lexicon.get("country_abbreviations", [])),
         )
 
@@ -325,8 +329,29 @@ class MentionAnalyser:
             name = self.without_place_owner(mention, head) or self.without_kind_noun(mention, head) or name
         if kind == "anonymous" and self.anonymous_source(head):
             name, role = "source", None
+        if kind == "unknown" and person is None and head.lemma_.lower() in self.words.document_heads | self.words.evidence_heads:
+            name = self.document_description(mention, head) or name
         tokens = frozenset(t.lower_ for t in person if t.is_alpha) if person is not None else frozenset()
         return Analysis(name=name, type=kind, role=role, organisation=organisation, tokens=tokens)
+
+    def document_description(self, mention: Span, head: Token) -> Optional[str]:
+        """A document or recording the report gives no producer for, as the guidelines name one:
+        a short lower-case description, its noun with the words before it and a bare "of"
+        complement that says what kind it is ("a review of records"), but not the particular
+        thing it is of or who saw it ("Video of the incident" -> "video", "Figures released last
+        week" -> "figures", "Some earlier studies" -> "earlier studies"). None where a possessor
+        stands before the noun ("the study's findings"): whose it is matters."""
+        before = mention.doc[mention.start:head.i + 1]
+        if any(t.dep_ == "poss" for t in before):
+            return None
+        end = head.i + 1
+        for child in head.rights:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if child.dep_ == "prep" and child.lower_ == "of" and objects and objects[0].i < mention.end and not any(
+                    c.dep_ in ("det", "poss") for c in objects[0].children):
+                end = max(end, objects[0].right_edge.i + 1)
+            break
+        return self.canonical_text(mention.doc[mention.start:end]).lower()
 
     def without_relay(self, phrase: Span) -> Span:
         """The phrase without who passed its words on ("Researchers at two Chinese universities

@@ -554,7 +554,7 @@ class Registry:
             ):
                 compatible.append(record)
         if compatible:
-            record = max(compatible, key=lambda r: len(r.mentions))
+            record = self.latest_named(compatible, name.start) if not given else max(compatible, key=lambda r: len(r.mentions))
             if self.fuller_name(name, record):
                 shorter, record.name = record.name, text
                 record.alias(shorter)
@@ -565,6 +565,13 @@ class Registry:
         record = Record(id=len(self.records), name=text, type="person", tokens=set(name_words(text)) | nickname)
         self.records.append(record)
         return record
+
+    @staticmethod
+    def latest_named(records: List[Record], start: int) -> Record:
+        """Of several people a bare surname fits ("Johnson" after "Gary Johnson" and, later, "Jeh
+        Johnson"), the one named last before it: a report reintroduces a surname in full when it
+        turns to another bearer, and its bare surname then means the new one."""
+        return max(records, key=lambda r: max((m.start for m in r.mentions if m.start < start), default=-1))
 
     def after_honorific(self, name: Span) -> bool:
         """Whether an honorific ("Mr.", "Ms.") comes right before the name."""
@@ -1552,7 +1559,8 @@ class Registry:
         under it ("says the mayor should resign") or an owner ("the candidate's doctor") is
         someone the protagonist talks about, and one whose role is given for a body ("a
         spokeswoman for the water board", or one that exists only inside an organisation, with its
-        noun or name: "a club spokesman", "a Brandt spokesman"; "a hospital doctor" may be the
+        noun or name: "a club spokesman", "a Brandt spokesman", and so may an official, "a Treasury
+        official"; "a hospital doctor" may be the
         person named next, and so may a former one, "a former DNC chairman") is an unnamed
         official, named by the role."""
         root = mention.root
@@ -1561,7 +1569,7 @@ class Registry:
             and root.tag_ == "NN" and root.dep_ in SUBJECTS and root.head.dep_ == "ROOT" and root.lemma_.lower() in self.words.roles
             and not any(t.ent_type_ == "PERSON" for t in mention) and not self.owns(mention)
             and not any(c.dep_ == "prep" and c.lower_ in self.words.role_organisation_preps for c in root.children)
-            and not (root.lemma_.lower() in self.words.organisation_roles and any(
+            and not (root.lemma_.lower() in self.words.organisation_roles | self.words.anonymous and any(
                 c.dep_ == "compound" and (c.text.islower() and self.analyser.body_word(c) or c.pos_ == "PROPN") for c in root.children)
                 and not any(t.lower_ in self.words.former_markers for t in mention))
         )
@@ -1682,7 +1690,7 @@ class Registry:
         before = set(words[:-1])
         allowed = self.words.role_modifiers | self.words.former_markers  # "deputy", "former": ranks, no portfolio
         held = [
-            r for r, named in ((r, set(name_words(r.name))) for r in self.records if r.type == "government" and r.mentions)
+            r for r, named in ((r, set(name_words(r.name))) for r in self.records if r.type in ("government", "organisation") and r.mentions)
             if named & self.words.government and before & named and before - named <= allowed
         ]
         if len(held) != 1:
