@@ -2010,3 +2010,28 @@ def test_an_official_of_a_named_body_in_the_lead_is_no_description_of_the_person
             "Homeland Security Secretary Dana Whitfield says the attacks are under investigation.")
     speaker = speaker_of(extract(text), cue="said")
     assert (speaker["name"], speaker["organisation"]["text"]) == ("official", "Homeland Security Department"), speaker
+
+
+def test_bare_research_words_are_the_reports_group_of_researchers_at_a_body(extract):
+    """"Astronomers at Halden University have found ... The researchers estimate ... The authors
+    suggest ..., although they stress": the researchers, the authors, they, and the headline's
+    "astronomers" are the one group of researchers at a body the report names."""
+    text = ("Young star's disc is raining ice onto its planets, astronomers say\n"
+            "Astronomers at Halden University have found that grains of ice are falling onto the planets. "
+            "The researchers estimate that the disc holds several times as much water as Earth's oceans. "
+            "The authors suggest that the same process may have brought water to Earth, although they stress "
+            "that the star is far more massive.")
+    claims = extract(text)
+    for cue in ("say", "have found", "estimate", "suggest", "stress"):
+        speaker = speaker_of(claims, cue=cue)
+        assert (speaker["name"], speaker["organisation"]["text"]) == ("astronomers at Halden University", "Halden University"), claims.describe()
+
+
+def test_other_researchers_and_a_headlines_other_discipline_are_not_the_group(extract):
+    """"Other researchers" set themselves against the group; a headline's "Physicists" are not
+    the researchers whose claim they doubt."""
+    claims = extract("Physicists doubt lab's superconductor claim\n"
+                     "Researchers at two Chinese universities said they had made a room-temperature superconductor. "
+                     "The researchers said the material was stable. Other researchers said the data were thin.")
+    assert speaker_of(claims, cue="doubt")["name"] == "physicists", claims.describe()
+    assert speaker_of(claims, content="the data were thin")["name"] == "researchers", claims.describe()

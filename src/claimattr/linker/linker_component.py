@@ -175,6 +175,7 @@ class SpeakerLinker(RuleComponent):
             linked.append(replace(claim, speaker=speaker))
         linked = with_headline_sources(doc, linked, records, registry)
         linked = with_headline_role_holders(doc, linked, records, registry)
+        linked = with_headline_research_groups(doc, linked, records, registry)
         linked = with_portfolio_departments(linked, records, registry)
         return with_fuller_descriptions(linked, records, registry), registry
 
@@ -273,8 +274,11 @@ class SpeakerLinker(RuleComponent):
         elif speaker.type in ("organisation", "government") and (person := registry.person_at(mention) or registry.person_by_name(speaker.name)) is not None:
             record = person
             speaker = replace(speaker, type="person")
+        elif speaker.type in ("organisation", "government", "group") and (record := registry.research_group(mention)) is not None:
+            speaker = replace(speaker, type="group")  # "the team": the report's researchers, no sports team
         elif speaker.type in ("organisation", "government", "group"):
-            record = registry.organ_owner(mention) or registry.find_institution(speaker.name) or registry.institution_at(mention)
+            contrastive = mention[0].lower_ in words.contrastive_determiners
+            record = registry.organ_owner(mention) or self._named_group(registry, speaker.name, contrastive) or registry.institution_at(mention)
             if record is None and speaker.name.lower() in mention.text.lower():  # else the resolver named it ("the state" -> Florida)
                 record = registry.described_institution(mention, last) if speaker.type != "group" else registry.earlier_group(mention)
             if record is None:
@@ -282,7 +286,7 @@ class SpeakerLinker(RuleComponent):
                     name = self._owned_group_name(registry, mention) or self._group_name(speaker.name, mention)
                 else:
                     name = speaker.name
-                record = registry.find_institution(name) or registry.new(name, speaker.type)
+                record = self._named_group(registry, name, contrastive) or registry.new(name, speaker.type)
             elif record.type != "group" and fuller_description(record.name, speaker.name):
                 registry.rename_description(record, speaker.name)
             if mention.root.lower_ in words.kind_nouns_after_names and mention.root.lower_ not in name_words(record.name):
@@ -306,6 +310,16 @@ class SpeakerLinker(RuleComponent):
             role, organisation = None, None
         speaker = replace(speaker, name=record.name, type=record.type, role=role, organisation=organisation)
         return self._with_body(registry, speaker, mention, record), record
+
+    @staticmethod
+    def _named_group(registry: Registry, name: str, contrastive: bool) -> Optional[Record]:
+        """The entity of this name or alias; for "Other researchers" (lexicon
+        ``contrastive_determiners``) only one named so, never a group known by that word as an
+        alias ("the researchers" of "astronomers at Halden University"): those are others."""
+        record = registry.find_institution(name)
+        if contrastive and record is not None and record.name.lower() != name.lower():
+            return None
+        return record
 
     @staticmethod
     def _with_body(registry: Registry, speaker: Speaker, mention: Span, record: Optional[Record]) -> Speaker:
@@ -937,6 +951,28 @@ def with_headline_role_holders(doc: Doc, claims: List[Claim], records: List[Opti
         said = next((c.speaker for c, r in zip(claims, records) if r is holder and c.kind != "headline" and c.speaker is not None), None)
         role, organisation = (said.role, said.organisation) if said is not None else (holder.role, holder.organisation)
         claims[index] = replace(claim, speaker=replace(speaker, name=holder.name, type=holder.type, role=role, organisation=organisation))
+    return claims
+
+
+def with_headline_research_groups(doc: Doc, claims: List[Claim], records: List[Optional[Record]], registry: Registry) -> List[Claim]:
+    """"..., astronomers say" over "Astronomers at Halden University have found ...": a headline's
+    bare research word, read before the body named any group, is, once the whole report is read,
+    the group of researchers at a body the body names first (:meth:`Registry.research_group`)."""
+    claims = list(claims)
+    for index, claim in enumerate(claims):
+        speaker = claim.speaker
+        if claim.kind != "headline" or speaker is None or speaker.type != "group":
+            continue
+        mention = doc.char_span(speaker.mention.start, speaker.mention.end, alignment_mode="expand")
+        group = registry.research_group(mention) if mention is not None else None
+        if group is None or group is records[index]:
+            continue
+        registry.move_mention(mention, records[index], group)
+        if records[index] is not None:
+            records[index].claims.remove(index)
+        group.claims.append(index)
+        records[index] = group
+        claims[index] = replace(claim, speaker=replace(speaker, name=group.name, organisation=group.organisation))
     return claims
 
 

@@ -125,6 +125,7 @@ class SpeakerLexicon:
     landmark_nouns: FrozenSet[str] = frozenset()
     evidence_heads: FrozenSet[str] = frozenset()
     compiled_heads: FrozenSet[str] = frozenset()
+    contrastive_determiners: FrozenSet[str] = frozenset()
     country_abbreviations: FrozenSet[str] = frozenset()
 
     @cached_property
@@ -229,6 +230,7 @@ class SpeakerLexicon:
             landmark_nouns=frozenset(lexicon.get("landmark_nouns", [])),
             evidence_heads=frozenset(lexicon.get("evidence_heads", [])),
             compiled_heads=frozenset(lexicon.get("compiled_heads", [])),
+            contrastive_determiners=frozenset(lexicon.get("contrastive_determiners", [])),
             country_abbreviations=frozenset(lexicon.get("country_abbreviations", [])),
         )
 

@@ -74,6 +74,9 @@ STUDY_AUTHORS = ("author",)
 """Role nouns of the research groups (lexicon ``research_groups``) that only a study's own
 researchers hold: a "lead author" wrote it, while a "researcher" given with no body may be one
 commenting from outside ("a researcher who was not involved in the study")."""
+GENERAL_RESEARCH_WORDS = ("researcher", "scientist", "team", "author")
+"""Research words (lexicon ``research_groups``) that fit any discipline: a headline's "researchers"
+may be the body's "astronomers at X", its "physicists" only physicists."""
 ORGANISATION_DISTANCE_COST = 0.2
 """Salience an organisation loses per sentence before a description of it ("the company"): a
 report's protagonist company or club is named once and then described for paragraphs."""
@@ -1217,6 +1220,14 @@ class Registry:
         mention.subject = self.standing_for(mention).dep_ in SUBJECTS
         record.mentions.append(mention)
 
+    def move_mention(self, span: Span, source: Optional[Record], target: Record) -> None:
+        """A mention read as one entity that, once the report is read, is another's ("..., astronomers
+        say" in the headline: the group the body names): it leaves the first, which the registry no
+        longer lists if nothing else refers to it (:meth:`entities`)."""
+        if source is not None:
+            source.mentions = [m for m in source.mentions if (m.start, m.end) != (span.start, span.end)]
+        self.add_mention(target, span)
+
     def quoted(self, start_char: int, end_char: int) -> bool:
         """Whether the text between these offsets lies inside a quotation."""
         return any(start < start_char and end_char < end for start, end in self.quotes)
@@ -2221,6 +2232,42 @@ class Registry:
         ]
         return self.records[max(found)[1]] if found else None
 
+    def research_group(self, mention: Span) -> Optional[Record]:
+        """"Astronomers at Halden University have found ... The researchers estimate ... The
+        authors suggest", "..., astronomers say" in the headline: a bare research word (lexicon
+        ``research_groups``) with at most an article or an owner ("the team", "its authors", "the
+        study's authors") is the report's group of researchers at a named body: the latest one
+        named before it, or for a headline the first the body names. A qualified one ("Other
+        researchers", "Security researchers", "a researcher") is someone else."""
+        if not self.bare_research_word(mention):
+            return None
+        groups = [
+            (first, r.id) for r in self.records if r.type == "group" and r.organisation is not None
+            and self.group_head(r).rstrip("s") in self.words.research_groups
+            for first in [min(m.start for m in r.mentions)]
+        ]
+        if mention.start in self.headline_tokens:
+            # "Physicists doubt ..." is no word on the group that made the claim they doubt
+            general = mention.root.lemma_.lower() in GENERAL_RESEARCH_WORDS
+            after = [g for g in groups if g[0] > mention.end and g[0] not in self.headline_tokens
+                     and (general or self.group_head(self.records[g[1]]).lower() == mention.root.lower_)]
+            return self.records[min(after)[1]] if after else None
+        before = [g for g in groups if g[0] < mention.start]
+        return self.records[max(before)[1]] if before else None
+
+    def bare_research_word(self, mention: Span) -> bool:
+        """Whether a mention is a research word (lexicon ``research_groups``) in the plural, or
+        "team", with at most an article or an owner: "the researchers", "its authors", "the
+        study's authors", "the team"."""
+        head = mention.root
+        if head.lemma_.lower() not in self.words.research_groups or len(mention) > 4:
+            return False
+        if head.tag_ != "NNS" and not (head.tag_ == "NN" and head.lemma_.lower() == "team"):
+            return False
+        return not any(t.i != head.i and not t.is_punct and not (
+            t.dep_ == "det" and t.lower_ == "the" or t.tag_ in ("PRP$", "POS")
+            or t.dep_ == "poss" and t.lemma_.lower() in self.words.document_heads) for t in mention)
+
     def group_head(self, record: Record) -> str:
         """The noun a group is named by, whatever follows it ("analysts at Kessel Bank",
         "port economists" -> analysts, economists): the head of the mention that introduced it."""
@@ -2261,4 +2308,4 @@ class Registry:
         return record
 
     def entities(self) -> List[Entity]:
-        return [record.to_entity(self.doc) for record in self.records]
+        return [record.to_entity(self.doc) for record in self.records if record.mentions or record.claims]
