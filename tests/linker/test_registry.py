@@ -2035,3 +2035,12 @@ def test_other_researchers_and_a_headlines_other_discipline_are_not_the_group(ex
                      "The researchers said the material was stable. Other researchers said the data were thin.")
     assert speaker_of(claims, cue="doubt")["name"] == "physicists", claims.describe()
     assert speaker_of(claims, content="the data were thin")["name"] == "researchers", claims.describe()
+
+
+def test_a_body_owning_a_role_by_its_short_name_is_given_by_its_full_name(extract):
+    """"Nordhavn's chief executive" in a report on Nordhavn Shipping: the organisation is the
+    body as the report names it in full (guidelines: "the Gazette's Jo Doe" -> Harbour Gazette)."""
+    text = ("Danish container line Nordhavn Shipping agreed to merge on Thursday. "
+            "Nordhavn's chief executive, Ingrid Dahl, said the deal would save money.")
+    speaker = speaker_of(extract(text), content="the deal would save money")
+    assert (speaker["name"], speaker["organisation"]["text"]) == ("Ingrid Dahl", "Nordhavn Shipping"), speaker

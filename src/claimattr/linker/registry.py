@@ -2209,11 +2209,21 @@ class Registry:
         span = self.doc.char_span(organisation.start, organisation.end, alignment_mode="expand")
         nouns = [t for t in span if t.lower_ not in self.words.definite_determiners and t.tag_ != "POS"] if span is not None else []
         if len(nouns) != 1 or nouns[0].lemma_.lower() not in self.words.bodies:
-            return organisation
+            return self.by_full_name(organisation)
         if nouns[0].text[:1].isupper() and not nouns[0].is_sent_start:
             return organisation  # a name: "Senate", "Congress"
         record = self.body_named_by(nouns[0].lemma_.lower(), position, None)
         return replace(organisation, text=record.name) if record is not None else None
+
+    def by_full_name(self, organisation: TextSpan) -> TextSpan:
+        """A body that owns a role by the short name the report also uses ("Nordhavn's chief
+        executive" in a report on Nordhavn Shipping: :meth:`short_form`) by its full name, as the
+        registry names it. Only a possessor: a short name compounded on the role ("Ravens
+        chairman") may as well open another name ("Ravens Nest", the arena)."""
+        span = self.doc.char_span(organisation.start, organisation.end, alignment_mode="expand")
+        owner = span is not None and span.end < len(self.doc) and self.doc[span.end].tag_ == "POS"
+        record = self.short_form(organisation.text.lower()) if owner else None
+        return replace(organisation, text=record.name) if record is not None else organisation
 
     def earlier_group(self, mention: Span) -> Optional[Record]:
         """"Retired dock workers said ... These workers said", "Analysts at Kessel Bank said ...
