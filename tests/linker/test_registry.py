@@ -2044,3 +2044,15 @@ def test_a_body_owning_a_role_by_its_short_name_is_given_by_its_full_name(extrac
             "Nordhavn's chief executive, Ingrid Dahl, said the deal would save money.")
     speaker = speaker_of(extract(text), content="the deal would save money")
     assert (speaker["name"], speaker["organisation"]["text"]) == ("Ingrid Dahl", "Nordhavn Shipping"), speaker
+
+
+def test_a_given_name_the_tagger_reads_as_a_preposition_is_part_of_the_name(extract):
+    """"Ravens chairman Per Ekholm": "Per" tagged a preposition would leave the chairman unnamed
+    and "Ekholm" a stranger; a capitalised word inside a sentence right before a person's name is
+    a given name."""
+    text = ("Ravens chairman Per Ekholm blamed the municipality, which owns the arena. "
+            "\u201cWe have sent letters,\u201d Ekholm said.")
+    claims = extract(text)
+    for cue in ("blamed", "said"):
+        speaker = speaker_of(claims, cue=cue)
+        assert (speaker["name"], speaker["role"]) == ("Per Ekholm", "chairman"), claims.describe()

@@ -1605,6 +1605,8 @@ def in_prepositional_phrase(run: Span, mention: Span) -> bool:
         return True
     if token.dep_ == "appos":
         return False
+    if mistagged_given_name(run[0]) and token.i == run[0].i:
+        token = token.head  # "chairman Per Ekholm": the given name read as a preposition heads the run
     while token.i != mention.root.i and mention.start <= token.head.i < mention.end and token.head is not token:
         if token.dep_ in ("pobj", "prep"):
             return True
@@ -1613,8 +1615,11 @@ def in_prepositional_phrase(run: Span, mention: Span) -> bool:
 
 
 def is_name_token(token: Token, mention: Span, particles: FrozenSet[str]) -> bool:
-    """Proper nouns, and lowercase particles inside a name ("Ramon dela Cruz")."""
+    """Proper nouns, lowercase particles inside a name ("Ramon dela Cruz"), and a given name the
+    tagger reads as another word (:func:`mistagged_given_name`)."""
     if token.pos_ == "PROPN" and token.text[:1].isupper() or token.i > mention.start + 1 and hyphen_joined(token):
+        return True
+    if mistagged_given_name(token) and token.i + 1 < mention.end:
         return True
     nxt = token.i + 1
     if token.i > mention.start and nxt < mention.end and joining_hyphen(mention.doc, token.i):
@@ -1623,6 +1628,17 @@ def is_name_token(token: Token, mention: Span, particles: FrozenSet[str]) -> boo
     return (
         token.lower_ in particles and token.i > mention.start and nxt < mention.end
         and mention.doc[token.i - 1].pos_ == "PROPN" and mention.doc[nxt].pos_ == "PROPN"
+    )
+
+
+def mistagged_given_name(token: Token) -> bool:
+    """"Ravens chairman Per Ekholm": a capitalised word inside a sentence right before a person's
+    name is a given name, whatever the tagger calls it (a preposition, "Per"; an adverb, "Ever")."""
+    doc = token.doc
+    return (
+        token.pos_ != "PROPN" and token.is_alpha and token.text[:1].isupper() and not token.is_sent_start
+        and token.ent_type_ == "" and token.i + 1 < len(doc) and doc[token.i + 1].ent_type_ == "PERSON"
+        and doc[token.i + 1].ent_iob_ == "B" and doc[token.i - 1].text not in ("“", '"', "‘", "'", "(")
     )
 
 

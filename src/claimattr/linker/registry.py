@@ -46,7 +46,7 @@ import numpy
 from spacy.attrs import LOWER, ORTH, POS, SENT_START
 from spacy.tokens import Doc, Span, Token
 
-from claimattr.linker.names import MentionAnalyser, after_honorific, attached_prefix, contiguous_run, hyphenated_end, hyphenated_lemma, led_by, member_noun, misattached_apposition, name_run, past_describing_word, research_body, past_tag_verb, title_word, whose_antecedent, without_appositions
+from claimattr.linker.names import MentionAnalyser, after_honorific, attached_prefix, contiguous_run, hyphenated_end, hyphenated_lemma, led_by, member_noun, misattached_apposition, mistagged_given_name, name_run, past_describing_word, research_body, past_tag_verb, title_word, whose_antecedent, without_appositions
 from claimattr.quotes import DEFAULT_QUOTE_PAIRS, find_quote_regions
 from claimattr.schema import Entity, TextSpan
 from claimattr.segmenter.segmenter_component import FURNITURE_SPANS
@@ -500,11 +500,14 @@ class Registry:
         """The start of a person's name whose first names the NER left out of the entity
         ("*Petter* Dahl, a technology analyst": only "Dahl" labelled): capitalised proper nouns the
         parser compounds onto the name, with no entity of their own, no title and not in the
-        headline (:meth:`name_part_before`)."""
+        headline (:meth:`name_part_before`), or one given name the tagger read as another word
+        ("Per Ekholm": :func:`names.mistagged_given_name`)."""
         start = ent.start
         while start > 0 and self.name_part_before(self.doc[start - 1], ent.root) and self.doc[start - 1].dep_ == "compound" and (
                 ent.start <= self.doc[start - 1].head.i < ent.end) and not self.doc[start - 1].ent_type_:
             start -= 1
+        if start == ent.start and start > 0 and mistagged_given_name(self.doc[start - 1]):
+            start -= 1  # "chairman Per Ekholm": a given name the tagger read as a preposition
         return start
 
     def past_nickname(self, start: int, end: int) -> int:
