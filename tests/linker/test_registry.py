@@ -2056,3 +2056,11 @@ def test_a_given_name_the_tagger_reads_as_a_preposition_is_part_of_the_name(extr
     for cue in ("blamed", "said"):
         speaker = speaker_of(claims, cue=cue)
         assert (speaker["name"], speaker["role"]) == ("Per Ekholm", "chairman"), claims.describe()
+
+
+def test_a_body_described_after_a_name_of_is_named_whatever_the_ner_calls_the_name(extract):
+    """"Carla Westphal of the digital rights group Offene Leitung": the organisation is the name
+    after the description, which the NER calls a person."""
+    text = "\u201cA running route is a home address,\u201d said Carla Westphal of the digital rights group Offene Leitung."
+    speaker = speaker_of(extract(text), cue="said")
+    assert (speaker["name"], speaker["organisation"]["text"]) == ("Carla Westphal", "Offene Leitung"), speaker

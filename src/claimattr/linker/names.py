@@ -959,18 +959,21 @@ class MentionAnalyser:
 
     def name_after_description(self, noun: Token) -> Optional[Span]:
         """"founder of the campaign group Westmoor Families for Justice", "a spokesman for the
-        supermarket chain Greenway": the name right after a lower-case organisation noun (no
-        comma between) is the body's, however the parser hangs it (often as an apposition or
-        not on the noun at all)."""
+        supermarket chain Greenway", "Carla Westphal of the digital rights group Offene Leitung":
+        the name right after a lower-case organisation noun (no comma between) is the body's,
+        however the parser hangs it (often as an apposition or not on the noun at all) and
+        whatever the NER calls it (an unfamiliar body's name is often a person to it)."""
         doc = noun.doc
         if not noun.text.islower() or noun.lemma_.lower() not in self.words.organisations or noun.i + 1 >= len(doc):
             return None
         first = doc[noun.i + 1]
-        if first.pos_ != "PROPN" or not first.text[:1].isupper() or first.ent_type_ in ("PERSON", "DATE"):
+        if first.pos_ != "PROPN" or not first.text[:1].isupper() or first.ent_type_ == "DATE":
             return None
         last = first.i
         while last + 1 < len(doc) and run_continues(doc, last + 1):
             last += 1
+        if first.ent_type_ == "PERSON" and last + 1 < len(doc) and doc[last + 1].pos_ in ("VERB", "AUX"):
+            return None  # "told the group Jane Roe had resigned": a clause's subject, no body's name
         return doc[first.i:last + 1]
 
     def document_producer(self, document: Token) -> Optional[TextSpan]:
@@ -1020,7 +1023,7 @@ class MentionAnalyser:
                 if child.dep_ == "prep" and child.lower_ in self.words.affiliation_preps and not (function and child.i == function.start):
                     objects = [c for c in child.children if c.dep_ == "pobj" and (self.names_body(c) or self.definite_body_noun(c))]
                     if objects:
-                        return self.organisation_span(object_phrase(objects[0]))
+                        return self.organisation_span(self.name_after_description(objects[0]) or object_phrase(objects[0]))
         return self.clause_affiliation(root)
 
     def owning_body(self, role: Token) -> Optional[TextSpan]:
