@@ -2064,3 +2064,18 @@ def test_a_body_described_after_a_name_of_is_named_whatever_the_ner_calls_the_na
     text = "\u201cA running route is a home address,\u201d said Carla Westphal of the digital rights group Offene Leitung."
     speaker = speaker_of(extract(text), cue="said")
     assert (speaker["name"], speaker["organisation"]["text"]) == ("Carla Westphal", "Offene Leitung"), speaker
+
+
+def test_given_names_are_known_without_their_accents(extract):
+    """"José" is the lexicon's "jose": a man, so "She" after "José Ramos met Zoë Kis" is Zoë Kis."""
+    speaker = speaker_of(extract("José Ramos met Zoë Kis on Monday. She said the talks had gone well."), cue="said")
+    assert speaker["name"] == "Zoë Kis", speaker
+
+
+def test_a_dateline_place_is_no_persons_mention(nlp):
+    """"LUCERNE, Switzerland, May 12 (Wire) -" with "leave Lucerne" in a quote the NER reads as a
+    person: the dateline is a place, never a person's mention."""
+    doc = nlp("Varga pulls out of Lakeside Open\nLUCERNE, Switzerland, May 12 (Wire) - Dora Varga withdrew from "
+              "the Lakeside Open on Monday. \u201cIt breaks my heart to leave Lucerne like this,\u201d she wrote.")
+    people = [e for e in doc._.entities if e.type == "person"]
+    assert not any(m.text == "LUCERNE" for e in people for m in e.mentions), [e.to_dict() for e in people]

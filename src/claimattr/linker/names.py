@@ -9,6 +9,7 @@ trusting the base NER alone: "Health Minister Ana Ruiz" is the person "Ana Ruiz"
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cached_property
 from dataclasses import dataclass
 from typing import Any, Dict, FrozenSet, Iterator, List, Mapping, NamedTuple, Optional, Pattern, Sequence, Set, Tuple
@@ -37,6 +38,25 @@ PEOPLE_SET_SENTENCES = 2
 """Sentences before a bare quantifier or "others" in which to look for the set of people it
 speaks for: one quotation may stand between ("Some economists say ... “...,” said an analyst.
 Others said ...")."""
+
+
+class GivenNames(Dict[str, str]):
+    """Given names and their gender, looked up without accents: the lexicon lists "dora" and
+    "gabor", a report writes "Dóra" and "Gábor"."""
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and super().__contains__(without_accents(name))
+
+    def __getitem__(self, name: str) -> str:
+        return super().__getitem__(without_accents(name))
+
+    def get(self, name: str, default: Optional[str] = None) -> Optional[str]:  # type: ignore[override]
+        return super().get(without_accents(name), default)
+
+
+def without_accents(text: str) -> str:
+    """"dóra" -> "dora": the letters without their combining marks."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 @dataclass(frozen=True)
@@ -182,7 +202,7 @@ class SpeakerLexicon:
             party_names=dict(lexicon.get("party_names", {})),
             party_codes=dict(lexicon.get("party_codes", {})),
             honorific_genders=dict(lexicon.get("honorific_genders", {})),
-            given_name_genders=dict(lexicon.get("given_name_genders", {})),
+            given_name_genders=GivenNames({without_accents(k): v for k, v in lexicon.get("given_name_genders", {}).items()}),
             description_name_words={k: frozenset(v) for k, v in lexicon.get("description_name_words", {}).items()},
             event_name_words=frozenset(lexicon.get("event_name_words", ())),
             witness_verbs=frozenset(lexicon.get("witness_verbs", ())),

@@ -310,7 +310,10 @@ class Registry:
 
     # ------------------------------------------------------------------ building
     def _collect_persons(self) -> None:
-        persons = [ent for ent in self.ents if ent.label_ == "PERSON" and ent not in self.bodies or self.apposed_to_role(ent)]
+        persons = [
+            ent for ent in self.ents if (ent.label_ == "PERSON" and ent not in self.bodies or self.apposed_to_role(ent))
+            and ent.start not in self.dateline_tokens  # "LUCERNE, Switzerland, May 12 (Wire) -": a place
+        ]
         surnames = set()
         found: List[Tuple[Span, Span]] = []
         for ent in persons:
@@ -323,7 +326,7 @@ class Registry:
                 surnames.add(words[-1])
         # surnames the NER typed otherwise ("De Blasio" as ORG) once the person is known
         for ent in self.ents:
-            if ent.label_ in ("ORG", "GPE", "NORP") and all(t.text[:1].isupper() for t in ent) and ent not in persons:
+            if ent.label_ in ("ORG", "GPE", "NORP") and all(t.text[:1].isupper() for t in ent) and ent not in persons and ent.start not in self.dateline_tokens:
                 name = self.person_run(ent)
                 if name is not None and name_words(name.text) and name_words(name.text)[-1] in surnames and len(name) <= 2:
                     if not any(w in self.words.organisations or w in self.words.government for w in name_words(name.text)):
