@@ -2079,3 +2079,14 @@ def test_a_dateline_place_is_no_persons_mention(nlp):
               "the Lakeside Open on Monday. \u201cIt breaks my heart to leave Lucerne like this,\u201d she wrote.")
     people = [e for e in doc._.entities if e.type == "person"]
     assert not any(m.text == "LUCERNE" for e in people for m in e.mentions), [e.to_dict() for e in people]
+
+
+@pytest.mark.parametrize("text, name, role", [
+    # a title the role lexicon knows leaves the name
+    ("On Vanuai, Elder Tomasi Ravu, whose grandfather carved one of the figures, said the wait was over.", "Tomasi Ravu", "elder"),
+    # where the person is based is no part of the role
+    ("One of them, Lisbon-based translator Rita Moura, said she had been given two weeks' notice.", "Rita Moura", "translator"),
+])
+def test_occupations_before_a_name_are_the_role(extract, text, name, role):
+    speaker = extract(text)[0]["speaker"]
+    assert (speaker["name"], speaker["role"]) == (name, role), speaker

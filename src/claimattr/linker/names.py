@@ -813,7 +813,8 @@ class MentionAnalyser:
             or self.portfolio_word(doc[start - 1], role)
         ):
             start -= 1
-        while start < role.i and doc[start].text == "-":
+        # "Lisbon-based translator": where the person is based is no part of the role
+        while start < role.i and (doc[start].text == "-" or doc[start].lower_ in LOCATED and start > 0 and doc[start - 1].text == "-"):
             start += 1
         if start == role.i and attached_prefix(role):
             start -= 2  # "co-founder", "vice-chair": the tokenizer splits the word the role is

@@ -46,7 +46,7 @@ import numpy
 from spacy.attrs import LOWER, ORTH, POS, SENT_START
 from spacy.tokens import Doc, Span, Token
 
-from claimattr.linker.names import MentionAnalyser, after_honorific, attached_prefix, contiguous_run, hyphenated_end, hyphenated_lemma, led_by, member_noun, misattached_apposition, mistagged_given_name, name_run, past_describing_word, research_body, past_tag_verb, title_word, whose_antecedent, without_appositions
+from claimattr.linker.names import LOCATED, MentionAnalyser, after_honorific, attached_prefix, contiguous_run, hyphenated_end, hyphenated_lemma, led_by, member_noun, misattached_apposition, mistagged_given_name, name_run, past_describing_word, research_body, past_tag_verb, title_word, whose_antecedent, without_appositions
 from claimattr.quotes import DEFAULT_QUOTE_PAIRS, find_quote_regions
 from claimattr.schema import Entity, TextSpan
 from claimattr.segmenter.segmenter_component import FURNITURE_SPANS
@@ -655,6 +655,9 @@ class Registry:
             if lower == "campaign" and role_words == [] and organisation is not None and organisation.text.endswith("campaign") and (
                 doc[token.i:name.start].text.lower() not in words.compound_roles
             ):
+                continue
+            if lower in LOCATED and token.i > 0 and doc[token.i - 1].text == "-" or token.text == "-" and not role_words:
+                role_words = []  # "Lisbon-based translator": where the person is based is no part of the role
                 continue
             if lower in words.determiners or token.is_punct and token.text != "-" or token.ent_type_ in ("GPE", "NORP", "DATE", "CARDINAL") and (
                     not self.analyser.portfolio_word(token, token.head)):
