@@ -652,7 +652,7 @@ class SpeakerLinker(RuleComponent):
         root = mention.root
         if root.lemma_.lower() not in documents:
             return None
-        own = producer(root, self.words)
+        own = producer(root, self.words.witness_verbs)
         own = research_body(own, self.words) or own if own is not None else research_body_after(root, self.words)
         if own is not None:
             return self._noun_phrase(own)
@@ -664,7 +664,7 @@ class SpeakerLinker(RuleComponent):
         for token in reversed(mention.doc[:mention.start]):
             near = token.i >= sentence_start - MAX_DOCUMENT_LOOKBACK
             if token.pos_ == "NOUN" and (near and token.lemma_.lower() in documents or token.lemma_.lower() == lemma):
-                found = producer(token, self.words)
+                found = producer(token, self.words.witness_verbs)
                 if found is not None:
                     return self._noun_phrase(found)
                 owner = possessive_pronoun(token)  # "according to its prospectus. The prospectus also ..."
@@ -746,19 +746,14 @@ def agent(verb: Token) -> Optional[Token]:
     return None
 
 
-def producer(document: Token, words: SpeakerLexicon) -> Optional[Token]:
-    """Who produced a document: its possessor, a name in front ("the union's statement", "a
-    Reuters survey", "a Post-ABC News poll"), a body's noun in front of compiled numbers (lexicon
-    ``compiled_heads``: "Police figures", "government data": the police the report names; a
-    "court filing" is filed with the court, not by it), the agent of "released by" (not of "seen by", :func:`releaser`), the
-    object of "by" or "from" ("an ad from the Roe campaign"), the subject of the verb it is the
-    object of ("the council issued a statement") or of the verb it says "in" ("the council said
-    in a report")."""
-    witness_verbs = words.witness_verbs
+def producer(document: Token, witness_verbs: Collection[str]) -> Optional[Token]:
+    """Who produced a document: its possessor or a name in front ("the union's statement", "a
+    Reuters survey", "a Post-ABC News poll"), the agent of "released by" (not of "seen by",
+    :func:`releaser`), the object of "by" or
+    "from" ("an ad from the Roe campaign"), the subject of the verb it is the object of ("the
+    council issued a statement") or of the verb it says "in" ("the council said in a report")."""
     for child in document.children:
-        if child.dep_ == "poss" and child.pos_ != "PRON" or child.dep_ in ("compound", "nmod") and (
-                child.pos_ == "PROPN" or child.ent_type_
-            or child.lemma_.lower() in words.bodies and document.lemma_.lower() in words.compiled_heads):
+        if child.dep_ == "poss" and child.pos_ != "PRON" or child.dep_ in ("compound", "nmod") and (child.pos_ == "PROPN" or child.ent_type_):
             return child
         if child.dep_ == "prep" and child.lower_ in ("by", "from"):
             objects = [c for c in child.children if c.dep_ == "pobj"]

@@ -144,7 +144,6 @@ class SpeakerLexicon:
     place_nouns: FrozenSet[str] = frozenset()
     landmark_nouns: FrozenSet[str] = frozenset()
     evidence_heads: FrozenSet[str] = frozenset()
-    compiled_heads: FrozenSet[str] = frozenset()
     contrastive_determiners: FrozenSet[str] = frozenset()
     country_abbreviations: FrozenSet[str] = frozenset()
 
@@ -249,7 +248,6 @@ class SpeakerLexicon:
             place_nouns=frozenset(lexicon.get("place_nouns", [])),
             landmark_nouns=frozenset(lexicon.get("landmark_nouns", [])),
             evidence_heads=frozenset(lexicon.get("evidence_heads", [])),
-            compiled_heads=frozenset(lexicon.get("compiled_heads", [])),
             contrastive_determiners=frozenset(lexicon.get("contrastive_determiners", [])),
             country_abbreviations=frozenset(lexicon.get("country_abbreviations", [])),
         )
@@ -993,8 +991,9 @@ class MentionAnalyser:
         last = first.i
         while last + 1 < len(doc) and run_continues(doc, last + 1):
             last += 1
-        if first.ent_type_ == "PERSON" and last + 1 < len(doc) and doc[last + 1].pos_ in ("VERB", "AUX"):
-            return None  # "told the group Jane Roe had resigned": a clause's subject, no body's name
+        after = next((t for t in doc[last + 1:] if t.pos_ != "ADV"), None)
+        if first.ent_type_ == "PERSON" and after is not None and after.pos_ in ("VERB", "AUX"):
+            return None  # "the club Colin Roe once managed": a clause's subject, no body's name
         return doc[first.i:last + 1]
 
     def document_producer(self, document: Token) -> Optional[TextSpan]:

@@ -74,9 +74,12 @@ STUDY_AUTHORS = ("author",)
 """Role nouns of the research groups (lexicon ``research_groups``) that only a study's own
 researchers hold: a "lead author" wrote it, while a "researcher" given with no body may be one
 commenting from outside ("a researcher who was not involved in the study")."""
-GENERAL_RESEARCH_WORDS = ("researcher", "scientist", "team", "author")
+GENERAL_RESEARCH_WORDS = ("researcher", "scientist", "author")
 """Research words (lexicon ``research_groups``) that fit any discipline: a headline's "researchers"
 may be the body's "astronomers at X", its "physicists" only physicists."""
+RESEARCH_DOCUMENTS = ("study", "paper")
+"""Documents whose authors are the report's researchers ("the study's authors"); a report's may be
+a company's or a consultancy's ("the report's authors")."""
 ORGANISATION_DISTANCE_COST = 0.2
 """Salience an organisation loses per sentence before a description of it ("the company"): a
 report's protagonist company or club is named once and then described for paragraphs."""
@@ -1579,8 +1582,7 @@ class Registry:
         under it ("says the mayor should resign") or an owner ("the candidate's doctor") is
         someone the protagonist talks about, and one whose role is given for a body ("a
         spokeswoman for the water board", or one that exists only inside an organisation, with its
-        noun or name: "a club spokesman", "a Brandt spokesman", and so may an official, "a Treasury
-        official"; "a hospital doctor" may be the
+        noun or name: "a club spokesman", "a Brandt spokesman"; "a hospital doctor" may be the
         person named next, and so may a former one, "a former DNC chairman") is an unnamed
         official, named by the role."""
         root = mention.root
@@ -1589,7 +1591,7 @@ class Registry:
             and root.tag_ == "NN" and root.dep_ in SUBJECTS and root.head.dep_ == "ROOT" and root.lemma_.lower() in self.words.roles
             and not any(t.ent_type_ == "PERSON" for t in mention) and not self.owns(mention)
             and not any(c.dep_ == "prep" and c.lower_ in self.words.role_organisation_preps for c in root.children)
-            and not (root.lemma_.lower() in self.words.organisation_roles | self.words.anonymous and any(
+            and not (root.lemma_.lower() in self.words.organisation_roles and any(
                 c.dep_ == "compound" and (c.text.islower() and self.analyser.body_word(c) or c.pos_ == "PROPN") for c in root.children)
                 and not any(t.lower_ in self.words.former_markers for t in mention))
         )
@@ -1616,7 +1618,23 @@ class Registry:
             if start >= mention.end and start not in self.headline_tokens and not self.byline(start)
             and sentence < self.sentence_of.get(start, 0) <= sentence + LEAD_WINDOW
         ]  # the byline's writer is not the report's protagonist
-        return self.records[min(below)[1]] if below else None
+        if not below:
+            return None
+        record = self.records[min(below)[1]]
+        if mention.root.lemma_.lower() in self.words.anonymous and not self.named_as(record, mention.root):
+            return None  # "A Treasury official said ... Treasury Secretary Ana Ruiz says": someone else
+        return record
+
+    def named_as(self, record: Record, noun: Token) -> bool:
+        """Whether the report names the person as what a description called them: the first
+        mention of the name stands in apposition to a noun of the same lemma ("A senior Treasury
+        official said ... The official, Deputy Secretary Wally Adeyemi, said")."""
+        first = min(self.named_starts(record))
+        root = self.doc[first].head if self.doc[first].dep_ == "compound" else self.doc[first]
+        while root.dep_ in ("compound", "flat") and root.head.i > root.i:
+            root = root.head
+        apposed = root.head if root.dep_ == "appos" else None
+        return apposed is not None and apposed.lemma_.lower() == noun.lemma_.lower()
 
     def role_ranks(self, role: str) -> Set[str]:
         """The words of a role that rank it (lexicon ``role_modifiers``: "deputy", "assistant"):
@@ -1702,15 +1720,18 @@ class Registry:
         secretary named by a portfolio (lexicon ``portfolio_titles``) holds office in the
         department of that portfolio, when the report names exactly one government department
         whose name holds the role's words but its ranks ("deputy", lexicon ``role_modifiers``):
-        "Department of Homeland Security" for the homeland security secretary. A report naming
-        none gives no organisation (no department is invented)."""
+        "Department of Homeland Security" for the homeland security secretary, and so is one
+        the NER typed an organisation whose name ends on a government noun ("Homeland Security
+        Department"; not "State Health Insurance Fund"). A report naming none gives no
+        organisation (no department is invented)."""
         words = role.split()
         if words[-1] not in self.words.portfolio_titles:
             return None
         before = set(words[:-1])
         allowed = self.words.role_modifiers | self.words.former_markers  # "deputy", "former": ranks, no portfolio
         held = [
-            r for r, named in ((r, set(name_words(r.name))) for r in self.records if r.type in ("government", "organisation") and r.mentions)
+            r for r, named in ((r, set(name_words(r.name))) for r in self.records if r.mentions and (
+                r.type == "government" or r.type == "organisation" and name_words(r.name)[-1] in self.words.government))
             if named & self.words.government and before & named and before - named <= allowed
         ]
         if len(held) != 1:
@@ -2227,11 +2248,19 @@ class Registry:
     def by_full_name(self, organisation: TextSpan) -> TextSpan:
         """A body that owns a role by the short name the report also uses ("Nordhavn's chief
         executive" in a report on Nordhavn Shipping: :meth:`short_form`) by its full name, as the
-        registry names it. Only a possessor: a short name compounded on the role ("Ravens
-        chairman") may as well open another name ("Ravens Nest", the arena)."""
+        registry names it. Only a possessor of a role held in a company or club (lexicon
+        ``organisation_roles``: "Musk's lawyer" is a person's): a short name compounded on the role
+        ("Ravens chairman") may as well open another name ("Ravens Nest", the arena); and never a
+        place or person ("Germany's economy minister" beside Germany Trade and Invest) or the name
+        of a body of its own ("Boeing's" beside Boeing Capital)."""
         span = self.doc.char_span(organisation.start, organisation.end, alignment_mode="expand")
         owner = span is not None and span.end < len(self.doc) and self.doc[span.end].tag_ == "POS"
-        record = self.short_form(organisation.text.lower()) if owner else None
+        key = organisation.text.lower()
+        named = any(r.name.lower() == key or r.type == "person" and r.surname == key for r in self.records)
+        if not owner or named or span.root.ent_type_ in ("GPE", "NORP", "LOC") or (
+                span.root.head.lemma_.lower() not in self.words.organisation_roles):
+            return organisation  # "Germany's economy minister", "Boeing's" beside Boeing Capital: the name itself
+        record = self.short_form(organisation.text.lower())
         return replace(organisation, text=record.name) if record is not None else organisation
 
     def earlier_group(self, mention: Span) -> Optional[Record]:
@@ -2253,39 +2282,43 @@ class Registry:
 
     def research_group(self, mention: Span) -> Optional[Record]:
         """"Astronomers at Halden University have found ... The researchers estimate ... The
-        authors suggest", "..., astronomers say" in the headline: a bare research word (lexicon
-        ``research_groups``) with at most an article or an owner ("the team", "its authors", "the
-        study's authors") is the report's group of researchers at a named body: the latest one
-        named before it, or for a headline the first the body names. A qualified one ("Other
-        researchers", "Security researchers", "a researcher") is someone else."""
+        authors suggest", "..., astronomers say" in the headline: a definite research word
+        (lexicon ``research_groups``) in the plural with nothing else to say who ("the
+        researchers", "the study's authors") is the report's group of researchers at a named body
+        named before it, and so is a headline's bare one, the first the body names. A discipline
+        ("the astronomers", "Physicists doubt ...") is only a group of its own name; a general word
+        ("researchers", "scientists", "authors") any, unless two groups of researchers were named
+        before (then which is meant is left open). A qualified one ("Other researchers", "Security
+        researchers", "a researcher") or a bare one in the body ("Geologists said") is someone
+        else."""
         if not self.bare_research_word(mention):
             return None
+        headline = mention.start in self.headline_tokens
+        if not headline and mention[0].lower_ != "the":
+            return None
+        general = mention.root.lemma_.lower() in GENERAL_RESEARCH_WORDS
         groups = [
             (first, r.id) for r in self.records if r.type == "group" and r.organisation is not None
             and self.group_head(r).rstrip("s") in self.words.research_groups
+            and (general or self.group_head(r).lower() == mention.root.lower_)
             for first in [min(m.start for m in r.mentions)]
         ]
-        if mention.start in self.headline_tokens:
-            # "Physicists doubt ..." is no word on the group that made the claim they doubt
-            general = mention.root.lemma_.lower() in GENERAL_RESEARCH_WORDS
-            after = [g for g in groups if g[0] > mention.end and g[0] not in self.headline_tokens
-                     and (general or self.group_head(self.records[g[1]]).lower() == mention.root.lower_)]
+        if headline:
+            after = [g for g in groups if g[0] > mention.end and g[0] not in self.headline_tokens]
             return self.records[min(after)[1]] if after else None
         before = [g for g in groups if g[0] < mention.start]
-        return self.records[max(before)[1]] if before else None
+        return self.records[before[0][1]] if len(before) == 1 else None
 
     def bare_research_word(self, mention: Span) -> bool:
-        """Whether a mention is a research word (lexicon ``research_groups``) in the plural, or
-        "team", with at most an article or an owner: "the researchers", "its authors", "the
-        study's authors", "the team"."""
+        """Whether a mention is a research word (lexicon ``research_groups``) in the plural with
+        at most an article or a study as its owner: "the researchers", "the study's authors"
+        ("its authors" may be a company report's; "the team" a club)."""
         head = mention.root
-        if head.lemma_.lower() not in self.words.research_groups or len(mention) > 4:
-            return False
-        if head.tag_ != "NNS" and not (head.tag_ == "NN" and head.lemma_.lower() == "team"):
+        if head.lemma_.lower() not in self.words.research_groups or head.tag_ != "NNS" or len(mention) > 4:
             return False
         return not any(t.i != head.i and not t.is_punct and not (
-            t.dep_ == "det" and t.lower_ == "the" or t.tag_ in ("PRP$", "POS")
-            or t.dep_ == "poss" and t.lemma_.lower() in self.words.document_heads) for t in mention)
+            t.dep_ == "det" and t.lower_ == "the" or t.tag_ == "POS"
+            or t.dep_ == "poss" and t.lemma_.lower() in RESEARCH_DOCUMENTS) for t in mention)
 
     def group_head(self, record: Record) -> str:
         """The noun a group is named by, whatever follows it ("analysts at Kessel Bank",
