@@ -275,7 +275,7 @@ class SpeakerLinker(RuleComponent):
             record = person
             speaker = replace(speaker, type="person")
         elif speaker.type in ("organisation", "government", "group") and (record := registry.research_group(mention)) is not None:
-            speaker = replace(speaker, type="group")  # "the team": the report's researchers, no sports team
+            speaker = replace(speaker, type="group")  # "the researchers": the report's group at a body
         elif speaker.type in ("organisation", "government", "group"):
             contrastive = mention[0].lower_ in words.contrastive_determiners
             record = registry.organ_owner(mention) or self._named_group(registry, speaker.name, contrastive) or registry.institution_at(mention)

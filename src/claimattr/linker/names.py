@@ -349,7 +349,8 @@ class MentionAnalyser:
             name = self.without_place_owner(mention, head) or self.without_kind_noun(mention, head) or name
         if kind == "anonymous" and self.anonymous_source(head):
             name, role = "source", None
-        if kind == "unknown" and person is None and head.lemma_.lower() in self.words.document_heads | self.words.evidence_heads:
+        if kind == "unknown" and person is None and (
+                head.lemma_.lower() in self.words.document_heads or head.lemma_.lower() in self.words.evidence_heads):
             name = self.document_description(mention, head) or name
         tokens = frozenset(t.lower_ for t in person if t.is_alpha) if person is not None else frozenset()
         return Analysis(name=name, type=kind, role=role, organisation=organisation, tokens=tokens)
@@ -365,12 +366,11 @@ class MentionAnalyser:
         if any(t.dep_ == "poss" for t in before):
             return None
         end = head.i + 1
-        for child in head.rights:
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            if child.dep_ == "prep" and child.lower_ == "of" and objects and objects[0].i < mention.end and not any(
-                    c.dep_ in ("det", "poss") for c in objects[0].children):
-                end = max(end, objects[0].right_edge.i + 1)
-            break
+        complement = next(head.rights, None)
+        of = complement is not None and complement.dep_ == "prep" and complement.lower_ == "of"
+        objects = [c for c in complement.children if c.dep_ == "pobj"] if of else []
+        if objects and objects[0].i < mention.end and not any(c.dep_ in ("det", "poss") for c in objects[0].children):
+            end = objects[0].right_edge.i + 1
         return self.canonical_text(mention.doc[mention.start:end]).lower()
 
     def without_relay(self, phrase: Span) -> Span:
