@@ -24,6 +24,9 @@ names, roles and organisations are final), and the pipelines of ``claimattr.load
 invisible characters off the words they touch in the tokenizer, so that ``"\u200fThe"`` is
 still the word "The" to the tagger and parser.
 
+:func:`without_accents` gives the accent-free form that look-ups and comparisons use (the
+speaker linker's given-name lexicon, the scorers' name form); it never changes an output.
+
 The document text itself is never changed: offsets always point into what the user passed in.
 """
 from __future__ import annotations
@@ -55,6 +58,15 @@ def is_symbol_or_invisible(text: str) -> bool:
     """Whether ``text`` is only emoji, other symbols (category ``So``) and invisible characters."""
     return bool(text) and all(unicodedata.category(char) in ("So", "Sk", "Cf", "Mn") for char in text) \
         and not text.isalnum()
+
+
+def without_accents(text: str) -> str:
+    """"Dóra" -> "Dora": the letters without their combining marks, for look-ups and comparisons
+    that should not depend on them (a given-name lexicon, the scorers' name form); ASCII text is
+    returned as it is, without the Unicode decomposition."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def clean_label(text: str) -> str:

@@ -9,7 +9,6 @@ trusting the base NER alone: "Health Minister Ana Ruiz" is the person "Ana Ruiz"
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cached_property
 from dataclasses import dataclass
 from typing import Any, Dict, FrozenSet, Iterator, List, Mapping, NamedTuple, Optional, Pattern, Sequence, Set, Tuple
@@ -20,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from claimattr.rules.syntax import after_comma
 from claimattr.schema import TextSpan
 from claimattr.segmenter.segmenter_component import HEADLINE_SPANS
+from claimattr.text_hygiene import without_accents
 
 ENTITY_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "government", "NORP": "group"}
 """Speaker type of a mention whose head carries this NER label (OntoNotes labels of en_core_web_sm)."""
@@ -52,11 +52,6 @@ class GivenNames(Dict[str, str]):
 
     def get(self, name: str, default: Optional[str] = None) -> Optional[str]:  # type: ignore[override]
         return super().get(without_accents(name), default)
-
-
-def without_accents(text: str) -> str:
-    """"dóra" -> "dora": the letters without their combining marks."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 @dataclass(frozen=True)
@@ -812,7 +807,7 @@ class MentionAnalyser:
         ):
             start -= 1
         # "Lisbon-based translator": where the person is based is no part of the role
-        while start < role.i and (doc[start].text == "-" or doc[start].lower_ in LOCATED and start > 0 and doc[start - 1].text == "-"):
+        while start < role.i and based_part(doc[start]):
             start += 1
         if start == role.i and attached_prefix(role):
             start -= 2  # "co-founder", "vice-chair": the tokenizer splits the word the role is
@@ -1305,6 +1300,13 @@ def past_tag_verb(doc: Doc, start: int, end: int) -> int:
 LOCATED = ("based", "headquartered")
 """Second halves of a hyphenated adjective that says where an organisation sits ("Miami-based"):
 no part of its name."""
+
+
+def based_part(token: Token) -> bool:
+    """Whether a token is the hyphen or the second half of "Lisbon-based", "Oslo-headquartered":
+    where a person or body sits, no part of a role."""
+    doc = token.doc
+    return token.text == "-" or token.lower_ in LOCATED and token.i > 0 and doc[token.i - 1].text == "-"
 
 
 def noun_phrase(head: Token, circumstances: FrozenSet[str]) -> Optional[Span]:

@@ -46,7 +46,7 @@ import numpy
 from spacy.attrs import LOWER, ORTH, POS, SENT_START
 from spacy.tokens import Doc, Span, Token
 
-from claimattr.linker.names import LOCATED, MentionAnalyser, after_honorific, attached_prefix, contiguous_run, hyphenated_end, hyphenated_lemma, led_by, member_noun, misattached_apposition, mistagged_given_name, name_run, past_describing_word, research_body, past_tag_verb, title_word, whose_antecedent, without_appositions
+from claimattr.linker.names import MentionAnalyser, after_honorific, attached_prefix, based_part, contiguous_run, hyphenated_end, hyphenated_lemma, led_by, member_noun, misattached_apposition, mistagged_given_name, name_run, past_describing_word, research_body, past_tag_verb, title_word, whose_antecedent, without_appositions
 from claimattr.quotes import DEFAULT_QUOTE_PAIRS, find_quote_regions
 from claimattr.schema import Entity, TextSpan
 from claimattr.segmenter.segmenter_component import FURNITURE_SPANS
@@ -313,10 +313,8 @@ class Registry:
 
     # ------------------------------------------------------------------ building
     def _collect_persons(self) -> None:
-        persons = [
-            ent for ent in self.ents if (ent.label_ == "PERSON" and ent not in self.bodies or self.apposed_to_role(ent))
-            and ent.start not in self.dateline_tokens  # "LUCERNE, Switzerland, May 12 (Wire) -": a place
-        ]
+        ents = [e for e in self.ents if e.start not in self.dateline_tokens]  # "LUCERNE, Switzerland, May 12 (Wire) -": a place
+        persons = [ent for ent in ents if ent.label_ == "PERSON" and ent not in self.bodies or self.apposed_to_role(ent)]
         surnames = set()
         found: List[Tuple[Span, Span]] = []
         for ent in persons:
@@ -328,8 +326,8 @@ class Registry:
             if words:
                 surnames.add(words[-1])
         # surnames the NER typed otherwise ("De Blasio" as ORG) once the person is known
-        for ent in self.ents:
-            if ent.label_ in ("ORG", "GPE", "NORP") and all(t.text[:1].isupper() for t in ent) and ent not in persons and ent.start not in self.dateline_tokens:
+        for ent in ents:
+            if ent.label_ in ("ORG", "GPE", "NORP") and all(t.text[:1].isupper() for t in ent) and ent not in persons:
                 name = self.person_run(ent)
                 if name is not None and name_words(name.text) and name_words(name.text)[-1] in surnames and len(name) <= 2:
                     if not any(w in self.words.organisations or w in self.words.government for w in name_words(name.text)):
@@ -659,7 +657,7 @@ class Registry:
                 doc[token.i:name.start].text.lower() not in words.compound_roles
             ):
                 continue
-            if lower in LOCATED and token.i > 0 and doc[token.i - 1].text == "-" or token.text == "-" and not role_words:
+            if based_part(token) and (token.text != "-" or not role_words):
                 role_words = []  # "Lisbon-based translator": where the person is based is no part of the role
                 continue
             if lower in words.determiners or token.is_punct and token.text != "-" or token.ent_type_ in ("GPE", "NORP", "DATE", "CARDINAL") and (
@@ -1629,8 +1627,7 @@ class Registry:
         """Whether the report names the person as what a description called them: the first
         mention of the name stands in apposition to a noun of the same lemma ("A senior Treasury
         official said ... The official, Deputy Secretary Wally Adeyemi, said")."""
-        first = min(self.named_starts(record))
-        root = self.doc[first].head if self.doc[first].dep_ == "compound" else self.doc[first]
+        root = self.doc[min(self.named_starts(record))]
         while root.dep_ in ("compound", "flat") and root.head.i > root.i:
             root = root.head
         apposed = root.head if root.dep_ == "appos" else None
@@ -2260,7 +2257,7 @@ class Registry:
         if not owner or named or span.root.ent_type_ in ("GPE", "NORP", "LOC") or (
                 span.root.head.lemma_.lower() not in self.words.organisation_roles):
             return organisation  # "Germany's economy minister", "Boeing's" beside Boeing Capital: the name itself
-        record = self.short_form(organisation.text.lower())
+        record = self.short_form(key)
         return replace(organisation, text=record.name) if record is not None else organisation
 
     def earlier_group(self, mention: Span) -> Optional[Record]:

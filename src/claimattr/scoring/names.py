@@ -7,8 +7,9 @@ the span they mark ("the commission's" chief, "The Roe Campaign").
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Optional
+
+from claimattr.text_hygiene import without_accents
 
 
 def normalise_name(text: Optional[str]) -> str:
@@ -16,8 +17,7 @@ def normalise_name(text: Optional[str]) -> str:
     "U.S." -> "u s"."""
     if not text:
         return ""
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    text = text.casefold().replace("’", "'").replace("&", " and ")
+    text = without_accents(text).casefold().replace("’", "'").replace("&", " and ")
     text = re.sub(r"'s\b", "", text)
     text = re.sub(r"[\W_]+", " ", text).strip()
     return re.sub(r"^the ", "", text)
