@@ -2107,3 +2107,54 @@ def test_what_the_linker_does_not_take_for_a_body_or_a_group(extract, text, cue,
     speaker = speaker_of(extract(text), content=cue)
     value = speaker[field]["text"] if field == "organisation" and speaker[field] else speaker[field]
     assert value == expected, speaker
+
+
+def test_a_government_noun_no_body_is_named_by_stays_the_organisation(extract):
+    speaker = extract("Fires burned on the island for a third day. A government spokesman said "
+                      "300 firefighters were there.")[0]["speaker"]
+    assert (speaker["name"], speaker["organisation"]["text"]) == ("spokesman", "government")
+
+
+def test_an_organisation_noun_no_body_is_named_by_is_no_organisation(extract):
+    speaker = extract("Fires burned on the island for a third day. A company spokesman said "
+                      "300 firefighters were there.")[0]["speaker"]
+    assert speaker["organisation"] is None
+
+
+def test_a_title_the_parser_hangs_elsewhere_is_the_title_and_the_last_of_two_is_the_role(extract):
+    claims = extract("Lendora, a Lithuanian lending platform, has suspended all withdrawals, the company said "
+                     "on Monday. In an email to investors, co-founder and chief executive Tomas Vaitkus said "
+                     "the freeze would end soon.")
+    speaker = speaker_of(claims, content="the freeze would end soon")
+    assert (speaker["name"], speaker["role"], speaker["organisation"]["text"]) == (
+        "Tomas Vaitkus", "chief executive", "Lendora")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the event the report is about, not the next one a player hopes to play
+    ("Dora Varga withdrew from the Lakeside Open on Monday. She hopes to play the French Open. "
+     "Tournament director Urs Meier said fans would be offered a refund.", "Lakeside Open"),
+    # a director of no event noun is not given the event
+    ("Dora Varga withdrew from the Lakeside Open on Monday. Sales director Urs Meier said fans "
+     "would be offered a refund.", None),
+])
+def test_an_event_role_is_held_in_the_event_the_report_is_about(extract, text, expected):
+    speaker = speaker_of(extract(text), content="fans would be offered a refund")
+    organisation = speaker["organisation"]["text"] if speaker["organisation"] else None
+    assert organisation == expected, speaker
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("Researchers at the Baltic Coast Research Centre took 312 sediment cores. “It is not a carbon sponge,” "
+     "said Dr Anke Brandt, a marine ecologist who led the study. Ines Ferreira, a researcher at the "
+     "Lusitania Ocean Institute, said the method was sound.", "Anke Brandt", "Baltic Coast Research Centre"),
+    ("Scientists at the Piedmont Agricultural Research Centre released wasps in 2021. “The wasp works, but "
+     "it is slow,” said entomologist Chiara Bosio, who leads the programme.", "Chiara Bosio",
+     "Piedmont Agricultural Research Centre"),
+    # leading something other than research places no one
+    ("Scientists at the Piedmont Agricultural Research Centre released wasps in 2021. “The wasp works, but "
+     "it is slow,” said farmer Chiara Bosio, who leads the cooperative.", "Chiara Bosio", None),
+])
+def test_whoever_leads_a_piece_of_research_works_where_its_researchers_do(nlp, text, name, expected):
+    record = entity(nlp(text), name)
+    assert record.organisation == expected, record.to_dict()

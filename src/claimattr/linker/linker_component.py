@@ -339,7 +339,8 @@ class SpeakerLinker(RuleComponent):
             record.personal = record.personal or owned
         organisation = registry.possessive_body(mention) or (
             None if owned or record is not None and record.personal
-            else registry.body_of_kind(speaker.role, mention.start) or registry.implicit_organisation(speaker.role, mention.start)
+            else registry.body_of_kind(speaker.role, mention.start) or registry.event_of_role(speaker.role)
+            or registry.implicit_organisation(speaker.role, mention.start)
             or registry.research_organisation(speaker.role, record)
         )
         if organisation is not None and record is not None:

@@ -92,9 +92,11 @@ class SpeakerLexicon:
     given_name_genders: Dict[str, str] = None
     description_name_words: Dict[str, FrozenSet[str]] = None
     event_name_words: FrozenSet[str] = frozenset()
+    event_role_nouns: FrozenSet[str] = frozenset()
     witness_verbs: FrozenSet[str] = frozenset()
     outlet_nouns: FrozenSet[str] = frozenset()
     research_groups: FrozenSet[str] = frozenset()
+    research_works: FrozenSet[str] = frozenset()
     portfolio_titles: FrozenSet[str] = frozenset()
     pronoun_genders: Dict[str, str] = None
     government_names: FrozenSet[str] = frozenset()
@@ -199,9 +201,11 @@ class SpeakerLexicon:
             given_name_genders=GivenNames({without_accents(k): v for k, v in lexicon.get("given_name_genders", {}).items()}),
             description_name_words={k: frozenset(v) for k, v in lexicon.get("description_name_words", {}).items()},
             event_name_words=frozenset(lexicon.get("event_name_words", ())),
+            event_role_nouns=frozenset(lexicon.get("event_role_nouns", ())),
             witness_verbs=frozenset(lexicon.get("witness_verbs", ())),
             outlet_nouns=frozenset(lexicon.get("outlet_nouns", ())),
             research_groups=frozenset(lexicon.get("research_groups", ())),
+            research_works=frozenset(lexicon.get("research_works", ())),
             portfolio_titles=frozenset(lexicon.get("portfolio_titles", ())),
             pronoun_genders=dict(lexicon.get("pronoun_genders", {})),
             government_names=frozenset(lexicon.get("government_names", [])),

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -637,7 +638,7 @@ class Registry:
         left = root.left_edge.i
         prefix = list(doc[left - 2:left]) if attached_prefix(root.left_edge) else []  # "co-founder", however split and parsed
         before = prefix + [t for t in doc[left:name.start] if t.head.i >= name.start or t.head.i < name.start and t.head.i >= left]
-        before = before if titled else []
+        before = (before or self.detached_title(name)) if titled else []
         role_words: List[Token] = []
         for token in before:
             lower = token.lower_
@@ -879,6 +880,21 @@ class Registry:
 
     def _in_org_entity(self, token: Token) -> bool:
         return token.i in self.in_long_org
+
+    def detached_title(self, name: Span) -> List[Token]:
+        """"In an email to investors, co-founder and chief executive Tomas Vaitkus said": lower-case
+        role words right before a name that the parser hung elsewhere (here on "investors") are
+        still its title. Only the run of role words next to the name: of coordinated titles the
+        last, the current function the body goes with (guidelines §8)."""
+        run: List[Token] = []
+        index = name.start - 1
+        while index >= 0 and self.doc[index].is_lower and self.doc[index].is_alpha and (
+                self.doc[index].lemma_.lower() in self.words.roles or self.doc[index].lower_ in self.words.roles
+                or self.doc[index].lower_ in self.words.role_modifiers):
+            run.insert(0, self.doc[index])
+            index -= 1
+        return run if run and run[-1].pos_ in ("NOUN", "PROPN") and (
+            run[-1].lemma_.lower() in self.words.roles or run[-1].lower_ in self.words.roles) else []
 
     def _trailing_run(self, tokens: List[Token]) -> List[Token]:
         """The contiguous role words just before the name, holding a role noun or title."""
@@ -2075,6 +2091,22 @@ class Registry:
         mention, record = min(found, key=lambda pair: abs(pair[0].start - position))
         return self.named_span(record.name, mention)
 
+    def event_of_role(self, role: Optional[str]) -> Optional[TextSpan]:
+        """"Tournament director Urs Meier", "race director", "festival director": a role whose
+        noun before it is an event (lexicon ``event_role_nouns``) is held in the event the report
+        names (a name ending in an ``event_name_words`` word, "Lakeside Open", or one the NER
+        labels an event): the event the report is about, named most often, first on a tie (a
+        player's next tournament is named too, but less). None for a former holder."""
+        words = role.split() if role else []
+        if len(words) < 2 or words[-2] not in self.words.event_role_nouns or words[0] in self.words.former_markers:
+            return None
+        events = [e for e in self.doc.ents if e.label_ == "EVENT" and any(t.is_title for t in e) or (
+            e.label_ not in ("PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
+            and e[-1].is_title and e[-1].lower_ in self.words.event_name_words and len(e) > 1)]
+        named = [self.organisation_text(e) for e in events]
+        counts = Counter(span.text for span in named)
+        return max(named, key=lambda span: counts[span.text], default=None)
+
     def near_craft(self, position: int) -> bool:
         """Whether the sentence of ``position`` or the one before names a ship, boat or aircraft
         (lexicon ``craft_nouns``), whose captain or skipper a "Captain X" there may well be."""
@@ -2083,13 +2115,26 @@ class Registry:
 
     def leads_research_team(self, record: Record) -> bool:
         """Whether a mention of the person leads a research group ("The team, led by ecologist
-        Mette Holm, weighed ...": the agent of "led" on a ``research_groups`` noun)."""
+        Mette Holm, weighed ...": the agent of "led" on a ``research_groups`` noun) or a piece of
+        research ("Dr Anke Brandt, a marine ecologist who led the study", "who leads the
+        programme": a relative clause on the name or its apposition whose verb tells a role,
+        lexicon ``role_verbs``, and whose object is a ``research_works`` noun)."""
         for mention in record.mentions:
             root = self.doc[mention.start:mention.end].root
             group = root.head.head.head  # leader <- by <- led <- group
             if group.lemma_.lower() in self.words.research_groups and root in led_by(group):
                 return True
+            if any(self.leads_research(noun) for noun in [root, *(c for c in root.children if c.dep_ == "appos")]):
+                return True
         return False
+
+    def leads_research(self, noun: Token) -> bool:
+        """Whether a relative clause on ``noun`` says it leads a piece of research ("who led the study")."""
+        return any(
+            clause.dep_ == "relcl" and clause.lemma_.lower() in self.words.role_verbs
+            and any(o.dep_ == "dobj" and o.lemma_.lower() in self.words.research_works for o in clause.children)
+            for clause in noun.children
+        )
 
     def research_organisation(self, role: Optional[str], record: Optional[Record] = None) -> Optional[TextSpan]:
         """"Researchers at the Jutland Institute of Ecology said ... said lead author Dr Elsa
@@ -2112,9 +2157,13 @@ class Registry:
     def placed_research_bodies(self) -> Dict[str, TextSpan]:
         """The organisations the report places researchers in where no researcher speaks ("The
         study, carried out by researchers at the University of Leicestershire"; :func:`research_body`),
-        by name; none where researchers of two bodies did it ("at X and Y", "at X and at Y")."""
+        by name; none where researchers of two bodies did it ("at X and Y", "at X and at Y"). A
+        single researcher ("Ines Ferreira, a seagrass researcher at the Lusitania Ocean Institute")
+        is one person, often an outsider asked for comment: only plurals and group nouns (the
+        ``research_groups`` that are no role nouns: "team") place the study's researchers."""
         found: Dict[str, TextSpan] = {}
-        for body in (research_body(token, self.words) for token in self.doc):
+        groups = (t for t in self.doc if t.tag_ in ("NNS", "NNPS") or t.lemma_.lower() not in self.words.roles)
+        for body in (research_body(token, self.words) for token in groups):
             if body is None:
                 continue
             if body.conjuncts or body.head.conjuncts:
@@ -2240,7 +2289,9 @@ class Registry:
         if nouns[0].text[:1].isupper() and not nouns[0].is_sent_start:
             return organisation  # a name: "Senate", "Congress"
         record = self.body_named_by(nouns[0].lemma_.lower(), position, None)
-        return replace(organisation, text=record.name) if record is not None else None
+        if record is None:
+            return organisation if nouns[0].lemma_.lower() in self.words.government else None
+        return replace(organisation, text=record.name)
 
     def by_full_name(self, organisation: TextSpan) -> TextSpan:
         """A body that owns a role by the short name the report also uses ("Nordhavn's chief
