@@ -593,7 +593,7 @@ def test_a_named_body_before_a_role_says_whose_the_unnamed_speaker_is(extract):
             "A Harlow spokesman said the company would decide within a week.")
     speaker = speaker_of(extract(text), content="the company would decide")
     assert (speaker["name"], speaker["type"], speaker["role"]) == ("spokesman", "person", "spokesman")
-    assert speaker["organisation"]["text"] == "Harlow"
+    assert speaker["organisation"]["text"] == "Harlow Industrial"  # the full name the report uses
 
 
 def test_a_group_at_a_named_body_keeps_the_body_in_its_name_and_as_its_organisation(extract):
@@ -2158,3 +2158,18 @@ def test_an_event_role_is_held_in_the_event_the_report_is_about(extract, text, e
 def test_whoever_leads_a_piece_of_research_works_where_its_researchers_do(nlp, text, name, expected):
     record = entity(nlp(text), name)
     assert record.organisation == expected, record.to_dict()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a club's short name compounded on the role is the club's full name
+    ("Ashgrove Rovers lost 2-0. Rovers coach Marta Lindgren said the referee was wrong.", "Ashgrove Rovers"),
+    # of two bodies the short name opens, the one the report calls by it alone
+    ("Ashford Town lost 2-0 to Hallam on Saturday, and Ashford have now won one game in ten. The supporters' "
+     "group Ashford Together said the board must go. Ashford chairman Derek Whitfield said the referee was wrong.",
+     "Ashford Town"),
+    # the place after an acronym names a branch, no short name of it
+    ("BBC Wales broadcast the game. Wales head coach Rhys Hale said the referee was wrong.", "Wales"),
+])
+def test_a_short_name_on_a_role_is_the_body_s_full_name(extract, text, expected):
+    speaker = speaker_of(extract(text), content="the referee was wrong")
+    assert speaker["organisation"]["text"] == expected, speaker

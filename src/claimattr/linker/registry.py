@@ -245,6 +245,13 @@ def role_noun(role: str) -> str:
     return role.split()[-1].split("-")[-1]
 
 
+def branch_name(name: str) -> bool:
+    """Whether a name is a body's branch in a place, an acronym and the place ("BBC Wales",
+    "Oxfam GB"): its last word is the place, no short name of the body."""
+    first = name.split()[0]
+    return len(name.split()) == 2 and len(first) > 1 and first.isupper()
+
+
 def name_words(text: str) -> List[str]:
     return [w for w in re.split(r"[\s]+", text.lower().replace("’", "'")) if w and w not in ("'s", "'")]
 
@@ -1378,15 +1385,20 @@ class Registry:
 
     def short_form(self, key: str) -> Optional[Record]:
         """"Halvard" for "Halvard Micro", "Rovers" for "Harbourside Rovers": one capitalised word
-        that opens or closes the name of exactly one organisation, and is no organisation noun
-        of its own ("Bank" is any bank)."""
+        that opens or closes the name of exactly one organisation, or of several where the report
+        called exactly one of them by the word alone ("Ashford" for Ashford Town beside the
+        supporters' group Ashford Together), and is no organisation noun of its own ("Bank" is
+        any bank)."""
         words = self.words
         if " " in key or not key or key in words.organisations or key in words.government:
             return None
         matches = [
             r for r in self.records
-            if r.type == "organisation" and len(name_words(r.name)) >= 2 and key in (name_words(r.name)[0], name_words(r.name)[-1])
+            if r.type == "organisation" and len(name_words(r.name)) >= 2 and (key == name_words(r.name)[0] or (
+                key == name_words(r.name)[-1] and not branch_name(r.name)))
         ]
+        if len(matches) > 1:
+            matches = [r for r in matches if self.called(r, key)]
         return matches[0] if len(matches) == 1 else None
 
     def rivals_in_view(self, mention: Span, gender: Optional[str]) -> bool:
@@ -2295,21 +2307,26 @@ class Registry:
 
     def by_full_name(self, organisation: TextSpan) -> TextSpan:
         """A body that owns a role by the short name the report also uses ("Nordhavn's chief
-        executive" in a report on Nordhavn Shipping: :meth:`short_form`) by its full name, as the
-        registry names it. Only a possessor of a role held in a company or club (lexicon
-        ``organisation_roles``: "Musk's lawyer" is a person's): a short name compounded on the role
-        ("Ravens chairman") may as well open another name ("Ravens Nest", the arena); and never a
-        place or person ("Germany's economy minister" beside Germany Trade and Invest) or the name
-        of a body of its own ("Boeing's" beside Boeing Capital)."""
+        executive" in a report on Nordhavn Shipping, "Ashford chairman" in one on Ashford Town:
+        :meth:`short_form`) by its full name, as the registry names it. Only a possessor of, or a
+        name compounded on, a role held in a company or club (lexicon ``organisation_roles``:
+        "Musk's lawyer" is a person's); never a place or person ("Germany's economy minister"
+        beside Germany Trade and Invest) or the name of a body of its own ("Boeing's" beside
+        Boeing Capital)."""
         span = self.doc.char_span(organisation.start, organisation.end, alignment_mode="expand")
-        owner = span is not None and span.end < len(self.doc) and self.doc[span.end].tag_ == "POS"
+        possessive = span is not None and span.end < len(self.doc) and self.doc[span.end].tag_ == "POS"
+        compound = span is not None and span.root.dep_ == "compound"
         key = organisation.text.lower()
         named = any(r.name.lower() == key or r.type == "person" and r.surname == key for r in self.records)
-        if not owner or named or span.root.ent_type_ in ("GPE", "NORP", "LOC") or (
+        if not (possessive or compound) or named or span.root.ent_type_ in ("GPE", "NORP", "LOC") or (
                 span.root.head.lemma_.lower() not in self.words.organisation_roles):
             return organisation  # "Germany's economy minister", "Boeing's" beside Boeing Capital: the name itself
         record = self.short_form(key)
         return replace(organisation, text=record.name) if record is not None else organisation
+
+    def called(self, record: Record, key: str) -> bool:
+        """Whether the report calls the entity by ``key`` alone somewhere ("Ashford" for Ashford Town)."""
+        return any(self.doc[m.start:m.end].text.lower() == key for m in record.mentions)
 
     def earlier_group(self, mention: Span) -> Optional[Record]:
         """"Retired dock workers said ... These workers said", "Analysts at Kessel Bank said ...
