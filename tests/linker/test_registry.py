@@ -2173,3 +2173,25 @@ def test_whoever_leads_a_piece_of_research_works_where_its_researchers_do(nlp, t
 def test_a_short_name_on_a_role_is_the_body_s_full_name(extract, text, expected):
     speaker = speaker_of(extract(text), content="the referee was wrong")
     assert speaker["organisation"]["text"] == expected, speaker
+
+
+@pytest.mark.parametrize("text, content, name, organisation", [
+    # the group the report places at its one body, named as the report places it
+    ("Fireflies have vanished from the lit coast, according to a study by marine biologists at the Adriatic "
+     "Marine Institute. The researchers said street lights were to blame.", "street lights were to blame",
+     "marine biologists at the Adriatic Marine Institute", "Adriatic Marine Institute"),
+    # placed by its leader's body, which ends before the town it is in
+    ("The team, led by Claire Fournier of the Alpine Climate Institute in Grenoble, measured carbon in 400 rings. "
+     "The authors acknowledge that the record is short.", "that the record is short",
+     "researchers at the Alpine Climate Institute", "Alpine Climate Institute"),
+])
+def test_research_words_are_the_group_the_report_places_at_its_body(extract, text, content, name, organisation):
+    speaker = speaker_of(extract(text), content=content)
+    assert (speaker["name"], speaker["type"], speaker["organisation"]["text"]) == (name, "group", organisation), speaker
+
+
+def test_research_words_stay_unresolved_where_researchers_are_placed_at_two_bodies(extract):
+    text = ("The study, by researchers at Halden University and at the Kessler Institute, counted 400 nests. "
+            "The researchers said the count was a record.")
+    speaker = speaker_of(extract(text), content="the count was a record")
+    assert speaker["name"] == "researchers" and speaker["organisation"] is None, speaker

@@ -1411,8 +1411,13 @@ def complements_noun(token: Token, source_preps: FrozenSet[str]) -> bool:
 
 def in_region(prep: Token) -> bool:
     """"in southern Sweden", "in London" after a body's name: a preposition that says where the
-    body is, not which body it is."""
-    return prep.dep_ == "prep" and prep.lower_ == "in" and any(o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC") for o in prep.children)
+    body is, not which body it is; also a proper noun the NER left unlabelled right after a
+    named body ("the Alpine Climate Institute in Grenoble"), whose name ends before "in"."""
+    if prep.dep_ != "prep" or prep.lower_ != "in":
+        return False
+    after_name = prep.i > 0 and prep.doc[prep.i - 1].ent_type_ in BODY_ENTITIES
+    return any(o.dep_ == "pobj" and (o.ent_type_ in ("GPE", "LOC") or after_name and o.pos_ == "PROPN" and not o.ent_type_)
+               for o in prep.children)
 
 
 def object_phrase(token: Token) -> Optional[Span]:
@@ -1569,6 +1574,9 @@ def research_body(group: Token, words: SpeakerLexicon) -> Optional[Token]:
     if group.lemma_.lower() not in words.research_groups:
         return None
     links = [c for c in group.children if c.dep_ == "prep" and c.lower_ in words.affiliation_preps]
+    following = group.doc[group.i + 1] if group.i + 1 < len(group.doc) else None
+    if following is not None and following.dep_ == "prep" and following.lower_ in words.affiliation_preps and following.head in group.ancestors:
+        links.append(following)  # "a study by marine biologists at the X Institute": the parser hangs "at" on the study
     leaders = led_by(group)
     # "a team led by the Hanseatic Institute"; "led by Dr Lena Brunner of the University of Innsbruck": hers
     links += [c for leader in leaders if leader.ent_type_ == "PERSON"

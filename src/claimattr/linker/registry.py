@@ -2178,13 +2178,20 @@ class Registry:
         for body in (research_body(token, self.words) for token in groups):
             if body is None:
                 continue
-            if body.conjuncts or body.head.conjuncts:
+            if body.conjuncts or body.head.conjuncts or self.joined_after(body):
                 return {}
             for record in (r for r in self.records if r.type == "organisation"):
                 mention = next((m for m in record.mentions if m.start <= body.i < m.end), None)
                 if mention is not None:
                     found.setdefault(record.name, self.named_span(record.name, mention))
         return found
+
+    def joined_after(self, body: Token) -> bool:
+        """Whether "and" joins another place of research right after the body's phrase ("at
+        Halden University and at the Kessler Institute"), however the parser hangs it."""
+        doc, end = self.doc, body.right_edge.i + 1
+        return end + 1 < len(doc) and doc[end].lower_ in ("and", "or") and (
+            doc[end + 1].lower_ in self.words.affiliation_preps or doc[end + 1].ent_type_ == "ORG")
 
     def owned_by_person(self, mention: Span) -> bool:
         """Whether a person's role is owned by another person ("her coach", "Hartley's agent"):
@@ -2363,16 +2370,56 @@ class Registry:
             return None
         general = mention.root.lemma_.lower() in GENERAL_RESEARCH_WORDS
         groups = [
-            (first, r.id) for r in self.records if r.type == "group" and r.organisation is not None
+            (first, r.id) for r in self.records if r.type == "group" and r.organisation is not None and r.mentions
             and self.group_head(r).rstrip("s") in self.words.research_groups
             and (general or self.group_head(r).lower() == mention.root.lower_)
             for first in [min(m.start for m in r.mentions)]
         ]
         if headline:
             after = [g for g in groups if g[0] > mention.end and g[0] not in self.headline_tokens]
-            return self.records[min(after)[1]] if after else None
+            return self.records[min(after)[1]] if after else self.placed_research_group(None) if general else None
         before = [g for g in groups if g[0] < mention.start]
+        if not groups and general:
+            return self.placed_research_group(mention.start)
         return self.records[before[0][1]] if len(before) == 1 else None
+
+    def placed_research_group(self, position: Optional[int]) -> Optional[Record]:
+        """"A study by marine biologists at the Adriatic Marine Institute ... The researchers
+        said", "The team, led by Claire Fournier of the Alpine Climate Institute, ... The authors
+        acknowledge": where the researchers never speak as a group at their body, a general
+        research word is the group the report places at its one body (:meth:`placed_research_bodies`),
+        before ``position`` (anywhere for a headline's). The group is named as the report places
+        it ("marine biologists at the Adriatic Marine Institute"), else as researchers at the
+        body, and speaks for it; one group per report."""
+        bodies = self.placed_research_bodies()
+        if len(bodies) != 1:
+            return None
+        body = next(iter(bodies.values()))
+        if position is not None and body.start >= self.doc[position].idx:
+            return None
+        existing = [r for r in self.records if r.type == "group" and r.organisation is not None and r.organisation.text == body.text]
+        if existing:
+            return existing[0]
+        record = self.new(self.placed_group_name(body), "group")
+        record.organisations.append(body)
+        return record
+
+    def placed_group_name(self, body: TextSpan) -> str:
+        """The group's name as the report places it: the plural research noun linked to the body
+        with its modifiers ("marine biologists at the Adriatic Marine Institute"), else
+        researchers; "at" the body by its name, with its article where the report writes one."""
+        for token in self.doc:
+            found = research_body(token, self.words)
+            if found is None or not body.start <= found.idx < body.end:
+                continue
+            article = any(c.dep_ == "det" and c.lower_ == "the" for c in found.children)
+            at = f"at {'the ' if article else ''}{body.text}"
+            link = found.head
+            if token.tag_ == "NNS" and token.i in (link.head.i, link.i - 1) and link.lower_ in self.words.affiliation_preps:
+                start = min([token.i] + [c.left_edge.i for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i])
+                return f"{self.doc[start:token.i + 1].text.lower()} {at}"
+            return f"researchers {at}"
+        return f"researchers at {body.text}"
 
     def bare_research_word(self, mention: Span) -> bool:
         """Whether a mention is a research word (lexicon ``research_groups``) in the plural with
