@@ -2195,3 +2195,18 @@ def test_research_words_stay_unresolved_where_researchers_are_placed_at_two_bodi
             "The researchers said the count was a record.")
     speaker = speaker_of(extract(text), content="the count was a record")
     assert speaker["name"] == "researchers" and speaker["organisation"] is None, speaker
+
+
+def test_a_research_team_is_a_group_and_the_team_is_it_where_the_report_has_researchers(extract):
+    claims = extract("Blind cave fish are a new species, biologists at the Saxon Natural History Museum say in the "
+                     "journal Hypogean Fauna Letters. The team said the fish had lost their eyes over a million years.")
+    speaker = speaker_of(claims, content="the fish had lost their eyes")
+    assert (speaker["name"], speaker["type"]) == ("biologists at the Saxon Natural History Museum", "group"), speaker
+    team = extract("A team of palaeontologists at the Hellenic Institute said the tortoise was the largest known.")[0]
+    assert team["speaker"]["type"] == "group", team
+
+
+def test_the_team_of_a_club_is_no_research_group(extract):
+    speaker = speaker_of(extract("Ashgrove Rovers lost 2-0 at home on Saturday. The team said it would appeal "
+                                 "against the red card."), content="it would appeal")
+    assert speaker["type"] == "organisation", speaker

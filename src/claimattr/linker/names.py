@@ -97,6 +97,7 @@ class SpeakerLexicon:
     outlet_nouns: FrozenSet[str] = frozenset()
     research_groups: FrozenSet[str] = frozenset()
     research_works: FrozenSet[str] = frozenset()
+    team_roles: FrozenSet[str] = frozenset()
     portfolio_titles: FrozenSet[str] = frozenset()
     pronoun_genders: Dict[str, str] = None
     government_names: FrozenSet[str] = frozenset()
@@ -206,6 +207,7 @@ class SpeakerLexicon:
             outlet_nouns=frozenset(lexicon.get("outlet_nouns", ())),
             research_groups=frozenset(lexicon.get("research_groups", ())),
             research_works=frozenset(lexicon.get("research_works", ())),
+            team_roles=frozenset(lexicon.get("team_roles", ())),
             portfolio_titles=frozenset(lexicon.get("portfolio_titles", ())),
             pronoun_genders=dict(lexicon.get("pronoun_genders", {})),
             government_names=frozenset(lexicon.get("government_names", [])),
@@ -1204,6 +1206,8 @@ class MentionAnalyser:
         plural = head.tag_ in ("NNS", "NNPS") and label != "ORG" and head.lower_ != lemma
         if plural and (lemma in words.organisations or any(c.dep_ == "conj" and c.tag_ in ("NNS", "NNPS") for c in head.children)):
             return "group"
+        if self.research_team(head):
+            return "group"
         if lemma in words.organisations or label == "ORG" or self.apposed_to_body(head):
             return "organisation"
         if lemma in words.anonymous and not qualified:
@@ -1226,6 +1230,17 @@ class MentionAnalyser:
             return "group"  # "Detectives said", "growers fear": whoever speaks in the plural is people
         return "unknown"
 
+
+    def research_team(self, head: Token) -> bool:
+        """"A team at the Kessler Institute", "a team of palaeontologists": a collective research
+        noun (a ``research_groups`` word that is no role) placed at a body or made of researchers
+        is researchers, a group, where a team alone is as often a club."""
+        words = self.words
+        if head.lemma_.lower() not in words.research_groups or head.lemma_.lower() in words.roles:
+            return False
+        members = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                   if o.dep_ == "pobj" and o.tag_ == "NNS" and o.lemma_.lower() in words.research_groups]
+        return bool(members) or research_body(head, words) is not None
 
     def apposed_to_body(self, head: Token) -> bool:
         """"Future45, a super PAC": a name (often an unfamiliar one the NER takes for a place) in

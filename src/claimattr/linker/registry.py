@@ -75,7 +75,7 @@ STUDY_AUTHORS = ("author",)
 """Role nouns of the research groups (lexicon ``research_groups``) that only a study's own
 researchers hold: a "lead author" wrote it, while a "researcher" given with no body may be one
 commenting from outside ("a researcher who was not involved in the study")."""
-GENERAL_RESEARCH_WORDS = ("researcher", "scientist", "author")
+GENERAL_RESEARCH_WORDS = ("researcher", "scientist", "author", "team")
 """Research words (lexicon ``research_groups``) that fit any discipline: a headline's "researchers"
 may be the body's "astronomers at X", its "physicists" only physicists."""
 RESEARCH_DOCUMENTS = ("study", "paper")
@@ -2424,13 +2424,24 @@ class Registry:
     def bare_research_word(self, mention: Span) -> bool:
         """Whether a mention is a research word (lexicon ``research_groups``) in the plural with
         at most an article or a study as its owner: "the researchers", "the study's authors"
-        ("its authors" may be a company report's; "the team" a club)."""
+        ("its authors" may be a company report's), or the collective "the team", which is a
+        club's as often and so only the researchers' where the report has a group of them
+        (:meth:`research_group`)."""
         head = mention.root
+        if head.lemma_.lower() in self.words.research_groups and head.lemma_.lower() not in self.words.roles and (
+                [t.lower_ for t in mention] == ["the", head.lower_]):
+            return not self.sports_team_in_view  # "the team": the researchers' only where no club's is in the report
         if head.lemma_.lower() not in self.words.research_groups or head.tag_ != "NNS" or len(mention) > 4:
             return False
         return not any(t.i != head.i and not t.is_punct and not (
             t.dep_ == "det" and t.lower_ == "the" or t.tag_ == "POS"
             or t.dep_ == "poss" and t.lemma_.lower() in RESEARCH_DOCUMENTS) for t in mention)
+
+    @cached_property
+    def sports_team_in_view(self) -> bool:
+        """Whether the report has a person with a role held in a sports team (lexicon
+        ``team_roles``: "Leeds United manager Daniel Farke"), whose club "the team" may be."""
+        return any(role_noun(role) in self.words.team_roles for r in self.records if r.type == "person" for role in r.every_role)
 
     def group_head(self, record: Record) -> str:
         """The noun a group is named by, whatever follows it ("analysts at Kessel Bank",
