@@ -2210,3 +2210,16 @@ def test_the_team_of_a_club_is_no_research_group(extract):
     speaker = speaker_of(extract("Ashgrove Rovers lost 2-0 at home on Saturday. The team said it would appeal "
                                  "against the red card."), content="it would appeal")
     assert speaker["type"] == "organisation", speaker
+
+
+@pytest.mark.parametrize("text, role", [
+    # an occupation the role lexicon lacks, written as a title before the name
+    ("Strawberries are rotting in the fields, grower Manuel Ortega said on Monday.", "grower"),
+    ("“The wasp works, but it is slow,” entomologist Chiara Bosio said on Monday.", "entomologist"),
+    # kin and relations are no roles; a former one is not the current role
+    ("The law should pass at once, widow Terry Strada said on Monday.", None),
+    ("The plan would fail, rival Hillary Clinton said on Monday.", None),
+])
+def test_an_occupation_title_before_a_name_is_the_role(extract, text, role):
+    speaker = extract(text)[0]["speaker"]
+    assert speaker["role"] == role, speaker

@@ -910,10 +910,23 @@ class Registry:
         run = contiguous_run(tokens)
         words = self.words
         if not any(t.lemma_.lower() in words.roles or t.lower_ in words.roles or t.lower_ in words.title_abbreviations for t in run):
-            return []
+            former = any(t.lower_ in words.former_markers for t in tokens)  # "Former Norway playmaker": a former role, not this one
+            return run[-1:] if self.occupation_title(run[-1]) and not former else []
         while run and run[0].lower_ in words.honorifics:
             run.pop(0)
         return run
+
+    def occupation_title(self, token: Token) -> bool:
+        """"grower Manuel Ortega", "entomologist Chiara Bosio", "Shopkeeper Dawn Rowe": a common
+        noun in the singular written before a person's name with nothing between, ending like a
+        word for what people do (lexicon ``occupation_endings``), is the person's role whether or
+        not the role lexicon knows the word; not a kin word ("widow Terry Strada": lexicon
+        ``person_description_heads``) or a relation ("rival", "colleague")."""
+        doc, words = self.doc, self.words
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        return (token.tag_ == "NN" and token.pos_ == "NOUN" and token.is_alpha and (token.is_lower or token.is_sent_start)
+                and following is not None and following.ent_type_ == "PERSON" and following.ent_iob_ == "B"
+                and token.lower_.endswith(words.occupation_endings) and token.lower_ not in words.person_descriptions)
 
     def role_phrase(self, tokens: Sequence[Token]) -> Optional[str]:
         """Role words as a lower-case role: "Sen." -> "senator", honorifics dropped unless one in lower
