@@ -2223,3 +2223,31 @@ def test_the_team_of_a_club_is_no_research_group(extract):
 def test_an_occupation_title_before_a_name_is_the_role(extract, text, role):
     speaker = extract(text)[0]["speaker"]
     assert speaker["role"] == role, speaker
+
+
+@pytest.mark.parametrize("text, content, field, expected", [
+    # the event a director directs is the report's first, not the one a player plays next
+    ("Rain delayed play at the Lakeside Open on Tuesday. Tournament director Urs Meier said the final would "
+     "move to Monday. Costa will play the Harbour Classic next week and said the Harbour Classic courts were "
+     "faster.", "the final would move", "organisation", "Lakeside Open"),
+    # a regulator of competition runs no competition
+    ("Broadcasting rights for the Kelston Cup will be investigated. Competition commissioner Lena Ostrova said "
+     "the deal was too long.", "the deal was too long", "organisation", None),
+    # leading someone else's programme is no research
+    ("Researchers at Kelston University studied 3,000 households. Maria Lopes, who heads the city's housing "
+     "programme, said the findings were worrying.", "the findings were worrying", "organisation", None),
+    # a club's short name that two names in the text end with stays as written
+    ("Ashgrove Rovers and Kelston Rovers drew 1-1 on Saturday. Rovers coach Ian Moss said his side deserved "
+     "to win.", "his side deserved to win", "organisation", "Rovers"),
+    # the "Harlow" being read is no evidence of which Harlow it is
+    ("Harlow Council has approved Harlow Industrial's new plant. A Harlow spokesman said the company would "
+     "hire 200 people.", "the company would hire", "organisation", "Harlow"),
+    # a sentence's first word compounded on a detached title stays in it
+    ("Conference chair Mira Holt told delegates that the Liberal Front had to win back rural voters.",
+     "that the Liberal Front had to win", "role", "conference chair"),
+])
+def test_what_the_event_research_and_short_name_readings_leave_alone(extract, text, content, field, expected):
+    """The edges a reviewer's probes found for this session's readings."""
+    speaker = speaker_of(extract(text), content=content)
+    value = speaker[field]["text"] if field == "organisation" and speaker[field] else speaker[field]
+    assert value == expected, speaker

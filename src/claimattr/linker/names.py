@@ -98,6 +98,7 @@ class SpeakerLexicon:
     research_groups: FrozenSet[str] = frozenset()
     research_works: FrozenSet[str] = frozenset()
     team_roles: FrozenSet[str] = frozenset()
+    club_name_words: FrozenSet[str] = frozenset()
     occupation_endings: Tuple[str, ...] = ()
     portfolio_titles: FrozenSet[str] = frozenset()
     pronoun_genders: Dict[str, str] = None
@@ -209,6 +210,7 @@ class SpeakerLexicon:
             research_groups=frozenset(lexicon.get("research_groups", ())),
             research_works=frozenset(lexicon.get("research_works", ())),
             team_roles=frozenset(lexicon.get("team_roles", ())),
+            club_name_words=frozenset(lexicon.get("club_name_words", ())),
             occupation_endings=tuple(lexicon.get("occupation_endings", ())),
             portfolio_titles=frozenset(lexicon.get("portfolio_titles", ())),
             pronoun_genders=dict(lexicon.get("pronoun_genders", {})),

@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -893,15 +892,22 @@ class Registry:
         role words right before a name that the parser hung elsewhere (here on "investors") are
         still its title. Only the run of role words next to the name: of coordinated titles the
         last, the current function the body goes with (guidelines §8)."""
+        doc, words = self.doc, self.words
         run: List[Token] = []
         index = name.start - 1
-        while index >= 0 and self.doc[index].is_lower and self.doc[index].is_alpha and (
-                self.doc[index].lemma_.lower() in self.words.roles or self.doc[index].lower_ in self.words.roles
-                or self.doc[index].lower_ in self.words.role_modifiers):
-            run.insert(0, self.doc[index])
+        while index >= 0 and (doc[index].is_lower or doc[index].is_sent_start and doc[index].is_title) and doc[index].is_alpha and (
+                doc[index].lemma_.lower() in words.roles or doc[index].lower_ in words.roles or doc[index].lower_ in words.role_modifiers
+                or run and doc[index].pos_ == "NOUN" and doc[index].dep_ == "compound" and doc[index].head in run
+                and not self.written_as_name(doc[index])):  # "Conference chair": the function's noun too, not "Calder boss"
+            run.insert(0, doc[index])
             index -= 1
         return run if run and run[-1].pos_ in ("NOUN", "PROPN") and (
-            run[-1].lemma_.lower() in self.words.roles or run[-1].lower_ in self.words.roles) else []
+            run[-1].lemma_.lower() in words.roles or run[-1].lower_ in words.roles) else []
+
+    def written_as_name(self, token: Token) -> bool:
+        """Whether the report writes the word capitalised inside a sentence ("Calder Town"), so
+        that a capitalised opening "Calder" is that name, not a common noun."""
+        return any(t.text == token.text and not t.is_sent_start and t.is_title for t in self.doc if t.i != token.i)
 
     def _trailing_run(self, tokens: List[Token]) -> List[Token]:
         """The contiguous role words just before the name, holding a role noun or title."""
@@ -1396,12 +1402,14 @@ class Registry:
         record = self.find_institution(name)
         return record if record is not None and record.id in self.body_ids else None
 
-    def short_form(self, key: str) -> Optional[Record]:
+    def short_form(self, key: str, besides: Optional[Span] = None) -> Optional[Record]:
         """"Halvard" for "Halvard Micro", "Rovers" for "Harbourside Rovers": one capitalised word
         that opens or closes the name of exactly one organisation, or of several where the report
-        called exactly one of them by the word alone ("Ashford" for Ashford Town beside the
-        supporters' group Ashford Together), and is no organisation noun of its own ("Bank" is
-        any bank)."""
+        called exactly one of them by the word alone elsewhere than ``besides`` ("Ashford" for
+        Ashford Town beside the supporters' group Ashford Together), and is no organisation noun
+        of its own ("Bank" is any bank). None where the text holds more names with the word than
+        the registry has bodies ("Ashgrove Rovers and Kelston Rovers" with one of them missed by
+        the NER): a rival is there that the registry cannot weigh."""
         words = self.words
         if " " in key or not key or key in words.organisations or key in words.government:
             return None
@@ -1410,9 +1418,26 @@ class Registry:
             if r.type == "organisation" and len(name_words(r.name)) >= 2 and (key == name_words(r.name)[0] or (
                 key == name_words(r.name)[-1] and not branch_name(r.name)))
         ]
+        matches = list({r.name: r for r in reversed(matches)}.values())[::-1]  # one body, however often registered
+        if len(self.names_holding(key)) > len(matches):
+            return None
         if len(matches) > 1:
-            matches = [r for r in matches if self.called(r, key)]
+            matches = [r for r in matches if self.called(r, key, besides)]
         return matches[0] if len(matches) == 1 else None
+
+    def names_holding(self, key: str) -> Set[str]:
+        """The distinct two-word proper names in the text that open or close with ``key``
+        ("Ashford Town", "Ashford Together" for "ashford"), however the NER labels them."""
+        doc = self.doc
+        found: Set[str] = set()
+        for token in doc:
+            if token.lower_ != key or not token.text[:1].isupper():
+                continue
+            for neighbour in (doc[token.i - 1] if token.i > 0 else None, doc[token.i + 1] if token.i + 1 < len(doc) else None):
+                if neighbour is not None and neighbour.pos_ == "PROPN" and neighbour.text[:1].isupper() and neighbour.is_alpha:
+                    pair = sorted((token, neighbour), key=lambda t: t.i)
+                    found.add(f"{pair[0].text} {pair[1].text}".lower())
+        return found
 
     def rivals_in_view(self, mention: Span, gender: Optional[str]) -> bool:
         """Whether two or more people of the gender could be meant: named (outside quotations)
@@ -2119,18 +2144,24 @@ class Registry:
     def event_of_role(self, role: Optional[str]) -> Optional[TextSpan]:
         """"Tournament director Urs Meier", "race director", "festival director": a role whose
         noun before it is an event (lexicon ``event_role_nouns``) is held in the event the report
-        names (a name ending in an ``event_name_words`` word, "Lakeside Open", or one the NER
-        labels an event): the event the report is about, named most often, first on a tie (a
-        player's next tournament is named too, but less). None for a former holder."""
+        names (a name ending in an ``event_name_words`` word, "Lakeside Open", one opening with
+        one and "of", "Tour of the Flanders Coast", or one the NER labels an event): the event
+        the report is about, the first it names (a player's next tournament, a race cancelled
+        last month, is named later). None for a former holder."""
         words = role.split() if role else []
         if len(words) < 2 or words[-2] not in self.words.event_role_nouns or words[0] in self.words.former_markers:
             return None
-        events = [e for e in self.doc.ents if e.label_ == "EVENT" and any(t.is_title for t in e) or (
-            e.label_ not in ("PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
-            and e[-1].is_title and e[-1].lower_ in self.words.event_name_words and len(e) > 1)]
-        named = [self.organisation_text(e) for e in events]
-        counts = Counter(span.text for span in named)
-        return max(named, key=lambda span: counts[span.text], default=None)
+        first = next((e for e in self.doc.ents if self.event_name(e)), None)
+        return self.organisation_text(first) if first is not None else None
+
+    def event_name(self, ent: Span) -> bool:
+        """Whether an entity is the name of an event: labelled one, or ending in an event word, or
+        opening with one and "of" ("Tour of the Flanders Coast"), whatever else the NER calls it."""
+        if ent.label_ in ("PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY") or len(ent) < 2:
+            return ent.label_ == "EVENT" and any(t.is_title for t in ent)
+        event_words = self.words.event_name_words
+        return (ent.label_ == "EVENT" and any(t.is_title for t in ent) or ent[-1].is_title and ent[-1].lower_ in event_words
+                or ent[0].is_title and ent[0].lower_ in event_words and ent[1].lower_ == "of")
 
     def near_craft(self, position: int) -> bool:
         """Whether the sentence of ``position`` or the one before names a ship, boat or aircraft
@@ -2154,10 +2185,14 @@ class Registry:
         return False
 
     def leads_research(self, noun: Token) -> bool:
-        """Whether a relative clause on ``noun`` says it leads a piece of research ("who led the study")."""
+        """Whether a relative clause on ``noun`` says it leads a piece of research, the report's
+        own by its bare definite noun ("who led the study", "who leads the programme"); not one
+        owned or described otherwise ("who leads the city's housing programme", "the project to
+        build the bridge"), which may be anyone's."""
         return any(
             clause.dep_ == "relcl" and clause.lemma_.lower() in self.words.role_verbs
-            and any(o.dep_ == "dobj" and o.lemma_.lower() in self.words.research_works for o in clause.children)
+            and any(o.dep_ == "dobj" and o.lemma_.lower() in self.words.research_works
+                    and [(c.dep_, c.lower_) for c in o.children] == [("det", "the")] for o in clause.children)
             for clause in noun.children
         )
 
@@ -2322,7 +2357,7 @@ class Registry:
             return organisation  # a name: "Senate", "Congress"
         record = self.body_named_by(nouns[0].lemma_.lower(), position, None)
         if record is None:
-            return organisation if nouns[0].lemma_.lower() in self.words.government else None
+            return replace(organisation, text=nouns[0].lower_) if nouns[0].lemma_.lower() in self.words.government else None
         return replace(organisation, text=record.name)
 
     def by_full_name(self, organisation: TextSpan) -> TextSpan:
@@ -2341,12 +2376,15 @@ class Registry:
         if not (possessive or compound) or named or span.root.ent_type_ in ("GPE", "NORP", "LOC") or (
                 span.root.head.lemma_.lower() not in self.words.organisation_roles):
             return organisation  # "Germany's economy minister", "Boeing's" beside Boeing Capital: the name itself
-        record = self.short_form(key)
+        record = self.short_form(key, besides=span)
         return replace(organisation, text=record.name) if record is not None else organisation
 
-    def called(self, record: Record, key: str) -> bool:
-        """Whether the report calls the entity by ``key`` alone somewhere ("Ashford" for Ashford Town)."""
-        return any(self.doc[m.start:m.end].text.lower() == key for m in record.mentions)
+    def called(self, record: Record, key: str, besides: Optional[Span] = None) -> bool:
+        """Whether the report calls the entity by ``key`` alone somewhere ("Ashford" for Ashford
+        Town), not counting ``besides``, the mention being read (the NER may have filed the "Harlow"
+        of "A Harlow spokesman" under either body)."""
+        return any(self.doc[m.start:m.end].text.lower() == key and not (besides is not None and m.start < besides.end and besides.start < m.end)
+                   for m in record.mentions)
 
     def earlier_group(self, mention: Span) -> Optional[Record]:
         """"Retired dock workers said ... These workers said", "Analysts at Kessel Bank said ...
@@ -2452,9 +2490,13 @@ class Registry:
 
     @cached_property
     def sports_team_in_view(self) -> bool:
-        """Whether the report has a person with a role held in a sports team (lexicon
-        ``team_roles``: "Leeds United manager Daniel Farke"), whose club "the team" may be."""
-        return any(role_noun(role) in self.words.team_roles for r in self.records if r.type == "person" for role in r.every_role)
+        """Whether the report has a sports team, whose "the team" may be: a person in a role held
+        in one (lexicon ``team_roles``: "Leeds United manager Daniel Farke") or a body named as a
+        club is (lexicon ``club_name_words``: "Harbourside Rovers' sports scientists")."""
+        words = self.words
+        return any(role_noun(role) in words.team_roles for r in self.records if r.type == "person" for role in r.every_role) or any(
+            t.lower_ in words.club_name_words and t.is_title and t.i > 0 and self.doc[t.i - 1].pos_ == "PROPN" and self.doc[t.i - 1].is_title
+            and t.ent_type_ not in ("GPE", "LOC") for t in self.doc)  # "Kelston United's medical staff", whatever the NER calls it
 
     def group_head(self, record: Record) -> str:
         """The noun a group is named by, whatever follows it ("analysts at Kessel Bank",
