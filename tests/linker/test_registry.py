@@ -2251,3 +2251,15 @@ def test_what_the_event_research_and_short_name_readings_leave_alone(extract, te
     speaker = speaker_of(extract(text), content=content)
     value = speaker[field]["text"] if field == "organisation" and speaker[field] else speaker[field]
     assert value == expected, speaker
+
+
+@pytest.mark.parametrize("text, content, expected", [
+    # the outlet's name after its description, however the tagger reads the description
+    ("“It is two months,” he told the Ostrava daily Moravský Večer.", "It is two months", "Moravský Večer"),
+    # an outlet that relays a group's words is named so too
+    ("Two members of her team, cited by the Swiss broadcaster Radio Seeland, said she was tired.", "she was tired",
+     "Radio Seeland"),
+])
+def test_a_relaying_outlet_is_named_without_its_description(extract, text, content, expected):
+    speaker = speaker_of(extract(text), content=content)
+    assert speaker["intermediary"]["text"] == expected, speaker

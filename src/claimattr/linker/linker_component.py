@@ -572,12 +572,10 @@ class SpeakerLinker(RuleComponent):
                 if token.dep_ == "acl" and lemma in words.intermediary_verbs and (not document or lemma in words.witness_verbs):
                     agents = [c for a in token.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"]
                     if agents:
-                        agent_token = agents[0]
-                        return TextSpan.from_span(self._noun_phrase(agent_token) or agent_token.doc[agent_token.i:agent_token.i + 1])
+                        return TextSpan.from_span(self._relayer(agents[0]))
         relay = next((t for t in cue.root.ancestors if t.lemma_.lower() in words.intermediary_verbs), None)
         if relay is not None and agent(relay) is not None:
-            relayer = agent(relay)
-            return TextSpan.from_span(self._noun_phrase(relayer) or relayer.doc[relayer.i:relayer.i + 1])
+            return TextSpan.from_span(self._relayer(agent(relay)))
         verb = cue.root
         addressees = [c for c in verb.children if c.dep_ in ("dobj", "dative")] if verb.lemma_.lower() in words.outlet_addressee_verbs else []
         interviewers = [
@@ -590,6 +588,11 @@ class SpeakerLinker(RuleComponent):
             if outlet is not None:
                 return TextSpan.from_span(outlet)
         return None
+
+    def _relayer(self, token: Token) -> Span:
+        """Who relayed a claim ("cited by the Swiss broadcaster Radio Seeland"): a news outlet by
+        its name (:meth:`_outlet`), anyone else by the noun phrase."""
+        return self._outlet(token) or self._noun_phrase(token) or token.doc[token.i:token.i + 1]
 
     def _outlet(self, listener: Token) -> Optional[Span]:
         """The news outlet a claim was told to ("told Reuters", "told the science magazine
@@ -610,6 +613,9 @@ class SpeakerLinker(RuleComponent):
         if listener.ent_type_ == "ORG" or listener.pos_ == "PROPN":
             phrase = self._noun_phrase(listener) or listener.doc[listener.i:listener.i + 1]
             name = name_run(listener)
+            described = [t for t in phrase if t.i < listener.i and t.is_lower and t.lower_ in words.outlet_nouns]
+            if described:  # "the Ostrava daily Moravský Večer": the name after the outlet noun, however tagged
+                return listener.doc[described[-1].i + 1:listener.i + 1]
             if any(t.lemma_.lower() in words.outlet_nouns for t in phrase if t.i < name.start):
                 return name  # "local radio station Joy FM" -> Joy FM, whatever the NER calls the name
             person = listener.ent_type_ == "PERSON" and not any(t.dep_ == "det" for t in listener.subtree)
