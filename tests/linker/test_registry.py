@@ -2263,3 +2263,11 @@ def test_what_the_event_research_and_short_name_readings_leave_alone(extract, te
 def test_a_relaying_outlet_is_named_without_its_description(extract, text, content, expected):
     speaker = speaker_of(extract(text), content=content)
     assert speaker["intermediary"]["text"] == expected, speaker
+
+
+def test_a_headlines_role_at_a_body_is_the_holder_the_report_names_there(extract):
+    claims = extract("Keeper's red card was “a clear error”, Harwick boss says\n"
+                     "HARWICK, England, Oct 20 (Wire) - Harwick Town will appeal against the red card shown to "
+                     "goalkeeper Tomasz Wrona, manager Neil Forsyth said on Sunday.")
+    speaker = speaker_of(claims, cue="says")
+    assert (speaker["name"], speaker["role"], speaker["organisation"]["text"]) == ("Neil Forsyth", "manager", "Harwick Town")

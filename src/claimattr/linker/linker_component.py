@@ -936,15 +936,22 @@ def with_headline_role_holders(doc: Doc, claims: List[Claim], records: List[Opti
     said ... Helen Carr told": a headline's bare role left unresolved while the headline was read
     first is, once the whole report is read, the person the report first names with that role
     (:meth:`Registry.named_in_body`), whose role the body may only give after the headline's
-    claim was linked. The headline mention joins that entity, and a headline's person speaks
-    with the role and organisation of their first claim in the body where it has none."""
+    claim was linked; one with a body ("Harwick boss says", "Skyvia chief says") the person the
+    report names with that role, or one a headline word stands for (lexicon
+    ``headline_role_words``: a boss is a manager or chief executive), at that body
+    (:meth:`Registry.holder_at`). The headline mention joins that entity, and a headline's person
+    speaks with the role and organisation of their first claim in the body."""
     claims = list(claims)
     for index, claim in enumerate(claims):
         speaker = claim.speaker
-        if claim.kind != "headline" or speaker is None or speaker.type != "person" or speaker.organisation is not None:
+        if claim.kind != "headline" or speaker is None or speaker.type != "person":
             continue
         mention = doc.char_span(speaker.mention.start, speaker.mention.end, alignment_mode="expand")
-        holder = records[index] or (headline_role_holder(mention, speaker.role, registry) if mention is not None else None)
+        if speaker.organisation is not None:  # "Harwick boss says": the holder at that body
+            holder = records[index] if records[index] is not None and records[index].name != speaker.name else (
+                registry.holder_at(speaker.role, speaker.organisation) if speaker.role else None)
+        else:
+            holder = records[index] or (headline_role_holder(mention, speaker.role, registry) if mention is not None else None)
         if holder is None:
             continue
         if records[index] is None:

@@ -99,6 +99,7 @@ class SpeakerLexicon:
     research_works: FrozenSet[str] = frozenset()
     team_roles: FrozenSet[str] = frozenset()
     club_name_words: FrozenSet[str] = frozenset()
+    headline_role_words: Dict[str, Tuple[str, ...]] = None
     occupation_endings: Tuple[str, ...] = ()
     portfolio_titles: FrozenSet[str] = frozenset()
     pronoun_genders: Dict[str, str] = None
@@ -211,6 +212,7 @@ class SpeakerLexicon:
             research_works=frozenset(lexicon.get("research_works", ())),
             team_roles=frozenset(lexicon.get("team_roles", ())),
             club_name_words=frozenset(lexicon.get("club_name_words", ())),
+            headline_role_words={word: tuple(roles) for word, roles in lexicon.get("headline_role_words", {}).items()},
             occupation_endings=tuple(lexicon.get("occupation_endings", ())),
             portfolio_titles=frozenset(lexicon.get("portfolio_titles", ())),
             pronoun_genders=dict(lexicon.get("pronoun_genders", {})),

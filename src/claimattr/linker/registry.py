@@ -251,6 +251,13 @@ def branch_name(name: str) -> bool:
     return len(name.split()) == 2 and len(first) > 1 and first.isupper()
 
 
+def same_body(full: List[str], named: List[str]) -> bool:
+    """Whether two names (their :func:`name_words`) are one body's: equal but for an article, or
+    the second a one-word short name opening or closing the first ("Harwick" of Harwick Town)."""
+    full, named = [w for w in full if w != "the"], [w for w in named if w != "the"]
+    return full == named or len(named) == 1 and len(full) > 1 and named[0] in (full[0], full[-1])
+
+
 def name_words(text: str) -> List[str]:
     return [w for w in re.split(r"[\s]+", text.lower().replace("’", "'")) if w and w not in ("'s", "'")]
 
@@ -1747,6 +1754,24 @@ class Registry:
             holders = [
                 (min(m.start for m in r.mentions), r.id) for r in self.records
                 if r.type == "person" and r.mentions and any(holds(x.split()) and ranks <= set(x.split()) for x in r.every_role)
+            ]
+            if holders:
+                return self.records[min(holders)[1]]
+        return None
+
+    def holder_at(self, role: str, organisation: TextSpan) -> Optional[Record]:
+        """The person the report first names with the role, or a role the headline word stands
+        for (lexicon ``headline_role_words``), at the body named ``organisation`` or by a short
+        name of it ("Harwick" for Harwick Town); a headline shortens a role to any of its words
+        ("Skyvia chief" for the chief executive)."""
+        head = role.split()[-1]
+        wanted = [head, *self.words.headline_role_words.get(head, ())]
+        body = name_words(organisation.text)
+        for target in wanted:
+            holders = [
+                (min(m.start for m in r.mentions), r.id) for r in self.records
+                if r.type == "person" and r.mentions and r.organisation is not None and same_body(name_words(r.organisation.text), body)
+                and any(x == target or target in x.split() for x in r.roles)
             ]
             if holders:
                 return self.records[min(holders)[1]]
