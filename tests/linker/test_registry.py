@@ -2271,3 +2271,19 @@ def test_a_headlines_role_at_a_body_is_the_holder_the_report_names_there(extract
                      "goalkeeper Tomasz Wrona, manager Neil Forsyth said on Sunday.")
     speaker = speaker_of(claims, cue="says")
     assert (speaker["name"], speaker["role"], speaker["organisation"]["text"]) == ("Neil Forsyth", "manager", "Harwick Town")
+
+
+def test_a_place_name_in_apposition_to_an_organisation_noun_is_that_organisation(nlp):
+    doc = nlp("Researchers got past the voice checks of Brightwater Bank in Dublin. Brightwater, Ireland's "
+              "fourth-largest lender, said voice recognition was only one layer of security.")
+    assert doc._.claims[-1].speaker.type == "organisation", doc._.claims[-1].speaker
+
+
+def test_a_name_the_ner_splits_where_it_meets_it_is_the_whole_name_it_gives_elsewhere():
+    from spacy.tokens import Doc as SpacyDoc
+    from spacy.vocab import Vocab
+
+    from claimattr.linker.names import with_rejoined_names
+    doc = SpacyDoc(Vocab(), words=["Fair", "Deal", "Ireland", "said", "so", ".", "Fair", "Deal", "Ireland", "agreed", "."])
+    split = [Span(doc, 0, 1, label="ORG"), Span(doc, 1, 3, label="GPE"), Span(doc, 6, 9, label="ORG")]
+    assert [(e.text, e.label_) for e in with_rejoined_names(split)] == [("Fair Deal Ireland", "ORG")] * 2

@@ -288,7 +288,7 @@ class MentionAnalyser:
         self.body_runs = body_name_runs(doc, self.headline_tokens, words.body_name_ends) + owner_of_its_runs(
             doc, self.headline_tokens, words.given_name_genders, words.place_nouns | words.landmark_nouns)
         named = [e for e in doc.ents if not self.common_noun_entity(e)]
-        self.ents = with_body_names(with_coordinated_names(named), self.body_runs)
+        self.ents = with_body_names(with_rejoined_names(with_coordinated_names(named)), self.body_runs)
         """The base NER's entities with cut-off coordinated names restored and the names of
         bodies it missed or cut short added, read by every step that looks for names (the label
         votes count the NER's own words: "and" is no name); without the common nouns it took
@@ -1751,6 +1751,21 @@ def coordinated_start(ent: Span) -> int:
     if not all(t.text[:1].isupper() or t.dep_ == "cc" for t in words) or any(t.ent_type_ in ("PERSON", "GPE", "NORP") for t in words):
         return ent.start
     return first.left_edge.i
+
+
+def with_rejoined_names(ents: Sequence[Span]) -> List[Span]:
+    """The NER entities with a name it split in two where it meets it ("Fair" + "Deal Ireland")
+    joined again where the report names the whole elsewhere as one organisation ("Fair Deal
+    Ireland"): two entities with nothing between them are that organisation."""
+    whole = {e.text for e in ents if e.label_ == "ORG"}
+    joined: List[Span] = []
+    for ent in ents:
+        previous = joined[-1] if joined else None
+        if previous is not None and previous.end == ent.start and ent.doc[previous.start:ent.end].text in whole:
+            joined[-1] = Span(ent.doc, previous.start, ent.end, label="ORG")
+        else:
+            joined.append(ent)
+    return joined
 
 
 def with_coordinated_names(ents: Sequence[Span]) -> List[Span]:

@@ -1223,9 +1223,13 @@ class Registry:
 
     def organisation_elsewhere(self, ent: Span) -> bool:
         """"Shares in Fjordlaks fell ... Fjordlaks said": a place name the base NER labels an
-        organisation at another of its mentions is that organisation (an unfamiliar company name
-        is often taken for a place, a place seldom for an organisation)."""
-        return ent.label_ == "GPE" and any(e.text == ent.text for e in self.org_ents)
+        organisation at another of its mentions, or that stands in apposition to an organisation
+        noun at one ("Brightwater, Ireland's fourth-largest lender"), is that organisation (an
+        unfamiliar company name is often taken for a place, a place seldom for an organisation)."""
+        if ent.label_ != "GPE":
+            return False
+        return any(e.text == ent.text for e in self.org_ents) or len(ent) == 1 and any(
+            t.text == ent.text and self.analyser.apposed_to_body_noun(t) for t in self.doc)
 
     def institution_type(self, span: Span, name: str) -> str:
         words = self.words
