@@ -2287,3 +2287,14 @@ def test_a_name_the_ner_splits_where_it_meets_it_is_the_whole_name_it_gives_else
     doc = SpacyDoc(Vocab(), words=["Fair", "Deal", "Ireland", "said", "so", ".", "Fair", "Deal", "Ireland", "agreed", "."])
     split = [Span(doc, 0, 1, label="ORG"), Span(doc, 1, 3, label="GPE"), Span(doc, 6, 9, label="ORG")]
     assert [(e.text, e.label_) for e in with_rejoined_names(split)] == [("Fair Deal Ireland", "ORG")] * 2
+
+
+@pytest.mark.parametrize("text, name", [
+    # a given name that is also a title opens a two-word name
+    ("Hallam Brewing will close its Sheffield brewery. Its regional officer, Dean Pryce, called the proposal "
+     "a betrayal.", "Dean Pryce"),
+    # a title before a longer name is still a title
+    ("Dean Miriam Harcourt of the law school called the proposal a betrayal.", "Miriam Harcourt"),
+])
+def test_a_given_name_that_is_also_a_title_opens_a_two_word_name(extract, text, name):
+    assert extract(text)[0]["speaker"]["name"] == name

@@ -792,11 +792,14 @@ class MentionAnalyser:
 
     def strip_titles(self, run: Span) -> Optional[Span]:
         """"Health Minister Ana Ruiz" -> "Ana Ruiz": capitalised role words are not the name, nor the
-        verb of an inverted tag that opens the sentence ("Said Ellis: ...", which the NER takes in)."""
+        verb of an inverted tag that opens the sentence ("Said Ellis: ...", which the NER takes in).
+        A role word that is also a given name opening a two-word name ("Dean Pryce") is the given
+        name: a title would leave a bare surname."""
         roles, honorifics = self.words.roles, self.words.honorifics
         titles = [
             t.i for t in run
             if t.lower_ in honorifics or (t.lemma_.lower() in roles or t.lower_ in roles) and not after_honorific(t, honorifics)
+            and not (t.i == run.start and given_name_first(run, self.words.given_name_genders))
         ]
         start = titles[-1] + 1 if titles else past_tag_verb(run.doc, run.start, run.end)
         while start < run.end and (run.doc[start].lower_ in self.words.role_modifiers or run.doc[start].text == "-"):
@@ -1687,6 +1690,12 @@ def is_name_token(token: Token, mention: Span, particles: FrozenSet[str]) -> boo
         token.lower_ in particles and token.i > mention.start and nxt < mention.end
         and mention.doc[token.i - 1].pos_ == "PROPN" and mention.doc[nxt].pos_ == "PROPN"
     )
+
+
+def given_name_first(name: Span, given_names: Mapping[str, Optional[str]]) -> bool:
+    """Whether a two-word name opens with a capitalised given name that is also a title ("Dean
+    Pryce"): read as a title it would leave a bare surname, so it is the given name."""
+    return len(name) == 2 and name[0].text[:1].isupper() and name[0].lower_ in given_names and name[1].text[:1].isupper()
 
 
 def mistagged_given_name(token: Token) -> bool:

@@ -46,7 +46,7 @@ import numpy
 from spacy.attrs import LOWER, ORTH, POS, SENT_START
 from spacy.tokens import Doc, Span, Token
 
-from claimattr.linker.names import MentionAnalyser, after_honorific, attached_prefix, based_part, contiguous_run, hyphenated_end, hyphenated_lemma, led_by, member_noun, misattached_apposition, mistagged_given_name, name_run, past_describing_word, research_body, past_tag_verb, title_word, whose_antecedent, without_appositions
+from claimattr.linker.names import MentionAnalyser, after_honorific, attached_prefix, based_part, contiguous_run, hyphenated_end, hyphenated_lemma, led_by, member_noun, misattached_apposition, given_name_first, mistagged_given_name, name_run, past_describing_word, research_body, past_tag_verb, title_word, whose_antecedent, without_appositions
 from claimattr.quotes import DEFAULT_QUOTE_PAIRS, find_quote_regions
 from claimattr.schema import Entity, TextSpan
 from claimattr.segmenter.segmenter_component import FURNITURE_SPANS
@@ -500,8 +500,8 @@ class Registry:
         while end > start and (self.doc[end - 1].tag_ == "POS" or self.doc[end - 1].is_punct and self.doc[end - 1].text != "."):
             end -= 1
         while start < end and (
-            self.title(self.doc[start]) or self.doc[start].lower_ in words.party_names or self.doc[start].is_punct
-            or self.doc[start].lower_ in words.determiners
+            self.title(self.doc[start]) and not given_name_first(self.doc[start:end], words.given_name_genders)
+            or self.doc[start].lower_ in words.party_names or self.doc[start].is_punct or self.doc[start].lower_ in words.determiners
         ):
             start += 1
         titles = [t.i for t in self.doc[start:end - 1] if self.title(t) and not t.text[:1].isupper() or t.lower_ in words.title_abbreviations]
