@@ -2245,6 +2245,17 @@ def test_an_occupation_title_before_a_name_is_the_role(extract, text, role):
     # a sentence's first word compounded on a detached title stays in it
     ("Conference chair Mira Holt told delegates that the Liberal Front had to win back rural voters.",
      "that the Liberal Front had to win", "role", "conference chair"),
+    # "the team" after another team is that team, not the report's researchers
+    ("Researchers at Nordlicht Labs said they had built a memory chip that uses half the power of current designs. "
+     "Halvard Micro's product team will decide whether to sell it. The team said prices had not been set.",
+     "prices had not been set", "name", "Halvard Micro's product team"),
+    # a situation is no role, nor a time before the name; an apposition's role beats a title read off its ending
+    ("Passenger Tom Reed, a teacher from Lindby, said the train was late.", "the train was late", "role", "teacher"),
+    ("Later that winter Maria Costa told the board that sales had fallen.", "that sales had fallen", "role", None),
+    # a former boss is not whoever holds the role now
+    ("Former Skyvia boss says airline was mismanaged\n\nConor Tierney, Skyvia's former chief executive, said the "
+     "airline had been mismanaged. Skyvia UK manager Paul Grey said the claims were false.",
+     "airline was mismanaged", "name", "Conor Tierney"),
 ])
 def test_what_the_event_research_and_short_name_readings_leave_alone(extract, text, content, field, expected):
     """The edges a reviewer's probes found for this session's readings."""

@@ -613,8 +613,9 @@ class SpeakerLinker(RuleComponent):
         if listener.ent_type_ == "ORG" or listener.pos_ == "PROPN":
             phrase = self._noun_phrase(listener) or listener.doc[listener.i:listener.i + 1]
             name = name_run(listener)
-            described = [t for t in phrase if t.i < listener.i and t.is_lower and t.lower_ in words.outlet_nouns]
-            if described:  # "the Ostrava daily Moravský Večer": the name after the outlet noun, however tagged
+            described = [t for t in phrase if t.i < listener.i and t.is_lower and t.lower_ in words.outlet_nouns
+                         and listener.doc[t.i + 1].text[:1].isupper()]
+            if described:  # "the Ostrava daily Moravský Večer": the name right after the outlet noun, however tagged
                 return listener.doc[described[-1].i + 1:listener.i + 1]
             if any(t.lemma_.lower() in words.outlet_nouns for t in phrase if t.i < name.start):
                 return name  # "local radio station Joy FM" -> Joy FM, whatever the NER calls the name
@@ -947,9 +948,10 @@ def with_headline_role_holders(doc: Doc, claims: List[Claim], records: List[Opti
         if claim.kind != "headline" or speaker is None or speaker.type != "person":
             continue
         mention = doc.char_span(speaker.mention.start, speaker.mention.end, alignment_mode="expand")
-        if speaker.organisation is not None:  # "Harwick boss says": the holder at that body
-            holder = records[index] if records[index] is not None and records[index].name != speaker.name else (
-                registry.holder_at(speaker.role, speaker.organisation) if speaker.role else None)
+        if speaker.organisation is not None:  # "Harwick boss says": the holder at that body, unless a person is found
+            role = (speaker.role or "").lower()
+            named = records[index] is not None and records[index].name.lower() not in (role, role.split()[-1] if role else "")
+            holder = records[index] if named else registry.holder_at(speaker.role, speaker.organisation) if speaker.role else None
         else:
             holder = records[index] or (headline_role_holder(mention, speaker.role, registry) if mention is not None else None)
         if holder is None:

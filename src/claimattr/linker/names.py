@@ -101,6 +101,7 @@ class SpeakerLexicon:
     club_name_words: FrozenSet[str] = frozenset()
     headline_role_words: Dict[str, Tuple[str, ...]] = None
     occupation_endings: Tuple[str, ...] = ()
+    situation_nouns: FrozenSet[str] = frozenset()
     portfolio_titles: FrozenSet[str] = frozenset()
     pronoun_genders: Dict[str, str] = None
     government_names: FrozenSet[str] = frozenset()
@@ -214,6 +215,7 @@ class SpeakerLexicon:
             club_name_words=frozenset(lexicon.get("club_name_words", ())),
             headline_role_words={word: tuple(roles) for word, roles in lexicon.get("headline_role_words", {}).items()},
             occupation_endings=tuple(lexicon.get("occupation_endings", ())),
+            situation_nouns=frozenset(lexicon.get("situation_nouns", ())),
             portfolio_titles=frozenset(lexicon.get("portfolio_titles", ())),
             pronoun_genders=dict(lexicon.get("pronoun_genders", {})),
             government_names=frozenset(lexicon.get("government_names", [])),
@@ -282,6 +284,7 @@ class MentionAnalyser:
 
     def __init__(self, words: SpeakerLexicon, doc: Doc) -> None:
         self.words = words
+        self.doc = doc
         self.text = doc.text  # built from every token on each access: once per document
         self.headline_tokens: Set[int] = {t.i for span in doc.spans.get(HEADLINE_SPANS, []) for t in span}
         """Tokens of the report's headlines (the segmenter's span group), whose words are all capitalised."""
@@ -1249,7 +1252,16 @@ class MentionAnalyser:
             return False
         members = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
                    if o.dep_ == "pobj" and o.tag_ == "NNS" and o.lemma_.lower() in words.research_groups]
-        return bool(members) or research_body(head, words) is not None
+        return bool(members) or research_body(head, words) is not None and self.research_report
+
+    @cached_property
+    def research_report(self) -> bool:
+        """Whether the report is about research: it names a piece of it (lexicon
+        ``research_works``) or researchers in the plural ("researchers", "geologists"), so that "a
+        team at Skyvia" restoring a booking system is no research team."""
+        words = self.words
+        return any(t.lemma_.lower() in words.research_works or t.tag_ == "NNS" and t.lemma_.lower() in words.research_groups
+                   for t in self.doc)
 
     def apposed_to_body(self, head: Token) -> bool:
         """"Future45, a super PAC": a name (often an unfamiliar one the NER takes for a place) in

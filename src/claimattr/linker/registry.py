@@ -682,6 +682,8 @@ class Registry:
         role_words = self._trailing_run(role_words)
         role_words, named = self.body_before_role(role_words)
         organisation = organisation or named
+        # a title read off its ending ("Passenger Tom Reed, a teacher"): an apposition's role says more
+        unlisted = bool(role_words) and not any(t.lemma_.lower() in words.roles or t.lower_ in words.roles for t in role_words)
         if role_words:
             role = self.role_phrase(role_words)
         # a named organisation in front of the role ("IMF chief economist", "Virginia AFL-CIO President")
@@ -711,7 +713,7 @@ class Registry:
                     and (t.pos_ != "PROPN" or title_word(t) or self.title(t) or self.portfolio(t))  # "a South Florida-based president": a place
                 ])
                 apposed = apposed and apposed + doc[token.i + 1:hyphenated_end(token) + 1].text.lower()  # "playwright-in-residence"
-                if apposed and (role is None or owned_role(token)):
+                if apposed and (role is None or unlisted or owned_role(token)):
                     role = self.analyser.with_function(apposed, token)
                 found = self.analyser.organisation(phrase, token, None)
                 if found is not None and organisation is None:
@@ -937,9 +939,12 @@ class Registry:
         ``person_description_heads``) or a relation ("rival", "colleague")."""
         doc, words = self.doc, self.words
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        before = doc[token.i - 1] if token.i > 0 else None
         return (token.tag_ == "NN" and token.pos_ == "NOUN" and token.is_alpha and (token.is_lower or token.is_sent_start)
                 and following is not None and following.ent_type_ == "PERSON" and following.ent_iob_ == "B"
-                and token.lower_.endswith(words.occupation_endings) and token.lower_ not in words.person_descriptions)
+                and token.lower_.endswith(words.occupation_endings) and token.lower_ not in words.person_descriptions
+                and token.lower_ not in words.situation_nouns and not token.ent_type_  # "Later that winter Maria Costa": a time
+                and not (before is not None and before.tag_ in ("DT", "PDT", "WDT")))  # "that winter", "the victim"
 
     def role_phrase(self, tokens: Sequence[Token]) -> Optional[str]:
         """Role words as a lower-case role: "Sen." -> "senator", honorifics dropped unless one in lower
@@ -1764,22 +1769,31 @@ class Registry:
         return None
 
     def holder_at(self, role: str, organisation: TextSpan) -> Optional[Record]:
-        """The person the report first names with the role, or a role the headline word stands
-        for (lexicon ``headline_role_words``), at the body named ``organisation`` or by a short
-        name of it ("Harwick" for Harwick Town); a headline shortens a role to any of its words
-        ("Skyvia chief" for the chief executive)."""
+        """The person the report first names with the role, or with a role the headline word
+        stands for (lexicon ``headline_role_words``: "Skyvia chief" for the chief executive, a
+        boss the chief executive or, at a club, the manager; each only as that very role, so no
+        "UK manager" or "chief financial officer"), at the body named ``organisation`` or by a
+        short name of it ("Harwick" for Harwick Town)."""
         head = role.split()[-1]
-        wanted = [head, *self.words.headline_role_words.get(head, ())]
+        if role.split()[0] in self.words.former_markers:
+            return None  # "Former Skyvia boss": whoever holds the role now is someone else
+        wanted = list(self.words.headline_role_words.get(head, ()))
         body = name_words(organisation.text)
-        for target in wanted:
-            holders = [
-                (min(m.start for m in r.mentions), r.id) for r in self.records
-                if r.type == "person" and r.mentions and r.organisation is not None and same_body(name_words(r.organisation.text), body)
-                and any(x == target or target in x.split() for x in r.roles)
-            ]
-            if holders:
-                return self.records[min(holders)[1]]
-        return None
+        holders_by_role = [
+            [(min(m.start for m in r.mentions), r.id) for r in self.records
+             if r.type == "person" and r.mentions and r.organisation is not None and same_body(name_words(r.organisation.text), body)
+             and any(x == target if wanted else x.split()[-1] == head for x in r.roles)]
+            for target in (self.club_first(wanted, organisation) if wanted else [head])
+        ]
+        holders = next((h for h in holders_by_role if h), None)
+        return self.records[min(holders)[1]] if holders else None
+
+    def club_first(self, roles: Sequence[str], organisation: TextSpan) -> List[str]:
+        """The roles a headline word stands for, a team role first where the body is a club
+        (lexicon ``club_name_words``, ``team_roles``): a club's boss is its manager."""
+        words = name_words(organisation.text)
+        club = len(words) > 1 and words[-1] in self.words.club_name_words
+        return sorted(roles, key=lambda r: not (club and role_noun(r) in self.words.team_roles)) if club else list(roles)
 
     def apposed_name_after(self, token: Token) -> bool:
         """Whether a name stands beside a role noun ("Its director, Marcus Feld, warned"): an
@@ -2221,9 +2235,14 @@ class Registry:
         return any(
             clause.dep_ == "relcl" and clause.lemma_.lower() in self.words.role_verbs
             and any(o.dep_ == "dobj" and o.lemma_.lower() in self.words.research_works
-                    and [(c.dep_, c.lower_) for c in o.children] == [("det", "the")] for o in clause.children)
+                    and [(c.dep_, c.lower_) for c in o.children] == [("det", "the")] and not self.owned_before(o) for o in clause.children)
             for clause in noun.children
         )
+
+    def owned_before(self, noun: Token) -> bool:
+        """Whether the report wrote the noun with an owner before ("The city's housing programme
+        ... who leads the programme"): then "the programme" is that owner's."""
+        return any(t.lemma_ == noun.lemma_ and any(c.dep_ == "poss" for c in t.children) for t in self.doc[:noun.i])
 
     def research_organisation(self, role: Optional[str], record: Optional[Record] = None) -> Optional[TextSpan]:
         """"Researchers at the Jutland Institute of Ecology said ... said lead author Dr Elsa
@@ -2402,8 +2421,10 @@ class Registry:
         compound = span is not None and span.root.dep_ == "compound"
         key = organisation.text.lower()
         named = any(r.name.lower() == key or r.type == "person" and r.surname == key for r in self.records)
+        between = self.doc[span.end:span.root.head.i] if span is not None else []
         if not (possessive or compound) or named or span.root.ent_type_ in ("GPE", "NORP", "LOC") or (
-                span.root.head.lemma_.lower() not in self.words.organisation_roles):
+                span.root.head.lemma_.lower() not in self.words.organisation_roles) or any(
+                t.lemma_.lower() in self.words.bodies for t in between):  # "Harwick police chief": the police's
             return organisation  # "Germany's economy minister", "Boeing's" beside Boeing Capital: the name itself
         record = self.short_form(key, besides=span)
         return replace(organisation, text=record.name) if record is not None else organisation
@@ -2510,12 +2531,24 @@ class Registry:
         head = mention.root
         if head.lemma_.lower() in self.words.research_groups and head.lemma_.lower() not in self.words.roles and (
                 [t.lower_ for t in mention] == ["the", head.lower_]):
-            return not self.sports_team_in_view  # "the team": the researchers' only where no club's is in the report
+            # "the team": the researchers' only where no club is in the report and no other team was named before
+            return not self.sports_team_in_view and not self.other_team_before(head)
         if head.lemma_.lower() not in self.words.research_groups or head.tag_ != "NNS" or len(mention) > 4:
             return False
         return not any(t.i != head.i and not t.is_punct and not (
             t.dep_ == "det" and t.lower_ == "the" or t.tag_ == "POS"
             or t.dep_ == "poss" and t.lemma_.lower() in RESEARCH_DOCUMENTS) for t in mention)
+
+    def other_team_before(self, head: Token) -> bool:
+        """Whether the report names a team before ``head`` that is no research team and no bare
+        "the team" ("Halvard Micro's product team", "a team of climbers", "the Halcyon Pro Cycling
+        team"): "the team" then most likely refers back to it."""
+        return any(
+            t.lemma_.lower() == head.lemma_.lower() and not self.analyser.research_team(t) and (
+                [c.lower_ for c in t.children if c.dep_ != "punct" and c.i < t.i] not in ([], ["the"])
+                or any(c.dep_ == "prep" for c in t.children))
+            for t in self.doc[:head.i]
+        )
 
     @cached_property
     def sports_team_in_view(self) -> bool:
