@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable, Collection, Dict, FrozenSet, List, Optional, Set
+from typing import Any, Callable, Collection, Dict, FrozenSet, Iterator, List, Optional, Sequence, Set, Tuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -896,6 +896,18 @@ def content_words(doc: Doc, claim: Claim) -> Set[str]:
     return found
 
 
+def headline_speakers(doc: Doc, claims: Sequence[Claim], types: Collection[str]) -> Iterator[Tuple[int, Claim, Speaker, Optional[Span]]]:
+    """The headline claims whose speaker has one of ``types``, with the speaker and the span of
+    its mention (None where it has none), read once the whole report is: the steps below resolve
+    them against the body."""
+    for index, claim in enumerate(claims):
+        speaker = claim.speaker
+        if claim.kind != "headline" or speaker is None or speaker.type not in types:
+            continue
+        mention = speaker.mention.to_span(doc) if speaker.mention is not None else None
+        yield index, claim, speaker, mention
+
+
 def with_headline_sources(doc: Doc, claims: List[Claim], records: List[Optional[Record]], registry: Registry) -> List[Claim]:
     """"1,900 jobs at risk, union says" over "The Textile Workers' Federation ... said 1,900
     jobs were at risk": a headline summarises a claim of the body, so a headline's description of
@@ -905,11 +917,7 @@ def with_headline_sources(doc: Doc, claims: List[Claim], records: List[Optional[
     describes as another kind ("the company" for "union"), and not where the registry found a
     body whose name holds the noun. The headline mention joins that entity."""
     claims = list(claims)
-    for index, claim in enumerate(claims):
-        speaker = claim.speaker
-        if claim.kind != "headline" or speaker is None or speaker.type not in ("organisation", "government") or speaker.mention is None:
-            continue
-        mention = doc.char_span(speaker.mention.start, speaker.mention.end, alignment_mode="expand")
+    for index, claim, speaker, mention in headline_speakers(doc, claims, ("organisation", "government")):
         if mention is None or any(t.pos_ == "PROPN" or t.ent_type_ for t in mention):
             continue  # a name says itself which body it is
         noun = mention.root.lemma_.lower()
@@ -943,11 +951,7 @@ def with_headline_role_holders(doc: Doc, claims: List[Claim], records: List[Opti
     (:meth:`Registry.holder_at`). The headline mention joins that entity, and a headline's person
     speaks with the role and organisation of their first claim in the body."""
     claims = list(claims)
-    for index, claim in enumerate(claims):
-        speaker = claim.speaker
-        if claim.kind != "headline" or speaker is None or speaker.type != "person":
-            continue
-        mention = doc.char_span(speaker.mention.start, speaker.mention.end, alignment_mode="expand")
+    for index, claim, speaker, mention in headline_speakers(doc, claims, ("person",)):
         if speaker.organisation is not None:  # "Harwick boss says": the holder at that body, unless a person is found
             role = (speaker.role or "").lower()
             named = records[index] is not None and records[index].name.lower() not in (role, role.split()[-1] if role else "")
@@ -970,11 +974,7 @@ def with_headline_research_groups(doc: Doc, claims: List[Claim], records: List[O
     bare research word, read before the body named any group, is, once the whole report is read,
     the group of researchers at a body the body names first (:meth:`Registry.research_group`)."""
     claims = list(claims)
-    for index, claim in enumerate(claims):
-        speaker = claim.speaker
-        if claim.kind != "headline" or speaker is None or speaker.type != "group":
-            continue
-        mention = doc.char_span(speaker.mention.start, speaker.mention.end, alignment_mode="expand")
+    for index, claim, speaker, mention in headline_speakers(doc, claims, ("group",)):
         group = registry.research_group(mention) if mention is not None else None
         if group is None or group is records[index]:
             continue
