@@ -936,7 +936,8 @@ class Registry:
         noun in the singular written before a person's name with nothing between, ending like a
         word for what people do (lexicon ``occupation_endings``), is the person's role whether or
         not the role lexicon knows the word; not a kin word ("widow Terry Strada": lexicon
-        ``person_description_heads``) or a relation ("rival", "colleague")."""
+        ``person_description_heads``), a relation ("rival", "colleague"), a situation (lexicon
+        ``situation_nouns``: "Passenger Tom Reed") or a time ("Later that winter Maria Costa")."""
         doc, words = self.doc, self.words
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
         before = doc[token.i - 1] if token.i > 0 else None
@@ -1435,7 +1436,7 @@ class Registry:
                 key == name_words(r.name)[-1] and not branch_name(r.name)))
         ]
         matches = list({r.name: r for r in reversed(matches)}.values())[::-1]  # one body, however often registered
-        if len(self.names_holding(key)) > len(matches):
+        if not matches or len(self.names_holding(key)) > len(matches):
             return None
         if len(matches) > 1:
             matches = [r for r in matches if self.called(r, key, besides)]
@@ -1779,12 +1780,12 @@ class Registry:
             return None  # "Former Skyvia boss": whoever holds the role now is someone else
         wanted = list(self.words.headline_role_words.get(head, ()))
         body = name_words(organisation.text)
-        holders_by_role = [
+        holders_by_role = (
             [(min(m.start for m in r.mentions), r.id) for r in self.records
              if r.type == "person" and r.mentions and r.organisation is not None and same_body(name_words(r.organisation.text), body)
              and any(x == target if wanted else x.split()[-1] == head for x in r.roles)]
             for target in (self.club_first(wanted, organisation) if wanted else [head])
-        ]
+        )
         holders = next((h for h in holders_by_role if h), None)
         return self.records[min(holders)[1]] if holders else None
 
@@ -1793,7 +1794,7 @@ class Registry:
         (lexicon ``club_name_words``, ``team_roles``): a club's boss is its manager."""
         words = name_words(organisation.text)
         club = len(words) > 1 and words[-1] in self.words.club_name_words
-        return sorted(roles, key=lambda r: not (club and role_noun(r) in self.words.team_roles)) if club else list(roles)
+        return sorted(roles, key=lambda r: role_noun(r) not in self.words.team_roles) if club else list(roles)
 
     def apposed_name_after(self, token: Token) -> bool:
         """Whether a name stands beside a role noun ("Its director, Marcus Feld, warned"): an
