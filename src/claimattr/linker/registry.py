@@ -46,7 +46,7 @@ import numpy
 from spacy.attrs import LOWER, ORTH, POS, SENT_START
 from spacy.tokens import Doc, Span, Token
 
-from claimattr.linker.names import MentionAnalyser, after_honorific, attached_prefix, based_part, contiguous_run, hyphenated_end, hyphenated_lemma, led_by, member_noun, misattached_apposition, given_name_first, mistagged_given_name, name_run, past_describing_word, research_body, past_tag_verb, title_word, whose_antecedent, without_appositions
+from claimattr.linker.names import MentionAnalyser, SpeakerLexicon, after_honorific, attached_prefix, based_part, contiguous_run, hyphenated_end, hyphenated_lemma, led_by, member_noun, misattached_apposition, given_name_first, mistagged_given_name, name_run, past_describing_word, research_body, past_tag_verb, title_word, whose_antecedent, without_appositions
 from claimattr.quotes import DEFAULT_QUOTE_PAIRS, find_quote_regions
 from claimattr.schema import Entity, TextSpan
 from claimattr.segmenter.segmenter_component import FURNITURE_SPANS
@@ -237,6 +237,11 @@ def sentence_numbers(doc: Doc) -> Dict[int, int]:
     starts = doc.to_array([SENT_START]) == 1
     starts[0] = True
     return dict(enumerate((numpy.cumsum(starts) - 1).tolist()))
+
+
+def role_word(token: Token, words: SpeakerLexicon) -> bool:
+    """Whether a word is a role noun of the lexicon, by its lemma or as written ("chairs", "Sen")."""
+    return token.lemma_.lower() in words.roles or token.lower_ in words.roles
 
 
 def role_noun(role: str) -> str:
@@ -555,7 +560,7 @@ class Registry:
         return (
             lower in words.honorifics or lower in words.title_abbreviations
             or lower.rstrip(".") + "." in words.title_abbreviations and lower not in words.name_particles  # "del Toro"
-            or token.lemma_.lower() in words.roles or lower in words.roles or lower in words.role_modifiers
+            or role_word(token, words) or lower in words.role_modifiers
         )
 
     def person_record(self, name: Span) -> Record:
@@ -683,7 +688,7 @@ class Registry:
         role_words, named = self.body_before_role(role_words)
         organisation = organisation or named
         # a title read off its ending ("Passenger Tom Reed, a teacher"): an apposition's role says more
-        unlisted = bool(role_words) and not any(t.lemma_.lower() in words.roles or t.lower_ in words.roles for t in role_words)
+        unlisted = bool(role_words) and not any(role_word(t, words) for t in role_words)
         if role_words:
             role = self.role_phrase(role_words)
         # a named organisation in front of the role ("IMF chief economist", "Virginia AFL-CIO President")
@@ -905,13 +910,12 @@ class Registry:
         run: List[Token] = []
         index = name.start - 1
         while index >= 0 and (doc[index].is_lower or doc[index].is_sent_start and doc[index].is_title) and doc[index].is_alpha and (
-                doc[index].lemma_.lower() in words.roles or doc[index].lower_ in words.roles or doc[index].lower_ in words.role_modifiers
+                role_word(doc[index], words) or doc[index].lower_ in words.role_modifiers
                 or run and doc[index].pos_ == "NOUN" and doc[index].dep_ == "compound" and doc[index].head in run
                 and not self.written_as_name(doc[index])):  # "Conference chair": the function's noun too, not "Calder boss"
             run.insert(0, doc[index])
             index -= 1
-        return run if run and run[-1].pos_ in ("NOUN", "PROPN") and (
-            run[-1].lemma_.lower() in words.roles or run[-1].lower_ in words.roles) else []
+        return run if run and run[-1].pos_ in ("NOUN", "PROPN") and role_word(run[-1], words) else []
 
     def written_as_name(self, token: Token) -> bool:
         """Whether the report writes the word capitalised inside a sentence ("Calder Town"), so
@@ -924,7 +928,7 @@ class Registry:
             return []
         run = contiguous_run(tokens)
         words = self.words
-        if not any(t.lemma_.lower() in words.roles or t.lower_ in words.roles or t.lower_ in words.title_abbreviations for t in run):
+        if not any(role_word(t, words) or t.lower_ in words.title_abbreviations for t in run):
             former = any(t.lower_ in words.former_markers for t in tokens)  # "Former Norway playmaker": a former role, not this one
             return run[-1:] if self.occupation_title(run[-1]) and not former else []
         while run and run[0].lower_ in words.honorifics:
