@@ -171,16 +171,18 @@ def _infinitive_content(cue: Token, inside_rule: Set[int]) -> bool:
 QUOTE_CHARACTERS = set(OPENING_QUOTES + CLOSING_QUOTES)
 
 
-def trailing_punctuation_only(doc: Doc, extra: Set[int], rule: Claim) -> bool:
-    """Whether the characters a model content adds to the rules' lie all outside the rules' extent
-    and hold no word: a comma or period the tagger ran on to is no reading further. Joining
-    the rules' pieces ("opponent[, ]a request ...") is, and so is closing a quotation ("an
-    'intentional act[.']")."""
+def trailing_punctuation_only(model: Claim, extra: Set[int], rule: Claim) -> bool:
+    """Whether the characters a model content adds to the rules' (``extra``, offsets inside the
+    model's pieces) lie all outside the rules' extent and hold no word: a comma or period the
+    tagger ran on to is no reading further. Joining the rules' pieces ("opponent[, ]a request
+    ...") is, and so is closing a quotation ("an 'intentional act[.']"). The characters are read
+    from the model's pieces, not from ``doc.text``, which spaCy rebuilds from every token on
+    each access."""
     start, end = min(p.start for p in rule.content), max(p.end for p in rule.content)
     if any(start <= i < end for i in extra):
         return False
-    text = doc.text  # built anew on every access
-    return all(not text[i].isalnum() and text[i] not in QUOTE_CHARACTERS for i in extra)
+    added = (piece.text[i - piece.start] for piece in model.content for i in extra if piece.start <= i < piece.end)
+    return all(not c.isalnum() and c not in QUOTE_CHARACTERS for c in added)
 
 
 def toward_cue(extra: Set[int], rule: Claim) -> bool:
@@ -212,7 +214,7 @@ def extends_rule_content(doc: Doc, model: Claim, rule: Claim, rules: Sequence[Cl
     root = cue_root(doc, rule)
     return (len(model.content) == 1 and ruled < covered
             and not (root is not None and leaves_relative_clause(root, covered))
-            and not trailing_punctuation_only(doc, covered - ruled, rule)
+            and not trailing_punctuation_only(model, covered - ruled, rule)
             and not (rule.kind == "according_to" and toward_cue(covered - ruled, rule))
             and sentences(doc, model) <= sentences(doc, rule)
             and not any(other.cue.start in covered for other in rules)

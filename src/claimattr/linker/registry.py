@@ -920,7 +920,16 @@ class Registry:
     def written_as_name(self, token: Token) -> bool:
         """Whether the report writes the word capitalised inside a sentence ("Calder Town"), so
         that a capitalised opening "Calder" is that name, not a common noun."""
-        return any(t.text == token.text and not t.is_sent_start and t.is_title for t in self.doc if t.i != token.i)
+        return any(not t.is_sent_start and t.is_title for t in self.tokens_by_text.get(token.text, ()) if t.i != token.i)
+
+    @cached_property
+    def tokens_by_text(self) -> Dict[str, List[Token]]:
+        """The report's tokens grouped by their exact text, built once: several lookups ask where
+        else a word occurs, which would otherwise scan the whole report per question."""
+        index: Dict[str, List[Token]] = {}
+        for token in self.doc:
+            index.setdefault(token.text, []).append(token)
+        return index
 
     def _trailing_run(self, tokens: List[Token]) -> List[Token]:
         """The contiguous role words just before the name, holding a role noun or title."""
@@ -1239,7 +1248,7 @@ class Registry:
         if ent.label_ != "GPE":
             return False
         return any(e.text == ent.text for e in self.org_ents) or len(ent) == 1 and any(
-            t.text == ent.text and self.analyser.apposed_to_body_noun(t) for t in self.doc)
+            self.analyser.apposed_to_body_noun(t) for t in self.tokens_by_text.get(ent.text, ()))
 
     def institution_type(self, span: Span, name: str) -> str:
         words = self.words
