@@ -103,7 +103,7 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
     parser.add_argument("--pipeline", default="rules",
                         help="rules, trained, trf or the path of a trained pipeline (claimattr.load)")
     parser.add_argument("--no-combine", action="store_true",
-                        help="a named trained pipeline without the rules combined into it")
+                        help="a trained pipeline (named or a path) without the rules combined into it")
     return parser.parse_args(argv)
 
 

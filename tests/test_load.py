@@ -51,6 +51,16 @@ def test_the_named_trained_pipeline_combines_the_model_with_the_rules():
     assert "claim_detector" not in alone.pipe_names
 
 
+def test_a_trained_folder_is_combined_with_the_rules_only_when_asked():
+    """A retrained ``model-best`` loads as it is; ``combine=True`` runs it as the default runs the
+    shipped model, so the two can be compared."""
+    as_is = claimattr.load(claimattr.TRAINED_PIPELINE)
+    assert "claim_detector" not in as_is.pipe_names and "speaker_linker" in as_is.pipe_names
+    combined = claimattr.load(claimattr.TRAINED_PIPELINE, combine=True)
+    assert combined.pipe_names == claimattr.load("trained").pipe_names
+    assert combined.get_pipe("claim_detector").existing_claims == "combine"
+
+
 def test_the_trained_pipelines_base_reads_the_same_norms_as_the_base_it_was_sourced_from():
     """Sourcing components does not carry the base's ``lexeme_norm`` table over; without it the
     frozen parser read "neighbourhood" otherwise than en_core_web_sm does and parsed differently."""

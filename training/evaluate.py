@@ -1,9 +1,11 @@
 """Score a claim pipeline on PolNeAR and compare it with the rule pipeline.
 
     python training/evaluate.py training/models/cpu/model-best [--polnear ../shared/polnear] [--split dev]
-        [--output FILE] [--label NAME] [--limit N]
+        [--combine] [--output FILE] [--label NAME] [--limit N]
 
-MODEL is a trained pipeline folder (loaded as it is, with ``spacy.load``) or a named claimattr
+MODEL is a trained pipeline folder (loaded as it is, with ``spacy.load``; with ``--combine``
+through ``claimattr.load(MODEL, combine=True)``, the rules combined into it as the default
+pipeline combines its model, which is how a retrained model is chosen) or a named claimattr
 pipeline (``rules``, ``trained``, ``trf``, loaded with ``claimattr.load(pipeline=...)``). The gold
 claims are read straight from the brat files with ``claimattr.scoring.evaluation`` (as
 ``benchmarks/accuracy.py`` does, so every pipeline is scored on the same gold by
@@ -70,8 +72,9 @@ def pipeline_label(model: str) -> str:
     return path.name or str(model)
 
 
-def output_path(model: str, split: str, output: Optional[Path] = None) -> Path:
-    """Where the result goes: ``output``, else ``<model>/evaluation_polnear_<split>.json``.
+def output_path(model: str, split: str, output: Optional[Path] = None, combine: bool = False) -> Path:
+    """Where the result goes: ``output``, else ``<model>/evaluation_polnear_<split>.json``
+    (``..._combined.json`` for the model combined with the rules).
 
     Raises :class:`EvaluationError` for a path inside ``benchmarks/results`` (the committed
     figures) and when there is no model folder to write beside (a named pipeline or a package).
@@ -80,7 +83,7 @@ def output_path(model: str, split: str, output: Optional[Path] = None) -> Path:
         if is_named(model) or not Path(model).is_dir():
             raise EvaluationError(f"{model} is not a pipeline folder, so there is nowhere beside it to write "
                                   "the result: pass --output FILE (or --no-write)")
-        output = Path(model) / f"evaluation_polnear_{split}.json"
+        output = Path(model) / f"evaluation_polnear_{split}{'_combined' if combine else ''}.json"
     resolved = output.resolve()
     if resolved == RESULTS_DIR.resolve() or RESULTS_DIR.resolve() in resolved.parents:
         raise EvaluationError(f"{output} is inside {RESULTS_DIR}, which holds the committed benchmark figures: "
@@ -88,12 +91,14 @@ def output_path(model: str, split: str, output: Optional[Path] = None) -> Path:
     return output
 
 
-def load_pipeline(model: str) -> Any:
-    """A named pipeline through ``claimattr.load``; a folder or package as it is, with ``spacy.load``."""
-    if is_named(model):
+def load_pipeline(model: str, combine: bool = False) -> Any:
+    """A named pipeline through ``claimattr.load``; a folder or package as it is, with
+    ``spacy.load``, or with ``combine`` through ``claimattr.load(model, combine=True)``: the
+    rules combined into it and the speakers named, as the default pipeline runs its model."""
+    if is_named(model) or combine:
         import claimattr
 
-        return claimattr.load(pipeline=model)
+        return claimattr.load(pipeline=model, combine=True if combine else None)
     return spacy.load(model)
 
 
@@ -133,12 +138,15 @@ def main(argv: Optional[Sequence[str]] = None) -> Optional[Path]:
                         help="result JSON; default: <MODEL>/evaluation_polnear_<split>.json")
     parser.add_argument("--label", default=None, help="the pipeline's name in the result; default: from MODEL")
     parser.add_argument("--rules", type=Path, default=None, help="rules result JSON to compare with (default: the benchmark's)")
+    parser.add_argument("--combine", action="store_true",
+                        help="combine the rules into a trained folder, as the default pipeline runs its model")
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args(argv)
     check_polnear(args.polnear, args.split)
-    path = None if args.no_write else output_path(args.model, args.split, args.output)
-    label = args.label or pipeline_label(args.model)
-    nlp = load_pipeline(args.model)
+    combine = args.combine and not is_named(args.model)
+    path = None if args.no_write else output_path(args.model, args.split, args.output, combine)
+    label = args.label or pipeline_label(args.model) + (" + rules" if combine else "")
+    nlp = load_pipeline(args.model, combine)
     result = evaluate_polnear(nlp, args.polnear, args.split, args.limit)
     if not result["docs"]:
         raise EvaluationError(f"no readable PolNeAR documents in {args.polnear / args.split}: {SETTING}")

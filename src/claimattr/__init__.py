@@ -91,7 +91,7 @@ def load(
     config: Optional[Dict[str, Dict]] = None,
     pipes: Iterable[str] = PIPES,
     disable: Iterable[str] = (),
-    combine: bool = True,
+    combine: Optional[bool] = None,
     trained: Optional[bool] = None,
 ) -> Language:
     """A ready pipeline, by name or path.
@@ -108,7 +108,11 @@ def load(
     - a path or package name of any spaCy pipeline, or a ``Language``: if it already has claim
       components (``claim_detector``, ``claim_tagger``, ``attribution_linker``) claimattr adds
       only what is missing of ``speaker_linker``, ``quantity_normaliser`` and ``figure_grouper``; otherwise it is a
-      base pipeline and gets every component in ``pipes``.
+      base pipeline and gets every component in ``pipes``. ``combine=True`` combines such a
+      pipeline with the rules as ``"trained"`` is (a retrained ``model-best`` scored the way the
+      default runs: ``training/evaluate.py --combine``).
+
+    ``combine`` left at ``None`` combines the named trained pipelines and nothing else.
 
     ``trained=True`` is the deprecated spelling of ``pipeline="trained"``.
 
@@ -121,7 +125,7 @@ def load(
     return guard_input(split_invisible_characters(nlp))
 
 
-def _load(pipeline: Any, *, base: Any, config: Any, pipes: Any, disable: Any, combine: bool, trained: Any) -> "Language":
+def _load(pipeline: Any, *, base: Any, config: Any, pipes: Any, disable: Any, combine: Optional[bool], trained: Any) -> "Language":
     import spacy
     from spacy.language import Language
 
@@ -141,7 +145,7 @@ def _load(pipeline: Any, *, base: Any, config: Any, pipes: Any, disable: Any, co
     # trained components tag mentions only: the linker keeps them and resolves names, types, roles
     config["speaker_linker"] = {"keep_mentions": True, **config.get("speaker_linker", {})}
     added = ("speaker_linker", "quantity_normaliser", "figure_grouper")
-    if combine and pipeline in NAMED_PIPELINES:
+    if combine or combine is None and pipeline in NAMED_PIPELINES:
         config["claim_detector"] = {"existing_claims": "combine", **config.get("claim_detector", {})}
         added = ("report_segmenter", "claim_detector", *added)
     return add_pipes(nlp, config=config, pipes=[p for p in pipes if p in added])

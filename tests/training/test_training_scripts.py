@@ -249,6 +249,17 @@ def test_evaluate_end_to_end_writes_beside_the_model(tmp_path: Path, fake_polnea
     assert {p: p.read_bytes() for p in evaluate.RESULTS_DIR.glob("*.json")} == committed
 
 
+def test_evaluate_combined_scores_a_retrained_model_as_the_default_runs_it(tmp_path: Path, fake_polnear, evaluate: ModuleType) -> None:
+    model = tmp_path / "cpu" / "model-best"
+    shutil.copytree(claimattr.TRAINED_PIPELINE, model)
+    root = fake_polnear(tmp_path / "polnear", splits=("dev",))
+    written = evaluate.main([str(model), "--polnear", str(root), "--split", "dev", "--limit", "1", "--combine"])
+    assert written == model / "evaluation_polnear_dev_combined.json"
+    result = json.loads(written.read_text(encoding="utf8"))
+    assert result["system"] == "cpu/model-best + rules"
+    assert result["pipeline"].index("attribution_linker") < result["pipeline"].index("claim_detector")
+
+
 def test_comparison_lists_the_rules_the_pipeline_and_the_difference(evaluate: ModuleType) -> None:
     rules = {key: 0.5 for key, _ in evaluate.TABLE}
     scores = {key: 0.6 for key, _ in evaluate.TABLE}
