@@ -1945,6 +1945,17 @@ def test_a_capitalised_portfolio_before_minister_is_part_of_the_role(extract, te
     assert (speaker["role"], (speaker["organisation"] or {}).get("text")) == (role, organisation), speaker
 
 
+@pytest.mark.parametrize("text, role, organisation", [
+    ("Kinetra makes smartwatches. A Kinetra software engineer said the alert had been switched off.", "software engineer", "Kinetra"),
+    ("A Vantel data analyst said sales fell.", "data analyst", "Vantel"),
+])
+def test_a_function_noun_before_a_role_belongs_to_the_role_not_the_body(extract, text, role, organisation):
+    """"A Kinetra software engineer": the lower-case noun says which engineer, as in "software
+    engineer Ana Roe"; the body's name stops before it."""
+    speaker = speaker_of(extract(text), cue="said")
+    assert (speaker["role"], (speaker["organisation"] or {}).get("text")) == (role, organisation), speaker
+
+
 def test_the_owner_of_a_bodys_role_is_the_body_where_a_name_holds_the_role(extract):
     """"Harbour Roast's founder, Nadia Okafor": the NER may call the company a person and the
     founder an organisation; the possessor of a body's role (lexicon ``organisation_roles``)

@@ -977,6 +977,7 @@ class MentionAnalyser:
             run[-1].lower_ in self.words.role_modifiers or title_word(run[-1]) or run[-1].lemma_.lower() in self.words.roles
             or run[-1].lower_ in self.words.chamber_names  # "Senate Minority Leader": a legislator speaks for a party
             or self.portfolio_word(run[-1], role)  # "Climate Minister": the portfolio, no body's name
+            or self.function_noun(run[-1], role)  # "A Kinetra software engineer": the function is the role's
         ):
             run.pop()
         if person is not None:
