@@ -1956,6 +1956,18 @@ def test_a_function_noun_before_a_role_belongs_to_the_role_not_the_body(extract,
     assert (speaker["role"], (speaker["organisation"] or {}).get("text")) == (role, organisation), speaker
 
 
+@pytest.mark.parametrize("text, organisation", [
+    ("Liisa Korhonen, an astronomer at Finland's Kajaani Observatory, said the comet would brighten.", "Kajaani Observatory"),
+    ("Ingrid Sahlin, a chemist at Gothenburg's Västra University, said the results were robust.", "Västra University"),
+    ("Dr Julia Brandt, a physician at Hamburg's University Hospital, said supplies were short.", "Hamburg's University Hospital"),
+])
+def test_a_place_owning_a_body_is_where_it_is_unless_the_name_needs_it(extract, text, organisation):
+    """"Finland's Kajaani Observatory" is the Kajaani Observatory; "Hamburg's University
+    Hospital" keeps its place: without it the name is any university hospital."""
+    speaker = speaker_of(extract(text), cue="said")
+    assert speaker["organisation"]["text"] == organisation, speaker
+
+
 def test_the_owner_of_a_bodys_role_is_the_body_where_a_name_holds_the_role(extract):
     """"Harbour Roast's founder, Nadia Okafor": the NER may call the company a person and the
     founder an organisation; the possessor of a body's role (lexicon ``organisation_roles``)

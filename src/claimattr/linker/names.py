@@ -1171,7 +1171,8 @@ class MentionAnalyser:
 
     def organisation_span(self, phrase: Optional[Span]) -> Optional[TextSpan]:
         """An organisation as a name: without a leading article ("The Progress Party" -> "Progress
-        Party"), where it is based ("the Miami-based Florida Growers Association") or a description
+        Party"), where it is based ("the Miami-based Florida Growers Association", "Finland's
+        Kajaani Observatory") or a description
         before the name ("Berlin venture firm Nordlicht Capital" -> "Nordlicht Capital": a
         lower-case organisation noun right before a capitalised name)."""
         if phrase is None:
@@ -1182,11 +1183,22 @@ class MentionAnalyser:
             start += 1
         while start + 3 < phrase.end and doc[start + 1].text == "-" and doc[start + 2].lower_ in LOCATED:
             start += 3
+        possessive = next((t.i for t in doc[start + 1:phrase.end - 1] if t.tag_ == "POS"), None)
+        if possessive is not None and doc[possessive + 1].text[:1].isupper() and all(
+                t.ent_type_ in PLACE_ENTITIES for t in doc[start:possessive]) and self.distinctive(doc[possessive + 1:phrase.end]):
+            start = possessive + 1  # "Finland's Kajaani Observatory": where it is, not its name
         described = [
             t.i + 1 for t in doc[start:phrase.end - 1]
             if t.text.islower() and t.lemma_ in self.words.organisations and doc[t.i + 1].text[:1].isupper()
         ]
         return TextSpan.from_span(doc[max([start] + described):phrase.end])
+
+    def distinctive(self, name: Span) -> bool:
+        """Whether a name holds a word of its own beyond the nouns any body is called by:
+        "Kajaani Observatory" does, "University Hospital" (of "Hamburg's University Hospital")
+        does not, so the place stays in that one's name."""
+        words = self.words
+        return any(t.is_alpha and t.lemma_.lower() not in words.organisations and t.lower_ not in words.bodies for t in name)
 
     # -- types
     def entity_type(self, mention: Span, head: Token, role: Optional[Token]) -> str:
