@@ -1432,6 +1432,16 @@ def registry_with_orgs(nlp, text, names):
     return Registry(doc, MentionAnalyser(nlp.get_pipe("speaker_linker").words, doc))
 
 
+def test_a_short_name_owning_any_role_is_the_body_where_the_report_calls_it_so(extract):
+    """"Fenland's head of research" in a report on Fenland Genetics that also says "Fenland
+    said": a head of research is not only a company's role, but the report's own use of the
+    short name for the company settles whose it is."""
+    text = ("The breeding company Fenland Genetics said the trial had worked. Fenland's head of research, "
+            "Priya Natarajan, said the plants were healthy. Fenland said it would apply for approval.")
+    speaker = speaker_of(extract(text), content="the plants were healthy")
+    assert (speaker["name"], speaker["organisation"]["text"]) == ("Priya Natarajan", "Fenland Genetics")
+
+
 def test_a_short_name_the_report_introduced_in_full_is_that_organisation_by_its_fullest_name(nlp):
     """"Quillon Data ... Quillon said": the canonical name is the fullest proper form the report
     introduced; the short form stays an alias and its mentions belong to the same entity."""

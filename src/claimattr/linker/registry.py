@@ -2427,7 +2427,9 @@ class Registry:
         executive" in a report on Nordhavn Shipping, "Ashford chairman" in one on Ashford Town:
         :meth:`short_form`) by its full name, as the registry names it. Only a possessor of, or a
         name compounded on, a role held in a company or club (lexicon ``organisation_roles``:
-        "Musk's lawyer" is a person's); never a place or person ("Germany's economy minister"
+        "Musk's lawyer" is a person's), or on any role where the report calls the body by the
+        short name alone ("Fenland said ...", so "Fenland's head of research" works at Fenland
+        Genetics); never a place or person ("Germany's economy minister"
         beside Germany Trade and Invest) or the name of a body of its own ("Boeing's" beside
         Boeing Capital)."""
         span = self.doc.char_span(organisation.start, organisation.end, alignment_mode="expand")
@@ -2436,12 +2438,14 @@ class Registry:
         key = organisation.text.lower()
         named = any(r.name.lower() == key or r.type == "person" and r.surname == key for r in self.records)
         between = self.doc[span.end:span.root.head.i] if span is not None else []
-        if not (possessive or compound) or named or span.root.ent_type_ in ("GPE", "NORP", "LOC") or (
-                span.root.head.lemma_.lower() not in self.words.organisation_roles) or any(
+        if not (possessive or compound) or named or span.root.ent_type_ in ("GPE", "NORP", "LOC") or any(
                 t.lemma_.lower() in self.words.bodies for t in between):  # "Harwick police chief": the police's
             return organisation  # "Germany's economy minister", "Boeing's" beside Boeing Capital: the name itself
         record = self.short_form(key, besides=span)
-        return replace(organisation, text=record.name) if record is not None else organisation
+        if record is None or (span.root.head.lemma_.lower() not in self.words.organisation_roles
+                              and not self.called(record, key, besides=span)):
+            return organisation
+        return replace(organisation, text=record.name)
 
     def called(self, record: Record, key: str, besides: Optional[Span] = None) -> bool:
         """Whether the report calls the entity by ``key`` alone somewhere ("Ashford" for Ashford
