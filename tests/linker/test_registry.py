@@ -1432,6 +1432,17 @@ def registry_with_orgs(nlp, text, names):
     return Registry(doc, MentionAnalyser(nlp.get_pipe("speaker_linker").words, doc))
 
 
+def test_a_body_noun_is_the_named_body_before_a_body_known_only_by_the_noun(extract):
+    """The headline's "Panel" and "the three-member panel" are descriptions; "The panel's chair"
+    sits on the Cycling Anti-Doping Panel the report names, not on a body called "Panel"."""
+    text = ("Panel rejects cyclist's meat defence\n"
+            "Cyclist Álvaro Ruiz was banned on Wednesday after the Cycling Anti-Doping Panel found that he had used EPO. "
+            "In its ruling, the three-member panel said there was no credible evidence for his explanation. "
+            "The panel's chair, Judge Hélène Morand, wrote that the sanction was the minimum allowed.")
+    speaker = speaker_of(extract(text), cue="wrote")
+    assert (speaker["name"], speaker["organisation"]["text"]) == ("Hélène Morand", "Cycling Anti-Doping Panel")
+
+
 def test_a_short_name_owning_any_role_is_the_body_where_the_report_calls_it_so(extract):
     """"Fenland's head of research" in a report on Fenland Genetics that also says "Fenland
     said": a head of research is not only a company's role, but the report's own use of the

@@ -2069,20 +2069,27 @@ class Registry:
         """The body an organisation or government noun stands for at a point of the report: the
         latest named before whose name holds the noun or a word that names bodies of its kind
         (lexicon ``description_name_words``: "the regulator" -> "Consumer Fairness Authority",
-        "the union" -> "United Mine Workers"), else (``guess``, for an organisation noun)
+        "the union" -> "United Mine Workers"), a body with a proper name before one known only by
+        a description ("panel" of a headline beside the Cycling Anti-Doping Panel), else (``guess``, for an organisation noun)
         :meth:`salient_organisation`."""
         best: Optional[Record] = None
-        best_start = -1
+        best_key = (False, -1)
         kin = {noun} | self.words.description_name_words.get(noun, frozenset())
         for record in self.records:
             if record.type not in ("organisation", "government") or not kin & set(name_words(record.name)) and noun not in record.descriptors:
                 continue
             earlier = [m.start for m in record.mentions if m.end <= position]
-            if earlier and max(earlier) > best_start:
-                best, best_start = record, max(earlier)
+            key = (self.proper_name(record), max(earlier)) if earlier else None
+            if key is not None and key > best_key:
+                best, best_key = record, key
         if best is None and guess and noun in self.words.organisations:
             best = self.salient_organisation(noun, position, last_speaker)
         return best or self.named_later(noun, position)
+
+    def proper_name(self, record: Record) -> bool:
+        """Whether a body is known by a name of its own, not only by a description: "panel", or
+        "Panel" of a headline, where every word is capitalised, is no name."""
+        return not record.name.islower() and record.name.lower() not in self.words.bodies
 
     def named_later(self, noun: str, position: int) -> Optional[Record]:
         """"Central bank holds rates ... The Reserve Bank of Aotearoa kept": a description before
