@@ -1443,6 +1443,19 @@ def test_a_body_noun_is_the_named_body_before_a_body_known_only_by_the_noun(extr
     assert (speaker["name"], speaker["organisation"]["text"]) == ("Hélène Morand", "Cycling Anti-Doping Panel")
 
 
+@pytest.mark.parametrize("text, organisation", [
+    ("The Harlow District Council approved the plan. The parish council said on Monday it opposed the scheme. "
+     "The council's leader said residents had not been consulted.", "parish council"),
+    ("The Cycling Anti-Doping Panel referred the case on Monday. A three-member panel said on Friday that the "
+     "rider was clean. The panel's chair said the ruling could not be appealed.", "panel"),
+])
+def test_a_body_brought_in_as_another_keeps_its_noun(extract, text, organisation):
+    """"The parish council", "A three-member panel": a body of its own that spoke last, not a
+    description of the named body before it."""
+    speaker = extract(text)[-1]["speaker"]
+    assert speaker["organisation"]["text"] == organisation, speaker
+
+
 def test_a_short_name_owning_any_role_is_the_body_where_the_report_calls_it_so(extract):
     """"Fenland's head of research" in a report on Fenland Genetics that also says "Fenland
     said": a head of research is not only a company's role, but the report's own use of the
@@ -1969,6 +1982,7 @@ def test_a_capitalised_portfolio_before_minister_is_part_of_the_role(extract, te
 @pytest.mark.parametrize("text, role, organisation", [
     ("Kinetra makes smartwatches. A Kinetra software engineer said the alert had been switched off.", "software engineer", "Kinetra"),
     ("A Vantel data analyst said sales fell.", "data analyst", "Vantel"),
+    ("A United Nations human rights investigator said the evidence pointed to war crimes.", "rights investigator", "United Nations"),
 ])
 def test_a_function_noun_before_a_role_belongs_to_the_role_not_the_body(extract, text, role, organisation):
     """"A Kinetra software engineer": the lower-case noun says which engineer, as in "software
@@ -1981,6 +1995,8 @@ def test_a_function_noun_before_a_role_belongs_to_the_role_not_the_body(extract,
     ("Liisa Korhonen, an astronomer at Finland's Kajaani Observatory, said the comet would brighten.", "Kajaani Observatory"),
     ("Ingrid Sahlin, a chemist at Gothenburg's Västra University, said the results were robust.", "Västra University"),
     ("Dr Julia Brandt, a physician at Hamburg's University Hospital, said supplies were short.", "Hamburg's University Hospital"),
+    ("A spokesperson for Boston's Children's Hospital said the trial had enrolled 300 children.", "Boston's Children's Hospital"),
+    ("An official at France's Ministry of Health said the vaccine campaign would start in October.", "France's Ministry of Health"),
 ])
 def test_a_place_owning_a_body_is_where_it_is_unless_the_name_needs_it(extract, text, organisation):
     """"Finland's Kajaani Observatory" is the Kajaani Observatory; "Hamburg's University

@@ -978,6 +978,7 @@ class MentionAnalyser:
             or run[-1].lower_ in self.words.chamber_names  # "Senate Minority Leader": a legislator speaks for a party
             or self.portfolio_word(run[-1], role)  # "Climate Minister": the portfolio, no body's name
             or self.function_noun(run[-1], role)  # "A Kinetra software engineer": the function is the role's
+            or run[-1].text.islower() and run[-1].pos_ == "ADJ" and run[-1].dep_ == "amod"  # "human rights investigator"
         ):
             run.pop()
         if person is not None:
@@ -1196,9 +1197,13 @@ class MentionAnalyser:
     def distinctive(self, name: Span) -> bool:
         """Whether a name holds a word of its own beyond the nouns any body is called by:
         "Kajaani Observatory" does, "University Hospital" (of "Hamburg's University Hospital")
-        does not, so the place stays in that one's name."""
+        and "Children's Hospital" do not, so the place stays in their names; so does the country
+        of a government body ("France's Ministry of Health")."""
         words = self.words
-        return any(t.is_alpha and t.lemma_.lower() not in words.organisations and t.lower_ not in words.bodies for t in name)
+        if any(t.lemma_.lower() in words.government for t in name):
+            return False  # "France's Ministry of Health", "Kenya's High Court": the country says whose
+        return any(t.is_alpha and t.lemma_.lower() not in words.organisations and t.lower_ not in words.bodies
+                   and not (t.i + 1 < name.end and name.doc[t.i + 1].tag_ == "POS") for t in name)  # "Children's Hospital"
 
     # -- types
     def entity_type(self, mention: Span, head: Token, role: Optional[Token]) -> str:

@@ -2069,8 +2069,8 @@ class Registry:
         """The body an organisation or government noun stands for at a point of the report: the
         latest named before whose name holds the noun or a word that names bodies of its kind
         (lexicon ``description_name_words``: "the regulator" -> "Consumer Fairness Authority",
-        "the union" -> "United Mine Workers"), a body with a proper name before one known only by
-        a description ("panel" of a headline beside the Cycling Anti-Doping Panel), else (``guess``, for an organisation noun)
+        "the union" -> "United Mine Workers"), a body with a name of its own before one known only
+        by the noun (:meth:`only_described`), else (``guess``, for an organisation noun)
         :meth:`salient_organisation`."""
         best: Optional[Record] = None
         best_key = (False, -1)
@@ -2079,17 +2079,19 @@ class Registry:
             if record.type not in ("organisation", "government") or not kin & set(name_words(record.name)) and noun not in record.descriptors:
                 continue
             earlier = [m.start for m in record.mentions if m.end <= position]
-            key = (self.proper_name(record), max(earlier)) if earlier else None
+            key = (not self.only_described(record, noun), max(earlier)) if earlier else None
             if key is not None and key > best_key:
                 best, best_key = record, key
         if best is None and guess and noun in self.words.organisations:
             best = self.salient_organisation(noun, position, last_speaker)
         return best or self.named_later(noun, position)
 
-    def proper_name(self, record: Record) -> bool:
-        """Whether a body is known by a name of its own, not only by a description: "panel", or
-        "Panel" of a headline, where every word is capitalised, is no name."""
-        return not record.name.islower() and record.name.lower() not in self.words.bodies
+    def only_described(self, record: Record, noun: str) -> bool:
+        """Whether the report knows a body only by the bare noun itself and never brings it in as
+        a body of its own: a headline's "Panel" or "the panel" above "the Cycling Anti-Doping
+        Panel" describes the named body; "A three-member panel", "the parish council" or "a state
+        regulator" is another body."""
+        return record.name.lower() == noun and not any(self.doc[m.start].lower_ in ("a", "an") for m in record.mentions)
 
     def named_later(self, noun: str, position: int) -> Optional[Record]:
         """"Central bank holds rates ... The Reserve Bank of Aotearoa kept": a description before
