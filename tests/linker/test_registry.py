@@ -1456,6 +1456,14 @@ def test_a_body_brought_in_as_another_keeps_its_noun(extract, text, organisation
     assert speaker["organisation"]["text"] == organisation, speaker
 
 
+def test_a_name_the_ner_cut_after_of_is_joined_to_the_entity_after_it(extract):
+    """"The Supreme Court of" + "Norway": no name ends on a connector, so the two entities are
+    one body, and "the court" and the headline's "Court" are it."""
+    text = ("Court rejects appeal\nThe Supreme Court of Norway rejected the appeal on Monday. "
+            "The court said the lower court had applied the law correctly.")
+    assert {c["speaker"]["name"] for c in extract(text)} == {"Supreme Court of Norway"}
+
+
 def test_a_short_name_owning_any_role_is_the_body_where_the_report_calls_it_so(extract):
     """"Fenland's head of research" in a report on Fenland Genetics that also says "Fenland
     said": a head of research is not only a company's role, but the report's own use of the

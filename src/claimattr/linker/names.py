@@ -1795,12 +1795,15 @@ def coordinated_start(ent: Span) -> int:
 def with_rejoined_names(ents: Sequence[Span]) -> List[Span]:
     """The NER entities with a name it split in two where it meets it ("Fair" + "Deal Ireland")
     joined again where the report names the whole elsewhere as one organisation ("Fair Deal
-    Ireland"): two entities with nothing between them are that organisation."""
+    Ireland"): two entities with nothing between them are that organisation. So are an
+    organisation that ends on a connector and the entity right after it ("The Supreme Court of"
+    + "Norway"): no name ends on "of"."""
     whole = {e.text for e in ents if e.label_ == "ORG"}
     joined: List[Span] = []
     for ent in ents:
         previous = joined[-1] if joined else None
-        if previous is not None and previous.end == ent.start and ent.doc[previous.start:ent.end].text in whole:
+        dangling = previous is not None and previous.label_ == "ORG" and previous[-1].lower_ in NAME_RUN_CONNECTORS
+        if previous is not None and previous.end == ent.start and (dangling or ent.doc[previous.start:ent.end].text in whole):
             joined[-1] = Span(ent.doc, previous.start, ent.end, label="ORG")
         else:
             joined.append(ent)
