@@ -1991,6 +1991,8 @@ def test_a_capitalised_portfolio_before_minister_is_part_of_the_role(extract, te
     ("Kinetra makes smartwatches. A Kinetra software engineer said the alert had been switched off.", "software engineer", "Kinetra"),
     ("A Vantel data analyst said sales fell.", "data analyst", "Vantel"),
     ("A United Nations human rights investigator said the evidence pointed to war crimes.", "rights investigator", "United Nations"),
+    ("A BBC radio presenter said she had been told not to discuss the strike.", "radio presenter", "BBC"),
+    ("A Sony Music talent scout said the band had been signed after one showcase.", "talent scout", "Sony Music"),
 ])
 def test_a_function_noun_before_a_role_belongs_to_the_role_not_the_body(extract, text, role, organisation):
     """"A Kinetra software engineer": the lower-case noun says which engineer, as in "software
