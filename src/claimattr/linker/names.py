@@ -279,6 +279,11 @@ def plural_common_noun(head: Token) -> bool:
     return head.pos_ == "NOUN" and head.tag_ == "NNS" and (head.text.islower() or head.is_sent_start)
 
 
+def role_word(token: Token, words: SpeakerLexicon) -> bool:
+    """Whether a word is a role noun of the lexicon, by its lemma or as written ("chairs", "Sen")."""
+    return token.lemma_.lower() in words.roles or token.lower_ in words.roles
+
+
 class MentionAnalyser:
     """Analyses the speaker mentions of one document (NER votes and acronyms are per document)."""
 
@@ -798,11 +803,11 @@ class MentionAnalyser:
         verb of an inverted tag that opens the sentence ("Said Ellis: ...", which the NER takes in).
         A role word that is also a given name opening a two-word name ("Dean Pryce") is the given
         name: a title would leave a bare surname."""
-        roles, honorifics = self.words.roles, self.words.honorifics
+        honorifics = self.words.honorifics
         titles = [
             t.i for t in run
-            if t.lower_ in honorifics or (t.lemma_.lower() in roles or t.lower_ in roles) and not after_honorific(t, honorifics)
-            and not (t.i == run.start and given_name_first(run, self.words.given_name_genders))
+            if t.lower_ in honorifics or role_word(t, self.words) and not after_honorific(t, honorifics)
+            and not (t.i == run.start and title_as_given_name(run, self.words.given_name_genders))
         ]
         start = titles[-1] + 1 if titles else past_tag_verb(run.doc, run.start, run.end)
         while start < run.end and (run.doc[start].lower_ in self.words.role_modifiers or run.doc[start].text == "-"):
@@ -1722,7 +1727,7 @@ def is_name_token(token: Token, mention: Span, particles: FrozenSet[str]) -> boo
     )
 
 
-def given_name_first(name: Span, given_names: Mapping[str, Optional[str]]) -> bool:
+def title_as_given_name(name: Span, given_names: Mapping[str, Optional[str]]) -> bool:
     """Whether a two-word name opens with a capitalised given name that is also a title ("Dean
     Pryce"): read as a title it would leave a bare surname, so it is the given name."""
     return len(name) == 2 and name[0].text[:1].isupper() and name[0].lower_ in given_names and name[1].text[:1].isupper()

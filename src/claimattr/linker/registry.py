@@ -46,7 +46,7 @@ import numpy
 from spacy.attrs import LOWER, ORTH, POS, SENT_START
 from spacy.tokens import Doc, Span, Token
 
-from claimattr.linker.names import MentionAnalyser, SpeakerLexicon, after_honorific, attached_prefix, based_part, contiguous_run, hyphenated_end, hyphenated_lemma, led_by, member_noun, misattached_apposition, given_name_first, mistagged_given_name, name_run, past_describing_word, research_body, past_tag_verb, title_word, whose_antecedent, without_appositions
+from claimattr.linker.names import MentionAnalyser, after_honorific, attached_prefix, based_part, contiguous_run, hyphenated_end, hyphenated_lemma, led_by, member_noun, misattached_apposition, mistagged_given_name, role_word, title_as_given_name, name_run, past_describing_word, research_body, past_tag_verb, title_word, whose_antecedent, without_appositions
 from claimattr.quotes import DEFAULT_QUOTE_PAIRS, find_quote_regions
 from claimattr.schema import Entity, TextSpan
 from claimattr.segmenter.segmenter_component import FURNITURE_SPANS
@@ -237,11 +237,6 @@ def sentence_numbers(doc: Doc) -> Dict[int, int]:
     starts = doc.to_array([SENT_START]) == 1
     starts[0] = True
     return dict(enumerate((numpy.cumsum(starts) - 1).tolist()))
-
-
-def role_word(token: Token, words: SpeakerLexicon) -> bool:
-    """Whether a word is a role noun of the lexicon, by its lemma or as written ("chairs", "Sen")."""
-    return token.lemma_.lower() in words.roles or token.lower_ in words.roles
 
 
 def role_noun(role: str) -> str:
@@ -505,7 +500,7 @@ class Registry:
         while end > start and (self.doc[end - 1].tag_ == "POS" or self.doc[end - 1].is_punct and self.doc[end - 1].text != "."):
             end -= 1
         while start < end and (
-            self.title(self.doc[start]) and not given_name_first(self.doc[start:end], words.given_name_genders)
+            self.title(self.doc[start]) and not title_as_given_name(self.doc[start:end], words.given_name_genders)
             or self.doc[start].lower_ in words.party_names or self.doc[start].is_punct or self.doc[start].lower_ in words.determiners
         ):
             start += 1
@@ -920,16 +915,7 @@ class Registry:
     def written_as_name(self, token: Token) -> bool:
         """Whether the report writes the word capitalised inside a sentence ("Calder Town"), so
         that a capitalised opening "Calder" is that name, not a common noun."""
-        return any(not t.is_sent_start and t.is_title for t in self.tokens_by_text.get(token.text, ()) if t.i != token.i)
-
-    @cached_property
-    def tokens_by_text(self) -> Dict[str, List[Token]]:
-        """The report's tokens grouped by their exact text, built once: several lookups ask where
-        else a word occurs, which would otherwise scan the whole report per question."""
-        index: Dict[str, List[Token]] = {}
-        for token in self.doc:
-            index.setdefault(token.text, []).append(token)
-        return index
+        return any(not t.is_sent_start and t.is_title for t in self.tokens_in(ORTH, [token.text]) if t.i != token.i)
 
     def _trailing_run(self, tokens: List[Token]) -> List[Token]:
         """The contiguous role words just before the name, holding a role noun or title."""
@@ -1248,7 +1234,7 @@ class Registry:
         if ent.label_ != "GPE":
             return False
         return any(e.text == ent.text for e in self.org_ents) or len(ent) == 1 and any(
-            self.analyser.apposed_to_body_noun(t) for t in self.tokens_by_text.get(ent.text, ()))
+            self.analyser.apposed_to_body_noun(t) for t in self.tokens_in(ORTH, [ent.text]))
 
     def institution_type(self, span: Span, name: str) -> str:
         words = self.words
@@ -1460,8 +1446,8 @@ class Registry:
         ("Ashford Town", "Ashford Together" for "ashford"), however the NER labels them."""
         doc = self.doc
         found: Set[str] = set()
-        for token in doc:
-            if token.lower_ != key or not token.text[:1].isupper():
+        for token in self.tokens_in(LOWER, [key]):
+            if not token.text[:1].isupper():
                 continue
             for neighbour in (doc[token.i - 1] if token.i > 0 else None, doc[token.i + 1] if token.i + 1 < len(doc) else None):
                 if neighbour is not None and neighbour.pos_ == "PROPN" and neighbour.text[:1].isupper() and neighbour.is_alpha:
@@ -2293,10 +2279,8 @@ class Registry:
         is one person, often an outsider asked for comment: only plurals and group nouns (the
         ``research_groups`` that are no role nouns: "team") place the study's researchers."""
         found: Dict[str, TextSpan] = {}
-        groups = (t for t in self.doc if t.tag_ in ("NNS", "NNPS") or t.lemma_.lower() not in self.words.roles)
-        for body in (research_body(token, self.words) for token in groups):
-            if body is None:
-                continue
+        groups = ((t, body) for t, body in self.research_placements if t.tag_ in ("NNS", "NNPS") or t.lemma_.lower() not in self.words.roles)
+        for _, body in groups:
             if body.conjuncts or body.head.conjuncts or self.joined_after(body):
                 return {}
             for record in (r for r in self.records if r.type == "organisation"):
@@ -2304,6 +2288,13 @@ class Registry:
                 if mention is not None:
                     found.setdefault(record.name, self.named_span(record.name, mention))
         return found
+
+    @cached_property
+    def research_placements(self) -> List[Tuple[Token, Token]]:
+        """Each research word the report places at a body, with that body's token
+        (:func:`research_body`), in text order: one pass over the report for every question about
+        where its researchers work."""
+        return [(token, body) for token, body in ((t, research_body(t, self.words)) for t in self.doc) if body is not None]
 
     def joined_after(self, body: Token) -> bool:
         """Whether "and" joins another place of research right after the body's phrase ("at
@@ -2536,9 +2527,8 @@ class Registry:
         """The group's name as the report places it: the plural research noun linked to the body
         with its modifiers ("marine biologists at the Adriatic Marine Institute"), else
         researchers; "at" the body by its name, with its article where the report writes one."""
-        for token in self.doc:
-            found = research_body(token, self.words)
-            if found is None or not body.start <= found.idx < body.end:
+        for token, found in self.research_placements:
+            if not body.start <= found.idx < body.end:
                 continue
             article = any(c.dep_ == "det" and c.lower_ == "the" for c in found.children)
             at = f"at {'the ' if article else ''}{body.text}"
