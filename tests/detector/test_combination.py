@@ -221,6 +221,16 @@ def test_a_model_cue_on_a_word_of_a_name_reports_nothing_even_over_a_quote(doc, 
     assert (kept.cue.text, kept.speaker.mention.text) == ("told", "The manager")
 
 
+def test_a_model_cue_on_a_time_expression_reports_nothing_even_over_a_quote(doc, lemmas):
+    """"told the union *Tuesday* that ...": the tagger read the adjunct between the verb and its
+    content as the cue; the rules' "told" claim stands, the model's goes."""
+    model = [claim("Tuesday", "that the plant would close", kind="mixed")]
+    rules = [claim("told", "that the plant would close", speaker="The chief")]
+    assert not has_evidence(doc, model[0], lemmas)
+    (kept,) = combine_claims(doc, model, rules, lemmas)
+    assert (kept.cue.text, kept.speaker.mention.text) == ("told", "The chief")
+
+
 def test_a_model_claim_on_a_sentence_another_claim_reports_is_dropped(doc, lemmas):
     """"“The board believes the cuts are wrong. Prices will rise,” the chairman said": both found
     the chairman's claim, and the model also tagged the quoted sentence's verb as if it stood

@@ -2379,3 +2379,34 @@ def test_a_name_the_ner_splits_where_it_meets_it_is_the_whole_name_it_gives_else
 ])
 def test_a_given_name_that_is_also_a_title_opens_a_two_word_name(extract, text, name):
     assert extract(text)[0]["speaker"]["name"] == name
+
+
+def test_a_coordinated_name_the_ner_cut_is_whole_where_a_possessor_inside_it_holds_the_rest(extract):
+    """"The Transport and General Workers' Union": the parse hangs "Transport and" on the
+    possessor "Workers", inside the entity; the name still runs from the first conjunct."""
+    claims = extract("The Transport and General Workers' Union (TGWU) said it would ballot members. "
+                     "Its regional secretary, Moira Kell, said drivers were angry.")
+    speaker = speaker_of(claims, content="drivers were angry")
+    assert speaker["organisation"]["text"] == "Transport and General Workers' Union", speaker
+
+
+def test_a_short_name_before_a_body_noun_is_the_body_named_in_full(extract):
+    """"Wexley team principal Ada Lund" in a report on "Moretti's Wexley Motorsport team": the
+    short name and the noun are the team named in full, and so is the headline's "team"."""
+    claims = extract("Leader loses rally win; team says it will appeal\n"
+                     "MILAN, May 3 (Wire) - Driver Enzo Moretti lost the Rally of Como on Sunday. The win would have "
+                     "lifted Moretti's Wexley Motorsport team to the top of the standings. Wexley team principal Ada Lund "
+                     "said the fuel had been sealed.")
+    assert speaker_of(claims, content="the fuel had been sealed")["organisation"]["text"] == "Wexley Motorsport"
+    assert speaker_of(claims, cue="says")["name"] == "Wexley Motorsport"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The win lifted Aleksi Rantanen's Nordhaus Racing team to the top.", "Nordhaus Racing"),
+    ("Pupils at St Brigid's Community School staged a walkout.", "St Brigid's Community School"),
+])
+def test_a_body_name_never_holds_the_person_who_owns_it(nlp, text, name):
+    from claimattr.linker.names import body_name_runs
+    doc = nlp(text)
+    ends = frozenset({"racing", "school"})
+    assert [run.text for run in body_name_runs(doc, set(), ends)] == [name]

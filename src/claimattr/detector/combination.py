@@ -93,7 +93,7 @@ def has_evidence(doc: Doc, claim: Claim, cue_lemmas: Collection[str], rarely_rep
     raised attribution precision and F1 on PolNeAR dev and on news of other domains
     (docs/accuracy.md)."""
     root = cue_root(doc, claim)
-    if root is not None and named_cue(root, cue_lemmas):
+    if root is not None and (named_cue(root, cue_lemmas) or time_cue(root, cue_lemmas)):
         return False
     if claim.kind in QUOTED_KINDS:
         return True
@@ -114,6 +114,18 @@ def named_cue(root: Token, cue_lemmas: Collection[str]) -> bool:
         return False
     entity = next((e for e in root.doc.ents if e.start <= root.i < e.end), None)
     return entity is not None and entity.root.dep_ in ("dobj", "dative", "pobj")
+
+
+TIME_ENTITIES = ("DATE", "TIME")
+"""Entity labels of time expressions: when something was said, never how."""
+
+
+def time_cue(root: Token, cue_lemmas: Collection[str]) -> bool:
+    """Whether the model's cue is a time expression ("told the Irish Business Review *last month*
+    that ..."): the tagger read the adjunct between the verb and its content as the cue, and
+    the words carry no report, quoted content or not (the verb's own claim, found by the rules,
+    then stands)."""
+    return root.ent_type_ in TIME_ENTITIES and root.lemma_.lower() not in cue_lemmas
 
 
 def characters(claim: Claim) -> Set[int]:

@@ -1782,13 +1782,14 @@ def contiguous_run(tokens: List[Token]) -> List[Token]:
 def coordinated_start(ent: Span) -> int:
     """Where an organisation's name starts when its first words are a coordination the base NER
     cut off ("the [Taff] and [Ely Health Board]", "The Competition and [Consumer Protection
-    Commission]"): the parse attaches the first conjunct, with its "and" and the rest, to the
-    name's head noun as a modifier, so the name is the head's whole left subtree. Two names
+    Commission]", "The Construction and [Allied Workers' Union]"): the parse attaches the first
+    conjunct, with its "and" and the rest, as a modifier to a word of the name (its head noun, or
+    the possessor inside it), so the name runs from that conjunct's left edge. Two names
     coordinated ("Google and Microsoft Research") are conjuncts of each other, not modifiers of
     one head, and stay apart. Only capitalised words and the conjunction count, so a lower-case
     modifier ("the regional and Ely Health Board") ends the name."""
-    root = ent.root
-    first = min((c for c in root.lefts if c.dep_ in ("nmod", "compound") and c.i < ent.start), key=lambda c: c.i, default=None)
+    first = min((c for token in ent for c in token.lefts if c.dep_ in ("nmod", "compound") and c.i < ent.start),
+                key=lambda c: c.i, default=None)
     if first is None or not any(c.dep_ == "cc" for c in first.children) or not any(c.dep_ == "conj" for c in first.children):
         return ent.start
     words = ent.doc[first.left_edge.i:ent.start]
@@ -1875,8 +1876,9 @@ def body_name_runs(doc: Doc, skip: Set[int], ends: FrozenSet[str]) -> List[Span]
         while end - 1 > index and not ends_body_name(doc[end - 1], ends):
             end -= 1
         # a person's name and "of" before the body's name ("Analyst Declan Moy of Fitzwilliam
-        # Securities"): the body's name is the part after the connector
-        starts = [index] + [t.i + 1 for t in doc[index:end] if t.lower_ in NAME_RUN_CONNECTORS and t.i > index]
+        # Securities"), or a person owning it ("Rantanen's Nordhaus Racing team"): the body's
+        # name is the part after the connector or the possessive
+        starts = [index] + [t.i + 1 for t in doc[index:end] if t.i > index and (t.lower_ in NAME_RUN_CONNECTORS or owned_by_named_person(t, index))]
         start = next((s for s in starts if end - s >= 2 and capitalised_word(doc[s]) and could_name_body(doc[s:end])), None)
         if start is not None and ends_body_name(doc[end - 1], ends):
             runs.append(Span(doc, start, end, label="ORG"))
@@ -1912,6 +1914,16 @@ def owner_of_its_runs(doc: Doc, skip: Set[int], given_names: Mapping[str, Option
 def ends_body_name(token: Token, ends: FrozenSet[str]) -> bool:
     """Whether a capitalised word is one a body's name ends on (``ends``, by form or lemma)."""
     return token.text[:1].isupper() and (token.lower_ in ends or token.lemma_.lower() in ends)
+
+
+def owned_by_named_person(token: Token, start: int) -> bool:
+    """Whether ``token`` is the possessive marker after a person's name that opens the run at
+    ``start`` ("*Aleksi Rantanen's* Nordhaus Racing"): no body's name holds a person's, so what
+    follows is a name of its own ("St Brigid's Community School", whose run opens before the
+    saint, stays whole)."""
+    owner = token.nbor(-1) if token.i > 0 else None
+    return token.tag_ == "POS" and owner is not None and owner.ent_type_ == "PERSON" and owner.ent_iob_ != "O" and (
+        next(e for e in token.doc.ents if e.start <= owner.i < e.end).start == start)
 
 
 def could_name_body(run: Span) -> bool:

@@ -1209,7 +1209,7 @@ class Registry:
                 if span[0].tag_ in ("PRP$", "DT", "POS") or span[0].lower_ in self.words.determiners:
                     continue
                 kind = "government" if span[-1].lemma_.lower() in self.words.government else "organisation"
-                self.add_mention(self.institution(organisation.text, kind), span)
+                self.add_mention(self.kind_record(span) or self.institution(organisation.text, kind), span)
 
     def fuller_name_in_role(self, span: Span) -> bool:
         """"Ashford Town striker Samuel Okoye ... Ashford said": a proper name in a person's role
@@ -2082,10 +2082,13 @@ class Registry:
     def named_later(self, noun: str, position: int) -> Optional[Record]:
         """"Central bank holds rates ... The Reserve Bank of Aotearoa kept": a description before
         any body is named (a headline, a lead) names the first one named after whose name holds
-        its noun."""
+        its noun, or, for a headline's noun, that the report describes by it ("team says ..."
+        above "Rantanen's Nordhaus Racing team"; a role's club in the body of the report is not
+        the club named after it)."""
+        headline = position in self.headline_tokens
         later = [
             (min(m.start for m in r.mentions), r.id) for r in self.records
-            if r.type in ("organisation", "government") and r.mentions and noun in name_words(r.name)
+            if r.type in ("organisation", "government") and r.mentions and (noun in name_words(r.name) or headline and noun in r.descriptors)
             and all(m.start >= position for m in r.mentions)
         ]
         return self.records[min(later)[1]] if later else None
@@ -2431,21 +2434,37 @@ class Registry:
         short name alone ("Fenland said ...", so "Fenland's head of research" works at Fenland
         Genetics); never a place or person ("Germany's economy minister"
         beside Germany Trade and Invest) or the name of a body of its own ("Boeing's" beside
-        Boeing Capital)."""
+        Boeing Capital). A body noun after the short name says what kind of body it is
+        ("Nordhaus team principal" in a report on Nordhaus Racing)."""
         span = self.doc.char_span(organisation.start, organisation.end, alignment_mode="expand")
         possessive = span is not None and span.end < len(self.doc) and self.doc[span.end].tag_ == "POS"
         compound = span is not None and span.root.dep_ == "compound"
-        key = organisation.text.lower()
+        kind = self.kind_named(span)
+        key = kind or organisation.text.lower()
         named = any(r.name.lower() == key or r.type == "person" and r.surname == key for r in self.records)
         between = self.doc[span.end:span.root.head.i] if span is not None else []
         if not (possessive or compound) or named or span.root.ent_type_ in ("GPE", "NORP", "LOC") or any(
                 t.lemma_.lower() in self.words.bodies for t in between):  # "Harwick police chief": the police's
             return organisation  # "Germany's economy minister", "Boeing's" beside Boeing Capital: the name itself
         record = self.short_form(key, besides=span)
-        if record is None or (span.root.head.lemma_.lower() not in self.words.organisation_roles
+        if record is None or (kind is None and span.root.head.lemma_.lower() not in self.words.organisation_roles
                               and not self.called(record, key, besides=span)):
             return organisation
         return replace(organisation, text=record.name)
+
+    def kind_named(self, span: Optional[Span]) -> Optional[str]:
+        """The name in "Nordhaus team", "Kessel bank": one capitalised word before a lower-case
+        body noun (lexicon ``bodies``), lower-cased; None for any other phrase."""
+        if span is None or len(span) != 2 or not span[0].text[:1].isupper() or span[1].text[:1].isupper():
+            return None
+        return span[0].lower_ if span[1].lemma_.lower() in self.words.bodies else None
+
+    def kind_record(self, span: Span) -> Optional[Record]:
+        """The organisation "Nordhaus team" names (:meth:`kind_named`): the one called "Nordhaus"
+        or, by that short name, "Nordhaus Racing" (:meth:`short_form`); None for any other phrase."""
+        key = self.kind_named(span)
+        record = (self.find_institution(key) or self.short_form(key, besides=span)) if key else None
+        return record if record is not None and record.type == "organisation" else None
 
     def called(self, record: Record, key: str, besides: Optional[Span] = None) -> bool:
         """Whether the report calls the entity by ``key`` alone somewhere ("Ashford" for Ashford
