@@ -2410,3 +2410,22 @@ def test_a_body_name_never_holds_the_person_who_owns_it(nlp, text, name):
     doc = nlp(text)
     ends = frozenset({"racing", "school"})
     assert [run.text for run in body_name_runs(doc, set(), ends)] == [name]
+
+
+def test_a_name_apposed_to_a_role_its_owns_is_held_in_the_body_its_stands_for(nlp):
+    """"Its director, Ana Ribeiro": a source cut to the name alone still works at the body "its"
+    refers to, as the whole phrase does."""
+    doc = nlp("The European Repair Coalition said many shops had turned away repairs. "
+              "Its director, Ana Ribeiro, called pairing a scandal.")
+    registry = Registry(doc, MentionAnalyser(nlp.get_pipe("speaker_linker").words, doc))
+    name = next(e for e in doc.ents if e.text == "Ana Ribeiro")
+    assert registry.possessive_body(name).text == "European Repair Coalition"
+
+
+def test_a_name_the_ner_calls_an_organisation_is_a_person_where_its_surname_is_apposed_to_an_occupation(extract):
+    """"Koen Desmet unlocks a former bakery ... Desmet, a retired electrician, opened the café":
+    the surname alone, described as someone who does a job, shows that the name is a person's,
+    so "he" finds him (and not a spokeswoman named later)."""
+    claims = extract("Every Saturday morning, Koen Desmet unlocks a former bakery and pulls out a drawer of broken "
+                     "phones. “These are my donors,” he says. Desmet, a retired electrician, opened the café in 2019.")
+    assert (speaker_of(claims, cue="says")["name"], speaker_of(claims, cue="says")["type"]) == ("Koen Desmet", "person")

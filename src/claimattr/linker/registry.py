@@ -396,13 +396,33 @@ class Registry:
         NER says (it types many an unfamiliar name an organisation)."""
         if ent.label_ not in ("ORG", "GPE") or not 2 <= len(ent) <= 3 or not all(t.text[:1].isupper() for t in ent):
             return False
-        root, words = ent.root, self.words
-        related = [root.head] if root.dep_ == "appos" else []
-        related += [c for c in root.children if c.dep_ == "appos"]
-        return any(t.lemma_.lower() in words.roles and t.lemma_.lower() not in words.organisations for t in related) and not any(
+        words = self.words
+        roles = [t for t in self.apposed(ent.root) if role_word(t, words)]
+        roles += [t for word in self.alone_elsewhere(ent) for t in self.apposed(word) if self.person_apposition(t)]
+        return any(t.lemma_.lower() not in words.organisations for t in roles) and not any(
             t.lemma_.lower() in words.organisations or t.lemma_.lower() in words.government
             or t.lower_ in words.organisation_name_words and not self.given_name_first(ent) for t in ent
         )
+
+    def person_apposition(self, token: Token) -> bool:
+        """"a retired electrician": an indefinite singular noun that is a role of the lexicon or
+        ends like a word for what people do (lexicon ``occupation_endings``)."""
+        words = self.words
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+        return indefinite and token.tag_ == "NN" and (role_word(token, words) or (
+            token.lower_.endswith(words.occupation_endings) and token.lower_ not in words.person_descriptions))
+
+    def alone_elsewhere(self, ent: Span) -> List[Token]:
+        """The last word of a name of several where the report uses it alone, outside any entity
+        ("Koen Desmet unlocks ... Desmet, a retired electrician, opened ...")."""
+        if len(ent) < 2:
+            return []
+        return [t for t in self.tokens_in(ORTH, [ent[-1].text]) if not t.ent_type_ and t.i not in self.headline_tokens]
+
+    @staticmethod
+    def apposed(token: Token) -> List[Token]:
+        """The words in apposition with ``token``: its head if it is one, and its own appositions."""
+        return ([token.head] if token.dep_ == "appos" else []) + [c for c in token.children if c.dep_ == "appos"]
 
     def introduced_as_body(self, ent: Span) -> bool:
         """"Portuguese club Atlético Lisboa", "insurer Kestrel Life", "Halvorsen Media": a name the
@@ -2329,7 +2349,7 @@ class Registry:
         opera's director), else one named earlier in its sentence, its subject first ("Acme sued
         Beta, according to its filing" is Acme's), else the subject of the sentence before, else
         the latest named; not the organisation the report is about, which may be another."""
-        owners = [t for t in mention if t.dep_ == "poss" and t.lower_ in self.words.thing_possessives]
+        owners = [t for t in self.with_apposed_role(mention) if t.dep_ == "poss" and t.lower_ in self.words.thing_possessives]
         if not owners:
             return None
         position = owners[0].i
@@ -2346,6 +2366,17 @@ class Registry:
         *_, start, record_id = max(found)
         record = self.records[record_id]
         return record, next(m for m in record.mentions if m.start == start)
+
+    @staticmethod
+    def with_apposed_role(mention: Span) -> List[Token]:
+        """The mention's words, and for a name in apposition to a role before it ("Its director,
+        *Ana Ribeiro*", where the source is the name alone) the role's words as well: what the
+        role says of the name's body holds for the name."""
+        root = mention.root
+        head = root.head
+        if root.dep_ != "appos" or head.i >= mention.start or head.pos_ != "NOUN":
+            return list(mention)
+        return list(mention.doc[head.left_edge.i:head.i + 1]) + list(mention)
 
     def organ_owner(self, mention: Span) -> Optional[Record]:
         """"Its trustees announced", "the bank's monetary committee said", "the board of Verhoef
