@@ -2429,3 +2429,30 @@ def test_a_name_the_ner_calls_an_organisation_is_a_person_where_its_surname_is_a
     claims = extract("Every Saturday morning, Koen Desmet unlocks a former bakery and pulls out a drawer of broken "
                      "phones. “These are my donors,” he says. Desmet, a retired electrician, opened the café in 2019.")
     assert (speaker_of(claims, cue="says")["name"], speaker_of(claims, cue="says")["type"]) == ("Koen Desmet", "person")
+
+
+@pytest.mark.parametrize("text, organisation", [
+    # a candidate's staff work for the campaign in a report about one
+    ("Hillary Clinton and her campaign denied the report. Clinton communications director Jennifer Palmieri "
+     "said Trump was reduced to taunts.", "Clinton campaign"),
+    ("Hillary Clinton's campaign denied the report. Hillary Clinton's spokesman, Brian Fallon, said she was fine.",
+     "Clinton campaign"),
+])
+def test_a_candidates_staff_work_for_the_campaign(extract, text, organisation):
+    speaker = extract(text)[-1]["speaker"]
+    assert (speaker["organisation"] or {}).get("text") == organisation, speaker
+
+
+def test_an_office_that_holds_a_portfolio_is_in_the_department_the_report_names(extract):
+    speaker = extract("Attorney General Loretta Lynch spoke on Monday. When she is looking to fill a position at "
+                      "the Justice Department, she said she ensures women are in the pool.")[-1]["speaker"]
+    assert (speaker["role"], speaker["organisation"]["text"]) == ("attorney general", "Justice Department")
+
+
+def test_a_party_description_owning_something_is_the_protagonist(nlp):
+    """"the Republican nominee's stance", like a subject, describes the report's protagonist, who
+    then carries the role and the party; an office's owner ("the U.S. attorney's office") does not."""
+    doc = nlp("Donald Trump's gains in the polls may not last if the Republican nominee's stance on NATO is "
+              "hammered home. He said NATO was obsolete.")
+    speaker = doc._.claims[-1].speaker
+    assert (speaker.name, speaker.role, speaker.organisation.text) == ("Donald Trump", "nominee", "Republican Party")

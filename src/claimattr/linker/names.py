@@ -103,6 +103,7 @@ class SpeakerLexicon:
     occupation_endings: Tuple[str, ...] = ()
     situation_nouns: FrozenSet[str] = frozenset()
     portfolio_titles: FrozenSet[str] = frozenset()
+    office_portfolios: Dict[str, str] = None
     pronoun_genders: Dict[str, str] = None
     government_names: FrozenSet[str] = frozenset()
     group_determiners: FrozenSet[str] = frozenset()
@@ -217,6 +218,7 @@ class SpeakerLexicon:
             occupation_endings=tuple(lexicon.get("occupation_endings", ())),
             situation_nouns=frozenset(lexicon.get("situation_nouns", ())),
             portfolio_titles=frozenset(lexicon.get("portfolio_titles", ())),
+            office_portfolios=dict(lexicon.get("office_portfolios", {})),
             pronoun_genders=dict(lexicon.get("pronoun_genders", {})),
             government_names=frozenset(lexicon.get("government_names", [])),
             group_determiners=frozenset(lexicon.get("group_determiners", [])),

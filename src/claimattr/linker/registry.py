@@ -685,6 +685,8 @@ class Registry:
             ):
                 if token.ent_type_ == "PERSON" and token.i + 1 < name.start and doc[token.i + 1].lower_ == "campaign":
                     organisation = organisation or TextSpan(f"{token.text} campaign", token.idx, doc[token.i + 1].idx + 8)
+                elif token.i + 1 < name.start and doc[token.i + 1].ent_type_ != "PERSON" and self.campaign_owner(doc[token.i:token.i + 1]):
+                    organisation = organisation or self.campaign_of(doc[token.i:token.i + 1])  # "Clinton communication director"
                 role_words = []
                 continue
             if lower == "campaign" and role_words == [] and organisation is not None and organisation.text.endswith("campaign") and (
@@ -746,7 +748,13 @@ class Registry:
         if organisation is None and (titled or role):
             found = self.analyser.affiliation(name)
             organisation = self.clean_organisation(found) if found is not None else None
-        return role, organisation
+        return role, self.body_for_person(organisation)
+
+    def body_for_person(self, organisation: Optional[TextSpan]) -> Optional[TextSpan]:
+        """An organisation read off a candidate's name before a role ("*Clinton* communications
+        director") is the candidate's campaign (:meth:`campaign_owner`), never the person."""
+        span = self.doc.char_span(organisation.start, organisation.end) if organisation is not None else None
+        return self.campaign_of(span) if span is not None and span.text == organisation.text and self.campaign_owner(span) else organisation
 
     def former_role(self, name: Span) -> Optional[str]:
         """A role the person no longer holds, written before the name ("Former Pennsylvania Gov.
@@ -880,6 +888,27 @@ class Registry:
             tokens = tokens[1:]
         return tokens, organisation
 
+    def campaign_owner(self, span: Span) -> bool:
+        """Whether proper nouns before a role ("*Clinton* communications director", "Clinton's
+        spokesman") name a candidate whose staff work for a campaign: the report speaks of a
+        campaign and the words are the name or surname of a person of the report. Elsewhere the
+        words are left as they were read: a person's own staff work in no body, and the NER
+        labels many a company or club a person."""
+        if not self.campaign_report:
+            return False
+        key = span.text.lower()
+        return any(r.type == "person" and (r.name.lower() == key or r.surname == key) for r in self.records)
+
+    @cached_property
+    def campaign_report(self) -> bool:
+        """Whether the report speaks of a campaign (the word appears in it)."""
+        return bool(self.tokens_in(LOWER, ["campaign", "campaigns"]))
+
+    @staticmethod
+    def campaign_of(owner: Span) -> TextSpan:
+        """The candidate's campaign, as the guidelines name one ("Clinton campaign")."""
+        return TextSpan(f"{owner[-1].text} campaign", owner.start_char, owner.end_char)
+
     def named_by_noun(self, noun: Token) -> Optional[TextSpan]:
         """The organisation the report names whose name holds this noun ("museum" -> "Hallam
         Museum"): the latest named before it, else the first named after."""
@@ -994,7 +1023,8 @@ class Registry:
         if token.ent_type_ == "PERSON":
             if "campaign" in role:
                 return TextSpan(f"{token.text} campaign", phrase.start_char, phrase.end_char)
-            return None
+            owner = self.doc[token.i:token.i + 1]
+            return self.campaign_of(owner) if self.campaign_owner(owner) else None  # "Clinton's spokesman"
         if token.lemma_.lower() in self.words.document_heads:
             return self.clean_organisation(self.analyser.document_producer(token))
         return self.clean_organisation(TextSpan.from_span(phrase))
@@ -1663,10 +1693,16 @@ class Registry:
         reflexive = self.emphatic_reflexive(mention)
         if reflexive is not None:
             return self.salient_person(mention, self.words.pronoun_genders.get(reflexive.lower_), None)
-        if mention.root.dep_ in SUBJECTS and mention.root.head.tag_ != "VBG":
+        if (mention.root.dep_ in SUBJECTS or party and self.owner_of_thing(mention.root)) and mention.root.head.tag_ != "VBG":
             salient = self.salient_person(mention, None, None)
             return salient if salient is not None and not salient.every_role else None  # a grower is not "the senator"
         return None
+
+    def owner_of_thing(self, token: Token) -> bool:
+        """Whether a description owns something other than a body ("the Republican nominee's
+        stance", with its party, is the protagonist's, as a subject is; "the U.S. attorney's
+        office" is an office)."""
+        return token.dep_ == "poss" and token.head.lemma_.lower() not in self.words.bodies
 
     @cached_property
     def lead_sentence(self) -> int:
@@ -1848,12 +1884,15 @@ class Registry:
         whose name holds the role's words but its ranks ("deputy", lexicon ``role_modifiers``):
         "Department of Homeland Security" for the homeland security secretary, and so is one
         the NER typed an organisation whose name ends on a government noun ("Homeland Security
-        Department"; not "State Health Insurance Fund"). A report naming none gives no
-        organisation (no department is invented)."""
+        Department"; not "State Health Insurance Fund"). An office that holds a portfolio without
+        naming it (lexicon ``office_portfolios``: "attorney general" -> "justice") is placed in
+        that portfolio's department the same way ("Justice Department"). A report naming none
+        gives no organisation (no department is invented)."""
         words = role.split()
-        if words[-1] not in self.words.portfolio_titles:
+        portfolio = self.words.office_portfolios.get(role)
+        if portfolio is None and words[-1] not in self.words.portfolio_titles:
             return None
-        before = set(words[:-1])
+        before = {portfolio} if portfolio is not None else set(words[:-1])
         allowed = self.words.role_modifiers | self.words.former_markers  # "deputy", "former": ranks, no portfolio
         held = [
             r for r, named in ((r, set(name_words(r.name))) for r in self.records if r.mentions and (
@@ -2446,6 +2485,8 @@ class Registry:
         is about (:meth:`body_named_by`); with none, the noun names no one and the role has no
         organisation."""
         span = self.doc.char_span(organisation.start, organisation.end, alignment_mode="expand")
+        if span is not None and span.text == organisation.text and self.campaign_owner(span):
+            return self.campaign_of(span)
         nouns = [t for t in span if t.lower_ not in self.words.definite_determiners and t.tag_ != "POS"] if span is not None else []
         if len(nouns) != 1 or nouns[0].lemma_.lower() not in self.words.bodies:
             return self.by_full_name(organisation)
