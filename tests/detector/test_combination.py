@@ -282,6 +282,17 @@ def test_a_headline_rule_content_over_another_cue_does_not_replace_the_model_cla
     assert cues(combine_claims(doc, model, rules, lemmas)) == ["say"]
 
 
+def test_a_model_source_running_over_a_headlines_colon_gives_way_to_the_colon_tag(nlp, lemmas):
+    """"Rescue chief: alerts are “crying wolf”": the model's source ran over the rules' cue, the
+    colon, to a verb of the content; it misread the same headline, and the rules' claim stands."""
+    text = "Rescue chief: alerts are “crying wolf” on ski slopes\nThe alerts flood emergency lines."
+    hand = HandClaims(text)
+    model = [hand.claim("are", "“crying wolf” on ski slopes", speaker="Rescue chief: alerts", kind="mixed")]
+    rules = [hand.claim(":", "alerts are “crying wolf” on ski slopes", speaker="Rescue chief", kind="headline")]
+    (kept,) = combine_claims(nlp(text), model, rules, lemmas)
+    assert (kept.cue.text, kept.kind) == (":", "headline")
+
+
 def test_a_second_report_the_model_ran_into_splits_its_content(doc, lemmas):
     """"attacked X, blaming him for Y": the model read one claim; the rules' participle cue hangs
     on the model's cue, so the model's content stops before it and both claims stay."""

@@ -687,6 +687,21 @@ def test_a_headline_may_end_with_its_speaker_and_cue(extract, text, speaker, con
     assert claims.content_of(claim) == content
 
 
+@pytest.mark.parametrize("text,content", [
+    ("Noise rules forced jazz festival out of Haarlem's old town: director\nThe festival will move.",
+     "Noise rules forced jazz festival out of Haarlem's old town"),
+    ("Strike will cost the airline a week of flights: union leader\nPilots walked out on Monday.",
+     "Strike will cost the airline a week of flights"),
+])
+def test_a_headline_may_end_with_a_colon_and_its_speaker(extract, text, content):
+    """"...: director": a few verbless words after a closing colon are the speaker, and everything
+    before it is the content, its own verbs ("rules") included."""
+    claims = extract(text)
+    claim = claims.find(content=content)
+    assert (claim["kind"], claim["cue"]["text"]) == ("headline", ":"), claims.describe()
+    assert claims.content_of(claim) == content
+
+
 @pytest.mark.parametrize("text,speaker,cue,content", [
     ("Blood test spots cancer earlier, but doctors urge caution\nThe test was tried on 900 patients.",
      "doctors", "urge", "caution"),

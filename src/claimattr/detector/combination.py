@@ -349,8 +349,11 @@ def reports_within(rule: Claim, model: Claim) -> bool:
     outside the model's content: "The firm is recalling heaters, a spokesman confirmed" -- the
     model took the reported event for the attribution, the rules found the report around it. Not
     for a headline, whose content the rules bound by punctuation alone: "Government Hails Record
-    Auction, Critics Say Prices Too High" is two claims, and the second cue is the model's."""
-    if rule.kind == "headline":
+    Auction, Critics Say Prices Too High" is two claims, and the second cue is the model's --
+    unless the model's source holds the rule's cue ("Rescue chief: alerts are “crying wolf”",
+    the model's source running over the colon to a verb of the content): then the model misread
+    the same headline."""
+    if rule.kind == "headline" and not (model.speaker is not None and spans_overlap(model.speaker.mention, rule.cue)):
         return False
     inside_rule = any(p.start <= model.cue.start and model.cue.end <= p.end for p in rule.content)
     return inside_rule and not any(spans_overlap(rule.cue, p) for p in model.content)

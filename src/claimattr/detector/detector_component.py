@@ -643,7 +643,7 @@ class ClaimDetector(RuleComponent):
         return found
 
     def _headline_segment_claim(self, segment: Span) -> Optional[Candidate]:
-        return (self._headline_leading_cue(segment) or self._headline_trailing_tag(segment)
+        return (self._headline_colon_tag(segment) or self._headline_leading_cue(segment) or self._headline_trailing_tag(segment)
                 or self._headline_second_clause(segment) or self._headline_shared_subject(segment))
 
     def _headline_shared_subject(self, segment: Span) -> Optional[Candidate]:
@@ -704,6 +704,21 @@ class ClaimDetector(RuleComponent):
             return None
         pieces = runs([t for t in segment if t.i < comma.i])
         return Candidate((cue.i, cue.i + 1), pieces, "headline", (speaker.start, speaker.end))
+
+    def _headline_colon_tag(self, segment: Span) -> Optional[Candidate]:
+        """"Noise rules forced jazz festival out of old town: director", "Rents to rise 8%: study":
+        a colon near the end of a headline followed by a few words with no verb that read as a
+        speaker tags everything before it, whatever verbs the content holds (its own "rules" is
+        no cue). The colon opening a headline ("Minister: prices will fall") is a leading cue."""
+        words = [t for t in segment if not (t.is_punct or t.is_space)]
+        colon = next((t for t in reversed(segment) if t.text == ":"), None)
+        if colon is None or not words or colon.i <= words[0].i + 1 or colon.i > words[-1].i:
+            return None
+        speaker = segment.doc[colon.i + 1:words[-1].i + 1]
+        if len(speaker) > 3 or any(t.pos_ in ("VERB", "AUX") for t in speaker) or not is_headline_subject(speaker, self.headline_clause_words):
+            return None
+        pieces = runs([t for t in segment if t.i < colon.i])
+        return Candidate((colon.i, colon.i + 1), pieces, "headline", (speaker.start, speaker.end)) if pieces else None
 
     def _headline_leading_cue(self, segment: Span) -> Optional[Candidate]:
         """"Pakistan Vows ‘Full Force’ Response", "Minister: prices will fall": speaker, then cue."""
