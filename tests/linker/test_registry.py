@@ -2456,3 +2456,11 @@ def test_a_party_description_owning_something_is_the_protagonist(nlp):
               "hammered home. He said NATO was obsolete.")
     speaker = doc._.claims[-1].speaker
     assert (speaker.name, speaker.role, speaker.organisation.text) == ("Donald Trump", "nominee", "Republican Party")
+
+
+def test_a_pronoun_never_takes_an_unnamed_person_whose_role_noun_states_another_gender(extract):
+    """"A Lumen spokeswoman said ... he said": with no man to refer to, "he" stays unresolved
+    rather than becoming the spokeswoman."""
+    claims = extract("Lumen Mobile said its system was safe. A Lumen spokeswoman said repairers could buy parts. "
+                     "Desmet is unconvinced. “They sell the part, yes,” he said.")
+    assert speaker_of(claims, content="“They sell the part, yes,”")["name"] != "spokeswoman"

@@ -7,7 +7,7 @@ of its own: the component passes the referents met so far, most recent last.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import List, Optional, Sequence, Set
+from typing import List, Mapping, Optional, Sequence, Set
 
 from spacy.tokens import Span, Token
 
@@ -206,10 +206,11 @@ class Resolver:
 
     def other_gender(self, pronoun: Span, name: str) -> bool:
         """Whether a name's given name (lexicon ``given_name_genders``) tells a gender other than the
-        pronoun's ("Melanie" for "he")."""
+        pronoun's ("Melanie" for "he"), or an unnamed person's role noun does ("spokeswoman",
+        "chairman", lexicon ``person_descriptions``: "mother"; :func:`role_noun_gender`)."""
         gender = self.words.pronoun_genders.get(pronoun.text.lower())
         first = name.split()[0].lower() if name.split() else ""
-        named = self.words.given_name_genders.get(first)
+        named = self.words.given_name_genders.get(first) or role_noun_gender(name, self.words.person_descriptions)
         return gender is not None and named is not None and named != gender
 
     def antecedent_in_sentence(self, pronoun: Span, recent: List[Referent]) -> Optional[Referent]:
@@ -224,6 +225,21 @@ class Resolver:
                 known = next((r for r in recent if r.name.lower() == name.lower()), None)
                 return known or Referent(name=name, type=self.analyser.entity_type(phrase, token, None))
         return None
+
+
+def role_noun_gender(name: str, descriptions: Mapping[str, Optional[str]]) -> Optional[str]:
+    """The gender an unnamed person's lower-case role noun states: "-woman" or "-man" compounds
+    ("spokeswoman", "chairman") and kin words of the lexicon ("mother"); a proper name ("Norman")
+    states none this way."""
+    words = name.split()
+    if not words or not name.islower():
+        return None
+    last = words[-1]
+    if last.endswith(("woman", "women")):
+        return "female"
+    if last.endswith(("man", "men")):
+        return "male"
+    return descriptions.get(last)
 
 
 def in_prepositional_modifier(token: Token, head: Token) -> bool:
