@@ -2464,3 +2464,18 @@ def test_a_pronoun_never_takes_an_unnamed_person_whose_role_noun_states_another_
     claims = extract("Lumen Mobile said its system was safe. A Lumen spokeswoman said repairers could buy parts. "
                      "Desmet is unconvinced. “They sell the part, yes,” he said.")
     assert speaker_of(claims, content="“They sell the part, yes,”")["name"] != "spokeswoman"
+
+
+def test_a_short_name_the_ner_calls_a_place_is_the_body_it_shortens_where_never_used_as_a_place(extract):
+    """"Kestila Cargo ... Kestila refused": the NER's place is the company by its short name; a
+    place the report also uses as one ("based in Boston") stays a place."""
+    claims = extract("Finnish logistics group Kestila Cargo said on Thursday it had agreed to merge with a rival. "
+                     "Kestila shareholders will receive new shares. Kestila said the deal would close in March.")
+    speaker = speaker_of(claims, content="the deal would close in March")
+    assert (speaker["name"], speaker["type"]) == ("Kestila Cargo", "organisation"), speaker
+
+
+def test_a_short_name_the_report_also_uses_as_a_place_stays_a_place(extract):
+    claims = extract("Medical device maker Boston Scientific said sales rose. The company, based in Boston, said it "
+                     "would hire 200 people. Boston said it would review the plans.")
+    assert speaker_of(claims, content="it would review the plans")["name"] == "Boston"

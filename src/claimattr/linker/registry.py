@@ -1184,9 +1184,13 @@ class Registry:
         headline has only room for it). The two records become one, named by the fuller form
         (the canonical name is the fullest proper form; the short one stays an alias). A longer
         name ending in an event word (lexicon ``event_name_words``: "WTA Finals") is an event,
-        not the body's full name."""
+        not the body's full name. So is a one-word place the NER made of the short name ("Kestila
+        Cargo ... Kestila's chairman", "Kestila refused") where the report never uses it as a
+        place (:meth:`used_as_place`)."""
         absorbed: Set[int] = set()
-        for short in [r for r in self.records if r.type == "organisation"]:
+        shorts = [r for r in self.records if r.type == "organisation" or (
+            r.type == "government" and len(name_words(r.name)) == 1 and not self.used_as_place(r))]
+        for short in shorts:
             words = name_words(short.name)
             if len(words) == 1 and (words[0] in self.words.organisations or words[0] in self.words.government):
                 continue
@@ -1207,6 +1211,12 @@ class Registry:
             absorbed.add(short.id)
         if absorbed:
             self._renumber([r for r in self.records if r.id not in absorbed])
+
+    def used_as_place(self, record: Record) -> bool:
+        """Whether the report uses the one-word name as a place anywhere: the object of a
+        preposition ("based in Boston") or a dateline's place; a body is what does, owns or says
+        things ("Kestila's chairman", "Kestila refused")."""
+        return any(t.dep_ == "pobj" or t.i in self.dateline_tokens for t in self.tokens_in(ORTH, [record.name]))
 
     def opens_with(self, name: str, short: List[str]) -> bool:
         """Whether ``name`` is a proper name longer than the name words ``short`` that opens with
