@@ -2479,3 +2479,13 @@ def test_a_short_name_the_report_also_uses_as_a_place_stays_a_place(extract):
     claims = extract("Medical device maker Boston Scientific said sales rose. The company, based in Boston, said it "
                      "would hire 200 people. Boston said it would review the plans.")
     assert speaker_of(claims, content="it would review the plans")["name"] == "Boston"
+
+
+def test_its_is_the_subject_of_the_latest_sentence_naming_a_body(extract):
+    """"Glan Alyn Health Board said the devices were supplied by Audivo ... Its medical director":
+    with no body in the sentence before, "its" is a body of the latest sentence naming one, its
+    subject first, not the latest name."""
+    claims = extract("Glan Alyn Health Board said the fault affected devices supplied by Danish manufacturer Audivo. "
+                     "The devices were withdrawn in April. Its medical director, Dr. Sian Pritchard, said most babies "
+                     "would hear normally.")
+    assert speaker_of(claims, content="most babies would hear normally")["organisation"]["text"] == "Glan Alyn Health Board"

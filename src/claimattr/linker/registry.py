@@ -2397,7 +2397,10 @@ class Registry:
         after the Northern Arts Board withdrew its grant, its artistic director said" is the
         opera's director), else one named earlier in its sentence, its subject first ("Acme sued
         Beta, according to its filing" is Acme's), else the subject of the sentence before, else
-        the latest named; not the organisation the report is about, which may be another."""
+        one of the latest sentence that names a body, its subject first ("Glan Alyn Health Board
+        said the devices were supplied by Audivo. The devices were withdrawn. Its medical
+        director" is the board's), else the latest named; not the organisation the report is
+        about, which may be another."""
         owners = [t for t in self.with_apposed_role(mention) if t.dep_ == "poss" and t.lower_ in self.words.thing_possessives]
         if not owners:
             return None
@@ -2406,7 +2409,7 @@ class Registry:
         reported = reported_subject_index(mention.root)
         found = [
             (m.start <= reported < m.end, m.sentence == sentence, m.sentence == sentence and m.subject,
-             m.sentence == sentence - 1 and self.main_subject(m), m.start, record.id)
+             m.sentence == sentence - 1 and self.main_subject(m), m.sentence, m.subject, m.start, record.id)
             for record in self.records if record.type in ("organisation", "government")
             for m in record.mentions if m.end <= position
         ]
