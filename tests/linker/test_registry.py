@@ -2489,3 +2489,10 @@ def test_its_is_the_subject_of_the_latest_sentence_naming_a_body(extract):
                      "The devices were withdrawn in April. Its medical director, Dr. Sian Pritchard, said most babies "
                      "would hear normally.")
     assert speaker_of(claims, content="most babies would hear normally")["organisation"]["text"] == "Glan Alyn Health Board"
+
+
+def test_a_man_compound_role_noun_states_no_gender(extract):
+    """"spokesman" and "chairman" are still used of women: "she" may be the spokesman."""
+    claims = extract("A police spokesman said the woman had been found at 3am. "
+                     "She added that officers wanted to speak to a cyclist seen nearby.")
+    assert speaker_of(claims, content="officers wanted to speak to a cyclist seen nearby")["name"] == "police spokesman"

@@ -207,7 +207,7 @@ class Resolver:
     def other_gender(self, pronoun: Span, name: str) -> bool:
         """Whether a name's given name (lexicon ``given_name_genders``) tells a gender other than the
         pronoun's ("Melanie" for "he"), or an unnamed person's role noun does ("spokeswoman",
-        "chairman", lexicon ``person_descriptions``: "mother"; :func:`role_noun_gender`)."""
+        lexicon ``person_descriptions``: "mother"; :func:`role_noun_gender`)."""
         gender = self.words.pronoun_genders.get(pronoun.text.lower())
         first = name.split()[0].lower() if name.split() else ""
         named = self.words.given_name_genders.get(first) or role_noun_gender(name, self.words.person_descriptions)
@@ -228,17 +228,16 @@ class Resolver:
 
 
 def role_noun_gender(name: str, descriptions: Mapping[str, Optional[str]]) -> Optional[str]:
-    """The gender an unnamed person's lower-case role noun states: "-woman" or "-man" compounds
-    ("spokeswoman", "chairman") and kin words of the lexicon ("mother"); a proper name ("Norman")
-    states none this way."""
+    """The gender an unnamed person's lower-case role noun states: a "-woman" compound
+    ("spokeswoman", "chairwoman") and kin words of the lexicon ("mother"). A "-man" compound
+    states none: "chairman" and "spokesman" are still used of women ("A police spokesman said
+    ... She added"). A proper name ("Norman") states none this way."""
     words = name.split()
     if not words or not name.islower():
         return None
     last = words[-1]
     if last.endswith(("woman", "women")):
         return "female"
-    if last.endswith(("man", "men")):
-        return "male"
     return descriptions.get(last)
 
 
