@@ -702,6 +702,14 @@ def test_a_headline_may_end_with_a_colon_and_its_speaker(extract, text, content)
     assert claims.content_of(claim) == content
 
 
+@pytest.mark.parametrize("text", [
+    "Shares rally after rate cut: Monday\nEuropean shares rose on Monday after the central bank cut rates.",
+    "Road closed after lorry overturns: N17\nThe N17 was closed for six hours after a lorry overturned.",
+])
+def test_a_date_or_a_road_after_a_headlines_colon_is_no_speaker(extract, text):
+    assert not [c for c in extract(text) if c["kind"] == "headline"]
+
+
 @pytest.mark.parametrize("text,speaker,cue,content", [
     ("Blood test spots cancer earlier, but doctors urge caution\nThe test was tried on 900 patients.",
      "doctors", "urge", "caution"),

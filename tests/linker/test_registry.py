@@ -2437,6 +2437,13 @@ def test_a_name_the_ner_calls_an_organisation_is_a_person_where_its_surname_is_a
      "said Trump was reduced to taunts.", "Clinton campaign"),
     ("Hillary Clinton's campaign denied the report. Hillary Clinton's spokesman, Brian Fallon, said she was fine.",
      "Clinton campaign"),
+    ("Bernie Sanders won the Michigan primary, an upset that energised his campaign. Sanders spokesman Michael "
+     "Briggs said voters wanted change.", "Sanders campaign"),
+    # no campaign: an advertising campaign of a company named after its founder, a candidate's lawyer
+    ("Food group Mehta Foods defended its marketing campaign. Mehta Foods chief executive Ravi Mehta said "
+     "the campaign had been approved by the board.", "Mehta Foods"),
+    ("Donald Trump's campaign raised money. Michael Cohen, Donald Trump's lawyer, said the payment had nothing "
+     "to do with the campaign.", "Donald Trump"),
 ])
 def test_a_candidates_staff_work_for_the_campaign(extract, text, organisation):
     speaker = extract(text)[-1]["speaker"]
@@ -2496,3 +2503,12 @@ def test_a_man_compound_role_noun_states_no_gender(extract):
     claims = extract("A police spokesman said the woman had been found at 3am. "
                      "She added that officers wanted to speak to a cyclist seen nearby.")
     assert speaker_of(claims, content="officers wanted to speak to a cyclist seen nearby")["name"] == "police spokesman"
+
+
+def test_a_body_name_the_ner_labels_a_thing_is_an_organisation(extract):
+    """"Ashford Town" labelled a product: a name ending in a club word is the club's, so the
+    headline's "Club" and the lead's speaker are Ashford Town."""
+    claims = extract("Club says striker will stay\nAshford Town said on Friday that Samuel Okoye would not be sold "
+                     "this summer.\nThe striker's former club, Harlow United, said it was owed a sell-on fee.")
+    assert speaker_of(claims, cue="says")["name"] == "Ashford Town"
+    assert speaker_of(claims, content="Samuel Okoye would not be sold this summer")["name"] == "Ashford Town"

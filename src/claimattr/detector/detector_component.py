@@ -123,6 +123,9 @@ def make_claim_detector(
                          existing_claims=existing_claims, scorer=scorer)
 
 
+NUMERIC_ENTITIES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
+"""Entity labels of words that count or date things and never name a speaker."""
+
 MAX_FORMULA_START_WORDS = 3
 """Words of a content piece that may stop inside the noun phrase of a non-claim formula ("a",
 "a request", "repeated calls for"): a tagger that stops short stops early."""
@@ -715,8 +718,9 @@ class ClaimDetector(RuleComponent):
         if colon is None or not words or colon.i <= words[0].i + 1 or colon.i > words[-1].i:
             return None
         speaker = segment.doc[colon.i + 1:words[-1].i + 1]
-        if len(speaker) > 3 or any(t.pos_ in ("VERB", "AUX") for t in speaker) or not is_headline_subject(speaker, self.headline_clause_words):
-            return None
+        if len(speaker) > 3 or any(t.pos_ in ("VERB", "AUX") or t.ent_type_ in NUMERIC_ENTITIES or any(c.isdigit() for c in t.text)
+                                   for t in speaker) or not is_headline_subject(speaker, self.headline_clause_words):
+            return None  # "...: Monday", "...: N17": a date or a road, no speaker
         pieces = runs([t for t in segment if t.i < colon.i])
         return Candidate((colon.i, colon.i + 1), pieces, "headline", (speaker.start, speaker.end)) if pieces else None
 

@@ -330,7 +330,7 @@ class SpeakerLinker(RuleComponent):
         ("Chief executive Ana Roe") supplied (``Registry.implicit_organisation``) and kept for
         the entity's later mentions."""
         if speaker.organisation is not None:
-            body = registry.organisation_of_role(speaker.organisation, mention.start)
+            body = registry.organisation_of_role(speaker.organisation, mention.start, speaker.role)
             return replace(speaker, organisation=body, role=role_without_body(speaker.role, speaker.organisation, body))
         if speaker.type != "person":
             return speaker

@@ -104,6 +104,8 @@ class SpeakerLexicon:
     situation_nouns: FrozenSet[str] = frozenset()
     portfolio_titles: FrozenSet[str] = frozenset()
     office_portfolios: Dict[str, str] = None
+    candidate_roles: FrozenSet[str] = frozenset()
+    personal_roles: FrozenSet[str] = frozenset()
     pronoun_genders: Dict[str, str] = None
     government_names: FrozenSet[str] = frozenset()
     group_determiners: FrozenSet[str] = frozenset()
@@ -219,6 +221,8 @@ class SpeakerLexicon:
             situation_nouns=frozenset(lexicon.get("situation_nouns", ())),
             portfolio_titles=frozenset(lexicon.get("portfolio_titles", ())),
             office_portfolios=dict(lexicon.get("office_portfolios", {})),
+            candidate_roles=frozenset(lexicon.get("candidate_roles", ())),
+            personal_roles=frozenset(lexicon.get("personal_roles", ())),
             pronoun_genders=dict(lexicon.get("pronoun_genders", {})),
             government_names=frozenset(lexicon.get("government_names", [])),
             group_determiners=frozenset(lexicon.get("group_determiners", [])),
@@ -1941,9 +1945,15 @@ def could_name_body(run: Span) -> bool:
     return not any(t.lower_ == "of" for t in run) or any(t.ent_type_ == "ORG" for t in run)
 
 
+THING_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "LAW", "LANGUAGE"})
+"""NER labels for things, not bodies or places or people: a name ending in a body word that the
+NER labels so is the body's (:func:`with_body_names`)."""
+
+
 def with_body_names(ents: Sequence[Span], runs: Sequence[Span]) -> List[Span]:
-    """The entities with each body name the NER missed added, and each it cut short ("Ashby"
-    in "Ashby Town") replaced by the whole name, as an organisation; a run that holds
+    """The entities with each body name the NER missed added, each it cut short ("Ashby" in
+    "Ashby Town") replaced by the whole name, as an organisation, and each it labelled a thing
+    ("Ashford Town" as a product) relabelled one; a run that holds
     another entity and a connector ("Inês Marques of Tejo University") is two names, and a
     person's name is never a body's part, so both are left alone."""
     kept = list(ents)
@@ -1959,6 +1969,8 @@ def with_body_names(ents: Sequence[Span], runs: Sequence[Span]) -> List[Span]:
         if (inner.label_ != "PERSON" and run.start <= inner.start and inner.end <= run.end and outside
                 and not any(t.lower_ in NAME_RUN_CONNECTORS for t in outside)):
             kept[kept.index(inner)] = run
+        elif (inner.start, inner.end) == (run.start, run.end) and inner.label_ in THING_LABELS:
+            kept[kept.index(inner)] = run  # "Ashford Town" labelled a product: a body by its last word
     return sorted(kept, key=lambda e: e.start)
 
 

@@ -685,8 +685,8 @@ class Registry:
             ):
                 if token.ent_type_ == "PERSON" and token.i + 1 < name.start and doc[token.i + 1].lower_ == "campaign":
                     organisation = organisation or TextSpan(f"{token.text} campaign", token.idx, doc[token.i + 1].idx + 8)
-                elif token.i + 1 < name.start and doc[token.i + 1].ent_type_ != "PERSON" and self.campaign_owner(doc[token.i:token.i + 1]):
-                    organisation = organisation or self.campaign_of(doc[token.i:token.i + 1])  # "Clinton communication director"
+                elif token.i + 1 < name.start and doc[token.i + 1].ent_type_ != "PERSON" and self.campaign_owner(doc[token.i:token.i + 1], None):
+                    organisation = organisation or TextSpan(token.text, token.idx, token.idx + len(token))  # "Clinton communication director": :meth:`body_for_person`
                 role_words = []
                 continue
             if lower == "campaign" and role_words == [] and organisation is not None and organisation.text.endswith("campaign") and (
@@ -748,13 +748,13 @@ class Registry:
         if organisation is None and (titled or role):
             found = self.analyser.affiliation(name)
             organisation = self.clean_organisation(found) if found is not None else None
-        return role, self.body_for_person(organisation)
+        return role, self.body_for_person(organisation, role)
 
-    def body_for_person(self, organisation: Optional[TextSpan]) -> Optional[TextSpan]:
+    def body_for_person(self, organisation: Optional[TextSpan], role: Optional[str]) -> Optional[TextSpan]:
         """An organisation read off a candidate's name before a role ("*Clinton* communications
         director") is the candidate's campaign (:meth:`campaign_owner`), never the person."""
         span = self.doc.char_span(organisation.start, organisation.end) if organisation is not None else None
-        return self.campaign_of(span) if span is not None and span.text == organisation.text and self.campaign_owner(span) else organisation
+        return self.campaign_of(span) if span is not None and span.text == organisation.text and self.campaign_owner(span, role) else organisation
 
     def former_role(self, name: Span) -> Optional[str]:
         """A role the person no longer holds, written before the name ("Former Pennsylvania Gov.
@@ -888,16 +888,36 @@ class Registry:
             tokens = tokens[1:]
         return tokens, organisation
 
-    def campaign_owner(self, span: Span) -> bool:
-        """Whether proper nouns before a role ("*Clinton* communications director", "Clinton's
-        spokesman") name a candidate whose staff work for a campaign: the report speaks of a
-        campaign and the words are the name or surname of a person of the report. Elsewhere the
-        words are left as they were read: a person's own staff work in no body, and the NER
-        labels many a company or club a person."""
-        if not self.campaign_report:
+    def campaign_owner(self, span: Span, role: Optional[str]) -> bool:
+        """Whether proper nouns before or owning a role ("*Clinton* communications director",
+        "Clinton's spokesman") name a candidate whose campaign that role serves: the report speaks
+        of a campaign, the words are the name or surname of one of its people who runs (a role of
+        lexicon ``candidate_roles``: "the Democratic nominee") or whose campaign it names ("the
+        Clinton campaign", "Clinton's campaign"), and the role is no personal one (lexicon
+        ``personal_roles``: "Trump's lawyer" works for him, not for his campaign). A company
+        named after its founder, a sports season or an advertising campaign gives no campaign."""
+        words = self.words
+        if not self.campaign_report or role and role.split()[-1] in words.personal_roles:
             return False
         key = span.text.lower()
-        return any(r.type == "person" and (r.name.lower() == key or r.surname == key) for r in self.records)
+        people = [r for r in self.records if r.type == "person" and (r.name.lower() == key or r.surname == key)]
+        return any(any(held.split()[-1] in words.candidate_roles for held in r.every_role) for r in people) or (
+            bool(people) and self.names_campaign_of(key))
+
+    def names_campaign_of(self, key: str) -> bool:
+        """Whether the report names the campaign of the person called ``key``: "the Clinton
+        campaign", "Clinton's campaign", "Donald Trump's campaign manager", or "his" / "her"
+        campaign after the name in its sentence ("Sanders won the primary, an upset that
+        energised his campaign")."""
+        for token in self.tokens_in(LOWER, ["campaign"]):
+            owners = [c for c in token.children if c.dep_ in ("compound", "poss", "nmod")]
+            if token.dep_ == "compound":
+                owners += [c for c in token.head.children if c.dep_ == "poss"]
+            for owner in owners:
+                if owner.lower_ == key or owner.tag_ == "PRP$" and owner.lower_ in ("his", "her") and any(
+                        t.lower_ == key for t in self.doc[owner.sent.start:owner.i]):
+                    return True
+        return False
 
     @cached_property
     def campaign_report(self) -> bool:
@@ -1024,7 +1044,7 @@ class Registry:
             if "campaign" in role:
                 return TextSpan(f"{token.text} campaign", phrase.start_char, phrase.end_char)
             owner = self.doc[token.i:token.i + 1]
-            return self.campaign_of(owner) if self.campaign_owner(owner) else None  # "Clinton's spokesman"
+            return self.campaign_of(owner) if self.campaign_owner(owner, role) else None  # "Clinton's spokesman"
         if token.lemma_.lower() in self.words.document_heads:
             return self.clean_organisation(self.analyser.document_producer(token))
         return self.clean_organisation(TextSpan.from_span(phrase))
@@ -1075,11 +1095,16 @@ class Registry:
                 continue
             kind = self.institution_type(ent, name)
             record = self.institution(name, kind)
-            if ent in self.bodies:
-                self.body_ids.add(record.id)
+            if ent in self.bodies or self.body_run(ent):
+                self.body_ids.add(record.id)  # introduced as a body, or named so ("Ashford Town")
             record.alias(ent.text) if ent.text != name and ent.text.lower() != "the " + name.lower() else None
             self.add_mention(record, ent)
             record.descriptors |= self.descriptor_nouns(ent)
+
+    def body_run(self, ent: Span) -> bool:
+        """Whether an entity is a run of capitalised words ending on a word that names bodies
+        ("Ashford Town", "Crestmoor Homes": :func:`body_name_runs`), a body by its name alone."""
+        return any((run.start, run.end) == (ent.start, ent.end) for run in self.analyser.body_runs)
 
     def described_names(self) -> List[Span]:
         """"Battery maker Voltra will postpone ...", "platform operator Ondal": a proper noun right
@@ -1146,7 +1171,9 @@ class Registry:
         found: Set[str] = set()
         if name.start > 0 and doc[name.start - 1].text.islower() and doc[name.start - 1].pos_ == "NOUN":
             found.add(doc[name.start - 1].lemma_.lower())
-        if name.end < len(doc) and doc[name.end].text.islower() and doc[name.end].pos_ == "NOUN" and name.root.head.i == name.end:
+        after = name.end + 1
+        if (name.end < len(doc) and doc[name.end].text.islower() and doc[name.end].pos_ == "NOUN" and name.root.head.i == name.end
+                and not (after < len(doc) and doc[after].pos_ == "PROPN")):  # "Software firm Brightwave": Brightwave's noun
             found.add(doc[name.end].lemma_.lower())
         root = name.root
         found |= {hyphenated_lemma(c) for c in root.children if c.dep_ == "appos" and c.i > root.i}
@@ -2020,8 +2047,17 @@ class Registry:
         return (
             self.named_right_after(mention, head) or subject or self.described_in_apposition(mention)
             or self.body_named_by(head, mention.start, last_speaker if definite else None, guess=definite)
-            or (self.lead_body(head) if headline else None)
+            or (self.lead_body(head) or self.described_later(head, mention.start) if headline else None)
         )
+
+    def described_later(self, noun: str, position: int) -> Optional[Record]:
+        """"Rally leader stripped of win; team says it will appeal ... Rantanen's Nordhaus Racing
+        team": a headline's noun that no subject of the lead answers to (:meth:`lead_body`) is
+        the first body the report describes by it after the headline."""
+        later = [(min(m.start for m in r.mentions), r.id) for r in self.records
+                 if r.type in ("organisation", "government") and r.mentions and noun in r.descriptors
+                 and all(m.start >= position for m in r.mentions)]
+        return self.records[min(later)[1]] if later else None
 
     def lead_body(self, head: str) -> Optional[Record]:
         """"Space agency: capsule landed intact ... the Asia-Pacific Space Agency said": a
@@ -2151,13 +2187,10 @@ class Registry:
     def named_later(self, noun: str, position: int) -> Optional[Record]:
         """"Central bank holds rates ... The Reserve Bank of Aotearoa kept": a description before
         any body is named (a headline, a lead) names the first one named after whose name holds
-        its noun, or, for a headline's noun, that the report describes by it ("team says ..."
-        above "Rantanen's Nordhaus Racing team"; a role's club in the body of the report is not
-        the club named after it)."""
-        headline = position in self.headline_tokens
+        its noun."""
         later = [
             (min(m.start for m in r.mentions), r.id) for r in self.records
-            if r.type in ("organisation", "government") and r.mentions and (noun in name_words(r.name) or headline and noun in r.descriptors)
+            if r.type in ("organisation", "government") and r.mentions and noun in name_words(r.name)
             and all(m.start >= position for m in r.mentions)
         ]
         return self.records[min(later)[1]] if later else None
@@ -2492,13 +2525,13 @@ class Registry:
         root = self.doc[mention.start:mention.end].root
         return root.head if root.dep_ == "appos" and not self.bracketed(mention) else root
 
-    def organisation_of_role(self, organisation: TextSpan, position: int) -> Optional[TextSpan]:
+    def organisation_of_role(self, organisation: TextSpan, position: int, role: Optional[str] = None) -> Optional[TextSpan]:
         """A role's organisation given by a bare organisation noun ("company spokeswoman", "club
         president", "the company's finance chief") is the body the report names by that noun or
         is about (:meth:`body_named_by`); with none, the noun names no one and the role has no
         organisation."""
         span = self.doc.char_span(organisation.start, organisation.end, alignment_mode="expand")
-        if span is not None and span.text == organisation.text and self.campaign_owner(span):
+        if span is not None and span.text == organisation.text and self.campaign_owner(span, role):
             return self.campaign_of(span)
         nouns = [t for t in span if t.lower_ not in self.words.definite_determiners and t.tag_ != "POS"] if span is not None else []
         if len(nouns) != 1 or nouns[0].lemma_.lower() not in self.words.bodies:
