@@ -2340,6 +2340,9 @@ def test_what_the_event_research_and_short_name_readings_leave_alone(extract, te
     # an outlet that relays a group's words is named so too
     ("Two members of her team, cited by the Swiss broadcaster Radio Seeland, said she was tired.", "she was tired",
      "Radio Seeland"),
+    # a newsletter is an outlet (lexicon outlet_nouns)
+    ("Officials at the European Commission, cited by the Brussels newsletter Agenda Europe, said a proposal could "
+     "come before the end of the year.", "a proposal could come before the end of the year", "Agenda Europe"),
 ])
 def test_a_relaying_outlet_is_named_without_its_description(extract, text, content, expected):
     speaker = speaker_of(extract(text), content=content)
