@@ -24,6 +24,7 @@ from claimattr.detector.extents import (
     with_refusal_cue,
     with_joined_pieces,
     without_addressee_in_cue,
+    without_addressee_name,
     without_closing_medium,
     without_closing_relative_clause,
     without_coordinated_report,
@@ -85,6 +86,14 @@ def test_the_time_of_saying_right_after_the_cue_is_no_part_of_the_content(nlp, t
     """Straight after the cue and before a clause without "that", a date says when it was said."""
     claim_ = HandClaims(text).claim("said", tagged)
     assert without_time_of_saying(nlp(text), claim_).content_text == expected
+
+
+def test_the_name_of_the_cues_object_is_no_part_of_the_content(nlp):
+    """"told the newspaper Jornal do Douro that ...": the parser read the name's "do" as the
+    reported verb; what was said starts at "that"."""
+    text = "Its president, Carlos Teixeira, told the newspaper Jornal do Douro that holiday lets were a villain."
+    claim_ = HandClaims(text).claim("told", "Jornal do Douro that holiday lets were a villain")
+    assert without_addressee_name(nlp(text), claim_).content_text == "that holiday lets were a villain"
 
 
 @pytest.mark.parametrize("text, cue, content, expected_cue, expected_content", [

@@ -2340,6 +2340,9 @@ def test_what_the_event_research_and_short_name_readings_leave_alone(extract, te
     # an outlet that relays a group's words is named so too
     ("Two members of her team, cited by the Swiss broadcaster Radio Seeland, said she was tired.", "she was tired",
      "Radio Seeland"),
+    # a name the parser read as a clause ("Jornal do Douro": "do" a verb) is the outlet's up to "that"
+    ("Its president, Carlos Teixeira, told the newspaper Jornal do Douro that holiday lets were a convenient villain.",
+     "that holiday lets were a convenient villain", "Jornal do Douro"),
     # a newsletter is an outlet (lexicon outlet_nouns)
     ("Officials at the European Commission, cited by the Brussels newsletter Agenda Europe, said a proposal could "
      "come before the end of the year.", "a proposal could come before the end of the year", "Agenda Europe"),

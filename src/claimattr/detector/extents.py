@@ -323,6 +323,23 @@ def without_time_of_saying(doc: Doc, claim: Claim, host_preps: Collection[str] =
     return replace(claim, content=_content_from(doc, claim, span, adjunct.right_edge.i + 1))
 
 
+def without_addressee_name(doc: Doc, claim: Claim) -> Claim:
+    """The claim without the name of its cue's object that opens the content before "that"
+    ("told the newspaper | Jornal do Douro | that holiday lets were ...": the parser read the
+    name's "do" as a verb and made it the reported clause). A name right after the cue's object
+    noun, followed by "that", names that object; what was said starts at "that"."""
+    cue = claim.cue.to_span(doc)
+    span = _opening_piece(doc, claim)
+    if cue is None or not len(cue) or span is None or not len(span) or span.start == 0:
+        return claim
+    entity = next((e for e in doc.ents if e.start == span.start), None)
+    before = doc[span.start - 1]
+    if (entity is None or entity.end >= span.end or doc[entity.end].lower_ != "that"
+            or before.pos_ != "NOUN" or before.head.i != cue.root.i or before.dep_ not in ("dobj", "dative")):
+        return claim
+    return replace(claim, content=_content_from(doc, claim, span, entity.end))
+
+
 def _linking_preposition(doc: Doc, cue: Span, content_start: int) -> bool:
     """Whether the one token between ``cue`` and the content is a preposition whose object
     begins the content ("complained about | the fees")."""
@@ -844,7 +861,7 @@ def tidy_claims(doc: Doc, claims: List[Claim], lexicon: TidyLexicon = TidyLexico
               for claim in claims]
     cues = {i for claim in tidied for i in _tokens(doc, claim.cue)}
     tidied = [without_earlier_headline_statement(doc, within_verb_object(doc, without_coordinated_report(doc, with_inverted_colon_tag(doc, without_closing_medium(doc, with_relative_pronoun_source(
-                doc, with_patient_in_content(doc, without_passive_subject(doc, without_other_claims(doc, claim, cues), lexicon.subject_speaks),
+                doc, with_patient_in_content(doc, without_passive_subject(doc, without_addressee_name(doc, without_other_claims(doc, claim, cues)), lexicon.subject_speaks),
                                              lexicon.subject_speaks, lexicon.raising)), lexicon.host_preps, lexicon.host_nouns),
                 lexicon.cue_lemmas), cues)))
               for claim in tidied]

@@ -1099,6 +1099,9 @@ def name_after(noun: Token, particles: Collection[str]) -> Optional[Span]:
     resign") or a date. The NER's label does not count: it often takes an outlet's name for a
     person's."""
     doc = noun.doc
+    entity = next((e for e in doc.ents if e.start == noun.i + 1), None)
+    if entity is not None and entity.end < len(doc) and doc[entity.end].lower_ == "that":
+        return entity  # "told the newspaper Jornal do Douro that ...": the name up to the reported clause
 
     def name_word(token: Token) -> bool:
         return (token.text[:1].isupper() and not token.is_stop and token.ent_type_ not in ("DATE", "TIME")
