@@ -2518,3 +2518,11 @@ def test_a_body_name_the_ner_labels_a_thing_is_an_organisation(extract):
                      "this summer.\nThe striker's former club, Harlow United, said it was owed a sell-on fee.")
     assert speaker_of(claims, cue="says")["name"] == "Ashford Town"
     assert speaker_of(claims, content="Samuel Okoye would not be sold this summer")["name"] == "Ashford Town"
+
+
+def test_a_capitalised_description_opening_a_sentence_after_a_dateline_is_no_part_of_the_name(extract):
+    """"BERLIN (Wire) - Password manager KeyHarbor said": the tagger reads the sentence's first
+    word as a proper noun; followed by a lower-case word it is a description."""
+    claims = extract("Hackers copied password vaults, KeyHarbor admits\nBERLIN, Sept 9 (Wire) - Password manager "
+                     "KeyHarbor said on Monday that hackers had stolen copies of customers' vaults.")
+    assert speaker_of(claims, cue="said")["name"] == "KeyHarbor"

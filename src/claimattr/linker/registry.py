@@ -211,6 +211,13 @@ def nickname_span(name: Span) -> Optional[Span]:
     return name.doc[quotes[0]:quotes[1] + 1] if len(quotes) >= 2 else None
 
 
+def sentence_initial_description(token: Token) -> bool:
+    """Whether a capitalised word is a common noun capitalised only for opening its sentence
+    ("*Password* manager KeyHarbor said", after a dateline, where the tagger often reads it as a
+    proper noun): the word after it is lower case."""
+    return token.is_sent_start and token.i + 1 < len(token.doc) and token.nbor(1).text.islower() and token.text[1:].islower()
+
+
 def owned_role(role: Token) -> bool:
     """Whether a role is owned by a possessor ("the study's lead author", "the club's captain"):
     the function the report gives the person in its story, which outranks a bare title or
@@ -2743,7 +2750,8 @@ class Registry:
         before = doc[mention.start:named.start]
         if not any(t.text[:1].isupper() for t in doc[named.start:named.end]):
             return False  # "Kestrel's defence ministry": a common-noun body is told apart by its possessor
-        if any(t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ not in ("NORP", "GPE") and t.dep_ != "poss" and not t.head.dep_ == "poss" for t in before):
+        if any(t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ not in ("NORP", "GPE") and t.dep_ != "poss" and not t.head.dep_ == "poss"
+               and not sentence_initial_description(t) for t in before):
             return False  # a lower-case word the tagger calls a proper noun is still a description ("the metalworkers' union")
         return named.end == mention.end or doc[named.end].pos_ == "ADP"
 
