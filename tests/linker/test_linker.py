@@ -647,6 +647,15 @@ def test_a_verb_misread_as_a_participle_after_an_apposition_has_the_name_as_subj
     assert (speaker["name"], speaker["type"]) == ("Digitale Freiheit", "organisation"), claims.describe()
 
 
+def test_a_verb_misread_as_a_participle_after_a_relative_clause_has_the_subject(extract):
+    """"The Riders' Association, which represents 600 racers, called on ...": the parser hangs
+    "called" on the subject itself; with no verb in the sentence, the subject is who called."""
+    claims = extract("The Professional Riders' Association, which represents about 600 British racers, called on "
+                     "the board to make the recommendations binding.")
+    speaker = speaker_of(claims, cue="called on")
+    assert speaker["name"] == "Professional Riders' Association", claims.describe()
+
+
 @pytest.mark.parametrize("text,name", [
     ("Donald MacRae said the suspension was a disaster. A spokesman for the agency said its inspectors had boarded "
      "the vessel. The cause is unknown, he added.", "spokesman"),

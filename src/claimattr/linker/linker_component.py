@@ -731,8 +731,8 @@ class SpeakerLinker(RuleComponent):
 # ---------------------------------------------------------------------- helpers
 def subject_of_misread_verb(verb: Token) -> Optional[Token]:
     """"Digitale Freiheit, a Hamburg-based group, called on Parlio to ...": the parser reads the
-    verb after an apposition's closing comma as a participle on the apposition and leaves the
-    sentence without a verb. With the sentence's root a noun, that noun is the subject. A verb
+    verb after an apposition's or a relative clause's closing comma as a participle on the
+    apposition or the subject and leaves the sentence without a verb. With the sentence's root a noun, that noun is the subject. A verb
     with no subject whose adverb before it is a misread name ("Hearthly said":
     :func:`name_read_as_adverb`) has that name as its subject."""
     misread = next((c for c in verb.lefts if name_read_as_adverb(c)), None)
@@ -741,7 +741,9 @@ def subject_of_misread_verb(verb: Token) -> Optional[Token]:
     root = verb.sent.root
     if verb.dep_ != "acl" or verb.i == 0 or verb.doc[verb.i - 1].text != "," or root.pos_ not in ("NOUN", "PROPN"):
         return None
-    return root if verb.head.dep_ == "appos" and verb.head.head.i == root.i else None
+    # on the apposition ("Digitale Freiheit, a Hamburg-based group, called"), or on the root noun
+    # itself after a relative clause ("The Riders' Association, which represents 600 racers, called")
+    return root if verb.head.i == root.i or verb.head.dep_ == "appos" and verb.head.head.i == root.i else None
 
 
 def agent(verb: Token) -> Optional[Token]:
