@@ -982,3 +982,13 @@ def test_a_name_in_a_relative_clause_on_the_mention_is_not_the_speaker(nlp):
     said = next(c for c in doc._.claims if c.cue.text == "said")
     assert said.speaker.name == "In\u00eas Marques", said.speaker
 
+
+
+@pytest.mark.parametrize("text", [
+    "A group calling itself Red Lantern said it had stolen the source code. It said it would publish the code.",
+    "A hacker collective known as Red Lantern said it had stolen the source code. It said it would publish the code.",
+])
+def test_a_group_that_names_itself_is_that_name_and_so_is_its_pronoun(extract, text):
+    """"A group calling itself Red Lantern": the participle gives the group its name."""
+    claims = extract(text)
+    assert [c["speaker"]["name"] for c in claims] == ["Red Lantern", "Red Lantern"], claims.describe()

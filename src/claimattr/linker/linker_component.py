@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from claimattr.detector.constructions import source_apposition
 from claimattr.detector.extents import is_headline_passive
 from claimattr.linker.names import (
-    MentionAnalyser, SpeakerLexicon, clean_mention, in_region, indefinite, name_run, noun_phrase, partitive_of, research_body,
+    MentionAnalyser, SpeakerLexicon, clean_mention, in_region, indefinite, name_run, noun_phrase, partitive_of, research_body, self_named,
     research_body_after, without_appositions, without_clauses, without_edge_spaces,
 )
 from claimattr.linker.registry import Record, Registry, name_words
@@ -629,7 +629,7 @@ class SpeakerLinker(RuleComponent):
         producer of a document, the name a description stands in apposition to, else the mention
         itself."""
         return (self.relative_antecedent(mention) or counted_noun(mention) or self._document_producer(mention)
-                or self._apposed_name(mention) or self._named_apposition(mention) or mention)
+                or self._apposed_name(mention) or self._named_apposition(mention) or self_named(mention) or mention)
 
     def _apposed_name(self, mention: Span) -> Optional[Span]:
         """"Dunmore Action, a campaign group that says ...": a description in apposition to a name

@@ -2022,6 +2022,25 @@ def initial_spellings(words: List[str]) -> Set[str]:
     return {whole, parts}
 
 
+SELF_NAMING_VERBS = ("call", "name", "know", "dub")
+"""Verbs that give a group its name in a participle ("a group calling itself Red Lantern",
+"a collective known as Blackwake")."""
+
+
+def self_named(mention: Span) -> Optional[Span]:
+    """"A group calling itself Red Lantern", "a hacker collective known as Blackwake": the name
+    a participle on the mention's head gives it (its object predicate, or the object of its
+    "as") is who the mention is."""
+    for clause in mention.root.children:
+        if clause.dep_ != "acl" or clause.lemma_.lower() not in SELF_NAMING_VERBS:
+            continue
+        named = [c for c in clause.children if c.dep_ in ("oprd", "attr")]
+        named += [o for p in clause.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children if o.dep_ == "pobj"]
+        if named and named[0].pos_ == "PROPN":
+            return name_run(named[0])
+    return None
+
+
 def name_run(name: Token) -> Span:
     """The proper name a token ends: the proper nouns compounded onto it ("Rugby Players United")."""
     start = name.i

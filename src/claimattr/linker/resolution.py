@@ -12,7 +12,7 @@ from typing import List, Mapping, Optional, Sequence, Set
 from spacy.tokens import Span, Token
 
 from claimattr.detector.extents import DOUBLE_QUOTE_TOKENS
-from claimattr.linker.names import Analysis, MentionAnalyser
+from claimattr.linker.names import Analysis, MentionAnalyser, self_named
 from claimattr.schema import TextSpan
 
 MAX_PRONOUN_OFFSET = 6
@@ -190,6 +190,7 @@ class Resolver:
         previous = pronoun.doc[start - 1].sent
         subjects = [c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"]
         phrase = self.analyser.noun_phrase(subjects[0]) if subjects else None
+        phrase = self_named(phrase) or phrase if phrase is not None else None  # "A group calling itself Red Lantern"
         if phrase is None or phrase.root.lemma_.lower() in self.words.document_heads:
             return None  # "The statement noted ... “...,” they said": a document says nothing aloud
         analysis = self.analyser.analyse(phrase)
