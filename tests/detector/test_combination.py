@@ -477,3 +477,12 @@ def test_a_model_source_running_over_a_clause_gives_way(speaker_doc, lemmas):
 def test_a_name_with_its_description_after_it_keeps_the_model_source(speaker_doc, lemmas):
     """"Anna Berg, the port's director, wants": the name is the source; its apposition only describes."""
     assert combined_speaker(speaker_doc, lemmas, "wants", "the tolls cut", "Anna Berg") == "Anna Berg"
+
+
+@pytest.mark.parametrize("opener", ["That said", "Having said that"])
+def test_a_connective_with_a_reporting_verb_is_no_claim(nlp, extract, opener):
+    """"That said, rivals fared little better": a connective opening the sentence before a comma
+    (lexicon ``discourse_openers``) reports nothing, found by the rules or tagged by a model."""
+    text = f"Sales fell 8 percent. {opener}, rivals have fared little better this year."
+    assert cues_after_combining(nlp, text, "said", "rivals have fared little better this year") == []
+    assert extract(text) == []

@@ -208,6 +208,7 @@ class ClaimDetector(RuleComponent):
             cue_lemmas=self.cue_lemmas, host_preps=self.host_preps, host_nouns=self.nouns,
             addressee_verbs=self.addressee_verbs, governors=self.raising_verbs | set(lexicon.get("aspect_verbs", ())))
         self.question_verbs: Set[str] = set(lexicon.get("question_verbs", ()))
+        self.discourse_openers: Set[str] = set(lexicon.get("discourse_openers", ()))
         self.transcript_non_speakers: Set[str] = {label.upper() for label in lexicon.get("transcript_non_speakers", ())}
         self.matcher = Matcher(self.vocab)
         for label, patterns in lexicon["phrases"].items():
@@ -256,9 +257,21 @@ class ClaimDetector(RuleComponent):
         follows ("because the talks were private"). A noun phrase content is read whole, as a
         tagger may stop short inside the formula ("did not respond to | a request | for comment").
         A question put to the subject ("Asked whether ..., she said") is no claim either
-        (:meth:`_is_put_question`)."""
+        (:meth:`_is_put_question`), nor a connective ("That said, ...": :meth:`_in_discourse_opener`)."""
         texts = [claim.cue.text, *(self._whole_noun_phrase(doc, piece) for piece in claim.content[:1])]
-        return any(pattern.search(text) for pattern in self.non_claim for text in texts) or self._is_put_question(doc, claim)
+        return (any(pattern.search(text) for pattern in self.non_claim for text in texts) or self._is_put_question(doc, claim)
+                or self._in_discourse_opener(doc, claim))
+
+    def _in_discourse_opener(self, doc: Doc, claim: Claim) -> bool:
+        """Whether the cue lies in a connective opening its sentence before a comma ("That said,
+        rivals fared little better": lexicon ``discourse_openers``), which reports nothing."""
+        cue = claim.cue.to_span(doc)
+        if cue is None or not len(cue):
+            return False
+        sentence = cue.sent
+        comma = next((t for t in doc[sentence.start:min(sentence.end, cue.end + 2)] if t.text == "," and t.i >= cue.end), None)
+        opener = doc[sentence.start:comma.i].text.lower().strip() if comma is not None else ""
+        return opener in self.discourse_openers
 
     @staticmethod
     def _whole_noun_phrase(doc: Doc, piece: TextSpan) -> str:
