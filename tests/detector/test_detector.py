@@ -895,3 +895,15 @@ def test_a_closing_tag_the_parser_read_as_a_relative_clause_reports_the_clause_b
                      "the newspaper El País reported, citing ministry data.")
     reported = claims.find(cue="reported")
     assert claims.content_of(reported) == "The health ministry has recorded 38 heat-related deaths since July 1", claims.describe()
+
+
+@pytest.mark.parametrize("text, cues", [
+    ("She said the bank would offer jobs elsewhere and expected most of the cuts to be voluntary.", ["said"]),
+    ("He said the company hoped to resume flights within a month and expected to keep all of its staff.", ["said"]),
+    ("The minister said the plan was sound and urged MPs to back it.", ["said", "urged"]),
+])
+def test_an_attitude_coordinated_inside_a_content_goes_on_with_it(extract, text, cues):
+    """Lexicon ``content_attitudes``: "and expected ..." inside what was said is part of it; a
+    report coordinated there ("and urged ...") is a claim of its own."""
+    claims = extract(text)
+    assert [c["cue"]["text"] for c in claims] == cues, claims.describe()

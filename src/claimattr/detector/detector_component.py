@@ -209,6 +209,7 @@ class ClaimDetector(RuleComponent):
             addressee_verbs=self.addressee_verbs, governors=self.raising_verbs | set(lexicon.get("aspect_verbs", ())))
         self.question_verbs: Set[str] = set(lexicon.get("question_verbs", ()))
         self.discourse_openers: Set[str] = set(lexicon.get("discourse_openers", ()))
+        self.content_attitudes: Set[str] = set(lexicon.get("content_attitudes", ()))
         self.transcript_non_speakers: Set[str] = {label.upper() for label in lexicon.get("transcript_non_speakers", ())}
         self.matcher = Matcher(self.vocab)
         for label, patterns in lexicon["phrases"].items():
@@ -249,6 +250,7 @@ class ClaimDetector(RuleComponent):
             found = drop_nested(found)
         made = [self._make_claim(doc, candidate, regions, furniture) for candidate in found]
         claims = [claim for claim in made if claim is not None and not self._is_non_claim(doc, claim)]
+        claims = [claim for claim in claims if not self._attitude_in_content(doc, claim, claims)]
         return [without_reporting_tag(doc, claim, claims) for claim in claims]
 
     def _is_non_claim(self, doc: Doc, claim: Claim) -> bool:
@@ -261,6 +263,17 @@ class ClaimDetector(RuleComponent):
         texts = [claim.cue.text, *(self._whole_noun_phrase(doc, piece) for piece in claim.content[:1])]
         return (any(pattern.search(text) for pattern in self.non_claim for text in texts) or self._is_put_question(doc, claim)
                 or self._in_discourse_opener(doc, claim))
+
+    def _attitude_in_content(self, doc: Doc, claim: Claim, claims: List[Claim]) -> bool:
+        """Whether the claim's cue is an attitude with no subject of its own coordinated inside
+        another claim's content (:meth:`_coordinated_cues`): part of what was said, no claim."""
+        cue = claim.cue.to_span(doc)
+        if cue is None or not len(cue):
+            return False
+        root = cue.root
+        if root.dep_ != "conj" or root.lemma_.lower() not in self.content_attitudes or has_subject(root):
+            return False
+        return any(other is not claim and any(p.start <= root.idx < p.end for p in other.content) for other in claims)
 
     def _in_discourse_opener(self, doc: Doc, claim: Claim) -> bool:
         """Whether the cue lies in a connective opening its sentence before a comma ("That said,
@@ -486,10 +499,13 @@ class ClaimDetector(RuleComponent):
         return excluded
 
     def _coordinated_cues(self, head: Token) -> Set[int]:
-        """"said X and urged Y": the parser often coordinates "urged" inside X; it is a claim of its own."""
+        """"said X and urged Y": the parser often coordinates "urged" inside X; it is a claim of its
+        own. An attitude coordinated there ("said the bank would offer jobs and expected most cuts to
+        be voluntary": lexicon ``content_attitudes``) goes on with what was said."""
         excluded: Set[int] = set()
         for token in head.subtree:
-            if token.dep_ == "conj" and token.i != head.i and token.lemma_.lower() in self.verbs and not has_subject(token):
+            if token.dep_ == "conj" and token.i != head.i and token.lemma_.lower() in self.verbs and not has_subject(token) and (
+                    token.lemma_.lower() not in self.content_attitudes):
                 conjunctions = [c.i for c in token.head.children if c.dep_ == "cc" and c.i < token.i]
                 start = max(conjunctions) if conjunctions else token.left_edge.i
                 excluded |= set(range(start, token.right_edge.i + 1))
