@@ -2403,7 +2403,8 @@ def test_a_short_name_before_a_body_noun_is_the_body_named_in_full(extract):
                      "MILAN, May 3 (Wire) - Driver Enzo Moretti lost the Rally of Como on Sunday. The win would have "
                      "lifted Moretti's Wexley Motorsport team to the top of the standings. Wexley team principal Ada Lund "
                      "said the fuel had been sealed.")
-    assert speaker_of(claims, content="the fuel had been sealed")["organisation"]["text"] == "Wexley Motorsport"
+    assert (speaker_of(claims, content="the fuel had been sealed")["role"],
+            speaker_of(claims, content="the fuel had been sealed")["organisation"]["text"]) == ("team principal", "Wexley Motorsport")
     assert speaker_of(claims, cue="says")["name"] == "Wexley Motorsport"
 
 
