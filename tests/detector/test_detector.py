@@ -901,6 +901,11 @@ def test_a_closing_tag_the_parser_read_as_a_relative_clause_reports_the_clause_b
     ("She said the bank would offer jobs elsewhere and expected most of the cuts to be voluntary.", ["said"]),
     ("He said the company hoped to resume flights within a month and expected to keep all of its staff.", ["said"]),
     ("The minister said the plan was sound and urged MPs to back it.", ["said", "urged"]),
+    # the speaker's own attitude: an inanimate subject cannot hold it, a comma or "but" sets it apart
+    ("Economist Mara Voigt said inflation had peaked and believed the central bank would cut rates in June.",
+     ["said", "believed"]),
+    ("Head of operations Clare Dunne said the bank would offer jobs elsewhere, and expected most cuts to be "
+     "voluntary.", ["said", "expected"]),
 ])
 def test_an_attitude_coordinated_inside_a_content_goes_on_with_it(extract, text, cues):
     """Lexicon ``content_attitudes``: "and expected ..." inside what was said is part of it; a

@@ -2446,6 +2446,8 @@ def test_a_name_the_ner_calls_an_organisation_is_a_person_where_its_surname_is_a
      "Clinton campaign"),
     ("Bernie Sanders won the Michigan primary, an upset that energised his campaign. Sanders spokesman Michael "
      "Briggs said voters wanted change.", "Sanders campaign"),
+    ("Senator Bernie Sanders, who is running for the Democratic nomination, held a campaign rally in Iowa.\nSanders "
+     "spokesman Michael Briggs said the senator would visit New Hampshire.", "Sanders campaign"),
     # no campaign: an advertising campaign of a company named after its founder, a candidate's lawyer
     ("Food group Mehta Foods defended its marketing campaign. Mehta Foods chief executive Ravi Mehta said "
      "the campaign had been approved by the board.", "Mehta Foods"),
@@ -2527,3 +2529,25 @@ def test_a_capitalised_description_opening_a_sentence_after_a_dateline_is_no_par
     claims = extract("Hackers copied password vaults, KeyHarbor admits\nBERLIN, Sept 9 (Wire) - Password manager "
                      "KeyHarbor said on Monday that hackers had stolen copies of customers' vaults.")
     assert speaker_of(claims, cue="said")["name"] == "KeyHarbor"
+
+
+def test_a_state_or_city_short_for_a_company_stays_a_place_without_company_evidence(extract):
+    """"Qatar Airways ... Qatar said": only a word the report uses as a company's ("Kestila's
+    chairman", "Kestila shareholders") becomes the company."""
+    claims = extract("Qatar Airways said it had ordered 25 wide-body jets from Boeing.\n"
+                     "Qatar said separately that it would host talks on regional aviation safety next month.")
+    assert (claims[-1]["speaker"]["name"], claims[-1]["speaker"]["type"]) == ("Qatar", "government")
+
+
+def test_its_prefers_a_body_outside_a_prepositional_phrase_then_the_latest(extract):
+    """"The authority fined Orbis Telecom. Customers complained. Its chief executive": the fined
+    company, named last and not in a prepositional phrase."""
+    claims = extract("The Communications Authority fined Orbis Telecom 2 million pounds on Monday. Customers had "
+                     "complained about outages for months. Its chief executive, Dara Keogh, said the company would "
+                     "refund them.")
+    assert speaker_of(claims, content="the company would refund them")["organisation"]["text"] == "Orbis Telecom"
+
+
+def test_a_date_after_an_outlet_noun_is_no_outlet_name(extract):
+    claims = extract("Finance Minister Aoife Brennan told the newspaper Tuesday that cuts would be needed.")
+    assert claims[0]["speaker"]["intermediary"]["text"] == "the newspaper"

@@ -22,6 +22,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from claimattr.detector.constructions import (
+    AGENT_ENTITIES,
     CONTENT_CLAUSE_DEPS,
     FINITE_TAGS,
     HEADLINE_CLAUSE_LINKS,
@@ -210,6 +211,7 @@ class ClaimDetector(RuleComponent):
         self.question_verbs: Set[str] = set(lexicon.get("question_verbs", ()))
         self.discourse_openers: Set[str] = set(lexicon.get("discourse_openers", ()))
         self.content_attitudes: Set[str] = set(lexicon.get("content_attitudes", ()))
+        self.attitude_holders: Set[str] = set(lexicon.get("attitude_holders", ()))
         self.transcript_non_speakers: Set[str] = {label.upper() for label in lexicon.get("transcript_non_speakers", ())}
         self.matcher = Matcher(self.vocab)
         for label, patterns in lexicon["phrases"].items():
@@ -271,9 +273,28 @@ class ClaimDetector(RuleComponent):
         if cue is None or not len(cue):
             return False
         root = cue.root
-        if root.dep_ != "conj" or root.lemma_.lower() not in self.content_attitudes or has_subject(root):
+        if root.dep_ != "conj" or not self._content_attitude(root):
             return False
         return any(other is not claim and any(p.start <= root.idx < p.end for p in other.content) for other in claims)
+
+    def _content_attitude(self, verb: Token) -> bool:
+        """Whether a coordinated verb is an attitude held by the subject of the clause it is
+        coordinated with (lexicon ``content_attitudes``): joined by a bare "and" (no comma, no
+        "but": "said sales had fallen but expected a strong Christmas" is the speaker's own
+        expectation), no subject of its own, and that clause's subject someone who can hold it
+        (a person, a body, a pronoun: "the bank", "it"; lexicon ``attitude_holders``; "said
+        inflation had peaked and believed ..." is the speaker's belief)."""
+        if verb.dep_ != "conj" or verb.lemma_.lower() not in self.content_attitudes or has_subject(verb):
+            return False
+        joins = [c for c in verb.head.children if c.i < verb.i and c.dep_ in ("cc", "punct") and c.i > verb.head.i]
+        if [c.lower_ for c in joins] != ["and"]:
+            return False
+        clause = verb.head
+        while not has_subject(clause) and clause.dep_ in ("xcomp", "conj") and clause.head is not clause:
+            clause = clause.head  # "the company hoped to resume flights and expected": the company's
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subject is not None and (subject.pos_ in ("PRON", "PROPN") or subject.ent_type_ in AGENT_ENTITIES
+                                        or subject.lemma_.lower() in self.attitude_holders)
 
     def _in_discourse_opener(self, doc: Doc, claim: Claim) -> bool:
         """Whether the cue lies in a connective opening its sentence before a comma ("That said,
@@ -505,7 +526,7 @@ class ClaimDetector(RuleComponent):
         excluded: Set[int] = set()
         for token in head.subtree:
             if token.dep_ == "conj" and token.i != head.i and token.lemma_.lower() in self.verbs and not has_subject(token) and (
-                    token.lemma_.lower() not in self.content_attitudes):
+                    not self._content_attitude(token)):
                 conjunctions = [c.i for c in token.head.children if c.dep_ == "cc" and c.i < token.i]
                 start = max(conjunctions) if conjunctions else token.left_edge.i
                 excluded |= set(range(start, token.right_edge.i + 1))

@@ -1101,7 +1101,7 @@ def name_after(noun: Token, particles: Collection[str]) -> Optional[Span]:
     resign") or a date. The NER's label does not count: it often takes an outlet's name for a
     person's."""
     doc = noun.doc
-    entity = next((e for e in doc.ents if e.start == noun.i + 1), None)
+    entity = next((e for e in doc.ents if e.start == noun.i + 1 and e.label_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")), None)
     if entity is not None and entity.end < len(doc) and doc[entity.end].lower_ == "that":
         return entity  # "told the newspaper Jornal do Douro that ...": the name up to the reported clause
 

@@ -105,6 +105,7 @@ class SpeakerLexicon:
     portfolio_titles: FrozenSet[str] = frozenset()
     office_portfolios: Dict[str, str] = None
     candidate_roles: FrozenSet[str] = frozenset()
+    company_nouns: FrozenSet[str] = frozenset()
     personal_roles: FrozenSet[str] = frozenset()
     pronoun_genders: Dict[str, str] = None
     government_names: FrozenSet[str] = frozenset()
@@ -222,6 +223,7 @@ class SpeakerLexicon:
             portfolio_titles=frozenset(lexicon.get("portfolio_titles", ())),
             office_portfolios=dict(lexicon.get("office_portfolios", {})),
             candidate_roles=frozenset(lexicon.get("candidate_roles", ())),
+            company_nouns=frozenset(lexicon.get("company_nouns", ())),
             personal_roles=frozenset(lexicon.get("personal_roles", ())),
             pronoun_genders=dict(lexicon.get("pronoun_genders", {})),
             government_names=frozenset(lexicon.get("government_names", [])),

@@ -915,7 +915,14 @@ class Registry:
         """Whether the report names the campaign of the person called ``key``: "the Clinton
         campaign", "Clinton's campaign", "Donald Trump's campaign manager", or "his" / "her"
         campaign after the name in its sentence ("Sanders won the primary, an upset that
-        energised his campaign")."""
+        energised his campaign"), or says the person runs for something ("Sanders, who is running
+        for the Democratic nomination")."""
+        for run in self.tokens_in(LOWER, ["running", "runs", "ran", "run"]):
+            subject = next((c for c in run.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.tag_ in ("WP", "WDT") and run.dep_ == "relcl":
+                subject = run.head  # "Sanders, who is running for the nomination"
+            if subject is not None and subject.lower_ == key and any(c.dep_ == "prep" and c.lower_ == "for" for c in run.children):
+                return True
         for token in self.tokens_in(LOWER, ["campaign"]):
             owners = [c for c in token.children if c.dep_ in ("compound", "poss", "nmod")]
             if token.dep_ == "compound":
@@ -1219,11 +1226,11 @@ class Registry:
         (the canonical name is the fullest proper form; the short one stays an alias). A longer
         name ending in an event word (lexicon ``event_name_words``: "WTA Finals") is an event,
         not the body's full name. So is a one-word place the NER made of the short name ("Kestila
-        Cargo ... Kestila's chairman", "Kestila refused") where the report never uses it as a
-        place (:meth:`used_as_place`)."""
+        Cargo ... Kestila's chairman", "Kestila refused") where the report uses it as a company's
+        and never as a place (:meth:`used_as_company`, :meth:`used_as_place`)."""
         absorbed: Set[int] = set()
         shorts = [r for r in self.records if r.type == "organisation" or (
-            r.type == "government" and len(name_words(r.name)) == 1 and not self.used_as_place(r))]
+            r.type == "government" and len(name_words(r.name)) == 1 and not self.used_as_place(r) and self.used_as_company(r))]
         for short in shorts:
             words = name_words(short.name)
             if len(words) == 1 and (words[0] in self.words.organisations or words[0] in self.words.government):
@@ -1245,6 +1252,13 @@ class Registry:
             absorbed.add(short.id)
         if absorbed:
             self._renumber([r for r in self.records if r.id not in absorbed])
+
+    def used_as_company(self, record: Record) -> bool:
+        """Whether the report uses the one-word name as a company's: owning or modifying a word
+        only companies have (lexicon ``company_nouns``: "Kestila's chairman", "Kestila
+        shareholders"); a state or city ("Qatar said", "Florida regulators") never shows one."""
+        return any(t.dep_ in ("poss", "compound") and t.head.lemma_.lower() in self.words.company_nouns
+                   for t in self.tokens_in(ORTH, [record.name]))
 
     def used_as_place(self, record: Record) -> bool:
         """Whether the report uses the one-word name as a place anywhere: the object of a
@@ -2437,10 +2451,11 @@ class Registry:
         after the Northern Arts Board withdrew its grant, its artistic director said" is the
         opera's director), else one named earlier in its sentence, its subject first ("Acme sued
         Beta, according to its filing" is Acme's), else the subject of the sentence before, else
-        one of the latest sentence that names a body, its subject first ("Glan Alyn Health Board
-        said the devices were supplied by Audivo. The devices were withdrawn. Its medical
-        director" is the board's), else the latest named; not the organisation the report is
-        about, which may be another."""
+        the latest named in the latest sentence that names a body, one in a prepositional phrase
+        last ("Glan Alyn Health Board said the devices were supplied by Audivo. The devices were
+        withdrawn. Its medical director" is the board's; "The authority fined Orbis Telecom.
+        Customers complained. Its chief executive" is Orbis's); not the organisation the report
+        is about, which may be another."""
         owners = [t for t in self.with_apposed_role(mention) if t.dep_ == "poss" and t.lower_ in self.words.thing_possessives]
         if not owners:
             return None
@@ -2449,7 +2464,7 @@ class Registry:
         reported = reported_subject_index(mention.root)
         found = [
             (m.start <= reported < m.end, m.sentence == sentence, m.sentence == sentence and m.subject,
-             m.sentence == sentence - 1 and self.main_subject(m), m.sentence, m.subject, m.start, record.id)
+             m.sentence == sentence - 1 and self.main_subject(m), m.sentence, not self.in_prepositional_phrase(m), m.start, record.id)
             for record in self.records if record.type in ("organisation", "government")
             for m in record.mentions if m.end <= position
         ]
@@ -2469,6 +2484,11 @@ class Registry:
         if root.dep_ != "appos" or head.i >= mention.start or head.pos_ != "NOUN":
             return list(mention)
         return list(mention.doc[head.left_edge.i:head.i + 1]) + list(mention)
+
+    def in_prepositional_phrase(self, mention: Mention) -> bool:
+        """Whether a mention is the object of a preposition ("supplied by Audivo", "sent to
+        Inverlea Royal Infirmary")."""
+        return self.doc[mention.start:mention.end].root.dep_ == "pobj"
 
     def organ_owner(self, mention: Span) -> Optional[Record]:
         """"Its trustees announced", "the bank's monetary committee said", "the board of Verhoef
