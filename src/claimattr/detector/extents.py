@@ -332,12 +332,15 @@ def without_addressee_name(doc: Doc, claim: Claim) -> Claim:
     span = _opening_piece(doc, claim)
     if cue is None or not len(cue) or span is None or not len(span) or span.start == 0:
         return claim
-    entity = next((e for e in doc.ents if e.start == span.start), None)
     before = doc[span.start - 1]
-    if (entity is None or entity.end >= span.end or doc[entity.end].lower_ != "that"
-            or before.pos_ != "NOUN" or before.head.i != cue.root.i or before.dep_ not in ("dobj", "dative")):
+    if doc[span.start].ent_iob_ != "B" or before.pos_ != "NOUN" or before.head.i != cue.root.i or before.dep_ not in ("dobj", "dative"):
         return claim
-    return replace(claim, content=_content_from(doc, claim, span, entity.end))
+    end = span.start + 1
+    while end < span.end and doc[end].ent_iob_ == "I":
+        end += 1  # the entity the content opens with, read off the tokens (``doc.ents`` builds every span)
+    if end >= span.end or doc[end].lower_ != "that":
+        return claim
+    return replace(claim, content=_content_from(doc, claim, span, end))
 
 
 def _linking_preposition(doc: Doc, cue: Span, content_start: int) -> bool:

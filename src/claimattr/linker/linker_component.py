@@ -1101,9 +1101,13 @@ def name_after(noun: Token, particles: Collection[str]) -> Optional[Span]:
     resign") or a date. The NER's label does not count: it often takes an outlet's name for a
     person's."""
     doc = noun.doc
-    entity = next((e for e in doc.ents if e.start == noun.i + 1 and e.label_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")), None)
-    if entity is not None and entity.end < len(doc) and doc[entity.end].lower_ == "that":
-        return entity  # "told the newspaper Jornal do Douro that ...": the name up to the reported clause
+    first = noun.i + 1
+    if first < len(doc) and doc[first].ent_iob_ == "B" and doc[first].ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+        end = first + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        if end < len(doc) and doc[end].lower_ == "that":
+            return doc[first:end]  # "told the newspaper Jornal do Douro that ...": the name up to the reported clause
 
     def name_word(token: Token) -> bool:
         return (token.text[:1].isupper() and not token.is_stop and token.ent_type_ not in ("DATE", "TIME")

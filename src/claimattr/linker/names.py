@@ -1930,8 +1930,12 @@ def owned_by_named_person(token: Token, start: int) -> bool:
     follows is a name of its own ("St Brigid's Community School", whose run opens before the
     saint, stays whole)."""
     owner = token.nbor(-1) if token.i > 0 else None
-    return token.tag_ == "POS" and owner is not None and owner.ent_type_ == "PERSON" and owner.ent_iob_ != "O" and (
-        next(e for e in token.doc.ents if e.start <= owner.i < e.end).start == start)
+    if token.tag_ != "POS" or owner is None or owner.ent_type_ != "PERSON":
+        return False
+    first = owner.i
+    while first > 0 and token.doc[first].ent_iob_ == "I":
+        first -= 1  # the person's entity starts where its "B" token is
+    return first == start
 
 
 def could_name_body(run: Span) -> bool:

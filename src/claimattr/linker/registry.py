@@ -2487,8 +2487,9 @@ class Registry:
 
     def in_prepositional_phrase(self, mention: Mention) -> bool:
         """Whether a mention is the object of a preposition ("supplied by Audivo", "sent to
-        Inverlea Royal Infirmary")."""
-        return self.doc[mention.start:mention.end].root.dep_ == "pobj"
+        Inverlea Royal Infirmary"): its root, the one token whose head lies outside it."""
+        doc = self.doc
+        return any(doc[i].dep_ == "pobj" and not mention.start <= doc[i].head.i < mention.end for i in range(mention.start, mention.end))
 
     def organ_owner(self, mention: Span) -> Optional[Record]:
         """"Its trustees announced", "the bank's monetary committee said", "the board of Verhoef
