@@ -74,7 +74,7 @@ from claimattr.detector.constructions import (
     transcript_turn,
     trim,
 )
-from claimattr.detector.combination import combine_claims
+from claimattr.detector.combination import combine_claims, cue_root
 from claimattr.detector.extents import TidyLexicon, tidy_claims, without_reporting_tag
 from claimattr.rules.component import RuleComponent
 from claimattr.rules.syntax import after_comma, name_read_as_adverb, text_lines
@@ -269,11 +269,8 @@ class ClaimDetector(RuleComponent):
     def _attitude_in_content(self, doc: Doc, claim: Claim, claims: List[Claim]) -> bool:
         """Whether the claim's cue is an attitude with no subject of its own coordinated inside
         another claim's content (:meth:`_coordinated_cues`): part of what was said, no claim."""
-        cue = claim.cue.to_span(doc)
-        if cue is None or not len(cue):
-            return False
-        root = cue.root
-        if root.dep_ != "conj" or not self._content_attitude(root):
+        root = cue_root(doc, claim)
+        if root is None or not self._content_attitude(root):
             return False
         return any(other is not claim and any(p.start <= root.idx < p.end for p in other.content) for other in claims)
 

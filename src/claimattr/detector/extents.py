@@ -333,14 +333,23 @@ def without_addressee_name(doc: Doc, claim: Claim) -> Claim:
     if cue is None or not len(cue) or span is None or not len(span) or span.start == 0:
         return claim
     before = doc[span.start - 1]
-    if doc[span.start].ent_iob_ != "B" or before.pos_ != "NOUN" or before.head.i != cue.root.i or before.dep_ not in ("dobj", "dative"):
+    if before.pos_ != "NOUN" or before.head.i != cue.root.i or before.dep_ not in ("dobj", "dative"):
         return claim
-    end = span.start + 1
-    while end < span.end and doc[end].ent_iob_ == "I":
-        end += 1  # the entity the content opens with, read off the tokens (``doc.ents`` builds every span)
-    if end >= span.end or doc[end].lower_ != "that":
+    end = entity_end(doc, span.start)
+    if end is None or end >= span.end or doc[end].lower_ != "that":
         return claim
     return replace(claim, content=_content_from(doc, claim, span, end))
+
+
+def entity_end(doc: Doc, start: int) -> Optional[int]:
+    """Where the named entity opening at token ``start`` ends, or None when none opens there;
+    read off the tokens' IOB tags (``doc.ents`` builds every span of the document)."""
+    if start >= len(doc) or doc[start].ent_iob_ != "B":
+        return None
+    end = start + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return end
 
 
 def _linking_preposition(doc: Doc, cue: Span, content_start: int) -> bool:

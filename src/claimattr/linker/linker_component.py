@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claimattr.detector.constructions import source_apposition
-from claimattr.detector.extents import is_headline_passive
+from claimattr.detector.extents import entity_end, is_headline_passive
 from claimattr.linker.names import (
     MentionAnalyser, SpeakerLexicon, clean_mention, in_region, indefinite, name_run, noun_phrase, partitive_of, research_body, self_named,
     research_body_after, without_appositions, without_clauses, without_edge_spaces,
@@ -1102,12 +1102,9 @@ def name_after(noun: Token, particles: Collection[str]) -> Optional[Span]:
     person's."""
     doc = noun.doc
     first = noun.i + 1
-    if first < len(doc) and doc[first].ent_iob_ == "B" and doc[first].ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
-        end = first + 1
-        while end < len(doc) and doc[end].ent_iob_ == "I":
-            end += 1
-        if end < len(doc) and doc[end].lower_ == "that":
-            return doc[first:end]  # "told the newspaper Jornal do Douro that ...": the name up to the reported clause
+    end = entity_end(doc, first)
+    if end is not None and end < len(doc) and doc[end].lower_ == "that" and doc[first].ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+        return doc[first:end]  # "told the newspaper Jornal do Douro that ...": the name up to the reported clause
 
     def name_word(token: Token) -> bool:
         return (token.text[:1].isupper() and not token.is_stop and token.ent_type_ not in ("DATE", "TIME")

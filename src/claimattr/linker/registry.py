@@ -40,7 +40,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
+from typing import Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 import numpy
 from spacy.attrs import LOWER, ORTH, POS, SENT_START
@@ -2075,10 +2075,7 @@ class Registry:
         """"Rally leader stripped of win; team says it will appeal ... Rantanen's Nordhaus Racing
         team": a headline's noun that no subject of the lead answers to (:meth:`lead_body`) is
         the first body the report describes by it after the headline."""
-        later = [(min(m.start for m in r.mentions), r.id) for r in self.records
-                 if r.type in ("organisation", "government") and r.mentions and noun in r.descriptors
-                 and all(m.start >= position for m in r.mentions)]
-        return self.records[min(later)[1]] if later else None
+        return self.first_body_after(position, lambda record: noun in record.descriptors)
 
     def lead_body(self, head: str) -> Optional[Record]:
         """"Space agency: capsule landed intact ... the Asia-Pacific Space Agency said": a
@@ -2209,9 +2206,14 @@ class Registry:
         """"Central bank holds rates ... The Reserve Bank of Aotearoa kept": a description before
         any body is named (a headline, a lead) names the first one named after whose name holds
         its noun."""
+        return self.first_body_after(position, lambda record: noun in name_words(record.name))
+
+    def first_body_after(self, position: int, fits: Callable[[Record], bool]) -> Optional[Record]:
+        """The organisation or government that ``fits`` and that the report first names after
+        ``position``, never before it."""
         later = [
             (min(m.start for m in r.mentions), r.id) for r in self.records
-            if r.type in ("organisation", "government") and r.mentions and noun in name_words(r.name)
+            if r.type in ("organisation", "government") and r.mentions and fits(r)
             and all(m.start >= position for m in r.mentions)
         ]
         return self.records[min(later)[1]] if later else None
