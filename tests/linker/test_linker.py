@@ -722,14 +722,26 @@ def test_them_is_the_set_in_its_own_sentence_before_one_counted_earlier(extract)
     assert (speaker["name"], speaker["type"]) == ("investor", "anonymous"), claims.describe()
 
 
+def test_a_place_noun_owning_a_body_is_not_part_of_its_name(extract):
+    claims = extract("The country's pharmacists' federation said stocks were low. The federation said it had warned the government.")
+    assert [c["speaker"]["name"] for c in claims] == ["pharmacists' federation"] * 2, claims.describe()
+
+
 @pytest.mark.parametrize("text,name", [
-    ("Turkey's culture ministry said the statue would be returned. The ministry said it was pleased.", "culture ministry"),
-    ("The country's pharmacists' federation said stocks were low. The federation said it had warned the government.",
-     "pharmacists' federation"),
+    ("Turkey's culture ministry said the statue would be returned. The ministry said it was pleased.", "Turkish culture ministry"),
+    ("The Netherlands' economy ministry said the loan was approved. The ministry said it was pleased.", "Dutch economy ministry"),
+    ("Zwolle's city council said the plant would close. The council said it had tried to help.", "Zwolle city council"),
 ])
-def test_a_place_owning_a_body_is_not_part_of_its_name(extract, text, name):
+def test_a_named_place_owning_a_body_qualifies_its_name(extract, text, name):
     claims = extract(text)
     assert [c["speaker"]["name"] for c in claims] == [name, name], claims.describe()
+
+
+def test_a_headline_body_is_renamed_by_the_place_qualified_description_below(extract):
+    claims = extract("Health ministry warns measles outbreak could close schools\n"
+                     "Lithuania's health ministry said on Wednesday that the outbreak had grown to 64 cases.")
+    assert [c["speaker"]["name"] for c in claims] == ["Lithuanian health ministry"] * 2, claims.describe()
+
 
 
 def test_a_town_owning_its_council_is_the_council_the_report_names_next(extract):

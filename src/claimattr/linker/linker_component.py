@@ -279,7 +279,8 @@ class SpeakerLinker(RuleComponent):
         elif speaker.type in ("organisation", "government", "group"):
             contrastive = mention[0].lower_ in words.contrastive_determiners
             record = registry.organ_owner(mention) or self._named_group(registry, speaker.name, contrastive) or registry.institution_at(mention)
-            if record is None and speaker.name.lower() in mention.text.lower():  # else the resolver named it ("the state" -> Florida)
+            described = speaker.name.lower() in mention.text.lower() or speaker.name == registry.analyser.without_place_owner(mention, mention.root)
+            if record is None and described:  # else the resolver named it ("the state" -> Florida)
                 record = registry.described_institution(mention, last) if speaker.type != "group" else registry.earlier_group(mention)
             if record is None:
                 if speaker.type == "group":
@@ -866,8 +867,12 @@ def body_name_in_apposition(noun: Token, bodies: FrozenSet[str], partitive_heads
 def fuller_description(name: str, description: str) -> bool:
     """"watchdog" (a headline's), then "medicines watchdog": a body known only by a common noun
     is better named by a longer lower-case description of it ending in that noun, which says
-    which body it is (the report then never names it otherwise)."""
-    return name.islower() and description.islower() and description.endswith(" " + name)
+    which body it is (the report then never names it otherwise). A headline's sentence case
+    ("Health ministry") is still a description, unlike a proper name, which capitalises every
+    word, and a place's adjective may open the longer one ("Lithuanian health ministry")."""
+    first, _, rest = description.partition(" ")
+    described = name.islower() or " " in name and name[1:].islower()
+    return described and rest.islower() and (first.islower() or first[:1].isupper()) and description.lower().endswith(" " + name.lower())
 
 
 def with_fuller_descriptions(claims: List[Claim], records: List[Optional[Record]], registry: Registry) -> List[Claim]:

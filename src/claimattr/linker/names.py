@@ -104,6 +104,7 @@ class SpeakerLexicon:
     situation_nouns: FrozenSet[str] = frozenset()
     portfolio_titles: FrozenSet[str] = frozenset()
     office_portfolios: Dict[str, str] = None
+    place_adjectives: Dict[str, str] = None
     candidate_roles: FrozenSet[str] = frozenset()
     company_nouns: FrozenSet[str] = frozenset()
     personal_roles: FrozenSet[str] = frozenset()
@@ -222,6 +223,7 @@ class SpeakerLexicon:
             situation_nouns=frozenset(lexicon.get("situation_nouns", ())),
             portfolio_titles=frozenset(lexicon.get("portfolio_titles", ())),
             office_portfolios=dict(lexicon.get("office_portfolios", {})),
+            place_adjectives=dict(lexicon.get("place_adjectives", {})),
             candidate_roles=frozenset(lexicon.get("candidate_roles", ())),
             company_nouns=frozenset(lexicon.get("company_nouns", ())),
             personal_roles=frozenset(lexicon.get("personal_roles", ())),
@@ -464,17 +466,26 @@ class MentionAnalyser:
         ), None)
 
     def without_place_owner(self, mention: Span, head: Token) -> Optional[str]:
-        """"Turkey's culture ministry", "the country's pharmacists' federation": a place that
-        owns a body only says where it is; the body is named without it (the guidelines' names:
-        "culture ministry", "pharmacists' federation"), so later mentions ("the federation")
-        match it (:meth:`place_owner`)."""
+        """"Lithuania's health ministry", "the country's pharmacists' federation": a place owning
+        a described body is no possessor in the body's name (:meth:`place_owner`). A named place
+        says whose body it is, and a canonical name must tell one country's ministry from
+        another's across reports, so it qualifies the description as an adjective (lexicon
+        ``place_adjectives``: "Lithuanian health ministry"; a place missing there by its name:
+        "Zwolle city council"). A place noun ("the country's") names no place and is left out
+        ("pharmacists' federation"), and so is a place owning a body's proper name, which
+        needs no qualifying ("Nigeria's National Commission for Museums and Monuments")."""
         owner = self.place_owner(mention, head)
         if owner is None:
             return None
         marker = owner.right_edge.i  # the owner's "'s"
         if marker + 1 >= head.i or mention.doc[marker].tag_ != "POS":
             return None
-        return self.canonical_text(mention.doc[marker + 1:head.i + 1])
+        body = mention.doc[marker + 1:head.i + 1]
+        name = self.canonical_text(body)
+        if owner.ent_type_ != "GPE" or owner.pos_ != "PROPN" or not all(t.is_lower or not t.is_alpha for t in body):
+            return name
+        place = self.canonical_text(mention.doc[max(owner.left_edge.i, mention.start):marker])
+        return f"{self.words.place_adjectives.get(place, place)} {name}"
 
     def without_kind_noun(self, mention: Span, head: Token) -> Optional[str]:
         """"The Rivale-Kors team", "the Metaalbond union": a lower-case noun after a body's proper
