@@ -1004,3 +1004,20 @@ def test_a_group_that_names_itself_is_that_name_and_so_is_its_pronoun(extract, t
     """"A group calling itself Red Lantern": the participle gives the group its name."""
     claims = extract(text)
     assert [c["speaker"]["name"] for c in claims] == ["Red Lantern", "Red Lantern"], claims.describe()
+
+
+@pytest.mark.parametrize("text", [
+    "Nordvik Insurance expects storm claims to cost it 1.2 billion crowns, the company said. "
+    "The national weather service said it was the strongest storm since 1992.",
+    "The fire had burned 3,800 hectares by Wednesday, the fire service said. "
+    "The national weather service said the heatwave would peak on Thursday.",
+])
+def test_a_description_whose_own_nouns_no_body_answers_to_is_a_body_of_its_own(extract, text):
+    claims = extract(text)
+    assert speaker_of(claims, content="strongest storm" if "storm" in text else "heatwave")["name"] == "national weather service", claims.describe()
+
+
+def test_a_description_answers_to_the_body_described_with_its_nouns(extract):
+    claims = extract("Energy company Nordvind Energi will cut 300 jobs, it said on Monday. "
+                     "Output fell by a fifth, the energy company said.")
+    assert speaker_of(claims, content="Output fell")["name"] == "Nordvind Energi", claims.describe()

@@ -40,7 +40,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple
+from typing import Callable, Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tuple
 
 import numpy
 from spacy.attrs import LOWER, ORTH, POS, SENT_START
@@ -138,6 +138,9 @@ class Record:
     descriptors: Set[str] = field(default_factory=set)
     """Organisation nouns the report describes the body with ("company" in "energy company
     Nordvind Energi"): what a later "the company" can stand for."""
+    descriptor_words: Set[str] = field(default_factory=set)
+    """Those nouns and the nouns compounded on them ("energy", "company"): what a later
+    description's own nouns must be among, with its name's words ("the energy company")."""
     gender: Optional[str] = None
     personal: bool = False
     """Named in a relation to a person ("her coach, Gábor Hegedűs"): the role is held in no body
@@ -267,6 +270,15 @@ def same_body(full: List[str], named: List[str]) -> bool:
 
 def name_words(text: str) -> List[str]:
     return [w for w in re.split(r"[\s]+", text.lower().replace("’", "'")) if w and w not in ("'s", "'")]
+
+
+def kind_nouns(head: Token) -> Tuple[FrozenSet[str], ...]:
+    """The lower-case nouns compounded on a body's noun ("weather" in "the national weather
+    service"), which say what kind of body it is, each as lemma and as written ("roads")."""
+    return tuple(
+        frozenset((c.lemma_.lower(), c.lower_)) for c in head.children
+        if c.dep_ == "compound" and c.pos_ == "NOUN" and (c.is_lower or c.is_sent_start) and c.i < head.i
+    )
 
 
 def proper_name(text: str) -> bool:
@@ -1113,7 +1125,7 @@ class Registry:
                 self.body_ids.add(record.id)  # introduced as a body, or named so ("Ashford Town")
             record.alias(ent.text) if ent.text != name and ent.text.lower() != "the " + name.lower() else None
             self.add_mention(record, ent)
-            record.descriptors |= self.descriptor_nouns(ent)
+            self.record_descriptions(record, ent)
 
     def body_run(self, ent: Span) -> bool:
         """Whether an entity is a run of capitalised words ending on a word that names bodies
@@ -1175,25 +1187,28 @@ class Registry:
             record = self.institution(named.text, "organisation")
             self.body_ids.add(record.id)
             self.add_mention(record, named)
-            record.descriptors |= self.descriptor_nouns(named)
+            self.record_descriptions(record, named)
 
-    def descriptor_nouns(self, name: Span) -> Set[str]:
-        """The organisation nouns that describe a body's name where it stands: a lower-case noun
-        right before it ("energy company Nordvind Energi"), after it ("the Metaalbond union"),
-        or in apposition to it ("Audit Scotland, the public spending watchdog")."""
-        doc, bodies = self.doc, self.words.organisations
-        found: Set[str] = set()
+    def record_descriptions(self, record: Record, name: Span) -> None:
+        """Record the organisation nouns that describe a body's name where it stands (a lower-case
+        noun right before it, "energy company Nordvind Energi"; after it, "the Metaalbond union";
+        in apposition to it, "Audit Scotland, the public spending watchdog") and the nouns
+        compounded on them ("energy")."""
+        doc = self.doc
+        nouns: List[Token] = []
         if name.start > 0 and doc[name.start - 1].text.islower() and doc[name.start - 1].pos_ == "NOUN":
-            found.add(doc[name.start - 1].lemma_.lower())
+            nouns.append(doc[name.start - 1])
         after = name.end + 1
         if (name.end < len(doc) and doc[name.end].text.islower() and doc[name.end].pos_ == "NOUN" and name.root.head.i == name.end
                 and not (after < len(doc) and doc[after].pos_ == "PROPN")):  # "Software firm Brightwave": Brightwave's noun
-            found.add(doc[name.end].lemma_.lower())
+            nouns.append(doc[name.end])
         root = name.root
-        found |= {hyphenated_lemma(c) for c in root.children if c.dep_ == "appos" and c.i > root.i}
+        nouns += [c for c in root.children if c.dep_ == "appos" and c.i > root.i]
         if root.dep_ == "appos" and root.head.i < root.i and root.head.text.islower():
-            found.add(hyphenated_lemma(root.head))
-        return found & bodies
+            nouns.append(root.head)
+        found = {hyphenated_lemma(t) for t in nouns} & self.words.organisations
+        record.descriptors |= found
+        record.descriptor_words |= found | {w for t in nouns if hyphenated_lemma(t) in found for forms in kind_nouns(t) for w in forms}
 
     def _fuller_institution_names(self) -> None:
         """"Harbourside Rovers have sacked ... Rovers thanked": the base NER often labels only the
@@ -1246,6 +1261,7 @@ class Registry:
             for alias in [short.name] + short.aliases:
                 full.alias(alias)
             full.descriptors |= short.descriptors
+            full.descriptor_words |= short.descriptor_words
             full.mentions = sorted(full.mentions + short.mentions, key=lambda m: m.start)
             if short.id in self.body_ids:
                 self.body_ids.add(full.id)
@@ -2067,7 +2083,8 @@ class Registry:
         subject = self.sentence_subject_body(mention) if definite and head in words.organisations else None
         return (
             self.named_right_after(mention, head) or subject or self.described_in_apposition(mention)
-            or self.body_named_by(head, mention.start, last_speaker if definite else None, guess=definite)
+            or self.body_named_by(head, mention.start, last_speaker if definite else None, guess=definite,
+                                  kinds=kind_nouns(mention.root))
             or (self.lead_body(head) or self.described_later(head, mention.start) if headline else None)
         )
 
@@ -2174,26 +2191,44 @@ class Registry:
         record.alias(short)
         return record
 
-    def body_named_by(self, noun: str, position: int, last_speaker: Optional[Record], guess: bool = True) -> Optional[Record]:
+    def answers_to(self, record: Record, noun: str, kinds: Tuple[FrozenSet[str], ...]) -> bool:
+        """Whether a body's name or the descriptions the report gave it hold every noun
+        compounded on a description of it by ``noun``, in some form ("the national weather
+        service" is no insurer nor "fire service"). A body known only by the bare noun (a
+        headline's "ministry") says nothing of its kind, and a business the report named but
+        never described may be told of by a business noun ("Vantel said ... The electronics
+        company said"; lexicon ``business_nouns``), not by a public body's ("the roads
+        authority")."""
+        words = name_words(record.name)
+        if words == [noun] or not record.descriptor_words and not record.name.islower() and noun in self.words.business_nouns:
+            return True
+        return all(forms & (set(words) | record.descriptor_words) for forms in kinds)
+
+    def body_named_by(self, noun: str, position: int, last_speaker: Optional[Record], guess: bool = True,
+                      kinds: Tuple[FrozenSet[str], ...] = ()) -> Optional[Record]:
         """The body an organisation or government noun stands for at a point of the report: the
         latest named before whose name holds the noun or a word that names bodies of its kind
         (lexicon ``description_name_words``: "the regulator" -> "Consumer Fairness Authority",
         "the union" -> "United Mine Workers"), a body with a name of its own before one known only
         by the noun (:meth:`only_described`), else (``guess``, for an organisation noun)
-        :meth:`salient_organisation`."""
+        :meth:`salient_organisation`. Nouns compounded on the description's (``kinds``: "weather"
+        in "the national weather service") say which kind of body it is: only one whose name or
+        descriptions hold them answers to it (not "the fire service", nor an insurer)."""
         best: Optional[Record] = None
         best_key = (False, -1)
         kin = {noun} | self.words.description_name_words.get(noun, frozenset())
         for record in self.records:
             if record.type not in ("organisation", "government") or not kin & set(name_words(record.name)) and noun not in record.descriptors:
                 continue
+            if not self.answers_to(record, noun, kinds):
+                continue
             earlier = [m.start for m in record.mentions if m.end <= position]
             key = (not self.only_described(record, noun), max(earlier)) if earlier else None
             if key is not None and key > best_key:
                 best, best_key = record, key
         if best is None and guess and noun in self.words.organisations:
-            best = self.salient_organisation(noun, position, last_speaker)
-        return best or self.named_later(noun, position)
+            best = self.salient_organisation(noun, position, last_speaker, kinds)
+        return best or self.named_later(noun, position, kinds)
 
     def only_described(self, record: Record, noun: str) -> bool:
         """Whether the report knows a body only by the bare noun itself and never brings it in as
@@ -2202,11 +2237,11 @@ class Registry:
         regulator" is another body."""
         return record.name.lower() == noun and not any(self.doc[m.start].lower_ in ("a", "an") for m in record.mentions)
 
-    def named_later(self, noun: str, position: int) -> Optional[Record]:
+    def named_later(self, noun: str, position: int, kinds: Tuple[FrozenSet[str], ...] = ()) -> Optional[Record]:
         """"Central bank holds rates ... The Reserve Bank of Aotearoa kept": a description before
         any body is named (a headline, a lead) names the first one named after whose name holds
-        its noun."""
-        return self.first_body_after(position, lambda record: noun in name_words(record.name))
+        its noun (and the nouns compounded on it, :meth:`answers_to`)."""
+        return self.first_body_after(position, lambda record: noun in name_words(record.name) and self.answers_to(record, noun, kinds))
 
     def first_body_after(self, position: int, fits: Callable[[Record], bool]) -> Optional[Record]:
         """The organisation or government that ``fits`` and that the report first names after
@@ -2218,7 +2253,8 @@ class Registry:
         ]
         return self.records[min(later)[1]] if later else None
 
-    def salient_organisation(self, noun: Optional[str], position: int, last_speaker: Optional[Record]) -> Optional[Record]:
+    def salient_organisation(self, noun: Optional[str], position: int, last_speaker: Optional[Record],
+                             kinds: Tuple[FrozenSet[str], ...] = ()) -> Optional[Record]:
         """The organisation a report is about where a description names none ("Vantel said ...
         The company said"): among the organisations mentioned before, the one that is a clause
         subject, mentioned often and lately, or spoke last. Salience decays slowly over sentences
@@ -2233,7 +2269,7 @@ class Registry:
         for record in self.records:
             if record.type != "organisation" and not self.government_body(record):
                 continue
-            if noun and record.name.islower() and noun not in name_words(record.name):
+            if noun and record.name.islower() and noun not in name_words(record.name) or not self.answers_to(record, noun or "", kinds):
                 continue  # "the company" known only so is no name for "the police"
             earlier = [m for m in record.mentions if m.end <= position and not self.bracketed(m)]
             if not earlier:
