@@ -1021,3 +1021,16 @@ def test_a_description_answers_to_the_body_described_with_its_nouns(extract):
     claims = extract("Energy company Nordvind Energi will cut 300 jobs, it said on Monday. "
                      "Output fell by a fifth, the energy company said.")
     assert speaker_of(claims, content="Output fell")["name"] == "Nordvind Energi", claims.describe()
+
+
+@pytest.mark.parametrize("document", ["a notice sent to franchisees and seen by Wire", "an internal incident report seen by Wire"])
+def test_an_internal_document_without_producer_is_the_organisation_the_report_is_about(extract, document):
+    claims = extract("Coffee chain Brewhouse will close 140 cafés, the company said on Monday. "
+                     f"Its outlets at railway stations are not affected, according to {document}.")
+    assert speaker_of(claims, content="outlets at railway stations")["name"] == "Brewhouse", claims.describe()
+
+
+def test_a_document_seen_by_an_outlet_that_is_not_internal_speaks_as_itself(extract):
+    claims = extract("Coffee chain Brewhouse will close 140 cafés, the company said on Monday. "
+                     "Rents have doubled since 2019, according to a report seen by Wire.")
+    assert speaker_of(claims, content="Rents have doubled")["name"] == "report", claims.describe()

@@ -297,6 +297,8 @@ class SpeakerLinker(RuleComponent):
         elif speaker.type == "unknown" and mention.root.pos_ == "PROPN":
             # a name the mention alone cannot type ("Ondal said") is the body the report introduced by it
             record = registry.introduced_body(speaker.name)
+        elif speaker.type == "unknown" and internal_document(mention.root, words):
+            record = registry.salient_organisation(None, mention.start, None)
         if record is None:
             if speaker.type in ("group", "anonymous"):
                 speaker = replace(speaker, name=self._group_name(speaker.name, mention))
@@ -783,6 +785,23 @@ def producer(document: Token, witness_verbs: Collection[str]) -> Optional[Token]
         if subjects:
             return subjects[0]
     return None
+
+
+def internal_document(document: Token, words: SpeakerLexicon) -> bool:
+    """"An internal incident report seen by Wire", "a notice sent to staff": a document kept
+    inside a body (lexicon ``internal_document_markers``) or sent to its own people (lexicon
+    ``insider_nouns``) that names no producer is the organisation's the report is about, whose
+    staff it was written for."""
+    if document.lemma_.lower() not in words.document_heads:
+        return False
+    before = document.doc[document.left_edge.i:document.i]  # "an internal incident report": on the compound
+    if any(t.dep_ == "amod" and t.lemma_.lower() in words.internal_document_markers for t in before):
+        return True
+    return any(
+        o.lemma_.lower() in words.insider_nouns
+        for verb in document.children if verb.dep_ == "acl"
+        for p in verb.children if p.dep_ in ("prep", "dative") and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"
+    )
 
 
 def relative_clause_subject(document: Token) -> Optional[Token]:

@@ -105,6 +105,8 @@ class SpeakerLexicon:
     portfolio_titles: FrozenSet[str] = frozenset()
     office_portfolios: Dict[str, str] = None
     place_adjectives: Dict[str, str] = None
+    internal_document_markers: FrozenSet[str] = frozenset()
+    insider_nouns: FrozenSet[str] = frozenset()
     candidate_roles: FrozenSet[str] = frozenset()
     company_nouns: FrozenSet[str] = frozenset()
     personal_roles: FrozenSet[str] = frozenset()
@@ -224,6 +226,8 @@ class SpeakerLexicon:
             portfolio_titles=frozenset(lexicon.get("portfolio_titles", ())),
             office_portfolios=dict(lexicon.get("office_portfolios", {})),
             place_adjectives=dict(lexicon.get("place_adjectives", {})),
+            internal_document_markers=frozenset(lexicon.get("internal_document_markers", ())),
+            insider_nouns=frozenset(lexicon.get("insider_nouns", ())),
             candidate_roles=frozenset(lexicon.get("candidate_roles", ())),
             company_nouns=frozenset(lexicon.get("company_nouns", ())),
             personal_roles=frozenset(lexicon.get("personal_roles", ())),
