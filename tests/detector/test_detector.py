@@ -912,3 +912,27 @@ def test_an_attitude_coordinated_inside_a_content_goes_on_with_it(extract, text,
     report coordinated there ("and urged ...") is a claim of its own."""
     claims = extract(text)
     assert [c["cue"]["text"] for c in claims] == cues, claims.describe()
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Police found nothing in his hands, which he said were at his side when he was shot.",
+     "said", ["which", "were at his side when he was shot"]),
+    ("Players accused the studio of using the hack as cover for a delay, which Virtanen denied.",
+     "denied", ["which"]),
+    ("The cut will save money, a move that analysts said would lift margins.",
+     "said", ["that", "would lift margins"]),
+])
+def test_a_relative_pronoun_opens_the_content_of_the_relative_clause_it_opens(extract, text, cue, content):
+    claims = extract(text)
+    assert [piece["text"] for piece in claims.find(cue=cue)["content"]] == content, claims.describe()
+
+
+def test_a_report_in_the_relative_clause_closing_another_content_is_a_claim_of_its_own(extract):
+    """The closing ", which ..." clause is the writer's narration, cut from the first content, so
+    the report inside it is no part of what Bamberg said."""
+    claims = extract("Bamberg said the videos do not show whether Scott has anything in his hands, "
+                     "which he said were at his side when he was shot.")
+    assert [(c["cue"]["text"], claims.content_of(c)) for c in claims] == [
+        ("said", "the videos do not show whether Scott has anything in his hands"),
+        ("said", "which were at his side when he was shot"),
+    ], claims.describe()

@@ -9,7 +9,7 @@ Token ranges are ``Piece`` tuples ``(start, end)``, end exclusive, as in ``doc[s
 """
 from __future__ import annotations
 
-from typing import Collection, Dict, Iterable, List, NamedTuple, Optional, Set, Tuple
+from typing import Callable, Collection, Dict, Iterable, List, NamedTuple, Optional, Set, Tuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -534,15 +534,20 @@ def dedupe(found: List[Candidate]) -> List[Candidate]:
     return sorted(seen.values(), key=lambda candidate: candidate.cue)
 
 
-def drop_nested(found: List[Candidate]) -> List[Candidate]:
+def drop_nested(found: List[Candidate], narration: Optional[Callable[[int, int], Optional[int]]] = None) -> List[Candidate]:
     """Claims whose cue lies inside another claim's content go: "She said [the mayor wants to
-    resign]" is one claim, not two ("wants" is part of what she said)."""
+    resign]" is one claim, not two ("wants" is part of what she said). ``narration`` gives where
+    the writer's narration closing a content piece begins (a non-restrictive relative clause,
+    which the content loses): a cue past it is no part of what was said ("his hands, which he
+    said were at his side") and keeps its claim."""
     contents = [{t for start, end in c.pieces for t in range(start, end)} for c in found]
+    narrated = [narration(*c.pieces[-1]) if narration is not None and c.pieces else None for c in found]
     kept = []
     for index, candidate in enumerate(found):
         cue = set(range(*candidate.cue))
         nested = any(
             other != index and cue <= contents[other] and not set(range(*found[other].cue)) <= contents[index]
+            and not (narrated[other] is not None and narrated[other] < candidate.cue[0] and candidate.cue[0] >= found[other].pieces[-1][0])
             for other in range(len(found))
         )
         if not nested:

@@ -75,7 +75,7 @@ from claimattr.detector.constructions import (
     trim,
 )
 from claimattr.detector.combination import combine_claims, cue_root
-from claimattr.detector.extents import TidyLexicon, tidy_claims, without_reporting_tag
+from claimattr.detector.extents import TidyLexicon, closing_narration, tidy_claims, without_reporting_tag
 from claimattr.rules.component import RuleComponent
 from claimattr.rules.syntax import after_comma, name_read_as_adverb, text_lines
 from claimattr.schema import Claim, Speaker, TextSpan
@@ -249,7 +249,7 @@ class ClaimDetector(RuleComponent):
         found.extend(self._trailing_tag_claims(doc, found, furniture | headline_tokens))
         found = dedupe(found)
         if not self.nested_in_content:
-            found = drop_nested(found)
+            found = drop_nested(found, lambda start, end: closing_narration(doc, start, end))
         made = [self._make_claim(doc, candidate, regions, furniture) for candidate in found]
         claims = [claim for claim in made if claim is not None and not self._is_non_claim(doc, claim)]
         claims = [claim for claim in claims if not self._attitude_in_content(doc, claim, claims)]
@@ -546,9 +546,11 @@ class ClaimDetector(RuleComponent):
         return pieces_of(verb.doc, [host], exclude=exclude)
 
     def _relative_content(self, verb: Token, content: List[Token]) -> List[Piece]:
-        """"explosions, which the government blamed on Pakistan": the antecedent stands for "which",
-        and for the object a relative clause leaves out ("the report the agency published"), unless
-        that noun only hangs on the clause before as an adverbial noun: "..., the newspaper El País
+        """"his hands, which he said were at his side", "a delay, which Virtanen denied": the
+        relative pronoun is the content's first piece, as the clause words it (PolNeAR and the
+        project's guidelines mark "which | were at his side", "which"); the antecedent stands for
+        the object a relative clause leaves out ("the report the agency published"), unless that
+        noun only hangs on the clause before as an adverbial noun: "..., the newspaper El País
         reported" is a speaker tag the parser read as a relative clause (the tag reading takes it)."""
         inside = {t.i for c in content for t in c.subtree}
         relative = [t for t in verb.subtree if (t.tag_ in ("WDT", "WP") or t.lower_ in self.relative_pronouns) and t.i < verb.i]
@@ -561,7 +563,9 @@ class ClaimDetector(RuleComponent):
         antecedent = verb.head
         antecedent_tokens = [t for t in antecedent.subtree if t.i < verb.left_edge.i and not t.is_punct]
         pieces = pieces_of(verb.doc, others, exclude={t.i for t in relative}) if others else []
-        if (relative or gap) and antecedent_tokens:
+        if relative:
+            return sorted([(relative[0].i, relative[0].i + 1)] + pieces)
+        if gap and antecedent_tokens:
             pieces = [(antecedent_tokens[0].i, antecedent_tokens[-1].i + 1)] + pieces
         return pieces
 

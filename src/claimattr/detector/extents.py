@@ -210,18 +210,27 @@ def _quoted(doc: Doc, piece: TextSpan) -> bool:
         before is not None and before.text[-1] in OPENING_QUOTES)
 
 
+def closing_narration(doc: Doc, start: int, end: int) -> Optional[int]:
+    """Where the non-restrictive relative clause closing an unquoted content piece (tokens
+    ``start`` to ``end``) begins, at its comma (:func:`without_closing_relative_clause`), or None."""
+    span = doc[start:end]
+    if len(span) <= 3 or _quoted(doc, TextSpan.from_span(span)):
+        return None
+    comma = _closing_relative_clause(span)
+    return comma.i if comma is not None else None
+
+
 def without_closing_relative_clause(doc: Doc, claim: Claim) -> Claim:
     """The claim whose unquoted content ends with a non-restrictive relative clause (", which ...",
     ", who ...", ", where ...") without it: set off by a comma, the clause tells the reader about
-    the noun it follows; it is the writer's narration, not part of what was reported. In
-    quotation marks everything is the speaker's and stays."""
-    if not claim.content or claim.kind == "direct" or _quoted(doc, claim.content[-1]):
+    the noun it follows; it is the writer's narration, not part of what was reported (a report
+    inside it, ", which he said were at his side", is a claim of its own). In quotation marks
+    everything is the speaker's and stays."""
+    span = claim.content[-1].to_span(doc) if claim.content and claim.kind != "direct" else None
+    cut = closing_narration(doc, span.start, span.end) if span is not None else None
+    if cut is None:
         return claim
-    span = claim.content[-1].to_span(doc)
-    comma = _closing_relative_clause(span) if span is not None and len(span) > 3 else None
-    if comma is None:
-        return claim
-    return replace(claim, content=[*claim.content[:-1], TextSpan.from_span(doc[span.start:comma.i])])
+    return replace(claim, content=[*claim.content[:-1], TextSpan.from_span(doc[span.start:cut])])
 
 
 def _names_medium(adjunct: Token, host_preps: Collection[str], host_nouns: Collection[str]) -> bool:
