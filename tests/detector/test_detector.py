@@ -936,3 +936,12 @@ def test_a_report_in_the_relative_clause_closing_another_content_is_a_claim_of_i
         ("said", "the videos do not show whether Scott has anything in his hands"),
         ("said", "which were at his side when he was shot"),
     ], claims.describe()
+
+
+def test_a_verb_and_colon_closing_a_paragraph_reports_the_next_paragraph(extract):
+    claims = extract("Gov. Smith spoke to reporters on Monday.\n\nThe governor added:\n\n"
+                     "It is typical of her. She knows nothing, but the mouth never stops.\n\nThe campaign did not respond.")
+    added = claims.find(cue="added")
+    assert claims.content_of(added).startswith("It is typical of her. She knows nothing"), claims.describe()
+    assert added["speaker"]["text"] == "The governor" and "The campaign" not in claims.content_of(added), claims.describe()
+    assert not claims.matching(cue="knows"), claims.describe()

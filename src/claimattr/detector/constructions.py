@@ -534,6 +534,23 @@ def dedupe(found: List[Candidate]) -> List[Candidate]:
     return sorted(seen.values(), key=lambda candidate: candidate.cue)
 
 
+def block_quote(verb: Token) -> Optional[Tuple[int, int]]:
+    """"The governor added:" closing its paragraph, then the words quoted as a paragraph of their
+    own (a block quotation, set off by the line break instead of quotation marks): the verb,
+    with a subject and the colon right after it, reports the next paragraph."""
+    doc = verb.doc
+    colon = verb.i + 1
+    if colon + 2 >= len(doc) or doc[colon].text != ":" or "\n" not in doc[colon + 1].text or not doc[colon + 1].is_space:
+        return None
+    if not has_subject(verb):
+        return None
+    start = colon + 2
+    end = next((t.i for t in doc[start:] if t.is_space and "\n" in t.text), len(doc))
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    return (start, end) if end > start else None
+
+
 def drop_nested(found: List[Candidate], narration: Optional[Callable[[int, int], Optional[int]]] = None) -> List[Candidate]:
     """Claims whose cue lies inside another claim's content go: "She said [the mayor wants to
     resign]" is one claim, not two ("wants" is part of what she said). ``narration`` gives where

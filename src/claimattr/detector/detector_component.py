@@ -32,6 +32,7 @@ from claimattr.detector.constructions import (
     Candidate,
     PhraseCue,
     Piece,
+    block_quote,
     clip_speaker_tag,
     coverage,
     cue_clause,
@@ -418,6 +419,9 @@ class ClaimDetector(RuleComponent):
         if is_agentless_passive(verb) and not has_clause(verb) and lemma not in self.passive_content_verbs:
             return []
         heads = [c for c in children if c.dep_ in CONTENT_CLAUSE_DEPS and not is_subject_like(c) and not self._tag_under(c)]
+        block = block_quote(verb) if not heads else None
+        if block is not None:
+            return [block]
         preps = [c for c in children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in self.complement_preps.get(lemma, ())
                  and not is_time_phrase(c)]
         objects = [c for c in children if c.dep_ in OBJECT_DEPS and not is_stranded_wh_object(c, verb)]
