@@ -262,10 +262,22 @@ class ClaimDetector(RuleComponent):
         follows ("because the talks were private"). A noun phrase content is read whole, as a
         tagger may stop short inside the formula ("did not respond to | a request | for comment").
         A question put to the subject ("Asked whether ..., she said") is no claim either
-        (:meth:`_is_put_question`), nor a connective ("That said, ...": :meth:`_in_discourse_opener`)."""
+        (:meth:`_is_put_question`), nor a connective ("That said, ...": :meth:`_in_discourse_opener`),
+        nor a colon after a label of the page's furniture in any case ("Correction: An earlier
+        version ...", "Video: ..."; lexicon ``transcript_non_speakers``), which a tagger reads as
+        a speaker's."""
         texts = [claim.cue.text, *(self._whole_noun_phrase(doc, piece) for piece in claim.content[:1])]
         return (any(pattern.search(text) for pattern in self.non_claim for text in texts) or self._is_put_question(doc, claim)
-                or self._in_discourse_opener(doc, claim))
+                or self._in_discourse_opener(doc, claim) or self._furniture_label(doc, claim))
+
+    def _furniture_label(self, doc: Doc, claim: Claim) -> bool:
+        """Whether the claim's cue is a colon after nothing but a label of the page's furniture on
+        its line."""
+        cue = claim.cue.to_span(doc) if claim.cue.text.strip() == ":" else None
+        if cue is None or not len(cue):
+            return False
+        start = max(doc.text.rfind("\n", 0, claim.cue.start) + 1, cue.sent.start_char)
+        return doc.text[start:claim.cue.start].strip(" [(").upper() in self.transcript_non_speakers
 
     def _attitude_in_content(self, doc: Doc, claim: Claim, claims: List[Claim]) -> bool:
         """Whether the claim's cue is an attitude with no subject of its own coordinated inside
