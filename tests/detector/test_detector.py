@@ -945,3 +945,12 @@ def test_a_verb_and_colon_closing_a_paragraph_reports_the_next_paragraph(extract
     assert claims.content_of(added).startswith("It is typical of her. She knows nothing"), claims.describe()
     assert added["speaker"]["text"] == "The governor" and "The campaign" not in claims.content_of(added), claims.describe()
     assert not claims.matching(cue="knows"), claims.describe()
+
+
+@pytest.mark.parametrize("text", [
+    "The film explains history, the director said.\n\nCorrection: An earlier version of this article misstated the year.",
+    "The plan has many tax breaks, the analysts said. Among them: a deduction for interest expenses.",
+])
+def test_a_colon_after_a_label_of_the_page_furniture_is_no_claim(extract, text):
+    claims = extract(text)
+    assert [c["cue"]["text"] for c in claims] == ["said"], claims.describe()

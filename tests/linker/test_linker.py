@@ -737,6 +737,16 @@ def test_a_named_place_owning_a_body_qualifies_its_name(extract, text, name):
     assert [c["speaker"]["name"] for c in claims] == [name, name], claims.describe()
 
 
+def test_a_place_ranking_its_bodies_does_not_qualify_the_name(extract):
+    claims = extract("Nigeria's largest bank said profit rose 30 per cent. The lender said it would pay a dividend.")
+    assert [c["speaker"]["name"] for c in claims] == ["largest bank"] * 2, claims.describe()
+
+
+def test_a_body_the_ner_labels_without_its_place_owner_keeps_the_qualified_name(extract):
+    claims = extract("Kenya's health ministry said cholera cases had doubled. The ministry said it would send doctors.")
+    assert [c["speaker"]["name"] for c in claims] == ["Kenyan health ministry"] * 2, claims.describe()
+
+
 def test_a_headline_body_is_renamed_by_the_place_qualified_description_below(extract):
     claims = extract("Health ministry warns measles outbreak could close schools\n"
                      "Lithuania's health ministry said on Wednesday that the outbreak had grown to 64 cases.")
@@ -1007,7 +1017,7 @@ def test_a_group_that_names_itself_is_that_name_and_so_is_its_pronoun(extract, t
 
 
 @pytest.mark.parametrize("text", [
-    "Nordvik Insurance expects storm claims to cost it 1.2 billion crowns, the company said. "
+    "Norwegian insurer Nordvik Insurance expects storm claims to cost it 1.2 billion crowns, the company said. "
     "The national weather service said it was the strongest storm since 1992.",
     "The fire had burned 3,800 hectares by Wednesday, the fire service said. "
     "The national weather service said the heatwave would peak on Thursday.",
@@ -1015,6 +1025,17 @@ def test_a_group_that_names_itself_is_that_name_and_so_is_its_pronoun(extract, t
 def test_a_description_whose_own_nouns_no_body_answers_to_is_a_body_of_its_own(extract, text):
     claims = extract(text)
     assert speaker_of(claims, content="strongest storm" if "storm" in text else "heatwave")["name"] == "national weather service", claims.describe()
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Pelham United sacked manager Gary Fenwick on Sunday. The football club said the decision followed six defeats.", "Pelham United"),
+    ("The Met Office said temperatures could reach 35C on Tuesday. The weather service said the heat would ease by Thursday.", "Met Office"),
+    ("Telecom operator Kallio Mobile restored its network on Monday. The telecoms company said a software update had caused the fault.",
+     "Kallio Mobile"),
+])
+def test_a_body_named_but_never_described_may_be_told_of_by_any_description(extract, text, name):
+    claims = extract(text)
+    assert claims[-1]["speaker"]["name"] == name, claims.describe()
 
 
 def test_a_description_answers_to_the_body_described_with_its_nouns(extract):
@@ -1028,6 +1049,15 @@ def test_an_internal_document_without_producer_is_the_organisation_the_report_is
     claims = extract("Coffee chain Brewhouse will close 140 cafés, the company said on Monday. "
                      f"Its outlets at railway stations are not affected, according to {document}.")
     assert speaker_of(claims, content="outlets at railway stations")["name"] == "Brewhouse", claims.describe()
+
+
+@pytest.mark.parametrize("text", [
+    "Police are investigating Kestrel Airways after a near-miss. An internal police report said the pilot had been drinking.",
+    "Vantel agreed to buy rival Ostra for $2 billion. A memo sent to Ostra staff said no jobs would be lost.",
+])
+def test_an_internal_document_of_another_named_body_is_not_the_report_s_organisation(extract, text):
+    claims = extract(text)
+    assert claims[-1]["speaker"]["name"] not in ("Kestrel Airways", "Vantel"), claims.describe()
 
 
 def test_a_document_seen_by_an_outlet_that_is_not_internal_speaks_as_itself(extract):

@@ -791,17 +791,26 @@ def internal_document(document: Token, words: SpeakerLexicon) -> bool:
     """"An internal incident report seen by Wire", "a notice sent to staff": a document kept
     inside a body (lexicon ``internal_document_markers``) or sent to its own people (lexicon
     ``insider_nouns``) that names no producer is the organisation's the report is about, whose
-    staff it was written for."""
+    staff it was written for. Not where the words name another body ("an internal police
+    report", "a memo sent to Ostra staff")."""
     if document.lemma_.lower() not in words.document_heads:
         return False
     before = document.doc[document.left_edge.i:document.i]  # "an internal incident report": on the compound
+    if any(names_body(t, words) for t in before):
+        return False
     if any(t.dep_ == "amod" and t.lemma_.lower() in words.internal_document_markers for t in before):
         return True
     return any(
-        o.lemma_.lower() in words.insider_nouns
+        o.lemma_.lower() in words.insider_nouns and not any(names_body(c, words) for c in o.children if c.i < o.i)
         for verb in document.children if verb.dep_ == "acl"
         for p in verb.children if p.dep_ in ("prep", "dative") and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"
     )
+
+
+def names_body(token: Token, words: SpeakerLexicon) -> bool:
+    """Whether a word before a noun names a body: a name ("Ostra staff") or a body noun ("police")."""
+    return token.dep_ in ("compound", "poss", "nmod") and (
+        token.pos_ == "PROPN" or token.lemma_.lower() in words.bodies)
 
 
 def relative_clause_subject(document: Token) -> Optional[Token]:

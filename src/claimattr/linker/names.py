@@ -477,7 +477,8 @@ class MentionAnalyser:
         ``place_adjectives``: "Lithuanian health ministry"; a place missing there by its name:
         "Zwolle city council"). A place noun ("the country's") names no place and is left out
         ("pharmacists' federation"), and so is a place owning a body's proper name, which
-        needs no qualifying ("Nigeria's National Commission for Museums and Monuments")."""
+        needs no qualifying ("Nigeria's National Commission for Museums and Monuments"), or a
+        ranking of its bodies ("Nigeria's largest bank")."""
         owner = self.place_owner(mention, head)
         if owner is None:
             return None
@@ -488,6 +489,8 @@ class MentionAnalyser:
         name = self.canonical_text(body)
         if owner.ent_type_ != "GPE" or owner.pos_ != "PROPN" or not all(t.is_lower or not t.is_alpha for t in body):
             return name
+        if any(t.tag_ == "JJS" for t in body):
+            return name  # "Nigeria's largest bank": a ranking among the place's bodies, not one of its own
         place = self.canonical_text(mention.doc[max(owner.left_edge.i, mention.start):marker])
         return f"{self.words.place_adjectives.get(place, place)} {name}"
 
