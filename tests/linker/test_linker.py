@@ -1023,6 +1023,7 @@ def test_a_group_that_names_itself_is_that_name_and_so_is_its_pronoun(extract, t
     "The national weather service said the heatwave would peak on Thursday.",
 ])
 def test_a_description_whose_own_nouns_no_body_answers_to_is_a_body_of_its_own(extract, text):
+    """The insurer was described as one; the fire service is known by a description."""
     claims = extract(text)
     assert speaker_of(claims, content="strongest storm" if "storm" in text else "heatwave")["name"] == "national weather service", claims.describe()
 
@@ -1064,3 +1065,12 @@ def test_a_document_seen_by_an_outlet_that_is_not_internal_speaks_as_itself(extr
     claims = extract("Coffee chain Brewhouse will close 140 cafés, the company said on Monday. "
                      "Rents have doubled since 2019, according to a report seen by Wire.")
     assert speaker_of(claims, content="Rents have doubled")["name"] == "report", claims.describe()
+
+
+@pytest.mark.parametrize("first", [
+    "The Hellenic Fire Service said 300 firefighters were tackling the flames.",
+    "Insurer Halvard Mutual said storm claims had reached 40 million euros.",
+])
+def test_a_name_holding_a_body_noun_tells_its_kind(extract, first):
+    claims = extract(first + " The national weather service said strong winds would persist.")
+    assert claims[-1]["speaker"]["name"] == "national weather service", claims.describe()

@@ -2198,12 +2198,14 @@ class Registry:
         compounded on a description of it by ``noun``, in some form ("the national weather
         service" is neither the "insurer Nordvik Insurance" the report is about nor "the fire
         service"). Only a body whose kind the report told answers for it: one known by a
-        description ("fire service", not a headline's bare "ministry") or described where it was
-        named. A body the report named but never described may be told of by any description
-        ("Pelham United sacked its manager ... The football club said", "The Met Office said ...
-        The weather service said")."""
+        description ("fire service", not a headline's bare "ministry"), described where it was
+        named, or whose name holds the description's noun ("Hellenic Fire Service") or opens with
+        a body noun ("Insurer Halvard Mutual"). A body the report named but never described may
+        be told of by any description ("Pelham United sacked its manager ... The football club
+        said", "The Met Office said ... The weather service said")."""
         words = name_words(record.name)
-        if words == [noun] or not record.descriptor_words and not record.name.islower():
+        told = record.name.islower() or record.descriptor_words or noun in words[1:] or len(words) > 1 and words[0] in self.words.bodies
+        if words == [noun] or not told:
             return True
         return all(forms & (set(words) | record.descriptor_words) for forms in kinds)
 
