@@ -12,6 +12,7 @@ import spacy
 from spacy.tokens import Doc
 
 from claimattr.detector.combination import combine_claims, has_evidence
+from claimattr.detector.extents import closing_narration
 from claimattr.schema import Claim, TextSpan
 from hand_claims import HandClaims
 
@@ -486,3 +487,18 @@ def test_a_connective_with_a_reporting_verb_is_no_claim(nlp, extract, opener):
     text = f"Sales fell 8 percent. {opener}, rivals have fared little better this year."
     assert cues_after_combining(nlp, text, "said", "rivals have fared little better this year") == []
     assert extract(text) == []
+
+
+NARRATED = "The regulator said the bank had broken lending rules, which the bank denied."
+
+
+def test_a_rule_report_in_the_narration_closing_a_model_content_is_no_rival_of_it(nlp, lemmas):
+    """", which the bank denied" closes the content as the writer's narration (the content loses
+    it), so the denial the rules found is kept beside the regulator's claim."""
+    hand = HandClaims(NARRATED)
+    model = [hand.claim("said", "the bank had broken lending rules, which the bank denied", speaker="The regulator")]
+    rules = [hand.claim("said", "the bank had broken lending rules, which the bank denied"), hand.claim("denied", "which")]
+    narrated = nlp(NARRATED)
+    without = combine_claims(narrated, model, rules, lemmas)
+    kept = combine_claims(narrated, model, rules, lemmas, narration=lambda start, end: closing_narration(narrated, start, end))
+    assert cues(without) == ["said"] and cues(kept) == ["said", "denied"]

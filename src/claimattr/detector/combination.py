@@ -37,7 +37,7 @@ Every choice here was measured on PolNeAR dev and on news from other domains (do
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Collection, List, Optional, Sequence, Set
+from typing import Callable, Collection, List, Optional, Sequence, Set
 
 from spacy.tokens import Doc, Span, Token
 
@@ -454,13 +454,25 @@ def reported_sentence(doc: Doc, claim: Claim, claims: Sequence[Claim]) -> bool:
     )
 
 
+def in_narration(doc: Doc, rule: Claim, claim: Claim, narration: Callable[[int, int], Optional[int]]) -> bool:
+    """Whether the rule's cue lies in the writer's narration closing the claim's last content
+    piece (", which the bank denied": ``narration`` gives where it begins), which the claim
+    loses, so the report there is no rival of it."""
+    piece = claim.content[-1].to_span(doc) if claim.content and claim.kind != "direct" else None
+    cut = narration(piece.start, piece.end) if piece is not None and len(piece) else None
+    cue = rule.cue.to_span(doc)
+    return cut is not None and cue is not None and len(cue) > 0 and cue.start > cut
+
+
 def combine_claims(doc: Doc, model: Sequence[Claim], rules: Sequence[Claim], cue_lemmas: Collection[str],
-                   addressee_verbs: Collection[str] = (), rarely_reporting: Collection[str] = ()) -> List[Claim]:
+                   addressee_verbs: Collection[str] = (), rarely_reporting: Collection[str] = (),
+                   narration: Optional[Callable[[int, int], Optional[int]]] = None) -> List[Claim]:
     """The rules' claims (with the model's source where both found the attribution), plus the
     model's claims the rules did not find that show evidence of being reported speech
     (:func:`has_evidence`, reading ``rarely_reporting``), plus the rules' claims that overlap
     none of these or only claims on events inside their content (which go, unless the rules found
-    them too: "The tracks show that ..., according to a study" keeps both reports). ``addressee_verbs``: lemmas
+    them too: "The tracks show that ..., according to a study" keeps both reports), or only in
+    the narration closing their content (``narration``: :func:`in_narration`). ``addressee_verbs``: lemmas
     whose direct object is the addressee (lexicon ``addressee_verbs``), never part of the content."""
     shared = [[i for i, claim in enumerate(model) if spans_overlap(claim.cue, rule.cue)] for rule in rules]
     merged = {i for same in shared for i in same}
@@ -471,7 +483,8 @@ def combine_claims(doc: Doc, model: Sequence[Claim], rules: Sequence[Claim], cue
     for rule, same in zip(rules, shared):
         if same:
             continue
-        rivals = [claim for claim in combined if contents_overlap(claim, rule)]
+        rivals = [claim for claim in combined if contents_overlap(claim, rule)
+                  and not (narration is not None and in_narration(doc, rule, claim, narration))]
         if all(reports_within(rule, claim) for claim in rivals):
             # the model's event goes; a report the rules found too stays under the one reporting it
             combined = [claim for claim in combined if claim not in rivals or id(claim) not in unshared_ids] + [rule]

@@ -223,7 +223,8 @@ class ClaimDetector(RuleComponent):
         found = self.find_claims(doc)
         if self.existing_claims == "combine":
             model = [claim for claim in doc._.claims if not self._is_non_claim(doc, claim)]
-            found = combine_claims(doc, model, found, self.cue_lemmas, self.addressee_verbs, self.rarely_reporting)
+            found = combine_claims(doc, model, found, self.cue_lemmas, self.addressee_verbs, self.rarely_reporting,
+                                   lambda start, end: closing_narration(doc, start, end))
         doc._.claims = tidy_claims(doc, found, self.tidy_lexicon)
         return doc
 
