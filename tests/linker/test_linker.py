@@ -1074,3 +1074,12 @@ def test_a_document_seen_by_an_outlet_that_is_not_internal_speaks_as_itself(extr
 def test_a_name_holding_a_body_noun_tells_its_kind(extract, first):
     claims = extract(first + " The national weather service said strong winds would persist.")
     assert claims[-1]["speaker"]["name"] == "national weather service", claims.describe()
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Calder defender Liam Doherty was booked for the challenge. “I'd do it again,” the centre-back said.", "Liam Doherty"),
+    ("Head coach Graeme Pollard denied there was a rift. “There is no split,” the former Australia seamer said.", "Graeme Pollard"),
+])
+def test_a_player_s_position_or_standing_refers_back_to_the_person_named_before(extract, text, name):
+    claims = extract(text)
+    assert claims[-1]["speaker"]["name"] == name, claims.describe()

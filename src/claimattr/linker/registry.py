@@ -1690,13 +1690,14 @@ class Registry:
         return None
 
     def person_description(self, mention: Span) -> bool:
-        """"“I thought it was real,” the mother of two said": a definite description by a noun
-        for a person that is no function (lexicon ``person_description_heads``) refers back to a
-        person named before, as a pronoun of the gender it implies does."""
+        """"“I thought it was real,” the mother of two said", "“I'd do it again,” the
+        centre-back said": a definite description by a noun for a person that is no function
+        (lexicon ``person_description_heads``: kin, ages of life, a player's position or standing)
+        refers back to a person named before, as a pronoun of the gender it implies does."""
         head = mention.root
         return (
             mention[0].lower_ in self.words.definite_determiners and head.tag_ == "NN"
-            and head.lemma_.lower() in self.words.person_descriptions
+            and hyphenated_lemma(head) in self.words.person_descriptions  # "the centre-back"
             and not any(t.ent_type_ == "PERSON" for t in mention)
         )
 
