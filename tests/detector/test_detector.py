@@ -954,3 +954,17 @@ def test_a_verb_and_colon_closing_a_paragraph_reports_the_next_paragraph(extract
 def test_a_colon_after_a_label_of_the_page_furniture_is_no_claim(extract, text):
     claims = extract(text)
     assert [c["cue"]["text"] for c in claims] == ["said"], claims.describe()
+
+
+def test_a_report_citing_a_source_speaks_for_that_source_relayed_by_the_outlet(extract):
+    claims = extract("Brandt is considering raising its offer, the Dutch financial newspaper De Beurskrant reported on Monday, "
+                     "citing people familiar with the matter.")
+    (reported,) = claims
+    assert reported["cue"]["text"] == "reported", claims.describe()
+    assert reported["speaker"]["text"] == "people familiar with the matter", claims.describe()
+    assert reported["speaker"]["intermediary"]["text"] == "the Dutch financial newspaper De Beurskrant", claims.describe()
+
+
+def test_a_reason_cited_stays_a_claim_of_its_own(extract):
+    claims = extract("The mill will close by June, the company said on Thursday, citing falling demand for newsprint.")
+    assert [c["cue"]["text"] for c in claims] == ["said", "citing"], claims.describe()

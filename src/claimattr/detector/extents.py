@@ -695,6 +695,9 @@ class TidyLexicon:
     """``addressee_verbs``: cues whose object is the addressee ("told reporters")."""
     governors: Collection[str] = ()
     """``raising_verbs`` and ``aspect_verbs``: verbs a cue's to-infinitive hangs on ("seemed to think")."""
+    cited_sources: Collection[str] = ()
+    """``cited_source_heads``: what a report can be "citing" as its source ("citing people
+    familiar with the matter", "citing an internal memo")."""
 
 
 def with_governing_verb(doc: Doc, claim: Claim, governors: Collection[str]) -> Claim:
@@ -845,6 +848,46 @@ def _reporting_tag_start(doc: Doc, claim: Claim, other: Claim) -> Optional[int]:
     return min(start for start in starts if start in inside and start > max(own) or start == min(cue))
 
 
+def cited_source(doc: Doc, claim: Claim, cited_sources: Collection[str]) -> Optional[Span]:
+    """The source a report cites right after its cue ("Der Handelsbote reported on Friday, |
+    citing people familiar with the search|, that ...", "..., the Dublin Ledger reported, citing
+    an internal memo"): a "citing" after nothing but commas and the time of the report, whose
+    object is a source (lexicon ``cited_source_heads``), not a reason ("said, citing falling
+    demand")."""
+    cue = claim.cue.to_span(doc)
+    if cue is None or not len(cue) or cue.root.pos_ not in ("VERB", "AUX"):
+        return None
+    index = cue.end
+    while index < len(doc) and doc[index].lemma_.lower() != "cite" and (
+            doc[index].is_punct or doc[index].ent_type_ in ("DATE", "TIME") or doc[index].lower_ == "on"):
+        index += 1
+    citing = doc[index] if index < len(doc) else None
+    if citing is None or citing.lemma_.lower() != "cite" or citing.tag_ != "VBG" or citing.sent != cue.sent:
+        return None
+    cited = next((c for c in citing.children if c.dep_ == "dobj"), None)
+    if cited is None or cited.lemma_.lower() not in cited_sources:
+        return None
+    end = cited.right_edge.i + 1
+    while end > cited.i + 1 and doc[end - 1].is_punct:
+        end -= 1
+    return doc[citing.i + 1:end]
+
+
+def with_cited_source(doc: Doc, claim: Claim, cited_sources: Collection[str]) -> Claim:
+    """The report with the source it cites as its speaker and its own source, an outlet, as the
+    intermediary that relayed it (the guidelines' "cited by" reading: "sources cited by
+    Reuters")."""
+    cited = cited_source(doc, claim, cited_sources)
+    if cited is None:
+        return claim
+    if claim.speaker is not None:
+        relay: Optional[TextSpan] = claim.speaker.mention
+    else:  # the rules leave the mention to the linker: the cue's subject
+        subject = next((c for c in cited.root.head.head.children if c.dep_ == "nsubj"), None) if cited.root.head.head is not None else None
+        relay = TextSpan.from_span(doc[subject.left_edge.i:subject.right_edge.i + 1]) if subject is not None else None
+    return replace(claim, speaker=Speaker(mention=TextSpan.from_span(cited), name=cited.text, intermediary=relay))
+
+
 def without_reporting_tag(doc: Doc, claim: Claim, claims: Sequence[Claim]) -> Claim:
     """The claim with its content ending before the tag of another claim that reports it ("The
     company said it had lost 2 million dollars last year, according to a filing": the filing is
@@ -886,4 +929,8 @@ def tidy_claims(doc: Doc, claims: List[Claim], lexicon: TidyLexicon = TidyLexico
                                              lexicon.subject_speaks, lexicon.raising)), lexicon.host_preps, lexicon.host_nouns),
                 lexicon.cue_lemmas), cues)))
               for claim in tidied]
+    cited = {i for claim in tidied for span in [cited_source(doc, claim, lexicon.cited_sources)] if span is not None
+             for i in range(span.start - 1, span.end)}
+    tidied = [with_cited_source(doc, claim, lexicon.cited_sources) for claim in tidied
+              if not _tokens(doc, claim.cue) & cited]  # the "citing" claim is the report's source, no claim
     return [without_reporting_tag(doc, claim, tidied) for claim in tidied]

@@ -166,7 +166,8 @@ class SpeakerLinker(RuleComponent):
                 if speaker is not None:
                     speaker = replace(speaker, mention=TextSpan.from_span(mention))
             if speaker is not None and cue is not None:
-                speaker = replace(speaker, intermediary=speaker.intermediary or self._intermediary(cue, mention))
+                given = claim.speaker.intermediary if claim.speaker is not None else None  # the detector's: "X reported, citing Y"
+                speaker = replace(speaker, intermediary=speaker.intermediary or given or self._intermediary(cue, mention))
             if record is not None:
                 record.claims.append(index)
                 last = record
