@@ -1083,3 +1083,10 @@ def test_a_name_holding_a_body_noun_tells_its_kind(extract, first):
 def test_a_player_s_position_or_standing_refers_back_to_the_person_named_before(extract, text, name):
     claims = extract(text)
     assert claims[-1]["speaker"]["name"] == name, claims.describe()
+
+
+def test_who_after_an_aside_between_dashes_stands_for_the_noun_before_the_aside(extract):
+    claims = extract("Clinton unveiled endorsements from 95 retired generals and admirals -- most of whom had "
+                     "announced their support -- who said she was ready to lead.")
+    speaker = speaker_of(claims, content="she was ready to lead")
+    assert (speaker["name"], speaker["type"]) == ("admirals", "group"), claims.describe()

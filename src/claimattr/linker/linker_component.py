@@ -690,13 +690,15 @@ class SpeakerLinker(RuleComponent):
         parser's attachment: after a coordination ("X, Y and Z, who said") the parser often hangs
         the clause on the first conjunct, a reader on the nearest. A capitalised word the clause
         hangs on is a name whatever its tag ("Hearthly, which says": an "-ly" name read as an
-        adverb)."""
+        adverb). An aside between dashes is skipped ("95 retired generals and admirals -- most of
+        whom had announced their support -- who cited": the generals and admirals)."""
         pronoun = next((t for t in mention if t.tag_ in ("WP", "WDT") or t.lower_ in self.words.relative_pronouns), None)
         if pronoun is None or len(mention) > 3:
             return None
         index = mention.start - 1
-        while index >= mention.sent.start and mention.doc[index].is_punct:
+        while index >= mention.sent.start and (mention.doc[index].is_punct or mention.doc[index].is_space):
             index -= 1
+        index = before_aside(mention.doc, index, mention.sent.start)
         if index < mention.sent.start:
             return None
         noun = mention.doc[index]
@@ -786,6 +788,29 @@ def producer(document: Token, witness_verbs: Collection[str]) -> Optional[Token]
         if subjects:
             return subjects[0]
     return None
+
+
+def spaced_dash(token: Token) -> bool:
+    """A dash set off by spaces, as around an aside (not a hyphen inside a word)."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return token.text in DASHES and bool(token.whitespace_) and before is not None and bool(before.whitespace_ or before.is_space)
+
+
+def before_aside(doc: Doc, index: int, start: int) -> int:
+    """The index of the word before an aside between dashes that ends at ``index`` ("admirals --
+    most of whom had announced their support --"), or ``index`` itself."""
+    after = index + 1
+    while after < len(doc) and doc[after].is_space:
+        after += 1
+    if index < start or after >= len(doc) or not spaced_dash(doc[after]):
+        return index
+    opening = next((t.i for t in reversed(doc[start:index + 1]) if spaced_dash(t)), None)
+    if opening is None:
+        return index
+    before = opening - 1
+    while before >= start and (doc[before].is_punct or doc[before].is_space):
+        before -= 1
+    return before
 
 
 def internal_document(document: Token, words: SpeakerLexicon) -> bool:
