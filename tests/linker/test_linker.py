@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-
 from spacy.tokens import Doc, Span
 
+import claimattr
 from claimattr.schema import SPEAKER_TYPES, Claim, Speaker, TextSpan
 
 
@@ -1090,3 +1090,12 @@ def test_who_after_an_aside_between_dashes_stands_for_the_noun_before_the_aside(
                      "announced their support -- who said she was ready to lead.")
     speaker = speaker_of(claims, content="she was ready to lead")
     assert (speaker["name"], speaker["type"]) == ("admirals", "group"), claims.describe()
+
+
+def test_a_verb_the_parser_hangs_on_the_end_of_an_apposition_has_the_apposed_subject():
+    """Only the trained tagger finds the "called for" claim; the parser hangs "called" on
+    "election" as a participle, and the linker still finds its subject."""
+    doc = claimattr.load("trained")("Attorney General Roy Cooper (D), McCrory's opponent in the upcoming gubernatorial "
+                                    "election, called Friday for releasing the police videos, saying that transparency was important.")
+    called = next(c for c in doc._.claims if c.cue.text.startswith("called"))
+    assert called.speaker is not None and called.speaker.name == "Roy Cooper", [c.to_dict() for c in doc._.claims]

@@ -745,11 +745,29 @@ def subject_of_misread_verb(verb: Token) -> Optional[Token]:
     if misread is not None and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return misread
     root = verb.sent.root
-    if verb.dep_ != "acl" or verb.i == 0 or verb.doc[verb.i - 1].text != "," or root.pos_ not in ("NOUN", "PROPN"):
+    if verb.dep_ != "acl" or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
         return None
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return apposed_subject(verb)
     # on the apposition ("Digitale Freiheit, a Hamburg-based group, called"), or on the root noun
     # itself after a relative clause ("The Riders' Association, which represents 600 racers, called")
     return root if verb.head.i == root.i or verb.head.dep_ == "appos" and verb.head.head.i == root.i else None
+
+
+def apposed_subject(verb: Token) -> Optional[Token]:
+    """"Roy Cooper, McCrory's opponent in the upcoming election, called Friday for ...": with
+    the sentence's verb found elsewhere, the parser hangs the verb after the apposition's closing
+    comma on the apposition's last noun; the subject the apposition describes is its subject."""
+    if verb.left_edge.i != verb.i:
+        return None  # the comma right before the verb closed the apposition
+    token = verb.head
+    for _ in range(MAX_CLIMB_STEPS):
+        if token.dep_ == "appos" and token.head.dep_ in ("nsubj", "nsubjpass"):
+            return token.head
+        if token.head is token:
+            return None
+        token = token.head
+    return None
 
 
 def agent(verb: Token) -> Optional[Token]:
