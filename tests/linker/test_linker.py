@@ -1099,3 +1099,14 @@ def test_a_verb_the_parser_hangs_on_the_end_of_an_apposition_has_the_apposed_sub
                                     "election, called Friday for releasing the police videos, saying that transparency was important.")
     called = next(c for c in doc._.claims if c.cue.text.startswith("called"))
     assert called.speaker is not None and called.speaker.name == "Roy Cooper", [c.to_dict() for c in doc._.claims]
+
+
+@pytest.mark.parametrize("text, cue, name", [
+    ("The senator forced Stumpf to admit that no executives had been punished.", "to admit", "Stumpf"),
+    ("She urged users to delete old route histories and called for a heavy fine.", "called for", "She"),
+])
+def test_an_object_control_verb_s_object_speaks_its_infinitive(extract, text, cue, name):
+    """Only the cue's own infinitive is controlled: a verb coordinated with it keeps the subject."""
+    claims = extract(text)
+    matching = claims.matching(cue=cue)
+    assert matching and matching[0]["speaker"]["text"] == name, claims.describe()

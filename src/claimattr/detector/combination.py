@@ -43,6 +43,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimattr.detector.constructions import FINITE_TAGS, misread_headline_verb
 from claimattr.quotes import CLOSING_QUOTES, OPENING_QUOTES
+from claimattr.rules.syntax import object_controller
 from claimattr.schema import Claim, TextSpan
 
 QUOTED_KINDS = ("direct", "mixed")
@@ -285,10 +286,11 @@ def misses_subject(doc: Doc, rule: Claim, model: Claim) -> bool:
     ("A second person, | who was briefed on the talks, | said") or a nearby name ("Trump,
     appearing after | Clinton | at the forum, cited"), or, for a participle or second verb with
     no subject of its own, a noun of the first clause ("The board has rejected the offer from
-    | Brandt |, saying"; :func:`shared_subject`); a subject next to its verb is the parse's
-    surest reading."""
+    | Brandt |, saying"; :func:`shared_subject`), or, for a to-infinitive on a verb with an
+    object, the subject rather than that object ("The senator forced | Stumpf | to admit":
+    :func:`object_controller`); a subject next to its verb is the parse's surest reading."""
     root = cue_root(doc, rule)
-    subject = (_subject_before(root) or shared_subject(root)) if root is not None else None
+    subject = (_subject_before(root) or shared_subject(root) or object_controller(root)) if root is not None else None
     mention = model.speaker.mention if model.speaker is not None else None
     return subject is not None and mention is not None and not mention.start <= subject.idx < mention.end
 

@@ -25,7 +25,7 @@ from claimattr.linker.names import (
 from claimattr.linker.registry import Record, Registry, name_words
 from claimattr.linker.resolution import Referent, Resolver
 from claimattr.rules.component import RuleComponent
-from claimattr.rules.syntax import DASHES, HEADLINE_SEPARATORS, SUBJECT_DEPS, name_read_as_adverb
+from claimattr.rules.syntax import DASHES, HEADLINE_SEPARATORS, SUBJECT_DEPS, name_read_as_adverb, object_controller
 from claimattr.schema import Claim, Speaker, TextSpan
 from claimattr.scoring.claims import score_claims
 from claimattr.text_hygiene import clean_claim, clean_entity
@@ -519,6 +519,9 @@ class SpeakerLinker(RuleComponent):
                 return None
             if token.dep_ == "ccomp" and token is not verb:
                 return None
+            controller = object_controller(token) if token is verb else None  # the cue's own infinitive only
+            if controller is not None:
+                return controller
             token = token.head
         return None
 

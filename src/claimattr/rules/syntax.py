@@ -60,3 +60,22 @@ def text_lines(doc: Doc) -> Iterator[Span]:
             start = token.i
     if start is not None:
         yield doc[start:len(doc)]
+
+
+OBJECT_CONTROL_VERBS = frozenset({
+    "ask", "challenge", "compel", "dare", "encourage", "force", "instruct", "invite", "order", "persuade",
+    "press", "pressure", "prompt", "push", "require", "tell", "urge",
+})
+"""Lemmas of verbs whose object does what their to-infinitive says ("forced Stumpf to admit"),
+unlike a verb with an object and a to-infinitive of purpose ("used blunt language to denounce")."""
+
+
+def object_controller(infinitive: Token) -> Optional[Token]:
+    """"forced Stumpf to admit that ...", "urged the minister to say": the object of an
+    object-control verb (:data:`OBJECT_CONTROL_VERBS`) a to-infinitive complements is who does
+    what the infinitive says, not the verb's subject."""
+    if infinitive.dep_ != "xcomp" or infinitive.head.lemma_.lower() not in OBJECT_CONTROL_VERBS:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children):
+        return None
+    return next((c for c in infinitive.head.children if c.dep_ == "dobj" and c.i < infinitive.i), None)
