@@ -956,6 +956,13 @@ def test_a_colon_after_a_label_of_the_page_furniture_is_no_claim(extract, text):
     assert [c["cue"]["text"] for c in claims] == ["said"], claims.describe()
 
 
+def test_an_outlet_noun_s_report_citing_a_source_speaks_for_that_source(extract):
+    claims = extract("The minister will resign on Monday, the state broadcaster reported, citing government officials.")
+    (reported,) = claims
+    assert (reported["speaker"]["text"], reported["speaker"]["intermediary"]["text"]) == (
+        "government officials", "the state broadcaster"), claims.describe()
+
+
 def test_a_report_citing_a_source_speaks_for_that_source_relayed_by_the_outlet(extract):
     claims = extract("Brandt is considering raising its offer, the Dutch financial newspaper De Beurskrant reported on Monday, "
                      "citing people familiar with the matter.")
@@ -965,6 +972,10 @@ def test_a_report_citing_a_source_speaks_for_that_source_relayed_by_the_outlet(e
     assert reported["speaker"]["intermediary"]["text"] == "the Dutch financial newspaper De Beurskrant", claims.describe()
 
 
-def test_a_reason_cited_stays_a_claim_of_its_own(extract):
-    claims = extract("The mill will close by June, the company said on Thursday, citing falling demand for newsprint.")
+@pytest.mark.parametrize("text", [
+    "The mill will close by June, the company said on Thursday, citing falling demand for newsprint.",
+    "The company misled its customers, the regulator said, citing documents seized in a raid.",
+])
+def test_a_reason_or_evidence_cited_by_anyone_but_a_named_outlet_stays_a_claim_of_its_own(extract, text):
+    claims = extract(text)
     assert [c["cue"]["text"] for c in claims] == ["said", "citing"], claims.describe()

@@ -1110,3 +1110,22 @@ def test_an_object_control_verb_s_object_speaks_its_infinitive(extract, text, cu
     claims = extract(text)
     matching = claims.matching(cue=cue)
     assert matching and matching[0]["speaker"]["text"] == name, claims.describe()
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The fire service in Cork said the blaze was under control. The ambulance service said four people were treated.",
+     "ambulance service"),
+    ("Chile's biggest copper miner said output fell 5 per cent. The company said lower ore grades were to blame.",
+     "biggest copper miner"),
+])
+def test_a_description_finds_its_body_only_among_bodies_it_can_name(extract, text, name):
+    """A place the NER took for a body after "in" is no company; a business described as a
+    miner is one "the company" can name."""
+    claims = extract(text)
+    assert claims[-1]["speaker"]["name"] == name, claims.describe()
+
+
+def test_an_epithet_is_the_person_introduced_with_it(extract):
+    claims = extract("Coach Erik ten Berg praised his side's defending. Ajax's 19-year-old debutant Sven de Wit "
+                     "scored the winner. “It is a dream,” the debutant said.")
+    assert claims[-1]["speaker"]["name"] == "Sven de Wit", claims.describe()

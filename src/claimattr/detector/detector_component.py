@@ -209,7 +209,7 @@ class ClaimDetector(RuleComponent):
             topic_preps=self.complement_preps,
             cue_lemmas=self.cue_lemmas, host_preps=self.host_preps, host_nouns=self.nouns,
             addressee_verbs=self.addressee_verbs, governors=self.raising_verbs | set(lexicon.get("aspect_verbs", ())),
-            cited_sources=set(lexicon.get("cited_source_heads", ())))
+            cited_sources=set(lexicon.get("cited_source_heads", ())), outlets=set(lexicon.get("reporting_outlet_nouns", ())))
         self.question_verbs: Set[str] = set(lexicon.get("question_verbs", ()))
         self.discourse_openers: Set[str] = set(lexicon.get("discourse_openers", ()))
         self.content_attitudes: Set[str] = set(lexicon.get("content_attitudes", ()))

@@ -698,6 +698,8 @@ class TidyLexicon:
     cited_sources: Collection[str] = ()
     """``cited_source_heads``: what a report can be "citing" as its source ("citing people
     familiar with the matter", "citing an internal memo")."""
+    outlets: Collection[str] = ()
+    """``reporting_outlet_nouns``: "the state broadcaster reported, citing officials"."""
 
 
 def with_governing_verb(doc: Doc, claim: Claim, governors: Collection[str]) -> Claim:
@@ -848,15 +850,18 @@ def _reporting_tag_start(doc: Doc, claim: Claim, other: Claim) -> Optional[int]:
     return min(start for start in starts if start in inside and start > max(own) or start == min(cue))
 
 
-def cited_source(doc: Doc, claim: Claim, cited_sources: Collection[str]) -> Optional[Span]:
-    """The source a report cites right after its cue ("Der Handelsbote reported on Friday, |
-    citing people familiar with the search|, that ...", "..., the Dublin Ledger reported, citing
-    an internal memo"): a "citing" after nothing but commas and the time of the report, whose
-    object is a source (lexicon ``cited_source_heads``), not a reason ("said, citing falling
-    demand")."""
+def cited_source(doc: Doc, claim: Claim, cited_sources: Collection[str], outlets: Collection[str] = ()) -> Optional[Span]:
+    """The source a named outlet's (or an outlet noun's, ``outlets``) report cites right after its cue ("..., the Dublin Ledger
+    reported, citing an internal memo"): a "citing" after nothing but commas and the time of the
+    report, whose object is a source (lexicon ``cited_source_heads``), not a reason ("said,
+    citing falling demand"). Anyone else citing evidence ("the regulator said, citing documents
+    seized in a raid") speaks for themselves."""
     cue = claim.cue.to_span(doc)
-    if cue is None or not len(cue) or cue.root.pos_ not in ("VERB", "AUX"):
+    if cue is None or not len(cue) or cue.root.lemma_.lower() != "report":
         return None
+    subject = next((c for c in cue.root.children if c.dep_ == "nsubj"), None)
+    if subject is None or not (subject.lemma_.lower() in outlets or any(t.pos_ == "PROPN" for t in subject.subtree)):
+        return None  # an outlet reports; "the ministry said, citing a report" speaks for itself
     index = cue.end
     while index < len(doc) and doc[index].lemma_.lower() != "cite" and (
             doc[index].is_punct or doc[index].ent_type_ in ("DATE", "TIME") or doc[index].lower_ == "on"):
@@ -873,11 +878,11 @@ def cited_source(doc: Doc, claim: Claim, cited_sources: Collection[str]) -> Opti
     return doc[citing.i + 1:end]
 
 
-def with_cited_source(doc: Doc, claim: Claim, cited_sources: Collection[str]) -> Claim:
+def with_cited_source(doc: Doc, claim: Claim, cited_sources: Collection[str], outlets: Collection[str] = ()) -> Claim:
     """The report with the source it cites as its speaker and its own source, an outlet, as the
     intermediary that relayed it (the guidelines' "cited by" reading: "sources cited by
     Reuters")."""
-    cited = cited_source(doc, claim, cited_sources)
+    cited = cited_source(doc, claim, cited_sources, outlets)
     if cited is None:
         return claim
     if claim.speaker is not None:
@@ -929,8 +934,8 @@ def tidy_claims(doc: Doc, claims: List[Claim], lexicon: TidyLexicon = TidyLexico
                                              lexicon.subject_speaks, lexicon.raising)), lexicon.host_preps, lexicon.host_nouns),
                 lexicon.cue_lemmas), cues)))
               for claim in tidied]
-    cited = {i for claim in tidied for span in [cited_source(doc, claim, lexicon.cited_sources)] if span is not None
+    cited = {i for claim in tidied for span in [cited_source(doc, claim, lexicon.cited_sources, lexicon.outlets)] if span is not None
              for i in range(span.start - 1, span.end)}
-    tidied = [with_cited_source(doc, claim, lexicon.cited_sources) for claim in tidied
+    tidied = [with_cited_source(doc, claim, lexicon.cited_sources, lexicon.outlets) for claim in tidied
               if not _tokens(doc, claim.cue) & cited]  # the "citing" claim is the report's source, no claim
     return [without_reporting_tag(doc, claim, tidied) for claim in tidied]

@@ -232,7 +232,7 @@ class SpeakerLinker(RuleComponent):
         if nationality and not by_age and registry.rivals_in_view(mention, gender):
             return replace(speaker, type="person"), None  # "Norris ... behind Verstappen. The Dutchman": which one?
         if gender is not None or aged:
-            record = (registry.person_of_age(core) if aged else None) or registry.salient_person(mention, gender, last)
+            record = (registry.person_of_age(core) or registry.person_described_as(core) if aged else None) or registry.salient_person(mention, gender, last)
             if record is not None and record.gender is None:
                 record.gender = gender
         elif speaker.type == "person" and registry.role_description(mention.root) is not None:

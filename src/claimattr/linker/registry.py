@@ -1653,6 +1653,17 @@ class Registry:
         }
         return self.records[aged.pop()] if len(aged) == 1 else None
 
+    def person_described_as(self, mention: Span) -> Optional[Record]:
+        """"Ajax's 19-year-old debutant Sven de Wit scored ... “It is a dream,” the debutant said":
+        the one person the report introduced with the description's noun right before the name;
+        None when no one or several were."""
+        noun = mention.root.lower_
+        described = {
+            record.id for record in self.records if record.type == "person" for m in record.mentions
+            if m.end <= mention.start and m.start > 0 and self.doc[m.start - 1].lower_ == noun
+        }
+        return self.records[described.pop()] if len(described) == 1 else None
+
     def age_description(self, mention: Span) -> bool:
         """"My body will tell me," the 34-year-old said: a definite description by age alone, or by
         age and nationality ("the 33-year-old Italian"), refers back to a person as a pronoun does
@@ -2194,6 +2205,12 @@ class Registry:
         record.alias(short)
         return record
 
+    def same_kind(self, noun: str, words: List[str]) -> bool:
+        """Whether a body known by a description (``words``) is one ``noun`` can name: the
+        description holds it, or both are words for a business ("Chile's biggest copper miner
+        said ... The company said"; lexicon ``business_nouns``)."""
+        return noun in words or noun in self.words.business_nouns and bool(words) and words[-1] in self.words.business_nouns
+
     def answers_to(self, record: Record, noun: str, kinds: Tuple[FrozenSet[str], ...]) -> bool:
         """Whether a body's name or the descriptions the report gave it hold every noun
         compounded on a description of it by ``noun``, in some form ("the national weather
@@ -2203,11 +2220,14 @@ class Registry:
         named, or whose name holds the description's noun ("Hellenic Fire Service") or opens with
         a body noun ("Insurer Halvard Mutual"). A body the report named but never described may
         be told of by any description ("Pelham United sacked its manager ... The football club
-        said", "The Met Office said ... The weather service said")."""
+        said", "The Met Office said ... The weather service said"), unless it was only ever named
+        under a preposition ("The fire service in Cork said": the NER's "Cork" is a place)."""
         words = name_words(record.name)
         told = record.name.islower() or record.descriptor_words or noun in words[1:] or len(words) > 1 and words[0] in self.words.bodies
-        if words == [noun] or not told:
+        if words == [noun] or not told and any(self.doc[m.end - 1].dep_ != "pobj" for m in record.mentions):
             return True
+        if not told:
+            return not kinds
         return all(forms & (set(words) | record.descriptor_words) for forms in kinds)
 
     def body_named_by(self, noun: str, position: int, last_speaker: Optional[Record], guess: bool = True,
@@ -2275,7 +2295,7 @@ class Registry:
         for record in self.records:
             if record.type != "organisation" and not self.government_body(record):
                 continue
-            if noun and record.name.islower() and noun not in name_words(record.name) or not self.answers_to(record, noun or "", kinds):
+            if noun and record.name.islower() and not self.same_kind(noun, name_words(record.name)) or not self.answers_to(record, noun or "", kinds):
                 continue  # "the company" known only so is no name for "the police"
             earlier = [m for m in record.mentions if m.end <= position and not self.bracketed(m)]
             if not earlier:
