@@ -558,13 +558,17 @@ def drop_nested(found: List[Candidate], narration: Optional[Callable[[int, int],
     which the content loses): a cue past it is no part of what was said ("his hands, which he
     said were at his side") and keeps its claim."""
     contents = [{t for start, end in c.pieces for t in range(start, end)} for c in found]
-    narrated = [narration(*c.pieces[-1]) if narration is not None and c.pieces else None for c in found]
+
+    def narrated(other: int, cue_start: int) -> bool:  # asked only of a claim holding another's cue
+        cut = narration(*found[other].pieces[-1]) if narration is not None and found[other].pieces else None
+        return cut is not None and cut < cue_start and cue_start >= found[other].pieces[-1][0]
+
     kept = []
     for index, candidate in enumerate(found):
         cue = set(range(*candidate.cue))
         nested = any(
             other != index and cue <= contents[other] and not set(range(*found[other].cue)) <= contents[index]
-            and not (narrated[other] is not None and narrated[other] < candidate.cue[0] and candidate.cue[0] >= found[other].pieces[-1][0])
+            and not narrated(other, candidate.cue[0])
             for other in range(len(found))
         )
         if not nested:
