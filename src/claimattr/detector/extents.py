@@ -56,7 +56,7 @@ every claim and so are applied once, after detection and combination:
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Collection, List, Mapping, Optional, Sequence, Set
+from typing import Collection, List, Mapping, NamedTuple, Optional, Sequence, Set
 
 from spacy.tokens import Doc, Span, Token
 
@@ -850,7 +850,16 @@ def _reporting_tag_start(doc: Doc, claim: Claim, other: Claim) -> Optional[int]:
     return min(start for start in starts if start in inside and start > max(own) or start == min(cue))
 
 
-def cited_source(doc: Doc, claim: Claim, cited_sources: Collection[str], outlets: Collection[str] = ()) -> Optional[Span]:
+class Citation(NamedTuple):
+    """A source an outlet's report cites (:func:`cited_source`)."""
+
+    source: Span
+    """What is cited: "an internal memo"."""
+    outlet: Token
+    """The report's subject, the outlet that relayed it: "the Dublin Ledger"."""
+
+
+def cited_source(doc: Doc, claim: Claim, cited_sources: Collection[str], outlets: Collection[str] = ()) -> Optional[Citation]:
     """The source a named outlet's (or an outlet noun's, ``outlets``) report cites right after its cue ("..., the Dublin Ledger
     reported, citing an internal memo"): a "citing" after nothing but commas and the time of the
     report, whose object is a source (lexicon ``cited_source_heads``), not a reason ("said,
@@ -875,22 +884,19 @@ def cited_source(doc: Doc, claim: Claim, cited_sources: Collection[str], outlets
     end = cited.right_edge.i + 1
     while end > cited.i + 1 and doc[end - 1].is_punct:
         end -= 1
-    return doc[citing.i + 1:end]
+    return Citation(doc[citing.i + 1:end], subject)
 
 
-def with_cited_source(doc: Doc, claim: Claim, cited_sources: Collection[str], outlets: Collection[str] = ()) -> Claim:
+def with_cited_source(doc: Doc, claim: Claim, citation: Optional[Citation]) -> Claim:
     """The report with the source it cites as its speaker and its own source, an outlet, as the
     intermediary that relayed it (the guidelines' "cited by" reading: "sources cited by
-    Reuters")."""
-    cited = cited_source(doc, claim, cited_sources, outlets)
-    if cited is None:
+    Reuters"); where the rules left the mention to the linker, the outlet is the cue's subject."""
+    if citation is None:
         return claim
-    if claim.speaker is not None:
-        relay: Optional[TextSpan] = claim.speaker.mention
-    else:  # the rules leave the mention to the linker: the cue's subject
-        subject = next((c for c in cited.root.head.head.children if c.dep_ == "nsubj"), None) if cited.root.head.head is not None else None
-        relay = TextSpan.from_span(doc[subject.left_edge.i:subject.right_edge.i + 1]) if subject is not None else None
-    return replace(claim, speaker=Speaker(mention=TextSpan.from_span(cited), name=cited.text, intermediary=relay))
+    outlet = citation.outlet
+    relay = claim.speaker.mention if claim.speaker is not None else TextSpan.from_span(doc[outlet.left_edge.i:outlet.right_edge.i + 1])
+    source = citation.source
+    return replace(claim, speaker=Speaker(mention=TextSpan.from_span(source), name=source.text, intermediary=relay))
 
 
 def without_reporting_tag(doc: Doc, claim: Claim, claims: Sequence[Claim]) -> Claim:
@@ -934,8 +940,8 @@ def tidy_claims(doc: Doc, claims: List[Claim], lexicon: TidyLexicon = TidyLexico
                                              lexicon.subject_speaks, lexicon.raising)), lexicon.host_preps, lexicon.host_nouns),
                 lexicon.cue_lemmas), cues)))
               for claim in tidied]
-    cited = {i for claim in tidied for span in [cited_source(doc, claim, lexicon.cited_sources, lexicon.outlets)] if span is not None
-             for i in range(span.start - 1, span.end)}
-    tidied = [with_cited_source(doc, claim, lexicon.cited_sources, lexicon.outlets) for claim in tidied
-              if not _tokens(doc, claim.cue) & cited]  # the "citing" claim is the report's source, no claim
+    citations = [cited_source(doc, claim, lexicon.cited_sources, lexicon.outlets) for claim in tidied]
+    citing = {i for citation in citations if citation is not None for i in range(citation.source.start - 1, citation.source.end)}
+    tidied = [with_cited_source(doc, claim, citation) for claim, citation in zip(tidied, citations)
+              if not _tokens(doc, claim.cue) & citing]  # the "citing" claim is the report's source, no claim
     return [without_reporting_tag(doc, claim, tidied) for claim in tidied]

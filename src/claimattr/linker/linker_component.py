@@ -698,10 +698,7 @@ class SpeakerLinker(RuleComponent):
         pronoun = next((t for t in mention if t.tag_ in ("WP", "WDT") or t.lower_ in self.words.relative_pronouns), None)
         if pronoun is None or len(mention) > 3:
             return None
-        index = mention.start - 1
-        while index >= mention.sent.start and (mention.doc[index].is_punct or mention.doc[index].is_space):
-            index -= 1
-        index = before_aside(mention.doc, index, mention.sent.start)
+        index = before_aside(mention.doc, word_before(mention.doc, mention.start - 1, mention.sent.start), mention.sent.start)
         if index < mention.sent.start:
             return None
         noun = mention.doc[index]
@@ -817,6 +814,14 @@ def spaced_dash(token: Token) -> bool:
     return token.text in DASHES and bool(token.whitespace_) and before is not None and bool(before.whitespace_ or before.is_space)
 
 
+def word_before(doc: Doc, index: int, start: int) -> int:
+    """The index of the last word at or before ``index``, past punctuation and space (``start`` - 1
+    where there is none from ``start`` on)."""
+    while index >= start and (doc[index].is_punct or doc[index].is_space):
+        index -= 1
+    return index
+
+
 def before_aside(doc: Doc, index: int, start: int) -> int:
     """The index of the word before an aside between dashes that ends at ``index`` ("admirals --
     most of whom had announced their support --"), or ``index`` itself."""
@@ -826,12 +831,7 @@ def before_aside(doc: Doc, index: int, start: int) -> int:
     if index < start or after >= len(doc) or not spaced_dash(doc[after]):
         return index
     opening = next((t.i for t in reversed(doc[start:index + 1]) if spaced_dash(t)), None)
-    if opening is None:
-        return index
-    before = opening - 1
-    while before >= start and (doc[before].is_punct or doc[before].is_space):
-        before -= 1
-    return before
+    return index if opening is None else word_before(doc, opening - 1, start)
 
 
 def internal_document(document: Token, words: SpeakerLexicon) -> bool:

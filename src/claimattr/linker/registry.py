@@ -2222,12 +2222,14 @@ class Registry:
         be told of by any description ("Pelham United sacked its manager ... The football club
         said", "The Met Office said ... The weather service said"), unless it was only ever named
         under a preposition ("The fire service in Cork said": the NER's "Cork" is a place)."""
-        words = name_words(record.name)
-        told = record.name.islower() or record.descriptor_words or noun in words[1:] or len(words) > 1 and words[0] in self.words.bodies
-        if words == [noun] or not told and any(self.doc[m.end - 1].dep_ != "pobj" for m in record.mentions):
+        if not kinds:
             return True
+        words = name_words(record.name)
+        if words == [noun]:
+            return True
+        told = record.name.islower() or record.descriptor_words or noun in words[1:] or len(words) > 1 and words[0] in self.words.bodies
         if not told:
-            return not kinds
+            return any(self.doc[m.end - 1].dep_ != "pobj" for m in record.mentions)
         return all(forms & (set(words) | record.descriptor_words) for forms in kinds)
 
     def body_named_by(self, noun: str, position: int, last_speaker: Optional[Record], guess: bool = True,
