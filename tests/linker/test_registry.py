@@ -655,7 +655,8 @@ def test_its_role_is_held_in_the_body_its_refers_to(extract):
     ("A fund manager at one of Vantel's largest shareholders, who asked not to be named because he was not "
      "authorised to speak to the media, said the board had run out of patience.", "the board had run out", "fund manager", None),
     ("The Professional Referees Board (PRB) said the decision had been reviewed. A PRB official, speaking on "
-     "condition of anonymity, said the video assistant had acted correctly.", "the video assistant", "official", "PRB"),
+     "condition of anonymity, said the video assistant had acted correctly.", "the video assistant", "official",
+     "Professional Referees Board"),  # the acronym spelt out: the fullest form
     ("Harbourside University plans to close its School of Music. A university governor, who spoke on condition "
      "of anonymity, said the decision had been rushed.", "the decision had been rushed", "governor", "Harbourside University"),
     # named by what the source is: the head noun and its noun compounds, without "senior" or a name
@@ -2551,3 +2552,59 @@ def test_its_prefers_a_body_outside_a_prepositional_phrase_then_the_latest(extra
 def test_a_date_after_an_outlet_noun_is_no_outlet_name(extract):
     claims = extract("Finance Minister Aoife Brennan told the newspaper Tuesday that cuts would be needed.")
     assert claims[0]["speaker"]["intermediary"]["text"] == "the newspaper"
+
+
+@pytest.mark.parametrize("text, content, name, person", [
+    ("Joanna Kowalczyk, who runs the consultancy Datawise, said the servers were open to anyone.",
+     "the servers were open", "Joanna Kowalczyk", True),
+    ("Halden, who are bottom of the league, said the referee had cost them the match.",
+     "the referee had cost", "Halden", False),
+])
+def test_a_who_clause_with_a_singular_verb_makes_a_person_of_a_name_the_ner_calls_a_body(extract, text, content, name, person):
+    """Only a person takes "who" with a singular verb; clubs take it in the plural ("who are")."""
+    speaker = speaker_of(extract(text), content=content)
+    assert (speaker["name"], speaker["type"] == "person") == (name, person)
+
+
+def test_the_place_a_body_is_in_is_no_part_of_the_organisation(extract):
+    claims = extract("Martin Kessler, a microbiologist at Ostsee University in Kiel, said the results were convincing. "
+                     "Nadia Cherki, who leads the tenants' association Habiter Ensemble in the city, says the rules are overdue.")
+    assert speaker_of(claims, content="the results were convincing")["organisation"]["text"] == "Ostsee University"
+    assert speaker_of(claims, content="the rules are overdue")["organisation"]["text"] == "Habiter Ensemble"
+
+
+def test_a_short_form_of_a_body_named_in_full_is_that_body_unless_it_names_a_body_itself(extract):
+    claims = extract("Shipping group Kestila Cargo said on Monday it would buy a rival. "
+                     "Kestila chief executive Pekka Rantanen said the deal would close in June.")
+    assert speaker_of(claims, content="the deal would close")["organisation"]["text"] == "Kestila Cargo"
+    claims = extract("Calder Town lost 2-1 on Saturday. The Calder Town Supporters' Trust called for a meeting. "
+                     "Calder Town manager Liam Doherty said the penalty was wrong.")
+    assert speaker_of(claims, content="the penalty was wrong")["organisation"]["text"] == "Calder Town"
+
+
+def test_given_names_of_many_languages_tell_a_gender_and_ambiguous_ones_none():
+    """The bundled lexicon merges the census with Faker's locales (``training/given_names.py``)."""
+    import json
+    from pathlib import Path
+
+    import claimattr.linker
+    from claimattr.linker.names import SpeakerLexicon
+
+    lexicon = json.loads((Path(claimattr.linker.__file__).parent / "speakers.json").read_text(encoding="utf8"))
+    genders = SpeakerLexicon.from_json(lexicon).given_name_genders
+    assert [genders.get(n) for n in ("aoife", "marek", "thijs", "priya", "dora")] == ["female", "male", "male", "female", "female"]
+    assert "nicola" in genders and genders.get("nicola") is None  # a man's name in Italy, a woman's in Britain
+    assert not {"nguyen", "thi", "cruz", "paris", "washington", "harmony"} & set(genders)  # family names, surnames, places, words
+
+
+def test_a_byline_writer_is_never_she(extract):
+    claims = extract("Small landlords weigh selling up\nBy Claire Montagne\nLYON - Josiane Ferrand has let the flat "
+                     "for 22 years. Next year, she says, she may no longer be allowed to.")
+    assert speaker_of(claims, cue="says")["name"] == "Josiane Ferrand"
+
+
+def test_an_unlabelled_run_opening_with_a_given_name_is_a_person_and_so_is_its_surname(extract):
+    """The base NER leaves "Agnieszka Wrona" unlabelled and may call "Wrona" alone a place."""
+    claims = extract("LODZ, Poland - Agnieszka Wrona opened the bakery in 1998. Wrona said on Monday the shop would close.")
+    speaker = speaker_of(claims, cue="said")
+    assert (speaker["name"], speaker["type"]) == ("Agnieszka Wrona", "person")

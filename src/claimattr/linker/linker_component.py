@@ -178,7 +178,7 @@ class SpeakerLinker(RuleComponent):
         linked = with_headline_role_holders(doc, linked, records, registry)
         linked = with_headline_research_groups(doc, linked, records, registry)
         linked = with_portfolio_departments(linked, records, registry)
-        return with_fuller_descriptions(linked, records, registry), registry
+        return with_full_body_names(with_fuller_descriptions(linked, records, registry), registry), registry
 
     def _unnamed_speaker(self, doc: Doc, speaker: Optional[Speaker], record: Optional[Record],
                          previous: Optional["tuple[Speaker, Span]"]) -> Optional["tuple[Speaker, Span]"]:
@@ -964,6 +964,17 @@ def with_fuller_descriptions(claims: List[Claim], records: List[Optional[Record]
     ]
 
 
+def with_full_body_names(claims: List[Claim], registry: Registry) -> List[Claim]:
+    """The claims with every speaker's organisation named in full where the report names that
+    body in full somewhere (``Registry.full_body_name``): "Norrvik chairman Anders Sjöholm" works
+    for IFK Norrvik."""
+    return [
+        replace(claim, speaker=replace(claim.speaker, organisation=registry.full_body_name(claim.speaker.organisation)))
+        if claim.speaker is not None and claim.speaker.organisation is not None else claim
+        for claim in claims
+    ]
+
+
 HEADLINE_SHARED_WORDS = 2
 """Content words a headline claim shares at least with the body claim it summarises."""
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
@@ -1197,15 +1208,16 @@ def name_after(noun: Token, particles: Collection[str]) -> Optional[Span]:
 
 
 def with_head(span: Span, cues: Set[int]) -> Span:
-    """A mention that stops on a modifier of the noun after it ("A finance ministry" of "A
-    finance ministry spokeswoman": a trained model's span) widened to that noun, which is who
+    """A mention that stops on a modifier or article of the noun after it ("A finance ministry"
+    of "A finance ministry spokeswoman", "The" of "The company": a trained model's span) widened
+    to that noun, which is who
     the mention names; never onto a cue (token indices ``cues``), which the parser may read as
     that noun ("“...,” the 24-year-old *said*, before adding ...": a past tense tagged as a noun)."""
     last = span[-1]
     head = last.head
     # a lower-case singular noun only: a headline's verb is often parsed as the noun a name
     # modifies ("Sanders Vows ...", "as ministry promises help")
-    if last.dep_ in ("compound", "amod", "nmod") and head.i == span.end and head.tag_ == "NN" and head.text.islower() and head.i not in cues:
+    if last.dep_ in ("compound", "amod", "nmod", "det") and head.i == span.end and head.tag_ == "NN" and head.text.islower() and head.i not in cues:
         return span.doc[span.start:span.end + 1]
     return span
 

@@ -92,6 +92,7 @@ class SpeakerLexicon:
     given_name_genders: Dict[str, str] = None
     description_name_words: Dict[str, FrozenSet[str]] = None
     event_name_words: FrozenSet[str] = frozenset()
+    personal_relative_pronouns: FrozenSet[str] = frozenset()
     event_role_nouns: FrozenSet[str] = frozenset()
     witness_verbs: FrozenSet[str] = frozenset()
     outlet_nouns: FrozenSet[str] = frozenset()
@@ -213,6 +214,7 @@ class SpeakerLexicon:
             given_name_genders=GivenNames({without_accents(k): v for k, v in lexicon.get("given_name_genders", {}).items()}),
             description_name_words={k: frozenset(v) for k, v in lexicon.get("description_name_words", {}).items()},
             event_name_words=frozenset(lexicon.get("event_name_words", ())),
+            personal_relative_pronouns=frozenset(lexicon.get("personal_relative_pronouns", ())),
             event_role_nouns=frozenset(lexicon.get("event_role_nouns", ())),
             witness_verbs=frozenset(lexicon.get("witness_verbs", ())),
             outlet_nouns=frozenset(lexicon.get("outlet_nouns", ())),

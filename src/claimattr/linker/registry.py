@@ -43,7 +43,7 @@ from functools import cached_property
 from typing import Callable, Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tuple
 
 import numpy
-from spacy.attrs import LOWER, ORTH, POS, SENT_START
+from spacy.attrs import ENT_IOB, LOWER, ORTH, POS, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from claimattr.linker.names import MentionAnalyser, after_honorific, attached_prefix, based_part, contiguous_run, hyphenated_end, hyphenated_lemma, led_by, member_noun, misattached_apposition, mistagged_given_name, role_word, title_as_given_name, name_run, past_describing_word, research_body, past_tag_verb, title_word, whose_antecedent, without_appositions
@@ -347,7 +347,9 @@ class Registry:
     # ------------------------------------------------------------------ building
     def _collect_persons(self) -> None:
         ents = [e for e in self.ents if e.start not in self.dateline_tokens]  # "LUCERNE, Switzerland, May 12 (Wire) -": a place
-        persons = [ent for ent in ents if ent.label_ == "PERSON" and ent not in self.bodies or self.apposed_to_role(ent)]
+        persons = [ent for ent in ents if ent.label_ == "PERSON" and ent not in self.bodies or self.apposed_to_role(ent)
+                   or self.relative_person(ent)]
+        persons += self.unlabelled_given_names()
         surnames = set()
         found: List[Tuple[Span, Span]] = []
         for ent in persons:
@@ -373,6 +375,34 @@ class Registry:
         for ent, name in full + [(e, n) for e, n in found if len(name_words(self.name_text(n))) < 2]:
             record = self.person_record(name)
             self._add_person_mention(record, ent, name)
+
+    def unlabelled_given_names(self) -> List[Span]:
+        """"SAINT-ÉTIENNE, France - Josiane Ferrand has rented ...": two or three capitalised
+        proper nouns the NER left unlabelled, opening with a given name that tells a gender
+        (lexicon ``given_name_genders``: a name both sexes hold is as often a place or a company's
+        first word) and ending on the noun a clause takes as subject, object or apposition, are a
+        person's name. Not in a headline, not after a title or an organisation noun ("the charity
+        Warm Homes"), and not where a word of the run names a body."""
+        doc, words = self.doc, self.words
+        values = doc.to_array([POS, ENT_IOB])
+        unlabelled = (values[:, 0] == doc.vocab.strings["PROPN"]) & (values[:, 1] != 1) & (values[:, 1] != 3)
+        found: List[Span] = []
+        for i in numpy.flatnonzero(unlabelled):
+            last = doc[int(i)]
+            if last.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos") or not last.is_title or last.i in self.headline_tokens:
+                continue
+            start = last.i
+            while start > 0 and unlabelled[start - 1] and doc[start - 1].is_title and doc[start - 1].whitespace_ == " ":
+                start -= 1  # by adjacency: after a dateline the parser may make the given name a root
+            run = doc[start:last.i + 1]
+            if not 2 <= len(run) <= 3 or not words.given_name_genders.get(run[0].lower_) or self.title(run[0]):
+                continue
+            if start > 0 and (self.title(doc[start - 1]) or doc[start - 1].lemma_.lower() in words.bodies):
+                continue
+            if any(t.lower_ in words.bodies or t.lower_ in words.organisation_name_words or t.lower_ in words.place_nouns for t in run):
+                continue
+            found.append(run)
+        return found
 
     def unlabelled_full_names(self, found: List[Tuple[Span, Span]]) -> List[Tuple[Span, Span]]:
         """"Jockey Niall Byrne has been banned ... Byrne said": the base NER labels the surname
@@ -422,6 +452,32 @@ class Registry:
             t.lemma_.lower() in words.organisations or t.lemma_.lower() in words.government
             or t.lower_ in words.organisation_name_words and not self.given_name_first(ent) for t in ent
         )
+
+    def relative_person(self, ent: Span) -> bool:
+        """"Aleksandra Wróblewska, who runs the consultancy", "Conor Tierney said ... Tierney, who
+        has run the airline since 2019": a short capitalised name the base NER typed an
+        organisation or place, with (or whose last word used alone has) a relative clause only a
+        person takes (lexicon ``personal_relative_pronouns``), names a person. The clause's verb must be singular: clubs and bands take "who" in the plural
+        ("Norrvik, who are 13th"); a bare past tense tells no number, so there the name must open
+        with a given name of known gender (lexicon ``given_name_genders``)."""
+        if ent.label_ not in ("ORG", "GPE", "NORP", "FAC", "LOC") or not 1 <= len(ent) <= 3:
+            return False
+        if not all(t.text[:1].isupper() and t.is_alpha for t in ent) or ent in self.bodies:
+            return False
+        words = self.words
+        if any(t.lemma_.lower() in words.organisations or t.lemma_.lower() in words.government
+               or t.lower_ in words.organisation_name_words for t in ent):
+            return False
+        heads = [ent.root] + self.alone_elsewhere(ent)
+        for clause in (c for head in heads for c in head.children if c.dep_ == "relcl"):
+            if not any(c.lower_ in words.personal_relative_pronouns for c in clause.children):
+                continue
+            verbs = [clause] + [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+            if any(v.tag_ == "VBZ" or v.lower_ == "was" for v in verbs):
+                return True
+            if any(v.tag_ == "VBD" for v in verbs) and not any(v.tag_ in ("VBP",) or v.lower_ == "were" for v in verbs):
+                return len(ent) > 1 and bool(words.given_name_genders.get(ent[0].lower_))
+        return False
 
     def person_apposition(self, token: Token) -> bool:
         """"a retired electrician": an indefinite singular noun that is a role of the lexicon or
@@ -1077,9 +1133,11 @@ class Registry:
 
     def clean_organisation(self, found: Optional[TextSpan]) -> Optional[TextSpan]:
         """An organisation as a name: leading lowercase adjectives off ("centrist Tax Policy
-        Center"), acronyms spelt out when the article introduced them, possessive off."""
+        Center"), where it is off (:meth:`without_location`), acronyms spelt out when the article
+        introduced them, possessive off."""
         if found is None:
             return None
+        found = self.without_location(found)
         text = found.text
         words = text.split()
         while len(words) > 1 and words[0][:1].islower() and words[1][:1].isupper() and words[0].lower() not in ("de", "van", "von"):
@@ -1088,6 +1146,29 @@ class Registry:
         text = re.sub(r"[’']s$", "", text)
         text = self.analyser.aliases.get(text, text)
         return TextSpan(text, found.start, found.end)
+
+    def without_location(self, found: TextSpan) -> TextSpan:
+        """"Ostsee University in Kiel", "Habiter Ensemble in the city": a phrase "in" + a place
+        after an organisation's name or noun says where it is, and is no part of its name (the NER may read the
+        place as anything but an organisation: "Kiel" as a person). Not where the base NER holds
+        the "in" inside the name ("Board of Control for Cricket in India"), nor after other words (a
+        book: "author of “Empire in Glass Cases”")."""
+        span = self.doc.char_span(found.start, found.end, alignment_mode="expand")
+        if span is None:
+            return found
+        places = self.words.place_nouns | self.words.local_areas
+        for token in span[1:-1]:
+            if token.lower_ != "in" or token.ent_type_ == "ORG":
+                continue
+            rest = self.doc[token.i + 1:span.end]
+            named = all(t.ent_type_ in ("GPE", "LOC", "FAC") or t.pos_ == "PROPN" and t.ent_type_ != "ORG" for t in rest)
+            described = rest[0].lower_ in self.words.determiners and all(t.lower_ in places for t in rest[1:])
+            before = self.doc[span.start:token.i]
+            named_by = list(before) + ([self.doc[span.start - 1]] if span.start else [])  # "the association Habiter Ensemble"
+            body = any(t.ent_type_ == "ORG" or t.lemma_.lower() in self.words.organisations for t in named_by)
+            if body and (named or described):
+                return TextSpan(before.text.rstrip(" ,"), found.start, before.end_char)
+        return found
 
     def continues_entity(self, token: Token) -> bool:
         """Whether a word goes on with the name of the organisation entity right before it
@@ -1270,6 +1351,54 @@ class Registry:
             absorbed.add(short.id)
         if absorbed:
             self._renumber([r for r in self.records if r.id not in absorbed])
+
+    def full_body_name(self, organisation: TextSpan) -> TextSpan:
+        """An organisation by the full name of the one body of the report whose name opens or
+        closes with it ("Kestila" of Kestila Cargo) where the report's body writes it with no
+        other capitalised words around it (:meth:`written_fuller_forms`), or that has it as an
+        acronym the report introduced ("HSE"): a role's owner is often the short form,
+        and the canonical name is the fullest proper form. Only a clean proper name counts
+        (:meth:`proper_body_name`), and not where the short form is itself an entity's name
+        ("Calder Town" is not the Calder Town Supporters' Trust, "Germany" not Germany Trade and
+        Invest, "Musk" of Elon Musk not the Musk Foundation) or opens or closes two
+        ("Ravens" of Älvby Ravens and of the Ravens Nest arena). A lone word for a kind of body
+        ("ministry") names no one body."""
+        words = name_words(organisation.text)
+        if not words or len(words) == 1 and words[0] in self.words.bodies:
+            return organisation
+        if any(name_words(r.name) == words or r.type == "person" and words == name_words(r.surname)
+               for r in self.records):
+            return organisation  # "Germany's economy minister", "Musk's lawyer": a state, a person the report names
+        size = len(words)
+        fuller = {
+            r.name for r in self.records
+            if r.type == "organisation" and self.proper_body_name(r) and (
+                organisation.text.isupper() and organisation.text in r.aliases
+                or len(name_words(r.name)) > size and words in (name_words(r.name)[:size], name_words(r.name)[-size:])
+                and self.written_fuller_forms(organisation.text) <= {" ".join(name_words(r.name))})
+        }
+        return replace(organisation, text=fuller.pop()) if len(fuller) == 1 else organisation
+
+    def written_fuller_forms(self, short: str) -> Set[str]:
+        """The capitalised runs the report's body writes around a short name, lower case: "Ashgrove
+        Rovers" and "Kelston Rovers" around "Rovers", where the NER may have labelled only one."""
+        word = r"[A-Z][\w&'’.-]*"
+        pattern = re.compile(rf"(?<![\w-])(?:(?:{word}\s+){{1,3}}{re.escape(short)}|{re.escape(short)}(?:\s+{word}){{1,3}})(?![\w-])")
+        body = max((self.doc[i].idx + len(self.doc[i]) for i in self.headline_tokens), default=0)
+        return {" ".join(name_words(m.group(0))) for m in pattern.finditer(self.text, body)}
+
+    def proper_body_name(self, record: Record) -> bool:
+        """Whether a body's name is a proper name the report uses outside its headline: every
+        word capitalised but for name particles and connectors (lexicon ``name_particles``;
+        "Tierra y Trabajo", "Harlow & Pike Engineering"), no figure, no branch ("BBC Wales")."""
+        connectors = self.words.name_particles | {"&", "and", "of", "for", "the"}
+        words = record.name.split()
+        return (
+            not branch_name(record.name)
+            and all(w[:1].isupper() or w.lower() in connectors for w in words)
+            and not any(c.isdigit() for c in record.name)
+            and any(m.start not in self.headline_tokens for m in record.mentions)
+        )
 
     def used_as_company(self, record: Record) -> bool:
         """Whether the report uses the one-word name as a company's: owning or modifying a word
@@ -1614,6 +1743,8 @@ class Registry:
                     continue
                 if mention.start <= pronoun.start < mention.end or mention.start <= clausemate < mention.end:
                     continue
+                if self.byline(mention.start):
+                    continue  # "By Claire Montagne": the writer is "I" (:meth:`author`), never "she"
                 if tag and mention.quoted and mention.sentence == sentence:
                     continue  # "“Hillary has nobody like that,” he said": a speaker does not talk of himself so
                 score = -DISTANCE_COST * ((sentence if mention.quoted else anchor) - mention.sentence)
@@ -1635,7 +1766,7 @@ class Registry:
         if last_speaker is not None and last_speaker.type == "person" and not (gender and last_speaker.gender and last_speaker.gender != gender):
             return last_speaker
         people = [r for r in self.records if r.type == "person" and not (gender and r.gender and r.gender != gender)
-                  and any(m.start < pronoun.start for m in r.mentions)]
+                  and any(m.start < pronoun.start and not self.byline(m.start) for m in r.mentions)]
         return max(people, key=lambda r: len(r.mentions)) if people else None
 
     def person_of_age(self, mention: Span) -> Optional[Record]:
