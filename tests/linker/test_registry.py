@@ -2608,3 +2608,12 @@ def test_an_unlabelled_run_opening_with_a_given_name_is_a_person_and_so_is_its_s
     claims = extract("LODZ, Poland - Agnieszka Wrona opened the bakery in 1998. Wrona said on Monday the shop would close.")
     speaker = speaker_of(claims, cue="said")
     assert (speaker["name"], speaker["type"]) == ("Agnieszka Wrona", "person")
+
+
+def test_a_club_abbreviation_makes_a_club_and_names_it_in_full(extract):
+    """"VC", "IF", "IFK", "FC" open or close clubs' names; the NER takes many such names for persons."""
+    claims = extract("Dutch champions VC Hanzestad have withdrawn from the European cup, the club said on Wednesday.")
+    assert speaker_of(claims, content="withdrawn from the European cup")["name"] == "VC Hanzestad"
+    claims = extract("GOTHENBURG, Sweden (Wire) - Second-division club Kallhamn IF sacked its coach on Monday after six "
+                     "straight defeats. Kallhamn's chairman, Göran Lind, said the decision was unanimous.")
+    assert speaker_of(claims, content="the decision was unanimous")["organisation"]["text"] == "Kallhamn IF"

@@ -100,6 +100,7 @@ class SpeakerLexicon:
     research_works: FrozenSet[str] = frozenset()
     team_roles: FrozenSet[str] = frozenset()
     club_name_words: FrozenSet[str] = frozenset()
+    club_affixes: FrozenSet[str] = frozenset()
     headline_role_words: Dict[str, Tuple[str, ...]] = None
     occupation_endings: Tuple[str, ...] = ()
     situation_nouns: FrozenSet[str] = frozenset()
@@ -222,6 +223,7 @@ class SpeakerLexicon:
             research_works=frozenset(lexicon.get("research_works", ())),
             team_roles=frozenset(lexicon.get("team_roles", ())),
             club_name_words=frozenset(lexicon.get("club_name_words", ())),
+            club_affixes=frozenset(lexicon.get("club_affixes", ())),
             headline_role_words={word: tuple(roles) for word, roles in lexicon.get("headline_role_words", {}).items()},
             occupation_endings=tuple(lexicon.get("occupation_endings", ())),
             situation_nouns=frozenset(lexicon.get("situation_nouns", ())),

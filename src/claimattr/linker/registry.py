@@ -508,7 +508,7 @@ class Registry:
         (:meth:`names_only_bodies`): "the charity Warm Homes" is one, "the broadcaster Alan
         MacLeod" as often a person."""
         if ent[-1].lower_ in self.words.organisation_name_words and len(ent) > 1 and not (
-                ent.label_ == "PERSON" and self.given_name_first(ent)) or self.mostly_organisation(ent):
+                ent.label_ == "PERSON" and self.given_name_first(ent)) or self.mostly_organisation(ent) or self.club_affixed(ent):
             return True
         if self.analyser.apposed_to_body_noun(ent.root):
             return True  # "Warm Homes Scotland, a fuel poverty charity"
@@ -521,6 +521,15 @@ class Registry:
             before.pos_ == "NOUN" and before.text.islower() and before.lemma_ in self.words.organisations
             and (self.doc[ent.start - 2].lower_ not in self.words.determiners or self.names_only_bodies(before, ent))
         )
+
+    def club_affixed(self, ent: Span) -> bool:
+        """"VC Hanzestad", "BK Daugava", "Kallhamn IF": a name of two or three words opening or
+        closing on a club's abbreviation written in capitals (lexicon ``club_affixes``: FC, IFK,
+        SV, VfB ...: :meth:`club_abbreviation`) is a sports club's, though the NER takes many for
+        persons."""
+        if not 2 <= len(ent) <= 3:
+            return False
+        return any(self.club_abbreviation(t.text) for t in (ent[0], ent[-1]))
 
     def given_name_first(self, ent: Span) -> bool:
         """Whether a name opens with a known given name (lexicon ``given_name_genders``): "Frank
@@ -1356,7 +1365,8 @@ class Registry:
         """An organisation by the full name of the one body of the report whose name opens or
         closes with it ("Kestila" of Kestila Cargo) where the report's body writes it with no
         other capitalised words around it (:meth:`written_fuller_forms`), or that has it as an
-        acronym the report introduced ("HSE"): a role's owner is often the short form,
+        acronym the report introduced ("HSE"), or the one form the report writes it in with a
+        club's abbreviation ("Kallhamn IF"): a role's owner is often the short form,
         and the canonical name is the fullest proper form. Only a clean proper name counts
         (:meth:`proper_body_name`), and not where the short form is itself an entity's name
         ("Calder Town" is not the Calder Town Supporters' Trust, "Germany" not Germany Trade and
@@ -1366,26 +1376,45 @@ class Registry:
         words = name_words(organisation.text)
         if not words or len(words) == 1 and words[0] in self.words.bodies:
             return organisation
+        size = len(words)
+        written = self.written_fuller_forms(organisation.text)
+        if len(written) == 1 and self.club_affixed_form(next(iter(written)), size):
+            return replace(organisation, text=next(iter(written)))  # "Kallhamn IF ... Kallhamn coach": one club
         if any(name_words(r.name) == words or r.type == "person" and words == name_words(r.surname)
                for r in self.records):
             return organisation  # "Germany's economy minister", "Musk's lawyer": a state, a person the report names
-        size = len(words)
         fuller = {
             r.name for r in self.records
             if r.type == "organisation" and self.proper_body_name(r) and (
                 organisation.text.isupper() and organisation.text in r.aliases
                 or len(name_words(r.name)) > size and words in (name_words(r.name)[:size], name_words(r.name)[-size:])
-                and self.written_fuller_forms(organisation.text) <= {" ".join(name_words(r.name))})
+                and {" ".join(name_words(form)) for form in written} <= {" ".join(name_words(r.name))})
         }
         return replace(organisation, text=fuller.pop()) if len(fuller) == 1 else organisation
 
     def written_fuller_forms(self, short: str) -> Set[str]:
-        """The capitalised runs the report's body writes around a short name, lower case: "Ashgrove
-        Rovers" and "Kelston Rovers" around "Rovers", where the NER may have labelled only one."""
+        """The capitalised runs the report's body writes around a short name: "Ashgrove Rovers"
+        and "Kelston Rovers" around "Rovers", where the NER may have labelled only one."""
         word = r"[A-Z][\w&'’.-]*"
         pattern = re.compile(rf"(?<![\w-])(?:(?:{word}\s+){{1,3}}{re.escape(short)}|{re.escape(short)}(?:\s+{word}){{1,3}})(?![\w-])")
         body = max((self.doc[i].idx + len(self.doc[i]) for i in self.headline_tokens), default=0)
-        return {" ".join(name_words(m.group(0))) for m in pattern.finditer(self.text, body)}
+        forms = set()
+        for match in pattern.finditer(self.text, body):
+            parts = match.group(0).split()
+            while parts and parts[0].lower() in self.words.determiners:
+                parts.pop(0)  # "A Kallhamn player": a sentence's capitalised article
+            forms.add(" ".join(parts))
+        return forms - {" ".join(short.split())}
+
+    def club_affixed_form(self, form: str, size: int) -> bool:
+        """Whether a written fuller form adds to a short name of ``size`` words only a club's
+        abbreviation (:meth:`club_abbreviation`: "Kallhamn IF", "IFK Norrvik")."""
+        parts = form.split()
+        return len(parts) == size + 1 and any(self.club_abbreviation(w) for w in (parts[0], parts[-1]))
+
+    def club_abbreviation(self, word: str) -> bool:
+        """A club's abbreviation written in capitals (lexicon ``club_affixes``: FC, IFK, VfB)."""
+        return word.lower() in self.words.club_affixes and word[:1].isupper() and word[-1:].isupper()
 
     def proper_body_name(self, record: Record) -> bool:
         """Whether a body's name is a proper name the report uses outside its headline: every
