@@ -2617,3 +2617,11 @@ def test_a_club_abbreviation_makes_a_club_and_names_it_in_full(extract):
     claims = extract("GOTHENBURG, Sweden (Wire) - Second-division club Kallhamn IF sacked its coach on Monday after six "
                      "straight defeats. Kallhamn's chairman, Göran Lind, said the decision was unanimous.")
     assert speaker_of(claims, content="the decision was unanimous")["organisation"]["text"] == "Kallhamn IF"
+
+
+def test_an_age_is_no_part_of_the_role_and_a_quotation_gives_no_one_a_role(extract):
+    claims = extract("Tom Reed, a 52-year-old taxi driver, said the road had been closed for a week.")
+    assert speaker_of(claims, content="the road had been closed")["role"] == "taxi driver"
+    claims = extract("Copenhagen start-up Talevo said the errors came from an older version of its software. “Every note "
+                     "is a draft. The doctor is always the author,” its co-founder, Mads Kjær, told the tech site Kodeposten.")
+    assert speaker_of(claims, cue="told")["role"] != "doctor"

@@ -304,7 +304,10 @@ def trailing_tag(verb: Token) -> Optional[Tuple[Piece, Piece, Piece]]:
     apposition between commas ("the committee's president, Stefano Bellandi,"); a cue the tagger
     read as a bare participle counts after a phrase that could speak (:func:`_could_speak`); after the cue come
     only adjuncts up to the sentence end, or a comma and a participial or adjunct clause ("...,
-    rejecting the company's argument", "..., after a two-year review"). None when any of it fails."""
+    rejecting the company's argument", "..., after a two-year review"). A quotation closing
+    before a tag with an apposition ("“... the author,” its co-founder, Mads Kjær, told the site
+    Kodeposten.", the parser reading the cue as a second verb of the quoted clause) is what was
+    said, however short and whether or not it holds a verb. None when any of it fails."""
     doc, sent = verb.doc, verb.sent
     cue_start = verb.i - 1 if verb.i > sent.start and doc[verb.i - 1].pos_ == "AUX" else verb.i
     if verb.tag_ not in FINITE_TAGS and verb.tag_ != "VBN":
@@ -315,7 +318,9 @@ def trailing_tag(verb: Token) -> Optional[Tuple[Piece, Piece, Piece]]:
     if start == source_end and doc[source_end - 1].text == ",":
         source_end -= 1
         start = _with_apposition(doc, source_end, sent.start)
-    if start == source_end or start <= sent.start or doc[start - 1].text != ",":
+    quoted = (start >= sent.start + 2 and doc[start - 1].tag_ == "''" and doc[start - 2].text == ","  # “...,” the tag
+              and any(t.text == "," for t in doc[start:source_end]))  # with an apposition, which the parser breaks on
+    if start == source_end or start <= sent.start or doc[start - 1].text != "," and not quoted:
         return None
     if doc[source_end - 1].pos_ not in TAG_SOURCE_HEADS or doc[start].pos_ in ("ADP", "CCONJ", "PART"):
         return None
@@ -327,8 +332,9 @@ def trailing_tag(verb: Token) -> Optional[Tuple[Piece, Piece, Piece]]:
         if token.pos_ not in TAG_TAIL_POS or token.text in (",", ";", ":"):
             return None
     clause = [t for t in doc[sent.start:start - 1] if not (t.is_space or t.is_punct)]
-    if len(clause) < 4 or clause[0].pos_ not in TAG_CLAUSE_OPENERS or not any(t.pos_ in ("VERB", "AUX") for t in clause):
-        return None
+    if not clause or not quoted and (
+            len(clause) < 4 or clause[0].pos_ not in TAG_CLAUSE_OPENERS or not any(t.pos_ in ("VERB", "AUX") for t in clause)):
+        return None  # a quotation shows itself what was said, verb or not
     return (cue_start, verb.i + 1), (start, source_end), (sent.start, start - 1)
 
 
@@ -486,12 +492,12 @@ def clip_speaker_tag(verb: Token, piece: Piece, regions: List[Span]) -> Piece:
     start, end = piece
     if end > verb.i:
         return piece
-    within = [r for r in regions if start <= r.start and r.end <= end]
-    if not within:
+    closing = [r for r in regions if start < r.end <= end]  # the piece may start inside, past the opening mark
+    if not closing:
         return piece
-    tail = verb.doc[within[-1].end:end]
+    tail = verb.doc[closing[-1].end:end]
     if len(tail) and not any(t.pos_ in ("VERB", "AUX") for t in tail):
-        return start, within[-1].end
+        return start, closing[-1].end
     return piece
 
 

@@ -1602,6 +1602,21 @@ def hyphenated_end(token: Token) -> int:
     return index
 
 
+AGE_UNITS = frozenset({"year", "month", "week", "day"})
+
+
+def age_word(token: Token) -> bool:
+    """Whether a word is part of an age written with hyphens ("54-year-old"), which says how old
+    someone is, not what they do: no part of a role."""
+    doc = token.doc
+    start = token.i
+    while start >= 2 and joining_hyphen(doc, start - 1):
+        start -= 2
+    words = doc[start:hyphenated_end(doc[start]) + 1]
+    return (any(t.like_num for t in words) and any(t.lemma_.lower() in AGE_UNITS for t in words)
+            and words[-1].lower_ == "old")  # not "second-year": a year of study
+
+
 def whose_antecedent(possessor: Token) -> Optional[Token]:
     """"Orrery Dynamics, an Adelaide-based company whose chief executive ...": a relative "whose"
     owning a role stands for the noun its clause describes, and that noun for the name it is in

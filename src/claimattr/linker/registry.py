@@ -46,7 +46,7 @@ import numpy
 from spacy.attrs import ENT_IOB, LOWER, ORTH, POS, SENT_START
 from spacy.tokens import Doc, Span, Token
 
-from claimattr.linker.names import MentionAnalyser, after_honorific, attached_prefix, based_part, contiguous_run, hyphenated_end, hyphenated_lemma, led_by, member_noun, misattached_apposition, mistagged_given_name, role_word, title_as_given_name, name_run, past_describing_word, research_body, past_tag_verb, title_word, whose_antecedent, without_appositions
+from claimattr.linker.names import MentionAnalyser, after_honorific, age_word, attached_prefix, based_part, contiguous_run, hyphenated_end, hyphenated_lemma, led_by, member_noun, misattached_apposition, mistagged_given_name, role_word, title_as_given_name, name_run, past_describing_word, research_body, past_tag_verb, title_word, whose_antecedent, without_appositions
 from claimattr.quotes import DEFAULT_QUOTE_PAIRS, find_quote_regions
 from claimattr.schema import Entity, TextSpan
 from claimattr.segmenter.segmenter_component import FURNITURE_SPANS
@@ -815,6 +815,7 @@ class Registry:
                 apposed = self.role_phrase([
                     t for t in doc[token.left_edge.i if token.dep_ == "conj" else phrase.start:token.i + 1]  # "a developer and spokeswoman": the last
                     if t.lower_ not in words.determiners and t.lower_ not in words.party_names and not t.is_punct and t.pos_ in ("ADJ", "NOUN", "PROPN")
+                    and not age_word(t)  # "a 54-year-old primary school teacher"
                     and (t.ent_type_ not in ("ORG", "GPE", "NORP") or self.portfolio(t)) and "poss" not in (t.dep_, t.head.dep_)  # "the trust's director": the body
                     and (t.pos_ != "PROPN" or title_word(t) or self.title(t) or self.portfolio(t))  # "a South Florida-based president": a place
                 ])
@@ -827,6 +828,8 @@ class Registry:
                 organisation = organisation or self.phrase_party(phrase)
                 break
         head = self.analyser.apposed_role_noun(root)
+        if head is not None and self.quoted(head.idx, head.idx + len(head)) and not self.quoted(name.start_char, name.end_char):
+            head = None  # "“The doctor is always the author,” its co-founder, Mads Kjær, told": the parser's apposition spans the quote
         if (role is None or head is not None and owned_role(head)) and titled and head is not None and head.i < name.start:
             role, organisation = self.apposed_role(head, organisation)
         if organisation is None and (titled or role):
@@ -1420,7 +1423,7 @@ class Registry:
         """Whether a body's name is a proper name the report uses outside its headline: every
         word capitalised but for name particles and connectors (lexicon ``name_particles``;
         "Tierra y Trabajo", "Harlow & Pike Engineering"), no figure, no branch ("BBC Wales")."""
-        connectors = self.words.name_particles | {"&", "and", "of", "for", "the"}
+        connectors = self.words.name_particles | NAME_CONNECTORS
         words = record.name.split()
         return (
             not branch_name(record.name)
@@ -2156,14 +2159,18 @@ class Registry:
     def _roles_from_descriptions(self) -> None:
         """Definite role descriptions anywhere in the report ("the Republican presidential
         nominee's plan", "the attorney general herself") give the person they describe that role,
-        so that every mention of the person, pronouns included, carries it."""
+        so that every mention of the person, pronouns included, carries it. One inside a
+        quotation is a mention of the person and gives no role: a speaker may talk of a role in
+        general ("“The doctor is always the author,” its co-founder told")."""
         for token in self.doc:
             phrase = self.role_description(token)
             if phrase is None:
                 continue
             role = self.description_role(phrase)
             record = self.described_person(role, phrase) if role else None
-            if record is not None:
+            if record is not None and self.quoted(phrase.start_char, phrase.end_char):
+                self.add_mention(record, phrase)
+            elif record is not None:
                 self.describe(record, role, phrase)
                 for conjunct, conjunct_role in self.coordinated_roles(phrase.root):
                     self.describe(record, conjunct_role, conjunct)
