@@ -2580,6 +2580,9 @@ def test_a_short_form_of_a_body_named_in_full_is_that_body_unless_it_names_a_bod
     claims = extract("Calder Town lost 2-1 on Saturday. The Calder Town Supporters' Trust called for a meeting. "
                      "Calder Town manager Liam Doherty said the penalty was wrong.")
     assert speaker_of(claims, content="the penalty was wrong")["organisation"]["text"] == "Calder Town"
+    claims = extract("The federation said runners-up Rivierstad Deventer would take the place. Hanzestad beat Rivierstad "
+                     "in the final in April. Rivierstad coach Ilse Brouwer said her players were delighted.")
+    assert speaker_of(claims, content="her players were delighted")["organisation"]["text"] == "Rivierstad Deventer"
 
 
 def test_given_names_of_many_languages_tell_a_gender_and_ambiguous_ones_none():

@@ -1371,9 +1371,10 @@ class Registry:
         acronym the report introduced ("HSE"), or the one form the report writes it in with a
         club's abbreviation ("Kallhamn IF"): a role's owner is often the short form,
         and the canonical name is the fullest proper form. Only a clean proper name counts
-        (:meth:`proper_body_name`), and not where the short form is itself an entity's name
-        ("Calder Town" is not the Calder Town Supporters' Trust, "Germany" not Germany Trade and
-        Invest, "Musk" of Elon Musk not the Musk Foundation) or opens or closes two
+        (:meth:`proper_body_name`), and not where the short form is another entity's name
+        ("Germany" is not Germany Trade and Invest, "Musk" of Elon Musk not the Musk Foundation),
+        nor a body's own name inside another body's (:meth:`another_body`: "Calder Town" is not
+        the Calder Town Supporters' Trust), nor opens or closes two
         ("Ravens" of Älvby Ravens and of the Ravens Nest arena). A lone word for a kind of body
         ("ministry") names no one body."""
         words = name_words(organisation.text)
@@ -1383,17 +1384,27 @@ class Registry:
         written = self.written_fuller_forms(organisation.text)
         if len(written) == 1 and self.club_affixed_form(next(iter(written)), size):
             return replace(organisation, text=next(iter(written)))  # "Kallhamn IF ... Kallhamn coach": one club
-        if any(name_words(r.name) == words or r.type == "person" and words == name_words(r.surname)
+        if any(r.type != "organisation" and name_words(r.name) == words or r.type == "person" and words == name_words(r.surname)
                for r in self.records):
             return organisation  # "Germany's economy minister", "Musk's lawyer": a state, a person the report names
+        named = any(name_words(r.name) == words for r in self.records)
         fuller = {
             r.name for r in self.records
             if r.type == "organisation" and self.proper_body_name(r) and (
                 organisation.text.isupper() and organisation.text in r.aliases
                 or len(name_words(r.name)) > size and words in (name_words(r.name)[:size], name_words(r.name)[-size:])
-                and {" ".join(name_words(form)) for form in written} <= {" ".join(name_words(r.name))})
+                and {" ".join(name_words(form)) for form in written} <= {" ".join(name_words(r.name))}
+                and not (named and self.another_body(words, name_words(r.name))))
         }
         return replace(organisation, text=fuller.pop()) if len(fuller) == 1 else organisation
+
+    def another_body(self, short: List[str], full: List[str]) -> bool:
+        """Whether a longer name holding a body's own name names another body: its other words
+        hold a noun for a body ("Calder Town Supporters' Trust" beside Calder Town; lexicon
+        ``organisation_heads``, ``government_heads``), where a place or a sponsor would not
+        ("Rivierstad Deventer" is Rivierstad)."""
+        rest = full[len(short):] if full[:len(short)] == short else full[:-len(short)]
+        return any(word.rstrip("'s’") in self.words.bodies or word in self.words.bodies for word in rest)
 
     def written_fuller_forms(self, short: str) -> Set[str]:
         """The capitalised runs the report's body writes around a short name: "Ashgrove Rovers"
