@@ -9,8 +9,10 @@ https://github.com/joke2k/faker) keeps curated male and female first-name lists 
 this script is needed at run time.
 
 Rules, each a reason a name is left out or left genderless:
-- a name one locale (or the census) gives only to men and another only to women ("Nicola",
-  "Simone") is kept as a given name with gender ``null``: it still says "this
+- a name one locale (or the census) gives only to men and another only to women ("Kim"), and
+  one whose gender differs between languages though the lists do not show it
+  (``CROSS_LANGUAGE_NAMES``: Italy's "Andrea", Russia's "Nikita", Yoruba "Tunde", which only
+  Hungary's "Tünde" lists), is kept as a given name with gender ``null``: it still says "this
   is a person's first name" but tells no pronoun; a locale listing a name under both sexes
   tells nothing ("José" among Spain's women's names, for "María José");
 - a new name that English text uses as an ordinary lower-case word ("hope", "will", "rose",
@@ -20,7 +22,8 @@ Rules, each a reason a name is left out or left genderless:
   that another speaker lexicon already holds (a role, a place, a nationality, an organisation
   word), or that family-first locales use as a family or middle name ("Nguyen", "Thi") is left out;
 - the census names (``training/given_names_census.json``) are all kept, with their gender
-  unless a locale disagrees.
+  unless a locale disagrees, but for the names of places (lexicon ``place_adjectives``: the
+  census's "Kenya", "Georgia").
 
     python training/given_names.py [--english-text ../shared/polnear/train]
 """
@@ -88,22 +91,31 @@ def english_words() -> Set[str]:
     return {word for words in index.values() for word in words}
 
 
+# Names whose gender differs between languages, which no locale list shows reliably: Italian men's
+# names in -a/-e that are women's elsewhere, Russian and Ukrainian men's diminutives that Western
+# lists give to women, Arabic and French names held by both sexes, and English unisex names.
+CROSS_LANGUAGE_NAMES = frozenset({
+    "andrea", "nicola", "simone", "gabriele", "daniele", "michele", "emanuele", "raffaele", "samuele",
+    "nikita", "sasha", "dima", "slava", "misha", "vanya", "zhenya", "valya", "tolya", "kolya",
+    "nour", "noor", "jean", "dominique", "claude", "camille", "kim", "jamie", "toni", "tunde", "nana",
+})
+
+
 def merged_genders(census: Dict[str, Optional[str]]) -> Dict[str, Optional[str]]:
-    """Each name's gender: the one sex the census and every locale that gives the name to one sex
-    only agree on; ``None`` where one gives it only to men and another only to women ("Nicola":
-    a man's name in Italy). A locale listing a name under both sexes tells nothing ("José" among
-    Spain's women's names, for "María José")."""
+    """Each name's gender: the one sex the census and the locales that give the name to one sex
+    only agree on; ``None`` (a given name that tells no gender) where one gives it only to men and
+    another only to women ("Kim"), and for the names of ``CROSS_LANGUAGE_NAMES``. A locale
+    listing a name under both sexes tells nothing: its lists are noisy ("José" among Spain's
+    women's names, for "María José")."""
     by_locale: Dict[str, Dict[str, Set[str]]] = {}
     for locale, name, gender in locale_names():
         by_locale.setdefault(without_accents(name.lower()), {}).setdefault(locale, set()).add(gender)
     merged: Dict[str, Optional[str]] = {}
     for name, locales in by_locale.items():
-        genders = {next(iter(g)) for g in locales.values() if len(g) == 1}
-        if census.get(name):
-            genders.add(census[name])
-        merged[name] = genders.pop() if len(genders) == 1 else None
+        genders = {next(iter(g)) for g in locales.values() if len(g) == 1} | ({census[name]} if census.get(name) else set())
+        merged[name] = genders.pop() if len(genders) == 1 and name not in CROSS_LANGUAGE_NAMES else None
     for name, gender in census.items():
-        merged.setdefault(name, gender)
+        merged.setdefault(name, None if name in CROSS_LANGUAGE_NAMES else gender)
     return merged
 
 
@@ -187,9 +199,10 @@ def build(english_text: Iterable[Path], min_lower: int) -> Dict[str, Optional[st
     merged = merged_genders(census)
     usage = english_usage([*PROJECT_TEXTS, *english_text], set(merged))
     taken = other_lexicon_words(lexicon) | family_first_names() | english_words()
+    places = {without_accents(place.lower()) for place in lexicon.get("place_adjectives", {})}
     return {
         name: gender for name, gender in sorted(merged.items())
-        if name in census or (not usage.ordinary(name, min_lower) and name not in taken and len(name) > 2)
+        if name not in places and (name in census or not usage.ordinary(name, min_lower) and name not in taken and len(name) > 2)
     }
 
 

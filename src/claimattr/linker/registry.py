@@ -401,6 +401,8 @@ class Registry:
                 continue
             if any(t.lower_ in words.bodies or t.lower_ in words.organisation_name_words or t.lower_ in words.place_nouns for t in run):
                 continue
+            if self.analyser.apposed_to_body_noun(last):
+                continue  # "Rita Ora Music, the label, said": a company named after its founder
             found.append(run)
         return found
 
@@ -455,28 +457,26 @@ class Registry:
 
     def relative_person(self, ent: Span) -> bool:
         """"Aleksandra Wróblewska, who runs the consultancy", "Conor Tierney said ... Tierney, who
-        has run the airline since 2019": a short capitalised name the base NER typed an
-        organisation or place, with (or whose last word used alone has) a relative clause only a
-        person takes (lexicon ``personal_relative_pronouns``), names a person. The clause's verb must be singular: clubs and bands take "who" in the plural
-        ("Norrvik, who are 13th"); a bare past tense tells no number, so there the name must open
-        with a given name of known gender (lexicon ``given_name_genders``)."""
-        if ent.label_ not in ("ORG", "GPE", "NORP", "FAC", "LOC") or not 1 <= len(ent) <= 3:
+        has run the airline since 2019": a name of two or three capitalised words the base NER
+        typed an organisation or place, opening with a given name that tells a gender (lexicon
+        ``given_name_genders``), with (or whose last word used alone has) a relative clause only
+        a person takes (lexicon ``personal_relative_pronouns``) whose verb is not plural, names a
+        person. Teams, clubs and countries take "who" too ("Mercedes, who has struggled",
+        "Brazil, who has won five World Cups", "Norrvik, who are 13th"), hence the given name."""
+        if ent.label_ not in ("ORG", "GPE", "NORP", "FAC", "LOC") or not 2 <= len(ent) <= 3:
             return False
         if not all(t.text[:1].isupper() and t.is_alpha for t in ent) or ent in self.bodies:
             return False
         words = self.words
-        if any(t.lemma_.lower() in words.organisations or t.lemma_.lower() in words.government
-               or t.lower_ in words.organisation_name_words for t in ent):
+        if not words.given_name_genders.get(ent[0].lower_) or any(
+                t.lemma_.lower() in words.bodies or t.lower_ in words.organisation_name_words for t in ent):
             return False
         heads = [ent.root] + self.alone_elsewhere(ent)
         for clause in (c for head in heads for c in head.children if c.dep_ == "relcl"):
-            if not any(c.lower_ in words.personal_relative_pronouns for c in clause.children):
-                continue
             verbs = [clause] + [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
-            if any(v.tag_ == "VBZ" or v.lower_ == "was" for v in verbs):
+            if any(c.lower_ in words.personal_relative_pronouns for c in clause.children) and not any(
+                    v.tag_ == "VBP" or v.lower_ == "were" for v in verbs):
                 return True
-            if any(v.tag_ == "VBD" for v in verbs) and not any(v.tag_ in ("VBP",) or v.lower_ == "were" for v in verbs):
-                return len(ent) > 1 and bool(words.given_name_genders.get(ent[0].lower_))
         return False
 
     def person_apposition(self, token: Token) -> bool:
@@ -1371,7 +1371,8 @@ class Registry:
         acronym the report introduced ("HSE"), or the one form the report writes it in with a
         club's abbreviation ("Kallhamn IF"): a role's owner is often the short form,
         and the canonical name is the fullest proper form. Only a clean proper name counts
-        (:meth:`proper_body_name`), and not where the short form is another entity's name
+        (:meth:`proper_body_name`) named before it (:meth:`named_before`), and not where the
+        short form is another entity's name
         ("Germany" is not Germany Trade and Invest, "Musk" of Elon Musk not the Musk Foundation),
         nor a body's own name inside another body's (:meth:`another_body`: "Calder Town" is not
         the Calder Town Supporters' Trust), nor opens or closes two
@@ -1382,21 +1383,32 @@ class Registry:
             return organisation
         size = len(words)
         written = self.written_fuller_forms(organisation.text)
-        if len(written) == 1 and self.club_affixed_form(next(iter(written)), size):
-            return replace(organisation, text=next(iter(written)))  # "Kallhamn IF ... Kallhamn coach": one club
+        form, first = next(iter(written.items()), ("", len(self.text)))
+        if len(written) == 1 and first <= organisation.start and self.club_affixed_form(form, size):
+            return replace(organisation, text=form)  # "Kallhamn IF ... Kallhamn coach": one club, named first
         if any(r.type != "organisation" and name_words(r.name) == words or r.type == "person" and words == name_words(r.surname)
                for r in self.records):
             return organisation  # "Germany's economy minister", "Musk's lawyer": a state, a person the report names
         named = any(name_words(r.name) == words for r in self.records)
         fuller = {
             r.name for r in self.records
-            if r.type == "organisation" and self.proper_body_name(r) and (
+            if r.type == "organisation" and self.proper_body_name(r) and self.named_before(r, organisation.start) and (
                 organisation.text.isupper() and organisation.text in r.aliases
                 or len(name_words(r.name)) > size and words in (name_words(r.name)[:size], name_words(r.name)[-size:])
                 and {" ".join(name_words(form)) for form in written} <= {" ".join(name_words(r.name))}
                 and not (named and self.another_body(words, name_words(r.name))))
         }
         return replace(organisation, text=fuller.pop()) if len(fuller) == 1 else organisation
+
+    def named_before(self, record: Record, start: int) -> bool:
+        """Whether the report's body names a record by its full name before (or at) character
+        ``start`` (a mention by a short form merged into it does not count): a report gives a
+        body's full name first and shortens it after ("Kestila Cargo ... Kestila chief
+        executive"), while a longer name only met later is often another body that holds the
+        short one ("Meta spokesman ... Meta AI now has", "Inter coach ... Inter Miami")."""
+        full = name_words(record.name)
+        return any(m.start not in self.headline_tokens and self.doc[m.start].idx <= start
+                   and name_words(self.doc[m.start:m.end].text)[-len(full):] == full for m in record.mentions)
 
     def another_body(self, short: List[str], full: List[str]) -> bool:
         """Whether a longer name holding a body's own name names another body: its other words
@@ -1406,19 +1418,21 @@ class Registry:
         rest = full[len(short):] if full[:len(short)] == short else full[:-len(short)]
         return any(word.rstrip("'s’") in self.words.bodies or word in self.words.bodies for word in rest)
 
-    def written_fuller_forms(self, short: str) -> Set[str]:
-        """The capitalised runs the report's body writes around a short name: "Ashgrove Rovers"
-        and "Kelston Rovers" around "Rovers", where the NER may have labelled only one."""
+    def written_fuller_forms(self, short: str) -> Dict[str, int]:
+        """The capitalised runs the report's body writes around a short name, with where each is
+        first written: "Ashgrove Rovers" and "Kelston Rovers" around "Rovers", where the NER may
+        have labelled only one."""
         word = r"[A-Z][\w&'’.-]*"
         pattern = re.compile(rf"(?<![\w-])(?:(?:{word}\s+){{1,3}}{re.escape(short)}|{re.escape(short)}(?:\s+{word}){{1,3}})(?![\w-])")
         body = max((self.doc[i].idx + len(self.doc[i]) for i in self.headline_tokens), default=0)
-        forms = set()
+        forms: Dict[str, int] = {}
         for match in pattern.finditer(self.text, body):
             parts = match.group(0).split()
             while parts and parts[0].lower() in self.words.determiners:
                 parts.pop(0)  # "A Kallhamn player": a sentence's capitalised article
-            forms.add(" ".join(parts))
-        return forms - {" ".join(short.split())}
+            forms.setdefault(" ".join(parts), match.start())
+        forms.pop(" ".join(short.split()), None)
+        return forms
 
     def club_affixed_form(self, form: str, size: int) -> bool:
         """Whether a written fuller form adds to a short name of ``size`` words only a club's
