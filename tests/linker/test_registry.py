@@ -2559,9 +2559,11 @@ def test_a_date_after_an_outlet_noun_is_no_outlet_name(extract):
      "the servers were open", "Joanna Kowalczyk", True),
     ("Halden, who are bottom of the league, said the referee had cost them the match.",
      "the referee had cost", "Halden", False),
+    ("Mercedes, who has struggled since the rule change, said the new car was faster.",  # a team: no given name
+     "the new car was faster", "Mercedes", False),
 ])
-def test_a_who_clause_with_a_singular_verb_makes_a_person_of_a_name_the_ner_calls_a_body(extract, text, content, name, person):
-    """Only a person takes "who" with a singular verb; clubs take it in the plural ("who are")."""
+def test_a_who_clause_makes_a_person_of_a_given_name_the_ner_calls_a_body(extract, text, content, name, person):
+    """"who" after a name opening with a given name; teams and clubs take it too ("who are", "who has")."""
     speaker = speaker_of(extract(text), content=content)
     assert (speaker["name"], speaker["type"] == "person") == (name, person)
 
@@ -2577,6 +2579,8 @@ def test_a_short_form_of_a_body_named_in_full_is_that_body_unless_it_names_a_bod
     claims = extract("Shipping group Kestila Cargo said on Monday it would buy a rival. "
                      "Kestila chief executive Pekka Rantanen said the deal would close in June.")
     assert speaker_of(claims, content="the deal would close")["organisation"]["text"] == "Kestila Cargo"
+    claims = extract("Meta spokesman Andy Stone said the feature was safe. Meta AI now has 1 billion users, the company said.")
+    assert speaker_of(claims, content="the feature was safe")["organisation"]["text"] == "Meta"  # the longer name comes later
     claims = extract("Calder Town lost 2-1 on Saturday. The Calder Town Supporters' Trust called for a meeting. "
                      "Calder Town manager Liam Doherty said the penalty was wrong.")
     assert speaker_of(claims, content="the penalty was wrong")["organisation"]["text"] == "Calder Town"
