@@ -966,8 +966,8 @@ def with_fuller_descriptions(claims: List[Claim], records: List[Optional[Record]
 
 def with_full_body_names(claims: List[Claim], registry: Registry) -> List[Claim]:
     """The claims with every speaker's organisation named in full where the report names that
-    body in full somewhere (``Registry.full_body_name``): "Norrvik chairman Anders Sjöholm" works
-    for IFK Norrvik."""
+    body in full first (``Registry.full_body_name``): "Kestila Cargo ... Kestila chief executive
+    Pekka Rantanen" works for Kestila Cargo."""
     return [
         replace(claim, speaker=replace(claim.speaker, organisation=registry.full_body_name(claim.speaker.organisation)))
         if claim.speaker is not None and claim.speaker.organisation is not None else claim
@@ -1210,9 +1210,9 @@ def name_after(noun: Token, particles: Collection[str]) -> Optional[Span]:
 def with_head(span: Span, cues: Set[int]) -> Span:
     """A mention that stops on a modifier or article of the noun after it ("A finance ministry"
     of "A finance ministry spokeswoman", "The" of "The company": a trained model's span) widened
-    to that noun, which is who
-    the mention names; never onto a cue (token indices ``cues``), which the parser may read as
-    that noun ("“...,” the 24-year-old *said*, before adding ...": a past tense tagged as a noun)."""
+    to that noun, which is who the mention names; never onto a cue (token indices ``cues``),
+    which the parser may read as that noun ("“...,” the 24-year-old *said*, before adding ...": a
+    past tense tagged as a noun)."""
     last = span[-1]
     head = last.head
     # a lower-case singular noun only: a headline's verb is often parsed as the noun a name

@@ -53,6 +53,12 @@ from claimattr.segmenter.segmenter_component import FURNITURE_SPANS
 
 NAME_CONNECTORS = frozenset({"&", "and", "of", "for", "the", "de", "du", "la", "von", "van", "der"})
 """Lower-case words a proper organisation name may hold between its capitalised ones."""
+WORDS_BEFORE = re.compile(r"(?<![\w-])(?:[A-Z][\w&'’.-]*\s+){1,3}$")
+WORDS_AFTER = re.compile(r"(?:\s+[A-Z][\w&'’.-]*){1,3}(?![\w-])")
+"""One to three capitalised words right before or after a short name: a fuller form of it."""
+FULLER_FORM_REACH = 80
+"""Characters either side of a short name that its fuller written forms (three capitalised words
+at most) may take."""
 SALIENCE_WINDOW = 3
 """Sentences before a pronoun whose person mentions are its candidate antecedents."""
 SUBJECT_BONUS = 1.0
@@ -324,6 +330,7 @@ class Registry:
         the organisations are known (:meth:`subject_body`)."""
         self.body_ids: Set[int] = set()
         self.outgrown_names: Dict[int, Set[str]] = {}
+        self.fuller_forms: Dict[str, Dict[str, int]] = {}  # :meth:`written_fuller_forms`, by short name
         """The common-noun names bodies had before a fuller description renamed them
         (:meth:`rename_description`), by record id."""
         """Organisations the base NER took for persons (:meth:`introduced_as_body`), wherever the
@@ -385,7 +392,8 @@ class Registry:
         Warm Homes"), and not where a word of the run names a body."""
         doc, words = self.doc, self.words
         values = doc.to_array([POS, ENT_IOB])
-        unlabelled = (values[:, 0] == doc.vocab.strings["PROPN"]) & (values[:, 1] != 1) & (values[:, 1] != 3)
+        inside = (values[:, 1] == 1) | (values[:, 1] == 3)  # ENT_IOB: 1 inside an entity, 3 opening one
+        unlabelled = (values[:, 0] == doc.vocab.strings["PROPN"]) & ~inside
         found: List[Span] = []
         for i in numpy.flatnonzero(unlabelled):
             last = doc[int(i)]
@@ -1383,20 +1391,21 @@ class Registry:
             return organisation
         size = len(words)
         written = self.written_fuller_forms(organisation.text)
-        form, first = next(iter(written.items()), ("", len(self.text)))
-        if len(written) == 1 and first <= organisation.start and self.club_affixed_form(form, size):
-            return replace(organisation, text=form)  # "Kallhamn IF ... Kallhamn coach": one club, named first
-        if any(r.type != "organisation" and name_words(r.name) == words or r.type == "person" and words == name_words(r.surname)
-               for r in self.records):
+        only, first = next(iter(written.items()), ("", len(self.text)))
+        if len(written) == 1 and first <= organisation.start and self.club_affixed_form(only, size):
+            return replace(organisation, text=only)  # "Kallhamn IF ... Kallhamn coach": one club, named first
+        named = [(r, name_words(r.name)) for r in self.records]
+        if any(r.type != "organisation" and full == words or r.type == "person" and words == name_words(r.surname) for r, full in named):
             return organisation  # "Germany's economy minister", "Musk's lawyer": a state, a person the report names
-        named = any(name_words(r.name) == words for r in self.records)
+        own = any(full == words for _, full in named)
+        forms = {" ".join(name_words(form)) for form in written}
         fuller = {
-            r.name for r in self.records
-            if r.type == "organisation" and self.proper_body_name(r) and self.named_before(r, organisation.start) and (
+            r.name for r, full in named
+            if r.type == "organisation" and (
                 organisation.text.isupper() and organisation.text in r.aliases
-                or len(name_words(r.name)) > size and words in (name_words(r.name)[:size], name_words(r.name)[-size:])
-                and {" ".join(name_words(form)) for form in written} <= {" ".join(name_words(r.name))}
-                and not (named and self.another_body(words, name_words(r.name))))
+                or len(full) > size and words in (full[:size], full[-size:]) and forms <= {" ".join(full)}
+                and not (own and self.another_body(words, full)))
+            and self.proper_body_name(r) and self.named_before(r, organisation.start)
         }
         return replace(organisation, text=fuller.pop()) if len(fuller) == 1 else organisation
 
@@ -1416,21 +1425,32 @@ class Registry:
         ``organisation_heads``, ``government_heads``), where a place or a sponsor would not
         ("Rivierstad Deventer" is Rivierstad)."""
         rest = full[len(short):] if full[:len(short)] == short else full[:-len(short)]
-        return any(word.rstrip("'s’") in self.words.bodies or word in self.words.bodies for word in rest)
+        return any(re.sub(r"['’]s?$", "", word) in self.words.bodies for word in rest)  # "Supporters' Trust"
 
     def written_fuller_forms(self, short: str) -> Dict[str, int]:
         """The capitalised runs the report's body writes around a short name, with where each is
         first written: "Ashgrove Rovers" and "Kelston Rovers" around "Rovers", where the NER may
-        have labelled only one."""
-        word = r"[A-Z][\w&'’.-]*"
-        pattern = re.compile(rf"(?<![\w-])(?:(?:{word}\s+){{1,3}}{re.escape(short)}|{re.escape(short)}(?:\s+{word}){{1,3}})(?![\w-])")
+        have labelled only one. Read once per short name (every claim of a person asks)."""
+        if short not in self.fuller_forms:
+            self.fuller_forms[short] = self.find_fuller_forms(short)
+        return self.fuller_forms[short]
+
+    def find_fuller_forms(self, short: str) -> Dict[str, int]:
         body = max((self.doc[i].idx + len(self.doc[i]) for i in self.headline_tokens), default=0)
+        text = self.text
         forms: Dict[str, int] = {}
-        for match in pattern.finditer(self.text, body):
-            parts = match.group(0).split()
+        for found in re.finditer(re.escape(short), text[body:]):
+            at, end = body + found.start(), body + found.end()
+            if at > 0 and (text[at - 1].isalnum() or text[at - 1] == "-") or end < len(text) and (text[end].isalnum() or text[end] == "-"):
+                continue  # inside a longer word
+            before = WORDS_BEFORE.search(text, max(body, at - FULLER_FORM_REACH), at)
+            after = WORDS_AFTER.match(text, end, end + FULLER_FORM_REACH)
+            if before is None and after is None:
+                continue
+            parts = (before.group(0) + short).split() if before is not None else (short + after.group(0)).split()
             while parts and parts[0].lower() in self.words.determiners:
                 parts.pop(0)  # "A Kallhamn player": a sentence's capitalised article
-            forms.setdefault(" ".join(parts), match.start())
+            forms.setdefault(" ".join(parts), before.start() if before is not None else at)
         forms.pop(" ".join(short.split()), None)
         return forms
 
