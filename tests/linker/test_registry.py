@@ -2632,3 +2632,10 @@ def test_an_age_is_no_part_of_the_role_and_a_quotation_gives_no_one_a_role(extra
     claims = extract("Copenhagen start-up Talevo said the errors came from an older version of its software. “Every note "
                      "is a draft. The doctor is always the author,” its co-founder, Mads Kjær, told the tech site Kodeposten.")
     assert speaker_of(claims, cue="told")["role"] != "doctor"
+
+
+def test_a_hyphenated_given_name_the_ner_cut_is_whole(extract):
+    """Only "Kim" is labelled; "Do-yeon" is her given name, and the organisation follows it."""
+    claims = extract("Seoul-based analyst Kim Do-yeon of Hanbit Securities said the price was high.")
+    speaker = speaker_of(claims, content="the price was high")
+    assert (speaker["name"], speaker["organisation"]["text"]) == ("Kim Do-yeon", "Hanbit Securities")

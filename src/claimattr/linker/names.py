@@ -1790,12 +1790,19 @@ def mistagged_given_name(token: Token) -> bool:
 
 
 def hyphen_joined(token: Token) -> bool:
-    """"yeon" in "Choi Min-seo": a person-entity word joined without spaces by a hyphen to a
-    proper noun continues the name, whatever its tag (the tagger reads it as a common noun)."""
+    """"seo" in "Choi Min-seo": a word joined without spaces by a hyphen to a proper noun
+    continues the name, whatever its tag (the tagger reads it as a common noun), where the NER
+    holds it in a person's name, or holds the proper noun or the word before it in one and the
+    word is no participle or adjective made on the name ("Kim Do-yeon" with only "Kim" labelled;
+    not "the Kim-led government")."""
     doc = token.doc
-    if token.i < 2 or not token.is_alpha or token.ent_type_ != "PERSON":
+    if token.i < 2 or not token.is_alpha or not (joining_hyphen(doc, token.i - 1) and doc[token.i - 2].pos_ == "PROPN"):
         return False
-    return joining_hyphen(doc, token.i - 1) and doc[token.i - 2].pos_ == "PROPN"
+    if token.ent_type_ == "PERSON":
+        return True
+    proper = doc[token.i - 2]
+    named = proper.ent_type_ == "PERSON" or proper.i > 0 and doc[proper.i - 1].ent_type_ == "PERSON"
+    return named and token.is_lower and token.tag_ not in ("VBN", "VBG", "VBD", "JJ")
 
 
 def propn_runs(mention: Span, particles: FrozenSet[str]) -> List[Span]:
