@@ -40,7 +40,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Callable, Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tuple
+from typing import Callable, Collection, Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tuple
 
 import numpy
 from spacy.attrs import ENT_IOB, LOWER, ORTH, POS, SENT_START
@@ -287,10 +287,11 @@ def kind_nouns(head: Token) -> Tuple[FrozenSet[str], ...]:
     )
 
 
-def proper_name(text: str) -> bool:
-    """Whether every word of a name is capitalised or a connector ("Clyde & Forth Energy", "Bank of
-    Aveiro"), not a phrase the NER ran on into ("Tamar & Exe Water 4.2 million pounds")."""
-    return all(w[:1].isupper() or w in NAME_CONNECTORS for w in text.split())
+def proper_name(text: str, particles: Collection[str] = ()) -> bool:
+    """Whether every word of a name is capitalised, a connector or one of ``particles`` ("Clyde &
+    Forth Energy", "Bank of Aveiro", "Tierra y Trabajo"), not a phrase the NER ran on into
+    ("Tamar & Exe Water 4.2 million pounds")."""
+    return all(w[:1].isupper() or w in NAME_CONNECTORS or w in particles for w in text.split())
 
 
 class Registry:
@@ -1468,11 +1469,9 @@ class Registry:
         """Whether a body's name is a proper name the report uses outside its headline: every
         word capitalised but for name particles and connectors (lexicon ``name_particles``;
         "Tierra y Trabajo", "Harlow & Pike Engineering"), no figure, no branch ("BBC Wales")."""
-        connectors = self.words.name_particles | NAME_CONNECTORS
-        words = record.name.split()
         return (
             not branch_name(record.name)
-            and all(w[:1].isupper() or w.lower() in connectors for w in words)
+            and proper_name(record.name, self.words.name_particles)
             and not any(c.isdigit() for c in record.name)
             and any(m.start not in self.headline_tokens for m in record.mentions)
         )
