@@ -29,7 +29,8 @@ TEXT = ("Officials have said the port was shut on Monday, adding that ships were
         "“We live in hard times,” my father often said. "
         "“The board believes the cuts are wrong. Prices will rise,” the chairman said. "
         "The tracks show that the herds moved slowly, according to a study. "
-        "According to police, the man died at the scene.")
+        "According to police, the man died at the scene. "
+        "After saying her foot was swollen, the singer was taken to a clinic.")
 
 
 @pytest.fixture(scope="module")
@@ -84,6 +85,15 @@ def test_a_model_content_that_runs_into_the_speaker_does_not_extend_the_rules(do
     rules = [claim("often said", "“We live in hard times,”", kind="direct")]
     (said,) = combine_claims(doc, model, rules, lemmas)
     assert said.content_text == "“We live in hard times,”"
+
+
+def test_a_model_content_that_runs_into_the_source_the_rules_found_does_not_extend_them(doc, lemmas):
+    """The speaker of "saying" is the subject of the clause the participle hangs on, not of the
+    cue itself: the model read on into that clause, which the content never holds."""
+    model = [claim("saying", "her foot was swollen, the singer was taken to a clinic")]
+    rules = [claim("saying", "her foot was swollen", speaker="the singer")]
+    (saying,) = combine_claims(doc, model, rules, lemmas)
+    assert saying.content_text == "her foot was swollen"
 
 
 def test_a_model_content_that_extends_the_rules_in_the_same_sentence_wins(doc, lemmas):

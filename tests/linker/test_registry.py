@@ -2639,3 +2639,21 @@ def test_a_hyphenated_given_name_the_ner_cut_is_whole(extract):
     claims = extract("Seoul-based analyst Kim Do-yeon of Hanbit Securities said the price was high.")
     speaker = speaker_of(claims, content="the price was high")
     assert (speaker["name"], speaker["organisation"]["text"]) == ("Kim Do-yeon", "Hanbit Securities")
+
+
+def test_the_place_of_a_based_adjective_is_no_name_and_an_organisation_keeps_its_whole_name(extract):
+    """The NER may call "São Paulo" a person; the parser may hang "for Learning Policy" on the
+    person rather than on "Centre"."""
+    claims = extract("São Paulo-based analyst Renata Okada of Banco Meridional said the move would lift margins.")
+    speaker = speaker_of(claims, content="the move would lift margins")
+    assert (speaker["name"], speaker["organisation"]["text"]) == ("Renata Okada", "Banco Meridional")
+    claims = extract("Education researcher Farhan Siddiqui of the Centre for Learning Policy in Mumbai said the ban was overdue.")
+    assert speaker_of(claims, content="the ban was overdue")["organisation"]["text"] == "Centre for Learning Policy"
+
+
+def test_a_name_ending_in_a_clubs_word_is_a_club_whatever_the_ner_says(extract):
+    """The NER takes "Harlow Rangers" for a person; "Rangers", "United", "Town" end clubs' names."""
+    claims = extract("LEEDS, May 2 (Wire) - The match between Harlow Rangers and Kelso Town FC was abandoned. "
+                     "Harlow Rangers blamed the stewards. The club's chairman, Peter Jones, said the stewards had failed.")
+    assert speaker_of(claims, cue="blamed")["type"] == "organisation"
+    assert speaker_of(claims, content="the stewards had failed")["organisation"]["text"] == "Harlow Rangers"

@@ -220,7 +220,8 @@ def extends_rule_content(doc: Doc, model: Claim, rule: Claim, rules: Sequence[Cl
     several pieces or running into another sentence is the model's usual error, not this, and so
     is a content that swallows another cue the rules found ("said A, adding B": two claims) or
     one that opens with the cue's own dependents (:func:`opens_with_cue_dependent`), holds the
-    cue's subject (the source: "“We live in hard times,” | my father | often said") or runs out
+    cue's subject or the source the rules found (the speaker: "“We live in hard times,” | my
+    father | often said", "After saying her foot was swollen, | she | was taken ...") or runs out
     of the relative clause the cue heads into the clause around it ("The firm, which says it has
     400,000 customers, | was bought last year": :func:`leaves_relative_clause`)."""
     covered, ruled = characters(model), characters(rule)
@@ -232,7 +233,8 @@ def extends_rule_content(doc: Doc, model: Claim, rule: Claim, rules: Sequence[Cl
             and sentences(doc, model) <= sentences(doc, rule)
             and not any(other.cue.start in covered for other in rules)
             and not opens_with_cue_dependent(doc, model, rule, addressee_verbs)
-            and not (root is not None and any(c.dep_ == "nsubj" and c.idx in covered for c in root.children)))
+            and not (root is not None and any(c.dep_ == "nsubj" and c.idx in covered for c in root.children))
+            and not (rule.speaker is not None and rule.speaker.mention.start in covered))
 
 
 def leaves_relative_clause(root: Token, covered: Set[int]) -> bool:

@@ -778,6 +778,7 @@ class MentionAnalyser:
         runs = [r for r in (self.strip_titles(run) for run in runs) if r is not None and not in_prepositional_phrase(r, mention)]
         # "Warm Homes Scotland, a fuel poverty charity", "the Retail Landlords Forum": bodies
         runs = [r for r in runs if not self.apposed_to_body_noun(r.root) and not self.named_as_body(r)]
+        runs = [r for r in runs if not base_place(r)]  # "São Paulo-based analyst Renata Okada"
         # "A Kaufmarkt spokeswoman", "Obama spokesman Josh Earnest": a name before the role noun it
         # modifies is whose the role is, never the holder's name (English puts that after the role)
         runs = [r for r in runs if not self.modifies_role(r)]
@@ -1402,6 +1403,13 @@ def based_part(token: Token) -> bool:
     return token.text == "-" or token.lower_ in LOCATED and token.i > 0 and doc[token.i - 1].text == "-"
 
 
+def base_place(run: Span) -> bool:
+    """Whether a run of proper nouns is the place of "São Paulo-based", "Oslo-headquartered": where
+    somebody sits, never a person's name, whatever the NER calls it."""
+    doc = run.doc
+    return run.end + 1 < len(doc) and doc[run.end].text == "-" and doc[run.end + 1].lower_ in LOCATED
+
+
 def noun_phrase(head: Token, circumstances: FrozenSet[str]) -> Optional[Span]:
     """The head's phrase, without relative clauses, participle modifiers or trailing commas."""
     if head.pos_ == "VERB" or head.is_punct:
@@ -1512,8 +1520,10 @@ def in_region(prep: Token) -> bool:
 def object_phrase(token: Token) -> Optional[Span]:
     """The phrase of a prepositional object up to its first comma ("for the Interior Ministry, X"),
     a coordination outside a name ("director of the Kellwick Institute and a board member" ->
-    "Kellwick Institute") or the place it is in ("at Meridian Commodities in London")."""
-    end = token.right_edge.i + 1
+    "Kellwick Institute") or the place it is in ("at Meridian Commodities in London"). The phrase
+    holds the whole name the object is a word of, where the parser hung the rest of the name
+    elsewhere ("of the Centre | for Learning Policy" with "for" on the person)."""
+    end = max(token.right_edge.i, entity_end(token)) + 1
     for child in token.children:
         if child.dep_ == "cc" and child.i > token.i and child.ent_iob_ != "I":
             end = min(end, child.i)
@@ -1522,6 +1532,16 @@ def object_phrase(token: Token) -> Optional[Span]:
             end = min(end, word.i)
     subtree = token.doc[token.left_edge.i:end]
     return clean_mention(without_appositions(without_clauses(subtree), stop_at_comma=True))
+
+
+def entity_end(token: Token) -> int:
+    """The index of the last word of the named entity ``token`` is in (``token``'s own outside
+    one), short of an "in" the NER took in with a place ("Pannonian Institute of Earth Sciences
+    in Szeged": where the body is, which the parse leaves out)."""
+    doc, end = token.doc, token.i
+    while end + 1 < len(doc) and token.ent_iob_ != "O" and doc[end + 1].ent_iob_ == "I" and doc[end + 1].lower_ != "in":
+        end += 1
+    return end
 
 
 def without_appositions(span: Span, stop_at_comma: bool = False) -> Span:

@@ -511,12 +511,13 @@ class Registry:
     def introduced_as_body(self, ent: Span) -> bool:
         """"Portuguese club Atlético Lisboa", "insurer Kestrel Life", "Halvorsen Media": a name the
         report introduces with a bare organisation noun right before it, or that ends in a word
-        only company names end in (lexicon ``organisation_name_words``; not after a given name:
+        only company or club names end in (lexicon ``organisation_name_words``,
+        ``club_name_words``: "Harlow Rangers"; not after a given name:
         :meth:`given_name_first`), is an organisation,
         whatever the base NER says. After an article only a noun no person is called by
         (:meth:`names_only_bodies`): "the charity Warm Homes" is one, "the broadcaster Alan
         MacLeod" as often a person."""
-        if ent[-1].lower_ in self.words.organisation_name_words and len(ent) > 1 and not (
+        if ent[-1].lower_ in self.words.organisation_name_words | self.words.club_name_words and len(ent) > 1 and not (
                 ent.label_ == "PERSON" and self.given_name_first(ent)) or self.mostly_organisation(ent) or self.club_affixed(ent):
             return True
         if self.analyser.apposed_to_body_noun(ent.root):
