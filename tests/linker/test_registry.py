@@ -2657,3 +2657,16 @@ def test_a_name_ending_in_a_clubs_word_is_a_club_whatever_the_ner_says(extract):
                      "Harlow Rangers blamed the stewards. The club's chairman, Peter Jones, said the stewards had failed.")
     assert speaker_of(claims, cue="blamed")["type"] == "organisation"
     assert speaker_of(claims, content="the stewards had failed")["organisation"]["text"] == "Harlow Rangers"
+
+
+@pytest.mark.parametrize("text, name, organisation", [
+    ("Texas Republican Ted Rowe said the bill was bad.", "Ted Rowe", "Republican Party"),
+    ("House Democrat Ann Lee said the bill was bad.", "Ann Lee", "Democratic Party"),
+    ("Liberal Democrat health spokesman Owen Pike said the bill was bad.", "Owen Pike", "Liberal Democrat"),
+])
+def test_a_place_or_chamber_before_a_party_word_describes_the_person_and_a_named_party_stays_itself(
+        extract, text, name, organisation):
+    """The place and the party word are no part of the name; "Liberal Democrat" is not the US
+    party "Democrat" alone names."""
+    speaker = speaker_of(extract(text), content="the bill was bad")
+    assert (speaker["name"], speaker["organisation"]["text"]) == (name, organisation)

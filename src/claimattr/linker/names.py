@@ -101,6 +101,7 @@ class SpeakerLexicon:
     team_roles: FrozenSet[str] = frozenset()
     club_name_words: FrozenSet[str] = frozenset()
     club_affixes: FrozenSet[str] = frozenset()
+    party_name_words: FrozenSet[str] = frozenset()
     headline_role_words: Dict[str, Tuple[str, ...]] = None
     occupation_endings: Tuple[str, ...] = ()
     situation_nouns: FrozenSet[str] = frozenset()
@@ -224,6 +225,7 @@ class SpeakerLexicon:
             team_roles=frozenset(lexicon.get("team_roles", ())),
             club_name_words=frozenset(lexicon.get("club_name_words", ())),
             club_affixes=frozenset(lexicon.get("club_affixes", ())),
+            party_name_words=frozenset(lexicon.get("party_name_words", ())),
             headline_role_words={word: tuple(roles) for word, roles in lexicon.get("headline_role_words", {}).items()},
             occupation_endings=tuple(lexicon.get("occupation_endings", ())),
             situation_nouns=frozenset(lexicon.get("situation_nouns", ())),
@@ -1586,10 +1588,13 @@ def past_describing_word(doc: Doc, start: int, end: int, given_names: Dict[str, 
     (lexicon ``given_name_genders``), or that names a nationality (lexicon ``nationality_nouns``,
     which the NER takes into the name; or an adjective it tags so: "Kenyan Eliud Kip"),
     describes the person (a sentence or a title-case line capitalises it) and is no part of the
-    name: the start of the name past it."""
+    name: the start of the name past it. A place or chamber before a party word the NER tags as
+    a group goes with it ("Ohio Democrat Tim Ryan", "House Republican Ann Lee")."""
     if end - start < 3:
         return start
     first = doc[start]
+    if first.ent_type_ in ("GPE", "ORG") and doc[start + 1].ent_type_ == "NORP" and doc[start + 1].ent_iob_ == "B":
+        return past_describing_word(doc, start + 1, end, given_names, nationalities)
     if first.lower_ in nationalities or first.ent_type_ == "NORP":
         return start + 1
     if first.lower_ not in given_names and doc[start + 1].lower_ in given_names:

@@ -772,7 +772,10 @@ class Registry:
             if token.dep_ == "poss" or token.dep_ == "case" or (token.head.dep_ == "poss" and token.head.i < name.start and token.i < token.head.i):
                 continue
             if lower in words.party_names and not self._in_org_entity(token):
-                organisation = organisation or TextSpan(words.party_names[lower], token.idx, token.idx + len(token))
+                if self.named_party_word(token):  # "Liberal Democrat" names its own party
+                    organisation = organisation or TextSpan.from_span(doc[token.i - 1:token.i + 1])
+                else:
+                    organisation = organisation or TextSpan(words.party_names[lower], token.idx, token.idx + len(token))
                 continue
             if (token.ent_type_ in ("ORG", "PERSON") and token.ent_iob_ != "O" or self.continues_entity(token)) and not self.portfolio(token) and not (
                 token.ent_type_ == "PERSON" and token.lower_ in words.honorifics  # "cardiologist [Dr] Amara Nwosu": the NER's name holds the title
@@ -1065,6 +1068,13 @@ class Registry:
         organisation is his party); and so does a proper noun the mention reads as a portfolio
         ("Climate Minister Adam Sobczak": :meth:`MentionAnalyser.portfolio_word`)."""
         return token.i in self.portfolios or self.analyser.portfolio_word(token, token.head)
+
+    def named_party_word(self, token: Token) -> bool:
+        """"Liberal Democrat", "Christian Democrat", "Social Democrat": a party word right after a
+        word that opens other parties' names (lexicon ``party_name_words``) is a word of that
+        party's name, not the US party it names alone. The tagger's reading of the word before
+        (adjective or proper noun) cannot tell "Liberal Democrat" from "Top Republican"."""
+        return token.i > 0 and token.doc[token.i - 1].lower_ in self.words.party_name_words
 
     def _in_org_entity(self, token: Token) -> bool:
         return token.i in self.in_long_org
