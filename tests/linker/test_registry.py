@@ -2670,3 +2670,15 @@ def test_a_place_or_chamber_before_a_party_word_describes_the_person_and_a_named
     party "Democrat" alone names."""
     speaker = speaker_of(extract(text), content="the bill was bad")
     assert (speaker["name"], speaker["organisation"]["text"]) == (name, organisation)
+
+
+def test_a_description_with_its_name_in_apposition_is_that_named_person(extract):
+    """The NER calls the headline's "Rotterdam" a person; "The woman, Ayşe Demir" is Ayşe Demir
+    whatever person a bare "the woman" would refer back to, and so is the age description after."""
+    claims = extract("Rotterdam halts robot trial after crash\n"
+                     "ROTTERDAM, May 14 (Wire) - Rotterdam has suspended a trial of delivery robots after one of them "
+                     "struck the wheelchair of a woman in the Kralingen district, the city council said on Wednesday.\n"
+                     "The woman, Ayşe Demir, told the broadcaster Radio Maasstad that the robot had kept coming. "
+                     "“I could not move,” the 61-year-old said.")
+    assert speaker_of(claims, cue="told")["name"] == "Ayşe Demir"
+    assert speaker_of(claims, content="“I could not move,”")["name"] == "Ayşe Demir"

@@ -224,9 +224,11 @@ class SpeakerLinker(RuleComponent):
         record: Optional[Record] = None
         # "the 34-year-old", "the mother of two", "the Hungarian": refers back as a pronoun does
         core = without_appositions(without_clauses(mention), stop_at_comma=True)  # "the 58-year-old, who joined in 2019"
-        by_age = registry.age_description(core)
-        nationality = registry.nationality_description(core)
-        aged = by_age or registry.person_description(core) or nationality
+        by_age = nationality = aged = None
+        if not apposed_person(mention):  # "The woman, Ayşe Demir": the name says who, not the description
+            by_age = registry.age_description(core)
+            nationality = registry.nationality_description(core)
+            aged = by_age or registry.person_description(core) or nationality
         if aged and gender is None:
             gender = registry.description_gender(mention.root)
         if nationality and not by_age and registry.rivals_in_view(mention, gender):
@@ -905,6 +907,12 @@ def personal_head(noun: Token, people: Collection[str]) -> Token:
             break
         noun = owner
     return noun
+
+
+def apposed_person(mention: Span) -> bool:
+    """Whether a description holds the name of the person it describes in apposition ("The woman,
+    Ayşe Demir"; "the 61-year-old, Ayşe Demir"): the name, not the description, says who."""
+    return any(c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i < mention.end for c in mention.root.children)
 
 
 def named_by_apposition(noun: Token) -> Token:
