@@ -2682,3 +2682,19 @@ def test_a_description_with_its_name_in_apposition_is_that_named_person(extract)
                      "“I could not move,” the 61-year-old said.")
     assert speaker_of(claims, cue="told")["name"] == "Ayşe Demir"
     assert speaker_of(claims, content="“I could not move,”")["name"] == "Ayşe Demir"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("LUBLIN, Poland, Jan 9 (Wire) - Freezing rain cut power to 200,000 homes. The interior ministry said "
+     "40 people had been hurt.", "Polish interior ministry"),
+    ("NAIROBI, Sept 30 (Wire) - Kerio Power, Kenya's largest producer, cut output. The interior ministry said "
+     "40 people had been hurt.", "Kenyan interior ministry"),
+    ("LUBLIN, Poland, Jan 9 (Wire) - Freezing rain cut power to 200,000 homes. The regional government said "
+     "40 people had been hurt.", "regional government"),
+    ("Freezing rain cut power to homes in Poland and Ukraine. The interior ministry said 40 people had been hurt.",
+     "interior ministry"),
+])
+def test_a_bare_description_of_a_countrys_government_body_takes_the_reports_country(extract, text, name):
+    """From the dateline, else the one country the lead names; never a region's body, and
+    nothing where the lead names two countries."""
+    assert speaker_of(extract(text), content="40 people had been hurt")["name"] == name

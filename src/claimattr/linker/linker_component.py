@@ -178,7 +178,8 @@ class SpeakerLinker(RuleComponent):
         linked = with_headline_role_holders(doc, linked, records, registry)
         linked = with_headline_research_groups(doc, linked, records, registry)
         linked = with_portfolio_departments(linked, records, registry)
-        return with_full_body_names(with_fuller_descriptions(linked, records, registry), registry), registry
+        linked = with_full_body_names(with_fuller_descriptions(linked, records, registry), registry)
+        return with_national_names(linked, registry), registry
 
     def _unnamed_speaker(self, doc: Doc, speaker: Optional[Speaker], record: Optional[Record],
                          previous: Optional["tuple[Speaker, Span]"]) -> Optional["tuple[Speaker, Span]"]:
@@ -979,6 +980,20 @@ def with_full_body_names(claims: List[Claim], registry: Registry) -> List[Claim]
     return [
         replace(claim, speaker=replace(claim.speaker, organisation=registry.full_body_name(claim.speaker.organisation)))
         if claim.speaker is not None and claim.speaker.organisation is not None else claim
+        for claim in claims
+    ]
+
+
+def with_national_names(claims: List[Claim], registry: Registry) -> List[Claim]:
+    """The claims with every government speaker known by a bare description of a country's
+    body qualified by the country the report is filed from (``Registry.national_name``: "the
+    interior ministry" -> "Polish interior ministry"). Done last, on the names alone, so that
+    the report's descriptions of one body ("ministry", "agriculture ministry") still meet while
+    it is read. A speaker's organisation keeps the report's description: the gold of the other
+    news reports does not qualify it (docs/annotation-guidelines.md)."""
+    return [
+        replace(claim, speaker=replace(claim.speaker, name=registry.national_name(claim.speaker.name)))
+        if claim.speaker is not None and claim.speaker.type == "government" else claim
         for claim in claims
     ]
 

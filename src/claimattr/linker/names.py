@@ -102,6 +102,9 @@ class SpeakerLexicon:
     club_name_words: FrozenSet[str] = frozenset()
     club_affixes: FrozenSet[str] = frozenset()
     party_name_words: FrozenSet[str] = frozenset()
+    national_government_heads: FrozenSet[str] = frozenset()
+    subnational_words: FrozenSet[str] = frozenset()
+    governing_states: Dict[str, str] = None
     headline_role_words: Dict[str, Tuple[str, ...]] = None
     occupation_endings: Tuple[str, ...] = ()
     situation_nouns: FrozenSet[str] = frozenset()
@@ -226,6 +229,9 @@ class SpeakerLexicon:
             club_name_words=frozenset(lexicon.get("club_name_words", ())),
             club_affixes=frozenset(lexicon.get("club_affixes", ())),
             party_name_words=frozenset(lexicon.get("party_name_words", ())),
+            national_government_heads=frozenset(lexicon.get("national_government_heads", ())),
+            subnational_words=frozenset(lexicon.get("subnational_words", ())),
+            governing_states=dict(lexicon.get("governing_states", {})),
             headline_role_words={word: tuple(roles) for word, roles in lexicon.get("headline_role_words", {}).items()},
             occupation_endings=tuple(lexicon.get("occupation_endings", ())),
             situation_nouns=frozenset(lexicon.get("situation_nouns", ())),

@@ -2011,6 +2011,36 @@ class Registry:
         return token.dep_ == "poss" and token.head.lemma_.lower() not in self.words.bodies
 
     @cached_property
+    def report_country(self) -> Optional[str]:
+        """The country a report is filed from: the one its dateline names ("LUBLIN, Poland, Jan 9
+        (Wire) -"), else the one country the headline and lead name ("Kenya's largest power
+        producer"); none where they name several or none (lexicon ``place_adjectives`` knows the
+        countries)."""
+        adjectives = self.words.place_adjectives
+        for span in self.doc.spans.get(FURNITURE_SPANS, []):
+            places = [part.strip() for part in span.text.split(",")] if span.label_ == "DATELINE" else []
+            named = [place for place in places if place in adjectives]
+            if named:
+                return named[0]
+        lead = {e.text for e in self.ents if e.label_ == "GPE" and e.text in adjectives and self.sentence_of.get(e.start, 0) <= self.lead_sentence}
+        return lead.pop() if len(lead) == 1 else None
+
+    def national_name(self, name: str) -> str:
+        """"The interior ministry" in a report from Poland -> "Polish interior ministry": a bare
+        description of a country's government body (lexicon ``national_government_heads``) is
+        that of the country the report is filed from (:attr:`report_country`), qualified by its
+        adjective as a named owner would (guidelines: one country's ministry is not another's
+        across reports); a place governed by another state is that state's (lexicon
+        ``governing_states``: England's government is the British one). Not a region's or town's
+        body (lexicon ``subnational_words``: "the regional government"), nor a name."""
+        words = name.split()
+        country = self.report_country
+        if (country is None or not name.islower() or not words or words[-1] not in self.words.national_government_heads
+                or any(word in self.words.subnational_words for word in words)):
+            return name
+        return f"{self.words.place_adjectives[self.words.governing_states.get(country, country)]} {name}"
+
+    @cached_property
     def lead_sentence(self) -> int:
         """The last sentence of a report's lead: the two after the headline lines (a headline the
         segmenter did not mark is one of them)."""
@@ -3071,4 +3101,6 @@ class Registry:
         return record
 
     def entities(self) -> List[Entity]:
-        return [record.to_entity(self.doc) for record in self.records if record.mentions or record.claims]
+        """The registry's entities, a country's government body named as :meth:`national_name` says."""
+        entities = [record.to_entity(self.doc) for record in self.records if record.mentions or record.claims]
+        return [replace(e, name=self.national_name(e.name)) if e.type == "government" else e for e in entities]
