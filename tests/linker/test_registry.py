@@ -2698,3 +2698,16 @@ def test_a_bare_description_of_a_countrys_government_body_takes_the_reports_coun
     """From the dateline, else the one country the lead names; never a region's body, and
     nothing where the lead names two countries."""
     assert speaker_of(extract(text), content="40 people had been hurt")["name"] == name
+
+
+def test_bare_organisers_are_the_group_of_the_event_named_before_them(extract):
+    claims = extract("BOSTON, April 2 (Wire) - Grace Wanjiru won bronze at the last Olympics. She had been expected "
+                     "to run the Boston Marathon in April. Race organisers said on Monday that she had withdrawn.")
+    speaker = speaker_of(claims, content="that she had withdrawn")
+    assert (speaker["name"], speaker["type"]) == ("organisers of the Boston Marathon", "group")
+
+
+def test_organisers_are_the_organising_body_where_the_report_names_one(extract):
+    claims = extract("The Val Serra downhill was cancelled, the race's organising committee said. "
+                     "Organisers said on Monday that the World Cup race would not be moved.")
+    assert not speaker_of(claims, content="would not be moved")["name"].startswith("organisers of")

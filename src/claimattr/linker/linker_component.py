@@ -280,6 +280,9 @@ class SpeakerLinker(RuleComponent):
             speaker = replace(speaker, type="person")
         elif speaker.type in ("organisation", "government", "group") and (record := registry.research_group(mention)) is not None:
             speaker = replace(speaker, type="group")  # "the researchers": the report's group at a body
+        elif speaker.type in ("organisation", "group") and (event_group := registry.event_group_name(mention)) is not None:
+            speaker = replace(speaker, name=event_group, type="group")  # "Organisers": those of the report's event
+            record = self._named_group(registry, event_group, False) or registry.new(event_group, "group")
         elif speaker.type in ("organisation", "government", "group"):
             contrastive = mention[0].lower_ in words.contrastive_determiners
             record = registry.organ_owner(mention) or self._named_group(registry, speaker.name, contrastive) or registry.institution_at(mention)

@@ -94,6 +94,7 @@ class SpeakerLexicon:
     event_name_words: FrozenSet[str] = frozenset()
     personal_relative_pronouns: FrozenSet[str] = frozenset()
     event_role_nouns: FrozenSet[str] = frozenset()
+    event_group_nouns: FrozenSet[str] = frozenset()
     witness_verbs: FrozenSet[str] = frozenset()
     outlet_nouns: FrozenSet[str] = frozenset()
     research_groups: FrozenSet[str] = frozenset()
@@ -221,6 +222,7 @@ class SpeakerLexicon:
             event_name_words=frozenset(lexicon.get("event_name_words", ())),
             personal_relative_pronouns=frozenset(lexicon.get("personal_relative_pronouns", ())),
             event_role_nouns=frozenset(lexicon.get("event_role_nouns", ())),
+            event_group_nouns=frozenset(lexicon.get("event_group_nouns", ())),
             witness_verbs=frozenset(lexicon.get("witness_verbs", ())),
             outlet_nouns=frozenset(lexicon.get("outlet_nouns", ())),
             research_groups=frozenset(lexicon.get("research_groups", ())),

@@ -51,6 +51,8 @@ from claimattr.quotes import DEFAULT_QUOTE_PAIRS, find_quote_regions
 from claimattr.schema import Entity, TextSpan
 from claimattr.segmenter.segmenter_component import FURNITURE_SPANS
 
+ORGANISING_WORDS = ("organising", "organizing")
+"""Participles that make a body the one that runs an event ("the organising committee")."""
 NAME_CONNECTORS = frozenset({"&", "and", "of", "for", "the", "de", "du", "la", "von", "van", "der"})
 """Lower-case words a proper organisation name may hold between its capitalised ones."""
 WORDS_BEFORE = re.compile(r"(?<![\w-])(?:[A-Z][\w&'’.-]*\s+){1,3}$")
@@ -2649,6 +2651,31 @@ class Registry:
             return None
         first = next((e for e in self.doc.ents if self.event_name(e)), None)
         return self.organisation_text(first) if first is not None else None
+
+    def event_group_name(self, mention: Span) -> Optional[str]:
+        """"Organisers said", "the race organisers": the people who run an event (lexicon
+        ``event_group_nouns``), with nothing to say which event but an event noun (lexicon
+        ``event_role_nouns``), are a group named for the event named in their sentence or the one
+        before ("... run the Boston Marathon in April. Race organisers said" -> "organisers of the
+        Boston Marathon"), else the event the report is about, the first it names (as
+        :meth:`event_of_role`). Not organisers owned
+        or named ("its organisers", "the prize's organisers", "Caledonia Prize organisers",
+        "organisers of the fair"), nor where the report names no event."""
+        head = mention.root
+        if head.lower_ not in self.words.event_group_nouns or any(c.dep_ in ("prep", "poss") for c in head.children):
+            return None
+        if any(t.head.lemma_.lower() in self.words.bodies for t in self.tokens_in(LOWER, ORGANISING_WORDS)):
+            return None  # "the race's organising committee said": the report names the body that organises
+        if any(t.lower_ not in self.words.determiners and t.lower_ not in self.words.event_role_nouns for t in mention if t.i < head.i):
+            return None
+        events = [e for e in self.doc.ents if self.event_name(e)]
+        sentence = self.sentence_of.get(mention.start, 0)
+        near = [e for e in events if e.end <= mention.start and sentence - self.sentence_of.get(e.start, 0) <= 1]
+        event = near[-1] if near else next(iter(events), None)  # "... run the Boston Marathon in April. Race organisers said"
+        if event is None:
+            return None
+        name = self.organisation_text(event).text
+        return f"{head.lower_} of {name if name.lower().startswith('the ') else 'the ' + name}"
 
     def event_name(self, ent: Span) -> bool:
         """Whether an entity is the name of an event: labelled one, or ending in an event word, or
