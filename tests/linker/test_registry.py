@@ -2711,3 +2711,12 @@ def test_organisers_are_the_organising_body_where_the_report_names_one(extract):
     claims = extract("The Val Serra downhill was cancelled, the race's organising committee said. "
                      "Organisers said on Monday that the World Cup race would not be moved.")
     assert not speaker_of(claims, content="would not be moved")["name"].startswith("organisers of")
+
+
+def test_a_headlines_sources_are_the_unnamed_people_the_body_quotes(extract):
+    claims = extract("Cement maker Brackwater in talks to sell two plants, sources say\n"
+                     "MANCHESTER, England, Feb 11 (Wire) - Brackwater Materials is in advanced talks to sell two of its "
+                     "plants to an Irish rival, three people familiar with the matter told Wire. The company declined "
+                     "to comment.")
+    headline = next(c for c in claims if c["kind"] == "headline")
+    assert (headline["speaker"]["name"], headline["speaker"]["type"]) == ("people familiar with the matter", "anonymous")

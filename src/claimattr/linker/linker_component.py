@@ -1031,32 +1031,51 @@ def with_headline_sources(doc: Doc, claims: List[Claim], records: List[Optional[
     """"1,900 jobs at risk, union says" over "The Textile Workers' Federation ... said 1,900
     jobs were at risk": a headline summarises a claim of the body, so a headline's description of
     a body ("union", "regulator", "health agency") is the organisation or government that makes
-    the body claim sharing most content words with it (at least ``HEADLINE_SHARED_WORDS``), rather
+    the body claim sharing most content words with it (:func:`summarised_claim`), rather
     than any body the registry could guess from the noun alone, though not one the report
     describes as another kind ("the company" for "union"), and not where the registry found a
-    body whose name holds the noun. The headline mention joins that entity."""
+    body whose name holds the noun. The headline mention joins that entity. A headline's
+    anonymous "sources" are the unnamed people of the body claim it summarises, or of the only
+    body claim with anonymous speakers ("..., sources say" over "three people familiar with the
+    matter told Wire")."""
     claims = list(claims)
-    for index, claim, speaker, mention in headline_speakers(doc, claims, ("organisation", "government")):
+    for index, claim, speaker, mention in headline_speakers(doc, claims, ("organisation", "government", "anonymous")):
         if mention is None or any(t.pos_ == "PROPN" or t.ent_type_ for t in mention):
             continue  # a name says itself which body it is
+        if speaker.type == "anonymous":
+            sources = [p for p, other in enumerate(claims) if other.kind != "headline" and other.speaker is not None and other.speaker.type == "anonymous"]
+            place = summarised_claim(doc, claim, claims, sources)
+            if place is None and len({claims[p].speaker.name for p in sources}) == 1:
+                place = sources[0]
+            if place is not None:
+                body = claims[place].speaker
+                claims[index] = replace(claim, speaker=replace(speaker, name=body.name, role=body.role, organisation=body.organisation))
+            continue
         noun = mention.root.lemma_.lower()
         named = name_words(records[index].name) if records[index] is not None else []
         if len(named) > 1 and records[index].name[:1].isupper() and noun in named:
             continue  # "union says" and a "Paper Workers' Union" named below: the name holds the noun, no guess
-        words = content_words(doc, claim)
-        shared = [
-            (len(words & content_words(doc, other)), -other.start, place) for place, other in enumerate(claims)
+        bodies = [
+            p for p, other in enumerate(claims)
             if other.kind != "headline" and other.speaker is not None and other.speaker.type in ("organisation", "government")
-            and records[place] is not None and not registry.described_otherwise(records[place], noun)
+            and records[p] is not None and not registry.described_otherwise(records[p], noun)
         ]
-        best = max(shared, default=None)
-        if best is None or best[0] < HEADLINE_SHARED_WORDS or records[best[2]] is records[index]:
+        place = summarised_claim(doc, claim, claims, bodies)
+        if place is None or records[place] is records[index]:
             continue
-        body, record = claims[best[2]].speaker, records[best[2]]
+        body, record = claims[place].speaker, records[place]
         registry.add_mention(record, mention)
         records[index] = record
         claims[index] = replace(claim, speaker=replace(speaker, name=body.name, type=body.type, role=body.role, organisation=body.organisation))
     return claims
+
+
+def summarised_claim(doc: Doc, headline: Claim, claims: Sequence[Claim], places: Sequence[int]) -> Optional[int]:
+    """Of the body claims at ``places``, the one a headline claim summarises: sharing most content
+    words with it, at least ``HEADLINE_SHARED_WORDS`` (the first of a tie)."""
+    words = content_words(doc, headline)
+    best = max(((len(words & content_words(doc, claims[p])), -claims[p].start, p) for p in places), default=None)
+    return best[2] if best is not None and best[0] >= HEADLINE_SHARED_WORDS else None
 
 
 def with_headline_role_holders(doc: Doc, claims: List[Claim], records: List[Optional[Record]], registry: Registry) -> List[Claim]:
