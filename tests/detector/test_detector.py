@@ -903,6 +903,10 @@ def test_a_closing_tag_the_parser_read_as_a_relative_clause_reports_the_clause_b
     ("She said the bank would offer jobs elsewhere and expected most of the cuts to be voluntary.", ["said"]),
     ("He said the company hoped to resume flights within a month and expected to keep all of its staff.", ["said"]),
     ("The minister said the plan was sound and urged MPs to back it.", ["said", "urged"]),
+    # an auxiliary of reported speech the cue does not carry: more of what was said
+    ("The city council said it was shocked by the news and would ask the company to keep the centre open.", ["said"]),
+    ("Stellaris said it would launch a replacement satellite next year and would ask regulators to act.", ["said"]),
+    ("The government said it had every sympathy with islanders and had asked the company to charter a ship.", ["said"]),
     # the speaker's own attitude: an inanimate subject cannot hold it, a comma or "but" sets it apart
     ("Economist Mara Voigt said inflation had peaked and believed the central bank would cut rates in June.",
      ["said", "believed"]),

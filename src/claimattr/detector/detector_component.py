@@ -198,6 +198,7 @@ class ClaimDetector(RuleComponent):
         self.infinitive_nouns: Set[str] = set(lexicon.get("infinitive_nouns", ()))
         self.stance_adjectives: Set[str] = set(lexicon.get("stance_adjectives", ()))
         self.raising_verbs: Set[str] = set(lexicon.get("raising_verbs", ()))
+        self.reported_auxiliaries: Set[str] = set(lexicon.get("reported_auxiliaries", ()))
         self.hearsay_verbs: Set[str] = set(lexicon.get("hearsay_verbs", ()))
         self.token_cue_words: Set[str] = self.verbs | self.nouns | self.infinitive_nouns | self.hearsay_verbs
         """Lemmas at which :meth:`_token_claims` can read a claim (besides stance adjectives and phrase cues)."""
@@ -488,17 +489,29 @@ class ClaimDetector(RuleComponent):
         """"said it had received the letter, but that its board had concluded ...": a clause opened
         by a complementiser after the cue's complement clause is a second complement, though the
         parser coordinates it with the cue itself; it comes with the comma and conjunction that
-        join it to the first."""
+        join it to the first. So is a predicate without a subject opened by an auxiliary of
+        reported speech (lexicon ``reported_auxiliaries``: "said it was shocked and would ask the
+        company to ...", "and had asked"), which the cue itself does not carry: it shares the
+        content's subject, not the speaker's ("said it was shocked and left" is an act)."""
         if not clauses:
             return []
         end = max(clause.right_edge.i for clause in clauses) + 1
         found: List[Token] = []
         for child in verb.children:
-            if child.dep_ == "conj" and child.i >= end and any(
-                    mark.dep_ == "mark" and mark.lower_ in self.complementisers for mark in child.children):
+            if child.dep_ == "conj" and child.i >= end and (any(
+                    mark.dep_ == "mark" and mark.lower_ in self.complementisers for mark in child.children)
+                    or self._reported_predicate(verb, child)):
                 found += [t for t in verb.doc[end:child.left_edge.i] if t.head.i == verb.i and t.dep_ in ("cc", "punct")]
                 found.append(child)
         return found
+
+    def _reported_predicate(self, verb: Token, conjunct: Token) -> bool:
+        """Whether a conjunct of the cue is a predicate of its content (:meth:`_second_complements`)."""
+        def opening(token: Token) -> Optional[Token]:
+            return next((c for c in token.children if c.dep_ in ("aux", "auxpass") and c.i < token.i), None)
+        first, own = opening(conjunct), opening(verb)
+        return (first is not None and first.lower_ in self.reported_auxiliaries and not has_subject(conjunct)
+                and (own is None or own.lower_ not in self.reported_auxiliaries))
 
     def _continued_clauses(self, verb: Token) -> List[Piece]:
         """"A, he said, but B": a clause with its own subject coordinated after an inserted cue
@@ -537,11 +550,13 @@ class ClaimDetector(RuleComponent):
     def _coordinated_cues(self, head: Token) -> Set[int]:
         """"said X and urged Y": the parser often coordinates "urged" inside X; it is a claim of its
         own. An attitude coordinated there ("said the bank would offer jobs and expected most cuts to
-        be voluntary": lexicon ``content_attitudes``) goes on with what was said."""
+        be voluntary": lexicon ``content_attitudes``) goes on with what was said, and so does a
+        predicate opened by an auxiliary of reported speech ("said it was shocked and would ask
+        the company to ...": :meth:`_reported_predicate`)."""
         excluded: Set[int] = set()
         for token in head.subtree:
             if token.dep_ == "conj" and token.i != head.i and token.lemma_.lower() in self.verbs and not has_subject(token) and (
-                    not self._content_attitude(token)):
+                    not self._content_attitude(token)) and not self._reported_predicate(head.head, token):
                 conjunctions = [c.i for c in token.head.children if c.dep_ == "cc" and c.i < token.i]
                 start = max(conjunctions) if conjunctions else token.left_edge.i
                 excluded |= set(range(start, token.right_edge.i + 1))
