@@ -2663,6 +2663,7 @@ def test_a_name_ending_in_a_clubs_word_is_a_club_whatever_the_ner_says(extract):
     ("Texas Republican Ted Rowe said the bill was bad.", "Ted Rowe", "Republican Party"),
     ("House Democrat Ann Lee said the bill was bad.", "Ann Lee", "Democratic Party"),
     ("Liberal Democrat health spokesman Owen Pike said the bill was bad.", "Owen Pike", "Liberal Democrat"),
+    ("Houston liberal Democrat Lena Cruz said the bill was bad.", "Lena Cruz", "Democratic Party"),
 ])
 def test_a_place_or_chamber_before_a_party_word_describes_the_person_and_a_named_party_stays_itself(
         extract, text, name, organisation):
@@ -2687,16 +2688,21 @@ def test_a_description_with_its_name_in_apposition_is_that_named_person(extract)
 @pytest.mark.parametrize("text, name", [
     ("LUBLIN, Poland, Jan 9 (Wire) - Freezing rain cut power to 200,000 homes. The interior ministry said "
      "40 people had been hurt.", "Polish interior ministry"),
-    ("NAIROBI, Sept 30 (Wire) - Kerio Power, Kenya's largest producer, cut output. The interior ministry said "
-     "40 people had been hurt.", "Kenyan interior ministry"),
+    ("LONDON, Jan 9 (Wire) - New sanctions on Iran will target 12 banks. The interior ministry said "
+     "40 people had been hurt.", "interior ministry"),
+    ("NEW DELHI, India, March 4 (Wire) - Pakistan's foreign ministry summoned India's envoy. The ministry said "
+     "40 people had been hurt.", "ministry"),
+    ("ATLANTA, Georgia, March 3 (Wire) - Storms hit the state. The federal government said "
+     "40 people had been hurt.", "federal government"),
     ("LUBLIN, Poland, Jan 9 (Wire) - Freezing rain cut power to 200,000 homes. The regional government said "
      "40 people had been hurt.", "regional government"),
     ("Freezing rain cut power to homes in Poland and Ukraine. The interior ministry said 40 people had been hurt.",
      "interior ministry"),
 ])
 def test_a_bare_description_of_a_countrys_government_body_takes_the_reports_country(extract, text, name):
-    """From the dateline, else the one country the lead names; never a region's body, and
-    nothing where the lead names two countries."""
+    """From a dateline that names the country (not a city alone, whose lead may be about
+    another country, nor a US state); never a region's body, nor "the ministry" alone, which
+    refers back to whichever ministry the report named."""
     assert speaker_of(extract(text), content="40 people had been hurt")["name"] == name
 
 

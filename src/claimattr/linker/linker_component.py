@@ -995,7 +995,7 @@ def with_national_names(claims: List[Claim], registry: Registry) -> List[Claim]:
     it is read. A speaker's organisation keeps the report's description: the gold of the other
     news reports does not qualify it (docs/annotation-guidelines.md)."""
     return [
-        replace(claim, speaker=replace(claim.speaker, name=registry.national_name(claim.speaker.name)))
+        replace(claim, speaker=replace(claim.speaker, name=registry.national_name(claim.speaker.name, claim.speaker.mention.to_span(registry.doc))))
         if claim.speaker is not None and claim.speaker.type == "government" else claim
         for claim in claims
     ]

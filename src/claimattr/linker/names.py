@@ -106,6 +106,7 @@ class SpeakerLexicon:
     national_government_heads: FrozenSet[str] = frozenset()
     subnational_words: FrozenSet[str] = frozenset()
     governing_states: Dict[str, str] = None
+    dateline_state_names: FrozenSet[str] = frozenset()
     headline_role_words: Dict[str, Tuple[str, ...]] = None
     occupation_endings: Tuple[str, ...] = ()
     situation_nouns: FrozenSet[str] = frozenset()
@@ -234,6 +235,7 @@ class SpeakerLexicon:
             national_government_heads=frozenset(lexicon.get("national_government_heads", ())),
             subnational_words=frozenset(lexicon.get("subnational_words", ())),
             governing_states=dict(lexicon.get("governing_states", {})),
+            dateline_state_names=frozenset(lexicon.get("dateline_state_names", ())),
             headline_role_words={word: tuple(roles) for word, roles in lexicon.get("headline_role_words", {}).items()},
             occupation_endings=tuple(lexicon.get("occupation_endings", ())),
             situation_nouns=frozenset(lexicon.get("situation_nouns", ())),

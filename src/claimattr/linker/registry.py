@@ -1074,9 +1074,11 @@ class Registry:
     def named_party_word(self, token: Token) -> bool:
         """"Liberal Democrat", "Christian Democrat", "Social Democrat": a party word right after a
         word that opens other parties' names (lexicon ``party_name_words``) is a word of that
-        party's name, not the US party it names alone. The tagger's reading of the word before
-        (adjective or proper noun) cannot tell "Liberal Democrat" from "Top Republican"."""
-        return token.i > 0 and token.doc[token.i - 1].lower_ in self.words.party_name_words
+        party's name, not the US party it names alone; capitalised, for a "liberal Democrat" is a
+        US Democrat. The tagger's reading of the word before (adjective or proper noun) cannot
+        tell "Liberal Democrat" from "Top Republican"."""
+        before = token.doc[token.i - 1] if token.i > 0 else None
+        return before is not None and before.is_title and before.lower_ in self.words.party_name_words
 
     def _in_org_entity(self, token: Token) -> bool:
         return token.i in self.in_long_org
@@ -2014,33 +2016,48 @@ class Registry:
 
     @cached_property
     def report_country(self) -> Optional[str]:
-        """The country a report is filed from: the one its dateline names ("LUBLIN, Poland, Jan 9
-        (Wire) -"), else the one country the headline and lead name ("Kenya's largest power
-        producer"); none where they name several or none (lexicon ``place_adjectives`` knows the
-        countries)."""
+        """The country a report is filed from, as its dateline names it ("LUBLIN, Poland, Jan 9
+        (Wire) -"; lexicon ``place_adjectives`` knows the countries), unless that is also a
+        state's name in datelines (lexicon ``dateline_state_names``: "ATLANTA, Georgia"). None
+        for a dateline with a city alone ("LONDON, Jan 9") or none: the countries a lead names
+        are as often those the report is about from abroad ("WASHINGTON - ... jets to Turkey.
+        The government said")."""
         adjectives = self.words.place_adjectives
         for span in self.doc.spans.get(FURNITURE_SPANS, []):
             places = [part.strip() for part in span.text.split(",")] if span.label_ == "DATELINE" else []
-            named = [place for place in places if place in adjectives]
+            named = [place for place in places[1:] if place in adjectives and place not in self.words.dateline_state_names]
             if named:
                 return named[0]
-        lead = {e.text for e in self.ents if e.label_ == "GPE" and e.text in adjectives and self.sentence_of.get(e.start, 0) <= self.lead_sentence}
-        return lead.pop() if len(lead) == 1 else None
+        return None
 
-    def national_name(self, name: str) -> str:
+    def national_name(self, name: str, mention: Optional[Span] = None) -> str:
         """"The interior ministry" in a report from Poland -> "Polish interior ministry": a bare
         description of a country's government body (lexicon ``national_government_heads``) is
         that of the country the report is filed from (:attr:`report_country`), qualified by its
         adjective as a named owner would (guidelines: one country's ministry is not another's
         across reports); a place governed by another state is that state's (lexicon
-        ``governing_states``: England's government is the British one). Not a region's or town's
-        body (lexicon ``subnational_words``: "the regional government"), nor a name."""
+        ``governing_states``: England's government is the British one). Only where the mention
+        is that bare description itself (an article and lower-case words, not an owner's "Belarus's
+        defence ministry"), and not "the ministry" alone, which refers back to whichever
+        ministry the report named; not a region's or town's body (lexicon ``subnational_words``:
+        "the regional government"), nor a name."""
         words = name.split()
         country = self.report_country
         if (country is None or not name.islower() or not words or words[-1] not in self.words.national_government_heads
                 or any(word in self.words.subnational_words for word in words)):
             return name
+        if mention is not None and not self.bare_description(mention, words):
+            return name
         return f"{self.words.place_adjectives[self.words.governing_states.get(country, country)]} {name}"
+
+    def bare_description(self, mention: Span, words: List[str]) -> bool:
+        """Whether a mention is an article and the lower-case words of ``words`` alone ("The
+        interior ministry", "the government"), with more than the head where the head is one a
+        report uses to refer back ("the ministry")."""
+        rest = [t for t in mention if not (t.i == mention.start and t.lower_ in self.words.determiners)]
+        if [t.lower_ for t in rest] != words or any(not t.is_lower for t in rest):
+            return False
+        return len(words) > 1 or words[0] == "government"
 
     @cached_property
     def lead_sentence(self) -> int:
@@ -3130,4 +3147,5 @@ class Registry:
     def entities(self) -> List[Entity]:
         """The registry's entities, a country's government body named as :meth:`national_name` says."""
         entities = [record.to_entity(self.doc) for record in self.records if record.mentions or record.claims]
-        return [replace(e, name=self.national_name(e.name)) if e.type == "government" else e for e in entities]
+        return [replace(e, name=self.national_name(e.name, self.doc.char_span(e.mentions[0].start, e.mentions[0].end)))
+                if e.type == "government" and e.mentions else e for e in entities]
