@@ -2726,3 +2726,10 @@ def test_a_headlines_sources_are_the_unnamed_people_the_body_quotes(extract):
                      "to comment.")
     headline = next(c for c in claims if c["kind"] == "headline")
     assert (headline["speaker"]["name"], headline["speaker"]["type"]) == ("people familiar with the matter", "anonymous")
+
+
+def test_a_description_with_an_apposition_brings_in_a_new_person_and_gives_no_one_its_role(extract):
+    claims = extract("The man, Peter Novak, said he had been held for three days. "
+                     "The nurse, a 30-year-old mother of two, said the ward was understaffed.")
+    assert speaker_of(claims, content="he had been held")["role"] is None
+    assert speaker_of(claims, content="the ward was understaffed")["name"] != "Peter Novak"

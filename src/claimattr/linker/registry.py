@@ -1963,7 +1963,9 @@ class Registry:
         person of that party with no other role: a report calls its protagonists by their
         function ("the Republican nominee") without having given it with their name; so it does
         with an emphatic reflexive ("the attorney general herself"), and as the subject of a
-        clause (not of a participle: "the partner being supportive of her" is someone else)."""
+        clause (not of a participle: "the partner being supportive of her" is someone else, and
+        not one an apposition describes further: "The nurse, a 30-year-old mother of two, said"
+        brings in a new person)."""
         head = role.split()[-1]
         ranks = self.role_ranks(role)
         owned = self.possessed_by(mention)
@@ -2003,7 +2005,8 @@ class Registry:
         reflexive = self.emphatic_reflexive(mention)
         if reflexive is not None:
             return self.salient_person(mention, self.words.pronoun_genders.get(reflexive.lower_), None)
-        if (mention.root.dep_ in SUBJECTS or party and self.owner_of_thing(mention.root)) and mention.root.head.tag_ != "VBG":
+        introduced = any(c.dep_ == "appos" for c in mention.root.children)  # "The nurse, a 30-year-old mother of two,"
+        if (mention.root.dep_ in SUBJECTS or party and self.owner_of_thing(mention.root)) and mention.root.head.tag_ != "VBG" and not introduced:
             salient = self.salient_person(mention, None, None)
             return salient if salient is not None and not salient.every_role else None  # a grower is not "the senator"
         return None
