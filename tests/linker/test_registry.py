@@ -2733,3 +2733,13 @@ def test_a_description_with_an_apposition_brings_in_a_new_person_and_gives_no_on
                      "The nurse, a 30-year-old mother of two, said the ward was understaffed.")
     assert speaker_of(claims, content="he had been held")["role"] is None
     assert speaker_of(claims, content="the ward was understaffed")["name"] != "Peter Novak"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Leeds United beat Derby County 2-0 in the league on Saturday. Derby County said its manager would stay.", "organisation"),
+    ("Manchester City said the striker would stay.", "organisation"),
+    ("Kansas City said the sales tax would rise next year.", "government"),
+])
+def test_a_place_named_like_a_club_is_the_club_in_a_report_about_club_sport(extract, text, kind):
+    claim = extract(text)[-1]
+    assert claim["speaker"]["type"] == kind

@@ -95,6 +95,7 @@ class SpeakerLexicon:
     personal_relative_pronouns: FrozenSet[str] = frozenset()
     event_role_nouns: FrozenSet[str] = frozenset()
     event_group_nouns: FrozenSet[str] = frozenset()
+    sport_context_words: FrozenSet[str] = frozenset()
     witness_verbs: FrozenSet[str] = frozenset()
     outlet_nouns: FrozenSet[str] = frozenset()
     research_groups: FrozenSet[str] = frozenset()
@@ -224,6 +225,7 @@ class SpeakerLexicon:
             personal_relative_pronouns=frozenset(lexicon.get("personal_relative_pronouns", ())),
             event_role_nouns=frozenset(lexicon.get("event_role_nouns", ())),
             event_group_nouns=frozenset(lexicon.get("event_group_nouns", ())),
+            sport_context_words=frozenset(lexicon.get("sport_context_words", ())),
             witness_verbs=frozenset(lexicon.get("witness_verbs", ())),
             outlet_nouns=frozenset(lexicon.get("outlet_nouns", ())),
             research_groups=frozenset(lexicon.get("research_groups", ())),

@@ -1584,7 +1584,7 @@ class Registry:
 
     def institution_type(self, span: Span, name: str) -> str:
         words = self.words
-        if span in self.bodies or self.organisation_elsewhere(span):
+        if span in self.bodies or self.organisation_elsewhere(span) or self.club_place(span):
             return "organisation"
         if name.lower() in words.government_names or span.label_ == "GPE" and not self.analyser.place_named_body(span.root):
             return "government"
@@ -1593,6 +1593,19 @@ class Registry:
         if self.ministerial_department(span) or self.analyser.local_government(span.root):
             return "government"
         return "organisation"
+
+    def club_place(self, span: Span) -> bool:
+        """"Manchester City", "Derby County": a place's name of two words or more ending in a
+        club word (lexicon ``club_name_words``) is the club in a report about club sport (lexicon
+        ``sport_context_words``), though the NER calls it a place; elsewhere "Kansas City said"
+        is the city's government."""
+        last = span[-1]
+        return len(span) > 1 and last.is_title and last.lower_ in self.words.club_name_words and self.sport_report
+
+    @cached_property
+    def sport_report(self) -> bool:
+        """Whether the report is about club sport: it uses a word of lexicon ``sport_context_words``."""
+        return bool(self.tokens_in(LOWER, self.words.sport_context_words))
 
     @staticmethod
     def ministerial_department(span: Span) -> bool:
