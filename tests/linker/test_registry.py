@@ -2649,6 +2649,8 @@ def test_the_place_of_a_based_adjective_is_no_name_and_an_organisation_keeps_its
     assert (speaker["name"], speaker["organisation"]["text"]) == ("Renata Okada", "Banco Meridional")
     claims = extract("Education researcher Farhan Siddiqui of the Centre for Learning Policy in Mumbai said the ban was overdue.")
     assert speaker_of(claims, content="the ban was overdue")["organisation"]["text"] == "Centre for Learning Policy"
+    speaker = speaker_of(extract("Dhaka-born engineer Rashid Khan said the bridge was safe."), content="the bridge was safe")
+    assert (speaker["role"], speaker["organisation"]) == ("engineer", None)  # the NER calls "Dhaka" an organisation
 
 
 def test_a_name_ending_in_a_clubs_word_is_a_club_whatever_the_ner_says(extract):

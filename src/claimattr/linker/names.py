@@ -1405,9 +1405,9 @@ def past_tag_verb(doc: Doc, start: int, end: int) -> int:
     token = doc[start]
     return start + 1 if end - start > 1 and token.is_sent_start and token.tag_ in INFLECTED_VERB_TAGS else start
 
-LOCATED = ("based", "headquartered")
-"""Second halves of a hyphenated adjective that says where an organisation sits ("Miami-based"):
-no part of its name."""
+LOCATED = ("based", "headquartered", "born")
+"""Second halves of a hyphenated adjective that says where an organisation sits or a person is
+from ("Miami-based", "Dhaka-born"): no part of a name or role."""
 
 
 def based_part(token: Token) -> bool:
@@ -1415,6 +1415,12 @@ def based_part(token: Token) -> bool:
     where a person or body sits, no part of a role."""
     doc = token.doc
     return token.text == "-" or token.lower_ in LOCATED and token.i > 0 and doc[token.i - 1].text == "-"
+
+
+def located_word(token: Token) -> bool:
+    """Whether a word belongs to the place of "Dhaka-born", "São Paulo-based" (the place the
+    parser hangs on the participle): where somebody is from or sits, no body they speak for."""
+    return any(t.dep_ == "npadvmod" and t.head.lower_ in LOCATED for t in (token, token.head))
 
 
 def base_place(run: Span) -> bool:

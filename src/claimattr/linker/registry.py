@@ -46,7 +46,7 @@ import numpy
 from spacy.attrs import ENT_IOB, LOWER, ORTH, POS, SENT_START
 from spacy.tokens import Doc, Span, Token
 
-from claimattr.linker.names import MentionAnalyser, after_honorific, age_word, attached_prefix, based_part, contiguous_run, hyphenated_end, hyphenated_lemma, led_by, member_noun, misattached_apposition, mistagged_given_name, role_word, title_as_given_name, name_run, past_describing_word, research_body, past_tag_verb, title_word, whose_antecedent, without_appositions
+from claimattr.linker.names import MentionAnalyser, after_honorific, age_word, attached_prefix, based_part, contiguous_run, located_word, hyphenated_end, hyphenated_lemma, led_by, member_noun, misattached_apposition, mistagged_given_name, role_word, title_as_given_name, name_run, past_describing_word, research_body, past_tag_verb, title_word, whose_antecedent, without_appositions
 from claimattr.quotes import DEFAULT_QUOTE_PAIRS, find_quote_regions
 from claimattr.schema import Entity, TextSpan
 from claimattr.segmenter.segmenter_component import FURNITURE_SPANS
@@ -779,6 +779,8 @@ class Registry:
                 else:
                     organisation = organisation or TextSpan(words.party_names[lower], token.idx, token.idx + len(token))
                 continue
+            if located_word(token):
+                continue  # "Dhaka-born engineer": where the person is from, whatever the NER calls it
             if (token.ent_type_ in ("ORG", "PERSON") and token.ent_iob_ != "O" or self.continues_entity(token)) and not self.portfolio(token) and not (
                 token.ent_type_ == "PERSON" and token.lower_ in words.honorifics  # "cardiologist [Dr] Amara Nwosu": the NER's name holds the title
             ):
@@ -809,7 +811,9 @@ class Registry:
             role = self.role_phrase(role_words)
         # a named organisation in front of the role ("IMF chief economist", "Virginia AFL-CIO President")
         left = root.left_edge.i
-        orgs = [e for e in self.org_ents if left <= e.start and e.end <= name.start and not self.portfolio(e.root)] if left < name.start and titled else []
+        orgs = [
+            e for e in self.org_ents if left <= e.start and e.end <= name.start and not self.portfolio(e.root) and not located_word(e.root)
+        ] if left < name.start and titled else []
         if orgs and (role or self.possessor_of(orgs[-1], name)):
             organisation = organisation or self.organisation_text(self.with_continuation(orgs[-1], name.start))
         possessors = [t for t in before if t.dep_ == "poss" and t.head.i < name.start or t.dep_ == "poss" and t.head.i == root.i]
@@ -1228,8 +1232,8 @@ class Registry:
         for ent in sorted(self.ents + self.bodies, key=lambda e: e.start):
             if ent.label_ not in ("ORG", "GPE") and ent not in self.bodies or ent.start in person_tokens:
                 continue
-            if self.byline(ent.start) or ent.start in self.dateline_tokens:
-                continue
+            if self.byline(ent.start) or ent.start in self.dateline_tokens or located_word(ent.root):
+                continue  # "Dhaka-born", "Lisbon-based": a place, whatever the NER calls it
             if ent.label_ == "GPE" and ent.root.dep_ not in SUBJECTS + ("poss",) and not self.organisation_elsewhere(ent):
                 continue
             described = all(t.is_lower or not t.is_alpha for t in ent)  # "Kenya's | health ministry": the NER leaves the owner out
