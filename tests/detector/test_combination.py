@@ -96,6 +96,14 @@ def test_a_model_content_that_runs_into_the_source_the_rules_found_does_not_exte
     assert saying.content_text == "her foot was swollen"
 
 
+def test_a_model_content_never_runs_into_the_clause_its_cues_clause_hangs_on(doc, lemmas):
+    """With no source from the rules either: "taken" is the narration "After saying ..." modifies."""
+    model = [claim("saying", "her foot was swollen, the singer was taken to a clinic")]
+    rules = [claim("saying", "her foot was swollen")]
+    (saying,) = combine_claims(doc, model, rules, lemmas)
+    assert saying.content_text == "her foot was swollen"
+
+
 def test_a_model_content_that_extends_the_rules_in_the_same_sentence_wins(doc, lemmas):
     """The rules stopped short of "as reckless"; the model read on within the sentence."""
     model = [claim("attacked", "the plan as reckless", speaker="The union")]

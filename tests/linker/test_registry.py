@@ -2745,3 +2745,8 @@ def test_a_description_with_an_apposition_brings_in_a_new_person_and_gives_no_on
 def test_a_place_named_like_a_club_is_the_club_in_a_report_about_club_sport(extract, text, kind):
     claim = extract(text)[-1]
     assert claim["speaker"]["type"] == kind
+
+
+def test_the_subject_of_the_clause_a_participle_hangs_on_is_its_speaker_not_that_clauses_agent(extract):
+    claims = extract("After saying her foot was swollen, she was taken to hospital by ambulance.")
+    assert speaker_of(claims, cue="saying")["text"] == "she"

@@ -221,7 +221,8 @@ def extends_rule_content(doc: Doc, model: Claim, rule: Claim, rules: Sequence[Cl
     is a content that swallows another cue the rules found ("said A, adding B": two claims) or
     one that opens with the cue's own dependents (:func:`opens_with_cue_dependent`), holds the
     cue's subject or the source the rules found (the speaker: "“We live in hard times,” | my
-    father | often said", "After saying her foot was swollen, | she | was taken ...") or runs out
+    father | often said"), the verb the cue's clause hangs on (:func:`governing_verb_within`:
+    "After saying her foot was swollen, | she was taken ...") or runs out
     of the relative clause the cue heads into the clause around it ("The firm, which says it has
     400,000 customers, | was bought last year": :func:`leaves_relative_clause`)."""
     covered, ruled = characters(model), characters(rule)
@@ -234,7 +235,20 @@ def extends_rule_content(doc: Doc, model: Claim, rule: Claim, rules: Sequence[Cl
             and not any(other.cue.start in covered for other in rules)
             and not opens_with_cue_dependent(doc, model, rule, addressee_verbs)
             and not (root is not None and any(c.dep_ == "nsubj" and c.idx in covered for c in root.children))
-            and not (rule.speaker is not None and rule.speaker.mention.start in covered))
+            and not (rule.speaker is not None and rule.speaker.mention.start in covered)
+            and not (root is not None and governing_verb_within(root, covered)))
+
+
+def governing_verb_within(root: Token, covered: Set[int]) -> bool:
+    """Whether a content holds the verb of the clause its cue's own clause depends on ("After
+    saying her foot was swollen, | she was taken to hospital"): what the participle reports ends
+    with its clause, and the clause it hangs on is the narration (its subject is the speaker)."""
+    token = root
+    while token.dep_ in ("pcomp", "prep", "advcl") and token.head is not token:
+        token = token.head
+        if token.pos_ in ("VERB", "AUX") and token.i != root.i:
+            return token.idx in covered
+    return False
 
 
 def leaves_relative_clause(root: Token, covered: Set[int]) -> bool:

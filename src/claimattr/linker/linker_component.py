@@ -510,7 +510,7 @@ class SpeakerLinker(RuleComponent):
                 return passive_subjects[0]
             if passive_subjects and token is verb and agent(token) is None:
                 return None
-            found = agent(token)
+            found = agent(token) if token is verb else None  # "After saying X, she was taken | by ambulance": the subject controls
             if found is not None:
                 return found
             subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
